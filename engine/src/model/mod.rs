@@ -1,0 +1,17 @@
+//! The authoring model: what a scenario file or the editor can hold. A draft
+//! may be incomplete (required fields are `Option`s here); `validate` says
+//! what publishing needs, and `runtime::compiled` turns a valid draft into the
+//! form executions run on.
+
+mod filter;
+mod people;
+mod step;
+mod workflow;
+
+pub use filter::{Filter, FilterOp};
+pub use people::{Contact, Operator};
+pub use step::{
+    ActionKind, ActionStep, ApprovalScope, ApprovalStep, Compensation, ConditionStep, DurationSpec,
+    EnrollStep, Fault, FilterStep, Next, OnFail, Pos, RetryPolicy, Step, StepBody, StepKind, WaitStep,
+};
+pub use workflow::{Settings, StartWindow, Trigger, WorkflowDraft, WrittenParts};

@@ -1,0 +1,70 @@
+use std::fmt;
+
+use crate::time::DurationError;
+
+/// Why a scenario or workflow file was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{file}: {location}{problem}")]
+pub struct FileError {
+    pub file: String,
+    pub location: Location,
+    pub problem: Problem,
+}
+
+/// Where in the file: line:column for JSON syntax, the JSON path for meaning.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Location {
+    LineColumn { line: usize, column: usize },
+    Path(String),
+    Whole,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::LineColumn { line, column } => write!(f, "{line}:{column}: "),
+            Location::Path(p) if p.is_empty() => Ok(()),
+            Location::Path(p) => write!(f, "{p}: "),
+            Location::Whole => Ok(()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Problem {
+    #[error("JSON syntax error: {0}")]
+    Syntax(String),
+    #[error("the file is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge { size: usize, limit: usize },
+    #[error("unknown field `{field}` (expected one of: {expected})")]
+    UnknownField { field: String, expected: String },
+    #[error("`{field}` is not a field of a `{kind}` step")]
+    FieldOfOtherKind { field: String, kind: &'static str },
+    #[error("missing field `{0}`")]
+    Missing(&'static str),
+    #[error("expected {expected}, found {found}")]
+    WrongType { expected: &'static str, found: String },
+    #[error("{0}")]
+    Duration(#[from] DurationError),
+    #[error("`{value}` is not one of: {expected}")]
+    NotOneOf { value: String, expected: &'static str },
+    #[error("unsupported format `{0}`: this version reads `flowlab-scenario/1`")]
+    Format(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// A problem at a JSON path, before the file name is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AtPath {
+    pub path: String,
+    pub problem: Problem,
+}
+
+impl AtPath {
+    pub fn in_file(self, file: &str) -> FileError {
+        FileError { file: file.to_string(), location: Location::Path(self.path), problem: self.problem }
+    }
+}
+
+pub type Decoded<T> = Result<T, AtPath>;

@@ -1,0 +1,133 @@
+use serde_json::{Map, Value};
+
+use crate::model::{Settings, Step, Trigger, WrittenParts};
+use crate::time::SimTime;
+
+/// One line of a scenario's script: what a person does, and when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScriptEntry {
+    pub at: SimTime,
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Reject,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::Reject => "reject",
+        }
+    }
+}
+
+/// Which approval a `decide` is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecideTarget {
+    Execution(String),
+    /// A `scope: workflow` approval; `version` defaults to the current one.
+    Shared { workflow: String, step: String, version: Option<u32> },
+}
+
+/// A replacement for parts of a draft (`edit`), each part whole.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftEdit {
+    pub steps: Option<Vec<Step>>,
+    pub settings: Option<Settings>,
+    pub trigger: Option<Trigger>,
+    /// The same parts as written, for the content hash.
+    pub written: WrittenParts,
+}
+
+/// Everything a person (or a script) can ask of the engine.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Publish { workflow: String, note: Option<String> },
+    Activate { workflow: String },
+    Pause { workflow: String },
+    Resume { workflow: String },
+    Cancel { workflow: String },
+    Archive { workflow: String },
+    Edit { workflow: String, edit: Box<DraftEdit> },
+    Restore { workflow: String, version: u32 },
+    Clone { workflow: String, new_id: String },
+    Enroll { workflow: String, contacts: Vec<String> },
+    Tag { contact: String, tag: String },
+    Untag { contact: String, tag: String },
+    Set { contact: String, attributes: Map<String, Value> },
+    Decide { target: DecideTarget, operator: String, decision: Decision },
+    Stop { execution: String },
+    Rollback { execution: String },
+    Ack { execution: String },
+}
+
+impl Command {
+    /// The `do` word of the scenario format.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Command::Publish { .. } => "publish",
+            Command::Activate { .. } => "activate",
+            Command::Pause { .. } => "pause",
+            Command::Resume { .. } => "resume",
+            Command::Cancel { .. } => "cancel",
+            Command::Archive { .. } => "archive",
+            Command::Edit { .. } => "edit",
+            Command::Restore { .. } => "restore",
+            Command::Clone { .. } => "clone",
+            Command::Enroll { .. } => "enroll",
+            Command::Tag { .. } => "tag",
+            Command::Untag { .. } => "untag",
+            Command::Set { .. } => "set",
+            Command::Decide { .. } => "decide",
+            Command::Stop { .. } => "stop",
+            Command::Rollback { .. } => "rollback",
+            Command::Ack { .. } => "ack",
+        }
+    }
+
+    /// The ids the command names, as `(field, value)`, for `command_rejected`.
+    pub fn ids(&self) -> Vec<(&'static str, Value)> {
+        let s = |v: &String| Value::String(v.clone());
+        match self {
+            Command::Publish { workflow, .. }
+            | Command::Activate { workflow }
+            | Command::Pause { workflow }
+            | Command::Resume { workflow }
+            | Command::Cancel { workflow }
+            | Command::Archive { workflow }
+            | Command::Edit { workflow, .. } => vec![("workflow", s(workflow))],
+            Command::Restore { workflow, version } => vec![("workflow", s(workflow)), ("version", Value::from(*version))],
+            Command::Clone { workflow, new_id } => vec![("workflow", s(workflow)), ("new_id", s(new_id))],
+            Command::Enroll { workflow, contacts } => vec![
+                ("workflow", s(workflow)),
+                ("contacts", Value::Array(contacts.iter().map(s).collect())),
+            ],
+            Command::Tag { contact, tag } | Command::Untag { contact, tag } => {
+                vec![("contact", s(contact)), ("tag", s(tag))]
+            }
+            Command::Set { contact, .. } => vec![("contact", s(contact))],
+            Command::Decide { target, operator, .. } => {
+                let mut ids = match target {
+                    DecideTarget::Execution(e) => vec![("execution", s(e))],
+                    DecideTarget::Shared { workflow, step, version } => {
+                        let mut v = vec![("workflow", s(workflow))];
+                        if let Some(n) = version {
+                            v.push(("version", Value::from(*n)));
+                        }
+                        v.push(("step", s(step)));
+                        v
+                    }
+                };
+                ids.push(("operator", s(operator)));
+                ids
+            }
+            Command::Stop { execution } | Command::Rollback { execution } | Command::Ack { execution } => {
+                vec![("execution", s(execution))]
+            }
+        }
+    }
+}
