@@ -61,7 +61,8 @@ pub fn parse_json(file: &str, text: &str) -> Result<Value, FileError> {
     }
     serde_json::from_str(text).map_err(|e| FileError {
         file: file.into(),
-        location: Location::LineColumn { line: e.line(), column: e.column() },
+        // serde_json says column 0 for an error at the very start of a line (EOF after a newline).
+        location: Location::LineColumn { line: e.line(), column: e.column().max(1) },
         problem: Problem::Syntax(syntax_message(&e)),
     })
 }

@@ -167,6 +167,9 @@ pub fn uint(v: &Value, path: &str) -> Decoded<u64> {
 /// `"1d2h"` or an integer number of milliseconds; negative is an error.
 pub fn duration(v: &Value, path: &str) -> Decoded<u64> {
     match v {
+        Value::String(s) if s.starts_with('-') && parse_duration(&s[1..]).is_ok() => {
+            fail(path, Problem::Invalid(format!("`{s}` is negative: a duration is 0 or more")))
+        }
         Value::String(s) => parse_duration(s).map_err(|e| AtPath { path: path.to_string(), problem: e.into() }),
         Value::Number(n) => match n.as_u64() {
             Some(ms) => Ok(ms),
