@@ -1,0 +1,51 @@
+# Flowlab's commands. The two that matter: `make serve` and `make test`.
+# Every target installs what is missing first (scripts/setup.sh).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+E2E_SPECS := $(wildcard tests/e2e/*.spec.mjs)
+
+.PHONY: setup build serve dev test test-native test-browser test-e2e bench-app clean
+
+## setup: install whatever is missing (wasm target, trunk, wasm-bindgen-cli, chromium, npm packages)
+setup:
+	@scripts/setup.sh
+
+## build: release build of the app into dist/ (wasm-opt -Oz)
+build: setup
+	trunk build --release
+
+## serve: release build, served on http://127.0.0.1:$(PORT) (deep links fall back to index.html)
+serve: build
+	node scripts/serve.mjs --dir dist --port $(PORT)
+
+## dev: trunk serve with rebuild on change and autoreload, on http://127.0.0.1:8080
+dev: setup
+	trunk serve
+
+## test: every test layer: native, browser (wasm in headless Chromium), end to end (Playwright)
+test: test-native test-browser test-e2e
+	@scripts/test-total.sh native browser e2e
+
+## test-native: cargo test over the workspace (engine and app logic)
+test-native: setup
+	@scripts/test-layer.sh native cargo test --workspace
+
+## test-browser: wasm-bindgen-test in headless Chromium through chromedriver
+test-browser: setup
+	@scripts/test-layer.sh browser cargo test -p flowlab --target wasm32-unknown-unknown --test browser
+
+## test-e2e: Playwright (playwright-core + Debian's chromium) against the release build
+test-e2e: build
+	@scripts/test-layer.sh e2e node --test --test-reporter=spec $(E2E_SPECS)
+
+## bench-app: wasm size (raw, gzipped) and time to first paint of the release build
+bench-app: build
+	node scripts/bench-app.mjs --dir dist
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/artifacts

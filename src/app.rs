@@ -1,0 +1,117 @@
+//! The app shell: header (brand, navigation, clock bar) and the routes.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::components::clock_bar::ClockBar;
+use crate::components::icons::LogoMark;
+use crate::screens::{EditorScreen, LifecycleScreen, NotFoundScreen, RunsScreen, ScenariosScreen, WorkflowsScreen};
+use crate::workspace::{Workspace, WorkspaceError};
+
+/// The loaded workspace, shared with every screen through context.
+pub type SharedWorkspace = Arc<Result<Workspace, WorkspaceError>>;
+
+pub fn use_workspace() -> SharedWorkspace {
+    use_context::<SharedWorkspace>().expect("App provides the workspace")
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context::<SharedWorkspace>(Arc::new(Workspace::builtin()));
+    view! {
+        <Router>
+            <div class="shell" data-testid="app-shell">
+                <Header />
+                <main class="shell-main">
+                    <Routes fallback=|| view! { <NotFoundScreen /> }>
+                        <Route path=path!("/") view=WorkflowsScreen />
+                        <Route path=path!("/editor/:id") view=EditorScreen />
+                        <Route path=path!("/runs") view=RunsScreen />
+                        <Route path=path!("/lifecycle") view=LifecycleScreen />
+                        <Route path=path!("/scenarios") view=ScenariosScreen />
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    view! {
+        <header class="shell-header" data-testid="app-header">
+            <a class="brand" href="/" data-testid="brand">
+                <span class="brand-mark">
+                    <LogoMark />
+                </span>
+                <span data-testid="product-name">"Flowlab"</span>
+                <span class="brand-tag">"sandbox"</span>
+            </a>
+            <nav class="nav" data-testid="nav" aria-label="Main">
+                <NavLink href="/" testid="nav-workflows" label="Workflows" section=Section::Workflows />
+                <NavLink href="/runs" testid="nav-runs" label="Runs" section=Section::Runs />
+                <NavLink href="/lifecycle" testid="nav-lifecycle" label="Lifecycle" section=Section::Lifecycle />
+                <NavLink href="/scenarios" testid="nav-scenarios" label="Scenarios" section=Section::Scenarios />
+            </nav>
+            <ClockBar />
+        </header>
+    }
+}
+
+/// The top-level sections the navigation highlights.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Workflows,
+    Runs,
+    Lifecycle,
+    Scenarios,
+}
+
+impl Section {
+    /// The section a path belongs to; the editor belongs to Workflows.
+    pub fn of_path(path: &str) -> Option<Section> {
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        match first {
+            "" | "editor" => Some(Section::Workflows),
+            "runs" => Some(Section::Runs),
+            "lifecycle" => Some(Section::Lifecycle),
+            "scenarios" => Some(Section::Scenarios),
+            _ => None,
+        }
+    }
+}
+
+#[component]
+fn NavLink(href: &'static str, testid: &'static str, label: &'static str, section: Section) -> impl IntoView {
+    let location = use_location();
+    let active = move || Section::of_path(&location.pathname.get()) == Some(section);
+    view! {
+        <a
+            href=href
+            data-testid=testid
+            class=move || if active() { "nav-link nav-link--active" } else { "nav-link" }
+            aria-current=move || active().then_some("page")
+        >
+            {label}
+        </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Section;
+
+    #[test]
+    fn every_path_maps_to_its_nav_section() {
+        assert_eq!(Section::of_path("/"), Some(Section::Workflows));
+        assert_eq!(Section::of_path("/editor/welcome"), Some(Section::Workflows));
+        assert_eq!(Section::of_path("/runs"), Some(Section::Runs));
+        assert_eq!(Section::of_path("/lifecycle"), Some(Section::Lifecycle));
+        assert_eq!(Section::of_path("/scenarios/"), Some(Section::Scenarios));
+        assert_eq!(Section::of_path("/nowhere"), None);
+    }
+}

@@ -1,0 +1,6 @@
+//! Small pieces the screens share.
+
+pub mod clock_bar;
+pub mod empty_state;
+pub mod icons;
+pub mod step_strip;

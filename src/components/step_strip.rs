@@ -1,0 +1,30 @@
+use flowlab_engine::model::StepKind;
+use leptos::prelude::*;
+
+/// One small coloured cell per step, in order, coloured by kind.
+#[component]
+pub fn StepStrip(kinds: Vec<StepKind>) -> impl IntoView {
+    let label = kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
+    view! {
+        <div class="step-strip" data-testid="step-strip" role="img" aria-label=format!("Steps: {label}")>
+            {kinds
+                .into_iter()
+                .map(|kind| {
+                    view! {
+                        <span
+                            class=format!("step-strip-cell kind--{}", kind.as_str())
+                            data-kind=kind.as_str()
+                            title=kind.as_str()
+                        ></span>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// A step kind as a small coloured tag.
+#[component]
+pub fn KindTag(kind: StepKind) -> impl IntoView {
+    view! { <span class=format!("kind-tag kind--{}", kind.as_str()) data-testid="kind-tag">{kind.as_str()}</span> }
+}

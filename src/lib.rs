@@ -1,0 +1,14 @@
+//! Flowlab's browser app: a Leptos single-page app that hosts the
+//! `flowlab_engine` workflow engine. `main.rs` only calls [`mount`].
+
+pub mod app;
+pub mod components;
+pub mod screens;
+pub mod workspace;
+
+pub use app::App;
+
+/// Mounts the app on the page's `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,24 @@
+//! One module per screen of the app.
+
+mod editor;
+mod empty;
+mod scenarios;
+mod workflows;
+
+pub use editor::EditorScreen;
+pub use empty::{LifecycleScreen, NotFoundScreen, RunsScreen};
+pub use scenarios::ScenariosScreen;
+pub use workflows::WorkflowsScreen;
+
+use leptos::prelude::*;
+
+/// Shown instead of a screen when the built-in workspace failed to load.
+#[component]
+pub fn WorkspaceErrorBanner(error: String) -> impl IntoView {
+    view! {
+        <div class="error-banner" role="alert" data-testid="workspace-error">
+            "The built-in workspace could not be loaded: "
+            {error}
+        </div>
+    }
+}
