@@ -1,0 +1,238 @@
+//! What happened: the engine's only output and the source of truth. State
+//! is a fold of these (`State::apply`); the trace of scenario-format.md is a
+//! projection of them (`trace`), and events marked *internal* project to no
+//! trace line: they carry what the fold needs beyond the trace.
+
+use serde_json::{Map, Value};
+
+use crate::ids::{ContactIx, ExecIx, OperatorIx, StepIx, WfIx};
+use crate::machines::definition::WorkflowStatus;
+use crate::machines::execution::ExecState;
+use crate::machines::step::StepStatus;
+use crate::runtime::compiled::Port;
+use crate::scenario::{Decision, DraftEdit};
+use crate::time::SimTime;
+
+/// An event and the simulated instant it happened at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamped {
+    pub t: SimTime,
+    pub event: Event,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Phase {
+    Editing,
+    Started,
+    Finished,
+}
+
+impl Phase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Editing => "editing",
+            Phase::Started => "started",
+            Phase::Finished => "finished",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    Manual,
+    Trigger,
+    Audience,
+    EnrollStep,
+    FailAction,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Manual => "manual",
+            Source::Trigger => "trigger",
+            Source::Audience => "audience",
+            Source::EnrollStep => "enroll_step",
+            Source::FailAction => "fail_action",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    Email,
+    Sms,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Sms => "sms",
+        }
+    }
+}
+
+/// Why an execution moved, when the move alone does not say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    EntryFilter,
+    AlreadyEnrolled,
+    MissingEmail,
+    MissingPhone,
+    WorkflowPaused,
+    OutsideStartWindow,
+    MaxConcurrent(u32),
+    LockHeld(ExecIx),
+    StepFailed { step: StepIx, action: &'static str },
+    ExecutionTimeout,
+    NoCompensation(StepIx),
+    CompensationsExhausted(u32),
+    StoppedByOperator,
+    WorkflowCancelled,
+    AutoAck,
+    StepLoop(StepIx),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    AlreadyEnrolled,
+    NoSuchWorkflow,
+    NotActive(WorkflowStatus),
+    EnrollLoop,
+}
+
+impl SkipReason {
+    pub fn text(&self) -> String {
+        match self {
+            SkipReason::AlreadyEnrolled => "already enrolled".into(),
+            SkipReason::NoSuchWorkflow => "no such workflow".into(),
+            SkipReason::NotActive(s) => format!("workflow is {s}"),
+            SkipReason::EnrollLoop => "enroll loop".into(),
+        }
+    }
+}
+
+/// What an execution's single wake-up slot is waiting for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WakeKind {
+    AttemptEnd,
+    RetryDue,
+    WaitEnd,
+    ApprovalTimeout,
+    /// A decision made while the workflow was paused, delivered at resume.
+    DecisionDelivery(ApprovalOutcome),
+    CompensationEnd,
+    CompensationRetry,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApprovalOutcome {
+    Approved,
+    Rejected,
+    TimedOut,
+}
+
+impl ApprovalOutcome {
+    pub fn from_decision(d: Decision) -> ApprovalOutcome {
+        match d {
+            Decision::Approve => ApprovalOutcome::Approved,
+            Decision::Reject => ApprovalOutcome::Rejected,
+        }
+    }
+}
+
+/// Who a `decision` line is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecisionTarget {
+    Execution(ExecIx),
+    /// A `scope: workflow` approval, by its index in `State::shared`.
+    Shared(u32),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    WorkflowStatus { wf: WfIx, from: WorkflowStatus, to: WorkflowStatus },
+    WorkflowPhase { wf: WfIx, phase: Phase },
+    VersionPublished { wf: WfIx, version: u32, hash: String, warnings: Vec<String>, note: Option<String> },
+    DraftChanged { wf: WfIx, unpublished_changes: bool },
+    Enrolled { exec: ExecIx, wf: WfIx, version: u32, contact: ContactIx, source: Source, chain: u8 },
+    EnrollmentSkipped { workflow: String, contact: ContactIx, reason: SkipReason },
+    ExecutionState { exec: ExecIx, from: Option<ExecState>, to: ExecState, reason: Option<Reason> },
+    StepStatus { exec: ExecIx, step: StepIx, from: Option<StepStatus>, to: StepStatus, attempt: u32 },
+    StepAttempt { exec: ExecIx, step: StepIx, attempt: u32, ok: bool },
+    RetryScheduled { exec: ExecIx, step: StepIx, attempt: u32, due: SimTime },
+    FailAction { exec: ExecIx, step: StepIx, action: &'static str, target: Option<String> },
+    History { exec: ExecIx, step: StepIx, retry_count: u32 },
+    Transition { exec: ExecIx, from_step: StepIx, port: Port, to_step: StepIx },
+    Notification { operator: OperatorIx, channel: Channel, exec: ExecIx, step: StepIx },
+    Decision { target: DecisionTarget, step: StepIx, operator: OperatorIx, decision: Decision },
+    Compensation { exec: ExecIx, step: StepIx, attempt: u32, ok: bool },
+    CommandRejected { verb: &'static str, reason: String, ids: Vec<(&'static str, Value)> },
+
+    /// internal: a draft's parts replaced (`edit`).
+    DraftEdited { wf: WfIx, edit: Box<DraftEdit> },
+    /// internal: a published version copied into the draft.
+    DraftRestored { wf: WfIx, version: u32 },
+    /// internal: a new draft workflow copied from another's draft.
+    WorkflowCloned { source: WfIx, new_id: String },
+    /// internal: an execution's wake-up slot set (replacing any other).
+    WakeSet { exec: ExecIx, due: SimTime, kind: WakeKind },
+    /// internal: the execution's wake-up was taken.
+    WakeFired { exec: ExecIx },
+    /// internal: the execution timeout's instant, set on entering RUNNING.
+    TimeoutSet { exec: ExecIx, due: SimTime },
+    /// internal: the execution timeout was taken.
+    TimeoutFired { exec: ExecIx },
+    /// internal: a trigger's next poll.
+    PollScheduled { wf: WfIx, due: SimTime },
+    /// internal: a poll happened; `drained` when the queue was taken.
+    PollRan { wf: WfIx, drained: bool },
+    /// internal: a tag addition queued for a `tag_added` trigger.
+    TagQueued { wf: WfIx, contact: ContactIx },
+    /// internal: wake blocked executions when the start window opens.
+    WindowWakeSet { wf: WfIx, due: SimTime },
+    WindowWakeFired { wf: WfIx },
+    ContactTagged { contact: ContactIx, tag: String },
+    ContactUntagged { contact: ContactIx, tag: String },
+    ContactAttributesSet { contact: ContactIx, attributes: Map<String, Value> },
+    /// internal: an `audience` workflow's one-shot enrollment is done.
+    AudienceEnrolled { wf: WfIx },
+    /// internal: the first execution reached a `scope: workflow` approval.
+    SharedApprovalOpened { wf: WfIx, version: u32, step: StepIx, timeout_due: Option<SimTime> },
+    SharedApprovalJoined { shared: u32, exec: ExecIx },
+    /// internal: a decision made while paused, to be delivered at resume.
+    SharedDeliverySet { shared: u32, outcome: ApprovalOutcome },
+    /// internal: the outcome is final; every waiting execution is released.
+    SharedApprovalReleased { shared: u32, outcome: ApprovalOutcome },
+    /// internal: the compensation at the head of the rollback plan is done.
+    RollbackProgress { exec: ExecIx, exhausted: bool },
+    /// internal: an operator retries the exhausted compensations.
+    OperatorRollbackStarted { exec: ExecIx },
+}
+
+impl Event {
+    /// The events that a trace line shows.
+    pub fn is_traced(&self) -> bool {
+        matches!(
+            self,
+            Event::WorkflowStatus { .. }
+                | Event::WorkflowPhase { .. }
+                | Event::VersionPublished { .. }
+                | Event::DraftChanged { .. }
+                | Event::Enrolled { .. }
+                | Event::EnrollmentSkipped { .. }
+                | Event::ExecutionState { .. }
+                | Event::StepStatus { .. }
+                | Event::StepAttempt { .. }
+                | Event::RetryScheduled { .. }
+                | Event::FailAction { .. }
+                | Event::History { .. }
+                | Event::Transition { .. }
+                | Event::Notification { .. }
+                | Event::Decision { .. }
+                | Event::Compensation { .. }
+                | Event::CommandRejected { .. }
+        )
+    }
+}

@@ -1,0 +1,533 @@
+//! The engine's state, and `apply`: the only code that changes it. Every
+//! field here is a fold of the event log, so replaying a log from the same
+//! genesis rebuilds an equal `State`.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+
+use crate::canonical::{canonical_json, content_hash};
+use crate::event::{ApprovalOutcome, Event, Phase, Source, WakeKind};
+use crate::ids::{ContactIx, ExecIx, StepIx, WfIx};
+use crate::machines::definition::WorkflowStatus;
+use crate::machines::execution::ExecState;
+use crate::machines::step::StepStatus;
+use crate::model::{Contact, Operator, WorkflowDraft};
+use crate::runtime::compiled::{CompiledVersion, Port};
+use crate::time::SimTime;
+
+/// A due time and the order it was set in: timers at one instant fire in
+/// the order they were set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Slot {
+    pub due: SimTime,
+    pub seq: u64,
+}
+
+/// What a workspace starts from before any event: the scenario's world.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Genesis {
+    pub seed: u64,
+    pub contacts: Vec<Contact>,
+    pub operators: Vec<Operator>,
+    pub workflows: Vec<WorkflowDraft>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub now: SimTime,
+    pub seed: u64,
+    /// Timer sequence numbers, so equal due times keep their setting order.
+    pub next_seq: u64,
+    pub workflows: Vec<WorkflowState>,
+    pub contacts: Vec<Contact>,
+    pub operators: Vec<Operator>,
+    pub executions: Vec<Execution>,
+    pub shared: Vec<SharedApproval>,
+    pub shared_by_key: HashMap<(WfIx, u32, StepIx), u32>,
+    /// Exclusive per-contact locks, only for contacts that ever had one.
+    pub locks: HashMap<ContactIx, ContactLock>,
+    /// How many executions each (contact, workflow) pair has had.
+    pub enrollments: HashMap<(ContactIx, WfIx), u32>,
+    pub workflow_ix: HashMap<String, WfIx>,
+    pub contact_ix: HashMap<String, ContactIx>,
+    /// Edges in the order of their first traversal, and how often each was taken.
+    pub edge_order: Vec<EdgeKey>,
+    pub edge_counts: HashMap<EdgeKey, u64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkflowState {
+    pub draft: WorkflowDraft,
+    pub status: WorkflowStatus,
+    pub versions: Vec<Arc<Version>>,
+    pub unpublished_changes: bool,
+    /// The phase last reported.
+    pub phase: Phase,
+    pub activated: bool,
+    pub audience_enrolled: bool,
+    pub next_poll: Option<Slot>,
+    pub tag_queue: VecDeque<ContactIx>,
+    pub window_wake: Option<Slot>,
+    /// Executions in BLOCKED_WAITING, in the order they were blocked.
+    pub blocked: VecDeque<ExecIx>,
+    pub executions: Vec<ExecIx>,
+    /// Executions of this workflow per state.
+    pub counts: [u32; ExecState::COUNT],
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Version {
+    pub number: u32,
+    pub hash: String,
+    pub note: Option<String>,
+    pub published_at: SimTime,
+    pub warnings: Vec<String>,
+    pub draft: WorkflowDraft,
+    pub canonical: String,
+    pub compiled: CompiledVersion,
+}
+
+/// An edge of a version: (workflow, version, from step, port, to step).
+pub type EdgeKey = (WfIx, u32, StepIx, Port, StepIx);
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Execution {
+    pub wf: WfIx,
+    pub version: u32,
+    pub contact: ContactIx,
+    pub source: Source,
+    pub state: ExecState,
+    pub created_at: SimTime,
+    /// Start-chain depth at `created_at` (enroll loops stop at 33).
+    pub chain: u8,
+    pub cursor: Option<StepIx>,
+    pub steps: Box<[StepRun]>,
+    pub wake: Option<(Slot, WakeKind)>,
+    pub timeout: Option<Slot>,
+    pub running_since: Option<SimTime>,
+    /// Action steps that completed or resolved, oldest first.
+    pub done_actions: Vec<StepIx>,
+    /// Compensations still to run, next first.
+    pub rollback_plan: Vec<StepIx>,
+    pub rollback_attempt: u32,
+    pub exhausted: Vec<StepIx>,
+    /// A decision taken while paused, waiting for resume.
+    pub decided: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct StepRun {
+    pub status: Option<StepStatus>,
+    /// The attempt counter of the current retry cycle.
+    pub attempt: u32,
+    pub retry_count: u32,
+    /// End of the first failed attempt since the execution entered the step.
+    pub failing_since: Option<SimTime>,
+    /// Attempts over all cycles (what `fail_first` counts).
+    pub attempts_total: u32,
+    pub compensation_attempts_total: u32,
+    /// Times the execution entered the step (what a wait's random duration draws on).
+    pub visits: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedApproval {
+    pub wf: WfIx,
+    pub version: u32,
+    pub step: StepIx,
+    pub timeout: Option<Slot>,
+    pub waiting: Vec<ExecIx>,
+    pub outcome: Option<ApprovalOutcome>,
+    pub released: bool,
+    pub delivery: Option<Slot>,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ContactLock {
+    pub holder: Option<ExecIx>,
+    pub waiters: VecDeque<ExecIx>,
+}
+
+impl State {
+    pub fn new(genesis: Genesis) -> State {
+        let workflow_ix = genesis.workflows.iter().enumerate().map(|(i, w)| (w.id.clone(), WfIx(i as u32))).collect();
+        let contact_ix = genesis.contacts.iter().enumerate().map(|(i, c)| (c.id.clone(), ContactIx(i as u32))).collect();
+        State {
+            now: SimTime::ZERO,
+            seed: genesis.seed,
+            next_seq: 0,
+            workflows: genesis.workflows.into_iter().map(WorkflowState::new).collect(),
+            contacts: genesis.contacts,
+            operators: genesis.operators,
+            executions: Vec::new(),
+            shared: Vec::new(),
+            shared_by_key: HashMap::new(),
+            locks: HashMap::new(),
+            enrollments: HashMap::new(),
+            workflow_ix,
+            contact_ix,
+            edge_order: Vec::new(),
+            edge_counts: HashMap::new(),
+        }
+    }
+
+    pub fn workflow(&self, wf: WfIx) -> &WorkflowState {
+        &self.workflows[wf.ix()]
+    }
+
+    pub fn execution(&self, x: ExecIx) -> &Execution {
+        &self.executions[x.ix()]
+    }
+
+    pub fn version_of(&self, x: ExecIx) -> &Arc<Version> {
+        let e = self.execution(x);
+        &self.workflow(e.wf).versions[e.version as usize - 1]
+    }
+
+    fn slot(&mut self, due: SimTime) -> Slot {
+        self.next_seq += 1;
+        Slot { due, seq: self.next_seq }
+    }
+
+    /// Folds one event into the state.
+    pub fn apply(&mut self, t: SimTime, event: &Event) {
+        self.now = t;
+        match event {
+            Event::WorkflowStatus { wf, to, .. } => {
+                let w = &mut self.workflows[wf.ix()];
+                w.status = *to;
+                if *to == WorkflowStatus::Active {
+                    w.activated = true;
+                }
+                if matches!(to, WorkflowStatus::Cancelled | WorkflowStatus::Archived) {
+                    w.next_poll = None;
+                    w.tag_queue.clear();
+                }
+            }
+            Event::WorkflowPhase { wf, phase } => self.workflows[wf.ix()].phase = *phase,
+            Event::VersionPublished { wf, version, hash, warnings, note } => {
+                let w = &mut self.workflows[wf.ix()];
+                w.versions.push(Arc::new(Version {
+                    number: *version,
+                    hash: hash.clone(),
+                    note: note.clone(),
+                    published_at: t,
+                    warnings: warnings.clone(),
+                    canonical: canonical_json(&w.draft.written),
+                    compiled: CompiledVersion::compile(&w.draft),
+                    draft: w.draft.clone(),
+                }));
+            }
+            Event::DraftChanged { wf, unpublished_changes } => {
+                self.workflows[wf.ix()].unpublished_changes = *unpublished_changes
+            }
+            Event::DraftEdited { wf, edit } => {
+                let d = &mut self.workflows[wf.ix()].draft;
+                if let Some(steps) = &edit.steps {
+                    d.steps = steps.clone();
+                    d.written.steps = edit.written.steps.clone();
+                }
+                if let Some(settings) = &edit.settings {
+                    d.settings = settings.clone();
+                    d.written.settings = edit.written.settings.clone();
+                }
+                if let Some(trigger) = &edit.trigger {
+                    d.trigger = trigger.clone();
+                    d.written.trigger = edit.written.trigger.clone();
+                }
+            }
+            Event::DraftRestored { wf, version } => {
+                let w = &mut self.workflows[wf.ix()];
+                let v = &w.versions[*version as usize - 1].draft;
+                let (steps, settings, trigger, written) =
+                    (v.steps.clone(), v.settings.clone(), v.trigger.clone(), v.written.clone());
+                w.draft.steps = steps;
+                w.draft.settings = settings;
+                w.draft.trigger = trigger;
+                w.draft.written = written;
+            }
+            Event::WorkflowCloned { source, new_id } => {
+                let mut draft = self.workflows[source.ix()].draft.clone();
+                draft.id = new_id.clone();
+                draft.name = format!("{} (copy)", draft.name);
+                self.workflow_ix.insert(new_id.clone(), WfIx(self.workflows.len() as u32));
+                self.workflows.push(WorkflowState::new(draft));
+            }
+            Event::Enrolled { exec, wf, version, contact, source, chain } => {
+                debug_assert_eq!(exec.ix(), self.executions.len());
+                let steps = self.workflows[wf.ix()].versions[*version as usize - 1].compiled.steps.len();
+                self.executions.push(Execution {
+                    wf: *wf,
+                    version: *version,
+                    contact: *contact,
+                    source: *source,
+                    state: ExecState::New,
+                    created_at: t,
+                    chain: *chain,
+                    cursor: None,
+                    steps: vec![StepRun::default(); steps].into_boxed_slice(),
+                    wake: None,
+                    timeout: None,
+                    running_since: None,
+                    done_actions: Vec::new(),
+                    rollback_plan: Vec::new(),
+                    rollback_attempt: 0,
+                    exhausted: Vec::new(),
+                    decided: false,
+                });
+                self.workflows[wf.ix()].executions.push(*exec);
+                *self.enrollments.entry((*contact, *wf)).or_insert(0) += 1;
+            }
+            Event::EnrollmentSkipped { .. } => {}
+            Event::ExecutionState { exec, from, to, .. } => self.apply_exec_state(*exec, *from, *to),
+            Event::StepStatus { exec, step, from, to, attempt } => {
+                let e = &mut self.executions[exec.ix()];
+                let run = &mut e.steps[step.ix()];
+                if from.is_none_or(StepStatus::is_finished) && to.in_progress() {
+                    run.retry_count = 0;
+                    run.failing_since = None;
+                    run.visits += 1;
+                    e.cursor = Some(*step);
+                }
+                run.status = Some(*to);
+                run.attempt = *attempt;
+                if *to != StepStatus::AwaitingDecision {
+                    e.decided = false;
+                }
+            }
+            Event::StepAttempt { exec, step, ok, .. } => {
+                let wf = self.executions[exec.ix()].wf;
+                let version = self.executions[exec.ix()].version;
+                let is_action = matches!(
+                    self.workflows[wf.ix()].versions[version as usize - 1].compiled.step(*step).kind,
+                    crate::model::StepKind::Action
+                );
+                let e = &mut self.executions[exec.ix()];
+                let run = &mut e.steps[step.ix()];
+                run.attempts_total += 1;
+                if !ok && run.failing_since.is_none() {
+                    run.failing_since = Some(t);
+                }
+                if *ok && is_action {
+                    e.done_actions.push(*step);
+                }
+            }
+            Event::RetryScheduled { exec, due, .. } => {
+                let slot = self.slot(*due);
+                self.executions[exec.ix()].wake = Some((slot, WakeKind::RetryDue));
+            }
+            Event::FailAction { .. } => {}
+            Event::History { exec, step, retry_count } => {
+                self.executions[exec.ix()].steps[step.ix()].retry_count = *retry_count
+            }
+            Event::Transition { exec, from_step, port, to_step } => {
+                let e = &mut self.executions[exec.ix()];
+                e.cursor = Some(*to_step);
+                let key = (e.wf, e.version, *from_step, *port, *to_step);
+                let count = self.edge_counts.entry(key).or_insert(0);
+                if *count == 0 {
+                    self.edge_order.push(key);
+                }
+                *count += 1;
+            }
+            Event::Notification { .. } => {}
+            Event::Decision { target, .. } => match target {
+                crate::event::DecisionTarget::Execution(x) => self.executions[x.ix()].decided = true,
+                crate::event::DecisionTarget::Shared(_) => {}
+            },
+            Event::Compensation { exec, step, attempt, ok } => {
+                let e = &mut self.executions[exec.ix()];
+                e.steps[step.ix()].compensation_attempts_total += 1;
+                e.rollback_attempt = if *ok { 0 } else { attempt + 1 };
+            }
+            Event::CommandRejected { .. } => {}
+            Event::WakeSet { exec, due, kind } => {
+                let slot = self.slot(*due);
+                self.executions[exec.ix()].wake = Some((slot, *kind));
+            }
+            Event::WakeFired { exec } => self.executions[exec.ix()].wake = None,
+            Event::TimeoutSet { exec, due } => {
+                let slot = self.slot(*due);
+                self.executions[exec.ix()].timeout = Some(slot);
+            }
+            Event::TimeoutFired { exec } => self.executions[exec.ix()].timeout = None,
+            Event::PollScheduled { wf, due } => {
+                let slot = self.slot(*due);
+                self.workflows[wf.ix()].next_poll = Some(slot);
+            }
+            Event::PollRan { wf, drained } => {
+                let w = &mut self.workflows[wf.ix()];
+                w.next_poll = None;
+                if *drained {
+                    w.tag_queue.clear();
+                }
+            }
+            Event::TagQueued { wf, contact } => self.workflows[wf.ix()].tag_queue.push_back(*contact),
+            Event::WindowWakeSet { wf, due } => {
+                let slot = self.slot(*due);
+                self.workflows[wf.ix()].window_wake = Some(slot);
+            }
+            Event::WindowWakeFired { wf } => self.workflows[wf.ix()].window_wake = None,
+            Event::ContactTagged { contact, tag } => self.contacts[contact.ix()].tags.push(tag.clone()),
+            Event::ContactUntagged { contact, tag } => self.contacts[contact.ix()].tags.retain(|t| t != tag),
+            Event::ContactAttributesSet { contact, attributes } => {
+                let c = &mut self.contacts[contact.ix()];
+                for (k, v) in attributes {
+                    match k.as_str() {
+                        "name" => c.name = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()),
+                        "email" => c.email = v.as_str().map(str::to_string),
+                        "phone" => c.phone = v.as_str().map(str::to_string),
+                        _ => {
+                            c.attributes.insert(k.clone(), v.clone());
+                        }
+                    }
+                }
+            }
+            Event::AudienceEnrolled { wf } => self.workflows[wf.ix()].audience_enrolled = true,
+            Event::SharedApprovalOpened { wf, version, step, timeout_due } => {
+                let index = self.shared.len() as u32;
+                let timeout = timeout_due.map(|due| self.slot(due));
+                self.shared.push(SharedApproval {
+                    wf: *wf,
+                    version: *version,
+                    step: *step,
+                    timeout,
+                    waiting: Vec::new(),
+                    outcome: None,
+                    released: false,
+                    delivery: None,
+                });
+                self.shared_by_key.insert((*wf, *version, *step), index);
+            }
+            Event::SharedApprovalJoined { shared, exec } => self.shared[*shared as usize].waiting.push(*exec),
+            Event::SharedDeliverySet { shared, outcome } => {
+                let slot = self.slot(t);
+                let s = &mut self.shared[*shared as usize];
+                s.outcome = Some(*outcome);
+                s.delivery = Some(slot);
+                s.timeout = None;
+            }
+            Event::SharedApprovalReleased { shared, outcome } => {
+                let s = &mut self.shared[*shared as usize];
+                s.outcome = Some(*outcome);
+                s.released = true;
+                s.waiting.clear();
+                s.timeout = None;
+                s.delivery = None;
+            }
+            Event::RollbackProgress { exec, exhausted } => {
+                let e = &mut self.executions[exec.ix()];
+                if !e.rollback_plan.is_empty() {
+                    let step = e.rollback_plan.remove(0);
+                    if *exhausted {
+                        e.exhausted.push(step);
+                    }
+                }
+                e.rollback_attempt = 0;
+            }
+            Event::OperatorRollbackStarted { exec } => {
+                let e = &mut self.executions[exec.ix()];
+                e.rollback_plan = std::mem::take(&mut e.exhausted);
+                e.rollback_attempt = 0;
+            }
+        }
+    }
+
+    fn apply_exec_state(&mut self, x: ExecIx, from: Option<ExecState>, to: ExecState) {
+        let (wf, contact, version) = {
+            let e = &self.executions[x.ix()];
+            (e.wf, e.contact, e.version)
+        };
+        let exclusive = self.workflows[wf.ix()].versions[version as usize - 1].compiled.settings.exclusive_per_contact;
+        let w = &mut self.workflows[wf.ix()];
+        if let Some(from) = from {
+            w.counts[from.index()] -= 1;
+        }
+        w.counts[to.index()] += 1;
+        if from == Some(ExecState::BlockedWaiting) {
+            w.blocked.retain(|b| *b != x);
+        }
+        if to == ExecState::BlockedWaiting {
+            w.blocked.push_back(x);
+        }
+        if exclusive {
+            let lock = self.locks.entry(contact).or_default();
+            if to == ExecState::Locked {
+                lock.holder = Some(x);
+                lock.waiters.retain(|w| *w != x);
+            } else if from.is_some_and(ExecState::holds_lock) && !to.holds_lock() && lock.holder == Some(x) {
+                lock.holder = None;
+            }
+            if from == Some(ExecState::Locking) && to == ExecState::Scheduled && !lock.waiters.contains(&x) {
+                lock.waiters.push_back(x);
+            }
+            if to.is_terminal() {
+                lock.waiters.retain(|w| *w != x);
+            }
+        }
+        let e = &mut self.executions[x.ix()];
+        e.state = to;
+        match to {
+            ExecState::Running => {
+                e.running_since = Some(self.now);
+                e.cursor = None;
+            }
+            ExecState::Rollback => {
+                e.rollback_plan = e.done_actions.iter().rev().copied().collect();
+                e.rollback_attempt = 0;
+            }
+            _ => {}
+        }
+        if from == Some(ExecState::Running) {
+            e.timeout = None;
+        }
+        if to.is_terminal() {
+            e.wake = None;
+            e.timeout = None;
+        }
+    }
+}
+
+impl WorkflowState {
+    pub fn new(draft: WorkflowDraft) -> WorkflowState {
+        WorkflowState {
+            draft,
+            status: WorkflowStatus::Draft,
+            versions: Vec::new(),
+            unpublished_changes: true,
+            phase: Phase::Editing,
+            activated: false,
+            audience_enrolled: false,
+            next_poll: None,
+            tag_queue: VecDeque::new(),
+            window_wake: None,
+            blocked: VecDeque::new(),
+            executions: Vec::new(),
+            counts: [0; ExecState::COUNT],
+        }
+    }
+
+    pub fn current(&self) -> Option<&Arc<Version>> {
+        self.versions.last()
+    }
+
+    pub fn non_terminal(&self) -> u64 {
+        ExecState::ALL.iter().filter(|s| !s.is_terminal()).map(|s| self.counts[s.index()] as u64).sum()
+    }
+
+    pub fn holding_slots(&self) -> u64 {
+        ExecState::ALL.iter().filter(|s| s.holds_slot()).map(|s| self.counts[s.index()] as u64).sum()
+    }
+
+    /// The draft's canonical form differs from the current version's.
+    pub fn draft_differs(&self) -> bool {
+        match self.current() {
+            None => true,
+            Some(v) => canonical_json(&self.draft.written) != v.canonical,
+        }
+    }
+
+    pub fn draft_hash(&self) -> String {
+        content_hash(&self.draft.written)
+    }
+}

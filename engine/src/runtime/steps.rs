@@ -1,0 +1,322 @@
+//! Running steps inside RUNNING (lifecycle.md §3): attempts, built-in
+//! retries with linear backoff, fail actions, and what each kind does.
+
+use std::collections::HashSet;
+
+use crate::event::{ApprovalOutcome, Event, Reason, Source, WakeKind};
+use crate::ids::{ExecIx, StepIx};
+use crate::machines::execution::{ExecInput, ExecState};
+use crate::machines::step::{transition, StepInput, StepStatus};
+use crate::machines::Transition;
+use crate::model::{ActionKind, DurationSpec, Fault, StepKind};
+use crate::rng::{between, draw, unit, Purpose};
+use crate::runtime::compiled::{Body, FailAction, Port};
+use crate::runtime::engine::{Engine, Result};
+use crate::time::DAY;
+
+/// Steps one execution may enter at one instant before it is stopped as a
+/// loop. Publishing refuses instant cycles; this only guards the engine.
+const MAX_ENTRIES_PER_INSTANT: u32 = 10_000;
+
+/// Where an execution goes after a step did what it could.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Flow {
+    /// It waits for a timer or a decision.
+    Wait,
+    /// It leaves `from` by `port`; `to: None` means there is no next step.
+    Goto { from: StepIx, port: Port, to: Option<StepIx> },
+    /// It ends `COMPLETED`.
+    Complete(Option<Reason>),
+    /// It ends in `ERROR`.
+    Fail(Reason),
+}
+
+impl Engine {
+    /// Follows a flow from step to step until the execution waits or ends.
+    pub(crate) fn follow(&mut self, x: ExecIx, mut flow: Flow) -> Result<()> {
+        let mut entries = 0;
+        loop {
+            flow = match flow {
+                Flow::Wait => return Ok(()),
+                Flow::Goto { from, port, to: Some(to) } => {
+                    entries += 1;
+                    if entries > MAX_ENTRIES_PER_INSTANT {
+                        Flow::Fail(Reason::StepLoop(to))
+                    } else {
+                        self.emit(Event::Transition { exec: x, from_step: from, port, to_step: to });
+                        self.enter_step(x, to)?
+                    }
+                }
+                Flow::Goto { to: None, .. } => {
+                    self.move_exec(x, ExecInput::Success, None)?;
+                    return Ok(());
+                }
+                Flow::Complete(reason) => {
+                    self.move_exec(x, ExecInput::Success, reason)?;
+                    return Ok(());
+                }
+                Flow::Fail(reason) => {
+                    self.move_exec(x, ExecInput::Error, Some(reason))?;
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    pub(crate) fn step_to(&mut self, x: ExecIx, s: StepIx, input: StepInput, attempt: u32) -> Result<()> {
+        let from = self.state.execution(x).steps[s.ix()].status;
+        if let Transition::To(to) = transition(from, input)? {
+            self.emit(Event::StepStatus { exec: x, step: s, from, to, attempt });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn enter_step(&mut self, x: ExecIx, s: StepIx) -> Result<Flow> {
+        let version = self.version(x);
+        let step = version.compiled.step(s);
+        self.step_to(x, s, StepInput::Enter(step.kind), 0)?;
+        Ok(match &step.body {
+            Body::Action { .. } => self.start_attempt(x, s)?,
+            Body::Wait { duration } => {
+                let visits = self.state.execution(x).steps[s.ix()].visits;
+                let ms = self.duration_of(*duration, Purpose::WaitDuration, x, s, visits);
+                self.emit(Event::WakeSet { exec: x, due: self.now.plus(ms), kind: WakeKind::WaitEnd });
+                Flow::Wait
+            }
+            Body::Condition { filter, yes, no } => {
+                let contact = &self.state.contacts[self.state.execution(x).contact.ix()];
+                let holds = filter.as_ref().is_some_and(|f| f.matches(contact));
+                self.step_to(x, s, StepInput::Done, 0)?;
+                if holds {
+                    Flow::Goto { from: s, port: Port::Yes, to: *yes }
+                } else {
+                    Flow::Goto { from: s, port: Port::No, to: *no }
+                }
+            }
+            Body::Filter { filter, .. } => {
+                let contact = &self.state.contacts[self.state.execution(x).contact.ix()];
+                if filter.as_ref().is_none_or(|f| f.matches(contact)) {
+                    self.step_to(x, s, StepInput::Done, 0)?;
+                    Flow::Goto { from: s, port: Port::Next, to: step.next }
+                } else {
+                    self.fail_step(x, s, 0)?
+                }
+            }
+            Body::Approval { .. } => self.open_approval(x, s)?,
+            Body::Enroll { workflow } => {
+                let workflow = workflow.clone();
+                self.start_from(x, &workflow, Source::EnrollStep);
+                self.step_to(x, s, StepInput::Done, 0)?;
+                Flow::Goto { from: s, port: Port::Next, to: step.next }
+            }
+            Body::End => {
+                self.step_to(x, s, StepInput::Done, 0)?;
+                Flow::Complete(None)
+            }
+        })
+    }
+
+    /// Begins the current attempt of an action step.
+    fn start_attempt(&mut self, x: ExecIx, s: StepIx) -> Result<Flow> {
+        let version = self.version(x);
+        let Body::Action { duration, .. } = &version.compiled.step(s).body else { unreachable!("an action step") };
+        let n = self.state.execution(x).steps[s.ix()].attempts_total;
+        let ms = self.duration_of(*duration, Purpose::AttemptDuration, x, s, n);
+        if ms > 0 {
+            self.emit(Event::WakeSet { exec: x, due: self.now.plus(ms), kind: WakeKind::AttemptEnd });
+            return Ok(Flow::Wait);
+        }
+        self.finish_attempt(x, s)
+    }
+
+    fn finish_attempt(&mut self, x: ExecIx, s: StepIx) -> Result<Flow> {
+        let version = self.version(x);
+        let step = version.compiled.step(s);
+        let Body::Action { action, set, retry, fault, .. } = &step.body else { unreachable!("an action step") };
+        let run = self.state.execution(x).steps[s.ix()];
+        let ok = !self.faulted(*fault, Purpose::AttemptFault, x, s, run.attempts_total);
+        self.emit(Event::StepAttempt { exec: x, step: s, attempt: run.attempt, ok });
+        if ok {
+            let input = if run.failing_since.is_some() { StepInput::SucceededAfterFailure } else { StepInput::Succeeded };
+            self.step_to(x, s, input, run.attempt)?;
+            self.apply_update(x, *action, set.as_ref());
+            return Ok(Flow::Goto { from: s, port: Port::Next, to: step.next });
+        }
+        let k = run.attempt + 1;
+        if k < retry.max_attempts {
+            self.step_to(x, s, StepInput::RetryScheduled, k)?;
+            let due = self.now.plus(k as u64 * retry.backoff);
+            self.emit(Event::RetryScheduled { exec: x, step: s, attempt: k, due });
+            return Ok(Flow::Wait);
+        }
+        self.fail_step(x, s, k)
+    }
+
+    pub(crate) fn apply_update(
+        &mut self,
+        x: ExecIx,
+        action: ActionKind,
+        set: Option<&serde_json::Map<String, serde_json::Value>>,
+    ) {
+        if let (ActionKind::Update, Some(set)) = (action, set) {
+            let contact = self.state.execution(x).contact;
+            self.emit(Event::ContactAttributesSet { contact, attributes: set.clone() });
+        }
+    }
+
+    /// Runs the step's fail action once its retries are exhausted.
+    pub(crate) fn fail_step(&mut self, x: ExecIx, s: StepIx, attempt: u32) -> Result<Flow> {
+        let version = self.version(x);
+        let step = version.compiled.step(s);
+        let on_fail = match &step.body {
+            Body::Action { on_fail, .. } | Body::Filter { on_fail, .. } | Body::Approval { on_fail, .. } => on_fail.clone(),
+            _ => FailAction::Continue,
+        };
+        let next = Flow::Goto { from: s, port: Port::Next, to: step.next };
+        let reason = Reason::StepFailed { step: s, action: on_fail.name() };
+        if let FailAction::Retry { max_retry_days, retry_interval_days } = on_fail {
+            let run = self.state.execution(x).steps[s.ix()];
+            let since = run.failing_since.unwrap_or(self.now);
+            let failing_for = self.now.0 - since.0;
+            self.emit(Event::FailAction { exec: x, step: s, action: on_fail.name(), target: None });
+            if failing_for > max_retry_days.saturating_mul(DAY) {
+                self.step_to(x, s, StepInput::Failed, attempt)?;
+                return Ok(next);
+            }
+            self.step_to(x, s, StepInput::RetryScheduled, 0)?;
+            let due = self.now.plus(retry_interval_days.saturating_mul(DAY));
+            self.emit(Event::RetryScheduled { exec: x, step: s, attempt: 0, due });
+            self.emit(Event::History { exec: x, step: s, retry_count: run.retry_count + 1 });
+            return Ok(Flow::Wait);
+        }
+        self.step_to(x, s, StepInput::Failed, attempt)?;
+        let target = match &on_fail {
+            FailAction::Branch { goto_id, .. } => goto_id.clone(),
+            FailAction::EnrollWorkflow { workflow } => workflow.clone(),
+            _ => None,
+        };
+        self.emit(Event::FailAction { exec: x, step: s, action: on_fail.name(), target });
+        Ok(match on_fail {
+            FailAction::Continue | FailAction::Retry { .. } => next,
+            FailAction::EndWorkflow | FailAction::SkipRemaining => {
+                self.skip_following(x, s)?;
+                Flow::Complete(Some(reason))
+            }
+            FailAction::Branch { goto: Some(goto), .. } => Flow::Goto { from: s, port: Port::OnFail, to: Some(goto) },
+            FailAction::Branch { goto: None, .. } => next,
+            FailAction::EnrollWorkflow { workflow } => {
+                self.start_from(x, workflow.as_deref().unwrap_or(""), Source::FailAction);
+                Flow::Complete(Some(reason))
+            }
+            FailAction::FailWorkflow => Flow::Fail(reason),
+        })
+    }
+
+    /// Reports `skipped` for the steps after `s` along `next` links, stopping
+    /// before an `end` step or a step already seen.
+    fn skip_following(&mut self, x: ExecIx, s: StepIx) -> Result<()> {
+        let version = self.version(x);
+        let mut seen = HashSet::from([s]);
+        let mut cursor = version.compiled.step(s).next;
+        while let Some(t) = cursor {
+            let step = version.compiled.step(t);
+            if step.kind == StepKind::End || !seen.insert(t) {
+                break;
+            }
+            let attempt = self.state.execution(x).steps[t.ix()].attempt;
+            self.step_to(x, t, StepInput::Skip, attempt)?;
+            cursor = step.next;
+        }
+        Ok(())
+    }
+
+    /// An execution's wake-up fell due.
+    pub(crate) fn on_wake(&mut self, x: ExecIx) -> Result<()> {
+        let Some((_, kind)) = self.state.execution(x).wake else { return Ok(()) };
+        self.emit(Event::WakeFired { exec: x });
+        let state = self.state.execution(x).state;
+        if matches!(kind, WakeKind::CompensationEnd | WakeKind::CompensationRetry) {
+            if kind == WakeKind::CompensationEnd {
+                let s = self.state.execution(x).rollback_plan[0];
+                if !self.compensation_attempt(x, s)? {
+                    return Ok(());
+                }
+            }
+            if state == ExecState::FailedUnsafe {
+                self.run_rollback(x)?;
+            }
+            return self.advance(x);
+        }
+        if state != ExecState::Running {
+            return Ok(());
+        }
+        let Some(s) = self.state.execution(x).cursor else { return Ok(()) };
+        let version = self.version(x);
+        let step = version.compiled.step(s);
+        let flow = match kind {
+            WakeKind::AttemptEnd => self.finish_attempt(x, s)?,
+            WakeKind::RetryDue if step.kind == StepKind::Approval => {
+                self.step_to(x, s, StepInput::RetryDue(StepKind::Approval), 0)?;
+                self.open_approval(x, s)?
+            }
+            WakeKind::RetryDue => {
+                let attempt = self.state.execution(x).steps[s.ix()].attempt;
+                self.step_to(x, s, StepInput::RetryDue(step.kind), attempt)?;
+                self.start_attempt(x, s)?
+            }
+            WakeKind::WaitEnd => {
+                self.step_to(x, s, StepInput::Done, 0)?;
+                Flow::Goto { from: s, port: Port::Next, to: step.next }
+            }
+            WakeKind::ApprovalTimeout => self.resolve_approval(x, s, ApprovalOutcome::TimedOut)?,
+            WakeKind::DecisionDelivery(outcome) => self.resolve_approval(x, s, outcome)?,
+            WakeKind::CompensationEnd | WakeKind::CompensationRetry => unreachable!("handled above"),
+        };
+        self.follow(x, flow)?;
+        self.advance(x)
+    }
+
+    pub(crate) fn on_execution_timeout(&mut self, x: ExecIx) -> Result<()> {
+        self.emit(Event::TimeoutFired { exec: x });
+        if self.state.execution(x).state != ExecState::Running {
+            return Ok(());
+        }
+        self.cancel_current_step(x)?;
+        self.move_exec(x, ExecInput::Error, Some(Reason::ExecutionTimeout))?;
+        self.advance(x)
+    }
+
+    /// A step in progress when its execution leaves RUNNING is `cancelled`.
+    pub(crate) fn cancel_current_step(&mut self, x: ExecIx) -> Result<()> {
+        let e = self.state.execution(x);
+        if e.state != ExecState::Running {
+            return Ok(());
+        }
+        if let Some(s) = e.cursor {
+            let run = e.steps[s.ix()];
+            if run.status.is_some_and(StepStatus::in_progress) {
+                self.step_to(x, s, StepInput::Cancel, run.attempt)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn duration_of(&self, spec: DurationSpec, purpose: Purpose, x: ExecIx, s: StepIx, n: u32) -> u64 {
+        match spec {
+            DurationSpec::Fixed(ms) => ms,
+            DurationSpec::Random { min, max } => {
+                between(draw(self.state.seed, purpose, x.0 as u64, s.0 as u64, n as u64), min, max)
+            }
+        }
+    }
+
+    /// Whether the attempt numbered `n` (over all cycles) fails.
+    pub(crate) fn faulted(&self, fault: Option<Fault>, purpose: Purpose, x: ExecIx, s: StepIx, n: u32) -> bool {
+        match fault {
+            None => false,
+            Some(Fault::FailFirst(k)) => (n as u64) < k,
+            Some(Fault::Always(always)) => always,
+            Some(Fault::Probability(p)) => unit(draw(self.state.seed, purpose, x.0 as u64, s.0 as u64, n as u64)) < p,
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! Driving a scenario: the command-line runner's loop, also used by tests.
+//! Script commands at an instant run in file order before the timers due
+//! at it; time advances to whichever comes next, up to `run_until`.
+
+use serde_json::{Map, Value};
+
+use crate::event::Stamped;
+use crate::ids::ExecIx;
+use crate::runtime::state::Genesis;
+use crate::runtime::{Engine, EngineError};
+use crate::scenario::{line_matches, Expectation, Scenario};
+use crate::time::SimTime;
+use crate::trace;
+
+pub fn genesis(scenario: &Scenario) -> Genesis {
+    Genesis {
+        seed: scenario.seed,
+        contacts: scenario.contacts.clone(),
+        operators: scenario.operators.clone(),
+        workflows: scenario.workflows.clone(),
+    }
+}
+
+/// Runs the scenario, handing every event (and its trace line, if it has
+/// one) to `sink`. Returns the engine at `run_until`.
+pub fn run(scenario: &Scenario, mut sink: impl FnMut(&Engine, &Stamped)) -> Result<Engine, EngineError> {
+    drive(scenario, true, |engine| {
+        let events: Vec<Stamped> = engine.drain_events().collect();
+        for e in &events {
+            sink(engine, e);
+        }
+    })
+}
+
+/// Runs without keeping events: for `--summary` and benchmarks.
+pub fn run_quiet(scenario: &Scenario) -> Result<Engine, EngineError> {
+    drive(scenario, false, |_| {})
+}
+
+fn drive(scenario: &Scenario, record: bool, mut drain: impl FnMut(&mut Engine)) -> Result<Engine, EngineError> {
+    let mut engine = Engine::new(genesis(scenario));
+    engine.set_recording(record);
+    let until = scenario.run_until;
+    let mut script = scenario.script.iter().peekable();
+    loop {
+        let next_command = script.peek().map(|e| e.at);
+        let next_timer = engine.poll_timeout();
+        match (next_command, next_timer) {
+            (Some(at), timer) if at <= until && timer.is_none_or(|t| at <= t) => {
+                let entry = script.next().expect("peeked");
+                engine.handle_command(entry.at, &entry.command)?;
+            }
+            (_, Some(t)) if t <= until => engine.handle_timeout(t)?,
+            _ => break,
+        }
+        drain(&mut engine);
+    }
+    Ok(engine)
+}
+
+/// The whole trace as lines, the summary last.
+pub fn trace_lines(scenario: &Scenario) -> Result<(Engine, Vec<String>), EngineError> {
+    let mut lines = Vec::new();
+    let engine = run(scenario, |engine, stamped| {
+        if let Some(line) = trace::line(engine.state(), stamped) {
+            lines.push(line);
+        }
+    })?;
+    lines.push(trace::summary(engine.state(), scenario.run_until));
+    Ok((engine, lines))
+}
+
+/// An expectation that did not hold, with the trace lines nearest to it.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub index: usize,
+    pub expectation: String,
+    pub message: String,
+    /// (line number from 1, line)
+    pub nearest: Vec<(usize, String)>,
+}
+
+pub fn check(scenario: &Scenario, engine: &Engine, lines: &[String]) -> Vec<Failure> {
+    let parsed: Vec<Map<String, Value>> = lines
+        .iter()
+        .map(|l| match serde_json::from_str(l) {
+            Ok(Value::Object(m)) => m,
+            _ => Map::new(),
+        })
+        .collect();
+    let mut failures = Vec::new();
+    for (index, expectation) in scenario.expect.iter().enumerate() {
+        let fail = |message: String, nearest: Vec<usize>| Failure {
+            index,
+            expectation: describe(expectation),
+            message,
+            nearest: nearest.into_iter().map(|i| (i + 1, lines[i].clone())).collect(),
+        };
+        match expectation {
+            Expectation::Event(pattern) => {
+                if !parsed.iter().any(|l| line_matches(l, pattern)) {
+                    failures.push(fail("no trace line matches".into(), nearest(&parsed, pattern)));
+                }
+            }
+            Expectation::NoEvent(pattern) => {
+                let hits: Vec<usize> = (0..parsed.len()).filter(|&i| line_matches(&parsed[i], pattern)).collect();
+                if !hits.is_empty() {
+                    let n = hits.len();
+                    failures.push(fail(format!("{n} trace line(s) match"), hits.into_iter().take(5).collect()));
+                }
+            }
+            Expectation::Count { pattern, compare, value } => {
+                let hits: Vec<usize> = (0..parsed.len()).filter(|&i| line_matches(&parsed[i], pattern)).collect();
+                let actual = hits.len() as u64;
+                if !compare.holds(actual, *value) {
+                    let shown = if hits.is_empty() { nearest(&parsed, pattern) } else { hits.into_iter().take(5).collect() };
+                    failures.push(fail(format!("counted {actual}, expected {} {value}", compare.key()), shown));
+                }
+            }
+            Expectation::FinalState { execution, state } => {
+                let actual = ExecIx::parse(execution)
+                    .filter(|x| x.ix() < engine.state().executions.len())
+                    .map(|x| engine.state().execution(x).state.as_str());
+                if actual != Some(state.as_str()) {
+                    let history: Vec<usize> = (0..parsed.len())
+                        .filter(|&i| {
+                            parsed[i].get("type").and_then(Value::as_str) == Some("execution_state")
+                                && parsed[i].get("execution").and_then(Value::as_str) == Some(execution)
+                        })
+                        .collect();
+                    let tail = history.len().saturating_sub(5);
+                    failures.push(fail(
+                        format!("final state is {}", actual.unwrap_or("(no such execution)")),
+                        history[tail..].to_vec(),
+                    ));
+                }
+            }
+        }
+    }
+    failures
+}
+
+/// The lines sharing the most fields with the pattern (the type must match).
+fn nearest(parsed: &[Map<String, Value>], pattern: &Map<String, Value>) -> Vec<usize> {
+    let mut scored: Vec<(usize, usize)> = parsed
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| pattern.get("type").is_none_or(|t| l.get("type") == Some(t)))
+        .map(|(i, l)| {
+            let score = pattern.iter().filter(|(k, v)| l.get(*k) == Some(v)).count();
+            (i, score)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut best: Vec<usize> = scored.into_iter().take(3).map(|(i, _)| i).collect();
+    best.sort();
+    best
+}
+
+fn describe(expectation: &Expectation) -> String {
+    let value = match expectation {
+        Expectation::Event(p) => serde_json::json!({ "event": p }),
+        Expectation::NoEvent(p) => serde_json::json!({ "no_event": p }),
+        Expectation::Count { pattern, compare, value } => {
+            let mut m = Map::new();
+            m.insert("count".into(), Value::Object(pattern.clone()));
+            m.insert(compare.key().into(), Value::from(*value));
+            Value::Object(m)
+        }
+        Expectation::FinalState { execution, state } => {
+            serde_json::json!({"final_state": {"execution": execution, "state": state}})
+        }
+    };
+    value.to_string()
+}
+
+/// Simulated time of the summary line.
+pub fn end_of(scenario: &Scenario) -> SimTime {
+    scenario.run_until
+}
