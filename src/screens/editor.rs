@@ -78,7 +78,13 @@ fn WorkflowDetail(wf: WorkflowSummary) -> impl IntoView {
 #[component]
 fn StepItem(index: usize, step: StepSummary) -> impl IntoView {
     let title = step.name.clone().unwrap_or_else(|| step.id.clone());
-    let exits = (!step.exits.is_empty()).then(|| view! { <div class="step-detail">{step.exits.join("   ")}</div> });
+    let exits = (!step.exits.is_empty()).then(|| {
+        view! {
+            <div class="step-exits" data-testid="step-exits">
+                {step.exits.iter().map(|exit| view! { <span class="step-exit">{exit.clone()}</span> }).collect_view()}
+            </div>
+        }
+    });
     view! {
         <li class="step-item" data-testid="step-item" data-step-id=step.id.clone() data-kind=step.kind.as_str()>
             <span class="step-index">{index}</span>

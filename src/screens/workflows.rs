@@ -1,7 +1,8 @@
+use flowlab_engine::model::StepKind;
 use leptos::prelude::*;
 
 use crate::app::use_workspace;
-use crate::components::step_strip::StepStrip;
+use crate::components::step_strip::{KindTag, StepStrip};
 use crate::screens::WorkspaceErrorBanner;
 use crate::workspace::WorkflowSummary;
 
@@ -22,6 +23,9 @@ pub fn WorkflowsScreen() -> impl IntoView {
                 <div>
                     <h1 class="page-title">"Workflows"</h1>
                     <p class="page-subtitle" data-testid="workspace-summary">{subtitle}</p>
+                </div>
+                <div class="kind-legend" data-testid="kind-legend" aria-label="Step kinds">
+                    {StepKind::ALL.into_iter().map(|kind| view! { <KindTag kind /> }).collect_view()}
                 </div>
             </div>
             {body}
