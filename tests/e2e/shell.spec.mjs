@@ -1,0 +1,144 @@
+// The app shell against the release build: loading, the sample workspace,
+// navigation between the screens, deep links, and a screenshot artifact.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { stat } from 'node:fs/promises';
+import { artifactPath, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+
+describe('app shell (release build)', { timeout: 120_000 }, () => {
+  let server;
+  let browser;
+  let context;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  });
+
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('loads with no console error, failed request or uncaught exception', async () => {
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, server.url);
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.title(), 'Flowlab');
+    assert.equal(await page.textContent('[data-testid=product-name]'), 'Flowlab');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('lists the built-in sample workspace', async () => {
+    const page = await context.newPage();
+    await openApp(page, server.url);
+    const rows = page.locator('[data-testid=workflow-row]');
+    assert.equal(await rows.count(), 3);
+    const listed = await rows.evaluateAll((els) =>
+      els.map((el) => ({
+        id: el.dataset.workflowId,
+        name: el.querySelector('[data-testid=workflow-name]').textContent,
+        trigger: el.querySelector('[data-testid=workflow-trigger]').textContent.trim(),
+        steps: el.querySelector('[data-testid=workflow-step-count]').textContent,
+        status: el.querySelector('[data-testid=workflow-status]').textContent,
+        strip: [...el.querySelectorAll('.step-strip-cell')].map((c) => c.dataset.kind),
+      })),
+    );
+    assert.deepEqual(listed, [
+      {
+        id: 'welcome',
+        name: 'Welcome series',
+        trigger: 'tag new-signup added (polled every 10m)',
+        steps: '4 steps',
+        status: 'draft',
+        strip: ['action', 'wait', 'action', 'end'],
+      },
+      {
+        id: 'spring_campaign',
+        name: 'Spring campaign',
+        trigger: 'audience: plan = "pro"',
+        steps: '4 steps',
+        status: 'draft',
+        strip: ['approval', 'filter', 'action', 'end'],
+      },
+      {
+        id: 'provision_workspace',
+        name: 'Workspace provisioning',
+        trigger: 'manual',
+        steps: '4 steps',
+        status: 'draft',
+        strip: ['action', 'action', 'action', 'action'],
+      },
+    ]);
+    await page.close();
+  });
+
+  it('navigates between every main screen, and back', async () => {
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, server.url);
+    for (const [link, screen, path] of [
+      ['nav-runs', 'screen-runs', '/runs'],
+      ['nav-lifecycle', 'screen-lifecycle', '/lifecycle'],
+      ['nav-scenarios', 'screen-scenarios', '/scenarios'],
+      ['nav-workflows', 'screen-workflows', '/'],
+    ]) {
+      await page.click(`[data-testid=${link}]`);
+      await page.waitForSelector(`[data-testid=${screen}]`);
+      assert.equal(new URL(page.url()).pathname, path);
+      assert.equal(await page.getAttribute(`[data-testid=${link}]`, 'aria-current'), 'page');
+    }
+
+    await page.click('[data-workflow-id=spring_campaign]');
+    await page.waitForSelector('[data-testid=screen-editor][data-workflow-id=spring_campaign]');
+    assert.equal(new URL(page.url()).pathname, '/editor/spring_campaign');
+    assert.equal(await page.textContent('[data-testid=editor-title]'), 'Spring campaign');
+    const steps = await page.locator('[data-testid=step-item]').evaluateAll((els) => els.map((e) => e.dataset.stepId));
+    assert.deepEqual(steps, ['validate', 'consent', 'deliver', 'done']);
+
+    await page.goBack();
+    await page.waitForSelector('[data-testid=screen-workflows]');
+    await page.click('[data-workflow-id=welcome]');
+    await page.waitForSelector('[data-testid=screen-editor][data-workflow-id=welcome]');
+    await page.click('[data-testid=breadcrumb-workflows]');
+    await page.waitForSelector('[data-testid=screen-workflows]');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('serves deep links to client-side routes', async () => {
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, server.url, '/editor/provision_workspace');
+    assert.equal(await page.textContent('[data-testid=editor-title]'), 'Workspace provisioning');
+    await openApp(page, server.url, '/lifecycle');
+    await page.waitForSelector('[data-testid=lifecycle-empty]');
+    await openApp(page, server.url, '/editor/no_such_workflow');
+    await page.waitForSelector('[data-testid=screen-editor-missing]');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('keeps the clock bar a placeholder at time zero', async () => {
+    const page = await context.newPage();
+    await openApp(page, server.url);
+    assert.equal(await page.textContent('[data-testid=clock-time]'), '00:00');
+    assert.equal(await page.isDisabled('[data-testid=clock-play]'), true);
+    assert.match(await page.getAttribute('[data-testid=clock-bar]', 'title'), /page clock/);
+    await page.close();
+  });
+
+  it('saves a screenshot of the workflows screen as an artifact', async () => {
+    const page = await context.newPage();
+    await openApp(page, server.url);
+    const file = await artifactPath('shell-workflows.png');
+    await page.screenshot({ path: file, fullPage: true });
+    const { size } = await stat(file);
+    assert.ok(size > 10_000, `screenshot ${file} is only ${size} bytes`);
+    await page.close();
+  });
+});
