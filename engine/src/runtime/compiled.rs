@@ -2,7 +2,7 @@
 //! indices, defaults applied. Compiling never fails: publishing validated the
 //! draft, and anything still missing falls back to "no such step".
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde_json::{Map, Value};
 

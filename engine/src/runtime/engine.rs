@@ -8,7 +8,9 @@
 //! `State` and queues it for the driver: the event log is the source of
 //! truth, and `Engine::replay` rebuilds the same state from it.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::event::{Event, Stamped};
 use crate::ids::{ExecIx, WfIx};
@@ -73,7 +75,7 @@ impl Engine {
 
     fn from_state(state: State) -> Engine {
         let mut timers = TimerQueue::rebuild(&state);
-        let mut parked: HashMap<WfIx, Vec<(Slot, TimerKey)>> = HashMap::new();
+        let mut parked: HashMap<WfIx, Vec<(Slot, TimerKey)>> = HashMap::default();
         while let Some((slot, key)) = timers.pop_due(&state, state.now) {
             match Self::paused_workflow_of(&state, key) {
                 Some(wf) => parked.entry(wf).or_default().push((slot, key)),

@@ -21,7 +21,7 @@ impl Engine {
                 unreachable!("canRollback checked every step has a compensation")
             };
             let n = self.state.execution(x).steps[s.ix()].compensation_attempts_total;
-            let ms = self.duration_of(comp.duration, Purpose::CompensationDuration, x, s, n);
+            let ms = self.duration_of(comp.duration, Purpose::CompensationDuration, x, s, n as u32);
             if ms > 0 {
                 self.emit(Event::WakeSet { exec: x, due: self.now.plus(ms), kind: WakeKind::CompensationEnd });
                 return Ok(());
@@ -41,7 +41,7 @@ impl Engine {
         };
         let e = self.state.execution(x);
         let (attempt, n) = (e.rollback_attempt, e.steps[s.ix()].compensation_attempts_total);
-        let ok = !self.faulted(comp.fault, Purpose::CompensationFault, x, s, n);
+        let ok = !self.faulted(comp.fault, Purpose::CompensationFault, x, s, n as u32);
         self.emit(Event::Compensation { exec: x, step: s, attempt, ok });
         if ok {
             self.apply_update(x, comp.action, comp.set.as_ref());

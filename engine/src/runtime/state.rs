@@ -2,7 +2,9 @@
 //! field here is a fold of the event log, so replaying a log from the same
 //! genesis rebuilds an equal `State`.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::canonical::{canonical_json, content_hash};
@@ -115,19 +117,42 @@ pub struct Execution {
     pub decided: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+/// One step of one execution. Kept small: every execution holds one per step
+/// of its version.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StepRun {
-    pub status: Option<StepStatus>,
+    /// End of the first failed attempt since the execution entered the step;
+    /// `u64::MAX` for none (see `failing_since`).
+    failing_since_ms: u64,
     /// The attempt counter of the current retry cycle.
     pub attempt: u32,
-    pub retry_count: u32,
-    /// End of the first failed attempt since the execution entered the step.
-    pub failing_since: Option<SimTime>,
     /// Attempts over all cycles (what `fail_first` counts).
     pub attempts_total: u32,
-    pub compensation_attempts_total: u32,
+    pub retry_count: u16,
+    pub compensation_attempts_total: u16,
     /// Times the execution entered the step (what a wait's random duration draws on).
-    pub visits: u32,
+    pub visits: u16,
+    pub status: Option<StepStatus>,
+}
+
+impl Default for StepRun {
+    fn default() -> Self {
+        StepRun {
+            failing_since_ms: u64::MAX,
+            attempt: 0,
+            attempts_total: 0,
+            retry_count: 0,
+            compensation_attempts_total: 0,
+            visits: 0,
+            status: None,
+        }
+    }
+}
+
+impl StepRun {
+    pub fn failing_since(&self) -> Option<SimTime> {
+        (self.failing_since_ms != u64::MAX).then_some(SimTime(self.failing_since_ms))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -161,13 +186,13 @@ impl State {
             operators: genesis.operators,
             executions: Vec::new(),
             shared: Vec::new(),
-            shared_by_key: HashMap::new(),
-            locks: HashMap::new(),
-            enrollments: HashMap::new(),
+            shared_by_key: HashMap::default(),
+            locks: HashMap::default(),
+            enrollments: HashMap::default(),
             workflow_ix,
             contact_ix,
             edge_order: Vec::new(),
-            edge_counts: HashMap::new(),
+            edge_counts: HashMap::default(),
         }
     }
 
@@ -285,8 +310,8 @@ impl State {
                 let run = &mut e.steps[step.ix()];
                 if from.is_none_or(StepStatus::is_finished) && to.in_progress() {
                     run.retry_count = 0;
-                    run.failing_since = None;
-                    run.visits += 1;
+                    run.failing_since_ms = u64::MAX;
+                    run.visits = run.visits.saturating_add(1);
                     e.cursor = Some(*step);
                 }
                 run.status = Some(*to);
@@ -305,8 +330,8 @@ impl State {
                 let e = &mut self.executions[exec.ix()];
                 let run = &mut e.steps[step.ix()];
                 run.attempts_total += 1;
-                if !ok && run.failing_since.is_none() {
-                    run.failing_since = Some(t);
+                if !ok && run.failing_since_ms == u64::MAX {
+                    run.failing_since_ms = t.0;
                 }
                 if *ok && is_action {
                     e.done_actions.push(*step);
@@ -318,7 +343,7 @@ impl State {
             }
             Event::FailAction { .. } => {}
             Event::History { exec, step, retry_count } => {
-                self.executions[exec.ix()].steps[step.ix()].retry_count = *retry_count
+                self.executions[exec.ix()].steps[step.ix()].retry_count = (*retry_count).min(u16::MAX as u32) as u16
             }
             Event::Transition { exec, from_step, port, to_step } => {
                 let e = &mut self.executions[exec.ix()];
@@ -337,7 +362,8 @@ impl State {
             },
             Event::Compensation { exec, step, attempt, ok } => {
                 let e = &mut self.executions[exec.ix()];
-                e.steps[step.ix()].compensation_attempts_total += 1;
+                let run = &mut e.steps[step.ix()];
+                run.compensation_attempts_total = run.compensation_attempts_total.saturating_add(1);
                 e.rollback_attempt = if *ok { 0 } else { attempt + 1 };
             }
             Event::CommandRejected { .. } => {}

@@ -79,7 +79,7 @@ impl Engine {
             Body::Action { .. } => self.start_attempt(x, s)?,
             Body::Wait { duration } => {
                 let visits = self.state.execution(x).steps[s.ix()].visits;
-                let ms = self.duration_of(*duration, Purpose::WaitDuration, x, s, visits);
+                let ms = self.duration_of(*duration, Purpose::WaitDuration, x, s, visits as u32);
                 self.emit(Event::WakeSet { exec: x, due: self.now.plus(ms), kind: WakeKind::WaitEnd });
                 Flow::Wait
             }
@@ -137,7 +137,7 @@ impl Engine {
         let ok = !self.faulted(*fault, Purpose::AttemptFault, x, s, run.attempts_total);
         self.emit(Event::StepAttempt { exec: x, step: s, attempt: run.attempt, ok });
         if ok {
-            let input = if run.failing_since.is_some() { StepInput::SucceededAfterFailure } else { StepInput::Succeeded };
+            let input = if run.failing_since().is_some() { StepInput::SucceededAfterFailure } else { StepInput::Succeeded };
             self.step_to(x, s, input, run.attempt)?;
             self.apply_update(x, *action, set.as_ref());
             return Ok(Flow::Goto { from: s, port: Port::Next, to: step.next });
@@ -176,7 +176,7 @@ impl Engine {
         let reason = Reason::StepFailed { step: s, action: on_fail.name() };
         if let FailAction::Retry { max_retry_days, retry_interval_days } = on_fail {
             let run = self.state.execution(x).steps[s.ix()];
-            let since = run.failing_since.unwrap_or(self.now);
+            let since = run.failing_since().unwrap_or(self.now);
             let failing_for = self.now.0 - since.0;
             self.emit(Event::FailAction { exec: x, step: s, action: on_fail.name(), target: None });
             if failing_for > max_retry_days.saturating_mul(DAY) {
@@ -186,7 +186,7 @@ impl Engine {
             self.step_to(x, s, StepInput::RetryScheduled, 0)?;
             let due = self.now.plus(retry_interval_days.saturating_mul(DAY));
             self.emit(Event::RetryScheduled { exec: x, step: s, attempt: 0, due });
-            self.emit(Event::History { exec: x, step: s, retry_count: run.retry_count + 1 });
+            self.emit(Event::History { exec: x, step: s, retry_count: run.retry_count as u32 + 1 });
             return Ok(Flow::Wait);
         }
         self.step_to(x, s, StepInput::Failed, attempt)?;

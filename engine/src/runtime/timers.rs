@@ -3,9 +3,6 @@
 //! changed is stale and skipped when it surfaces, and the whole queue can be
 //! rebuilt from a replayed state.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use crate::ids::{ExecIx, WfIx};
 use crate::runtime::state::{Slot, State};
 
@@ -26,14 +23,98 @@ pub enum TimerKey {
     SharedDelivery(u32),
 }
 
-#[derive(Default, Debug, Clone)]
+/// A radix heap over `(due, seq)` keys. Timers are monotone: nothing is
+/// ever set to fall due before the last timer taken, so entries live in
+/// buckets by the highest bit in which they differ from that last key, and
+/// taking the minimum only ever redistributes one bucket downwards. Exact
+/// `(due, seq)` order, sequential memory access, no sift through a big heap.
+#[derive(Debug, Clone)]
 pub struct TimerQueue {
-    heap: BinaryHeap<Reverse<(Slot, TimerKey)>>,
+    last: u128,
+    buckets: Vec<Vec<(u128, TimerKey)>>,
+    len: usize,
+    /// Where the minimum is, when known: always in the first non-empty bucket.
+    front: Option<(usize, usize)>,
+}
+
+impl Default for TimerQueue {
+    fn default() -> Self {
+        TimerQueue { last: 0, buckets: vec![Vec::new(); 129], len: 0, front: None }
+    }
+}
+
+fn key_of(slot: Slot) -> u128 {
+    ((slot.due.0 as u128) << 64) | slot.seq as u128
+}
+
+fn slot_of(key: u128) -> Slot {
+    Slot { due: crate::time::SimTime((key >> 64) as u64), seq: key as u64 }
 }
 
 impl TimerQueue {
-    pub fn push(&mut self, slot: Slot, key: TimerKey) {
-        self.heap.push(Reverse((slot, key)));
+    fn bucket(&self, key: u128) -> usize {
+        (128 - (key ^ self.last).leading_zeros()) as usize
+    }
+
+    pub fn push(&mut self, slot: Slot, timer: TimerKey) {
+        let key = key_of(slot);
+        debug_assert!(key >= self.last, "timers are monotone");
+        let b = self.bucket(key);
+        self.buckets[b].push((key, timer));
+        self.len += 1;
+        if let Some((fb, fi)) = self.front {
+            if key < self.buckets[fb][fi].0 {
+                self.front = Some((b, self.buckets[b].len() - 1));
+            }
+        }
+    }
+
+    fn find_front(&mut self) -> Option<(usize, usize)> {
+        if self.front.is_none() && self.len > 0 {
+            let b = self.buckets.iter().position(|v| !v.is_empty())?;
+            let (i, _) = self.buckets[b].iter().enumerate().min_by_key(|(_, (k, _))| *k)?;
+            self.front = Some((b, i));
+        }
+        self.front
+    }
+
+    fn remove_front(&mut self) -> (u128, TimerKey) {
+        let (b, i) = self.front.take().expect("a front");
+        let entry = self.buckets[b].swap_remove(i);
+        self.len -= 1;
+        self.last = entry.0;
+        if b > 0 {
+            let rest = std::mem::take(&mut self.buckets[b]);
+            for (key, timer) in rest {
+                let nb = self.bucket(key);
+                self.buckets[nb].push((key, timer));
+            }
+        }
+        entry
+    }
+
+    /// The earliest live timer, without taking it.
+    pub fn peek(&mut self, state: &State) -> Option<(Slot, TimerKey)> {
+        loop {
+            let (b, i) = self.find_front()?;
+            let (key, timer) = self.buckets[b][i];
+            if Self::current(state, timer) == Some(slot_of(key)) {
+                return Some((slot_of(key), timer));
+            }
+            self.buckets[b].swap_remove(i);
+            self.len -= 1;
+            self.front = None;
+        }
+    }
+
+    /// Takes the earliest live timer if it is due at or before `limit`.
+    pub fn pop_due(&mut self, state: &State, limit: crate::time::SimTime) -> Option<(Slot, TimerKey)> {
+        let (slot, _) = self.peek(state)?;
+        if slot.due > limit {
+            return None;
+        }
+        let (key, timer) = self.remove_front();
+        Some((slot_of(key), timer))
     }
 
     /// The slot the state holds for `key` now.
@@ -46,31 +127,6 @@ impl TimerQueue {
             TimerKey::SharedTimeout(s) => state.shared[s as usize].timeout,
             TimerKey::SharedDelivery(s) => state.shared[s as usize].delivery,
         }
-    }
-
-    fn drop_stale(&mut self, state: &State) {
-        while let Some(Reverse((slot, key))) = self.heap.peek() {
-            if Self::current(state, *key) == Some(*slot) {
-                return;
-            }
-            self.heap.pop();
-        }
-    }
-
-    /// The earliest live timer, without taking it.
-    pub fn peek(&mut self, state: &State) -> Option<(Slot, TimerKey)> {
-        self.drop_stale(state);
-        self.heap.peek().map(|Reverse(entry)| *entry)
-    }
-
-    /// Takes the earliest live timer if it is due at or before `limit`.
-    pub fn pop_due(&mut self, state: &State, limit: crate::time::SimTime) -> Option<(Slot, TimerKey)> {
-        let (slot, key) = self.peek(state)?;
-        if slot.due > limit {
-            return None;
-        }
-        self.heap.pop();
-        Some((slot, key))
     }
 
     /// Every live slot of a state, e.g. after a replay.
@@ -105,11 +161,95 @@ impl TimerQueue {
         q
     }
 
+    /// Entries held, stale ones included.
     pub fn len(&self) -> usize {
-        self.heap.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
+        self.len == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::WorkflowDraft;
+    use crate::runtime::state::Genesis;
+    use crate::time::SimTime;
+
+    /// A state whose workflow slots mirror what is pushed, so nothing is stale.
+    fn state_with_polls(slots: &[Slot]) -> State {
+        let draft = crate::scenario::parse_workflow_file("w.json", r#"{"id":"w","steps":[{"id":"e","kind":"end"}]}"#).unwrap();
+        let workflows: Vec<WorkflowDraft> = slots.iter().map(|_| draft.clone()).collect();
+        let mut state = State::new(Genesis { seed: 0, contacts: vec![], operators: vec![], workflows });
+        for (i, slot) in slots.iter().enumerate() {
+            state.workflows[i].next_poll = Some(*slot);
+        }
+        state
+    }
+
+    #[test]
+    fn pops_in_due_then_seq_order_and_accepts_later_pushes() {
+        let due = [50u64, 10, 10, 70, 30, 10];
+        let slots: Vec<Slot> = due.iter().enumerate().map(|(i, d)| Slot { due: SimTime(*d), seq: i as u64 + 1 }).collect();
+        let mut state = state_with_polls(&slots);
+        let mut q = TimerQueue::default();
+        for (i, slot) in slots.iter().enumerate() {
+            q.push(*slot, TimerKey::Poll(crate::ids::WfIx(i as u32)));
+        }
+        let mut order = Vec::new();
+        while let Some((slot, _)) = q.pop_due(&state, SimTime(40)) {
+            order.push((slot.due.0, slot.seq));
+        }
+        assert_eq!(order, vec![(10, 2), (10, 3), (10, 6), (30, 5)]);
+        let late = Slot { due: SimTime(45), seq: 7 };
+        state.workflows[1].next_poll = Some(late);
+        q.push(late, TimerKey::Poll(crate::ids::WfIx(1)));
+        while let Some((slot, _)) = q.pop_due(&state, SimTime(1000)) {
+            order.push((slot.due.0, slot.seq));
+        }
+        assert_eq!(&order[4..], &[(45, 7), (50, 1), (70, 4)]);
+        assert!(q.is_empty());
+    }
+
+    #[test]
+    fn stale_entries_are_skipped() {
+        let slots = [Slot { due: SimTime(5), seq: 1 }, Slot { due: SimTime(9), seq: 2 }];
+        let mut state = state_with_polls(&slots);
+        let mut q = TimerQueue::default();
+        q.push(slots[0], TimerKey::Poll(crate::ids::WfIx(0)));
+        q.push(slots[1], TimerKey::Poll(crate::ids::WfIx(1)));
+        state.workflows[0].next_poll = None;
+        assert_eq!(q.peek(&state).map(|(s, _)| s.seq), Some(2));
+    }
+
+    #[test]
+    fn matches_a_sorted_order_on_many_random_timers() {
+        let mut now = 0u64;
+        let mut seq = 0u64;
+        let mut q = TimerQueue::default();
+        let mut reference: Vec<(u64, u64)> = Vec::new();
+        let mut popped = Vec::new();
+        let mut expected = Vec::new();
+        let state = state_with_polls(&[]);
+        for round in 0..2000u64 {
+            for k in 0..3 {
+                seq += 1;
+                let due = now + crate::rng::mix(round * 7 + k) % 5000;
+                reference.push((due, seq));
+                q.push(Slot { due: SimTime(due), seq }, TimerKey::Exec(crate::ids::ExecIx(0)));
+            }
+            reference.sort();
+            let (due, s) = reference.remove(0);
+            expected.push((due, s));
+            now = due;
+            let (slot, _) = q.find_front().map(|(b, i)| q.buckets[b][i]).map(|(k, t)| (slot_of(k), t)).unwrap();
+            assert_eq!((slot.due.0, slot.seq), (due, s));
+            let (k, _) = q.remove_front();
+            popped.push((slot_of(k).due.0, slot_of(k).seq));
+        }
+        let _ = state;
+        assert_eq!(popped, expected);
     }
 }
