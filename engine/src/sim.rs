@@ -9,7 +9,6 @@ use crate::ids::ExecIx;
 use crate::runtime::state::Genesis;
 use crate::runtime::{Engine, EngineError};
 use crate::scenario::{line_matches, Expectation, Scenario};
-use crate::time::SimTime;
 use crate::trace;
 
 pub fn genesis(scenario: &Scenario) -> Genesis {
@@ -21,41 +20,75 @@ pub fn genesis(scenario: &Scenario) -> Genesis {
     }
 }
 
-/// Runs the scenario, handing every event (and its trace line, if it has
-/// one) to `sink`. Returns the engine at `run_until`.
-pub fn run(scenario: &Scenario, mut sink: impl FnMut(&Engine, &Stamped)) -> Result<Engine, EngineError> {
-    drive(scenario, true, |engine| {
-        let events: Vec<Stamped> = engine.drain_events().collect();
-        for e in &events {
-            sink(engine, e);
+/// Plays a scenario's script against an engine, one input at a time: the
+/// command-line runner's loop, and the tests' way to stop and resume a run.
+pub struct Driver<'a> {
+    scenario: &'a Scenario,
+    engine: Engine,
+    /// Script entries already handed to the engine.
+    done: usize,
+}
+
+impl<'a> Driver<'a> {
+    pub fn new(scenario: &'a Scenario) -> Driver<'a> {
+        Driver { scenario, engine: Engine::new(genesis(scenario)), done: 0 }
+    }
+
+    /// Goes on from an engine rebuilt from a log, `done` script entries in.
+    pub fn resume(scenario: &'a Scenario, engine: Engine, done: usize) -> Driver<'a> {
+        Driver { scenario, engine, done }
+    }
+
+    pub fn engine(&mut self) -> &mut Engine {
+        &mut self.engine
+    }
+
+    pub fn commands_done(&self) -> usize {
+        self.done
+    }
+
+    pub fn into_engine(self) -> Engine {
+        self.engine
+    }
+
+    /// Hands the engine its next input (a command, or the next deadline);
+    /// `false` once nothing is left before `run_until`.
+    pub fn step(&mut self) -> Result<bool, EngineError> {
+        let until = self.scenario.run_until;
+        let next_command = self.scenario.script.get(self.done).map(|e| e.at);
+        let next_timer = self.engine.poll_timeout();
+        match (next_command, next_timer) {
+            (Some(at), timer) if at <= until && timer.is_none_or(|t| at <= t) => {
+                let entry = &self.scenario.script[self.done];
+                self.done += 1;
+                self.engine.handle_command(entry.at, &entry.command)?;
+            }
+            (_, Some(t)) if t <= until => self.engine.handle_timeout(t)?,
+            _ => return Ok(false),
         }
-    })
+        Ok(true)
+    }
+}
+
+/// Runs the scenario, handing every event to `sink`. Returns the engine at
+/// `run_until`.
+pub fn run(scenario: &Scenario, mut sink: impl FnMut(&Engine, &Stamped)) -> Result<Engine, EngineError> {
+    let mut driver = Driver::new(scenario);
+    while driver.step()? {
+        let events: Vec<Stamped> = driver.engine().drain_events().collect();
+        for e in &events {
+            sink(driver.engine(), e);
+        }
+    }
+    Ok(driver.into_engine())
 }
 
 /// Runs without keeping events: for `--summary` and benchmarks.
 pub fn run_quiet(scenario: &Scenario) -> Result<Engine, EngineError> {
-    drive(scenario, false, |_| {})
-}
-
-fn drive(scenario: &Scenario, record: bool, mut drain: impl FnMut(&mut Engine)) -> Result<Engine, EngineError> {
-    let mut engine = Engine::new(genesis(scenario));
-    engine.set_recording(record);
-    let until = scenario.run_until;
-    let mut script = scenario.script.iter().peekable();
-    loop {
-        let next_command = script.peek().map(|e| e.at);
-        let next_timer = engine.poll_timeout();
-        match (next_command, next_timer) {
-            (Some(at), timer) if at <= until && timer.is_none_or(|t| at <= t) => {
-                let entry = script.next().expect("peeked");
-                engine.handle_command(entry.at, &entry.command)?;
-            }
-            (_, Some(t)) if t <= until => engine.handle_timeout(t)?,
-            _ => break,
-        }
-        drain(&mut engine);
-    }
-    Ok(engine)
+    let mut driver = Driver::new(scenario);
+    driver.engine().set_recording(false);
+    while driver.step()? {}
+    Ok(driver.into_engine())
 }
 
 /// The whole trace as lines, the summary last.
@@ -172,9 +205,4 @@ fn describe(expectation: &Expectation) -> String {
         }
     };
     value.to_string()
-}
-
-/// Simulated time of the summary line.
-pub fn end_of(scenario: &Scenario) -> SimTime {
-    scenario.run_until
 }
