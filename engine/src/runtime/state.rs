@@ -505,7 +505,9 @@ impl State {
             _ => {}
         }
         if from == Some(ExecState::Running) {
+            // A step's wake-up means nothing once the execution leaves RUNNING.
             e.timeout = None;
+            e.wake = None;
         }
         if to.is_terminal() {
             e.wake = None;
