@@ -1,0 +1,60 @@
+//! Spec-conformance suite: every `tests/scenarios/*.json` is run and its
+//! `expect` entries checked. The expectations were derived by hand from
+//! `shared/spec/lifecycle.md` and `shared/spec/scenario-format.md`; a failure
+//! here is a disagreement between the engine and the spec (see each file's
+//! `x.note`).
+
+use std::path::{Path, PathBuf};
+
+use flowlab_engine::scenario::parse_scenario;
+use flowlab_engine::sim;
+
+fn scenario_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn spec_conformance_scenarios() {
+    let files = scenario_files();
+    assert!(files.len() >= 30, "expected the conformance scenarios, found {}", files.len());
+    let mut report = Vec::new();
+    for file in &files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(file).unwrap();
+        let scenario = match parse_scenario(&name, &text) {
+            Ok(s) => s,
+            Err(e) => {
+                report.push(format!("{name}: file error: {e}"));
+                continue;
+            }
+        };
+        let (engine, lines) = match sim::trace_lines(&scenario) {
+            Ok(run) => run,
+            Err(e) => {
+                report.push(format!("{name}: engine error: {e}"));
+                continue;
+            }
+        };
+        for f in sim::check(&scenario, &engine, &lines) {
+            let mut entry = format!("{name}: expect[{}] {}\n    {}", f.index, f.expectation, f.message);
+            for (n, line) in f.nearest {
+                entry.push_str(&format!("\n    {n:>6}: {line}"));
+            }
+            report.push(entry);
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "{} failing expectation(s) over {} scenario file(s):\n{}",
+        report.len(),
+        files.len(),
+        report.join("\n")
+    );
+}
