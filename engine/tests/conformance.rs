@@ -35,10 +35,21 @@ fn spec_conformance_scenarios() {
                 continue;
             }
         };
-        let (engine, lines) = match sim::trace_lines(&scenario) {
-            Ok(run) => run,
-            Err(e) => {
+        // A panic in one scenario must not hide the others' results.
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sim::trace_lines(&scenario)));
+        let (engine, lines) = match run {
+            Ok(Ok(run)) => run,
+            Ok(Err(e)) => {
                 report.push(format!("{name}: engine error: {e}"));
+                continue;
+            }
+            Err(panic) => {
+                let msg = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                report.push(format!("{name}: engine panicked: {msg}"));
                 continue;
             }
         };
