@@ -248,26 +248,37 @@ pub fn summary(state: &State, t: SimTime) -> String {
         }));
     }
 
-    let mut per_step: BTreeMap<(u32, u32, u16), BTreeMap<StepStatus, u64>> = BTreeMap::new();
+    // counts[(workflow, version)][step * statuses + status]
+    let mut per_version: BTreeMap<(u32, u32), Vec<u64>> = BTreeMap::new();
+    let statuses = StepStatus::ALL.len();
     for e in &state.executions {
+        let counts = per_version.entry((e.wf.0, e.version)).or_insert_with(|| vec![0; e.steps.len() * statuses]);
         for (i, run) in e.steps.iter().enumerate() {
             if let Some(status) = run.status {
-                *per_step.entry((e.wf.0, e.version, i as u16)).or_default().entry(status).or_insert(0) += 1;
+                counts[i * statuses + status as usize] += 1;
             }
         }
     }
-    let steps: Vec<Value> = per_step
-        .into_iter()
-        .map(|((wf, version, step), counts)| {
-            let w = state.workflow(WfIx(wf));
-            let counts: serde_json::Map<String, Value> =
-                counts.into_iter().map(|(s, c)| (s.as_str().to_string(), Value::from(c))).collect();
-            serde_json::json!({
+    let mut steps: Vec<Value> = Vec::new();
+    for ((wf, version), counts) in per_version {
+        let w = state.workflow(WfIx(wf));
+        let compiled = &w.versions[version as usize - 1].compiled;
+        for (i, row) in counts.chunks(statuses).enumerate() {
+            if row.iter().all(|c| *c == 0) {
+                continue;
+            }
+            let by_status: serde_json::Map<String, Value> = StepStatus::ALL
+                .iter()
+                .zip(row)
+                .filter(|(_, c)| **c > 0)
+                .map(|(s, c)| (s.as_str().to_string(), Value::from(*c)))
+                .collect();
+            steps.push(serde_json::json!({
                 "workflow": w.draft.id, "version": version,
-                "step": w.versions[version as usize - 1].compiled.step(StepIx(step)).id, "counts": counts,
-            })
-        })
-        .collect();
+                "step": compiled.step(StepIx(i as u16)).id, "counts": by_status,
+            }));
+        }
+    }
 
     let mut line = Line::new(t, "summary").raw("executions", Value::Object(executions));
     line = line.raw("edges", Value::Array(edges));

@@ -124,10 +124,15 @@ fn test(files: &[String]) -> ExitCode {
                 continue;
             }
         };
-        let (engine, lines) = match sim::trace_lines(&scenario) {
-            Ok(run) => run,
-            Err(e) => {
+        let (engine, lines) = match std::panic::catch_unwind(|| sim::trace_lines(&scenario)) {
+            Ok(Ok(run)) => run,
+            Ok(Err(e)) => {
                 eprintln!("{file}: engine error: {e}");
+                invalid = true;
+                continue;
+            }
+            Err(_) => {
+                eprintln!("{file}: the engine panicked (a bug: please report it with this file)");
                 invalid = true;
                 continue;
             }

@@ -314,6 +314,11 @@ impl State {
                     run.visits = run.visits.saturating_add(1);
                     e.cursor = Some(*step);
                 }
+                let failure = matches!(to, StepStatus::Failed)
+                    || (*to == StepStatus::Pending && *from != Some(StepStatus::Pending));
+                if failure && run.failing_since_ms == u64::MAX {
+                    run.failing_since_ms = t.0;
+                }
                 run.status = Some(*to);
                 run.attempt = *attempt;
                 if *to != StepStatus::AwaitingDecision {

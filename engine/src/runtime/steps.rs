@@ -93,15 +93,7 @@ impl Engine {
                     Flow::Goto { from: s, port: Port::No, to: *no }
                 }
             }
-            Body::Filter { filter, .. } => {
-                let contact = &self.state.contacts[self.state.execution(x).contact.ix()];
-                if filter.as_ref().is_none_or(|f| f.matches(contact)) {
-                    self.step_to(x, s, StepInput::Done, 0)?;
-                    Flow::Goto { from: s, port: Port::Next, to: step.next }
-                } else {
-                    self.fail_step(x, s, 0)?
-                }
-            }
+            Body::Filter { .. } => self.evaluate_filter(x, s)?,
             Body::Approval { .. } => self.open_approval(x, s)?,
             Body::Enroll { workflow } => {
                 let workflow = workflow.clone();
@@ -114,6 +106,20 @@ impl Engine {
                 Flow::Complete(None)
             }
         })
+    }
+
+    /// A filter step lets the execution through, or runs its fail action.
+    fn evaluate_filter(&mut self, x: ExecIx, s: StepIx) -> Result<Flow> {
+        let version = self.version(x);
+        let step = version.compiled.step(s);
+        let Body::Filter { filter, .. } = &step.body else { unreachable!("a filter step") };
+        let contact = &self.state.contacts[self.state.execution(x).contact.ix()];
+        if filter.as_ref().is_none_or(|f| f.matches(contact)) {
+            self.step_to(x, s, StepInput::Done, 0)?;
+            Ok(Flow::Goto { from: s, port: Port::Next, to: step.next })
+        } else {
+            self.fail_step(x, s, 0)
+        }
     }
 
     /// Begins the current attempt of an action step.
@@ -255,14 +261,14 @@ impl Engine {
         let step = version.compiled.step(s);
         let flow = match kind {
             WakeKind::AttemptEnd => self.finish_attempt(x, s)?,
-            WakeKind::RetryDue if step.kind == StepKind::Approval => {
-                self.step_to(x, s, StepInput::RetryDue(StepKind::Approval), 0)?;
-                self.open_approval(x, s)?
-            }
             WakeKind::RetryDue => {
                 let attempt = self.state.execution(x).steps[s.ix()].attempt;
                 self.step_to(x, s, StepInput::RetryDue(step.kind), attempt)?;
-                self.start_attempt(x, s)?
+                match step.kind {
+                    StepKind::Approval => self.open_approval(x, s)?,
+                    StepKind::Filter => self.evaluate_filter(x, s)?,
+                    _ => self.start_attempt(x, s)?,
+                }
             }
             WakeKind::WaitEnd => {
                 self.step_to(x, s, StepInput::Done, 0)?;

@@ -23,98 +23,97 @@ pub enum TimerKey {
     SharedDelivery(u32),
 }
 
-/// A radix heap over `(due, seq)` keys. Timers are monotone: nothing is
-/// ever set to fall due before the last timer taken, so entries live in
-/// buckets by the highest bit in which they differ from that last key, and
-/// taking the minimum only ever redistributes one bucket downwards. Exact
-/// `(due, seq)` order, sequential memory access, no sift through a big heap.
-#[derive(Debug, Clone)]
+/// A 4-ary min-heap over `(due, seq)`: half the depth of a binary heap and
+/// the four children of a node side by side in memory. Exact `(due, seq)`
+/// order; stale entries are dropped when they surface.
+#[derive(Debug, Clone, Default)]
 pub struct TimerQueue {
-    last: u128,
-    buckets: Vec<Vec<(u128, TimerKey)>>,
-    len: usize,
-    /// Where the minimum is, when known: always in the first non-empty bucket.
-    front: Option<(usize, usize)>,
+    heap: Vec<Entry>,
 }
 
-impl Default for TimerQueue {
-    fn default() -> Self {
-        TimerQueue { last: 0, buckets: vec![Vec::new(); 129], len: 0, front: None }
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    due: u64,
+    seq: u64,
+    timer: TimerKey,
+}
+
+impl Entry {
+    fn before(&self, other: &Entry) -> bool {
+        (self.due, self.seq) < (other.due, other.seq)
+    }
+
+    fn slot(&self) -> Slot {
+        Slot { due: crate::time::SimTime(self.due), seq: self.seq }
     }
 }
 
-fn key_of(slot: Slot) -> u128 {
-    ((slot.due.0 as u128) << 64) | slot.seq as u128
-}
-
-fn slot_of(key: u128) -> Slot {
-    Slot { due: crate::time::SimTime((key >> 64) as u64), seq: key as u64 }
-}
+const ARITY: usize = 4;
 
 impl TimerQueue {
-    fn bucket(&self, key: u128) -> usize {
-        (128 - (key ^ self.last).leading_zeros()) as usize
-    }
-
     pub fn push(&mut self, slot: Slot, timer: TimerKey) {
-        let key = key_of(slot);
-        debug_assert!(key >= self.last, "timers are monotone");
-        let b = self.bucket(key);
-        self.buckets[b].push((key, timer));
-        self.len += 1;
-        if let Some((fb, fi)) = self.front {
-            if key < self.buckets[fb][fi].0 {
-                self.front = Some((b, self.buckets[b].len() - 1));
+        let entry = Entry { due: slot.due.0, seq: slot.seq, timer };
+        let mut i = self.heap.len();
+        self.heap.push(entry);
+        while i > 0 {
+            let parent = (i - 1) / ARITY;
+            if !entry.before(&self.heap[parent]) {
+                break;
             }
+            self.heap[i] = self.heap[parent];
+            i = parent;
         }
+        self.heap[i] = entry;
     }
 
-    fn find_front(&mut self) -> Option<(usize, usize)> {
-        if self.front.is_none() && self.len > 0 {
-            let b = self.buckets.iter().position(|v| !v.is_empty())?;
-            let (i, _) = self.buckets[b].iter().enumerate().min_by_key(|(_, (k, _))| *k)?;
-            self.front = Some((b, i));
-        }
-        self.front
-    }
-
-    fn remove_front(&mut self) -> (u128, TimerKey) {
-        let (b, i) = self.front.take().expect("a front");
-        let entry = self.buckets[b].swap_remove(i);
-        self.len -= 1;
-        self.last = entry.0;
-        if b > 0 {
-            let rest = std::mem::take(&mut self.buckets[b]);
-            for (key, timer) in rest {
-                let nb = self.bucket(key);
-                self.buckets[nb].push((key, timer));
+    fn remove_top(&mut self) -> Entry {
+        let top = self.heap[0];
+        let last = self.heap.pop().expect("not empty");
+        let n = self.heap.len();
+        if n > 0 {
+            let mut i = 0;
+            loop {
+                let first = i * ARITY + 1;
+                if first >= n {
+                    break;
+                }
+                let end = (first + ARITY).min(n);
+                let mut child = first;
+                for c in first + 1..end {
+                    if self.heap[c].before(&self.heap[child]) {
+                        child = c;
+                    }
+                }
+                if !self.heap[child].before(&last) {
+                    break;
+                }
+                self.heap[i] = self.heap[child];
+                i = child;
             }
+            self.heap[i] = last;
         }
-        entry
+        top
     }
 
     /// The earliest live timer, without taking it.
     pub fn peek(&mut self, state: &State) -> Option<(Slot, TimerKey)> {
-        loop {
-            let (b, i) = self.find_front()?;
-            let (key, timer) = self.buckets[b][i];
-            if Self::current(state, timer) == Some(slot_of(key)) {
-                return Some((slot_of(key), timer));
+        while let Some(top) = self.heap.first() {
+            if Self::current(state, top.timer) == Some(top.slot()) {
+                return Some((top.slot(), top.timer));
             }
-            self.buckets[b].swap_remove(i);
-            self.len -= 1;
-            self.front = None;
+            self.remove_top();
         }
+        None
     }
 
     /// Takes the earliest live timer if it is due at or before `limit`.
     pub fn pop_due(&mut self, state: &State, limit: crate::time::SimTime) -> Option<(Slot, TimerKey)> {
-        let (slot, _) = self.peek(state)?;
+        let (slot, timer) = self.peek(state)?;
         if slot.due > limit {
             return None;
         }
-        let (key, timer) = self.remove_front();
-        Some((slot_of(key), timer))
+        self.remove_top();
+        Some((slot, timer))
     }
 
     /// The slot the state holds for `key` now.
@@ -163,11 +162,11 @@ impl TimerQueue {
 
     /// Entries held, stale ones included.
     pub fn len(&self) -> usize {
-        self.len
+        self.heap.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.heap.is_empty()
     }
 }
 
@@ -230,9 +229,8 @@ mod tests {
         let mut seq = 0u64;
         let mut q = TimerQueue::default();
         let mut reference: Vec<(u64, u64)> = Vec::new();
-        let mut popped = Vec::new();
-        let mut expected = Vec::new();
         let state = state_with_polls(&[]);
+        let _ = &state;
         for round in 0..2000u64 {
             for k in 0..3 {
                 seq += 1;
@@ -241,15 +239,10 @@ mod tests {
                 q.push(Slot { due: SimTime(due), seq }, TimerKey::Exec(crate::ids::ExecIx(0)));
             }
             reference.sort();
-            let (due, s) = reference.remove(0);
-            expected.push((due, s));
-            now = due;
-            let (slot, _) = q.find_front().map(|(b, i)| q.buckets[b][i]).map(|(k, t)| (slot_of(k), t)).unwrap();
-            assert_eq!((slot.due.0, slot.seq), (due, s));
-            let (k, _) = q.remove_front();
-            popped.push((slot_of(k).due.0, slot_of(k).seq));
+            let expected = reference.remove(0);
+            let top = q.remove_top();
+            assert_eq!((top.due, top.seq), expected);
+            now = expected.0;
         }
-        let _ = state;
-        assert_eq!(popped, expected);
     }
 }
