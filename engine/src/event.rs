@@ -73,6 +73,50 @@ impl Channel {
     }
 }
 
+/// The seven fail actions, by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FailActionKind {
+    Continue,
+    EndWorkflow,
+    SkipRemaining,
+    Branch,
+    Retry,
+    EnrollWorkflow,
+    FailWorkflow,
+}
+
+impl FailActionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailActionKind::Continue => "continue",
+            FailActionKind::EndWorkflow => "end_workflow",
+            FailActionKind::SkipRemaining => "skip_remaining",
+            FailActionKind::Branch => "branch",
+            FailActionKind::Retry => "retry",
+            FailActionKind::EnrollWorkflow => "enroll_workflow",
+            FailActionKind::FailWorkflow => "fail_workflow",
+        }
+    }
+}
+
+/// A new version: rare, so kept behind a box to keep `Event` small.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Published {
+    pub wf: WfIx,
+    pub version: u32,
+    pub hash: String,
+    pub warnings: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// A refused command: what was asked and why not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejection {
+    pub verb: &'static str,
+    pub reason: String,
+    pub ids: Vec<(&'static str, Value)>,
+}
+
 /// Why an execution moved, when the move alone does not say.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reason {
@@ -84,7 +128,7 @@ pub enum Reason {
     OutsideStartWindow,
     MaxConcurrent(u32),
     LockHeld(ExecIx),
-    StepFailed { step: StepIx, action: &'static str },
+    StepFailed { step: StepIx, action: FailActionKind },
     ExecutionTimeout,
     NoCompensation(StepIx),
     CompensationsExhausted(u32),
@@ -154,28 +198,28 @@ pub enum DecisionTarget {
 pub enum Event {
     WorkflowStatus { wf: WfIx, from: WorkflowStatus, to: WorkflowStatus },
     WorkflowPhase { wf: WfIx, phase: Phase },
-    VersionPublished { wf: WfIx, version: u32, hash: String, warnings: Vec<String>, note: Option<String> },
+    VersionPublished(Box<Published>),
     DraftChanged { wf: WfIx, unpublished_changes: bool },
     Enrolled { exec: ExecIx, wf: WfIx, version: u32, contact: ContactIx, source: Source, chain: u8 },
-    EnrollmentSkipped { workflow: String, contact: ContactIx, reason: SkipReason },
+    EnrollmentSkipped { workflow: Box<str>, contact: ContactIx, reason: SkipReason },
     ExecutionState { exec: ExecIx, from: Option<ExecState>, to: ExecState, reason: Option<Reason> },
     StepStatus { exec: ExecIx, step: StepIx, from: Option<StepStatus>, to: StepStatus, attempt: u32 },
     StepAttempt { exec: ExecIx, step: StepIx, attempt: u32, ok: bool },
     RetryScheduled { exec: ExecIx, step: StepIx, attempt: u32, due: SimTime },
-    FailAction { exec: ExecIx, step: StepIx, action: &'static str, target: Option<String> },
+    FailAction { exec: ExecIx, step: StepIx, action: FailActionKind, target: Option<Box<str>> },
     History { exec: ExecIx, step: StepIx, retry_count: u32 },
     Transition { exec: ExecIx, from_step: StepIx, port: Port, to_step: StepIx },
     Notification { operator: OperatorIx, channel: Channel, exec: ExecIx, step: StepIx },
     Decision { target: DecisionTarget, step: StepIx, operator: OperatorIx, decision: Decision },
     Compensation { exec: ExecIx, step: StepIx, attempt: u32, ok: bool },
-    CommandRejected { verb: &'static str, reason: String, ids: Vec<(&'static str, Value)> },
+    CommandRejected(Box<Rejection>),
 
     /// internal: a draft's parts replaced (`edit`).
     DraftEdited { wf: WfIx, edit: Box<DraftEdit> },
     /// internal: a published version copied into the draft.
     DraftRestored { wf: WfIx, version: u32 },
     /// internal: a new draft workflow copied from another's draft.
-    WorkflowCloned { source: WfIx, new_id: String },
+    WorkflowCloned { source: WfIx, new_id: Box<str> },
     /// internal: an execution's wake-up slot set (replacing any other).
     WakeSet { exec: ExecIx, due: SimTime, kind: WakeKind },
     /// internal: the execution's wake-up was taken.
@@ -193,9 +237,9 @@ pub enum Event {
     /// internal: wake blocked executions when the start window opens.
     WindowWakeSet { wf: WfIx, due: SimTime },
     WindowWakeFired { wf: WfIx },
-    ContactTagged { contact: ContactIx, tag: String },
-    ContactUntagged { contact: ContactIx, tag: String },
-    ContactAttributesSet { contact: ContactIx, attributes: Map<String, Value> },
+    ContactTagged { contact: ContactIx, tag: Box<str> },
+    ContactUntagged { contact: ContactIx, tag: Box<str> },
+    ContactAttributesSet { contact: ContactIx, attributes: Box<Map<String, Value>> },
     /// internal: an `audience` workflow's one-shot enrollment is done.
     AudienceEnrolled { wf: WfIx },
     /// internal: the first execution reached a `scope: workflow` approval.
@@ -218,7 +262,7 @@ impl Event {
             self,
             Event::WorkflowStatus { .. }
                 | Event::WorkflowPhase { .. }
-                | Event::VersionPublished { .. }
+                | Event::VersionPublished(_)
                 | Event::DraftChanged { .. }
                 | Event::Enrolled { .. }
                 | Event::EnrollmentSkipped { .. }
@@ -232,7 +276,7 @@ impl Event {
                 | Event::Notification { .. }
                 | Event::Decision { .. }
                 | Event::Compensation { .. }
-                | Event::CommandRejected { .. }
+                | Event::CommandRejected(_)
         )
     }
 }

@@ -86,7 +86,7 @@ impl<'a> Names<'a> {
             Reason::OutsideStartWindow => "outside the start window".into(),
             Reason::MaxConcurrent(n) => format!("{n} execution(s) already running (max_concurrent)"),
             Reason::LockHeld(holder) => format!("contact is locked by {}", holder.name()),
-            Reason::StepFailed { step, action } => format!("step {} failed ({action})", self.step(x, *step)),
+            Reason::StepFailed { step, action } => format!("step {} failed ({})", self.step(x, *step), action.as_str()),
             Reason::ExecutionTimeout => "execution timeout".into(),
             Reason::NoCompensation(step) => format!("step {} has no compensation", self.step(x, *step)),
             Reason::CompensationsExhausted(n) => format!("{n} compensation(s) exhausted"),
@@ -112,11 +112,11 @@ pub fn line(state: &State, stamped: &Stamped) -> Option<String> {
         Event::WorkflowPhase { wf, phase } => {
             Line::new(t, "workflow_phase").str("workflow", n.workflow(*wf)).str("phase", phase.as_str()).end()
         }
-        Event::VersionPublished { wf, version, hash, warnings, .. } => Line::new(t, "version_published")
-            .str("workflow", n.workflow(*wf))
-            .raw("version", version)
-            .str("hash", hash)
-            .raw("warnings", Value::from(warnings.clone()))
+        Event::VersionPublished(p) => Line::new(t, "version_published")
+            .str("workflow", n.workflow(p.wf))
+            .raw("version", p.version)
+            .str("hash", &p.hash)
+            .raw("warnings", Value::from(p.warnings.clone()))
             .end(),
         Event::DraftChanged { wf, unpublished_changes } => Line::new(t, "draft_changed")
             .str("workflow", n.workflow(*wf))
@@ -169,7 +169,7 @@ pub fn line(state: &State, stamped: &Stamped) -> Option<String> {
             let line = Line::new(t, "fail_action")
                 .str("execution", &exec_name(*exec))
                 .str("step", n.step(*exec, *step))
-                .str("action", action);
+                .str("action", action.as_str());
             match target {
                 Some(target) => line.str("target", target).end(),
                 None => line.end(),
@@ -214,9 +214,9 @@ pub fn line(state: &State, stamped: &Stamped) -> Option<String> {
             .raw("attempt", attempt)
             .str("outcome", if *ok { "ok" } else { "error" })
             .end(),
-        Event::CommandRejected { verb, reason, ids } => {
-            let mut line = Line::new(t, "command_rejected").str("do", verb).str("reason", reason);
-            for (key, value) in ids {
+        Event::CommandRejected(r) => {
+            let mut line = Line::new(t, "command_rejected").str("do", r.verb).str("reason", &r.reason);
+            for (key, value) in &r.ids {
                 line = line.raw(key, value);
             }
             line.end()

@@ -43,14 +43,14 @@ impl Engine {
                 if self.state.workflow_ix.contains_key(new_id) {
                     return Ok(self.reject(command, format!("a workflow `{new_id}` already exists")));
                 }
-                self.emit(Event::WorkflowCloned { source, new_id: new_id.clone() });
+                self.emit(Event::WorkflowCloned { source, new_id: new_id.as_str().into() });
                 Ok(Outcome::Accepted)
             }
             Command::Enroll { workflow, contacts } => self.enroll(command, workflow, contacts),
             Command::Tag { contact, tag } => {
                 let Some(c) = self.contact(command, contact) else { return Ok(self.last_rejection()) };
                 if !self.state.contacts[c.ix()].tags.iter().any(|t| t == tag) {
-                    self.emit(Event::ContactTagged { contact: c, tag: tag.clone() });
+                    self.emit(Event::ContactTagged { contact: c, tag: tag.as_str().into() });
                     self.queue_tag_addition(c, tag);
                 }
                 Ok(Outcome::Accepted)
@@ -58,13 +58,13 @@ impl Engine {
             Command::Untag { contact, tag } => {
                 let Some(c) = self.contact(command, contact) else { return Ok(self.last_rejection()) };
                 if self.state.contacts[c.ix()].tags.iter().any(|t| t == tag) {
-                    self.emit(Event::ContactUntagged { contact: c, tag: tag.clone() });
+                    self.emit(Event::ContactUntagged { contact: c, tag: tag.as_str().into() });
                 }
                 Ok(Outcome::Accepted)
             }
             Command::Set { contact, attributes } => {
                 let Some(c) = self.contact(command, contact) else { return Ok(self.last_rejection()) };
-                self.emit(Event::ContactAttributesSet { contact: c, attributes: attributes.clone() });
+                self.emit(Event::ContactAttributesSet { contact: c, attributes: Box::new(attributes.clone()) });
                 Ok(Outcome::Accepted)
             }
             Command::Decide { target, operator, decision } => self.decide(command, target, operator, *decision),
@@ -182,7 +182,7 @@ impl Engine {
         let hash = w.draft_hash();
         let warnings = report.warnings.iter().map(|w| w.to_string()).collect();
         let was_unpublished = w.unpublished_changes;
-        self.emit(Event::VersionPublished { wf, version, hash, warnings, note });
+        self.emit(Event::VersionPublished(Box::new(crate::event::Published { wf, version, hash, warnings, note })));
         if was_unpublished {
             self.emit(Event::DraftChanged { wf, unpublished_changes: false });
         }

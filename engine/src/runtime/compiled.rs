@@ -77,6 +77,19 @@ pub enum FailAction {
 }
 
 impl FailAction {
+    pub fn kind(&self) -> crate::event::FailActionKind {
+        use crate::event::FailActionKind as K;
+        match self {
+            FailAction::Continue => K::Continue,
+            FailAction::EndWorkflow => K::EndWorkflow,
+            FailAction::SkipRemaining => K::SkipRemaining,
+            FailAction::Branch { .. } => K::Branch,
+            FailAction::Retry { .. } => K::Retry,
+            FailAction::EnrollWorkflow { .. } => K::EnrollWorkflow,
+            FailAction::FailWorkflow => K::FailWorkflow,
+        }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             FailAction::Continue => "continue",

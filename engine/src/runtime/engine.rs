@@ -239,7 +239,11 @@ impl Engine {
 
     pub(crate) fn reject(&mut self, command: &Command, reason: impl Into<String>) -> Outcome {
         let reason = reason.into();
-        self.emit(Event::CommandRejected { verb: command.verb(), reason: reason.clone(), ids: command.ids() });
+        self.emit(Event::CommandRejected(Box::new(crate::event::Rejection {
+            verb: command.verb(),
+            reason: reason.clone(),
+            ids: command.ids(),
+        })));
         Outcome::Rejected(reason)
     }
 }

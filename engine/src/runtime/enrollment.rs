@@ -32,7 +32,7 @@ impl Engine {
     fn trigger_enroll(&mut self, wf: WfIx, contact: ContactIx, source: Source) -> Result<()> {
         let allow = self.state.workflow(wf).current().is_some_and(|v| v.compiled.settings.allow_reenrollment);
         if !allow && self.state.enrollments.get(&(contact, wf)).copied().unwrap_or(0) > 0 {
-            let workflow = self.state.workflow(wf).draft.id.clone();
+            let workflow = self.state.workflow(wf).draft.id.as_str().into();
             self.emit(Event::EnrollmentSkipped { workflow, contact, reason: SkipReason::AlreadyEnrolled });
             return Ok(());
         }
@@ -43,7 +43,7 @@ impl Engine {
     /// `workflow` for the same contact; it advances after `parent` stops.
     pub(crate) fn start_from(&mut self, parent: ExecIx, workflow: &str, source: Source) {
         let contact = self.state.execution(parent).contact;
-        let skip = |reason| Event::EnrollmentSkipped { workflow: workflow.to_string(), contact, reason };
+        let skip = |reason| Event::EnrollmentSkipped { workflow: workflow.into(), contact, reason };
         let Some(&wf) = self.state.workflow_ix.get(workflow) else {
             self.emit(skip(SkipReason::NoSuchWorkflow));
             return;

@@ -230,7 +230,8 @@ impl State {
                 }
             }
             Event::WorkflowPhase { wf, phase } => self.workflows[wf.ix()].phase = *phase,
-            Event::VersionPublished { wf, version, hash, warnings, note } => {
+            Event::VersionPublished(p) => {
+                let crate::event::Published { wf, version, hash, warnings, note } = &**p;
                 let w = &mut self.workflows[wf.ix()];
                 w.versions.push(Arc::new(Version {
                     number: *version,
@@ -273,9 +274,9 @@ impl State {
             }
             Event::WorkflowCloned { source, new_id } => {
                 let mut draft = self.workflows[source.ix()].draft.clone();
-                draft.id = new_id.clone();
+                draft.id = new_id.to_string();
                 draft.name = format!("{} (copy)", draft.name);
-                self.workflow_ix.insert(new_id.clone(), WfIx(self.workflows.len() as u32));
+                self.workflow_ix.insert(new_id.to_string(), WfIx(self.workflows.len() as u32));
                 self.workflows.push(WorkflowState::new(draft));
             }
             Event::Enrolled { exec, wf, version, contact, source, chain } => {
@@ -371,7 +372,7 @@ impl State {
                 run.compensation_attempts_total = run.compensation_attempts_total.saturating_add(1);
                 e.rollback_attempt = if *ok { 0 } else { attempt + 1 };
             }
-            Event::CommandRejected { .. } => {}
+            Event::CommandRejected(_) => {}
             Event::WakeSet { exec, due, kind } => {
                 let slot = self.slot(*due);
                 self.executions[exec.ix()].wake = Some((slot, *kind));
@@ -399,11 +400,11 @@ impl State {
                 self.workflows[wf.ix()].window_wake = Some(slot);
             }
             Event::WindowWakeFired { wf } => self.workflows[wf.ix()].window_wake = None,
-            Event::ContactTagged { contact, tag } => self.contacts[contact.ix()].tags.push(tag.clone()),
-            Event::ContactUntagged { contact, tag } => self.contacts[contact.ix()].tags.retain(|t| t != tag),
+            Event::ContactTagged { contact, tag } => self.contacts[contact.ix()].tags.push(tag.to_string()),
+            Event::ContactUntagged { contact, tag } => self.contacts[contact.ix()].tags.retain(|t| **t != **tag),
             Event::ContactAttributesSet { contact, attributes } => {
                 let c = &mut self.contacts[contact.ix()];
-                for (k, v) in attributes {
+                for (k, v) in attributes.iter() {
                     match k.as_str() {
                         "name" => c.name = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()),
                         "email" => c.email = v.as_str().map(str::to_string),

@@ -166,7 +166,7 @@ impl Engine {
     ) {
         if let (ActionKind::Update, Some(set)) = (action, set) {
             let contact = self.state.execution(x).contact;
-            self.emit(Event::ContactAttributesSet { contact, attributes: set.clone() });
+            self.emit(Event::ContactAttributesSet { contact, attributes: Box::new(set.clone()) });
         }
     }
 
@@ -179,12 +179,12 @@ impl Engine {
             _ => FailAction::Continue,
         };
         let next = Flow::Goto { from: s, port: Port::Next, to: step.next };
-        let reason = Reason::StepFailed { step: s, action: on_fail.name() };
+        let reason = Reason::StepFailed { step: s, action: on_fail.kind() };
         if let FailAction::Retry { max_retry_days, retry_interval_days } = on_fail {
             let run = self.state.execution(x).steps[s.ix()];
             let since = run.failing_since().unwrap_or(self.now);
             let failing_for = self.now.0 - since.0;
-            self.emit(Event::FailAction { exec: x, step: s, action: on_fail.name(), target: None });
+            self.emit(Event::FailAction { exec: x, step: s, action: on_fail.kind(), target: None });
             if failing_for > max_retry_days.saturating_mul(DAY) {
                 self.step_to(x, s, StepInput::Failed, attempt)?;
                 return Ok(next);
@@ -197,11 +197,11 @@ impl Engine {
         }
         self.step_to(x, s, StepInput::Failed, attempt)?;
         let target = match &on_fail {
-            FailAction::Branch { goto_id, .. } => goto_id.clone(),
-            FailAction::EnrollWorkflow { workflow } => workflow.clone(),
+            FailAction::Branch { goto_id, .. } => goto_id.as_deref().map(Box::from),
+            FailAction::EnrollWorkflow { workflow } => workflow.as_deref().map(Box::from),
             _ => None,
         };
-        self.emit(Event::FailAction { exec: x, step: s, action: on_fail.name(), target });
+        self.emit(Event::FailAction { exec: x, step: s, action: on_fail.kind(), target });
         Ok(match on_fail {
             FailAction::Continue | FailAction::Retry { .. } => next,
             FailAction::EndWorkflow | FailAction::SkipRemaining => {
