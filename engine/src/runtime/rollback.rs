@@ -50,7 +50,7 @@ impl Engine {
         }
         let k = attempt + 1;
         if k < retry.max_attempts {
-            let due = self.now.plus(k as u64 * retry.backoff);
+            let due = self.now.plus((k as u64).saturating_mul(retry.backoff));
             self.emit(Event::WakeSet { exec: x, due, kind: WakeKind::CompensationRetry });
             return Ok(false);
         }

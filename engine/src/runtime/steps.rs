@@ -151,7 +151,7 @@ impl Engine {
         let k = run.attempt + 1;
         if k < retry.max_attempts {
             self.step_to(x, s, StepInput::RetryScheduled, k)?;
-            let due = self.now.plus(k as u64 * retry.backoff);
+            let due = self.now.plus((k as u64).saturating_mul(retry.backoff));
             self.emit(Event::RetryScheduled { exec: x, step: s, attempt: k, due });
             return Ok(Flow::Wait);
         }
