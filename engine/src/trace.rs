@@ -226,31 +226,38 @@ pub fn line(state: &State, stamped: &Stamped) -> Option<String> {
 }
 
 /// The closing line: executions per state, edge counts in order of first
-/// traversal, and per step the executions by their last status there.
+/// traversal, and per step the executions by their last status there. Nested
+/// objects keep the spec's field order too.
 pub fn summary(state: &State, t: SimTime) -> String {
-    let mut executions = [0u64; ExecState::COUNT];
+    let mut per_state = [0u64; ExecState::COUNT];
     for e in &state.executions {
-        executions[e.state.index()] += 1;
+        per_state[e.state.index()] += 1;
     }
-    let executions: serde_json::Map<String, Value> = ExecState::ALL
-        .iter()
-        .filter(|s| executions[s.index()] > 0)
-        .map(|s| (s.as_str().to_string(), Value::from(executions[s.index()])))
-        .collect();
-
-    let mut edges = Vec::new();
-    for (wf, version, from, port, to) in &state.edge_order {
-        let v = &state.workflow(*wf).versions[*version as usize - 1].compiled;
-        let count = state.edge_counts[&(*wf, *version, *from, *port, *to)];
-        edges.push(serde_json::json!({
-            "workflow": state.workflow(*wf).draft.id, "version": version,
-            "from_step": v.step(*from).id, "port": port.as_str(), "to_step": v.step(*to).id, "count": count,
-        }));
+    let mut out = Line::new(t, "summary").0;
+    out.push_str(",\"executions\":{");
+    let mut first = true;
+    for s in ExecState::ALL.iter().filter(|s| per_state[s.index()] > 0) {
+        push_sep(&mut out, &mut first);
+        let _ = write!(out, "\"{}\":{}", s.as_str(), per_state[s.index()]);
     }
-
+    out.push_str("},\"edges\":[");
+    let mut first = true;
+    for key in &state.edge_order {
+        let (wf, version, from, port, to) = *key;
+        let v = &state.workflow(wf).versions[version as usize - 1].compiled;
+        push_sep(&mut out, &mut first);
+        out.push_str("{\"workflow\":");
+        push_json_str(&mut out, &state.workflow(wf).draft.id);
+        let _ = write!(out, ",\"version\":{version},\"from_step\":");
+        push_json_str(&mut out, &v.step(from).id);
+        let _ = write!(out, ",\"port\":\"{}\",\"to_step\":", port.as_str());
+        push_json_str(&mut out, &v.step(to).id);
+        let _ = write!(out, ",\"count\":{}}}", state.edge_counts[key]);
+    }
+    out.push_str("],\"steps\":[");
     // counts[(workflow, version)][step * statuses + status]
-    let mut per_version: BTreeMap<(u32, u32), Vec<u64>> = BTreeMap::new();
     let statuses = StepStatus::ALL.len();
+    let mut per_version: BTreeMap<(u32, u32), Vec<u64>> = BTreeMap::new();
     for e in &state.executions {
         let counts = per_version.entry((e.wf.0, e.version)).or_insert_with(|| vec![0; e.steps.len() * statuses]);
         for (i, run) in e.steps.iter().enumerate() {
@@ -259,7 +266,7 @@ pub fn summary(state: &State, t: SimTime) -> String {
             }
         }
     }
-    let mut steps: Vec<Value> = Vec::new();
+    let mut first = true;
     for ((wf, version), counts) in per_version {
         let w = state.workflow(WfIx(wf));
         let compiled = &w.versions[version as usize - 1].compiled;
@@ -267,20 +274,27 @@ pub fn summary(state: &State, t: SimTime) -> String {
             if row.iter().all(|c| *c == 0) {
                 continue;
             }
-            let by_status: serde_json::Map<String, Value> = StepStatus::ALL
-                .iter()
-                .zip(row)
-                .filter(|(_, c)| **c > 0)
-                .map(|(s, c)| (s.as_str().to_string(), Value::from(*c)))
-                .collect();
-            steps.push(serde_json::json!({
-                "workflow": w.draft.id, "version": version,
-                "step": compiled.step(StepIx(i as u16)).id, "counts": by_status,
-            }));
+            push_sep(&mut out, &mut first);
+            out.push_str("{\"workflow\":");
+            push_json_str(&mut out, &w.draft.id);
+            let _ = write!(out, ",\"version\":{version},\"step\":");
+            push_json_str(&mut out, &compiled.step(StepIx(i as u16)).id);
+            out.push_str(",\"counts\":{");
+            let mut first_count = true;
+            for (status, count) in StepStatus::ALL.iter().zip(row).filter(|(_, c)| **c > 0) {
+                push_sep(&mut out, &mut first_count);
+                let _ = write!(out, "\"{}\":{count}", status.as_str());
+            }
+            out.push_str("}}");
         }
     }
+    out.push_str("]}");
+    out
+}
 
-    let mut line = Line::new(t, "summary").raw("executions", Value::Object(executions));
-    line = line.raw("edges", Value::Array(edges));
-    line.raw("steps", Value::Array(steps)).end()
+fn push_sep(out: &mut String, first: &mut bool) {
+    if !*first {
+        out.push(',');
+    }
+    *first = false;
 }
