@@ -213,6 +213,22 @@ mod tests {
     }
 
     #[test]
+    fn many_timers_at_one_instant_come_out_in_seq_order_quickly() {
+        let state = state_with_polls(&[]);
+        let _ = &state;
+        let mut q = TimerQueue::default();
+        let n = 200_000u64;
+        for seq in 1..=n {
+            q.push(Slot { due: SimTime(3_600_000), seq }, TimerKey::Exec(crate::ids::ExecIx(0)));
+        }
+        for seq in 1..=n {
+            let e = q.remove_top();
+            assert_eq!((e.due, e.seq), (3_600_000, seq));
+        }
+        assert!(q.is_empty());
+    }
+
+    #[test]
     fn stale_entries_are_skipped() {
         let slots = [Slot { due: SimTime(5), seq: 1 }, Slot { due: SimTime(9), seq: 2 }];
         let mut state = state_with_polls(&slots);
