@@ -16,3 +16,4 @@ pub mod ids;
 pub mod runtime;
 pub mod trace;
 pub mod sim;
+pub mod codec;

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 pub use decode_model::{filter as decode_filter, settings as decode_settings, step as decode_step, steps as decode_steps, trigger as decode_trigger, workflow as decode_workflow};
-pub use error::{AtPath, FileError, Location, Problem};
+pub use error::{AtPath, Decoded, FileError, Location, Problem};
 pub use expect::{line_matches, CountCompare, Expectation};
 pub use generate::{ContactGenerator, MAX_GENERATED};
 pub use script::{Command, DecideTarget, Decision, DraftEdit, ScriptEntry};
@@ -21,7 +21,6 @@ pub use script::{Command, DecideTarget, Decision, DraftEdit, ScriptEntry};
 use crate::canonical::written_parts;
 use crate::model::{Contact, Operator, WorkflowDraft};
 use crate::time::SimTime;
-use error::Decoded;
 use reader::{duration, fail, index, int, string, type_name, uint, Obj};
 
 pub const FORMAT: &str = "flowlab-scenario/1";

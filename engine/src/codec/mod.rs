@@ -1,0 +1,102 @@
+//! The event log and the genesis on disk (or in IndexedDB): a compact binary
+//! form for events, written in segments of many events, and JSON for the
+//! world a log starts from. Decoding bad bytes is an error, never a panic.
+
+mod events;
+mod wire;
+
+use serde_json::{json, Value};
+
+use crate::event::Stamped;
+use crate::runtime::state::Genesis;
+use crate::scenario::{decode_workflow, parse_json};
+use crate::time::SimTime;
+use wire::{Reader, Writer};
+
+/// The first bytes of every segment; the last one is the format version.
+const MAGIC: &[u8; 4] = b"FLE\x01";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodecError {
+    #[error("not an event segment (bad header)")]
+    BadHeader,
+    #[error("the segment ends early, at byte {at}")]
+    Truncated { at: usize },
+    #[error("malformed {what} at byte {at}")]
+    Malformed { at: usize, what: &'static str },
+    #[error("events go back in time at event {index}")]
+    Unordered { index: usize },
+    #[error("the workspace genesis is invalid: {0}")]
+    Genesis(String),
+}
+
+/// Encodes consecutive events as one segment. Times are stored as deltas from
+/// `base`, the time of the event before the segment (or 0).
+pub fn encode_segment(base: SimTime, events: &[Stamped]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.bytes.extend_from_slice(MAGIC);
+    w.var(base.0);
+    w.var(events.len() as u64);
+    let mut prev = base;
+    for e in events {
+        events::encode(&mut w, prev, e);
+        prev = e.t;
+    }
+    w.bytes
+}
+
+pub fn decode_segment(bytes: &[u8]) -> Result<Vec<Stamped>, CodecError> {
+    if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+        return Err(CodecError::BadHeader);
+    }
+    let mut r = Reader::new(&bytes[MAGIC.len()..]);
+    let mut prev = SimTime(r.var()?);
+    let n = r.var()? as usize;
+    let mut out = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let e = events::decode(&mut r, prev)?;
+        prev = e.t;
+        out.push(e);
+    }
+    if !r.at_end() {
+        return Err(CodecError::Malformed { at: r.position() + MAGIC.len(), what: "trailing bytes" });
+    }
+    Ok(out)
+}
+
+/// The genesis as JSON: the seed and the scenario-format objects, each
+/// workflow with its draft as written so content hashes survive.
+pub fn genesis_to_json(genesis: &Genesis) -> Value {
+    json!({
+        "seed": genesis.seed,
+        "contacts": genesis.contacts.iter().map(|c| c.to_json()).collect::<Vec<_>>(),
+        "operators": genesis.operators.iter().map(|o| o.to_json()).collect::<Vec<_>>(),
+        "workflows": genesis.workflows.iter().map(|w| json!({
+            "draft": w.to_json(),
+            "written": {"steps": w.written.steps, "settings": w.written.settings, "trigger": w.written.trigger},
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub fn genesis_from_json(text: &str) -> Result<Genesis, CodecError> {
+    let bad = |e: String| CodecError::Genesis(e);
+    let v = parse_json("genesis", text).map_err(|e| bad(e.to_string()))?;
+    let list = |key: &str| v.get(key).and_then(Value::as_array).cloned().ok_or_else(|| bad(format!("missing `{key}`")));
+    let seed = v.get("seed").and_then(Value::as_u64).ok_or_else(|| bad("missing `seed`".into()))?;
+    let mut scenario = json!({"format": crate::scenario::FORMAT, "seed": seed, "run_until": 0, "workflows": []});
+    scenario["contacts"] = Value::Array(list("contacts")?);
+    scenario["operators"] = Value::Array(list("operators")?);
+    let parsed = crate::scenario::parse_scenario("genesis", &scenario.to_string()).map_err(|e| bad(e.to_string()))?;
+    let mut workflows = Vec::new();
+    for (i, w) in list("workflows")?.iter().enumerate() {
+        let mut draft = decode_workflow(&w["draft"], &format!("workflows[{i}]")).map_err(|e| bad(e.in_file("genesis").to_string()))?;
+        let written = &w["written"];
+        draft.written = crate::model::WrittenParts {
+            steps: written["steps"].clone(),
+            settings: written["settings"].clone(),
+            trigger: written["trigger"].clone(),
+        };
+        workflows.push(draft);
+    }
+    Ok(Genesis { seed, contacts: parsed.contacts, operators: parsed.operators, workflows })
+}
