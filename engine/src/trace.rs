@@ -252,7 +252,7 @@ pub fn summary(state: &State, t: SimTime) -> String {
         push_json_str(&mut out, &v.step(from).id);
         let _ = write!(out, ",\"port\":\"{}\",\"to_step\":", port.as_str());
         push_json_str(&mut out, &v.step(to).id);
-        let _ = write!(out, ",\"count\":{}}}", state.edge_counts[key]);
+        let _ = write!(out, ",\"count\":{}}}", state.workflow(wf).edge_count(version, from, port));
     }
     out.push_str("],\"steps\":[");
     // counts[(workflow, version)][step * statuses + status]

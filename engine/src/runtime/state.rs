@@ -54,7 +54,6 @@ pub struct State {
     pub contact_ix: HashMap<String, ContactIx>,
     /// Edges in the order of their first traversal, and how often each was taken.
     pub edge_order: Vec<EdgeKey>,
-    pub edge_counts: HashMap<EdgeKey, u64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +74,8 @@ pub struct WorkflowState {
     pub executions: Vec<ExecIx>,
     /// Executions of this workflow per state.
     pub counts: [u32; ExecState::COUNT],
+    /// Per version, traversals of each (step, port): a port leads to one step.
+    pub edge_counts: Vec<Vec<u64>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -115,6 +116,8 @@ pub struct Execution {
     pub exhausted: Vec<StepIx>,
     /// A decision taken while paused, waiting for resume.
     pub decided: bool,
+    /// Its version's `exclusive_per_contact`.
+    pub exclusive: bool,
 }
 
 /// One step of one execution. Kept small: every execution holds one per step
@@ -192,7 +195,6 @@ impl State {
             workflow_ix,
             contact_ix,
             edge_order: Vec::new(),
-            edge_counts: HashMap::default(),
         }
     }
 
@@ -243,6 +245,7 @@ impl State {
                     compiled: CompiledVersion::compile(&w.draft),
                     draft: w.draft.clone(),
                 }));
+                w.edge_counts.push(vec![0; w.draft.steps.len() * Port::COUNT]);
             }
             Event::DraftChanged { wf, unpublished_changes } => {
                 self.workflows[wf.ix()].unpublished_changes = *unpublished_changes
@@ -281,7 +284,8 @@ impl State {
             }
             Event::Enrolled { exec, wf, version, contact, source, chain } => {
                 debug_assert_eq!(exec.ix(), self.executions.len());
-                let steps = self.workflows[wf.ix()].versions[*version as usize - 1].compiled.steps.len();
+                let compiled = &self.workflows[wf.ix()].versions[*version as usize - 1].compiled;
+                let (steps, exclusive) = (compiled.steps.len(), compiled.settings.exclusive_per_contact);
                 self.executions.push(Execution {
                     wf: *wf,
                     version: *version,
@@ -300,6 +304,7 @@ impl State {
                     rollback_attempt: 0,
                     exhausted: Vec::new(),
                     decided: false,
+                    exclusive,
                 });
                 self.workflows[wf.ix()].executions.push(*exec);
                 *self.enrollments.entry((*contact, *wf)).or_insert(0) += 1;
@@ -327,19 +332,14 @@ impl State {
                 }
             }
             Event::StepAttempt { exec, step, ok, .. } => {
-                let wf = self.executions[exec.ix()].wf;
-                let version = self.executions[exec.ix()].version;
-                let is_action = matches!(
-                    self.workflows[wf.ix()].versions[version as usize - 1].compiled.step(*step).kind,
-                    crate::model::StepKind::Action
-                );
+                // Only action steps make attempts; each success has side effects.
                 let e = &mut self.executions[exec.ix()];
                 let run = &mut e.steps[step.ix()];
                 run.attempts_total += 1;
                 if !ok && run.failing_since_ms == u64::MAX {
                     run.failing_since_ms = t.0;
                 }
-                if *ok && is_action {
+                if *ok {
                     e.done_actions.push(*step);
                 }
             }
@@ -354,10 +354,10 @@ impl State {
             Event::Transition { exec, from_step, port, to_step } => {
                 let e = &mut self.executions[exec.ix()];
                 e.cursor = Some(*to_step);
-                let key = (e.wf, e.version, *from_step, *port, *to_step);
-                let count = self.edge_counts.entry(key).or_insert(0);
+                let counts = &mut self.workflows[e.wf.ix()].edge_counts[e.version as usize - 1];
+                let count = &mut counts[from_step.ix() * Port::COUNT + *port as usize];
                 if *count == 0 {
-                    self.edge_order.push(key);
+                    self.edge_order.push((e.wf, e.version, *from_step, *port, *to_step));
                 }
                 *count += 1;
             }
@@ -466,11 +466,10 @@ impl State {
     }
 
     fn apply_exec_state(&mut self, x: ExecIx, from: Option<ExecState>, to: ExecState) {
-        let (wf, contact, version) = {
+        let (wf, contact, exclusive) = {
             let e = &self.executions[x.ix()];
-            (e.wf, e.contact, e.version)
+            (e.wf, e.contact, e.exclusive)
         };
-        let exclusive = self.workflows[wf.ix()].versions[version as usize - 1].compiled.settings.exclusive_per_contact;
         let w = &mut self.workflows[wf.ix()];
         if let Some(from) = from {
             w.counts[from.index()] -= 1;
@@ -538,6 +537,7 @@ impl WorkflowState {
             blocked: VecDeque::new(),
             executions: Vec::new(),
             counts: [0; ExecState::COUNT],
+            edge_counts: Vec::new(),
         }
     }
 
@@ -559,6 +559,11 @@ impl WorkflowState {
             None => true,
             Some(v) => canonical_json(&self.draft.written) != v.canonical,
         }
+    }
+
+    /// How often executions of `version` left `from` by `port`.
+    pub fn edge_count(&self, version: u32, from: StepIx, port: Port) -> u64 {
+        self.edge_counts.get(version as usize - 1).map_or(0, |c| c[from.ix() * Port::COUNT + port as usize])
     }
 
     pub fn draft_hash(&self) -> String {
