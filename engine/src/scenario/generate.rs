@@ -1,6 +1,6 @@
 //! `generate_contacts`: contacts `g1…gN`, the same for the same seed everywhere.
 
-use serde_json::{Map, Value};
+use serde_json::Map;
 
 use crate::model::Contact;
 use crate::rng::{between, draw, unit, Purpose};
@@ -36,15 +36,13 @@ impl ContactGenerator {
             .filter(|(k, (_, share))| unit(d(10 + *k as u64)) < *share)
             .map(|(_, (tag, _))| tag.clone())
             .collect();
-        let mut attributes = Map::new();
-        attributes.insert("score".into(), Value::from(between(d(3), 0, 99)));
         Contact {
             id: format!("g{i}"),
             name: format!("{first} {i}"),
             email: (unit(d(1)) < self.email_ratio).then(|| format!("g{i}@example.com")),
             phone: (unit(d(2)) < self.phone_ratio).then(|| format!("+1555{i:07}")),
             tags,
-            attributes,
+            attributes: Map::new(),
         }
     }
 }
