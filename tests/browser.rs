@@ -114,7 +114,7 @@ async fn workflows_screen_lists_the_sample_workspace() {
     assert_eq!(within("[data-testid=workflow-status]"), "draft");
     assert_eq!(welcome.get_attribute("href").as_deref(), Some("/editor/welcome"));
 
-    let cells = welcome.query_selector_all(".step-strip-cell").unwrap();
+    let cells = welcome.query_selector_all("[data-testid=step-strip-cell]").unwrap();
     let kinds: Vec<String> =
         (0..cells.length()).map(|i| cells.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-kind").unwrap()).collect();
     assert_eq!(kinds, ["action", "wait", "action", "end"]);

@@ -13,6 +13,7 @@ pub fn StepStrip(kinds: Vec<StepKind>) -> impl IntoView {
                     view! {
                         <span
                             class=format!("step-strip-cell kind--{}", kind.as_str())
+                            data-testid="step-strip-cell"
                             data-kind=kind.as_str()
                             title=kind.as_str()
                         ></span>

@@ -45,7 +45,7 @@ describe('app shell (release build)', { timeout: 120_000 }, () => {
         trigger: el.querySelector('[data-testid=workflow-trigger]').textContent.trim(),
         steps: el.querySelector('[data-testid=workflow-step-count]').textContent,
         status: el.querySelector('[data-testid=workflow-status]').textContent,
-        strip: [...el.querySelectorAll('.step-strip-cell')].map((c) => c.dataset.kind),
+        strip: [...el.querySelectorAll('[data-testid=step-strip-cell]')].map((c) => c.dataset.kind),
       })),
     );
     assert.deepEqual(listed, [
