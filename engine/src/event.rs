@@ -200,7 +200,9 @@ pub enum Event {
     WorkflowPhase { wf: WfIx, phase: Phase },
     VersionPublished(Box<Published>),
     DraftChanged { wf: WfIx, unpublished_changes: bool },
-    Enrolled { exec: ExecIx, wf: WfIx, version: u32, contact: ContactIx, source: Source, chain: u8 },
+    /// `root`: the execution whose chain of starts at this instant this start
+    /// belongs to, and `chain`: which start of that chain it is (1 to 32).
+    Enrolled { exec: ExecIx, wf: WfIx, version: u32, contact: ContactIx, source: Source, root: Option<ExecIx>, chain: u8 },
     EnrollmentSkipped { workflow: Box<str>, contact: ContactIx, reason: SkipReason },
     ExecutionState { exec: ExecIx, from: Option<ExecState>, to: ExecState, reason: Option<Reason> },
     StepStatus { exec: ExecIx, step: StepIx, from: Option<StepStatus>, to: StepStatus, attempt: u32 },

@@ -18,11 +18,6 @@
 //!   sorted script cannot cause, and an invalid state-machine transition,
 //!   which is always an engine bug).
 //!
-//! One documented exception is skipped rather than run: a scenario in which
-//! two or more `enroll` steps / `enroll_workflow` fail actions exist and some
-//! workflow allows re-enrollment can fork 2^32 executions at one instant
-//! (BUG-1 in the report: the enroll-loop guard limits the chain depth to 32,
-//! not the number of starts), which does not end in any useful time.
 //! Scenarios with more than 5 000 contacts are parsed but not run.
 //!
 //! A panic or an engine error writes the input to
@@ -40,8 +35,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use flowlab_engine::model::{OnFail, StepBody, WorkflowDraft};
-use flowlab_engine::scenario::{parse_scenario, Command, Scenario};
+use flowlab_engine::scenario::parse_scenario;
 use flowlab_engine::sim::Driver;
 use flowlab_engine::time::SimTime;
 use flowlab_engine::trace;
@@ -383,32 +377,6 @@ enum Verdict {
     NotRun,
 }
 
-fn enroll_refs(steps: &[flowlab_engine::model::Step]) -> usize {
-    steps
-        .iter()
-        .filter(|s| match &s.body {
-            StepBody::Enroll(_) => true,
-            StepBody::Action(a) => matches!(a.on_fail, Some(OnFail::EnrollWorkflow { .. })),
-            StepBody::Filter(f) => matches!(f.on_fail, Some(OnFail::EnrollWorkflow { .. })),
-            StepBody::Approval(a) => matches!(a.on_fail, Some(OnFail::EnrollWorkflow { .. })),
-            _ => false,
-        })
-        .count()
-}
-
-/// BUG-1's shape: enough enroll references for a fork, and re-enrollment.
-fn may_fork(scenario: &Scenario) -> bool {
-    let mut refs: usize = scenario.workflows.iter().map(|w: &WorkflowDraft| enroll_refs(&w.steps)).sum();
-    let mut reenroll = scenario.workflows.iter().any(|w| w.settings.allow_reenrollment);
-    for entry in &scenario.script {
-        if let Command::Edit { edit, .. } = &entry.command {
-            refs += edit.steps.as_deref().map_or(0, enroll_refs);
-            reenroll |= edit.settings.as_ref().is_some_and(|s| s.allow_reenrollment);
-        }
-    }
-    refs >= 2 && reenroll
-}
-
 fn process(text: &str) -> Result<Verdict, String> {
     let mut scenario = match parse_scenario("fuzz.json", text) {
         Ok(s) => s,
@@ -426,7 +394,7 @@ fn process(text: &str) -> Result<Verdict, String> {
             let _ = issue.path_in_workflow(w);
         }
     }
-    if scenario.contacts.len() > MAX_CONTACTS || may_fork(&scenario) {
+    if scenario.contacts.len() > MAX_CONTACTS {
         return Ok(Verdict::NotRun);
     }
     scenario.run_until = SimTime(scenario.run_until.0.min(MAX_RUN));

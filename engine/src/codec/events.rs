@@ -81,13 +81,14 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             w.var(wf.0 as u64);
             w.u8(*unpublished_changes as u8);
         }
-        Event::Enrolled { exec, wf, version, contact, source, chain } => {
+        Event::Enrolled { exec, wf, version, contact, source, root, chain } => {
             w.u8(4);
             w.var(exec.0 as u64);
             w.var(wf.0 as u64);
             w.var(*version as u64);
             w.var(contact.0 as u64);
             w.u8(index_of(&SOURCES, source));
+            w.var(root.map_or(0, |r| r.0 as u64 + 1));
             w.u8(*chain);
         }
         Event::EnrollmentSkipped { workflow, contact, reason } => {
@@ -454,6 +455,10 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
             version: r.var32()?,
             contact: ContactIx(r.var32()?),
             source: pick(r, &SOURCES, "source")?,
+            root: match r.var32()? {
+                0 => None,
+                n => Some(ExecIx(n - 1)),
+            },
             chain: r.u8()?,
         },
         5 => {

@@ -8,22 +8,31 @@ use crate::machines::execution::ExecState;
 use crate::model::Trigger;
 use crate::runtime::engine::{Engine, Result, Work};
 
-/// The 33rd start in a chain of starts at one instant is skipped.
+/// The 33rd start in a chain of starts at one instant is skipped. A chain is
+/// every start caused, directly or not, by one execution at one instant, so
+/// that two `enroll` steps cannot fork a tree of starts without bound.
 const MAX_CHAIN: u8 = 32;
 
 impl Engine {
     /// A new execution of the workflow's current version, `NEW`.
-    pub(crate) fn create_execution(&mut self, wf: WfIx, contact: ContactIx, source: Source, chain: u8) -> ExecIx {
+    pub(crate) fn create_execution(
+        &mut self,
+        wf: WfIx,
+        contact: ContactIx,
+        source: Source,
+        chain: Option<(ExecIx, u8)>,
+    ) -> ExecIx {
         let exec = ExecIx(self.state.executions.len() as u32);
         let version = self.state.workflow(wf).versions.len() as u32;
-        self.emit(Event::Enrolled { exec, wf, version, contact, source, chain });
+        let (root, chain) = chain.map_or((None, 0), |(root, n)| (Some(root), n));
+        self.emit(Event::Enrolled { exec, wf, version, contact, source, root, chain });
         self.emit(Event::ExecutionState { exec, from: None, to: ExecState::New, reason: None });
         exec
     }
 
     /// Creates an execution and advances it before anything else happens.
     pub(crate) fn enroll_now(&mut self, wf: WfIx, contact: ContactIx, source: Source) -> Result<()> {
-        let x = self.create_execution(wf, contact, source, 0);
+        let x = self.create_execution(wf, contact, source, None);
         self.advance(x)?;
         self.settle()
     }
@@ -54,12 +63,14 @@ impl Engine {
             return;
         }
         let p = self.state.execution(parent);
-        let chain = if p.created_at == self.now { p.chain + 1 } else { 1 };
-        if chain > MAX_CHAIN {
+        let root = if p.created_at == self.now { p.chain_root } else { parent };
+        let r = self.state.execution(root);
+        let made = if r.chain_instant == self.now { r.chain_starts } else { 0 };
+        if made >= MAX_CHAIN {
             self.emit(skip(SkipReason::EnrollLoop));
             return;
         }
-        let x = self.create_execution(wf, contact, source, chain);
+        let x = self.create_execution(wf, contact, source, Some((root, made + 1)));
         self.queue(Work::Advance(x));
     }
 

@@ -101,8 +101,12 @@ pub struct Execution {
     pub source: Source,
     pub state: ExecState,
     pub created_at: SimTime,
-    /// Start-chain depth at `created_at` (enroll loops stop at 33).
-    pub chain: u8,
+    /// The execution whose chain of starts this one belongs to (itself when
+    /// a person or a trigger started it, or when it starts a chain later).
+    pub chain_root: ExecIx,
+    /// As a chain's root: how many starts its chain made at `chain_instant`.
+    pub chain_starts: u8,
+    pub chain_instant: SimTime,
     pub cursor: Option<StepIx>,
     pub steps: Box<[StepRun]>,
     pub wake: Option<(Slot, WakeKind)>,
@@ -282,7 +286,12 @@ impl State {
                 self.workflow_ix.insert(new_id.to_string(), WfIx(self.workflows.len() as u32));
                 self.workflows.push(WorkflowState::new(draft));
             }
-            Event::Enrolled { exec, wf, version, contact, source, chain } => {
+            Event::Enrolled { exec, wf, version, contact, source, root, chain } => {
+                if let Some(root) = root {
+                    let r = &mut self.executions[root.ix()];
+                    r.chain_starts = *chain;
+                    r.chain_instant = t;
+                }
                 debug_assert_eq!(exec.ix(), self.executions.len());
                 let compiled = &self.workflows[wf.ix()].versions[*version as usize - 1].compiled;
                 let (steps, exclusive) = (compiled.steps.len(), compiled.settings.exclusive_per_contact);
@@ -293,7 +302,9 @@ impl State {
                     source: *source,
                     state: ExecState::New,
                     created_at: t,
-                    chain: *chain,
+                    chain_root: root.unwrap_or(*exec),
+                    chain_starts: 0,
+                    chain_instant: t,
                     cursor: None,
                     steps: vec![StepRun::default(); steps].into_boxed_slice(),
                     wake: None,
