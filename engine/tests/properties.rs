@@ -103,11 +103,11 @@ fn gen_steps(r: &mut Rng, wf: usize, n_wf: usize) -> Value {
     let mut loop_targets: Vec<usize> = Vec::new();
     let mut steps = Vec::new();
     let wf_target = |r: &mut Rng| -> String {
-        // Only later workflows: two enroll steps on a cycle of workflows with
-        // re-enrollment on fork 2^32 executions at one instant (see the
-        // report, BUG-1), so the generator keeps enrollments a DAG.
-        if wf + 1 < n_wf && r.chance(0.7) {
-            format!("w{}", r.range(wf as u64 + 2, n_wf as u64))
+        // Any workflow, itself included: enroll loops and forks must stop at
+        // the 33rd start of a chain.
+        let _ = wf;
+        if r.chance(0.75) {
+            format!("w{}", r.range(1, n_wf as u64))
         } else {
             "ghost".into()
         }
