@@ -108,6 +108,15 @@ pub struct Execution {
     pub chain_starts: u8,
     pub chain_instant: SimTime,
     pub cursor: Option<StepIx>,
+    /// The current step's attempt counter (of its current retry cycle).
+    pub attempt: u32,
+    /// The current step's `retry` fail-action cycles so far.
+    pub retry_count: u16,
+    /// End of the current step's first failed attempt since the execution
+    /// entered it; `u64::MAX` for none (see `failing_since`).
+    failing_since_ms: u64,
+    /// Steps entered so far (what a wait's random duration draws on).
+    pub entries: u32,
     pub steps: Box<[StepRun]>,
     pub wake: Option<(Slot, WakeKind)>,
     pub timeout: Option<Slot>,
@@ -124,42 +133,21 @@ pub struct Execution {
     pub exclusive: bool,
 }
 
-/// One step of one execution. Kept small: every execution holds one per step
-/// of its version.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct StepRun {
-    /// End of the first failed attempt since the execution entered the step;
-    /// `u64::MAX` for none (see `failing_since`).
-    failing_since_ms: u64,
-    /// The attempt counter of the current retry cycle.
-    pub attempt: u32,
-    /// Attempts over all cycles (what `fail_first` counts).
-    pub attempts_total: u32,
-    pub retry_count: u16,
-    pub compensation_attempts_total: u16,
-    /// Times the execution entered the step (what a wait's random duration draws on).
-    pub visits: u16,
-    pub status: Option<StepStatus>,
-}
-
-impl Default for StepRun {
-    fn default() -> Self {
-        StepRun {
-            failing_since_ms: u64::MAX,
-            attempt: 0,
-            attempts_total: 0,
-            retry_count: 0,
-            compensation_attempts_total: 0,
-            visits: 0,
-            status: None,
-        }
-    }
-}
-
-impl StepRun {
+impl Execution {
     pub fn failing_since(&self) -> Option<SimTime> {
         (self.failing_since_ms != u64::MAX).then_some(SimTime(self.failing_since_ms))
     }
+}
+
+/// One step of one execution: 8 bytes, as every execution holds one per
+/// step of its version. What only the current step needs lives on the
+/// `Execution`.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct StepRun {
+    /// Attempts over all cycles and visits (what `fail_first` counts).
+    pub attempts_total: u32,
+    pub compensation_attempts_total: u16,
+    pub status: Option<StepStatus>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -306,6 +294,10 @@ impl State {
                     chain_starts: 0,
                     chain_instant: t,
                     cursor: None,
+                    attempt: 0,
+                    retry_count: 0,
+                    failing_since_ms: u64::MAX,
+                    entries: 0,
                     steps: vec![StepRun::default(); steps].into_boxed_slice(),
                     wake: None,
                     timeout: None,
@@ -324,20 +316,21 @@ impl State {
             Event::ExecutionState { exec, from, to, .. } => self.apply_exec_state(*exec, *from, *to),
             Event::StepStatus { exec, step, from, to, attempt } => {
                 let e = &mut self.executions[exec.ix()];
-                let run = &mut e.steps[step.ix()];
                 if from.is_none_or(StepStatus::is_finished) && to.in_progress() {
-                    run.retry_count = 0;
-                    run.failing_since_ms = u64::MAX;
-                    run.visits = run.visits.saturating_add(1);
+                    e.retry_count = 0;
+                    e.failing_since_ms = u64::MAX;
+                    e.entries = e.entries.saturating_add(1);
                     e.cursor = Some(*step);
                 }
-                let failure = matches!(to, StepStatus::Failed)
-                    || (*to == StepStatus::Pending && *from != Some(StepStatus::Pending));
-                if failure && run.failing_since_ms == u64::MAX {
-                    run.failing_since_ms = t.0;
+                if e.cursor == Some(*step) {
+                    let failure = matches!(to, StepStatus::Failed)
+                        || (*to == StepStatus::Pending && *from != Some(StepStatus::Pending));
+                    if failure && e.failing_since_ms == u64::MAX {
+                        e.failing_since_ms = t.0;
+                    }
+                    e.attempt = *attempt;
                 }
-                run.status = Some(*to);
-                run.attempt = *attempt;
+                e.steps[step.ix()].status = Some(*to);
                 if *to != StepStatus::AwaitingDecision {
                     e.decided = false;
                 }
@@ -346,9 +339,9 @@ impl State {
                 // Only action steps make attempts; each success has side effects.
                 let e = &mut self.executions[exec.ix()];
                 let run = &mut e.steps[step.ix()];
-                run.attempts_total += 1;
-                if !ok && run.failing_since_ms == u64::MAX {
-                    run.failing_since_ms = t.0;
+                run.attempts_total = run.attempts_total.saturating_add(1);
+                if !ok && e.failing_since_ms == u64::MAX {
+                    e.failing_since_ms = t.0;
                 }
                 if *ok {
                     e.done_actions.push(*step);
@@ -359,8 +352,8 @@ impl State {
                 self.executions[exec.ix()].wake = Some((slot, WakeKind::RetryDue));
             }
             Event::FailAction { .. } => {}
-            Event::History { exec, step, retry_count } => {
-                self.executions[exec.ix()].steps[step.ix()].retry_count = (*retry_count).min(u16::MAX as u32) as u16
+            Event::History { exec, retry_count, .. } => {
+                self.executions[exec.ix()].retry_count = (*retry_count).min(u16::MAX as u32) as u16
             }
             Event::Transition { exec, from_step, port, to_step } => {
                 let e = &mut self.executions[exec.ix()];

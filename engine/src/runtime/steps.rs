@@ -78,8 +78,8 @@ impl Engine {
         Ok(match &step.body {
             Body::Action { .. } => self.start_attempt(x, s)?,
             Body::Wait { duration } => {
-                let visits = self.state.execution(x).steps[s.ix()].visits;
-                let ms = self.duration_of(*duration, Purpose::WaitDuration, x, s, visits as u32);
+                let entries = self.state.execution(x).entries;
+                let ms = self.duration_of(*duration, Purpose::WaitDuration, x, s, entries);
                 self.emit(Event::WakeSet { exec: x, due: self.now.plus(ms), kind: WakeKind::WaitEnd });
                 Flow::Wait
             }
@@ -139,16 +139,17 @@ impl Engine {
         let version = self.version(x);
         let step = version.compiled.step(s);
         let Body::Action { action, set, retry, fault, .. } = &step.body else { unreachable!("an action step") };
-        let run = self.state.execution(x).steps[s.ix()];
-        let ok = !self.faulted(*fault, Purpose::AttemptFault, x, s, run.attempts_total);
-        self.emit(Event::StepAttempt { exec: x, step: s, attempt: run.attempt, ok });
+        let e = self.state.execution(x);
+        let (attempt, total, failed_before) = (e.attempt, e.steps[s.ix()].attempts_total, e.failing_since().is_some());
+        let ok = !self.faulted(*fault, Purpose::AttemptFault, x, s, total);
+        self.emit(Event::StepAttempt { exec: x, step: s, attempt, ok });
         if ok {
-            let input = if run.failing_since().is_some() { StepInput::SucceededAfterFailure } else { StepInput::Succeeded };
-            self.step_to(x, s, input, run.attempt)?;
+            let input = if failed_before { StepInput::SucceededAfterFailure } else { StepInput::Succeeded };
+            self.step_to(x, s, input, attempt)?;
             self.apply_update(x, *action, set.as_ref());
             return Ok(Flow::Goto { from: s, port: Port::Next, to: step.next });
         }
-        let k = run.attempt + 1;
+        let k = attempt + 1;
         if k < retry.max_attempts {
             self.step_to(x, s, StepInput::RetryScheduled, k)?;
             let due = self.now.plus((k as u64).saturating_mul(retry.backoff));
@@ -181,8 +182,8 @@ impl Engine {
         let next = Flow::Goto { from: s, port: Port::Next, to: step.next };
         let reason = Reason::StepFailed { step: s, action: on_fail.kind() };
         if let FailAction::Retry { max_retry_days, retry_interval_days } = on_fail {
-            let run = self.state.execution(x).steps[s.ix()];
-            let since = run.failing_since().unwrap_or(self.now);
+            let e = self.state.execution(x);
+            let (since, retry_count) = (e.failing_since().unwrap_or(self.now), e.retry_count);
             let failing_for = self.now.0 - since.0;
             self.emit(Event::FailAction { exec: x, step: s, action: on_fail.kind(), target: None });
             if failing_for > max_retry_days.saturating_mul(DAY) {
@@ -192,7 +193,7 @@ impl Engine {
             self.step_to(x, s, StepInput::RetryScheduled, 0)?;
             let due = self.now.plus(retry_interval_days.saturating_mul(DAY));
             self.emit(Event::RetryScheduled { exec: x, step: s, attempt: 0, due });
-            self.emit(Event::History { exec: x, step: s, retry_count: run.retry_count as u32 + 1 });
+            self.emit(Event::History { exec: x, step: s, retry_count: retry_count as u32 + 1 });
             return Ok(Flow::Wait);
         }
         self.step_to(x, s, StepInput::Failed, attempt)?;
@@ -229,8 +230,7 @@ impl Engine {
             if step.kind == StepKind::End || !seen.insert(t) {
                 break;
             }
-            let attempt = self.state.execution(x).steps[t.ix()].attempt;
-            self.step_to(x, t, StepInput::Skip, attempt)?;
+            self.step_to(x, t, StepInput::Skip, 0)?;
             cursor = step.next;
         }
         Ok(())
@@ -262,7 +262,7 @@ impl Engine {
         let flow = match kind {
             WakeKind::AttemptEnd => self.finish_attempt(x, s)?,
             WakeKind::RetryDue => {
-                let attempt = self.state.execution(x).steps[s.ix()].attempt;
+                let attempt = self.state.execution(x).attempt;
                 self.step_to(x, s, StepInput::RetryDue(step.kind), attempt)?;
                 match step.kind {
                     StepKind::Approval => self.open_approval(x, s)?,
@@ -299,9 +299,9 @@ impl Engine {
             return Ok(());
         }
         if let Some(s) = e.cursor {
-            let run = e.steps[s.ix()];
-            if run.status.is_some_and(StepStatus::in_progress) {
-                self.step_to(x, s, StepInput::Cancel, run.attempt)?;
+            if e.steps[s.ix()].status.is_some_and(StepStatus::in_progress) {
+                let attempt = e.attempt;
+                self.step_to(x, s, StepInput::Cancel, attempt)?;
             }
         }
         Ok(())
