@@ -70,6 +70,7 @@ fn WorkflowRow(wf: WorkflowSummary) -> impl IntoView {
             <div role="cell">
                 <div class="workflow-name" data-testid="workflow-name">{wf.name.clone()}</div>
                 <div class="workflow-id" data-testid="workflow-id">{wf.id.clone()}</div>
+                <div class="workflow-trigger-inline" aria-hidden="true">{wf.trigger.clone()}</div>
             </div>
             <div class="workflow-trigger" role="cell" data-testid="workflow-trigger" title=wf.trigger.clone()>
                 {wf.trigger.clone()}
