@@ -16,10 +16,12 @@ status=0
 
 # cargo test and wasm-bindgen-test-runner: "test result: ok. 3 passed; 0 failed; ..."
 # node --test: "ℹ pass 3" / "ℹ fail 0" (spec reporter) or "# pass 3" (TAP).
+# Anything else (e.g. flowlab-sim test): a plain "3 passed, 0 failed" line.
 read -r passed failed < <(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
   /^test result: / { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
   /^(ℹ|#) pass [0-9]+$/ { p += $3 }
   /^(ℹ|#) fail [0-9]+$/ { f += $3 }
+  /^[0-9]+ passed, [0-9]+ failed/ { p += $1; f += $3 }
   END { print p + 0, f + 0 }')
 
 if [ "$status" -ne 0 ]; then
