@@ -105,7 +105,8 @@ impl Engine {
                     if let Some(limit) = self.version(x).compiled.settings.execution_timeout {
                         self.emit(Event::TimeoutSet { exec: x, due: self.now.plus(limit) });
                     }
-                    let flow = self.enter_step(x, StepIx(0))?;
+                    let version = self.version(x);
+                    let flow = self.enter_step(&version, x, StepIx(0))?;
                     self.follow(x, flow)?;
                 }
                 ExecState::Error => {

@@ -9,6 +9,7 @@ use crate::machines::execution::ExecState;
 use crate::machines::step::{StepInput, StepStatus};
 use crate::model::ApprovalScope;
 use crate::runtime::compiled::{Body, Port};
+use crate::runtime::state::Version;
 use crate::runtime::engine::{Engine, Outcome, Result};
 use crate::runtime::steps::Flow;
 use crate::scenario::{Command, DecideTarget, Decision};
@@ -17,8 +18,7 @@ use crate::event::WakeKind;
 impl Engine {
     /// The step is `awaiting_decision`: notify, arm the timeout, or follow a
     /// shared decision already taken.
-    pub(crate) fn open_approval(&mut self, x: ExecIx, s: StepIx) -> Result<Flow> {
-        let version = self.version(x);
+    pub(crate) fn open_approval(&mut self, version: &Version, x: ExecIx, s: StepIx) -> Result<Flow> {
         let Body::Approval { group, scope, timeout, .. } = &version.compiled.step(s).body else {
             unreachable!("an approval step")
         };
@@ -45,7 +45,7 @@ impl Engine {
                     Some(shared) => {
                         let sa = &self.state.shared[shared as usize];
                         match (sa.released, sa.outcome) {
-                            (true, Some(outcome)) => self.resolve_approval(x, s, outcome),
+                            (true, Some(outcome)) => self.resolve_approval(version, x, s, outcome),
                             _ => {
                                 self.emit(Event::SharedApprovalJoined { shared, exec: x });
                                 Ok(Flow::Wait)
@@ -77,8 +77,7 @@ impl Engine {
 
     /// Leaves the approval by the port of its outcome; a timeout with no
     /// `timeout_to` fails the step.
-    pub(crate) fn resolve_approval(&mut self, x: ExecIx, s: StepIx, outcome: ApprovalOutcome) -> Result<Flow> {
-        let version = self.version(x);
+    pub(crate) fn resolve_approval(&mut self, version: &Version, x: ExecIx, s: StepIx, outcome: ApprovalOutcome) -> Result<Flow> {
         let Body::Approval { approved, rejected, timeout_to, .. } = &version.compiled.step(s).body else {
             unreachable!("an approval step")
         };
@@ -87,7 +86,7 @@ impl Engine {
             ApprovalOutcome::Rejected => (Port::Rejected, *rejected),
             ApprovalOutcome::TimedOut => match timeout_to {
                 Some(to) => (Port::Timeout, Some(*to)),
-                None => return self.fail_step(x, s, 0),
+                None => return self.fail_step(version, x, s, 0),
             },
         };
         self.step_to(x, s, StepInput::Done, 0)?;
@@ -123,7 +122,7 @@ impl Engine {
                     if self.state.workflow(self.state.execution(x).wf).status == WorkflowStatus::Paused {
                         self.emit(Event::WakeSet { exec: x, due: self.now, kind: WakeKind::DecisionDelivery(outcome) });
                     } else {
-                        let flow = self.resolve_approval(x, s, outcome)?;
+                        let flow = self.resolve_approval(&version, x, s, outcome)?;
                         self.follow(x, flow)?;
                         self.advance(x)?;
                     }
@@ -208,7 +207,8 @@ impl Engine {
             if self.awaiting_step(x) != Some(step) {
                 continue;
             }
-            let flow = self.resolve_approval(x, step, outcome)?;
+            let version = self.version(x);
+            let flow = self.resolve_approval(&version, x, step, outcome)?;
             self.follow(x, flow)?;
             self.advance(x)?;
             self.settle()?;

@@ -11,6 +11,7 @@ use crate::machines::Transition;
 use crate::model::{ActionKind, DurationSpec, Fault, StepKind};
 use crate::rng::{between, draw, unit, Purpose};
 use crate::runtime::compiled::{Body, FailAction, Port};
+use crate::runtime::state::Version;
 use crate::runtime::engine::{Engine, Result};
 use crate::time::DAY;
 
@@ -34,6 +35,7 @@ pub(crate) enum Flow {
 impl Engine {
     /// Follows a flow from step to step until the execution waits or ends.
     pub(crate) fn follow(&mut self, x: ExecIx, mut flow: Flow) -> Result<()> {
+        let version = self.version(x);
         let mut entries = 0;
         loop {
             flow = match flow {
@@ -44,7 +46,7 @@ impl Engine {
                         Flow::Fail(Reason::StepLoop(to))
                     } else {
                         self.emit(Event::Transition { exec: x, from_step: from, port, to_step: to });
-                        self.enter_step(x, to)?
+                        self.enter_step(&version, x, to)?
                     }
                 }
                 Flow::Goto { to: None, .. } => {
@@ -71,12 +73,11 @@ impl Engine {
         Ok(())
     }
 
-    pub(crate) fn enter_step(&mut self, x: ExecIx, s: StepIx) -> Result<Flow> {
-        let version = self.version(x);
+    pub(crate) fn enter_step(&mut self, version: &Version, x: ExecIx, s: StepIx) -> Result<Flow> {
         let step = version.compiled.step(s);
         self.step_to(x, s, StepInput::Enter(step.kind), 0)?;
         Ok(match &step.body {
-            Body::Action { .. } => self.start_attempt(x, s)?,
+            Body::Action { .. } => self.start_attempt(version, x, s)?,
             Body::Wait { duration } => {
                 let entries = self.state.execution(x).entries;
                 let ms = self.duration_of(*duration, Purpose::WaitDuration, x, s, entries);
@@ -93,8 +94,8 @@ impl Engine {
                     Flow::Goto { from: s, port: Port::No, to: *no }
                 }
             }
-            Body::Filter { .. } => self.evaluate_filter(x, s)?,
-            Body::Approval { .. } => self.open_approval(x, s)?,
+            Body::Filter { .. } => self.evaluate_filter(version, x, s)?,
+            Body::Approval { .. } => self.open_approval(version, x, s)?,
             Body::Enroll { workflow } => {
                 let workflow = workflow.clone();
                 self.start_from(x, &workflow, Source::EnrollStep);
@@ -109,8 +110,7 @@ impl Engine {
     }
 
     /// A filter step lets the execution through, or runs its fail action.
-    fn evaluate_filter(&mut self, x: ExecIx, s: StepIx) -> Result<Flow> {
-        let version = self.version(x);
+    fn evaluate_filter(&mut self, version: &Version, x: ExecIx, s: StepIx) -> Result<Flow> {
         let step = version.compiled.step(s);
         let Body::Filter { filter, .. } = &step.body else { unreachable!("a filter step") };
         let contact = &self.state.contacts[self.state.execution(x).contact.ix()];
@@ -118,13 +118,12 @@ impl Engine {
             self.step_to(x, s, StepInput::Done, 0)?;
             Ok(Flow::Goto { from: s, port: Port::Next, to: step.next })
         } else {
-            self.fail_step(x, s, 0)
+            self.fail_step(version, x, s, 0)
         }
     }
 
     /// Begins the current attempt of an action step.
-    fn start_attempt(&mut self, x: ExecIx, s: StepIx) -> Result<Flow> {
-        let version = self.version(x);
+    fn start_attempt(&mut self, version: &Version, x: ExecIx, s: StepIx) -> Result<Flow> {
         let Body::Action { duration, .. } = &version.compiled.step(s).body else { unreachable!("an action step") };
         let n = self.state.execution(x).steps[s.ix()].attempts_total;
         let ms = self.duration_of(*duration, Purpose::AttemptDuration, x, s, n);
@@ -132,11 +131,10 @@ impl Engine {
             self.emit(Event::WakeSet { exec: x, due: self.now.plus(ms), kind: WakeKind::AttemptEnd });
             return Ok(Flow::Wait);
         }
-        self.finish_attempt(x, s)
+        self.finish_attempt(version, x, s)
     }
 
-    fn finish_attempt(&mut self, x: ExecIx, s: StepIx) -> Result<Flow> {
-        let version = self.version(x);
+    fn finish_attempt(&mut self, version: &Version, x: ExecIx, s: StepIx) -> Result<Flow> {
         let step = version.compiled.step(s);
         let Body::Action { action, set, retry, fault, .. } = &step.body else { unreachable!("an action step") };
         let e = self.state.execution(x);
@@ -156,7 +154,7 @@ impl Engine {
             self.emit(Event::RetryScheduled { exec: x, step: s, attempt: k, due });
             return Ok(Flow::Wait);
         }
-        self.fail_step(x, s, k)
+        self.fail_step(version, x, s, k)
     }
 
     pub(crate) fn apply_update(
@@ -172,8 +170,7 @@ impl Engine {
     }
 
     /// Runs the step's fail action once its retries are exhausted.
-    pub(crate) fn fail_step(&mut self, x: ExecIx, s: StepIx, attempt: u32) -> Result<Flow> {
-        let version = self.version(x);
+    pub(crate) fn fail_step(&mut self, version: &Version, x: ExecIx, s: StepIx, attempt: u32) -> Result<Flow> {
         let step = version.compiled.step(s);
         let on_fail = match &step.body {
             Body::Action { on_fail, .. } | Body::Filter { on_fail, .. } | Body::Approval { on_fail, .. } => on_fail.clone(),
@@ -206,7 +203,7 @@ impl Engine {
         Ok(match on_fail {
             FailAction::Continue | FailAction::Retry { .. } => next,
             FailAction::EndWorkflow | FailAction::SkipRemaining => {
-                self.skip_following(x, s)?;
+                self.skip_following(version, x, s)?;
                 Flow::Complete(Some(reason))
             }
             FailAction::Branch { goto: Some(goto), .. } => Flow::Goto { from: s, port: Port::OnFail, to: Some(goto) },
@@ -221,8 +218,7 @@ impl Engine {
 
     /// Reports `skipped` for the steps after `s` along `next` links, stopping
     /// before an `end` step or a step already seen.
-    fn skip_following(&mut self, x: ExecIx, s: StepIx) -> Result<()> {
-        let version = self.version(x);
+    fn skip_following(&mut self, version: &Version, x: ExecIx, s: StepIx) -> Result<()> {
         let mut seen = HashSet::from([s]);
         let mut cursor = version.compiled.step(s).next;
         while let Some(t) = cursor {
@@ -260,22 +256,22 @@ impl Engine {
         let version = self.version(x);
         let step = version.compiled.step(s);
         let flow = match kind {
-            WakeKind::AttemptEnd => self.finish_attempt(x, s)?,
+            WakeKind::AttemptEnd => self.finish_attempt(&version, x, s)?,
             WakeKind::RetryDue => {
                 let attempt = self.state.execution(x).attempt;
                 self.step_to(x, s, StepInput::RetryDue(step.kind), attempt)?;
                 match step.kind {
-                    StepKind::Approval => self.open_approval(x, s)?,
-                    StepKind::Filter => self.evaluate_filter(x, s)?,
-                    _ => self.start_attempt(x, s)?,
+                    StepKind::Approval => self.open_approval(&version, x, s)?,
+                    StepKind::Filter => self.evaluate_filter(&version, x, s)?,
+                    _ => self.start_attempt(&version, x, s)?,
                 }
             }
             WakeKind::WaitEnd => {
                 self.step_to(x, s, StepInput::Done, 0)?;
                 Flow::Goto { from: s, port: Port::Next, to: step.next }
             }
-            WakeKind::ApprovalTimeout => self.resolve_approval(x, s, ApprovalOutcome::TimedOut)?,
-            WakeKind::DecisionDelivery(outcome) => self.resolve_approval(x, s, outcome)?,
+            WakeKind::ApprovalTimeout => self.resolve_approval(&version, x, s, ApprovalOutcome::TimedOut)?,
+            WakeKind::DecisionDelivery(outcome) => self.resolve_approval(&version, x, s, outcome)?,
             WakeKind::CompensationEnd | WakeKind::CompensationRetry => unreachable!("handled above"),
         };
         self.follow(x, flow)?;
