@@ -9,7 +9,9 @@ use leptos_router::path;
 
 use crate::components::clock_bar::ClockBar;
 use crate::components::icons::LogoMark;
-use crate::screens::{EditorScreen, LifecycleScreen, NotFoundScreen, RunsScreen, ScenariosScreen, WorkflowsScreen};
+use crate::screens::{
+    EditorScreen, LifecycleScreen, NotFoundScreen, RunsScreen, ScenariosScreen, WorkflowsScreen,
+};
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// The loaded workspace, shared with every screen through context.
@@ -86,7 +88,12 @@ impl Section {
 }
 
 #[component]
-fn NavLink(href: &'static str, testid: &'static str, label: &'static str, section: Section) -> impl IntoView {
+fn NavLink(
+    href: &'static str,
+    testid: &'static str,
+    label: &'static str,
+    section: Section,
+) -> impl IntoView {
     let location = use_location();
     let active = move || Section::of_path(&location.pathname.get()) == Some(section);
     view! {
@@ -108,7 +115,10 @@ mod tests {
     #[test]
     fn every_path_maps_to_its_nav_section() {
         assert_eq!(Section::of_path("/"), Some(Section::Workflows));
-        assert_eq!(Section::of_path("/editor/welcome"), Some(Section::Workflows));
+        assert_eq!(
+            Section::of_path("/editor/welcome"),
+            Some(Section::Workflows)
+        );
         assert_eq!(Section::of_path("/runs"), Some(Section::Runs));
         assert_eq!(Section::of_path("/lifecycle"), Some(Section::Lifecycle));
         assert_eq!(Section::of_path("/scenarios/"), Some(Section::Scenarios));

@@ -18,9 +18,18 @@ pub struct SampleFile {
 
 /// The sample workspace, in the order the Workflows screen lists it.
 pub const SAMPLE_FILES: [SampleFile; 3] = [
-    SampleFile { name: "welcome.json", text: include_str!("../samples/welcome.json") },
-    SampleFile { name: "campaign.json", text: include_str!("../samples/campaign.json") },
-    SampleFile { name: "provisioning.json", text: include_str!("../samples/provisioning.json") },
+    SampleFile {
+        name: "welcome.json",
+        text: include_str!("../samples/welcome.json"),
+    },
+    SampleFile {
+        name: "campaign.json",
+        text: include_str!("../samples/campaign.json"),
+    },
+    SampleFile {
+        name: "provisioning.json",
+        text: include_str!("../samples/provisioning.json"),
+    },
 ];
 
 #[derive(Clone, Debug, PartialEq, Error)]
@@ -28,7 +37,11 @@ pub enum WorkspaceError {
     #[error(transparent)]
     File(#[from] FileError),
     #[error("workflow `{id}` is defined in both {first} and {second}")]
-    DuplicateWorkflow { id: String, first: &'static str, second: &'static str },
+    DuplicateWorkflow {
+        id: String,
+        first: &'static str,
+        second: &'static str,
+    },
 }
 
 /// Everything the app knows at start: workflows and the scenarios they came from.
@@ -106,7 +119,10 @@ impl Workspace {
                 run_until: format_duration(scenario.run_until.ms()),
             });
         }
-        Ok(Workspace { workflows, scenarios })
+        Ok(Workspace {
+            workflows,
+            scenarios,
+        })
     }
 
     pub fn workflow(&self, id: &str) -> Option<&WorkflowSummary> {
@@ -164,7 +180,10 @@ fn step_facts(body: &StepBody) -> Vec<String> {
                 Some(filter) => facts.push(format!("only if {}", filter.describe())),
                 None => facts.push("no condition yet".into()),
             }
-            let otherwise = f.on_fail.as_ref().map_or(OnFail::EndWorkflow.action_name(), OnFail::action_name);
+            let otherwise = f
+                .on_fail
+                .as_ref()
+                .map_or(OnFail::EndWorkflow.action_name(), OnFail::action_name);
             facts.push(format!("otherwise {otherwise}"));
         }
         StepBody::Approval(a) => approval_facts(a, &mut facts),
@@ -190,11 +209,17 @@ fn action_facts(a: &ActionStep, facts: &mut Vec<String>) {
         facts.push(format!("takes {}", d.describe()));
     }
     if let Some(r) = a.retry {
-        facts.push(format!("{} attempts, {} backoff", r.max_attempts, format_duration(r.backoff)));
+        facts.push(format!(
+            "{} attempts, {} backoff",
+            r.max_attempts,
+            format_duration(r.backoff)
+        ));
     }
     match a.fault {
         Some(Fault::FailFirst(n)) => facts.push(format!("fault: first {n} attempts fail")),
-        Some(Fault::Probability(p)) => facts.push(format!("fault: fails {:.0}% of attempts", p * 100.0)),
+        Some(Fault::Probability(p)) => {
+            facts.push(format!("fault: fails {:.0}% of attempts", p * 100.0))
+        }
         Some(Fault::Always(true)) => facts.push("fault: always fails".into()),
         Some(Fault::Always(false)) | None => {}
     }
@@ -254,7 +279,10 @@ mod tests {
         assert_eq!(ids, ["welcome", "spring_campaign", "provision_workspace"]);
         assert!(ws.workflows.iter().all(|w| w.status == "draft"));
         let files: Vec<&str> = ws.scenarios.iter().map(|s| s.file).collect();
-        assert_eq!(files, ["welcome.json", "campaign.json", "provisioning.json"]);
+        assert_eq!(
+            files,
+            ["welcome.json", "campaign.json", "provisioning.json"]
+        );
     }
 
     #[test]
@@ -275,8 +303,14 @@ mod tests {
         assert_eq!(kinds(w), ["action", "wait", "action", "end"]);
         let email = &w.steps[0].facts;
         assert!(email.contains(&"email".to_string()), "{email:?}");
-        assert!(email.contains(&"3 attempts, 1m backoff".to_string()), "{email:?}");
-        assert!(email.contains(&"fault: first 2 attempts fail".to_string()), "{email:?}");
+        assert!(
+            email.contains(&"3 attempts, 1m backoff".to_string()),
+            "{email:?}"
+        );
+        assert!(
+            email.contains(&"fault: first 2 attempts fail".to_string()),
+            "{email:?}"
+        );
         assert_eq!(w.steps[1].facts, ["waits 1d"]);
         assert_eq!(w.steps[1].exits, ["next → send_tips"]);
     }
@@ -290,7 +324,10 @@ mod tests {
         assert_eq!(w.steps[0].kind, StepKind::Approval);
         assert!(w.steps[0].facts.contains(&"workflow scope".to_string()));
         assert_eq!(w.steps[0].exits, ["approved → consent", "rejected → done"]);
-        assert_eq!(w.steps[1].facts, ["only if consent = true", "otherwise end_workflow"]);
+        assert_eq!(
+            w.steps[1].facts,
+            ["only if consent = true", "otherwise end_workflow"]
+        );
         assert!(w.steps[3].exits.is_empty(), "an end step leads nowhere");
     }
 
@@ -306,9 +343,17 @@ mod tests {
             .map(|s| s.id.as_str())
             .collect();
         assert_eq!(undo, ["create_account", "grant_access"]);
-        let billing = ws.workflow("provision_workspace").unwrap().steps[2].facts.clone();
-        assert!(billing.contains(&"on fail fail_workflow".to_string()), "{billing:?}");
-        assert!(billing.contains(&"fault: always fails".to_string()), "{billing:?}");
+        let billing = ws.workflow("provision_workspace").unwrap().steps[2]
+            .facts
+            .clone();
+        assert!(
+            billing.contains(&"on fail fail_workflow".to_string()),
+            "{billing:?}"
+        );
+        assert!(
+            billing.contains(&"fault: always fails".to_string()),
+            "{billing:?}"
+        );
     }
 
     #[test]
@@ -329,7 +374,11 @@ mod tests {
         let err = Workspace::from_files(&[SAMPLE_FILES[0], SAMPLE_FILES[0]]).unwrap_err();
         assert_eq!(
             err,
-            WorkspaceError::DuplicateWorkflow { id: "welcome".into(), first: "welcome.json", second: "welcome.json" }
+            WorkspaceError::DuplicateWorkflow {
+                id: "welcome".into(),
+                first: "welcome.json",
+                second: "welcome.json"
+            }
         );
     }
 }

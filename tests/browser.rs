@@ -33,8 +33,14 @@ impl Page {
     fn open(path: &str) -> Page {
         let root = ROOT.with(HtmlElement::clone);
         let window = web_sys::window().unwrap();
-        window.history().unwrap().push_state_with_url(&JsValue::NULL, "", Some(path)).unwrap();
-        window.dispatch_event(&Event::new("popstate").unwrap()).unwrap();
+        window
+            .history()
+            .unwrap()
+            .push_state_with_url(&JsValue::NULL, "", Some(path))
+            .unwrap();
+        window
+            .dispatch_event(&Event::new("popstate").unwrap())
+            .unwrap();
         Page { root }
     }
 
@@ -43,20 +49,30 @@ impl Page {
     }
 
     fn get(&self, selector: &str) -> Element {
-        self.find(selector).unwrap_or_else(|| panic!("no element matches {selector}"))
+        self.find(selector)
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
     }
 
     fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+            .collect()
     }
 
     fn text(&self, selector: &str) -> String {
-        self.get(selector).text_content().unwrap_or_default().trim().to_owned()
+        self.get(selector)
+            .text_content()
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
     }
 
     fn click(&self, selector: &str) {
-        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
+        self.get(selector)
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .click();
     }
 
     /// Waits for the router to render `selector` (rendering a route is asynchronous).
@@ -72,7 +88,10 @@ impl Page {
 }
 
 fn testids(elements: &[Element]) -> Vec<String> {
-    elements.iter().map(|e| e.get_attribute("data-testid").unwrap_or_default()).collect()
+    elements
+        .iter()
+        .map(|e| e.get_attribute("data-testid").unwrap_or_default())
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -82,17 +101,46 @@ async fn shell_shows_the_product_name_the_nav_and_a_clock_at_time_zero() {
 
     assert_eq!(app.text("[data-testid=product-name]"), "Flowlab");
     let links = app.all("[data-testid=nav] a");
-    assert_eq!(testids(&links), ["nav-workflows", "nav-runs", "nav-lifecycle", "nav-scenarios"]);
-    let labels: Vec<String> = links.iter().map(|a| a.text_content().unwrap().trim().to_owned()).collect();
+    assert_eq!(
+        testids(&links),
+        [
+            "nav-workflows",
+            "nav-runs",
+            "nav-lifecycle",
+            "nav-scenarios"
+        ]
+    );
+    let labels: Vec<String> = links
+        .iter()
+        .map(|a| a.text_content().unwrap().trim().to_owned())
+        .collect();
     assert_eq!(labels, ["Workflows", "Runs", "Lifecycle", "Scenarios"]);
-    assert_eq!(app.get("[data-testid=nav-workflows]").get_attribute("aria-current").as_deref(), Some("page"));
-    assert_eq!(app.get("[data-testid=nav-runs]").get_attribute("aria-current"), None);
+    assert_eq!(
+        app.get("[data-testid=nav-workflows]")
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("page")
+    );
+    assert_eq!(
+        app.get("[data-testid=nav-runs]")
+            .get_attribute("aria-current"),
+        None
+    );
 
     assert_eq!(app.text("[data-testid=clock-time]"), "00:00");
     let play = app.get("[data-testid=clock-play]");
-    assert!(play.has_attribute("disabled"), "the play button must be disabled until the page clock exists");
-    let tooltip = app.get("[data-testid=clock-bar]").get_attribute("title").unwrap_or_default();
-    assert!(tooltip.contains("page clock"), "the clock bar explains itself: {tooltip:?}");
+    assert!(
+        play.has_attribute("disabled"),
+        "the play button must be disabled until the page clock exists"
+    );
+    let tooltip = app
+        .get("[data-testid=clock-bar]")
+        .get_attribute("title")
+        .unwrap_or_default();
+    assert!(
+        tooltip.contains("page clock"),
+        "the clock bar explains itself: {tooltip:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -101,25 +149,61 @@ async fn workflows_screen_lists_the_sample_workspace() {
     app.wait_for("[data-testid=workflow-list]").await;
 
     let rows = app.all("[data-testid=workflow-row]");
-    let ids: Vec<String> = rows.iter().map(|r| r.get_attribute("data-workflow-id").unwrap()).collect();
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|r| r.get_attribute("data-workflow-id").unwrap())
+        .collect();
     assert_eq!(ids, ["welcome", "spring_campaign", "provision_workspace"]);
-    assert_eq!(app.text("[data-testid=workspace-summary]"), "Sample workspace · 3 workflows · built into the app");
+    assert_eq!(
+        app.text("[data-testid=workspace-summary]"),
+        "Sample workspace · 3 workflows · built into the app"
+    );
 
     let welcome = &rows[0];
-    let within = |sel: &str| welcome.query_selector(sel).unwrap().unwrap().text_content().unwrap().trim().to_owned();
+    let within = |sel: &str| {
+        welcome
+            .query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .trim()
+            .to_owned()
+    };
     assert_eq!(within("[data-testid=workflow-name]"), "Welcome series");
     assert_eq!(within("[data-testid=workflow-id]"), "welcome");
-    assert_eq!(within("[data-testid=workflow-trigger]"), "tag new-signup added (polled every 10m)");
+    assert_eq!(
+        within("[data-testid=workflow-trigger]"),
+        "tag new-signup added (polled every 10m)"
+    );
     assert_eq!(within("[data-testid=workflow-step-count]"), "4 steps");
     assert_eq!(within("[data-testid=workflow-status]"), "draft");
-    assert_eq!(welcome.get_attribute("href").as_deref(), Some("/editor/welcome"));
+    assert_eq!(
+        welcome.get_attribute("href").as_deref(),
+        Some("/editor/welcome")
+    );
 
-    let cells = welcome.query_selector_all("[data-testid=step-strip-cell]").unwrap();
-    let kinds: Vec<String> =
-        (0..cells.length()).map(|i| cells.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("data-kind").unwrap()).collect();
+    let cells = welcome
+        .query_selector_all("[data-testid=step-strip-cell]")
+        .unwrap();
+    let kinds: Vec<String> = (0..cells.length())
+        .map(|i| {
+            cells
+                .item(i)
+                .unwrap()
+                .dyn_into::<Element>()
+                .unwrap()
+                .get_attribute("data-kind")
+                .unwrap()
+        })
+        .collect();
     assert_eq!(kinds, ["action", "wait", "action", "end"]);
 
-    let statuses: Vec<String> = app.all("[data-testid=workflow-status]").iter().map(|e| e.text_content().unwrap()).collect();
+    let statuses: Vec<String> = app
+        .all("[data-testid=workflow-status]")
+        .iter()
+        .map(|e| e.text_content().unwrap())
+        .collect();
     assert_eq!(statuses, ["draft", "draft", "draft"]);
 }
 
@@ -130,14 +214,41 @@ async fn clicking_a_workflow_opens_its_steps_in_the_editor() {
     app.click("[data-workflow-id=provision_workspace]");
 
     let editor = app.wait_for("[data-testid=screen-editor]").await;
-    assert_eq!(editor.get_attribute("data-workflow-id").as_deref(), Some("provision_workspace"));
-    assert_eq!(web_sys::window().unwrap().location().pathname().unwrap(), "/editor/provision_workspace");
-    assert_eq!(app.text("[data-testid=editor-title]"), "Workspace provisioning");
-    let steps: Vec<String> =
-        app.all("[data-testid=step-item]").iter().map(|s| s.get_attribute("data-step-id").unwrap()).collect();
-    assert_eq!(steps, ["create_account", "grant_access", "configure_billing", "send_ready"]);
-    assert!(app.text("[data-step-id=configure_billing]").contains("on fail fail_workflow"));
-    assert_eq!(app.get("[data-testid=nav-workflows]").get_attribute("aria-current").as_deref(), Some("page"));
+    assert_eq!(
+        editor.get_attribute("data-workflow-id").as_deref(),
+        Some("provision_workspace")
+    );
+    assert_eq!(
+        web_sys::window().unwrap().location().pathname().unwrap(),
+        "/editor/provision_workspace"
+    );
+    assert_eq!(
+        app.text("[data-testid=editor-title]"),
+        "Workspace provisioning"
+    );
+    let steps: Vec<String> = app
+        .all("[data-testid=step-item]")
+        .iter()
+        .map(|s| s.get_attribute("data-step-id").unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "create_account",
+            "grant_access",
+            "configure_billing",
+            "send_ready"
+        ]
+    );
+    assert!(app
+        .text("[data-step-id=configure_billing]")
+        .contains("on fail fail_workflow"));
+    assert_eq!(
+        app.get("[data-testid=nav-workflows]")
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("page")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -152,27 +263,46 @@ async fn the_nav_reaches_every_screen() {
     ] {
         app.click(&format!("[data-testid={link}]"));
         app.wait_for(&format!("[data-testid={screen}]")).await;
-        assert_eq!(app.get(&format!("[data-testid={link}]")).get_attribute("aria-current").as_deref(), Some("page"));
+        assert_eq!(
+            app.get(&format!("[data-testid={link}]"))
+                .get_attribute("aria-current")
+                .as_deref(),
+            Some("page")
+        );
     }
-    assert_eq!(app.all("[data-testid=scenario-card]").len(), 0, "the scenarios screen is gone after navigating away");
+    assert_eq!(
+        app.all("[data-testid=scenario-card]").len(),
+        0,
+        "the scenarios screen is gone after navigating away"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn scenarios_screen_shows_each_sample_file() {
     let app = Page::open("/scenarios");
     app.wait_for("[data-testid=scenario-list]").await;
-    let files: Vec<String> =
-        app.all("[data-testid=scenario-card]").iter().map(|c| c.get_attribute("data-file").unwrap()).collect();
-    assert_eq!(files, ["welcome.json", "campaign.json", "provisioning.json"]);
+    let files: Vec<String> = app
+        .all("[data-testid=scenario-card]")
+        .iter()
+        .map(|c| c.get_attribute("data-file").unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        ["welcome.json", "campaign.json", "provisioning.json"]
+    );
 }
 
 #[wasm_bindgen_test]
 async fn unknown_paths_and_workflows_say_so() {
     let app = Page::open("/editor/nope");
     app.wait_for("[data-testid=screen-editor-missing]").await;
-    assert!(app.text("[data-testid=screen-editor-missing]").contains("nope"));
+    assert!(app
+        .text("[data-testid=screen-editor-missing]")
+        .contains("nope"));
 
     let app = Page::open("/no/such/screen");
     app.wait_for("[data-testid=screen-not-found]").await;
-    assert!(app.text("[data-testid=not-found]").contains("/no/such/screen"));
+    assert!(app
+        .text("[data-testid=not-found]")
+        .contains("/no/such/screen"));
 }

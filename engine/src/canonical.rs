@@ -9,7 +9,11 @@ use sha2::{Digest, Sha256};
 use crate::model::{Settings, Step, Trigger, WrittenParts};
 
 pub fn written_parts(steps: &Value, settings: &Value, trigger: &Value) -> WrittenParts {
-    WrittenParts { steps: written_steps(steps), settings: written_settings(settings), trigger: strip_x(trigger) }
+    WrittenParts {
+        steps: written_steps(steps),
+        settings: written_settings(settings),
+        trigger: strip_x(trigger),
+    }
 }
 
 pub fn written_steps(steps: &Value) -> Value {
@@ -43,12 +47,21 @@ pub fn written_settings(settings: &Value) -> Value {
 
 /// The parts the editor writes when it changes typed steps, settings or trigger.
 pub fn parts_from_model(steps: &[Step], settings: &Settings, trigger: &Trigger) -> WrittenParts {
-    written_parts(&Value::Array(steps.iter().map(Step::to_json).collect()), &settings.to_json(), &trigger.to_json())
+    written_parts(
+        &Value::Array(steps.iter().map(Step::to_json).collect()),
+        &settings.to_json(),
+        &trigger.to_json(),
+    )
 }
 
 fn strip_x(v: &Value) -> Value {
     match v {
-        Value::Object(m) => Value::Object(m.iter().filter(|(k, _)| *k != "x").map(|(k, v)| (k.clone(), strip_x(v))).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| *k != "x")
+                .map(|(k, v)| (k.clone(), strip_x(v)))
+                .collect(),
+        ),
         Value::Array(items) => Value::Array(items.iter().map(strip_x).collect()),
         other => other.clone(),
     }
@@ -90,11 +103,27 @@ mod tests {
 
     #[test]
     fn settings_defaults_are_filled_and_keys_sorted() {
-        let parts = written_parts(&json!([]), &json!({"auto_ack": true}), &json!({"type": "manual"}));
+        let parts = written_parts(
+            &json!([]),
+            &json!({"auto_ack": true}),
+            &json!({"type": "manual"}),
+        );
         let text = canonical_json(&parts);
-        assert!(text.starts_with(r#"{"settings":{"allow_reenrollment":false,"auto_ack":true,"entry_filter":null,"#), "{text}");
-        assert!(text.ends_with(r#""steps":[],"trigger":{"type":"manual"}}"#), "{text}");
-        let explicit = written_parts(&json!([]), &json!({"auto_ack": true, "allow_reenrollment": false}), &json!({"type": "manual"}));
+        assert!(
+            text.starts_with(
+                r#"{"settings":{"allow_reenrollment":false,"auto_ack":true,"entry_filter":null,"#
+            ),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(r#""steps":[],"trigger":{"type":"manual"}}"#),
+            "{text}"
+        );
+        let explicit = written_parts(
+            &json!([]),
+            &json!({"auto_ack": true, "allow_reenrollment": false}),
+            &json!({"type": "manual"}),
+        );
         assert_eq!(content_hash(&parts), content_hash(&explicit));
     }
 
@@ -105,6 +134,12 @@ mod tests {
         assert_eq!(hash.len(), 7 + 64);
         assert!(hash.starts_with("sha256:"));
         let expected = Sha256::digest(canonical_json(&parts).as_bytes());
-        assert_eq!(&hash[7..], expected.iter().map(|b| format!("{b:02x}")).collect::<String>());
+        assert_eq!(
+            &hash[7..],
+            expected
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        );
     }
 }

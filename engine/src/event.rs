@@ -128,7 +128,10 @@ pub enum Reason {
     OutsideStartWindow,
     MaxConcurrent(u32),
     LockHeld(ExecIx),
-    StepFailed { step: StepIx, action: FailActionKind },
+    StepFailed {
+        step: StepIx,
+        action: FailActionKind,
+    },
     ExecutionTimeout,
     NoCompensation(StepIx),
     CompensationsExhausted(u32),
@@ -196,65 +199,201 @@ pub enum DecisionTarget {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    WorkflowStatus { wf: WfIx, from: WorkflowStatus, to: WorkflowStatus },
-    WorkflowPhase { wf: WfIx, phase: Phase },
+    WorkflowStatus {
+        wf: WfIx,
+        from: WorkflowStatus,
+        to: WorkflowStatus,
+    },
+    WorkflowPhase {
+        wf: WfIx,
+        phase: Phase,
+    },
     VersionPublished(Box<Published>),
-    DraftChanged { wf: WfIx, unpublished_changes: bool },
+    DraftChanged {
+        wf: WfIx,
+        unpublished_changes: bool,
+    },
     /// `root`: the execution whose chain of starts at this instant this start
     /// belongs to, and `chain`: which start of that chain it is (1 to 32).
-    Enrolled { exec: ExecIx, wf: WfIx, version: u32, contact: ContactIx, source: Source, root: Option<ExecIx>, chain: u8 },
-    EnrollmentSkipped { workflow: Box<str>, contact: ContactIx, reason: SkipReason },
-    ExecutionState { exec: ExecIx, from: Option<ExecState>, to: ExecState, reason: Option<Reason> },
-    StepStatus { exec: ExecIx, step: StepIx, from: Option<StepStatus>, to: StepStatus, attempt: u32 },
-    StepAttempt { exec: ExecIx, step: StepIx, attempt: u32, ok: bool },
-    RetryScheduled { exec: ExecIx, step: StepIx, attempt: u32, due: SimTime },
-    FailAction { exec: ExecIx, step: StepIx, action: FailActionKind, target: Option<Box<str>> },
-    History { exec: ExecIx, step: StepIx, retry_count: u32 },
-    Transition { exec: ExecIx, from_step: StepIx, port: Port, to_step: StepIx },
-    Notification { operator: OperatorIx, channel: Channel, exec: ExecIx, step: StepIx },
-    Decision { target: DecisionTarget, step: StepIx, operator: OperatorIx, decision: Decision },
-    Compensation { exec: ExecIx, step: StepIx, attempt: u32, ok: bool },
+    Enrolled {
+        exec: ExecIx,
+        wf: WfIx,
+        version: u32,
+        contact: ContactIx,
+        source: Source,
+        root: Option<ExecIx>,
+        chain: u8,
+    },
+    EnrollmentSkipped {
+        workflow: Box<str>,
+        contact: ContactIx,
+        reason: SkipReason,
+    },
+    ExecutionState {
+        exec: ExecIx,
+        from: Option<ExecState>,
+        to: ExecState,
+        reason: Option<Reason>,
+    },
+    StepStatus {
+        exec: ExecIx,
+        step: StepIx,
+        from: Option<StepStatus>,
+        to: StepStatus,
+        attempt: u32,
+    },
+    StepAttempt {
+        exec: ExecIx,
+        step: StepIx,
+        attempt: u32,
+        ok: bool,
+    },
+    RetryScheduled {
+        exec: ExecIx,
+        step: StepIx,
+        attempt: u32,
+        due: SimTime,
+    },
+    FailAction {
+        exec: ExecIx,
+        step: StepIx,
+        action: FailActionKind,
+        target: Option<Box<str>>,
+    },
+    History {
+        exec: ExecIx,
+        step: StepIx,
+        retry_count: u32,
+    },
+    Transition {
+        exec: ExecIx,
+        from_step: StepIx,
+        port: Port,
+        to_step: StepIx,
+    },
+    Notification {
+        operator: OperatorIx,
+        channel: Channel,
+        exec: ExecIx,
+        step: StepIx,
+    },
+    Decision {
+        target: DecisionTarget,
+        step: StepIx,
+        operator: OperatorIx,
+        decision: Decision,
+    },
+    Compensation {
+        exec: ExecIx,
+        step: StepIx,
+        attempt: u32,
+        ok: bool,
+    },
     CommandRejected(Box<Rejection>),
 
     /// internal: a draft's parts replaced (`edit`).
-    DraftEdited { wf: WfIx, edit: Box<DraftEdit> },
+    DraftEdited {
+        wf: WfIx,
+        edit: Box<DraftEdit>,
+    },
     /// internal: a published version copied into the draft.
-    DraftRestored { wf: WfIx, version: u32 },
+    DraftRestored {
+        wf: WfIx,
+        version: u32,
+    },
     /// internal: a new draft workflow copied from another's draft.
-    WorkflowCloned { source: WfIx, new_id: Box<str> },
+    WorkflowCloned {
+        source: WfIx,
+        new_id: Box<str>,
+    },
     /// internal: an execution's wake-up slot set (replacing any other).
-    WakeSet { exec: ExecIx, due: SimTime, kind: WakeKind },
+    WakeSet {
+        exec: ExecIx,
+        due: SimTime,
+        kind: WakeKind,
+    },
     /// internal: the execution's wake-up was taken.
-    WakeFired { exec: ExecIx },
+    WakeFired {
+        exec: ExecIx,
+    },
     /// internal: the execution timeout's instant, set on entering RUNNING.
-    TimeoutSet { exec: ExecIx, due: SimTime },
+    TimeoutSet {
+        exec: ExecIx,
+        due: SimTime,
+    },
     /// internal: the execution timeout was taken.
-    TimeoutFired { exec: ExecIx },
+    TimeoutFired {
+        exec: ExecIx,
+    },
     /// internal: a trigger's next poll.
-    PollScheduled { wf: WfIx, due: SimTime },
+    PollScheduled {
+        wf: WfIx,
+        due: SimTime,
+    },
     /// internal: a poll happened; `drained` when the queue was taken.
-    PollRan { wf: WfIx, drained: bool },
+    PollRan {
+        wf: WfIx,
+        drained: bool,
+    },
     /// internal: a tag addition queued for a `tag_added` trigger.
-    TagQueued { wf: WfIx, contact: ContactIx },
+    TagQueued {
+        wf: WfIx,
+        contact: ContactIx,
+    },
     /// internal: wake blocked executions when the start window opens.
-    WindowWakeSet { wf: WfIx, due: SimTime },
-    WindowWakeFired { wf: WfIx },
-    ContactTagged { contact: ContactIx, tag: Box<str> },
-    ContactUntagged { contact: ContactIx, tag: Box<str> },
-    ContactAttributesSet { contact: ContactIx, attributes: Box<Map<String, Value>> },
+    WindowWakeSet {
+        wf: WfIx,
+        due: SimTime,
+    },
+    WindowWakeFired {
+        wf: WfIx,
+    },
+    ContactTagged {
+        contact: ContactIx,
+        tag: Box<str>,
+    },
+    ContactUntagged {
+        contact: ContactIx,
+        tag: Box<str>,
+    },
+    ContactAttributesSet {
+        contact: ContactIx,
+        attributes: Box<Map<String, Value>>,
+    },
     /// internal: an `audience` workflow's one-shot enrollment is done.
-    AudienceEnrolled { wf: WfIx },
+    AudienceEnrolled {
+        wf: WfIx,
+    },
     /// internal: the first execution reached a `scope: workflow` approval.
-    SharedApprovalOpened { wf: WfIx, version: u32, step: StepIx, timeout_due: Option<SimTime> },
-    SharedApprovalJoined { shared: u32, exec: ExecIx },
+    SharedApprovalOpened {
+        wf: WfIx,
+        version: u32,
+        step: StepIx,
+        timeout_due: Option<SimTime>,
+    },
+    SharedApprovalJoined {
+        shared: u32,
+        exec: ExecIx,
+    },
     /// internal: a decision made while paused, to be delivered at resume.
-    SharedDeliverySet { shared: u32, outcome: ApprovalOutcome },
+    SharedDeliverySet {
+        shared: u32,
+        outcome: ApprovalOutcome,
+    },
     /// internal: the outcome is final; every waiting execution is released.
-    SharedApprovalReleased { shared: u32, outcome: ApprovalOutcome },
+    SharedApprovalReleased {
+        shared: u32,
+        outcome: ApprovalOutcome,
+    },
     /// internal: the compensation at the head of the rollback plan is done.
-    RollbackProgress { exec: ExecIx, exhausted: bool },
+    RollbackProgress {
+        exec: ExecIx,
+        exhausted: bool,
+    },
     /// internal: an operator retries the exhausted compensations.
-    OperatorRollbackStarted { exec: ExecIx },
+    OperatorRollbackStarted {
+        exec: ExecIx,
+    },
 }
 
 impl Event {

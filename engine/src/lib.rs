@@ -5,15 +5,15 @@
 //! of the events it emits.
 
 pub mod canonical;
-pub mod model;
-pub mod rng;
-pub mod scenario;
-pub mod time;
-pub mod validate;
-pub mod machines;
+pub mod codec;
 pub mod event;
 pub mod ids;
+pub mod machines;
+pub mod model;
+pub mod rng;
 pub mod runtime;
-pub mod trace;
+pub mod scenario;
 pub mod sim;
-pub mod codec;
+pub mod time;
+pub mod trace;
+pub mod validate;

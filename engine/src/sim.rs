@@ -31,12 +31,20 @@ pub struct Driver<'a> {
 
 impl<'a> Driver<'a> {
     pub fn new(scenario: &'a Scenario) -> Driver<'a> {
-        Driver { scenario, engine: Engine::new(genesis(scenario)), done: 0 }
+        Driver {
+            scenario,
+            engine: Engine::new(genesis(scenario)),
+            done: 0,
+        }
     }
 
     /// Goes on from an engine rebuilt from a log, `done` script entries in.
     pub fn resume(scenario: &'a Scenario, engine: Engine, done: usize) -> Driver<'a> {
-        Driver { scenario, engine, done }
+        Driver {
+            scenario,
+            engine,
+            done,
+        }
     }
 
     pub fn engine(&mut self) -> &mut Engine {
@@ -72,7 +80,10 @@ impl<'a> Driver<'a> {
 
 /// Runs the scenario, handing every event to `sink`. Returns the engine at
 /// `run_until`.
-pub fn run(scenario: &Scenario, mut sink: impl FnMut(&Engine, &Stamped)) -> Result<Engine, EngineError> {
+pub fn run(
+    scenario: &Scenario,
+    mut sink: impl FnMut(&Engine, &Stamped),
+) -> Result<Engine, EngineError> {
     let mut driver = Driver::new(scenario);
     while driver.step()? {
         let events: Vec<Stamped> = driver.engine().drain_events().collect();
@@ -127,27 +138,51 @@ pub fn check(scenario: &Scenario, engine: &Engine, lines: &[String]) -> Vec<Fail
             index,
             expectation: describe(expectation),
             message,
-            nearest: nearest.into_iter().map(|i| (i + 1, lines[i].clone())).collect(),
+            nearest: nearest
+                .into_iter()
+                .map(|i| (i + 1, lines[i].clone()))
+                .collect(),
         };
         match expectation {
             Expectation::Event(pattern) => {
                 if !parsed.iter().any(|l| line_matches(l, pattern)) {
-                    failures.push(fail("no trace line matches".into(), nearest(&parsed, pattern)));
+                    failures.push(fail(
+                        "no trace line matches".into(),
+                        nearest(&parsed, pattern),
+                    ));
                 }
             }
             Expectation::NoEvent(pattern) => {
-                let hits: Vec<usize> = (0..parsed.len()).filter(|&i| line_matches(&parsed[i], pattern)).collect();
+                let hits: Vec<usize> = (0..parsed.len())
+                    .filter(|&i| line_matches(&parsed[i], pattern))
+                    .collect();
                 if !hits.is_empty() {
                     let n = hits.len();
-                    failures.push(fail(format!("{n} trace line(s) match"), hits.into_iter().take(5).collect()));
+                    failures.push(fail(
+                        format!("{n} trace line(s) match"),
+                        hits.into_iter().take(5).collect(),
+                    ));
                 }
             }
-            Expectation::Count { pattern, compare, value } => {
-                let hits: Vec<usize> = (0..parsed.len()).filter(|&i| line_matches(&parsed[i], pattern)).collect();
+            Expectation::Count {
+                pattern,
+                compare,
+                value,
+            } => {
+                let hits: Vec<usize> = (0..parsed.len())
+                    .filter(|&i| line_matches(&parsed[i], pattern))
+                    .collect();
                 let actual = hits.len() as u64;
                 if !compare.holds(actual, *value) {
-                    let shown = if hits.is_empty() { nearest(&parsed, pattern) } else { hits.into_iter().take(5).collect() };
-                    failures.push(fail(format!("counted {actual}, expected {} {value}", compare.key()), shown));
+                    let shown = if hits.is_empty() {
+                        nearest(&parsed, pattern)
+                    } else {
+                        hits.into_iter().take(5).collect()
+                    };
+                    failures.push(fail(
+                        format!("counted {actual}, expected {} {value}", compare.key()),
+                        shown,
+                    ));
                 }
             }
             Expectation::FinalState { execution, state } => {
@@ -158,7 +193,8 @@ pub fn check(scenario: &Scenario, engine: &Engine, lines: &[String]) -> Vec<Fail
                     let history: Vec<usize> = (0..parsed.len())
                         .filter(|&i| {
                             parsed[i].get("type").and_then(Value::as_str) == Some("execution_state")
-                                && parsed[i].get("execution").and_then(Value::as_str) == Some(execution)
+                                && parsed[i].get("execution").and_then(Value::as_str)
+                                    == Some(execution)
                         })
                         .collect();
                     let tail = history.len().saturating_sub(5);
@@ -194,7 +230,11 @@ fn describe(expectation: &Expectation) -> String {
     let value = match expectation {
         Expectation::Event(p) => serde_json::json!({ "event": p }),
         Expectation::NoEvent(p) => serde_json::json!({ "no_event": p }),
-        Expectation::Count { pattern, compare, value } => {
+        Expectation::Count {
+            pattern,
+            compare,
+            value,
+        } => {
             let mut m = Map::new();
             m.insert("count".into(), Value::Object(pattern.clone()));
             m.insert(compare.key().into(), Value::from(*value));

@@ -9,8 +9,19 @@ pub const HOUR: u64 = 60 * MINUTE;
 pub const DAY: u64 = 24 * HOUR;
 
 /// Milliseconds of simulated time since the scenario's instant 0.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct SimTime(pub u64);
 
 impl SimTime {
@@ -35,7 +46,12 @@ impl fmt::Display for SimTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let day = self.0 / DAY;
         let rest = self.0 % DAY;
-        let (h, m, s, ms) = (rest / HOUR, rest % HOUR / MINUTE, rest % MINUTE / SECOND, rest % SECOND);
+        let (h, m, s, ms) = (
+            rest / HOUR,
+            rest % HOUR / MINUTE,
+            rest % MINUTE / SECOND,
+            rest % SECOND,
+        );
         if ms == 0 {
             write!(f, "d{day} {h:02}:{m:02}:{s:02}")
         } else {
@@ -104,7 +120,13 @@ pub fn format_duration(ms: u64) -> String {
     }
     let mut out = String::new();
     let mut rest = ms;
-    for (unit, name) in [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (SECOND, "s"), (1, "ms")] {
+    for (unit, name) in [
+        (DAY, "d"),
+        (HOUR, "h"),
+        (MINUTE, "m"),
+        (SECOND, "s"),
+        (1, "ms"),
+    ] {
         if rest >= unit {
             out.push_str(&format!("{}{}", rest / unit, name));
             rest %= unit;
@@ -149,7 +171,10 @@ mod tests {
         for bad in ["", "m", "5", "5x", "-5m", "1.5h", "5 m", "h5"] {
             assert!(parse_duration(bad).is_err(), "{bad:?} should be rejected");
         }
-        assert!(matches!(parse_duration("99999999999999999999d"), Err(DurationError::Overflow(_))));
+        assert!(matches!(
+            parse_duration("99999999999999999999d"),
+            Err(DurationError::Overflow(_))
+        ));
     }
 
     #[test]

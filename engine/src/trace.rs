@@ -84,11 +84,17 @@ impl<'a> Names<'a> {
             Reason::MissingPhone => "contact has no phone".into(),
             Reason::WorkflowPaused => "workflow is paused".into(),
             Reason::OutsideStartWindow => "outside the start window".into(),
-            Reason::MaxConcurrent(n) => format!("{n} execution(s) already running (max_concurrent)"),
+            Reason::MaxConcurrent(n) => {
+                format!("{n} execution(s) already running (max_concurrent)")
+            }
             Reason::LockHeld(holder) => format!("contact is locked by {}", holder.name()),
-            Reason::StepFailed { step, action } => format!("step {} failed ({})", self.step(x, *step), action.as_str()),
+            Reason::StepFailed { step, action } => {
+                format!("step {} failed ({})", self.step(x, *step), action.as_str())
+            }
             Reason::ExecutionTimeout => "execution timeout".into(),
-            Reason::NoCompensation(step) => format!("step {} has no compensation", self.step(x, *step)),
+            Reason::NoCompensation(step) => {
+                format!("step {} has no compensation", self.step(x, *step))
+            }
             Reason::CompensationsExhausted(n) => format!("{n} compensation(s) exhausted"),
             Reason::StoppedByOperator => "stopped by operator".into(),
             Reason::WorkflowCancelled => "workflow cancelled".into(),
@@ -109,32 +115,52 @@ pub fn line(state: &State, stamped: &Stamped) -> Option<String> {
             .str("from", from.as_str())
             .str("to", to.as_str())
             .end(),
-        Event::WorkflowPhase { wf, phase } => {
-            Line::new(t, "workflow_phase").str("workflow", n.workflow(*wf)).str("phase", phase.as_str()).end()
-        }
+        Event::WorkflowPhase { wf, phase } => Line::new(t, "workflow_phase")
+            .str("workflow", n.workflow(*wf))
+            .str("phase", phase.as_str())
+            .end(),
         Event::VersionPublished(p) => Line::new(t, "version_published")
             .str("workflow", n.workflow(p.wf))
             .raw("version", p.version)
             .str("hash", &p.hash)
             .raw("warnings", Value::from(p.warnings.clone()))
             .end(),
-        Event::DraftChanged { wf, unpublished_changes } => Line::new(t, "draft_changed")
+        Event::DraftChanged {
+            wf,
+            unpublished_changes,
+        } => Line::new(t, "draft_changed")
             .str("workflow", n.workflow(*wf))
             .raw("unpublished_changes", unpublished_changes)
             .end(),
-        Event::Enrolled { exec, wf, version, contact, source, .. } => Line::new(t, "enrolled")
+        Event::Enrolled {
+            exec,
+            wf,
+            version,
+            contact,
+            source,
+            ..
+        } => Line::new(t, "enrolled")
             .str("execution", &exec_name(*exec))
             .str("workflow", n.workflow(*wf))
             .raw("version", version)
             .str("contact", n.contact(*contact))
             .str("source", source.as_str())
             .end(),
-        Event::EnrollmentSkipped { workflow, contact, reason } => Line::new(t, "enrollment_skipped")
+        Event::EnrollmentSkipped {
+            workflow,
+            contact,
+            reason,
+        } => Line::new(t, "enrollment_skipped")
             .str("workflow", workflow)
             .str("contact", n.contact(*contact))
             .str("reason", &reason.text())
             .end(),
-        Event::ExecutionState { exec, from, to, reason } => {
+        Event::ExecutionState {
+            exec,
+            from,
+            to,
+            reason,
+        } => {
             let line = Line::new(t, "execution_state")
                 .str("execution", &exec_name(*exec))
                 .opt_str("from", from.map(ExecState::as_str))
@@ -144,28 +170,53 @@ pub fn line(state: &State, stamped: &Stamped) -> Option<String> {
                 None => line.end(),
             }
         }
-        Event::StepStatus { exec, step, from, to, attempt } => Line::new(t, "step_status")
+        Event::StepStatus {
+            exec,
+            step,
+            from,
+            to,
+            attempt,
+        } => Line::new(t, "step_status")
             .str("execution", &exec_name(*exec))
             .str("step", n.step(*exec, *step))
             .opt_str("from", from.map(StepStatus::as_str))
             .str("to", to.as_str())
             .raw("attempt", attempt)
             .end(),
-        Event::StepAttempt { exec, step, attempt, ok } => {
+        Event::StepAttempt {
+            exec,
+            step,
+            attempt,
+            ok,
+        } => {
             let line = Line::new(t, "step_attempt")
                 .str("execution", &exec_name(*exec))
                 .str("step", n.step(*exec, *step))
                 .raw("attempt", attempt)
                 .str("outcome", if *ok { "ok" } else { "error" });
-            if *ok { line.end() } else { line.str("error", "injected fault").end() }
+            if *ok {
+                line.end()
+            } else {
+                line.str("error", "injected fault").end()
+            }
         }
-        Event::RetryScheduled { exec, step, attempt, due } => Line::new(t, "retry_scheduled")
+        Event::RetryScheduled {
+            exec,
+            step,
+            attempt,
+            due,
+        } => Line::new(t, "retry_scheduled")
             .str("execution", &exec_name(*exec))
             .str("step", n.step(*exec, *step))
             .raw("attempt", attempt)
             .raw("due", due.0)
             .end(),
-        Event::FailAction { exec, step, action, target } => {
+        Event::FailAction {
+            exec,
+            step,
+            action,
+            target,
+        } => {
             let line = Line::new(t, "fail_action")
                 .str("execution", &exec_name(*exec))
                 .str("step", n.step(*exec, *step))
@@ -175,29 +226,50 @@ pub fn line(state: &State, stamped: &Stamped) -> Option<String> {
                 None => line.end(),
             }
         }
-        Event::History { exec, step, retry_count } => Line::new(t, "history")
+        Event::History {
+            exec,
+            step,
+            retry_count,
+        } => Line::new(t, "history")
             .str("execution", &exec_name(*exec))
             .str("step", n.step(*exec, *step))
             .str("entry", "retry")
             .raw("retry_count", retry_count)
             .end(),
-        Event::Transition { exec, from_step, port, to_step } => Line::new(t, "transition")
+        Event::Transition {
+            exec,
+            from_step,
+            port,
+            to_step,
+        } => Line::new(t, "transition")
             .str("execution", &exec_name(*exec))
             .raw("version", state.execution(*exec).version)
             .str("from_step", n.step(*exec, *from_step))
             .str("port", port.as_str())
             .str("to_step", n.step(*exec, *to_step))
             .end(),
-        Event::Notification { operator, channel, exec, step } => Line::new(t, "notification")
+        Event::Notification {
+            operator,
+            channel,
+            exec,
+            step,
+        } => Line::new(t, "notification")
             .str("operator", &state.operators[operator.ix()].id)
             .str("channel", channel.as_str())
             .str("execution", &exec_name(*exec))
             .str("step", n.step(*exec, *step))
             .end(),
-        Event::Decision { target, step, operator, decision } => {
+        Event::Decision {
+            target,
+            step,
+            operator,
+            decision,
+        } => {
             let line = Line::new(t, "decision");
             let line = match target {
-                DecisionTarget::Execution(x) => line.str("execution", &exec_name(*x)).str("step", n.step(*x, *step)),
+                DecisionTarget::Execution(x) => line
+                    .str("execution", &exec_name(*x))
+                    .str("step", n.step(*x, *step)),
                 DecisionTarget::Shared(i) => {
                     let sa = &state.shared[*i as usize];
                     let version = &state.workflow(sa.wf).versions[sa.version as usize - 1];
@@ -206,16 +278,25 @@ pub fn line(state: &State, stamped: &Stamped) -> Option<String> {
                         .str("step", &version.compiled.step(*step).id)
                 }
             };
-            line.str("operator", &state.operators[operator.ix()].id).str("decision", decision.as_str()).end()
+            line.str("operator", &state.operators[operator.ix()].id)
+                .str("decision", decision.as_str())
+                .end()
         }
-        Event::Compensation { exec, step, attempt, ok } => Line::new(t, "compensation")
+        Event::Compensation {
+            exec,
+            step,
+            attempt,
+            ok,
+        } => Line::new(t, "compensation")
             .str("execution", &exec_name(*exec))
             .str("step", n.step(*exec, *step))
             .raw("attempt", attempt)
             .str("outcome", if *ok { "ok" } else { "error" })
             .end(),
         Event::CommandRejected(r) => {
-            let mut line = Line::new(t, "command_rejected").str("do", r.verb).str("reason", &r.reason);
+            let mut line = Line::new(t, "command_rejected")
+                .str("do", r.verb)
+                .str("reason", &r.reason);
             for (key, value) in &r.ids {
                 line = line.raw(key, value);
             }
@@ -252,14 +333,20 @@ pub fn summary(state: &State, t: SimTime) -> String {
         push_json_str(&mut out, &v.step(from).id);
         let _ = write!(out, ",\"port\":\"{}\",\"to_step\":", port.as_str());
         push_json_str(&mut out, &v.step(to).id);
-        let _ = write!(out, ",\"count\":{}}}", state.workflow(wf).edge_count(version, from, port));
+        let _ = write!(
+            out,
+            ",\"count\":{}}}",
+            state.workflow(wf).edge_count(version, from, port)
+        );
     }
     out.push_str("],\"steps\":[");
     // counts[(workflow, version)][step * statuses + status]
     let statuses = StepStatus::ALL.len();
     let mut per_version: BTreeMap<(u32, u32), Vec<u64>> = BTreeMap::new();
     for e in &state.executions {
-        let counts = per_version.entry((e.wf.0, e.version)).or_insert_with(|| vec![0; e.steps.len() * statuses]);
+        let counts = per_version
+            .entry((e.wf.0, e.version))
+            .or_insert_with(|| vec![0; e.steps.len() * statuses]);
         for (i, run) in e.steps.iter().enumerate() {
             if let Some(status) = run.status {
                 counts[i * statuses + status as usize] += 1;

@@ -11,7 +11,8 @@ use std::collections::{HashMap, VecDeque};
 use std::fmt;
 
 use crate::model::{
-    DurationSpec, Fault, Next, OnFail, Operator, RetryPolicy, Step, StepBody, Trigger, WorkflowDraft,
+    DurationSpec, Fault, Next, OnFail, Operator, RetryPolicy, Step, StepBody, Trigger,
+    WorkflowDraft,
 };
 use crate::time::{format_clock, format_duration};
 
@@ -63,9 +64,18 @@ impl Issue {
         let Some(id) = &self.step else {
             return self.field.clone().unwrap_or_default();
         };
-        let mut positions = draft.steps.iter().enumerate().filter(|(_, s)| &s.id == id).map(|(i, _)| i);
+        let mut positions = draft
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| &s.id == id)
+            .map(|(i, _)| i);
         let first = positions.next();
-        let index = if self.field.as_deref() == Some("id") { positions.next().or(first) } else { first };
+        let index = if self.field.as_deref() == Some("id") {
+            positions.next().or(first)
+        } else {
+            first
+        };
         match (index, &self.field) {
             (None, _) => "steps".to_string(),
             (Some(i), None) => format!("steps[{i}]"),
@@ -110,7 +120,11 @@ impl ValidationReport {
 }
 
 pub fn validate(draft: &WorkflowDraft, context: &ValidationContext) -> ValidationReport {
-    let mut c = Checker { draft, context, found: Vec::new() };
+    let mut c = Checker {
+        draft,
+        context,
+        found: Vec::new(),
+    };
     c.trigger();
     c.settings();
     if draft.steps.is_empty() {
@@ -125,7 +139,11 @@ pub fn validate(draft: &WorkflowDraft, context: &ValidationContext) -> Validatio
     c.unreachable(&graph);
 
     c.found.sort_by_key(|(order, _)| *order);
-    let (errors, warnings) = c.found.into_iter().map(|(_, issue)| issue).partition(|i| i.severity == Severity::Error);
+    let (errors, warnings) = c
+        .found
+        .into_iter()
+        .map(|(_, issue)| issue)
+        .partition(|i| i.severity == Severity::Error);
     ValidationReport { errors, warnings }
 }
 
@@ -138,12 +156,28 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn workflow_issue(&mut self, severity: Severity, field: &str, message: String) {
-        self.found.push((None, Issue { severity, step: None, field: Some(field.into()), message }));
+        self.found.push((
+            None,
+            Issue {
+                severity,
+                step: None,
+                field: Some(field.into()),
+                message,
+            },
+        ));
     }
 
     fn issue(&mut self, severity: Severity, index: usize, field: Option<&str>, message: String) {
         let step = Some(self.draft.steps[index].id.clone());
-        self.found.push((Some(index), Issue { severity, step, field: field.map(Into::into), message }));
+        self.found.push((
+            Some(index),
+            Issue {
+                severity,
+                step,
+                field: field.map(Into::into),
+                message,
+            },
+        ));
     }
 
     fn error(&mut self, index: usize, field: &str, message: impl Into<String>) {
@@ -172,13 +206,20 @@ impl Checker<'_> {
         let settings = &self.draft.settings;
         if let Some(window) = settings.start_window {
             if window.from == window.to {
-                let message = format!("from and to are both {}, so the window never opens", format_clock(window.from));
+                let message = format!(
+                    "from and to are both {}, so the window never opens",
+                    format_clock(window.from)
+                );
                 self.workflow_issue(Severity::Error, "settings.start_window", message);
             }
         }
         if let Some(n) = settings.max_concurrent {
             if n < 1 {
-                self.workflow_issue(Severity::Error, "settings.max_concurrent", format!("must be 1 or more, not {n}"));
+                self.workflow_issue(
+                    Severity::Error,
+                    "settings.max_concurrent",
+                    format!("must be 1 or more, not {n}"),
+                );
             }
         }
         if settings.execution_timeout == Some(0) {
@@ -228,41 +269,69 @@ impl Checker<'_> {
             StepBody::Wait(w) => match w.duration {
                 None => self.error(i, "duration", "missing: a wait needs a duration"),
                 Some(DurationSpec::Fixed(0)) => self.error(i, "duration", "must be more than 0"),
-                Some(DurationSpec::Random { min: 0, max }) => {
-                    self.error(i, "duration.min", format!("must be more than 0 (max is {})", format_duration(max)))
-                }
+                Some(DurationSpec::Random { min: 0, max }) => self.error(
+                    i,
+                    "duration.min",
+                    format!("must be more than 0 (max is {})", format_duration(max)),
+                ),
                 spec => self.random_bounds(i, "duration", spec),
             },
             StepBody::Condition(cond) => {
                 if cond.filter.is_none() {
-                    self.error(i, "filter", "missing: a condition needs a filter to evaluate");
+                    self.error(
+                        i,
+                        "filter",
+                        "missing: a condition needs a filter to evaluate",
+                    );
                 }
                 match &cond.yes {
-                    None => self.error(i, "yes", "missing: the step to go to when the filter matches"),
+                    None => self.error(
+                        i,
+                        "yes",
+                        "missing: the step to go to when the filter matches",
+                    ),
                     Some(target) => self.reference(i, "yes", target),
                 }
                 match &cond.no {
-                    None => self.error(i, "no", "missing: the step to go to when the filter does not match"),
+                    None => self.error(
+                        i,
+                        "no",
+                        "missing: the step to go to when the filter does not match",
+                    ),
                     Some(target) => self.reference(i, "no", target),
                 }
             }
             StepBody::Filter(f) => {
                 if f.filter.is_none() {
-                    self.error(i, "filter", "missing: a filter step needs a filter to check");
+                    self.error(
+                        i,
+                        "filter",
+                        "missing: a filter step needs a filter to check",
+                    );
                 }
             }
             StepBody::Approval(a) => {
                 match &a.group {
                     None => self.error(i, "group", "missing: the group of operators who decide"),
-                    Some(group) if !self.context.group_has_operator(group) => {
-                        self.warning(i, "group", format!("no operator is in group {group:?}, so nobody can decide"))
-                    }
+                    Some(group) if !self.context.group_has_operator(group) => self.warning(
+                        i,
+                        "group",
+                        format!("no operator is in group {group:?}, so nobody can decide"),
+                    ),
                     Some(_) => {}
                 }
                 if a.timeout == Some(0) {
-                    self.error(i, "timeout", "must be more than 0 (leave it out for no timeout)");
+                    self.error(
+                        i,
+                        "timeout",
+                        "must be more than 0 (leave it out for no timeout)",
+                    );
                 }
-                for (field, target) in [("approved", &a.approved), ("rejected", &a.rejected), ("timeout_to", &a.timeout_to)] {
+                for (field, target) in [
+                    ("approved", &a.approved),
+                    ("rejected", &a.rejected),
+                    ("timeout_to", &a.timeout_to),
+                ] {
                     if let Some(target) = target {
                         self.reference(i, field, target);
                     }
@@ -270,10 +339,16 @@ impl Checker<'_> {
                 self.retry(i, a.retry);
             }
             StepBody::Enroll(e) => match &e.workflow {
-                None => self.error(i, "workflow", "missing: the workflow to enroll the contact into"),
-                Some(w) if !self.context.workflow_exists(self.draft, w) => {
-                    self.warning(i, "workflow", format!("names workflow {w:?}, which does not exist"))
-                }
+                None => self.error(
+                    i,
+                    "workflow",
+                    "missing: the workflow to enroll the contact into",
+                ),
+                Some(w) if !self.context.workflow_exists(self.draft, w) => self.warning(
+                    i,
+                    "workflow",
+                    format!("names workflow {w:?}, which does not exist"),
+                ),
                 Some(_) => {}
             },
             StepBody::End => {}
@@ -283,14 +358,22 @@ impl Checker<'_> {
 
     fn reference(&mut self, i: usize, field: &str, target: &str) {
         if self.draft.step(target).is_none() {
-            self.error(i, field, format!("names step {target:?}, which does not exist"));
+            self.error(
+                i,
+                field,
+                format!("names step {target:?}, which does not exist"),
+            );
         }
     }
 
     fn random_bounds(&mut self, i: usize, field: &str, spec: Option<DurationSpec>) {
         if let Some(DurationSpec::Random { min, max }) = spec {
             if min > max {
-                let message = format!("min {} is more than max {}", format_duration(min), format_duration(max));
+                let message = format!(
+                    "min {} is more than max {}",
+                    format_duration(min),
+                    format_duration(max)
+                );
                 self.error(i, &format!("{field}.min"), message);
             }
         }
@@ -299,7 +382,11 @@ impl Checker<'_> {
     fn retry(&mut self, i: usize, retry: Option<RetryPolicy>) {
         if let Some(RetryPolicy { max_attempts, .. }) = retry {
             if max_attempts < 1 {
-                self.error(i, "retry.max_attempts", format!("must be 1 or more, not {max_attempts}"));
+                self.error(
+                    i,
+                    "retry.max_attempts",
+                    format!("must be 1 or more, not {max_attempts}"),
+                );
             }
         }
     }
@@ -307,7 +394,11 @@ impl Checker<'_> {
     fn fault(&mut self, i: usize, field: &str, fault: Option<Fault>) {
         if let Some(Fault::Probability(p)) = fault {
             if !(0.0..=1.0).contains(&p) {
-                self.error(i, &format!("{field}.probability"), format!("must be between 0 and 1, not {p}"));
+                self.error(
+                    i,
+                    &format!("{field}.probability"),
+                    format!("must be between 0 and 1, not {p}"),
+                );
             }
         }
     }
@@ -315,21 +406,40 @@ impl Checker<'_> {
     fn on_fail(&mut self, i: usize, on_fail: &OnFail) {
         match on_fail {
             OnFail::Branch { goto: None } => {
-                self.warning(i, "on_fail.goto", "missing: a failure will go on along next");
+                self.warning(
+                    i,
+                    "on_fail.goto",
+                    "missing: a failure will go on along next",
+                );
             }
             OnFail::Branch { goto: Some(target) } if self.draft.step(target).is_none() => {
-                let message = format!("names step {target:?}, which does not exist; a failure will go on along next");
+                let message = format!(
+                    "names step {target:?}, which does not exist; a failure will go on along next"
+                );
                 self.warning(i, "on_fail.goto", message);
             }
-            OnFail::Retry { retry_interval_days: 0, .. } => {
+            OnFail::Retry {
+                retry_interval_days: 0,
+                ..
+            } => {
                 let message = "must be 1 or more: with 0 the retries would spin at one instant";
                 self.error(i, "on_fail.retry_interval_days", message);
             }
             OnFail::EnrollWorkflow { workflow: None } => {
-                self.warning(i, "on_fail.workflow", "missing: a failure will enroll the contact nowhere");
+                self.warning(
+                    i,
+                    "on_fail.workflow",
+                    "missing: a failure will enroll the contact nowhere",
+                );
             }
-            OnFail::EnrollWorkflow { workflow: Some(w) } if !self.context.workflow_exists(self.draft, w) => {
-                self.warning(i, "on_fail.workflow", format!("names workflow {w:?}, which does not exist"));
+            OnFail::EnrollWorkflow { workflow: Some(w) }
+                if !self.context.workflow_exists(self.draft, w) =>
+            {
+                self.warning(
+                    i,
+                    "on_fail.workflow",
+                    format!("names workflow {w:?}, which does not exist"),
+                );
             }
             _ => {}
         }
@@ -341,7 +451,13 @@ impl Checker<'_> {
             .edges
             .iter()
             .enumerate()
-            .map(|(i, out)| if graph.pauses[i] { Vec::new() } else { out.iter().map(|(t, _)| *t).collect() })
+            .map(|(i, out)| {
+                if graph.pauses[i] {
+                    Vec::new()
+                } else {
+                    out.iter().map(|(t, _)| *t).collect()
+                }
+            })
             .collect();
         for mut component in strongly_connected(&spinning) {
             component.sort_unstable();
@@ -350,7 +466,10 @@ impl Checker<'_> {
             if component.len() == 1 && !spinning[first].contains(&first) {
                 continue;
             }
-            let port = graph.edges[first].iter().find(|(t, _)| inside(t)).map_or("next", |(_, p)| *p);
+            let port = graph.edges[first]
+                .iter()
+                .find(|(t, _)| inside(t))
+                .map_or("next", |(_, p)| *p);
             let quoted = |i: usize| format!("{:?}", self.draft.steps[i].id);
             let simple = component.iter().all(|&v| {
                 let mut targets: Vec<usize> = spinning[v].iter().copied().filter(inside).collect();
@@ -361,7 +480,10 @@ impl Checker<'_> {
                 let mut path = vec![quoted(first)];
                 let mut at = first;
                 loop {
-                    at = *spinning[at].iter().find(|t| inside(t)).expect("a step of a loop leads on inside it");
+                    at = *spinning[at]
+                        .iter()
+                        .find(|t| inside(t))
+                        .expect("a step of a loop leads on inside it");
                     path.push(quoted(at));
                     if at == first {
                         break;
@@ -399,7 +521,12 @@ impl Checker<'_> {
         }
         let first = format!("{:?}", self.draft.steps[0].id);
         for (i, _) in seen.iter().enumerate().filter(|(_, s)| !**s) {
-            self.issue(Severity::Warning, i, None, format!("no path from the first step {first} reaches it"));
+            self.issue(
+                Severity::Warning,
+                i,
+                None,
+                format!("no path from the first step {first} reaches it"),
+            );
         }
     }
 }
@@ -414,7 +541,11 @@ struct Graph {
 impl Graph {
     fn of(draft: &WorkflowDraft) -> Graph {
         let edges = (0..draft.steps.len()).map(|i| moves(draft, i)).collect();
-        let pauses = draft.steps.iter().map(|s| matches!(s.body, StepBody::Wait(_) | StepBody::Approval(_))).collect();
+        let pauses = draft
+            .steps
+            .iter()
+            .map(|s| matches!(s.body, StepBody::Wait(_) | StepBody::Approval(_)))
+            .collect();
         Graph { edges, pauses }
     }
 }
@@ -425,26 +556,40 @@ fn moves(draft: &WorkflowDraft, i: usize) -> Vec<(usize, &'static str)> {
     let to = |id: &Option<String>| id.as_deref().and_then(|id| draft.step_index(id));
     let mut out: Vec<(Option<usize>, &'static str)> = Vec::new();
     match &step.body {
-        StepBody::Action(_) | StepBody::Wait(_) | StepBody::Filter(_) | StepBody::Enroll(_) => out.push((next, "next")),
+        StepBody::Action(_) | StepBody::Wait(_) | StepBody::Filter(_) | StepBody::Enroll(_) => {
+            out.push((next, "next"))
+        }
         StepBody::Condition(c) => {
             out.push((to(&c.yes), "yes"));
             out.push((to(&c.no), "no"));
         }
         StepBody::Approval(a) => {
-            out.push((a.approved.as_ref().map_or(next, |_| to(&a.approved)), "approved"));
-            out.push((a.rejected.as_ref().map_or(next, |_| to(&a.rejected)), "rejected"));
+            out.push((
+                a.approved.as_ref().map_or(next, |_| to(&a.approved)),
+                "approved",
+            ));
+            out.push((
+                a.rejected.as_ref().map_or(next, |_| to(&a.rejected)),
+                "rejected",
+            ));
             out.push((to(&a.timeout_to), "timeout_to"));
         }
         StepBody::End => {}
     }
-    if matches!(step.body, StepBody::Action(_) | StepBody::Filter(_) | StepBody::Approval(_)) {
+    if matches!(
+        step.body,
+        StepBody::Action(_) | StepBody::Filter(_) | StepBody::Approval(_)
+    ) {
         match step.on_fail() {
             OnFail::Continue | OnFail::Retry { .. } => out.push((next, "next")),
             OnFail::Branch { goto } => match to(&goto) {
                 Some(target) => out.push((Some(target), "on_fail.goto")),
                 None => out.push((next, "next")),
             },
-            OnFail::EndWorkflow | OnFail::SkipRemaining | OnFail::EnrollWorkflow { .. } | OnFail::FailWorkflow => {}
+            OnFail::EndWorkflow
+            | OnFail::SkipRemaining
+            | OnFail::EnrollWorkflow { .. }
+            | OnFail::FailWorkflow => {}
         }
     }
     let mut edges: Vec<(usize, &'static str)> = Vec::new();
@@ -529,7 +674,9 @@ mod tests {
 
     fn workflow(extra: Value) -> WorkflowDraft {
         let mut w = json!({"id": "main"});
-        w.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        w.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
         decode_workflow(&w, "workflows[0]").unwrap_or_else(|e| panic!("{e:?}"))
     }
 
@@ -549,12 +696,21 @@ mod tests {
 
     fn check(draft: &WorkflowDraft) -> ValidationReport {
         let operators = operators();
-        validate(draft, &ValidationContext { workflow_ids: &["main", "nurture"], operators: &operators })
+        validate(
+            draft,
+            &ValidationContext {
+                workflow_ids: &["main", "nurture"],
+                operators: &operators,
+            },
+        )
     }
 
     /// `(step, field)` of each issue, in order.
     fn places(issues: &[Issue]) -> Vec<(Option<&str>, Option<&str>)> {
-        issues.iter().map(|i| (i.step.as_deref(), i.field.as_deref())).collect()
+        issues
+            .iter()
+            .map(|i| (i.step.as_deref(), i.field.as_deref()))
+            .collect()
     }
 
     fn only_error(draft: &WorkflowDraft) -> Issue {
@@ -565,8 +721,15 @@ mod tests {
     }
 
     fn assert_issue(issue: &Issue, step: Option<&str>, field: Option<&str>, words: &str) {
-        assert_eq!((issue.step.as_deref(), issue.field.as_deref()), (step, field), "{issue}");
-        assert!(issue.message.contains(words), "{issue:?} should say {words:?}");
+        assert_eq!(
+            (issue.step.as_deref(), issue.field.as_deref()),
+            (step, field),
+            "{issue}"
+        );
+        assert!(
+            issue.message.contains(words),
+            "{issue:?} should say {words:?}"
+        );
     }
 
     #[test]
@@ -599,7 +762,10 @@ mod tests {
         assert_eq!(report.errors.len(), 1);
         assert_issue(&report.errors[0], None, Some("steps"), "no steps");
         assert!(report.warnings.is_empty());
-        assert_eq!(report.errors[0].to_string(), "steps: the workflow has no steps");
+        assert_eq!(
+            report.errors[0].to_string(),
+            "steps: the workflow has no steps"
+        );
     }
 
     #[test]
@@ -611,7 +777,12 @@ mod tests {
             {"id": "a", "kind": "end"}
         ]));
         let error = only_error(&draft);
-        assert_issue(&error, Some("a"), Some("id"), "3 steps have this id (positions 1, 3 and 4");
+        assert_issue(
+            &error,
+            Some("a"),
+            Some("id"),
+            "3 steps have this id (positions 1, 3 and 4",
+        );
         assert_eq!(error.json_path(&draft, 0), "workflows[0].steps[2].id");
     }
 
@@ -635,9 +806,18 @@ mod tests {
                 (Some("s3"), Some("timeout_to")),
             ]
         );
-        assert_eq!(report.errors[0].to_string(), r#"step "s1", next: names step "s9", which does not exist"#);
-        assert_eq!(report.errors[0].json_path(&draft, 0), "workflows[0].steps[0].next");
-        assert_eq!(report.errors[4].json_path(&draft, 3), "workflows[3].steps[2].timeout_to");
+        assert_eq!(
+            report.errors[0].to_string(),
+            r#"step "s1", next: names step "s9", which does not exist"#
+        );
+        assert_eq!(
+            report.errors[0].json_path(&draft, 0),
+            "workflows[0].steps[0].next"
+        );
+        assert_eq!(
+            report.errors[4].json_path(&draft, 3),
+            "workflows[3].steps[2].timeout_to"
+        );
         assert!(report.errors[2].message.contains("\"a9\""));
     }
 
@@ -647,7 +827,12 @@ mod tests {
             {"id": "c", "kind": "condition", "filter": {"tag": "x"}, "yes": "e", "no": "gone"},
             {"id": "e", "kind": "end"}
         ]));
-        assert_issue(&only_error(&draft), Some("c"), Some("no"), "\"gone\", which does not exist");
+        assert_issue(
+            &only_error(&draft),
+            Some("c"),
+            Some("no"),
+            "\"gone\", which does not exist",
+        );
     }
 
     #[test]
@@ -674,8 +859,18 @@ mod tests {
                 (Some("enr"), Some("workflow")),
             ]
         );
-        assert!(report.errors.iter().all(|e| e.message.starts_with("missing")), "{:#?}", report.errors);
-        assert_eq!(report.errors[5].json_path(&draft, 0), "workflows[0].steps[3].duration");
+        assert!(
+            report
+                .errors
+                .iter()
+                .all(|e| e.message.starts_with("missing")),
+            "{:#?}",
+            report.errors
+        );
+        assert_eq!(
+            report.errors[5].json_path(&draft, 0),
+            "workflows[0].steps[3].duration"
+        );
     }
 
     #[test]
@@ -699,8 +894,18 @@ mod tests {
                 (Some("ap"), Some("timeout")),
             ]
         );
-        assert!(report.errors.iter().all(|e| e.message.contains("more than 0")), "{:#?}", report.errors);
-        assert_eq!(report.errors[0].json_path(&draft, 1), "workflows[1].settings.execution_timeout");
+        assert!(
+            report
+                .errors
+                .iter()
+                .all(|e| e.message.contains("more than 0")),
+            "{:#?}",
+            report.errors
+        );
+        assert_eq!(
+            report.errors[0].json_path(&draft, 1),
+            "workflows[1].settings.execution_timeout"
+        );
     }
 
     #[test]
@@ -721,7 +926,10 @@ mod tests {
             ]
         );
         assert_eq!(report.errors[0].message, "min 30s is more than max 10s");
-        assert_eq!(report.errors[1].json_path(&draft, 0), "workflows[0].steps[0].compensation.duration.min");
+        assert_eq!(
+            report.errors[1].json_path(&draft, 0),
+            "workflows[0].steps[0].compensation.duration.min"
+        );
     }
 
     #[test]
@@ -732,19 +940,41 @@ mod tests {
             {"id": "c", "kind": "action", "action": "sms", "retry": {"max_attempts": 1}}
         ]));
         let report = check(&draft);
-        assert_eq!(places(&report.errors), [(Some("a"), Some("retry.max_attempts")), (Some("b"), Some("retry.max_attempts"))]);
+        assert_eq!(
+            places(&report.errors),
+            [
+                (Some("a"), Some("retry.max_attempts")),
+                (Some("b"), Some("retry.max_attempts"))
+            ]
+        );
         assert_eq!(report.errors[0].message, "must be 1 or more, not 0");
         assert!(report.errors[1].message.contains("-2"));
-        assert_eq!(report.errors[0].json_path(&draft, 0), "workflows[0].steps[0].retry.max_attempts");
+        assert_eq!(
+            report.errors[0].json_path(&draft, 0),
+            "workflows[0].steps[0].retry.max_attempts"
+        );
     }
 
     #[test]
     fn max_concurrent_must_be_at_least_one() {
-        let draft = workflow(json!({"settings": {"max_concurrent": 0}, "steps": [{"id": "e", "kind": "end"}]}));
+        let draft = workflow(
+            json!({"settings": {"max_concurrent": 0}, "steps": [{"id": "e", "kind": "end"}]}),
+        );
         let error = only_error(&draft);
-        assert_issue(&error, None, Some("settings.max_concurrent"), "1 or more, not 0");
-        assert_eq!(error.to_string(), "settings.max_concurrent: must be 1 or more, not 0");
-        assert_eq!(error.json_path(&draft, 0), "workflows[0].settings.max_concurrent");
+        assert_issue(
+            &error,
+            None,
+            Some("settings.max_concurrent"),
+            "1 or more, not 0",
+        );
+        assert_eq!(
+            error.to_string(),
+            "settings.max_concurrent: must be 1 or more, not 0"
+        );
+        assert_eq!(
+            error.json_path(&draft, 0),
+            "workflows[0].settings.max_concurrent"
+        );
     }
 
     #[test]
@@ -756,13 +986,24 @@ mod tests {
              "compensation": {"fault": {"probability": 1}}}
         ]));
         let report = check(&draft);
-        assert_eq!(places(&report.errors), [(Some("a"), Some("fault.probability")), (Some("a"), Some("compensation.fault.probability"))]);
+        assert_eq!(
+            places(&report.errors),
+            [
+                (Some("a"), Some("fault.probability")),
+                (Some("a"), Some("compensation.fault.probability"))
+            ]
+        );
         assert_eq!(report.errors[0].message, "must be between 0 and 1, not 1.5");
     }
 
     #[test]
     fn tag_poll_must_lie_between_5m_and_15m() {
-        for (poll, ok) in [("4m59s", false), ("5m", true), ("15m", true), ("16m", false)] {
+        for (poll, ok) in [
+            ("4m59s", false),
+            ("5m", true),
+            ("15m", true),
+            ("16m", false),
+        ] {
             let draft = workflow(json!({
                 "trigger": {"type": "tag_added", "tag": "lead", "poll": poll},
                 "steps": [{"id": "e", "kind": "end"}]
@@ -770,8 +1011,16 @@ mod tests {
             let report = check(&draft);
             assert_eq!(report.is_publishable(), ok, "poll {poll}");
             if !ok {
-                assert_issue(&only_error(&draft), None, Some("trigger.poll"), "between 5m and 15m");
-                assert_eq!(report.errors[0].json_path(&draft, 0), "workflows[0].trigger.poll");
+                assert_issue(
+                    &only_error(&draft),
+                    None,
+                    Some("trigger.poll"),
+                    "between 5m and 15m",
+                );
+                assert_eq!(
+                    report.errors[0].json_path(&draft, 0),
+                    "workflows[0].trigger.poll"
+                );
             }
         }
     }
@@ -782,7 +1031,12 @@ mod tests {
             "settings": {"start_window": {"from": "09:00", "to": "09:00"}},
             "steps": [{"id": "e", "kind": "end"}]
         }));
-        assert_issue(&only_error(&draft), None, Some("settings.start_window"), "both 09:00");
+        assert_issue(
+            &only_error(&draft),
+            None,
+            Some("settings.start_window"),
+            "both 09:00",
+        );
         let spanning = workflow(json!({
             "settings": {"start_window": {"from": "22:00", "to": "06:00"}},
             "steps": [{"id": "e", "kind": "end"}]
@@ -798,13 +1052,19 @@ mod tests {
             {"id": "b", "kind": "enroll", "workflow": "nurture", "next": "a"}
         ]));
         let error = only_error(&draft);
-        assert_issue(&error, Some("a"), Some("next"), r#"loops "a" → "b" → "a" with no wait or approval"#);
+        assert_issue(
+            &error,
+            Some("a"),
+            Some("next"),
+            r#"loops "a" → "b" → "a" with no wait or approval"#,
+        );
         assert!(error.message.contains("one instant"));
     }
 
     #[test]
     fn a_step_leading_to_itself_is_a_loop() {
-        let draft = steps(json!([{"id": "a", "kind": "filter", "filter": {"tag": "x"}, "next": "a"}]));
+        let draft =
+            steps(json!([{"id": "a", "kind": "filter", "filter": {"tag": "x"}, "next": "a"}]));
         assert_issue(&only_error(&draft), Some("a"), Some("next"), r#""a" → "a""#);
     }
 
@@ -815,19 +1075,34 @@ mod tests {
             {"id": "u", "kind": "action", "action": "update", "set": {"n": 1}, "next": "c"},
             {"id": "e", "kind": "end"}
         ]));
-        assert_issue(&only_error(&through_no), Some("c"), Some("no"), r#""c" → "u" → "c""#);
+        assert_issue(
+            &only_error(&through_no),
+            Some("c"),
+            Some("no"),
+            r#""c" → "u" → "c""#,
+        );
 
         let through_goto = steps(json!([
             {"id": "a", "kind": "action", "action": "webhook", "on_fail": {"action": "branch", "goto": "b"}, "next": null},
             {"id": "b", "kind": "action", "action": "webhook", "next": "a"}
         ]));
-        assert_issue(&only_error(&through_goto), Some("a"), Some("on_fail.goto"), r#""a" → "b" → "a""#);
+        assert_issue(
+            &only_error(&through_goto),
+            Some("a"),
+            Some("on_fail.goto"),
+            r#""a" → "b" → "a""#,
+        );
 
         let through_continue = steps(json!([
             {"id": "f", "kind": "filter", "filter": {"tag": "x"}, "on_fail": {"action": "continue"}, "next": "g"},
             {"id": "g", "kind": "action", "action": "webhook", "next": "f"}
         ]));
-        assert_issue(&only_error(&through_continue), Some("f"), Some("next"), r#""f" → "g" → "f""#);
+        assert_issue(
+            &only_error(&through_continue),
+            Some("f"),
+            Some("next"),
+            r#""f" → "g" → "f""#,
+        );
     }
 
     #[test]
@@ -838,7 +1113,12 @@ mod tests {
             {"id": "b", "kind": "action", "action": "email", "next": "c"}
         ]));
         let error = only_error(&draft);
-        assert_issue(&error, Some("c"), Some("yes"), r#"steps "c", "a" and "b" loop"#);
+        assert_issue(
+            &error,
+            Some("c"),
+            Some("yes"),
+            r#"steps "c", "a" and "b" loop"#,
+        );
     }
 
     #[test]
@@ -861,8 +1141,16 @@ mod tests {
             {"id": "b", "kind": "action", "action": "email", "on_fail": {"action": "retry"}}
         ]));
         let error = only_error(&draft);
-        assert_issue(&error, Some("a"), Some("on_fail.retry_interval_days"), "spin at one instant");
-        assert_eq!(error.json_path(&draft, 0), "workflows[0].steps[0].on_fail.retry_interval_days");
+        assert_issue(
+            &error,
+            Some("a"),
+            Some("on_fail.retry_interval_days"),
+            "spin at one instant",
+        );
+        assert_eq!(
+            error.json_path(&draft, 0),
+            "workflows[0].steps[0].on_fail.retry_interval_days"
+        );
     }
 
     #[test]
@@ -874,8 +1162,16 @@ mod tests {
         ]));
         let report = check(&draft);
         assert!(report.is_publishable());
-        assert_eq!(places(&report.warnings), [(Some("a"), Some("on_fail.goto")), (Some("b"), Some("on_fail.goto"))]);
-        assert!(report.warnings[0].message.contains(r#""s9", which does not exist"#));
+        assert_eq!(
+            places(&report.warnings),
+            [
+                (Some("a"), Some("on_fail.goto")),
+                (Some("b"), Some("on_fail.goto"))
+            ]
+        );
+        assert!(report.warnings[0]
+            .message
+            .contains(r#""s9", which does not exist"#));
         assert!(report.warnings[1].message.starts_with("missing"));
     }
 
@@ -892,9 +1188,16 @@ mod tests {
         assert!(report.is_publishable());
         assert_eq!(
             places(&report.warnings),
-            [(Some("a"), Some("on_fail.workflow")), (Some("b"), Some("on_fail.workflow")), (Some("c"), Some("workflow"))]
+            [
+                (Some("a"), Some("on_fail.workflow")),
+                (Some("b"), Some("on_fail.workflow")),
+                (Some("c"), Some("workflow"))
+            ]
         );
-        assert_eq!(report.warnings[2].to_string(), r#"step "c", workflow: names workflow "phantom", which does not exist"#);
+        assert_eq!(
+            report.warnings[2].to_string(),
+            r#"step "c", workflow: names workflow "phantom", which does not exist"#
+        );
     }
 
     #[test]
@@ -903,8 +1206,16 @@ mod tests {
         let report = check(&draft);
         assert!(report.is_publishable());
         assert_eq!(report.warnings.len(), 1);
-        assert_issue(&report.warnings[0], Some("ap"), Some("group"), r#"no operator is in group "managers""#);
-        let alone = validate(&steps(json!([{"id": "ap", "kind": "approval", "group": "approvers"}])), &ValidationContext::default());
+        assert_issue(
+            &report.warnings[0],
+            Some("ap"),
+            Some("group"),
+            r#"no operator is in group "managers""#,
+        );
+        let alone = validate(
+            &steps(json!([{"id": "ap", "kind": "approval", "group": "approvers"}])),
+            &ValidationContext::default(),
+        );
         assert_eq!(places(&alone.warnings), [(Some("ap"), Some("group"))]);
     }
 
@@ -920,9 +1231,18 @@ mod tests {
         ]));
         let report = check(&draft);
         assert!(report.errors.is_empty(), "{:#?}", report.errors);
-        assert_eq!(places(&report.warnings), [(Some("orphan"), None), (Some("after_end"), None)]);
-        assert_eq!(report.warnings[0].to_string(), r#"step "orphan": no path from the first step "a" reaches it"#);
-        assert_eq!(report.warnings[0].json_path(&draft, 0), "workflows[0].steps[1]");
+        assert_eq!(
+            places(&report.warnings),
+            [(Some("orphan"), None), (Some("after_end"), None)]
+        );
+        assert_eq!(
+            report.warnings[0].to_string(),
+            r#"step "orphan": no path from the first step "a" reaches it"#
+        );
+        assert_eq!(
+            report.warnings[0].json_path(&draft, 0),
+            "workflows[0].steps[1]"
+        );
     }
 
     #[test]
@@ -960,7 +1280,12 @@ mod tests {
         );
         assert_eq!(
             places(&report.warnings),
-            [(Some("c"), Some("group")), (Some("c"), None), (Some("d"), Some("on_fail.goto")), (Some("d"), None)]
+            [
+                (Some("c"), Some("group")),
+                (Some("c"), None),
+                (Some("d"), Some("on_fail.goto")),
+                (Some("d"), None)
+            ]
         );
         assert_eq!(check(&draft), report);
     }

@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use flowlab_engine::codec::{decode_segment, encode_segment, genesis_from_json, genesis_to_json, CodecError};
+use flowlab_engine::codec::{
+    decode_segment, encode_segment, genesis_from_json, genesis_to_json, CodecError,
+};
 use flowlab_engine::event::Stamped;
 use flowlab_engine::runtime::Engine;
 use flowlab_engine::scenario::{parse_scenario, Scenario};
@@ -14,14 +16,25 @@ use flowlab_engine::time::SimTime;
 fn scenarios() -> Vec<(PathBuf, Scenario)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in [root.join("../../shared/scenarios"), root.join("../samples"), root.join("tests/scenarios")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut files: Vec<PathBuf> =
-            entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    for dir in [
+        root.join("../../shared/scenarios"),
+        root.join("../samples"),
+        root.join("tests/scenarios"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
         files.sort();
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();
-            out.push((file.clone(), parse_scenario(&file.display().to_string(), &text).unwrap()));
+            out.push((
+                file.clone(),
+                parse_scenario(&file.display().to_string(), &text).unwrap(),
+            ));
         }
     }
     assert!(out.len() >= 8);
@@ -57,22 +70,36 @@ fn every_log_round_trips_and_replays_to_the_same_state() {
         let (engine, log) = log_of(&scenario);
         for size in [1, 7, 512] {
             let (decoded, _) = round_trip(&log, size);
-            assert!(decoded == log, "{}: events differ after a round trip in segments of {size}", file.display());
+            assert!(
+                decoded == log,
+                "{}: events differ after a round trip in segments of {size}",
+                file.display()
+            );
         }
         let (decoded, _) = round_trip(&log, 512);
         let replayed = Engine::replay(genesis(&scenario), &decoded);
-        assert!(replayed.state() == engine.state(), "{}: replay of decoded log differs", file.display());
+        assert!(
+            replayed.state() == engine.state(),
+            "{}: replay of decoded log differs",
+            file.display()
+        );
     }
 }
 
 #[test]
 fn the_encoding_is_compact() {
-    let (_, scenario) = scenarios().into_iter().find(|(f, _)| f.ends_with("campaign-validation.json")).unwrap();
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .find(|(f, _)| f.ends_with("campaign-validation.json"))
+        .unwrap();
     let (_, log) = log_of(&scenario);
     let (_, bytes) = round_trip(&log, 4096);
     let per_event = bytes as f64 / log.len() as f64;
     assert!(log.len() > 10_000, "{}", log.len());
-    eprintln!("{} events, {bytes} bytes, {per_event:.2} bytes per event", log.len());
+    eprintln!(
+        "{} events, {bytes} bytes, {per_event:.2} bytes per event",
+        log.len()
+    );
     assert!(per_event < 8.0, "{per_event:.2} bytes per event");
 }
 
@@ -82,18 +109,28 @@ fn the_genesis_round_trips_with_its_written_drafts() {
         let g = genesis(&scenario);
         let text = genesis_to_json(&g).to_string();
         let back = genesis_from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        assert!(back == g, "{}: genesis differs after a round trip", file.display());
+        assert!(
+            back == g,
+            "{}: genesis differs after a round trip",
+            file.display()
+        );
     }
 }
 
 #[test]
 fn bad_bytes_are_refused_without_a_panic() {
-    let (_, scenario) = scenarios().into_iter().find(|(f, _)| f.ends_with("rollback.json")).unwrap();
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .find(|(f, _)| f.ends_with("rollback.json"))
+        .unwrap();
     let (_, log) = log_of(&scenario);
     let segment = encode_segment(SimTime::ZERO, &log);
     assert_eq!(decode_segment(b"nope"), Err(CodecError::BadHeader));
     for cut in 4..segment.len() {
-        assert!(decode_segment(&segment[..cut]).is_err(), "a segment cut at {cut} must not decode");
+        assert!(
+            decode_segment(&segment[..cut]).is_err(),
+            "a segment cut at {cut} must not decode"
+        );
     }
     let mut extra = segment.clone();
     extra.push(0);
@@ -106,7 +143,9 @@ fn bad_bytes_are_refused_without_a_panic() {
         x ^= x << 17;
         let at = 4 + (x as usize % (corrupt.len() - 4));
         corrupt[at] = (x >> 32) as u8;
-        let _ = decode_segment(&corrupt).map_err(|e| e.to_string()).map(|v| v.len() + i);
+        let _ = decode_segment(&corrupt)
+            .map_err(|e| e.to_string())
+            .map(|v| v.len() + i);
     }
     assert!(genesis_from_json("{").is_err());
     assert!(genesis_from_json(r#"{"seed": 1}"#).is_err());

@@ -23,7 +23,11 @@ fn scenario_files() -> Vec<PathBuf> {
 #[test]
 fn spec_conformance_scenarios() {
     let files = scenario_files();
-    assert!(files.len() >= 30, "expected the conformance scenarios, found {}", files.len());
+    assert!(
+        files.len() >= 30,
+        "expected the conformance scenarios, found {}",
+        files.len()
+    );
     let mut report = Vec::new();
     for file in &files {
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
@@ -36,7 +40,8 @@ fn spec_conformance_scenarios() {
             }
         };
         // A panic in one scenario must not hide the others' results.
-        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sim::trace_lines(&scenario)));
+        let run =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sim::trace_lines(&scenario)));
         let (engine, lines) = match run {
             Ok(Ok(run)) => run,
             Ok(Err(e)) => {
@@ -54,7 +59,10 @@ fn spec_conformance_scenarios() {
             }
         };
         for f in sim::check(&scenario, &engine, &lines) {
-            let mut entry = format!("{name}: expect[{}] {}\n    {}", f.index, f.expectation, f.message);
+            let mut entry = format!(
+                "{name}: expect[{}] {}\n    {}",
+                f.index, f.expectation, f.message
+            );
             for (n, line) in f.nearest {
                 entry.push_str(&format!("\n    {n:>6}: {line}"));
             }

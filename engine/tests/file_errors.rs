@@ -14,7 +14,9 @@ fn scenario(patch: Value) -> Value {
         "contacts": [{"id": "c1", "email": "ada@example.com"}],
         "workflows": [{"id": "w", "steps": [{"id": "s1", "kind": "end"}]}]
     });
-    base.as_object_mut().unwrap().extend(patch.as_object().unwrap().clone());
+    base.as_object_mut()
+        .unwrap()
+        .extend(patch.as_object().unwrap().clone());
     base
 }
 
@@ -33,27 +35,53 @@ fn assert_at(error: &FileError, path: &str, words: &str) {
     assert_eq!(error.location, Location::Path(path.into()), "{error}");
     let text = error.to_string();
     assert!(text.contains(words), "{text:?} should say {words:?}");
-    assert!(text.starts_with("case.json: "), "{text:?} should name the file");
+    assert!(
+        text.starts_with("case.json: "),
+        "{text:?} should name the file"
+    );
 }
 
 #[test]
 fn syntax_errors_give_line_and_column() {
-    let text = "{\n  \"format\": \"flowlab-scenario/1\",\n  \"seed\": 7,,\n  \"run_until\": \"1d\"\n}\n";
+    let text =
+        "{\n  \"format\": \"flowlab-scenario/1\",\n  \"seed\": 7,,\n  \"run_until\": \"1d\"\n}\n";
     let error = parse_scenario("bad.json", text).unwrap_err();
-    assert_eq!(error.location, Location::LineColumn { line: 3, column: 13 });
+    assert_eq!(
+        error.location,
+        Location::LineColumn {
+            line: 3,
+            column: 13
+        }
+    );
     assert!(matches!(error.problem, Problem::Syntax(_)));
-    assert!(error.to_string().starts_with("bad.json: 3:13: JSON syntax error"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("bad.json: 3:13: JSON syntax error"),
+        "{error}"
+    );
 
     let missing_comma = "{\n  \"workflows\": [\n    {\"id\": \"w\" \"steps\": []}\n  ]\n}";
     let error = parse_scenario("bad.json", missing_comma).unwrap_err();
-    assert_eq!(error.location, Location::LineColumn { line: 3, column: 16 }, "{error}");
+    assert_eq!(
+        error.location,
+        Location::LineColumn {
+            line: 3,
+            column: 16
+        },
+        "{error}"
+    );
 }
 
 #[test]
 fn a_truncated_file_points_at_its_end() {
     let text = "{\n  \"format\": \"flowlab-scenario/1\",\n  \"workflows\": [\n";
     let error = parse_scenario("cut.json", text).unwrap_err();
-    assert_eq!(error.location, Location::LineColumn { line: 4, column: 1 }, "{error}");
+    assert_eq!(
+        error.location,
+        Location::LineColumn { line: 4, column: 1 },
+        "{error}"
+    );
     assert!(error.to_string().contains("EOF"), "{error}");
 }
 
@@ -95,13 +123,21 @@ fn a_field_of_another_step_kind_is_refused() {
     let error = refused(with_steps(json!([
         {"id": "s1", "kind": "condition", "filter": {"tag": "x"}, "yes": "s1", "no": "s1", "duration": "5m"}
     ])));
-    assert_at(&error, "workflows[0].steps[0]", "`duration` is not a field of a `condition` step");
+    assert_at(
+        &error,
+        "workflows[0].steps[0]",
+        "`duration` is not a field of a `condition` step",
+    );
 
     let error = refused(with_steps(json!([
         {"id": "s1", "kind": "end"},
         {"id": "s2", "kind": "wait", "duration": "1h", "on_fail": {"action": "continue"}}
     ])));
-    assert_at(&error, "workflows[0].steps[1]", "`on_fail` is not a field of a `wait` step");
+    assert_at(
+        &error,
+        "workflows[0].steps[1]",
+        "`on_fail` is not a field of a `wait` step",
+    );
 }
 
 #[test]
@@ -109,25 +145,43 @@ fn values_of_the_wrong_type_are_refused_at_their_path() {
     let error = refused(with_steps(json!([
         {"id": "s1", "kind": "action", "action": "email", "retry": {"max_attempts": "3"}}
     ])));
-    assert_at(&error, "workflows[0].steps[0].retry.max_attempts", "expected an integer, found string \"3\"");
+    assert_at(
+        &error,
+        "workflows[0].steps[0].retry.max_attempts",
+        "expected an integer, found string \"3\"",
+    );
 
     let error = refused(with_steps(json!([
         {"id": "s1", "kind": "wait", "duration": "1h"},
         {"id": "s2", "kind": "end", "next": 5}
     ])));
-    assert_at(&error, "workflows[0].steps[1].next", "expected a step id or null, found number 5");
+    assert_at(
+        &error,
+        "workflows[0].steps[1].next",
+        "expected a step id or null, found number 5",
+    );
 
-    let error = refused(scenario(json!({"workflows": [{"id": "w", "settings": {"auto_ack": "yes"}, "steps": []}]})));
+    let error = refused(scenario(
+        json!({"workflows": [{"id": "w", "settings": {"auto_ack": "yes"}, "steps": []}]}),
+    ));
     assert_at(&error, "workflows[0].settings.auto_ack", "true or false");
 }
 
 #[test]
 fn negative_durations_are_refused() {
-    let error = refused(with_steps(json!([{"id": "s1", "kind": "wait", "duration": -5}])));
+    let error = refused(with_steps(
+        json!([{"id": "s1", "kind": "wait", "duration": -5}]),
+    ));
     assert_at(&error, "workflows[0].steps[0].duration", "non-negative");
 
-    let error = refused(with_steps(json!([{"id": "s1", "kind": "wait", "duration": "-5m"}])));
-    assert_at(&error, "workflows[0].steps[0].duration", "`-5m` is negative");
+    let error = refused(with_steps(
+        json!([{"id": "s1", "kind": "wait", "duration": "-5m"}]),
+    ));
+    assert_at(
+        &error,
+        "workflows[0].steps[0].duration",
+        "`-5m` is negative",
+    );
 
     let error = refused(with_steps(json!([
         {"id": "s1", "kind": "action", "action": "sms", "duration": {"min": "-1s", "max": "5s"}}
@@ -137,8 +191,14 @@ fn negative_durations_are_refused() {
 
 #[test]
 fn a_malformed_duration_is_refused() {
-    let error = refused(with_steps(json!([{"id": "s1", "kind": "wait", "duration": "5 minutes"}])));
-    assert_at(&error, "workflows[0].steps[0].duration", "`5 minutes` is not a duration");
+    let error = refused(with_steps(
+        json!([{"id": "s1", "kind": "wait", "duration": "5 minutes"}]),
+    ));
+    assert_at(
+        &error,
+        "workflows[0].steps[0].duration",
+        "`5 minutes` is not a duration",
+    );
 
     let error = refused(scenario(json!({"run_until": "3 days"})));
     assert_at(&error, "run_until", "`3 days` is not a duration");
@@ -148,7 +208,10 @@ fn a_malformed_duration_is_refused() {
 fn an_unknown_step_kind_is_refused() {
     let error = refused(with_steps(json!([{"id": "s1", "kind": "loop"}])));
     assert_at(&error, "workflows[0].steps[0].kind", "`loop` is not one of");
-    assert!(error.to_string().contains("action, wait, condition"), "{error}");
+    assert!(
+        error.to_string().contains("action, wait, condition"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -163,7 +226,9 @@ fn an_unknown_script_command_is_refused_at_its_do() {
 
 #[test]
 fn an_unknown_field_of_a_script_command_is_refused() {
-    let error = refused(scenario(json!({"script": [{"at": 0, "do": "pause", "workflow": "w", "note": "why"}]})));
+    let error = refused(scenario(
+        json!({"script": [{"at": 0, "do": "pause", "workflow": "w", "note": "why"}]}),
+    ));
     assert_at(&error, "script[0]", "unknown field `note`");
 }
 
@@ -175,7 +240,9 @@ fn a_bad_format_is_refused() {
 
 #[test]
 fn duplicate_ids_are_refused_at_the_repeat() {
-    let error = refused(scenario(json!({"contacts": [{"id": "c1"}, {"id": "c2"}, {"id": "c1"}]})));
+    let error = refused(scenario(
+        json!({"contacts": [{"id": "c1"}, {"id": "c2"}, {"id": "c1"}]}),
+    ));
     assert_at(&error, "contacts[2].id", "two contacts have the id `c1`");
 
     let error = refused(scenario(json!({"workflows": [{"id": "w"}, {"id": "w"}]})));
@@ -191,7 +258,8 @@ fn an_incomplete_draft_parses() {
         {"id": "s4", "kind": "approval"},
         {"id": "s5", "kind": "enroll"}
     ]));
-    let scenario = parse_scenario("draft.json", &file.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let scenario =
+        parse_scenario("draft.json", &file.to_string()).unwrap_or_else(|e| panic!("{e}"));
     let steps = &scenario.workflows[0].steps;
     assert!(matches!(&steps[0].body, StepBody::Action(a) if a.action.is_none()));
     assert!(matches!(&steps[1].body, StepBody::Wait(w) if w.duration.is_none()));
@@ -206,13 +274,31 @@ fn a_workflow_file_reports_paths_from_its_root() {
     ]})
     .to_string();
     let error = parse_workflow_file("w.json", &text).unwrap_err();
-    assert_eq!(error.location, Location::Path("steps[1].action".into()), "{error}");
-    assert!(error.to_string().starts_with("w.json: steps[1].action: `fax` is not one of"), "{error}");
+    assert_eq!(
+        error.location,
+        Location::Path("steps[1].action".into()),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with("w.json: steps[1].action: `fax` is not one of"),
+        "{error}"
+    );
 
-    let incomplete = json!({"id": "w", "steps": [{"id": "s1", "kind": "action"}, {"id": "s2", "kind": "wait"}]});
-    let draft = parse_workflow_file("w.json", &incomplete.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let incomplete =
+        json!({"id": "w", "steps": [{"id": "s1", "kind": "action"}, {"id": "s2", "kind": "wait"}]});
+    let draft =
+        parse_workflow_file("w.json", &incomplete.to_string()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(draft.steps.len(), 2);
 
     let error = parse_workflow_file("w.json", "{\"id\": \"w\",\n \"steps\": [}").unwrap_err();
-    assert_eq!(error.location, Location::LineColumn { line: 2, column: 12 }, "{error}");
+    assert_eq!(
+        error.location,
+        Location::LineColumn {
+            line: 2,
+            column: 12
+        },
+        "{error}"
+    );
 }

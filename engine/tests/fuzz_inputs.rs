@@ -68,40 +68,100 @@ impl Rng {
 }
 
 fn env_u64(key: &str, default: u64) -> u64 {
-    std::env::var(key).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(key)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn corpus() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in [root.join("../../shared/scenarios"), root.join("tests/scenarios"), root.join("../samples")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut files: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    for dir in [
+        root.join("../../shared/scenarios"),
+        root.join("tests/scenarios"),
+        root.join("../samples"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
         files.sort();
         for f in files {
             let text = std::fs::read_to_string(&f).unwrap();
             out.push((f, text));
         }
     }
-    assert!(out.len() >= 8, "expected the shared scenarios, the engine's scenarios and the samples, found {}", out.len());
+    assert!(
+        out.len() >= 8,
+        "expected the shared scenarios, the engine's scenarios and the samples, found {}",
+        out.len()
+    );
     out
 }
 
 // ---------------------------------------------------------------------------
 // Mutations.
 
-const KINDS: [&str; 9] = ["action", "wait", "condition", "filter", "approval", "enroll", "end", "bogus", ""];
+const KINDS: [&str; 9] = [
+    "action",
+    "wait",
+    "condition",
+    "filter",
+    "approval",
+    "enroll",
+    "end",
+    "bogus",
+    "",
+];
 const ACTIONS: [&str; 14] = [
-    "email", "sms", "webhook", "update", "continue", "end_workflow", "skip_remaining", "branch", "retry", "enroll_workflow", "fail_workflow", "explode", "", "EMAIL",
+    "email",
+    "sms",
+    "webhook",
+    "update",
+    "continue",
+    "end_workflow",
+    "skip_remaining",
+    "branch",
+    "retry",
+    "enroll_workflow",
+    "fail_workflow",
+    "explode",
+    "",
+    "EMAIL",
 ];
 const OPS: [&str; 9] = ["=", "!=", "<", "<=", ">", ">=", "exists", "~", ""];
 const DOS: [&str; 19] = [
-    "publish", "activate", "pause", "resume", "cancel", "archive", "edit", "restore", "clone", "enroll", "tag", "untag", "set", "decide", "stop", "rollback", "ack",
-    "reboot", "",
+    "publish", "activate", "pause", "resume", "cancel", "archive", "edit", "restore", "clone",
+    "enroll", "tag", "untag", "set", "decide", "stop", "rollback", "ack", "reboot", "",
 ];
-const TYPES: [&str; 6] = ["manual", "tag_added", "audience", "execution_state", "summary", "nope"];
-const BAD_STRINGS: [&str; 14] =
-    ["", "-1m", "0", "0s", "99999999999999999999d", "1x", "1d2h3m4s5ms", "25:61", "00:00", "e0", "e99999999999", "\u{0}", "é✓", "s99"];
+const TYPES: [&str; 6] = [
+    "manual",
+    "tag_added",
+    "audience",
+    "execution_state",
+    "summary",
+    "nope",
+];
+const BAD_STRINGS: [&str; 14] = [
+    "",
+    "-1m",
+    "0",
+    "0s",
+    "99999999999999999999d",
+    "1x",
+    "1d2h3m4s5ms",
+    "25:61",
+    "00:00",
+    "e0",
+    "e99999999999",
+    "\u{0}",
+    "é✓",
+    "s99",
+];
 
 fn numbers(r: &mut Rng) -> Value {
     match r.below(10) {
@@ -200,7 +260,11 @@ fn mutate_json(r: &mut Rng, doc: &mut Value) {
         }
         2 => *target = numbers(r),
         3 => {
-            *target = if !pool.is_empty() && r.chance(0.5) { json!(r.pick(&pool)) } else { json!(r.pick(&BAD_STRINGS)) };
+            *target = if !pool.is_empty() && r.chance(0.5) {
+                json!(r.pick(&pool))
+            } else {
+                json!(r.pick(&BAD_STRINGS))
+            };
         }
         // Remove a field / an element.
         4 | 5 => match target {
@@ -217,7 +281,19 @@ fn mutate_json(r: &mut Rng, doc: &mut Value) {
         // Unknown field, or a known one in the wrong place.
         6 => {
             if let Value::Object(m) = target {
-                let k = *r.pick(&["zz", "x", "pos", "next", "retry", "fault", "on_fail", "timeout", "settings", "generate_contacts", "version"]);
+                let k = *r.pick(&[
+                    "zz",
+                    "x",
+                    "pos",
+                    "next",
+                    "retry",
+                    "fault",
+                    "on_fail",
+                    "timeout",
+                    "settings",
+                    "generate_contacts",
+                    "version",
+                ]);
                 let v = match r.below(4) {
                     0 => json!(1),
                     1 => json!({"count": 3}),
@@ -282,11 +358,18 @@ fn mutate_json(r: &mut Rng, doc: &mut Value) {
             if let Value::Object(m) = target {
                 if m.contains_key("steps") && r.chance(0.5) {
                     let one = json!({"id": "s", "kind": "wait", "duration": "1m"});
-                    m.insert("steps".into(), Value::Array((0..(1 + r.below(300))).map(|i| {
-                        let mut s = one.clone();
-                        s["id"] = json!(format!("s{i}"));
-                        s
-                    }).collect()));
+                    m.insert(
+                        "steps".into(),
+                        Value::Array(
+                            (0..(1 + r.below(300)))
+                                .map(|i| {
+                                    let mut s = one.clone();
+                                    s["id"] = json!(format!("s{i}"));
+                                    s
+                                })
+                                .collect(),
+                        ),
+                    );
                 } else {
                     m.insert("generate_contacts".into(), json!({"count": r.next() % 20_000, "email_ratio": 0.5, "tags": {"lead": 0.5}}));
                 }
@@ -355,7 +438,11 @@ fn mutate(r: &mut Rng, text: &str) -> String {
             for _ in 0..rounds {
                 mutate_json(r, &mut doc);
             }
-            text = if r.chance(0.5) { serde_json::to_string(&doc).unwrap() } else { serde_json::to_string_pretty(&doc).unwrap() };
+            text = if r.chance(0.5) {
+                serde_json::to_string(&doc).unwrap()
+            } else {
+                serde_json::to_string_pretty(&doc).unwrap()
+            };
         }
     }
     if !json_level || r.chance(0.2) {
@@ -387,7 +474,10 @@ fn process(text: &str) -> Result<Verdict, String> {
         }
     };
     let ids: Vec<&str> = scenario.workflows.iter().map(|w| w.id.as_str()).collect();
-    let context = ValidationContext { workflow_ids: &ids, operators: &scenario.operators };
+    let context = ValidationContext {
+        workflow_ids: &ids,
+        operators: &scenario.operators,
+    };
     for w in &scenario.workflows {
         let report = validate(w, &context);
         for issue in report.errors.iter().chain(&report.warnings) {
@@ -466,7 +556,10 @@ fn mutated_scenarios_never_crash_the_reader_validator_or_engine() {
             let _ = std::fs::create_dir_all(&dir);
             let path = dir.join(format!("fuzz-crash-{seed}-{tried}.json"));
             std::fs::write(&path, &input).unwrap();
-            panic!("input {tried} (FLOWLAB_FUZZ_SEED={seed}) failed: {why}\nthe input is in {}", path.display());
+            panic!(
+                "input {tried} (FLOWLAB_FUZZ_SEED={seed}) failed: {why}\nthe input is in {}",
+                path.display()
+            );
         }
     }
     eprintln!(
@@ -475,5 +568,8 @@ fn mutated_scenarios_never_crash_the_reader_validator_or_engine() {
     );
     println!("fuzz_inputs: seed {seed}: tried {tried} inputs, {parsed} parsed ({ran} ran, {not_run} not run)");
     assert!(tried >= 100, "only {tried} inputs in the time budget");
-    assert!(parsed > 0, "no mutated input parsed: the mutations are too destructive to reach the engine");
+    assert!(
+        parsed > 0,
+        "no mutated input parsed: the mutations are too destructive to reach the engine"
+    );
 }

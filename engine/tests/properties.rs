@@ -67,11 +67,19 @@ const TAGS: [&str; 3] = ["lead", "vip", "new"];
 const GROUPS: [&str; 3] = ["approvers", "ops", "nobody"];
 
 fn gen_filter(r: &mut Rng, depth: u32) -> Value {
-    let choice = if depth >= 2 { r.range(0, 3) } else { r.range(0, 6) };
+    let choice = if depth >= 2 {
+        r.range(0, 3)
+    } else {
+        r.range(0, 6)
+    };
     match choice {
-        0 => json!({"attribute": "score", "op": r.pick(&["=", "!=", "<", "<=", ">", ">="]), "value": r.range(0, 100)}),
+        0 => {
+            json!({"attribute": "score", "op": r.pick(&["=", "!=", "<", "<=", ">", ">="]), "value": r.range(0, 100)})
+        }
         1 => json!({"tag": r.pick(&TAGS)}),
-        2 => json!({"attribute": "plan", "op": r.pick(&["=", "!="]), "value": r.pick(&["pro", "free"])}),
+        2 => {
+            json!({"attribute": "plan", "op": r.pick(&["=", "!="]), "value": r.pick(&["pro", "free"])})
+        }
         3 => json!({"attribute": r.pick(&["email", "phone", "consent"]), "op": "exists"}),
         4 => json!({"all": [gen_filter(r, depth + 1), gen_filter(r, depth + 1)]}),
         5 => json!({"any": [gen_filter(r, depth + 1), gen_filter(r, depth + 1)]}),
@@ -94,7 +102,20 @@ fn gen_steps(r: &mut Rng, wf: usize, n_wf: usize) -> Value {
     let n = r.range(1, 8) as usize;
     let sid = |j: usize| format!("s{}", j + 1);
     let mut kinds: Vec<&str> = (0..n)
-        .map(|_| *r.pick(&["action", "action", "action", "wait", "condition", "filter", "approval", "approval", "enroll", "end"]))
+        .map(|_| {
+            *r.pick(&[
+                "action",
+                "action",
+                "action",
+                "wait",
+                "condition",
+                "filter",
+                "approval",
+                "approval",
+                "enroll",
+                "end",
+            ])
+        })
         .collect();
     if kinds[n - 1] == "condition" {
         kinds[n - 1] = "end";
@@ -113,7 +134,9 @@ fn gen_steps(r: &mut Rng, wf: usize, n_wf: usize) -> Value {
         }
     };
     for i in 0..n {
-        let fwd = |r: &mut Rng| -> Option<String> { (i + 1 < n).then(|| sid(r.range(i as u64 + 1, n as u64 - 1) as usize)) };
+        let fwd = |r: &mut Rng| -> Option<String> {
+            (i + 1 < n).then(|| sid(r.range(i as u64 + 1, n as u64 - 1) as usize))
+        };
         let mut s = Map::new();
         s.insert("id".into(), json!(sid(i)));
         s.insert("kind".into(), json!(kinds[i]));
@@ -128,7 +151,10 @@ fn gen_steps(r: &mut Rng, wf: usize, n_wf: usize) -> Value {
                     s.insert("set".into(), json!({"score": r.range(0, 100)}));
                 }
                 if r.chance(0.6) {
-                    s.insert("duration".into(), gen_duration(r, &["0s", "5s", "1m", "10m"], "1s", "2m"));
+                    s.insert(
+                        "duration".into(),
+                        gen_duration(r, &["0s", "5s", "1m", "10m"], "1s", "2m"),
+                    );
                 }
                 if r.chance(0.5) {
                     s.insert("retry".into(), json!({"max_attempts": r.range(1, 4), "backoff": r.pick(&["0s", "30s", "1m", "5m"])}));
@@ -158,16 +184,26 @@ fn gen_steps(r: &mut Rng, wf: usize, n_wf: usize) -> Value {
             "wait" => {
                 let long = r.chance(0.5);
                 if long {
-                    s.insert("duration".into(), gen_duration(r, &["4h", "6h", "12h"], "4h", "8h"));
+                    s.insert(
+                        "duration".into(),
+                        gen_duration(r, &["4h", "6h", "12h"], "4h", "8h"),
+                    );
                     loop_targets.push(i);
                 } else {
-                    s.insert("duration".into(), gen_duration(r, &["1s", "1m", "30m", "2h"], "1s", "1h"));
+                    s.insert(
+                        "duration".into(),
+                        gen_duration(r, &["1s", "1m", "30m", "2h"], "1s", "1h"),
+                    );
                 }
             }
             "condition" => {
                 s.insert("filter".into(), gen_filter(r, 0));
                 s.insert("yes".into(), json!(fwd(r).unwrap()));
-                let no = if !loop_targets.is_empty() && r.chance(0.15) { sid(*r.pick(&loop_targets)) } else { fwd(r).unwrap() };
+                let no = if !loop_targets.is_empty() && r.chance(0.15) {
+                    sid(*r.pick(&loop_targets))
+                } else {
+                    fwd(r).unwrap()
+                };
                 s.insert("no".into(), json!(no));
             }
             "filter" => {
@@ -192,7 +228,10 @@ fn gen_steps(r: &mut Rng, wf: usize, n_wf: usize) -> Value {
                     }
                 }
                 if r.chance(0.3) {
-                    s.insert("retry".into(), json!({"max_attempts": r.range(1, 3), "backoff": r.pick(&["0s", "1m"])}));
+                    s.insert(
+                        "retry".into(),
+                        json!({"max_attempts": r.range(1, 3), "backoff": r.pick(&["0s", "1m"])}),
+                    );
                 }
                 if r.chance(0.4) {
                     s.insert("on_fail".into(), gen_on_fail(r, i, n, &wf_target));
@@ -242,7 +281,11 @@ fn gen_on_fail(r: &mut Rng, i: usize, n: usize, wf_target: &dyn Fn(&mut Rng) -> 
         1 => json!({"action": "end_workflow"}),
         2 => json!({"action": "skip_remaining"}),
         3 => {
-            let goto = if i + 1 < n && r.chance(0.7) { format!("s{}", r.range(i as u64 + 2, n as u64)) } else { "s42".into() };
+            let goto = if i + 1 < n && r.chance(0.7) {
+                format!("s{}", r.range(i as u64 + 2, n as u64))
+            } else {
+                "s42".into()
+            };
             json!({"action": "branch", "goto": goto})
         }
         4 => {
@@ -270,21 +313,45 @@ fn gen_settings(r: &mut Rng) -> Value {
         m.insert("allow_reenrollment".into(), json!(r.chance(0.6)));
     }
     if r.chance(0.3) {
-        m.insert("max_concurrent".into(), if r.chance(0.8) { json!(r.range(1, 3)) } else { Value::Null });
+        m.insert(
+            "max_concurrent".into(),
+            if r.chance(0.8) {
+                json!(r.range(1, 3))
+            } else {
+                Value::Null
+            },
+        );
     }
     if r.chance(0.3) {
         m.insert("exclusive_per_contact".into(), json!(r.chance(0.7)));
     }
     if r.chance(0.25) {
-        m.insert("execution_timeout".into(), if r.chance(0.8) { json!(r.pick(&["10m", "1h", "6h"])) } else { Value::Null });
+        m.insert(
+            "execution_timeout".into(),
+            if r.chance(0.8) {
+                json!(r.pick(&["10m", "1h", "6h"]))
+            } else {
+                Value::Null
+            },
+        );
     }
     if r.chance(0.2) {
         let from = r.range(0, 23);
         let to = (from + r.range(1, 22)) % 24;
-        m.insert("start_window".into(), json!({"from": format!("{from:02}:00"), "to": format!("{to:02}:30")}));
+        m.insert(
+            "start_window".into(),
+            json!({"from": format!("{from:02}:00"), "to": format!("{to:02}:30")}),
+        );
     }
     if r.chance(0.25) {
-        m.insert("entry_filter".into(), if r.chance(0.8) { gen_filter(r, 0) } else { Value::Null });
+        m.insert(
+            "entry_filter".into(),
+            if r.chance(0.8) {
+                gen_filter(r, 0)
+            } else {
+                Value::Null
+            },
+        );
     }
     Value::Object(m)
 }
@@ -292,7 +359,9 @@ fn gen_settings(r: &mut Rng) -> Value {
 fn gen_trigger(r: &mut Rng) -> Value {
     match r.range(0, 5) {
         0..=2 => json!({"type": "manual"}),
-        3 => json!({"type": "tag_added", "tag": r.pick(&TAGS), "poll": r.pick(&["5m", "7m", "10m", "15m"])}),
+        3 => {
+            json!({"type": "tag_added", "tag": r.pick(&TAGS), "poll": r.pick(&["5m", "7m", "10m", "15m"])})
+        }
         _ => json!({"type": "audience", "filter": gen_filter(r, 0)}),
     }
 }
@@ -347,7 +416,10 @@ fn gen_scenario(seed: u64) -> Value {
             if r.chance(0.5) {
                 o.insert("mobile".into(), json!(format!("+3361000000{i}")));
             }
-            let groups: Vec<&str> = ["approvers", "ops"].into_iter().filter(|_| r.chance(0.6)).collect();
+            let groups: Vec<&str> = ["approvers", "ops"]
+                .into_iter()
+                .filter(|_| r.chance(0.6))
+                .collect();
             o.insert("groups".into(), json!(groups));
             Value::Object(o)
         })
@@ -372,16 +444,52 @@ fn gen_scenario(seed: u64) -> Value {
             script.push(json!({"at": 0, "do": "publish", "workflow": format!("w{w}")}));
             script.push(json!({"at": 0, "do": "activate", "workflow": format!("w{w}")}));
             if r.chance(0.8) {
-                let cs: Vec<String> = (1..=n_contacts).filter(|_| r.chance(0.6)).map(|c| format!("c{c}")).collect();
-                let at = if r.chance(0.5) { 0 } else { r.range(0, 120) * MINUTE };
-                script.push(json!({"at": at, "do": "enroll", "workflow": format!("w{w}"), "contacts": cs}));
+                let cs: Vec<String> = (1..=n_contacts)
+                    .filter(|_| r.chance(0.6))
+                    .map(|c| format!("c{c}"))
+                    .collect();
+                let at = if r.chance(0.5) {
+                    0
+                } else {
+                    r.range(0, 120) * MINUTE
+                };
+                script.push(
+                    json!({"at": at, "do": "enroll", "workflow": format!("w{w}"), "contacts": cs}),
+                );
             }
         }
     }
-    let wf_id = |r: &mut Rng| if r.chance(0.95) { format!("w{}", r.range(1, n_wf as u64)) } else { "ghost".into() };
-    let contact_id = |r: &mut Rng| if r.chance(0.95) { format!("c{}", r.range(1, n_contacts)) } else { "nobody".into() };
-    let exec_id = |r: &mut Rng| format!("e{}", if r.chance(0.8) { r.range(1, 6) } else { r.range(1, 10) });
-    let operator_id = |r: &mut Rng| if n_ops > 0 && r.chance(0.9) { format!("op{}", r.range(1, n_ops)) } else { "ghost".into() };
+    let wf_id = |r: &mut Rng| {
+        if r.chance(0.95) {
+            format!("w{}", r.range(1, n_wf as u64))
+        } else {
+            "ghost".into()
+        }
+    };
+    let contact_id = |r: &mut Rng| {
+        if r.chance(0.95) {
+            format!("c{}", r.range(1, n_contacts))
+        } else {
+            "nobody".into()
+        }
+    };
+    let exec_id = |r: &mut Rng| {
+        format!(
+            "e{}",
+            if r.chance(0.8) {
+                r.range(1, 6)
+            } else {
+                r.range(1, 10)
+            }
+        )
+    };
+    let operator_id = |r: &mut Rng| {
+        if n_ops > 0 && r.chance(0.9) {
+            format!("op{}", r.range(1, n_ops))
+        } else {
+            "ghost".into()
+        }
+    };
     let n_commands = r.range(0, 16);
     for _ in 0..n_commands {
         // Minutes, so that commands and timers often meet at one instant.
@@ -394,8 +502,12 @@ fn gen_scenario(seed: u64) -> Value {
                 let cs: Vec<String> = (0..k).map(|_| contact_id(&mut r)).collect();
                 json!({"at": at, "do": "enroll", "workflow": wf_id(&mut r), "contacts": cs})
             }
-            5 => json!({"at": at, "do": "tag", "contact": contact_id(&mut r), "tag": r.pick(&TAGS)}),
-            6 => json!({"at": at, "do": "untag", "contact": contact_id(&mut r), "tag": r.pick(&TAGS)}),
+            5 => {
+                json!({"at": at, "do": "tag", "contact": contact_id(&mut r), "tag": r.pick(&TAGS)})
+            }
+            6 => {
+                json!({"at": at, "do": "untag", "contact": contact_id(&mut r), "tag": r.pick(&TAGS)})
+            }
             7 => {
                 let attrs = match r.range(0, 2) {
                     0 => json!({"score": r.range(0, 100)}),
@@ -440,7 +552,9 @@ fn gen_scenario(seed: u64) -> Value {
                 let cs: Vec<String> = (0..k).map(|_| contact_id(&mut r)).collect();
                 json!({"at": at, "do": "enroll", "workflow": wf_id(&mut r), "contacts": cs})
             }
-            _ => json!({"at": at, "do": "restore", "workflow": wf_id(&mut r), "version": r.range(1, 2)}),
+            _ => {
+                json!({"at": at, "do": "restore", "workflow": wf_id(&mut r), "version": r.range(1, 2)})
+            }
         };
         script.push(cmd);
     }
@@ -480,13 +594,21 @@ impl Case {
         if let Ok(path) = std::env::var("FLOWLAB_PROP_WRITE") {
             std::fs::write(path, &json).unwrap();
         }
-        let scenario = parse_scenario(&format!("seed-{seed}.json"), &json)
-            .unwrap_or_else(|e| panic!("the generator made a file the format refuses (seed {seed}): {e}\n{json}"));
-        Case { seed, json, scenario }
+        let scenario = parse_scenario(&format!("seed-{seed}.json"), &json).unwrap_or_else(|e| {
+            panic!("the generator made a file the format refuses (seed {seed}): {e}\n{json}")
+        });
+        Case {
+            seed,
+            json,
+            scenario,
+        }
     }
 
     fn fail(&self, invariant: &str, message: String) -> ! {
-        panic!("invariant `{invariant}` failed for seed {}: {message}\nscenario:\n{}", self.seed, self.json)
+        panic!(
+            "invariant `{invariant}` failed for seed {}: {message}\nscenario:\n{}",
+            self.seed, self.json
+        )
     }
 }
 
@@ -504,7 +626,10 @@ fn run_checked(case: &Case) -> Run {
         match driver.step() {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => case.fail("no_engine_error", format!("Driver::step returned an error after {inputs} inputs: {e}")),
+            Err(e) => case.fail(
+                "no_engine_error",
+                format!("Driver::step returned an error after {inputs} inputs: {e}"),
+            ),
         }
         inputs += 1;
         let events: Vec<Stamped> = driver.engine().drain_events().collect();
@@ -532,8 +657,17 @@ fn run_checked(case: &Case) -> Run {
         }
     }
     let engine = driver.into_engine();
-    let parsed = lines.iter().map(|l| serde_json::from_str(l).unwrap()).collect();
-    Run { lines, parsed, engine, cut, published }
+    let parsed = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    Run {
+        lines,
+        parsed,
+        engine,
+        cut,
+        published,
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -546,7 +680,14 @@ fn s<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 fn is_terminal(state: &str) -> bool {
     matches!(
         state,
-        "COMPLETED" | "FAILED_SAFE" | "FAILED_UNSAFE" | "CANCELLED" | "COMPLETED_ACK" | "FAILED_SAFE_ACK" | "FAILED_UNSAFE_ACK" | "CANCELLED_ACK"
+        "COMPLETED"
+            | "FAILED_SAFE"
+            | "FAILED_UNSAFE"
+            | "CANCELLED"
+            | "COMPLETED_ACK"
+            | "FAILED_SAFE_ACK"
+            | "FAILED_UNSAFE_ACK"
+            | "CANCELLED_ACK"
     )
 }
 
@@ -594,7 +735,10 @@ fn first_status(kind: StepKind) -> &'static str {
 }
 
 fn step_finished(status: &str) -> bool {
-    matches!(status, "completed" | "resolved" | "failed" | "skipped" | "cancelled")
+    matches!(
+        status,
+        "completed" | "resolved" | "failed" | "skipped" | "cancelled"
+    )
 }
 
 /// Step statuses of lifecycle.md §3: a step is entered with its kind's first
@@ -613,7 +757,11 @@ fn step_edge_allowed(kind: StepKind, from: Option<&str>, to: &str) -> bool {
     match (kind, from, to) {
         (StepKind::Action, "running", "completed" | "resolved" | "pending" | "failed") => true,
         (StepKind::Action, "pending", "running") => true,
-        (StepKind::Condition | StepKind::Filter | StepKind::Enroll | StepKind::End, "running", "completed" | "failed") => true,
+        (
+            StepKind::Condition | StepKind::Filter | StepKind::Enroll | StepKind::End,
+            "running",
+            "completed" | "failed",
+        ) => true,
         // A filter whose fail action is `retry` goes back to pending.
         (StepKind::Filter, "running", "pending") => true,
         (StepKind::Filter, "pending", "running") => true,
@@ -644,7 +792,9 @@ fn exec_infos(state: &State) -> Vec<ExecInfo> {
                     .steps
                     .iter()
                     .filter_map(|s| match &s.body {
-                        Body::Action { retry, .. } | Body::Approval { retry, .. } => Some((s.id.clone(), retry.max_attempts)),
+                        Body::Action { retry, .. } | Body::Approval { retry, .. } => {
+                            Some((s.id.clone(), retry.max_attempts))
+                        }
                         _ => None,
                     })
                     .collect(),
@@ -668,10 +818,21 @@ fn check_state_graphs(case: &Case, run: &Run, infos: &[ExecInfo]) {
                 let x = s(l, "execution").unwrap().to_string();
                 let (from, to) = (s(l, "from"), s(l, "to").unwrap());
                 if !execution_edge_allowed(from, to) {
-                    case.fail("execution_graph", format!("line {}: {} is not an edge of §2", n + 1, run.lines[n]));
+                    case.fail(
+                        "execution_graph",
+                        format!("line {}: {} is not an edge of §2", n + 1, run.lines[n]),
+                    );
                 }
                 if exec_state.get(&x).map(String::as_str) != from {
-                    case.fail("execution_graph", format!("line {}: {} but the execution was {:?}", n + 1, run.lines[n], exec_state.get(&x)));
+                    case.fail(
+                        "execution_graph",
+                        format!(
+                            "line {}: {} but the execution was {:?}",
+                            n + 1,
+                            run.lines[n],
+                            exec_state.get(&x)
+                        ),
+                    );
                 }
                 exec_state.insert(x, to.to_string());
             }
@@ -681,11 +842,27 @@ fn check_state_graphs(case: &Case, run: &Run, infos: &[ExecInfo]) {
                 let (from, to) = (s(l, "from"), s(l, "to").unwrap());
                 let kind = infos[exec_ix(&x)].kinds[&step];
                 if !step_edge_allowed(kind, from, to) {
-                    case.fail("step_graph", format!("line {}: {} is not allowed by §3 for a {} step", n + 1, run.lines[n], kind.as_str()));
+                    case.fail(
+                        "step_graph",
+                        format!(
+                            "line {}: {} is not allowed by §3 for a {} step",
+                            n + 1,
+                            run.lines[n],
+                            kind.as_str()
+                        ),
+                    );
                 }
                 let key = (x, step);
                 if step_state.get(&key).map(String::as_str) != from {
-                    case.fail("step_graph", format!("line {}: {} but the step was {:?}", n + 1, run.lines[n], step_state.get(&key)));
+                    case.fail(
+                        "step_graph",
+                        format!(
+                            "line {}: {} but the step was {:?}",
+                            n + 1,
+                            run.lines[n],
+                            step_state.get(&key)
+                        ),
+                    );
                 }
                 step_state.insert(key, to.to_string());
             }
@@ -696,7 +873,14 @@ fn check_state_graphs(case: &Case, run: &Run, infos: &[ExecInfo]) {
     for (i, e) in run.engine.state().executions.iter().enumerate() {
         let name = format!("e{}", i + 1);
         if exec_state.get(&name).map(String::as_str) != Some(e.state.as_str()) {
-            case.fail("execution_graph", format!("{name} ends in {} but its last line says {:?}", e.state.as_str(), exec_state.get(&name)));
+            case.fail(
+                "execution_graph",
+                format!(
+                    "{name} ends in {} but its last line says {:?}",
+                    e.state.as_str(),
+                    exec_state.get(&name)
+                ),
+            );
         }
     }
 }
@@ -714,7 +898,10 @@ fn check_attempt_bounds(case: &Case, run: &Run, infos: &[ExecInfo]) {
         let max = *infos[exec_ix(x)].retries.get(step).unwrap_or(&3);
         let attempt = l["attempt"].as_u64().unwrap();
         if attempt >= max as u64 {
-            case.fail("attempts_below_max_attempts", format!("line {}: {} but max_attempts is {max}", n + 1, run.lines[n]));
+            case.fail(
+                "attempts_below_max_attempts",
+                format!("line {}: {} but max_attempts is {max}", n + 1, run.lines[n]),
+            );
         }
     }
 }
@@ -744,18 +931,32 @@ fn check_pause_freezes(case: &Case, run: &Run, infos: &[ExecInfo]) {
             continue;
         }
         let bad = match ty {
-            "step_attempt" | "transition" | "retry_scheduled" | "fail_action" | "history" | "compensation" => true,
+            "step_attempt" | "transition" | "retry_scheduled" | "fail_action" | "history"
+            | "compensation" => true,
             "step_status" => s(l, "to") != Some("cancelled"),
             "execution_state" => !matches!(
                 (s(l, "from"), s(l, "to").unwrap()),
-                (None, "NEW") | (Some("NEW"), "VALID" | "FAILED_SAFE") | (Some("VALID"), "BLOCKED_WAITING") | (_, "CANCELLED")
-                    | (Some("COMPLETED"), "COMPLETED_ACK") | (Some("FAILED_SAFE"), "FAILED_SAFE_ACK")
-                    | (Some("FAILED_UNSAFE"), "FAILED_UNSAFE_ACK") | (Some("CANCELLED"), "CANCELLED_ACK")
+                (None, "NEW")
+                    | (Some("NEW"), "VALID" | "FAILED_SAFE")
+                    | (Some("VALID"), "BLOCKED_WAITING")
+                    | (_, "CANCELLED")
+                    | (Some("COMPLETED"), "COMPLETED_ACK")
+                    | (Some("FAILED_SAFE"), "FAILED_SAFE_ACK")
+                    | (Some("FAILED_UNSAFE"), "FAILED_UNSAFE_ACK")
+                    | (Some("CANCELLED"), "CANCELLED_ACK")
             ),
             _ => false,
         };
         if bad {
-            case.fail("pause_freezes_executions", format!("line {}: {} while {} is paused", n + 1, run.lines[n], infos[exec_ix(x)].workflow));
+            case.fail(
+                "pause_freezes_executions",
+                format!(
+                    "line {}: {} while {} is paused",
+                    n + 1,
+                    run.lines[n],
+                    infos[exec_ix(x)].workflow
+                ),
+            );
         }
     }
 }
@@ -765,20 +966,50 @@ fn check_pause_freezes(case: &Case, run: &Run, infos: &[ExecInfo]) {
 /// is unchanged in the final state.
 fn check_published_versions(case: &Case, run: &Run) {
     let state = run.engine.state();
-    for (n, l) in run.parsed.iter().enumerate().filter(|(_, l)| s(l, "type") == Some("version_published")) {
+    for (n, l) in run
+        .parsed
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| s(l, "type") == Some("version_published"))
+    {
         let w = &state.workflows[state.workflow_ix[s(l, "workflow").unwrap()].ix()];
         let version = l["version"].as_u64().unwrap() as usize;
         let Some(v) = w.versions.get(version - 1) else {
-            case.fail("published_versions_never_change", format!("line {}: {} but the final state has no such version", n + 1, run.lines[n]));
+            case.fail(
+                "published_versions_never_change",
+                format!(
+                    "line {}: {} but the final state has no such version",
+                    n + 1,
+                    run.lines[n]
+                ),
+            );
         };
         if v.hash != s(l, "hash").unwrap() {
-            case.fail("published_versions_never_change", format!("line {}: {} but the final state says {}", n + 1, run.lines[n], v.hash));
+            case.fail(
+                "published_versions_never_change",
+                format!(
+                    "line {}: {} but the final state says {}",
+                    n + 1,
+                    run.lines[n],
+                    v.hash
+                ),
+            );
         }
     }
     for (wf, version, hash, draft) in &run.published {
         let v = &state.workflows[*wf].versions[*version as usize - 1];
-        if v.draft != *draft || v.hash != *hash || v.canonical != canonical_json(&draft.written) || content_hash(&v.draft.written) != v.hash {
-            case.fail("published_versions_never_change", format!("version {version} of {} changed after it was published", state.workflows[*wf].draft.id));
+        if v.draft != *draft
+            || v.hash != *hash
+            || v.canonical != canonical_json(&draft.written)
+            || content_hash(&v.draft.written) != v.hash
+        {
+            case.fail(
+                "published_versions_never_change",
+                format!(
+                    "version {version} of {} changed after it was published",
+                    state.workflows[*wf].draft.id
+                ),
+            );
         }
     }
 }
@@ -798,7 +1029,13 @@ fn check_nothing_stuck(case: &Case, run: &Run) {
         let paused = w.status == WorkflowStatus::Paused;
         for slot in e.wake.iter().map(|(s, _)| s).chain(e.timeout.iter()) {
             if slot.due <= until && !paused {
-                case.fail("nothing_stuck_at_run_until", format!("{name} has a timer due at {} ≤ run_until {} that did not fire", slot.due.0, until.0));
+                case.fail(
+                    "nothing_stuck_at_run_until",
+                    format!(
+                        "{name} has a timer due at {} ≤ run_until {} that did not fire",
+                        slot.due.0, until.0
+                    ),
+                );
             }
         }
         if e.state.is_terminal() || paused || e.wake.is_some() || e.timeout.is_some() {
@@ -814,26 +1051,48 @@ fn check_nothing_stuck(case: &Case, run: &Run) {
             ExecState::Running => {
                 let v = &w.versions[e.version as usize - 1].compiled;
                 match e.cursor {
-                    Some(c) if e.steps[c.ix()].status == Some(StepStatus::AwaitingDecision) => match &v.step(c).body {
-                        Body::Approval { timeout: None, .. } => true,
-                        // A shared approval keeps the timeout itself.
-                        Body::Approval { timeout: Some(_), .. } => state
-                            .shared_by_key
-                            .get(&(e.wf, e.version, c))
-                            .is_some_and(|&k| state.shared[k as usize].timeout.is_some_and(|t| t.due > until) || state.shared[k as usize].delivery.is_some()),
-                        _ => false,
-                    },
+                    Some(c) if e.steps[c.ix()].status == Some(StepStatus::AwaitingDecision) => {
+                        match &v.step(c).body {
+                            Body::Approval { timeout: None, .. } => true,
+                            // A shared approval keeps the timeout itself.
+                            Body::Approval {
+                                timeout: Some(_), ..
+                            } => state
+                                .shared_by_key
+                                .get(&(e.wf, e.version, c))
+                                .is_some_and(|&k| {
+                                    state.shared[k as usize]
+                                        .timeout
+                                        .is_some_and(|t| t.due > until)
+                                        || state.shared[k as usize].delivery.is_some()
+                                }),
+                            _ => false,
+                        }
+                    }
                     _ => false,
                 }
             }
             _ => false,
         };
         if !ok {
-            let lines: Vec<&String> = run.parsed.iter().zip(&run.lines).filter(|(l, _)| s(l, "execution") == Some(&name)).map(|(_, t)| t).collect();
+            let lines: Vec<&String> = run
+                .parsed
+                .iter()
+                .zip(&run.lines)
+                .filter(|(l, _)| s(l, "execution") == Some(&name))
+                .map(|(_, t)| t)
+                .collect();
             let tail = &lines[lines.len().saturating_sub(6)..];
             case.fail(
                 "nothing_stuck_at_run_until",
-                format!("{name} is {} at run_until with nothing to wake it; its last lines:\n{}", e.state.as_str(), tail.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")),
+                format!(
+                    "{name} is {} at run_until with nothing to wake it; its last lines:\n{}",
+                    e.state.as_str(),
+                    tail.iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                ),
             );
         }
     }
@@ -842,7 +1101,12 @@ fn check_nothing_stuck(case: &Case, run: &Run) {
 /// Invariant 6 (called after every input).
 fn check_replay_equals_live(case: &Case, replica: &State, live: &State, inputs: usize) {
     if replica != live {
-        case.fail("replay_equals_live", format!("the fold of the drained events differs from the live state after input {inputs}"));
+        case.fail(
+            "replay_equals_live",
+            format!(
+                "the fold of the drained events differs from the live state after input {inputs}"
+            ),
+        );
     }
 }
 
@@ -852,11 +1116,19 @@ fn check_deterministic(case: &Case, run: &Run) {
     if run.cut {
         return;
     }
-    let (_, again) = trace_lines(&case.scenario).unwrap_or_else(|e| case.fail("no_engine_error", format!("trace_lines: {e}")));
+    let (_, again) = trace_lines(&case.scenario)
+        .unwrap_or_else(|e| case.fail("no_engine_error", format!("trace_lines: {e}")));
     let (summary, body) = again.split_last().unwrap();
     if body != run.lines.as_slice() {
-        let at = body.iter().zip(&run.lines).position(|(a, b)| a != b).unwrap_or(body.len().min(run.lines.len()));
-        case.fail("deterministic_trace", format!("the traces differ first at line {}", at + 1));
+        let at = body
+            .iter()
+            .zip(&run.lines)
+            .position(|(a, b)| a != b)
+            .unwrap_or(body.len().min(run.lines.len()));
+        case.fail(
+            "deterministic_trace",
+            format!("the traces differ first at line {}", at + 1),
+        );
     }
     assert!(summary.contains("\"type\":\"summary\""));
 }
@@ -873,7 +1145,14 @@ fn check_case(seed: u64) -> (usize, BTreeMap<&'static str, usize>) {
     check_deterministic(&case, &run);
     let mut kinds = BTreeMap::new();
     for l in &run.parsed {
-        for k in ["command_rejected", "version_published", "step_attempt", "compensation", "decision", "enrolled"] {
+        for k in [
+            "command_rejected",
+            "version_published",
+            "step_attempt",
+            "compensation",
+            "decision",
+            "enrolled",
+        ] {
             if s(l, "type") == Some(k) {
                 *kinds.entry(k).or_insert(0) += 1;
             }
@@ -886,7 +1165,14 @@ fn check_case(seed: u64) -> (usize, BTreeMap<&'static str, usize>) {
         }
     }
     if std::env::var("FLOWLAB_PROP_VERBOSE").is_ok() {
-        eprintln!("seed {seed}: {} lines, {kinds:?}, final {}", run.lines.len(), trace::summary(run.engine.state(), case.scenario.run_until).split("\"edges\"").next().unwrap());
+        eprintln!(
+            "seed {seed}: {} lines, {kinds:?}, final {}",
+            run.lines.len(),
+            trace::summary(run.engine.state(), case.scenario.run_until)
+                .split("\"edges\"")
+                .next()
+                .unwrap()
+        );
     }
     (run.lines.len(), kinds)
 }
@@ -925,7 +1211,17 @@ fn the_generator_reaches_every_kind_of_line() {
             *total.entry(k).or_insert(0) += n;
         }
     }
-    for k in ["command_rejected", "version_published", "step_attempt", "compensation", "decision", "enrolled"] {
-        assert!(total.get(k).copied().unwrap_or(0) > 0, "no `{k}` line in 40 generated scenarios: {total:?}");
+    for k in [
+        "command_rejected",
+        "version_published",
+        "step_attempt",
+        "compensation",
+        "decision",
+        "enrolled",
+    ] {
+        assert!(
+            total.get(k).copied().unwrap_or(0) > 0,
+            "no `{k}` line in 40 generated scenarios: {total:?}"
+        );
     }
 }

@@ -13,25 +13,40 @@ use flowlab_engine::trace;
 
 fn scenarios() -> Vec<(PathBuf, Scenario)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dirs = [root.join("../../shared/scenarios"), root.join("../samples"), root.join("tests/scenarios")];
+    let dirs = [
+        root.join("../../shared/scenarios"),
+        root.join("../samples"),
+        root.join("tests/scenarios"),
+    ];
     let mut out = Vec::new();
     for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut files: Vec<PathBuf> =
-            entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
         files.sort();
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();
-            let scenario = parse_scenario(&file.display().to_string(), &text).unwrap_or_else(|e| panic!("{e}"));
+            let scenario = parse_scenario(&file.display().to_string(), &text)
+                .unwrap_or_else(|e| panic!("{e}"));
             out.push((file, scenario));
         }
     }
-    assert!(out.len() >= 8, "expected the shared scenarios and the samples");
+    assert!(
+        out.len() >= 8,
+        "expected the shared scenarios and the samples"
+    );
     out
 }
 
 fn lines_of(engine: &Engine, events: &[Stamped]) -> Vec<String> {
-    events.iter().filter_map(|e| trace::line(engine.state(), e)).collect()
+    events
+        .iter()
+        .filter_map(|e| trace::line(engine.state(), e))
+        .collect()
 }
 
 #[test]
@@ -47,11 +62,19 @@ fn folding_the_log_rebuilds_the_live_state_after_every_input() {
                 replica.apply(stamped.t, &stamped.event);
                 log.push(stamped);
             }
-            assert!(replica == *driver.engine().state(), "{}: state differs from its fold after input {inputs}", file.display());
+            assert!(
+                replica == *driver.engine().state(),
+                "{}: state differs from its fold after input {inputs}",
+                file.display()
+            );
         }
         let live = driver.into_engine();
         let replayed = Engine::replay(genesis(&scenario), &log);
-        assert!(replayed.state() == live.state(), "{}: replay differs", file.display());
+        assert!(
+            replayed.state() == live.state(),
+            "{}: replay differs",
+            file.display()
+        );
     }
 }
 
@@ -90,8 +113,17 @@ fn a_run_rebuilt_from_its_log_goes_on_identically() {
                 log2.extend(rest.engine().drain_events());
             }
             let engine2 = rest.into_engine();
-            assert_eq!(lines_of(&engine2, &log2), expected, "{}: resumed after {cut} inputs", file.display());
-            assert!(engine2.state() == engine.state(), "{}: final state after resume at {cut}", file.display());
+            assert_eq!(
+                lines_of(&engine2, &log2),
+                expected,
+                "{}: resumed after {cut} inputs",
+                file.display()
+            );
+            assert!(
+                engine2.state() == engine.state(),
+                "{}: final state after resume at {cut}",
+                file.display()
+            );
         }
     }
 }
@@ -107,7 +139,10 @@ fn the_same_file_gives_a_byte_identical_trace() {
 
 #[test]
 fn time_going_backwards_is_an_error_and_an_early_wake_is_harmless() {
-    let (_, scenario) = scenarios().into_iter().find(|(f, _)| f.ends_with("retry-resolved.json")).unwrap();
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .find(|(f, _)| f.ends_with("retry-resolved.json"))
+        .unwrap();
     let mut driver = Driver::new(&scenario);
     while driver.step().unwrap() {
         if driver.engine().now().0 >= 120_000 {
@@ -118,7 +153,12 @@ fn time_going_backwards_is_an_error_and_an_early_wake_is_harmless() {
     let before = engine.state().clone();
     let now = engine.now();
     engine.handle_timeout(now).unwrap();
-    assert!(*engine.state() == before, "a wake-up with nothing due changes nothing");
-    let err = engine.handle_timeout(flowlab_engine::time::SimTime(now.0 - 1)).unwrap_err();
+    assert!(
+        *engine.state() == before,
+        "a wake-up with nothing due changes nothing"
+    );
+    let err = engine
+        .handle_timeout(flowlab_engine::time::SimTime(now.0 - 1))
+        .unwrap_err();
     assert!(err.to_string().contains("backwards"), "{err}");
 }

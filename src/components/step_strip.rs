@@ -4,7 +4,11 @@ use leptos::prelude::*;
 /// One small coloured cell per step, in order, coloured by kind.
 #[component]
 pub fn StepStrip(kinds: Vec<StepKind>) -> impl IntoView {
-    let label = kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
+    let label = kinds
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <div class="step-strip" data-testid="step-strip" role="img" aria-label=format!("Steps: {label}")>
             {kinds

@@ -14,7 +14,10 @@ pub fn EditorScreen() -> impl IntoView {
     move || {
         let id = params.read().get("id").unwrap_or_default();
         match workspace.as_ref() {
-            Err(e) => view! { <div class="page"><WorkspaceErrorBanner error=e.to_string() /></div> }.into_any(),
+            Err(e) => {
+                view! { <div class="page"><WorkspaceErrorBanner error=e.to_string() /></div> }
+                    .into_any()
+            }
             Ok(ws) => match ws.workflow(&id) {
                 Some(wf) => view! { <WorkflowDetail wf=wf.clone() /> }.into_any(),
                 None => view! { <UnknownWorkflow id /> }.into_any(),

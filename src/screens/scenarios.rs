@@ -12,7 +12,13 @@ use crate::workspace::ScenarioSummary;
 pub fn ScenariosScreen() -> impl IntoView {
     let workspace = use_workspace();
     let list = match workspace.as_ref() {
-        Ok(ws) => ws.scenarios.iter().cloned().map(|s| view! { <ScenarioCard s /> }).collect_view().into_any(),
+        Ok(ws) => ws
+            .scenarios
+            .iter()
+            .cloned()
+            .map(|s| view! { <ScenarioCard s /> })
+            .collect_view()
+            .into_any(),
         Err(e) => view! { <WorkspaceErrorBanner error=e.to_string() /> }.into_any(),
     };
     view! {

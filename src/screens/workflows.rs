@@ -12,10 +12,16 @@ pub fn WorkflowsScreen() -> impl IntoView {
     let workspace = use_workspace();
     let (subtitle, body) = match workspace.as_ref() {
         Ok(ws) => (
-            format!("Sample workspace · {} workflows · built into the app", ws.workflows.len()),
+            format!(
+                "Sample workspace · {} workflows · built into the app",
+                ws.workflows.len()
+            ),
             view! { <WorkflowTable workflows=ws.workflows.clone() /> }.into_any(),
         ),
-        Err(e) => ("Sample workspace".to_owned(), view! { <WorkspaceErrorBanner error=e.to_string() /> }.into_any()),
+        Err(e) => (
+            "Sample workspace".to_owned(),
+            view! { <WorkspaceErrorBanner error=e.to_string() /> }.into_any(),
+        ),
     };
     view! {
         <div class="page" data-testid="screen-workflows">

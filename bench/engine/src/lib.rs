@@ -23,7 +23,10 @@ pub struct StateCounts {
 
 impl StateCounts {
     pub fn of(state: &State) -> StateCounts {
-        let mut c = StateCounts { executions: state.executions.len() as u64, ..StateCounts::default() };
+        let mut c = StateCounts {
+            executions: state.executions.len() as u64,
+            ..StateCounts::default()
+        };
         for e in &state.executions {
             for run in e.steps.iter() {
                 c.step_attempts += run.attempts_total as u64;

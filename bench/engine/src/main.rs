@@ -147,7 +147,12 @@ fn measure_inflight(scenario: &Scenario) -> Result<InFlight, String> {
     // Script entries before the activation (the publish) run first.
     let mut before = live();
     loop {
-        let enrolled = driver.engine().state().workflows.iter().any(|w| w.audience_enrolled);
+        let enrolled = driver
+            .engine()
+            .state()
+            .workflows
+            .iter()
+            .any(|w| w.audience_enrolled);
         if enrolled {
             break;
         }
@@ -159,19 +164,41 @@ fn measure_inflight(scenario: &Scenario) -> Result<InFlight, String> {
     let after = live();
     let engine = driver.engine();
     if engine.now().0 != 0 {
-        return Err(format!("the audience enrollment ended at t={}, not 0", engine.now().0));
+        return Err(format!(
+            "the audience enrollment ended at t={}, not 0",
+            engine.now().0
+        ));
     }
     let state = engine.state();
     let executions = state.executions.len();
-    let in_flight = state.executions.iter().filter(|e| !e.state.is_terminal()).count();
+    let in_flight = state
+        .executions
+        .iter()
+        .filter(|e| !e.state.is_terminal())
+        .count();
     let exec_vec = (state.executions.capacity() * size_of::<Execution>()) as u64;
-    let step_slices = state.executions.iter().map(|e| size_of_val(&*e.steps) as u64).sum();
-    Ok(InFlight { executions, in_flight, bytes: after.saturating_sub(before), exec_vec, step_slices, genesis })
+    let step_slices = state
+        .executions
+        .iter()
+        .map(|e| size_of_val(&*e.steps) as u64)
+        .sum();
+    Ok(InFlight {
+        executions,
+        in_flight,
+        bytes: after.saturating_sub(before),
+        exec_vec,
+        step_slices,
+        genesis,
+    })
 }
 
 fn bench(path: &Path, runs: usize) -> Result<Figures, String> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let peak_rss_reset = reset_peak_rss();
 
     // Parse (including the generation of the contacts): the best of `runs`.
@@ -214,7 +241,9 @@ fn bench(path: &Path, runs: usize) -> Result<Figures, String> {
 
     // The honest count: a recording pass, counting the events themselves.
     let (events, recorded_state) = count_events(&scenario).map_err(|e| e.to_string())?;
-    if recorded_state != state || events.step_attempt != state.step_attempts || events.compensation != state.compensation_attempts
+    if recorded_state != state
+        || events.step_attempt != state.step_attempts
+        || events.compensation != state.compensation_attempts
     {
         return Err(format!("{name}: counts disagree: state {state:?}, events {events:?}, recorded {recorded_state:?}"));
     }
@@ -252,7 +281,11 @@ fn mib(bytes: u64) -> String {
 }
 
 fn rate(x: f64) -> String {
-    if x >= 1e6 { format!("{:.2} M/s", x / 1e6) } else { format!("{:.1} k/s", x / 1e3) }
+    if x >= 1e6 {
+        format!("{:.2} M/s", x / 1e6)
+    } else {
+        format!("{:.1} k/s", x / 1e3)
+    }
 }
 
 fn ms(d: Duration) -> String {
@@ -261,7 +294,10 @@ fn ms(d: Duration) -> String {
 
 fn print_table(figs: &[Figures], runs: usize) {
     let rows: Vec<(&str, Box<dyn Fn(&Figures) -> String>)> = vec![
-        ("contacts / executions", Box::new(|f| format!("{} / {}", f.contacts, f.state.executions))),
+        (
+            "contacts / executions",
+            Box::new(|f| format!("{} / {}", f.contacts, f.state.executions)),
+        ),
         ("parse (best)", Box::new(|f| ms(f.parse))),
         (
             "run wall, median (best)",
@@ -269,47 +305,98 @@ fn print_table(figs: &[Figures], runs: usize) {
         ),
         (
             "step attempts (+compens.)",
-            Box::new(|f| format!("{} (+{})", f.state.step_attempts, f.state.compensation_attempts)),
+            Box::new(|f| {
+                format!(
+                    "{} (+{})",
+                    f.state.step_attempts, f.state.compensation_attempts
+                )
+            }),
         ),
-        ("attempts/s", Box::new(|f| rate(f.per_sec(f.state.attempts())))),
-        ("ns per attempt", Box::new(|f| format!("{:.1}", f.ns_per_attempt()))),
-        ("executions/s", Box::new(|f| rate(f.per_sec(f.state.executions)))),
+        (
+            "attempts/s",
+            Box::new(|f| rate(f.per_sec(f.state.attempts()))),
+        ),
+        (
+            "ns per attempt",
+            Box::new(|f| format!("{:.1}", f.ns_per_attempt())),
+        ),
+        (
+            "executions/s",
+            Box::new(|f| rate(f.per_sec(f.state.executions))),
+        ),
         ("events folded", Box::new(|f| f.events.events.to_string())),
         ("events/s", Box::new(|f| rate(f.per_sec(f.events.events)))),
         (
             "peak RSS (VmHWM)",
             Box::new(|f| match f.peak_rss {
-                Some(b) => format!("{}{}", mib(b), if f.peak_rss_reset { "" } else { " (not reset)" }),
+                Some(b) => format!(
+                    "{}{}",
+                    mib(b),
+                    if f.peak_rss_reset { "" } else { " (not reset)" }
+                ),
                 None => "n/a".into(),
             }),
         ),
         ("peak heap in a run", Box::new(|f| mib(f.run_peak_heap))),
-        ("allocations per run", Box::new(|f| f.run_allocs.to_string())),
+        (
+            "allocations per run",
+            Box::new(|f| f.run_allocs.to_string()),
+        ),
         (
             "in flight at t=0",
             Box::new(|f| format!("{} of {}", f.inflight.in_flight, f.inflight.executions)),
         ),
         (
             "engine bytes/in-flight exec",
-            Box::new(|f| format!("{:.0} B", f.inflight.bytes as f64 / f.inflight.executions.max(1) as f64)),
+            Box::new(|f| {
+                format!(
+                    "{:.0} B",
+                    f.inflight.bytes as f64 / f.inflight.executions.max(1) as f64
+                )
+            }),
         ),
         (
             "  of which Execution vec",
-            Box::new(|f| format!("{:.0} B", f.inflight.exec_vec as f64 / f.inflight.executions.max(1) as f64)),
+            Box::new(|f| {
+                format!(
+                    "{:.0} B",
+                    f.inflight.exec_vec as f64 / f.inflight.executions.max(1) as f64
+                )
+            }),
         ),
         (
             "  of which StepRun slices",
-            Box::new(|f| format!("{:.0} B", f.inflight.step_slices as f64 / f.inflight.executions.max(1) as f64)),
+            Box::new(|f| {
+                format!(
+                    "{:.0} B",
+                    f.inflight.step_slices as f64 / f.inflight.executions.max(1) as f64
+                )
+            }),
         ),
         (
             "engine at genesis/contact",
-            Box::new(|f| format!("{:.0} B", f.inflight.genesis as f64 / f.contacts.max(1) as f64)),
+            Box::new(|f| {
+                format!(
+                    "{:.0} B",
+                    f.inflight.genesis as f64 / f.contacts.max(1) as f64
+                )
+            }),
         ),
     ];
     let label_w = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
-    let cells: Vec<Vec<String>> = rows.iter().map(|(_, f)| figs.iter().map(|x| f(x)).collect()).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(_, f)| figs.iter().map(|x| f(x)).collect())
+        .collect();
     let col_w: Vec<usize> = (0..figs.len())
-        .map(|i| cells.iter().map(|r| r[i].len()).chain([figs[i].name.len()]).max().unwrap_or(0))
+        .map(|i| {
+            cells
+                .iter()
+                .map(|r| r[i].len())
+                .chain([figs[i].name.len()])
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     println!("flowlab-bench (native, {runs} runs per file; summary mode, recording off)");
     print!("{:label_w$}", "");
@@ -324,7 +411,11 @@ fn print_table(figs: &[Figures], runs: usize) {
         }
         println!();
     }
-    println!("size_of::<Execution>() = {} B, size_of::<StepRun>() = {} B", size_of::<Execution>(), size_of::<StepRun>());
+    println!(
+        "size_of::<Execution>() = {} B, size_of::<StepRun>() = {} B",
+        size_of::<Execution>(),
+        size_of::<StepRun>()
+    );
     for f in figs {
         println!("{}: summary executions {}", f.name, f.summary_executions);
     }
@@ -376,4 +467,3 @@ fn main() -> ExitCode {
     print_table(&figs, runs);
     ExitCode::SUCCESS
 }
-

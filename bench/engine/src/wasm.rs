@@ -39,7 +39,9 @@ pub struct Prepared {
 impl Prepared {
     #[wasm_bindgen(constructor)]
     pub fn new(json: &str) -> Result<Prepared, JsError> {
-        Ok(Prepared { scenario: parse(json)? })
+        Ok(Prepared {
+            scenario: parse(json)?,
+        })
     }
 
     /// Same as `run_summary`, without the parse.

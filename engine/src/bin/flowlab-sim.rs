@@ -15,7 +15,8 @@ use flowlab_engine::scenario::{parse_scenario, Scenario};
 use flowlab_engine::validate::{validate, Severity, ValidationContext};
 use flowlab_engine::{sim, trace};
 
-const USAGE: &str = "usage: flowlab-sim run [--summary] FILE.json | check FILE.json... | test FILE.json...";
+const USAGE: &str =
+    "usage: flowlab-sim run [--summary] FILE.json | check FILE.json... | test FILE.json...";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -50,7 +51,8 @@ fn load(file: &str) -> Result<Scenario, ExitCode> {
 }
 
 fn run(args: &[String]) -> ExitCode {
-    let (summary_only, files): (Vec<&String>, Vec<&String>) = args.iter().partition(|a| *a == "--summary");
+    let (summary_only, files): (Vec<&String>, Vec<&String>) =
+        args.iter().partition(|a| *a == "--summary");
     let [file] = files[..] else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
@@ -72,7 +74,11 @@ fn run(args: &[String]) -> ExitCode {
     };
     match result {
         Ok(engine) => {
-            let _ = writeln!(out, "{}", trace::summary(engine.state(), scenario.run_until));
+            let _ = writeln!(
+                out,
+                "{}",
+                trace::summary(engine.state(), scenario.run_until)
+            );
             let _ = out.flush();
             ExitCode::SUCCESS
         }
@@ -95,20 +101,35 @@ fn check(files: &[String]) -> ExitCode {
             }
         };
         let ids: Vec<&str> = scenario.workflows.iter().map(|w| w.id.as_str()).collect();
-        let context = ValidationContext { workflow_ids: &ids, operators: &scenario.operators };
+        let context = ValidationContext {
+            workflow_ids: &ids,
+            operators: &scenario.operators,
+        };
         let mut errors = 0;
         for (i, draft) in scenario.workflows.iter().enumerate() {
             let report = validate(draft, &context);
             for issue in report.errors.iter().chain(&report.warnings) {
-                let level = if issue.severity == Severity::Error { "error" } else { "warning" };
-                eprintln!("{file}: {}: {level}: {}", issue.json_path(draft, i), issue.message);
+                let level = if issue.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                };
+                eprintln!(
+                    "{file}: {}: {level}: {}",
+                    issue.json_path(draft, i),
+                    issue.message
+                );
             }
             errors += report.errors.len();
         }
         if errors > 0 {
             code = ExitCode::from(2);
         } else {
-            println!("{file}: ok ({} workflow(s), {} contact(s))", scenario.workflows.len(), scenario.contacts.len());
+            println!(
+                "{file}: ok ({} workflow(s), {} contact(s))",
+                scenario.workflows.len(),
+                scenario.contacts.len()
+            );
         }
     }
     code
@@ -140,7 +161,11 @@ fn test(files: &[String]) -> ExitCode {
         let failures = sim::check(&scenario, &engine, &lines);
         if failures.is_empty() {
             passed += 1;
-            println!("PASS {file} ({} expectation(s), {} trace line(s))", scenario.expect.len(), lines.len());
+            println!(
+                "PASS {file} ({} expectation(s), {} trace line(s))",
+                scenario.expect.len(),
+                lines.len()
+            );
             continue;
         }
         failed += 1;

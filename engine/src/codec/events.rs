@@ -15,13 +15,37 @@ use crate::scenario::{Decision, DraftEdit};
 use crate::time::SimTime;
 
 const VERBS: [&str; 17] = [
-    "publish", "activate", "pause", "resume", "cancel", "archive", "edit", "restore", "clone", "enroll", "tag", "untag",
-    "set", "decide", "stop", "rollback", "ack",
+    "publish", "activate", "pause", "resume", "cancel", "archive", "edit", "restore", "clone",
+    "enroll", "tag", "untag", "set", "decide", "stop", "rollback", "ack",
 ];
-const ID_KEYS: [&str; 9] = ["workflow", "version", "new_id", "contacts", "contact", "tag", "execution", "step", "operator"];
-const PORTS: [Port; 7] = [Port::Next, Port::Yes, Port::No, Port::Approved, Port::Rejected, Port::Timeout, Port::OnFail];
+const ID_KEYS: [&str; 9] = [
+    "workflow",
+    "version",
+    "new_id",
+    "contacts",
+    "contact",
+    "tag",
+    "execution",
+    "step",
+    "operator",
+];
+const PORTS: [Port; 7] = [
+    Port::Next,
+    Port::Yes,
+    Port::No,
+    Port::Approved,
+    Port::Rejected,
+    Port::Timeout,
+    Port::OnFail,
+];
 const PHASES: [Phase; 3] = [Phase::Editing, Phase::Started, Phase::Finished];
-const SOURCES: [Source; 5] = [Source::Manual, Source::Trigger, Source::Audience, Source::EnrollStep, Source::FailAction];
+const SOURCES: [Source; 5] = [
+    Source::Manual,
+    Source::Trigger,
+    Source::Audience,
+    Source::EnrollStep,
+    Source::FailAction,
+];
 const FAIL_ACTIONS: [FailActionKind; 7] = [
     FailActionKind::Continue,
     FailActionKind::EndWorkflow,
@@ -31,7 +55,11 @@ const FAIL_ACTIONS: [FailActionKind; 7] = [
     FailActionKind::EnrollWorkflow,
     FailActionKind::FailWorkflow,
 ];
-const OUTCOMES: [ApprovalOutcome; 3] = [ApprovalOutcome::Approved, ApprovalOutcome::Rejected, ApprovalOutcome::TimedOut];
+const OUTCOMES: [ApprovalOutcome; 3] = [
+    ApprovalOutcome::Approved,
+    ApprovalOutcome::Rejected,
+    ApprovalOutcome::TimedOut,
+];
 
 fn index_of<T: PartialEq>(all: &[T], v: &T) -> u8 {
     all.iter().position(|x| x == v).expect("listed") as u8
@@ -40,13 +68,22 @@ fn index_of<T: PartialEq>(all: &[T], v: &T) -> u8 {
 fn pick<T: Copy>(r: &mut Reader, all: &[T], what: &'static str) -> Result<T, CodecError> {
     let at = r.position();
     let i = r.u8()? as usize;
-    all.get(i).copied().ok_or(CodecError::Malformed { at, what })
+    all.get(i)
+        .copied()
+        .ok_or(CodecError::Malformed { at, what })
 }
 
-fn static_str(r: &mut Reader, all: &[&'static str], what: &'static str) -> Result<&'static str, CodecError> {
+fn static_str(
+    r: &mut Reader,
+    all: &[&'static str],
+    what: &'static str,
+) -> Result<&'static str, CodecError> {
     let at = r.position();
     let s = r.str()?;
-    all.iter().find(|v| **v == s).copied().ok_or(CodecError::Malformed { at, what })
+    all.iter()
+        .find(|v| **v == s)
+        .copied()
+        .ok_or(CodecError::Malformed { at, what })
 }
 
 pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
@@ -76,12 +113,23 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             }
             w.opt_str(p.note.as_deref());
         }
-        Event::DraftChanged { wf, unpublished_changes } => {
+        Event::DraftChanged {
+            wf,
+            unpublished_changes,
+        } => {
             w.u8(3);
             w.var(wf.0 as u64);
             w.u8(*unpublished_changes as u8);
         }
-        Event::Enrolled { exec, wf, version, contact, source, root, chain } => {
+        Event::Enrolled {
+            exec,
+            wf,
+            version,
+            contact,
+            source,
+            root,
+            chain,
+        } => {
             w.u8(4);
             w.var(exec.0 as u64);
             w.var(wf.0 as u64);
@@ -91,7 +139,11 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             w.var(root.map_or(0, |r| r.0 as u64 + 1));
             w.u8(*chain);
         }
-        Event::EnrollmentSkipped { workflow, contact, reason } => {
+        Event::EnrollmentSkipped {
+            workflow,
+            contact,
+            reason,
+        } => {
             w.u8(5);
             w.str(workflow);
             w.var(contact.0 as u64);
@@ -105,14 +157,25 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
                 SkipReason::EnrollLoop => w.u8(3),
             }
         }
-        Event::ExecutionState { exec, from, to, reason } => {
+        Event::ExecutionState {
+            exec,
+            from,
+            to,
+            reason,
+        } => {
             w.u8(6);
             w.var(exec.0 as u64);
             w.u8(from.map_or(0, |f| f.index() as u8 + 1));
             w.u8(to.index() as u8);
             encode_reason(w, reason.as_ref());
         }
-        Event::StepStatus { exec, step, from, to, attempt } => {
+        Event::StepStatus {
+            exec,
+            step,
+            from,
+            to,
+            attempt,
+        } => {
             w.u8(7);
             w.var(exec.0 as u64);
             w.var(step.0 as u64);
@@ -120,48 +183,82 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             w.u8(*to as u8);
             w.var(*attempt as u64);
         }
-        Event::StepAttempt { exec, step, attempt, ok } => {
+        Event::StepAttempt {
+            exec,
+            step,
+            attempt,
+            ok,
+        } => {
             w.u8(8);
             w.var(exec.0 as u64);
             w.var(step.0 as u64);
             w.var(*attempt as u64);
             w.u8(*ok as u8);
         }
-        Event::RetryScheduled { exec, step, attempt, due: d } => {
+        Event::RetryScheduled {
+            exec,
+            step,
+            attempt,
+            due: d,
+        } => {
             w.u8(9);
             w.var(exec.0 as u64);
             w.var(step.0 as u64);
             w.var(*attempt as u64);
             due(w, *d);
         }
-        Event::FailAction { exec, step, action, target } => {
+        Event::FailAction {
+            exec,
+            step,
+            action,
+            target,
+        } => {
             w.u8(10);
             w.var(exec.0 as u64);
             w.var(step.0 as u64);
             w.u8(index_of(&FAIL_ACTIONS, action));
             w.opt_str(target.as_deref());
         }
-        Event::History { exec, step, retry_count } => {
+        Event::History {
+            exec,
+            step,
+            retry_count,
+        } => {
             w.u8(11);
             w.var(exec.0 as u64);
             w.var(step.0 as u64);
             w.var(*retry_count as u64);
         }
-        Event::Transition { exec, from_step, port, to_step } => {
+        Event::Transition {
+            exec,
+            from_step,
+            port,
+            to_step,
+        } => {
             w.u8(12);
             w.var(exec.0 as u64);
             w.var(from_step.0 as u64);
             w.u8(index_of(&PORTS, port));
             w.var(to_step.0 as u64);
         }
-        Event::Notification { operator, channel, exec, step } => {
+        Event::Notification {
+            operator,
+            channel,
+            exec,
+            step,
+        } => {
             w.u8(13);
             w.var(operator.0 as u64);
             w.u8(*channel as u8);
             w.var(exec.0 as u64);
             w.var(step.0 as u64);
         }
-        Event::Decision { target, step, operator, decision } => {
+        Event::Decision {
+            target,
+            step,
+            operator,
+            decision,
+        } => {
             w.u8(14);
             match target {
                 DecisionTarget::Execution(x) => {
@@ -177,7 +274,12 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             w.var(operator.0 as u64);
             w.u8(*decision as u8);
         }
-        Event::Compensation { exec, step, attempt, ok } => {
+        Event::Compensation {
+            exec,
+            step,
+            attempt,
+            ok,
+        } => {
             w.u8(15);
             w.var(exec.0 as u64);
             w.var(step.0 as u64);
@@ -197,10 +299,23 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
         Event::DraftEdited { wf, edit } => {
             w.u8(17);
             w.var(wf.0 as u64);
-            let steps = edit.steps.as_ref().map(|s| Value::Array(s.iter().map(crate::model::Step::to_json).collect()));
+            let steps = edit
+                .steps
+                .as_ref()
+                .map(|s| Value::Array(s.iter().map(crate::model::Step::to_json).collect()));
             w.json(&steps.unwrap_or(Value::Null));
-            w.json(&edit.settings.as_ref().map_or(Value::Null, crate::model::Settings::to_json));
-            w.json(&edit.trigger.as_ref().map_or(Value::Null, crate::model::Trigger::to_json));
+            w.json(
+                &edit
+                    .settings
+                    .as_ref()
+                    .map_or(Value::Null, crate::model::Settings::to_json),
+            );
+            w.json(
+                &edit
+                    .trigger
+                    .as_ref()
+                    .map_or(Value::Null, crate::model::Trigger::to_json),
+            );
             w.json(&edit.written.steps);
             w.json(&edit.written.settings);
             w.json(&edit.written.trigger);
@@ -279,7 +394,10 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             w.var(contact.0 as u64);
             w.str(tag);
         }
-        Event::ContactAttributesSet { contact, attributes } => {
+        Event::ContactAttributesSet {
+            contact,
+            attributes,
+        } => {
             w.u8(31);
             w.var(contact.0 as u64);
             w.json(&Value::Object((**attributes).clone()));
@@ -288,7 +406,12 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             w.u8(32);
             w.var(wf.0 as u64);
         }
-        Event::SharedApprovalOpened { wf, version, step, timeout_due } => {
+        Event::SharedApprovalOpened {
+            wf,
+            version,
+            step,
+            timeout_due,
+        } => {
             w.u8(33);
             w.var(wf.0 as u64);
             w.var(*version as u64);
@@ -384,7 +507,10 @@ fn decode_reason(r: &mut Reader) -> Result<Option<Reason>, CodecError> {
         6 => Reason::OutsideStartWindow,
         7 => Reason::MaxConcurrent(r.var32()?),
         8 => Reason::LockHeld(ExecIx(r.var32()?)),
-        9 => Reason::StepFailed { step: StepIx(r.var16()?), action: pick(r, &FAIL_ACTIONS, "fail action")? },
+        9 => Reason::StepFailed {
+            step: StepIx(r.var16()?),
+            action: pick(r, &FAIL_ACTIONS, "fail action")?,
+        },
         10 => Reason::ExecutionTimeout,
         11 => Reason::NoCompensation(StepIx(r.var16()?)),
         12 => Reason::CompensationsExhausted(r.var32()?),
@@ -401,7 +527,10 @@ fn bool(r: &mut Reader) -> Result<bool, CodecError> {
     match r.u8()? {
         0 => Ok(false),
         1 => Ok(true),
-        _ => Err(CodecError::Malformed { at, what: "boolean" }),
+        _ => Err(CodecError::Malformed {
+            at,
+            what: "boolean",
+        }),
     }
 }
 
@@ -421,11 +550,19 @@ fn decode_part<T>(
     if value.is_null() {
         return Ok(None);
     }
-    decode(value, "").map(Some).map_err(|_| CodecError::Malformed { at, what: "draft part" })
+    decode(value, "")
+        .map(Some)
+        .map_err(|_| CodecError::Malformed {
+            at,
+            what: "draft part",
+        })
 }
 
 pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
-    let t = SimTime(prev.0.checked_add(r.var()?).ok_or(CodecError::Malformed { at: r.position(), what: "time" })?);
+    let t = SimTime(prev.0.checked_add(r.var()?).ok_or(CodecError::Malformed {
+        at: r.position(),
+        what: "time",
+    })?);
     let due = |r: &mut Reader| -> Result<SimTime, CodecError> { Ok(t.plus(r.var()?)) };
     let at = r.position();
     let wf = |r: &mut Reader| -> Result<WfIx, CodecError> { Ok(WfIx(r.var32()?)) };
@@ -437,7 +574,10 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
             from: pick(r, &WorkflowStatus::ALL, "status")?,
             to: pick(r, &WorkflowStatus::ALL, "status")?,
         },
-        1 => Event::WorkflowPhase { wf: wf(r)?, phase: pick(r, &PHASES, "phase")? },
+        1 => Event::WorkflowPhase {
+            wf: wf(r)?,
+            phase: pick(r, &PHASES, "phase")?,
+        },
         2 => {
             let (wf, version, hash) = (wf(r)?, r.var32()?, r.str()?.to_string());
             let n = r.var()? as usize;
@@ -446,9 +586,18 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
                 warnings.push(r.str()?.to_string());
             }
             let note = r.opt_str()?.map(str::to_string);
-            Event::VersionPublished(Box::new(Published { wf, version, hash, warnings, note }))
+            Event::VersionPublished(Box::new(Published {
+                wf,
+                version,
+                hash,
+                warnings,
+                note,
+            }))
         }
-        3 => Event::DraftChanged { wf: wf(r)?, unpublished_changes: bool(r)? },
+        3 => Event::DraftChanged {
+            wf: wf(r)?,
+            unpublished_changes: bool(r)?,
+        },
         4 => Event::Enrolled {
             exec: exec(r)?,
             wf: wf(r)?,
@@ -470,37 +619,79 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
                 1 => SkipReason::NoSuchWorkflow,
                 2 => SkipReason::NotActive(pick(r, &WorkflowStatus::ALL, "status")?),
                 3 => SkipReason::EnrollLoop,
-                _ => return Err(CodecError::Malformed { at, what: "skip reason" }),
+                _ => {
+                    return Err(CodecError::Malformed {
+                        at,
+                        what: "skip reason",
+                    })
+                }
             };
-            Event::EnrollmentSkipped { workflow, contact, reason }
+            Event::EnrollmentSkipped {
+                workflow,
+                contact,
+                reason,
+            }
         }
         6 => {
             let exec = exec(r)?;
             let at = r.position();
             let from = match r.u8()? {
                 0 => None,
-                i => Some(*ExecState::ALL.get(i as usize - 1).ok_or(CodecError::Malformed { at, what: "state" })?),
+                i => Some(
+                    *ExecState::ALL
+                        .get(i as usize - 1)
+                        .ok_or(CodecError::Malformed { at, what: "state" })?,
+                ),
             };
-            Event::ExecutionState { exec, from, to: exec_state(r)?, reason: decode_reason(r)? }
+            Event::ExecutionState {
+                exec,
+                from,
+                to: exec_state(r)?,
+                reason: decode_reason(r)?,
+            }
         }
         7 => {
             let (exec, step) = (exec(r)?, step(r)?);
             let at = r.position();
             let from = match r.u8()? {
                 0 => None,
-                i => Some(*StepStatus::ALL.get(i as usize - 1).ok_or(CodecError::Malformed { at, what: "status" })?),
+                i => Some(
+                    *StepStatus::ALL
+                        .get(i as usize - 1)
+                        .ok_or(CodecError::Malformed { at, what: "status" })?,
+                ),
             };
-            Event::StepStatus { exec, step, from, to: step_status(r)?, attempt: r.var32()? }
+            Event::StepStatus {
+                exec,
+                step,
+                from,
+                to: step_status(r)?,
+                attempt: r.var32()?,
+            }
         }
-        8 => Event::StepAttempt { exec: exec(r)?, step: step(r)?, attempt: r.var32()?, ok: bool(r)? },
-        9 => Event::RetryScheduled { exec: exec(r)?, step: step(r)?, attempt: r.var32()?, due: due(r)? },
+        8 => Event::StepAttempt {
+            exec: exec(r)?,
+            step: step(r)?,
+            attempt: r.var32()?,
+            ok: bool(r)?,
+        },
+        9 => Event::RetryScheduled {
+            exec: exec(r)?,
+            step: step(r)?,
+            attempt: r.var32()?,
+            due: due(r)?,
+        },
         10 => Event::FailAction {
             exec: exec(r)?,
             step: step(r)?,
             action: pick(r, &FAIL_ACTIONS, "fail action")?,
             target: r.opt_str()?.map(Box::from),
         },
-        11 => Event::History { exec: exec(r)?, step: step(r)?, retry_count: r.var32()? },
+        11 => Event::History {
+            exec: exec(r)?,
+            step: step(r)?,
+            retry_count: r.var32()?,
+        },
         12 => Event::Transition {
             exec: exec(r)?,
             from_step: step(r)?,
@@ -518,7 +709,12 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
             let target = match r.u8()? {
                 0 => DecisionTarget::Execution(exec(r)?),
                 1 => DecisionTarget::Shared(r.var32()?),
-                _ => return Err(CodecError::Malformed { at, what: "decision target" }),
+                _ => {
+                    return Err(CodecError::Malformed {
+                        at,
+                        what: "decision target",
+                    })
+                }
             };
             Event::Decision {
                 target,
@@ -527,7 +723,12 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
                 decision: pick(r, &[Decision::Approve, Decision::Reject], "decision")?,
             }
         }
-        15 => Event::Compensation { exec: exec(r)?, step: step(r)?, attempt: r.var32()?, ok: bool(r)? },
+        15 => Event::Compensation {
+            exec: exec(r)?,
+            step: step(r)?,
+            attempt: r.var32()?,
+            ok: bool(r)?,
+        },
         16 => {
             let verb = static_str(r, &VERBS, "command")?;
             let reason = r.str()?.to_string();
@@ -542,17 +743,30 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
             let wf = wf(r)?;
             let at = r.position();
             let (steps, settings, trigger) = (r.json()?, r.json()?, r.json()?);
-            let written = crate::model::WrittenParts { steps: r.json()?, settings: r.json()?, trigger: r.json()? };
+            let written = crate::model::WrittenParts {
+                steps: r.json()?,
+                settings: r.json()?,
+                trigger: r.json()?,
+            };
             let edit = DraftEdit {
                 steps: decode_part(&steps, crate::scenario::decode_steps, at)?,
                 settings: decode_part(&settings, crate::scenario::decode_settings, at)?,
                 trigger: decode_part(&trigger, crate::scenario::decode_trigger, at)?,
                 written,
             };
-            Event::DraftEdited { wf, edit: Box::new(edit) }
+            Event::DraftEdited {
+                wf,
+                edit: Box::new(edit),
+            }
         }
-        18 => Event::DraftRestored { wf: wf(r)?, version: r.var32()? },
-        19 => Event::WorkflowCloned { source: wf(r)?, new_id: r.str()?.into() },
+        18 => Event::DraftRestored {
+            wf: wf(r)?,
+            version: r.var32()?,
+        },
+        19 => Event::WorkflowCloned {
+            source: wf(r)?,
+            new_id: r.str()?.into(),
+        },
         20 => {
             let (exec, due) = (exec(r)?, due(r)?);
             let at = r.position();
@@ -564,40 +778,96 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
                 4 => WakeKind::DecisionDelivery(pick(r, &OUTCOMES, "outcome")?),
                 5 => WakeKind::CompensationEnd,
                 6 => WakeKind::CompensationRetry,
-                _ => return Err(CodecError::Malformed { at, what: "wake kind" }),
+                _ => {
+                    return Err(CodecError::Malformed {
+                        at,
+                        what: "wake kind",
+                    })
+                }
             };
             Event::WakeSet { exec, due, kind }
         }
         21 => Event::WakeFired { exec: exec(r)? },
-        22 => Event::TimeoutSet { exec: exec(r)?, due: due(r)? },
+        22 => Event::TimeoutSet {
+            exec: exec(r)?,
+            due: due(r)?,
+        },
         23 => Event::TimeoutFired { exec: exec(r)? },
-        24 => Event::PollScheduled { wf: wf(r)?, due: due(r)? },
-        25 => Event::PollRan { wf: wf(r)?, drained: bool(r)? },
-        26 => Event::TagQueued { wf: wf(r)?, contact: ContactIx(r.var32()?) },
-        27 => Event::WindowWakeSet { wf: wf(r)?, due: due(r)? },
+        24 => Event::PollScheduled {
+            wf: wf(r)?,
+            due: due(r)?,
+        },
+        25 => Event::PollRan {
+            wf: wf(r)?,
+            drained: bool(r)?,
+        },
+        26 => Event::TagQueued {
+            wf: wf(r)?,
+            contact: ContactIx(r.var32()?),
+        },
+        27 => Event::WindowWakeSet {
+            wf: wf(r)?,
+            due: due(r)?,
+        },
         28 => Event::WindowWakeFired { wf: wf(r)? },
-        29 => Event::ContactTagged { contact: ContactIx(r.var32()?), tag: r.str()?.into() },
-        30 => Event::ContactUntagged { contact: ContactIx(r.var32()?), tag: r.str()?.into() },
+        29 => Event::ContactTagged {
+            contact: ContactIx(r.var32()?),
+            tag: r.str()?.into(),
+        },
+        30 => Event::ContactUntagged {
+            contact: ContactIx(r.var32()?),
+            tag: r.str()?.into(),
+        },
         31 => {
             let contact = ContactIx(r.var32()?);
             let at = r.position();
             match r.json()? {
-                Value::Object(m) => Event::ContactAttributesSet { contact, attributes: Box::new(m) },
-                _ => return Err(CodecError::Malformed { at, what: "attributes" }),
+                Value::Object(m) => Event::ContactAttributesSet {
+                    contact,
+                    attributes: Box::new(m),
+                },
+                _ => {
+                    return Err(CodecError::Malformed {
+                        at,
+                        what: "attributes",
+                    })
+                }
             }
         }
         32 => Event::AudienceEnrolled { wf: wf(r)? },
         33 => {
             let (wf, version, step) = (wf(r)?, r.var32()?, step(r)?);
             let timeout_due = if bool(r)? { Some(due(r)?) } else { None };
-            Event::SharedApprovalOpened { wf, version, step, timeout_due }
+            Event::SharedApprovalOpened {
+                wf,
+                version,
+                step,
+                timeout_due,
+            }
         }
-        34 => Event::SharedApprovalJoined { shared: r.var32()?, exec: exec(r)? },
-        35 => Event::SharedDeliverySet { shared: r.var32()?, outcome: pick(r, &OUTCOMES, "outcome")? },
-        36 => Event::SharedApprovalReleased { shared: r.var32()?, outcome: pick(r, &OUTCOMES, "outcome")? },
-        37 => Event::RollbackProgress { exec: exec(r)?, exhausted: bool(r)? },
+        34 => Event::SharedApprovalJoined {
+            shared: r.var32()?,
+            exec: exec(r)?,
+        },
+        35 => Event::SharedDeliverySet {
+            shared: r.var32()?,
+            outcome: pick(r, &OUTCOMES, "outcome")?,
+        },
+        36 => Event::SharedApprovalReleased {
+            shared: r.var32()?,
+            outcome: pick(r, &OUTCOMES, "outcome")?,
+        },
+        37 => Event::RollbackProgress {
+            exec: exec(r)?,
+            exhausted: bool(r)?,
+        },
         38 => Event::OperatorRollbackStarted { exec: exec(r)? },
-        _ => return Err(CodecError::Malformed { at, what: "event tag" }),
+        _ => {
+            return Err(CodecError::Malformed {
+                at,
+                what: "event tag",
+            })
+        }
     };
     Ok(Stamped { t, event })
 }

@@ -59,7 +59,10 @@ pub fn decode_segment(bytes: &[u8]) -> Result<Vec<Stamped>, CodecError> {
         out.push(e);
     }
     if !r.at_end() {
-        return Err(CodecError::Malformed { at: r.position() + MAGIC.len(), what: "trailing bytes" });
+        return Err(CodecError::Malformed {
+            at: r.position() + MAGIC.len(),
+            what: "trailing bytes",
+        });
     }
     Ok(out)
 }
@@ -81,15 +84,26 @@ pub fn genesis_to_json(genesis: &Genesis) -> Value {
 pub fn genesis_from_json(text: &str) -> Result<Genesis, CodecError> {
     let bad = |e: String| CodecError::Genesis(e);
     let v = parse_json("genesis", text).map_err(|e| bad(e.to_string()))?;
-    let list = |key: &str| v.get(key).and_then(Value::as_array).cloned().ok_or_else(|| bad(format!("missing `{key}`")));
-    let seed = v.get("seed").and_then(Value::as_u64).ok_or_else(|| bad("missing `seed`".into()))?;
-    let mut scenario = json!({"format": crate::scenario::FORMAT, "seed": seed, "run_until": 0, "workflows": []});
+    let list = |key: &str| {
+        v.get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .ok_or_else(|| bad(format!("missing `{key}`")))
+    };
+    let seed = v
+        .get("seed")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| bad("missing `seed`".into()))?;
+    let mut scenario =
+        json!({"format": crate::scenario::FORMAT, "seed": seed, "run_until": 0, "workflows": []});
     scenario["contacts"] = Value::Array(list("contacts")?);
     scenario["operators"] = Value::Array(list("operators")?);
-    let parsed = crate::scenario::parse_scenario("genesis", &scenario.to_string()).map_err(|e| bad(e.to_string()))?;
+    let parsed = crate::scenario::parse_scenario("genesis", &scenario.to_string())
+        .map_err(|e| bad(e.to_string()))?;
     let mut workflows = Vec::new();
     for (i, w) in list("workflows")?.iter().enumerate() {
-        let mut draft = decode_workflow(&w["draft"], &format!("workflows[{i}]")).map_err(|e| bad(e.in_file("genesis").to_string()))?;
+        let mut draft = decode_workflow(&w["draft"], &format!("workflows[{i}]"))
+            .map_err(|e| bad(e.in_file("genesis").to_string()))?;
         let written = &w["written"];
         draft.written = crate::model::WrittenParts {
             steps: written["steps"].clone(),
@@ -98,5 +112,10 @@ pub fn genesis_from_json(text: &str) -> Result<Genesis, CodecError> {
         };
         workflows.push(draft);
     }
-    Ok(Genesis { seed, contacts: parsed.contacts, operators: parsed.operators, workflows })
+    Ok(Genesis {
+        seed,
+        contacts: parsed.contacts,
+        operators: parsed.operators,
+        workflows,
+    })
 }

@@ -76,24 +76,40 @@ impl<'a> Reader<'a> {
                 return Ok(v);
             }
         }
-        Err(CodecError::Malformed { at: self.pos, what: "varint longer than 64 bits" })
+        Err(CodecError::Malformed {
+            at: self.pos,
+            what: "varint longer than 64 bits",
+        })
     }
 
     pub fn var32(&mut self) -> Result<u32, CodecError> {
         let at = self.pos;
-        u32::try_from(self.var()?).map_err(|_| CodecError::Malformed { at, what: "number out of range" })
+        u32::try_from(self.var()?).map_err(|_| CodecError::Malformed {
+            at,
+            what: "number out of range",
+        })
     }
 
     pub fn var16(&mut self) -> Result<u16, CodecError> {
         let at = self.pos;
-        u16::try_from(self.var()?).map_err(|_| CodecError::Malformed { at, what: "number out of range" })
+        u16::try_from(self.var()?).map_err(|_| CodecError::Malformed {
+            at,
+            what: "number out of range",
+        })
     }
 
     pub fn str(&mut self) -> Result<&'a str, CodecError> {
         let len = self.var()? as usize;
-        let end = self.pos.checked_add(len).filter(|e| *e <= self.bytes.len()).ok_or_else(|| self.truncated())?;
-        let s = std::str::from_utf8(&self.bytes[self.pos..end])
-            .map_err(|_| CodecError::Malformed { at: self.pos, what: "invalid UTF-8" })?;
+        let end = self
+            .pos
+            .checked_add(len)
+            .filter(|e| *e <= self.bytes.len())
+            .ok_or_else(|| self.truncated())?;
+        let s =
+            std::str::from_utf8(&self.bytes[self.pos..end]).map_err(|_| CodecError::Malformed {
+                at: self.pos,
+                what: "invalid UTF-8",
+            })?;
         self.pos = end;
         Ok(s)
     }
@@ -102,13 +118,19 @@ impl<'a> Reader<'a> {
         match self.u8()? {
             0 => Ok(None),
             1 => self.str().map(Some),
-            _ => Err(CodecError::Malformed { at: self.pos, what: "option flag" }),
+            _ => Err(CodecError::Malformed {
+                at: self.pos,
+                what: "option flag",
+            }),
         }
     }
 
     pub fn json(&mut self) -> Result<Value, CodecError> {
         let at = self.pos;
-        serde_json::from_str(self.str()?).map_err(|_| CodecError::Malformed { at, what: "embedded JSON" })
+        serde_json::from_str(self.str()?).map_err(|_| CodecError::Malformed {
+            at,
+            what: "embedded JSON",
+        })
     }
 
     pub fn position(&self) -> usize {

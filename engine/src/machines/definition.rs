@@ -47,7 +47,10 @@ impl WorkflowStatus {
     }
 
     pub fn accepts_publish(self) -> bool {
-        matches!(self, WorkflowStatus::Draft | WorkflowStatus::Active | WorkflowStatus::Paused)
+        matches!(
+            self,
+            WorkflowStatus::Draft | WorkflowStatus::Active | WorkflowStatus::Paused
+        )
     }
 }
 
@@ -92,10 +95,17 @@ pub enum Refusal {
     #[error("the workflow has {0} execution(s) still in progress: cancel it first, or wait for them to end")]
     ExecutionsInProgress(u64),
     #[error("cannot {verb} a workflow that is {status}")]
-    NotFrom { verb: &'static str, status: WorkflowStatus },
+    NotFrom {
+        verb: &'static str,
+        status: WorkflowStatus,
+    },
 }
 
-pub fn transition(from: WorkflowStatus, input: DefinitionInput, facts: Facts) -> Result<WorkflowStatus, Refusal> {
+pub fn transition(
+    from: WorkflowStatus,
+    input: DefinitionInput,
+    facts: Facts,
+) -> Result<WorkflowStatus, Refusal> {
     use DefinitionInput as I;
     use WorkflowStatus as S;
     match (from, input) {
@@ -105,13 +115,20 @@ pub fn transition(from: WorkflowStatus, input: DefinitionInput, facts: Facts) ->
         (S::Paused, I::Resume) => Ok(S::Active),
         (S::Active | S::Paused, I::Cancel) => Ok(S::Cancelled),
         (S::Draft | S::Cancelled, I::Archive) => Ok(S::Archived),
-        (S::Active | S::Paused, I::Archive) if facts.non_terminal_executions == 0 => Ok(S::Archived),
-        (S::Active | S::Paused, I::Archive) => Err(Refusal::ExecutionsInProgress(facts.non_terminal_executions)),
+        (S::Active | S::Paused, I::Archive) if facts.non_terminal_executions == 0 => {
+            Ok(S::Archived)
+        }
+        (S::Active | S::Paused, I::Archive) => {
+            Err(Refusal::ExecutionsInProgress(facts.non_terminal_executions))
+        }
         (S::Active | S::Paused | S::Cancelled | S::Archived, I::Activate)
         | (S::Draft | S::Paused | S::Cancelled | S::Archived, I::Pause)
         | (S::Draft | S::Active | S::Cancelled | S::Archived, I::Resume)
         | (S::Draft | S::Cancelled | S::Archived, I::Cancel)
-        | (S::Archived, I::Archive) => Err(Refusal::NotFrom { verb: input.verb(), status: from }),
+        | (S::Archived, I::Archive) => Err(Refusal::NotFrom {
+            verb: input.verb(),
+            status: from,
+        }),
     }
 }
 
@@ -121,7 +138,10 @@ mod tests {
     use DefinitionInput as I;
     use WorkflowStatus as S;
 
-    const NONE: Facts = Facts { has_version: true, non_terminal_executions: 0 };
+    const NONE: Facts = Facts {
+        has_version: true,
+        non_terminal_executions: 0,
+    };
 
     #[test]
     fn the_table_holds() {
@@ -137,14 +157,26 @@ mod tests {
 
     #[test]
     fn activation_needs_a_version() {
-        let facts = Facts { has_version: false, ..NONE };
-        assert_eq!(transition(S::Draft, I::Activate, facts), Err(Refusal::NoVersion));
+        let facts = Facts {
+            has_version: false,
+            ..NONE
+        };
+        assert_eq!(
+            transition(S::Draft, I::Activate, facts),
+            Err(Refusal::NoVersion)
+        );
     }
 
     #[test]
     fn archiving_a_live_workflow_needs_it_idle() {
-        let busy = Facts { non_terminal_executions: 2, ..NONE };
-        assert_eq!(transition(S::Paused, I::Archive, busy), Err(Refusal::ExecutionsInProgress(2)));
+        let busy = Facts {
+            non_terminal_executions: 2,
+            ..NONE
+        };
+        assert_eq!(
+            transition(S::Paused, I::Archive, busy),
+            Err(Refusal::ExecutionsInProgress(2))
+        );
         assert_eq!(transition(S::Cancelled, I::Archive, busy), Ok(S::Archived));
     }
 

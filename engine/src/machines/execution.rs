@@ -36,7 +36,9 @@ use std::fmt;
 
 use super::{InvalidTransition, Transition};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum ExecState {
     New,
     Valid,
@@ -143,7 +145,10 @@ impl ExecState {
     pub fn is_acknowledged(self) -> bool {
         matches!(
             self,
-            ExecState::CompletedAck | ExecState::FailedSafeAck | ExecState::FailedUnsafeAck | ExecState::CancelledAck
+            ExecState::CompletedAck
+                | ExecState::FailedSafeAck
+                | ExecState::FailedUnsafeAck
+                | ExecState::CancelledAck
         )
     }
 
@@ -166,7 +171,10 @@ impl ExecState {
 
     /// Holds the per-contact lock when its workflow is exclusive.
     pub fn holds_lock(self) -> bool {
-        matches!(self, ExecState::Locked | ExecState::Running | ExecState::Error | ExecState::Rollback)
+        matches!(
+            self,
+            ExecState::Locked | ExecState::Running | ExecState::Error | ExecState::Rollback
+        )
     }
 
     pub fn tone(self) -> Tone {
@@ -211,7 +219,10 @@ pub enum ExecInput {
     Cancel,
 }
 
-pub fn transition(from: ExecState, input: ExecInput) -> Result<Transition<ExecState>, InvalidTransition> {
+pub fn transition(
+    from: ExecState,
+    input: ExecInput,
+) -> Result<Transition<ExecState>, InvalidTransition> {
     use ExecInput as I;
     use ExecState as S;
     use Transition::{Ignored, To};
@@ -330,16 +341,37 @@ mod tests {
     #[test]
     fn failure_paths() {
         assert_eq!(transition(S::New, I::Invalid), Ok(To(S::FailedSafe)));
-        assert_eq!(transition(S::Valid, I::ConditionsUnmet), Ok(To(S::BlockedWaiting)));
-        assert_eq!(transition(S::BlockedWaiting, I::ConditionsMet), Ok(To(S::Ready)));
-        assert_eq!(transition(S::ResourceDiscovery, I::ResourcesMissing), Ok(To(S::FailedSafe)));
+        assert_eq!(
+            transition(S::Valid, I::ConditionsUnmet),
+            Ok(To(S::BlockedWaiting))
+        );
+        assert_eq!(
+            transition(S::BlockedWaiting, I::ConditionsMet),
+            Ok(To(S::Ready))
+        );
+        assert_eq!(
+            transition(S::ResourceDiscovery, I::ResourcesMissing),
+            Ok(To(S::FailedSafe))
+        );
         assert_eq!(transition(S::Locking, I::Unlock), Ok(To(S::Scheduled)));
         assert_eq!(transition(S::Running, I::Error), Ok(To(S::Error)));
         assert_eq!(transition(S::Error, I::CanRollback), Ok(To(S::Rollback)));
-        assert_eq!(transition(S::Error, I::CannotRollback), Ok(To(S::FailedUnsafe)));
-        assert_eq!(transition(S::Rollback, I::RollbackFailed), Ok(To(S::FailedUnsafe)));
-        assert_eq!(transition(S::FailedUnsafe, I::RollbackSucceeded), Ok(To(S::FailedSafe)));
-        assert_eq!(transition(S::FailedUnsafe, I::Ack), Ok(To(S::FailedUnsafeAck)));
+        assert_eq!(
+            transition(S::Error, I::CannotRollback),
+            Ok(To(S::FailedUnsafe))
+        );
+        assert_eq!(
+            transition(S::Rollback, I::RollbackFailed),
+            Ok(To(S::FailedUnsafe))
+        );
+        assert_eq!(
+            transition(S::FailedUnsafe, I::RollbackSucceeded),
+            Ok(To(S::FailedSafe))
+        );
+        assert_eq!(
+            transition(S::FailedUnsafe, I::Ack),
+            Ok(To(S::FailedUnsafeAck))
+        );
     }
 
     #[test]
@@ -359,7 +391,14 @@ mod tests {
     #[test]
     fn terminal_states_refuse_everything_but_ack_and_cancel() {
         for s in ExecState::ALL.into_iter().filter(|s| s.is_terminal()) {
-            for input in [I::Validated, I::ConditionsMet, I::Run, I::Success, I::Error, I::Lock] {
+            for input in [
+                I::Validated,
+                I::ConditionsMet,
+                I::Run,
+                I::Success,
+                I::Error,
+                I::Lock,
+            ] {
                 assert!(transition(s, input).is_err(), "{s} on {input:?}");
             }
         }

@@ -26,7 +26,9 @@ use std::fmt;
 use super::{InvalidTransition, Transition};
 use crate::model::StepKind;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum StepStatus {
     Waiting,
     Pending,
@@ -69,7 +71,11 @@ impl StepStatus {
     pub fn is_finished(self) -> bool {
         matches!(
             self,
-            StepStatus::Completed | StepStatus::Resolved | StepStatus::Failed | StepStatus::Skipped | StepStatus::Cancelled
+            StepStatus::Completed
+                | StepStatus::Resolved
+                | StepStatus::Failed
+                | StepStatus::Skipped
+                | StepStatus::Cancelled
         )
     }
 
@@ -97,7 +103,10 @@ pub enum StepInput {
     Skip,
 }
 
-pub fn transition(from: Option<StepStatus>, input: StepInput) -> Result<Transition<StepStatus>, InvalidTransition> {
+pub fn transition(
+    from: Option<StepStatus>,
+    input: StepInput,
+) -> Result<Transition<StepStatus>, InvalidTransition> {
     use StepInput as I;
     use StepStatus as S;
     use Transition::{Ignored, To};
@@ -114,10 +123,15 @@ pub fn transition(from: Option<StepStatus>, input: StepInput) -> Result<Transiti
         (Some(S::Pending), I::RetryDue(_)) => To(S::Running),
         (Some(S::Waiting | S::AwaitingDecision), I::Done) => To(S::Completed),
         (Some(S::Running | S::AwaitingDecision), I::Failed) => To(S::Failed),
-        (Some(S::Running | S::Pending | S::Waiting | S::AwaitingDecision), I::Cancel) => To(S::Cancelled),
-        (Some(S::Completed | S::Resolved | S::Failed | S::Skipped | S::Cancelled), I::Cancel) => Ignored,
+        (Some(S::Running | S::Pending | S::Waiting | S::AwaitingDecision), I::Cancel) => {
+            To(S::Cancelled)
+        }
+        (Some(S::Completed | S::Resolved | S::Failed | S::Skipped | S::Cancelled), I::Cancel) => {
+            Ignored
+        }
         (
-            None | Some(
+            None
+            | Some(
                 S::Waiting
                 | S::Pending
                 | S::Running
@@ -148,26 +162,56 @@ mod tests {
 
     #[test]
     fn first_status_depends_on_the_kind() {
-        assert_eq!(transition(None, I::Enter(StepKind::Wait)), Ok(To(S::Waiting)));
-        assert_eq!(transition(None, I::Enter(StepKind::Approval)), Ok(To(S::AwaitingDecision)));
-        for kind in [StepKind::Action, StepKind::Condition, StepKind::Filter, StepKind::Enroll, StepKind::End] {
+        assert_eq!(
+            transition(None, I::Enter(StepKind::Wait)),
+            Ok(To(S::Waiting))
+        );
+        assert_eq!(
+            transition(None, I::Enter(StepKind::Approval)),
+            Ok(To(S::AwaitingDecision))
+        );
+        for kind in [
+            StepKind::Action,
+            StepKind::Condition,
+            StepKind::Filter,
+            StepKind::Enroll,
+            StepKind::End,
+        ] {
             assert_eq!(transition(None, I::Enter(kind)), Ok(To(S::Running)));
         }
     }
 
     #[test]
     fn retries_go_through_pending_and_end_resolved() {
-        assert_eq!(transition(Some(S::Running), I::RetryScheduled), Ok(To(S::Pending)));
-        assert_eq!(transition(Some(S::Pending), I::RetryDue(StepKind::Action)), Ok(To(S::Running)));
-        assert_eq!(transition(Some(S::Running), I::SucceededAfterFailure), Ok(To(S::Resolved)));
-        assert_eq!(transition(Some(S::Running), I::Succeeded), Ok(To(S::Completed)));
+        assert_eq!(
+            transition(Some(S::Running), I::RetryScheduled),
+            Ok(To(S::Pending))
+        );
+        assert_eq!(
+            transition(Some(S::Pending), I::RetryDue(StepKind::Action)),
+            Ok(To(S::Running))
+        );
+        assert_eq!(
+            transition(Some(S::Running), I::SucceededAfterFailure),
+            Ok(To(S::Resolved))
+        );
+        assert_eq!(
+            transition(Some(S::Running), I::Succeeded),
+            Ok(To(S::Completed))
+        );
         assert_eq!(transition(Some(S::Running), I::Failed), Ok(To(S::Failed)));
     }
 
     #[test]
     fn a_step_can_be_entered_again_after_it_finished() {
-        assert_eq!(transition(Some(S::Completed), I::Enter(StepKind::Wait)), Ok(To(S::Waiting)));
-        assert!(transition(Some(S::Waiting), I::Enter(StepKind::Wait)).is_err(), "not while in progress");
+        assert_eq!(
+            transition(Some(S::Completed), I::Enter(StepKind::Wait)),
+            Ok(To(S::Waiting))
+        );
+        assert!(
+            transition(Some(S::Waiting), I::Enter(StepKind::Wait)).is_err(),
+            "not while in progress"
+        );
     }
 
     #[test]
@@ -175,7 +219,13 @@ mod tests {
         for s in [S::Running, S::Pending, S::Waiting, S::AwaitingDecision] {
             assert_eq!(transition(Some(s), I::Cancel), Ok(To(S::Cancelled)));
         }
-        for s in [S::Completed, S::Resolved, S::Failed, S::Skipped, S::Cancelled] {
+        for s in [
+            S::Completed,
+            S::Resolved,
+            S::Failed,
+            S::Skipped,
+            S::Cancelled,
+        ] {
             assert_eq!(transition(Some(s), I::Cancel), Ok(Ignored));
         }
     }

@@ -5,8 +5,14 @@ use super::Contact;
 /// A condition on a contact (lifecycle.md §6).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Filter {
-    Compare { attribute: String, op: FilterOp, value: Value },
-    Exists { attribute: String },
+    Compare {
+        attribute: String,
+        op: FilterOp,
+        value: Value,
+    },
+    Exists {
+        attribute: String,
+    },
     Tag(String),
     All(Vec<Filter>),
     Any(Vec<Filter>),
@@ -51,7 +57,11 @@ impl FilterOp {
 impl Filter {
     pub fn matches(&self, contact: &Contact) -> bool {
         match self {
-            Filter::Compare { attribute, op, value } => match contact.attribute(attribute) {
+            Filter::Compare {
+                attribute,
+                op,
+                value,
+            } => match contact.attribute(attribute) {
                 Some(actual) => compare(&actual, *op, value),
                 None => *op == FilterOp::Ne,
             },
@@ -65,13 +75,21 @@ impl Filter {
 
     pub fn to_json(&self) -> Value {
         match self {
-            Filter::Compare { attribute, op, value } => {
+            Filter::Compare {
+                attribute,
+                op,
+                value,
+            } => {
                 json!({"attribute": attribute, "op": op.as_str(), "value": value})
             }
             Filter::Exists { attribute } => json!({"attribute": attribute, "op": "exists"}),
             Filter::Tag(tag) => json!({ "tag": tag }),
-            Filter::All(parts) => json!({"all": parts.iter().map(Filter::to_json).collect::<Vec<_>>()}),
-            Filter::Any(parts) => json!({"any": parts.iter().map(Filter::to_json).collect::<Vec<_>>()}),
+            Filter::All(parts) => {
+                json!({"all": parts.iter().map(Filter::to_json).collect::<Vec<_>>()})
+            }
+            Filter::Any(parts) => {
+                json!({"any": parts.iter().map(Filter::to_json).collect::<Vec<_>>()})
+            }
             Filter::Not(inner) => {
                 let mut m = Map::new();
                 m.insert("not".into(), inner.to_json());
@@ -83,7 +101,11 @@ impl Filter {
     /// One line a person can read: `score >= 50 and tag lead`.
     pub fn describe(&self) -> String {
         match self {
-            Filter::Compare { attribute, op, value } => format!("{attribute} {} {value}", op.as_str()),
+            Filter::Compare {
+                attribute,
+                op,
+                value,
+            } => format!("{attribute} {} {value}", op.as_str()),
             Filter::Exists { attribute } => format!("{attribute} exists"),
             Filter::Tag(tag) => format!("tag {tag}"),
             Filter::All(parts) => join(parts, " and "),
@@ -95,9 +117,17 @@ impl Filter {
 
 fn join(parts: &[Filter], sep: &str) -> String {
     if parts.is_empty() {
-        return if sep == " and " { "always".into() } else { "never".into() };
+        return if sep == " and " {
+            "always".into()
+        } else {
+            "never".into()
+        };
     }
-    parts.iter().map(|p| format!("({})", p.describe())).collect::<Vec<_>>().join(sep)
+    parts
+        .iter()
+        .map(|p| format!("({})", p.describe()))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// Numbers as numbers, strings as strings (byte order), booleans and null
@@ -154,7 +184,11 @@ mod tests {
     }
 
     fn cmp(attribute: &str, op: FilterOp, value: Value) -> Filter {
-        Filter::Compare { attribute: attribute.into(), op, value }
+        Filter::Compare {
+            attribute: attribute.into(),
+            op,
+            value,
+        }
     }
 
     #[test]
@@ -163,7 +197,10 @@ mod tests {
         assert!(cmp("score", FilterOp::Ge, json!(50)).matches(&c));
         assert!(cmp("score", FilterOp::Lt, json!(72.5)).matches(&c));
         assert!(!cmp("score", FilterOp::Gt, json!(72)).matches(&c));
-        assert!(cmp("plan", FilterOp::Gt, json!("Pro")).matches(&c), "byte order: 'p' > 'P'");
+        assert!(
+            cmp("plan", FilterOp::Gt, json!("Pro")).matches(&c),
+            "byte order: 'p' > 'P'"
+        );
         assert!(cmp("name", FilterOp::Eq, json!("Ada")).matches(&c));
     }
 
@@ -174,7 +211,10 @@ mod tests {
         assert!(cmp("score", FilterOp::Ne, json!("72")).matches(&c));
         assert!(!cmp("missing", FilterOp::Eq, json!(1)).matches(&c));
         assert!(cmp("missing", FilterOp::Ne, json!(1)).matches(&c));
-        assert!(!cmp("consent", FilterOp::Gt, json!(false)).matches(&c), "booleans only with = and !=");
+        assert!(
+            !cmp("consent", FilterOp::Gt, json!(false)).matches(&c),
+            "booleans only with = and !="
+        );
         assert!(cmp("consent", FilterOp::Eq, json!(true)).matches(&c));
         assert!(cmp("phone", FilterOp::Eq, Value::Null).matches(&c));
     }
@@ -182,9 +222,18 @@ mod tests {
     #[test]
     fn exists_needs_a_non_null_value() {
         let c = ada();
-        assert!(Filter::Exists { attribute: "email".into() }.matches(&c));
-        assert!(!Filter::Exists { attribute: "phone".into() }.matches(&c));
-        assert!(!Filter::Exists { attribute: "gone".into() }.matches(&c));
+        assert!(Filter::Exists {
+            attribute: "email".into()
+        }
+        .matches(&c));
+        assert!(!Filter::Exists {
+            attribute: "phone".into()
+        }
+        .matches(&c));
+        assert!(!Filter::Exists {
+            attribute: "gone".into()
+        }
+        .matches(&c));
     }
 
     #[test]

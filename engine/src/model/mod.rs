@@ -12,6 +12,7 @@ pub use filter::{Filter, FilterOp};
 pub use people::{Contact, Operator};
 pub use step::{
     ActionKind, ActionStep, ApprovalScope, ApprovalStep, Compensation, ConditionStep, DurationSpec,
-    EnrollStep, Fault, FilterStep, Next, OnFail, Pos, RetryPolicy, Step, StepBody, StepKind, WaitStep,
+    EnrollStep, Fault, FilterStep, Next, OnFail, Pos, RetryPolicy, Step, StepBody, StepKind,
+    WaitStep,
 };
 pub use workflow::{Settings, StartWindow, Trigger, WorkflowDraft, WrittenParts};

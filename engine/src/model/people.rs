@@ -17,7 +17,8 @@ impl Contact {
     /// `name`, `email` and `phone` are attributes too (lifecycle.md §6); a
     /// contact without an email has `email` present as `null`.
     pub fn attribute(&self, key: &str) -> Option<Cow<'_, Value>> {
-        let optional = |v: &Option<String>| Cow::Owned(v.clone().map_or(Value::Null, Value::String));
+        let optional =
+            |v: &Option<String>| Cow::Owned(v.clone().map_or(Value::Null, Value::String));
         match key {
             "name" => Some(Cow::Owned(Value::String(self.name.clone()))),
             "email" => Some(optional(&self.email)),

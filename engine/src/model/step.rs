@@ -131,7 +131,9 @@ impl DurationSpec {
     pub fn describe(self) -> String {
         match self {
             DurationSpec::Fixed(ms) => format_duration(ms),
-            DurationSpec::Random { min, max } => format!("{}–{}", format_duration(min), format_duration(max)),
+            DurationSpec::Random { min, max } => {
+                format!("{}–{}", format_duration(min), format_duration(max))
+            }
         }
     }
 }
@@ -147,7 +149,10 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy { max_attempts: 3, backoff: MINUTE }
+        RetryPolicy {
+            max_attempts: 3,
+            backoff: MINUTE,
+        }
     }
 }
 
@@ -174,9 +179,16 @@ pub enum OnFail {
     Continue,
     EndWorkflow,
     SkipRemaining,
-    Branch { goto: Option<String> },
-    Retry { max_retry_days: u64, retry_interval_days: u64 },
-    EnrollWorkflow { workflow: Option<String> },
+    Branch {
+        goto: Option<String>,
+    },
+    Retry {
+        max_retry_days: u64,
+        retry_interval_days: u64,
+    },
+    EnrollWorkflow {
+        workflow: Option<String>,
+    },
     FailWorkflow,
 }
 
@@ -203,7 +215,10 @@ impl OnFail {
             OnFail::Branch { goto: Some(g) } => {
                 m.insert("goto".into(), json!(g));
             }
-            OnFail::Retry { max_retry_days, retry_interval_days } => {
+            OnFail::Retry {
+                max_retry_days,
+                retry_interval_days,
+            } => {
                 m.insert("max_retry_days".into(), json!(max_retry_days));
                 m.insert("retry_interval_days".into(), json!(retry_interval_days));
             }
@@ -311,7 +326,14 @@ impl Step {
             StepKind::Enroll => StepBody::Enroll(EnrollStep::default()),
             StepKind::End => StepBody::End,
         };
-        Step { id: id.into(), name: None, next: Next::Following, pos: None, x: None, body }
+        Step {
+            id: id.into(),
+            name: None,
+            next: Next::Following,
+            pos: None,
+            x: None,
+            body,
+        }
     }
 
     /// The fail action in force: the written one, or the kind's default
@@ -364,7 +386,10 @@ impl Step {
                 put("retry", a.retry.map(retry_json));
                 put("fault", a.fault.map(Fault::to_json));
                 put("on_fail", a.on_fail.as_ref().map(OnFail::to_json));
-                put("compensation", a.compensation.as_ref().map(compensation_json));
+                put(
+                    "compensation",
+                    a.compensation.as_ref().map(compensation_json),
+                );
             }
             StepBody::Wait(w) => put("duration", w.duration.map(DurationSpec::to_json)),
             StepBody::Condition(c) => {

@@ -8,9 +8,14 @@ use crate::time::{format_clock, format_duration, MINUTE};
 pub enum Trigger {
     Manual,
     /// Adding `tag` to a contact is noticed at the next poll.
-    TagAdded { tag: String, poll: u64 },
+    TagAdded {
+        tag: String,
+        poll: u64,
+    },
     /// One-shot: every matching contact is enrolled at activation.
-    Audience { filter: Filter },
+    Audience {
+        filter: Filter,
+    },
 }
 
 impl Trigger {
@@ -30,7 +35,9 @@ impl Trigger {
     pub fn summary(&self) -> String {
         match self {
             Trigger::Manual => "manual".into(),
-            Trigger::TagAdded { tag, poll } => format!("tag {tag} added (polled every {})", format_duration(*poll)),
+            Trigger::TagAdded { tag, poll } => {
+                format!("tag {tag} added (polled every {})", format_duration(*poll))
+            }
             Trigger::Audience { filter } => format!("audience: {}", filter.describe()),
         }
     }
@@ -81,17 +88,28 @@ impl Settings {
         let mut m = Map::new();
         m.insert("allow_reenrollment".into(), json!(self.allow_reenrollment));
         m.insert("auto_ack".into(), json!(self.auto_ack));
-        m.insert("entry_filter".into(), self.entry_filter.as_ref().map_or(Value::Null, Filter::to_json));
+        m.insert(
+            "entry_filter".into(),
+            self.entry_filter
+                .as_ref()
+                .map_or(Value::Null, Filter::to_json),
+        );
         m.insert(
             "start_window".into(),
-            self.start_window
-                .map_or(Value::Null, |w| json!({"from": format_clock(w.from), "to": format_clock(w.to)})),
+            self.start_window.map_or(
+                Value::Null,
+                |w| json!({"from": format_clock(w.from), "to": format_clock(w.to)}),
+            ),
         );
         m.insert("max_concurrent".into(), json!(self.max_concurrent));
-        m.insert("exclusive_per_contact".into(), json!(self.exclusive_per_contact));
+        m.insert(
+            "exclusive_per_contact".into(),
+            json!(self.exclusive_per_contact),
+        );
         m.insert(
             "execution_timeout".into(),
-            self.execution_timeout.map_or(Value::Null, |t| json!(format_duration(t))),
+            self.execution_timeout
+                .map_or(Value::Null, |t| json!(format_duration(t))),
         );
         Value::Object(m)
     }
@@ -144,7 +162,10 @@ impl WorkflowDraft {
         m.insert("name".into(), json!(self.name));
         m.insert("trigger".into(), self.trigger.to_json());
         m.insert("settings".into(), self.settings.to_json());
-        m.insert("steps".into(), Value::Array(self.steps.iter().map(Step::to_json).collect()));
+        m.insert(
+            "steps".into(),
+            Value::Array(self.steps.iter().map(Step::to_json).collect()),
+        );
         if let Some(x) = &self.x {
             m.insert("x".into(), x.clone());
         }

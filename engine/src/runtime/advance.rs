@@ -21,13 +21,23 @@ impl Engine {
     }
 
     /// Moves `x` by `input`; what the move frees for others is queued.
-    pub(crate) fn move_exec(&mut self, x: ExecIx, input: ExecInput, reason: Option<Reason>) -> Result<ExecState> {
+    pub(crate) fn move_exec(
+        &mut self,
+        x: ExecIx,
+        input: ExecInput,
+        reason: Option<Reason>,
+    ) -> Result<ExecState> {
         let from = self.state.execution(x).state;
         let to = match transition(from, input)? {
             Transition::To(to) => to,
             Transition::Ignored => return Ok(from),
         };
-        self.emit(Event::ExecutionState { exec: x, from: Some(from), to, reason });
+        self.emit(Event::ExecutionState {
+            exec: x,
+            from: Some(from),
+            to,
+            reason,
+        });
         let (wf, contact) = (self.state.execution(x).wf, self.state.execution(x).contact);
         if from.holds_slot() && !to.holds_slot() && !self.state.workflow(wf).blocked.is_empty() {
             self.queue(Work::RecheckBlocked(wf));
@@ -78,7 +88,9 @@ impl Engine {
                 ExecState::ResourceDiscovery => {
                     match self.missing_resource(x) {
                         None => self.move_exec(x, ExecInput::ResourcesFound, None)?,
-                        Some(reason) => self.move_exec(x, ExecInput::ResourcesMissing, Some(reason))?,
+                        Some(reason) => {
+                            self.move_exec(x, ExecInput::ResourcesMissing, Some(reason))?
+                        }
                     };
                 }
                 ExecState::ResourcesDiscovered => {
@@ -103,7 +115,10 @@ impl Engine {
                 ExecState::Locked => {
                     self.move_exec(x, ExecInput::Run, None)?;
                     if let Some(limit) = self.version(x).compiled.settings.execution_timeout {
-                        self.emit(Event::TimeoutSet { exec: x, due: self.now.plus(limit) });
+                        self.emit(Event::TimeoutSet {
+                            exec: x,
+                            due: self.now.plus(limit),
+                        });
                     }
                     let version = self.version(x);
                     let flow = self.enter_step(&version, x, StepIx(0))?;
@@ -112,7 +127,11 @@ impl Engine {
                 ExecState::Error => {
                     match self.step_without_compensation(x) {
                         None => self.move_exec(x, ExecInput::CanRollback, None)?,
-                        Some(step) => self.move_exec(x, ExecInput::CannotRollback, Some(Reason::NoCompensation(step)))?,
+                        Some(step) => self.move_exec(
+                            x,
+                            ExecInput::CannotRollback,
+                            Some(Reason::NoCompensation(step)),
+                        )?,
                     };
                 }
                 ExecState::Rollback => {
@@ -149,7 +168,13 @@ impl Engine {
                 return Some(Reason::EntryFilter);
             }
         }
-        let earlier = self.state.enrollments.get(&(e.contact, e.wf)).copied().unwrap_or(0) > 1;
+        let earlier = self
+            .state
+            .enrollments
+            .get(&(e.contact, e.wf))
+            .copied()
+            .unwrap_or(0)
+            > 1;
         if earlier && !settings.allow_reenrollment {
             return Some(Reason::AlreadyEnrolled);
         }
@@ -193,7 +218,13 @@ impl Engine {
 
     /// Who keeps `x` from the contact's lock: the holder, or an earlier waiter.
     fn lock_blocker(&self, x: ExecIx) -> Option<ExecIx> {
-        if !self.state.version_of(x).compiled.settings.exclusive_per_contact {
+        if !self
+            .state
+            .version_of(x)
+            .compiled
+            .settings
+            .exclusive_per_contact
+        {
             return None;
         }
         let lock = self.state.locks.get(&self.state.execution(x).contact)?;
@@ -207,7 +238,12 @@ impl Engine {
     /// canRollback fails on the first completed action with no compensation.
     fn step_without_compensation(&self, x: ExecIx) -> Option<StepIx> {
         let compiled = &self.state.version_of(x).compiled;
-        self.state.execution(x).done_actions.iter().copied().find(|s| !compiled.has_compensation(*s))
+        self.state
+            .execution(x)
+            .done_actions
+            .iter()
+            .copied()
+            .find(|s| !compiled.has_compensation(*s))
     }
 
     /// Releases blocked executions, in the order they were blocked, while
@@ -235,17 +271,30 @@ impl Engine {
         if self.state.workflow(wf).window_wake.is_some() {
             return;
         }
-        let Some(version) = self.state.workflow(wf).current() else { return };
-        let Some(window) = version.compiled.settings.start_window else { return };
+        let Some(version) = self.state.workflow(wf).current() else {
+            return;
+        };
+        let Some(window) = version.compiled.settings.start_window else {
+            return;
+        };
         let tod = self.now.time_of_day();
-        let wait = if window.from > tod { window.from - tod } else { DAY - tod + window.from };
-        self.emit(Event::WindowWakeSet { wf, due: self.now.plus(wait) });
+        let wait = if window.from > tod {
+            window.from - tod
+        } else {
+            DAY - tod + window.from
+        };
+        self.emit(Event::WindowWakeSet {
+            wf,
+            due: self.now.plus(wait),
+        });
     }
 
     /// Derives the phase and reports it when it changed.
     pub(crate) fn refresh_phase(&mut self, wf: WfIx) {
         let w = self.state.workflow(wf);
-        let audience = w.current().is_some_and(|v| matches!(v.compiled.trigger, Trigger::Audience { .. }));
+        let audience = w
+            .current()
+            .is_some_and(|v| matches!(v.compiled.trigger, Trigger::Audience { .. }));
         let phase = match w.status {
             WorkflowStatus::Draft => Phase::Editing,
             WorkflowStatus::Cancelled | WorkflowStatus::Archived => Phase::Finished,

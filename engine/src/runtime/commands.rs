@@ -11,25 +11,50 @@ use crate::validate::{validate, ValidationContext};
 impl Engine {
     pub(crate) fn dispatch(&mut self, command: &Command) -> Result<Outcome> {
         match command {
-            Command::Publish { workflow, note } => Ok(self.publish(command, workflow, note.clone())),
-            Command::Activate { workflow } => self.lifecycle(command, workflow, DefinitionInput::Activate),
-            Command::Pause { workflow } => self.lifecycle(command, workflow, DefinitionInput::Pause),
-            Command::Resume { workflow } => self.lifecycle(command, workflow, DefinitionInput::Resume),
-            Command::Cancel { workflow } => self.lifecycle(command, workflow, DefinitionInput::Cancel),
-            Command::Archive { workflow } => self.lifecycle(command, workflow, DefinitionInput::Archive),
+            Command::Publish { workflow, note } => {
+                Ok(self.publish(command, workflow, note.clone()))
+            }
+            Command::Activate { workflow } => {
+                self.lifecycle(command, workflow, DefinitionInput::Activate)
+            }
+            Command::Pause { workflow } => {
+                self.lifecycle(command, workflow, DefinitionInput::Pause)
+            }
+            Command::Resume { workflow } => {
+                self.lifecycle(command, workflow, DefinitionInput::Resume)
+            }
+            Command::Cancel { workflow } => {
+                self.lifecycle(command, workflow, DefinitionInput::Cancel)
+            }
+            Command::Archive { workflow } => {
+                self.lifecycle(command, workflow, DefinitionInput::Archive)
+            }
             Command::Edit { workflow, edit } => {
-                let Some(wf) = self.editable(command, workflow) else { return Ok(self.last_rejection()) };
-                self.emit(Event::DraftEdited { wf, edit: edit.clone() });
+                let Some(wf) = self.editable(command, workflow) else {
+                    return Ok(self.last_rejection());
+                };
+                self.emit(Event::DraftEdited {
+                    wf,
+                    edit: edit.clone(),
+                });
                 self.report_draft_change(wf);
                 Ok(Outcome::Accepted)
             }
             Command::Restore { workflow, version } => {
-                let Some(wf) = self.editable(command, workflow) else { return Ok(self.last_rejection()) };
+                let Some(wf) = self.editable(command, workflow) else {
+                    return Ok(self.last_rejection());
+                };
                 let count = self.state.workflow(wf).versions.len() as u32;
                 if *version == 0 || *version > count {
-                    return Ok(self.reject(command, format!("`{workflow}` has no version {version} (it has {count})")));
+                    return Ok(self.reject(
+                        command,
+                        format!("`{workflow}` has no version {version} (it has {count})"),
+                    ));
                 }
-                self.emit(Event::DraftRestored { wf, version: *version });
+                self.emit(Event::DraftRestored {
+                    wf,
+                    version: *version,
+                });
                 self.report_draft_change(wf);
                 Ok(Outcome::Accepted)
             }
@@ -41,54 +66,96 @@ impl Engine {
                     return Ok(self.reject(command, "the new workflow needs an id"));
                 }
                 if self.state.workflow_ix.contains_key(new_id) {
-                    return Ok(self.reject(command, format!("a workflow `{new_id}` already exists")));
+                    return Ok(
+                        self.reject(command, format!("a workflow `{new_id}` already exists"))
+                    );
                 }
-                self.emit(Event::WorkflowCloned { source, new_id: new_id.as_str().into() });
+                self.emit(Event::WorkflowCloned {
+                    source,
+                    new_id: new_id.as_str().into(),
+                });
                 Ok(Outcome::Accepted)
             }
             Command::Enroll { workflow, contacts } => self.enroll(command, workflow, contacts),
             Command::Tag { contact, tag } => {
-                let Some(c) = self.contact(command, contact) else { return Ok(self.last_rejection()) };
+                let Some(c) = self.contact(command, contact) else {
+                    return Ok(self.last_rejection());
+                };
                 if !self.state.contacts[c.ix()].tags.iter().any(|t| t == tag) {
-                    self.emit(Event::ContactTagged { contact: c, tag: tag.as_str().into() });
+                    self.emit(Event::ContactTagged {
+                        contact: c,
+                        tag: tag.as_str().into(),
+                    });
                     self.queue_tag_addition(c, tag);
                 }
                 Ok(Outcome::Accepted)
             }
             Command::Untag { contact, tag } => {
-                let Some(c) = self.contact(command, contact) else { return Ok(self.last_rejection()) };
+                let Some(c) = self.contact(command, contact) else {
+                    return Ok(self.last_rejection());
+                };
                 if self.state.contacts[c.ix()].tags.iter().any(|t| t == tag) {
-                    self.emit(Event::ContactUntagged { contact: c, tag: tag.as_str().into() });
+                    self.emit(Event::ContactUntagged {
+                        contact: c,
+                        tag: tag.as_str().into(),
+                    });
                 }
                 Ok(Outcome::Accepted)
             }
-            Command::Set { contact, attributes } => {
-                let Some(c) = self.contact(command, contact) else { return Ok(self.last_rejection()) };
-                self.emit(Event::ContactAttributesSet { contact: c, attributes: Box::new(attributes.clone()) });
+            Command::Set {
+                contact,
+                attributes,
+            } => {
+                let Some(c) = self.contact(command, contact) else {
+                    return Ok(self.last_rejection());
+                };
+                self.emit(Event::ContactAttributesSet {
+                    contact: c,
+                    attributes: Box::new(attributes.clone()),
+                });
                 Ok(Outcome::Accepted)
             }
-            Command::Decide { target, operator, decision } => self.decide(command, target, operator, *decision),
+            Command::Decide {
+                target,
+                operator,
+                decision,
+            } => self.decide(command, target, operator, *decision),
             Command::Stop { execution } => {
-                let Some(x) = self.execution_named(command, execution) else { return Ok(self.last_rejection()) };
+                let Some(x) = self.execution_named(command, execution) else {
+                    return Ok(self.last_rejection());
+                };
                 let state = self.state.execution(x).state;
                 if state.is_terminal() {
-                    return Ok(self.reject(command, format!("{execution} has already ended ({state})")));
+                    return Ok(
+                        self.reject(command, format!("{execution} has already ended ({state})"))
+                    );
                 }
                 self.cancel_execution(x, Reason::StoppedByOperator)?;
                 Ok(Outcome::Accepted)
             }
             Command::Rollback { execution } => {
-                let Some(x) = self.execution_named(command, execution) else { return Ok(self.last_rejection()) };
+                let Some(x) = self.execution_named(command, execution) else {
+                    return Ok(self.last_rejection());
+                };
                 let e = self.state.execution(x);
                 if e.state != ExecState::FailedUnsafe {
                     let state = e.state;
-                    return Ok(self.reject(command, format!("{execution} is {state}: only FAILED_UNSAFE can be rolled back")));
+                    return Ok(self.reject(
+                        command,
+                        format!("{execution} is {state}: only FAILED_UNSAFE can be rolled back"),
+                    ));
                 }
                 if !e.rollback_plan.is_empty() {
-                    return Ok(self.reject(command, format!("a rollback of {execution} is already running")));
+                    return Ok(self.reject(
+                        command,
+                        format!("a rollback of {execution} is already running"),
+                    ));
                 }
                 if e.exhausted.is_empty() {
-                    return Ok(self.reject(command, format!("{execution} has no exhausted compensation to run again")));
+                    return Ok(self.reject(
+                        command,
+                        format!("{execution} has no exhausted compensation to run again"),
+                    ));
                 }
                 self.emit(Event::OperatorRollbackStarted { exec: x });
                 self.run_rollback(x)?;
@@ -96,13 +163,23 @@ impl Engine {
                 Ok(Outcome::Accepted)
             }
             Command::Ack { execution } => {
-                let Some(x) = self.execution_named(command, execution) else { return Ok(self.last_rejection()) };
+                let Some(x) = self.execution_named(command, execution) else {
+                    return Ok(self.last_rejection());
+                };
                 let state = self.state.execution(x).state;
                 if state.is_acknowledged() {
-                    return Ok(self.reject(command, format!("{execution} is already acknowledged ({state})")));
+                    return Ok(self.reject(
+                        command,
+                        format!("{execution} is already acknowledged ({state})"),
+                    ));
                 }
                 if !state.is_terminal() {
-                    return Ok(self.reject(command, format!("{execution} is {state}: only an ended execution can be acknowledged")));
+                    return Ok(self.reject(
+                        command,
+                        format!(
+                            "{execution} is {state}: only an ended execution can be acknowledged"
+                        ),
+                    ));
                 }
                 self.move_exec(x, ExecInput::Ack, None)?;
                 Ok(Outcome::Accepted)
@@ -125,7 +202,10 @@ impl Engine {
     fn editable(&mut self, command: &Command, id: &str) -> Option<WfIx> {
         let wf = self.workflow(command, id)?;
         if !self.state.workflow(wf).status.accepts_edits() {
-            self.reject(command, format!("`{id}` is archived: it is read-only (clone it to change it)"));
+            self.reject(
+                command,
+                format!("`{id}` is archived: it is read-only (clone it to change it)"),
+            );
             return None;
         }
         Some(wf)
@@ -155,22 +235,44 @@ impl Engine {
         let w = self.state.workflow(wf);
         let differs = w.draft_differs();
         if differs != w.unpublished_changes {
-            self.emit(Event::DraftChanged { wf, unpublished_changes: differs });
+            self.emit(Event::DraftChanged {
+                wf,
+                unpublished_changes: differs,
+            });
         }
     }
 
     fn publish(&mut self, command: &Command, id: &str, note: Option<String>) -> Outcome {
-        let Some(wf) = self.workflow(command, id) else { return self.last_rejection() };
+        let Some(wf) = self.workflow(command, id) else {
+            return self.last_rejection();
+        };
         let w = self.state.workflow(wf);
         if !w.status.accepts_publish() {
             let status = w.status;
-            return self.reject(command, format!("cannot publish a workflow that is {status}"));
+            return self.reject(
+                command,
+                format!("cannot publish a workflow that is {status}"),
+            );
         }
-        let ids: Vec<&str> = self.state.workflows.iter().map(|w| w.draft.id.as_str()).collect();
-        let report = validate(&w.draft, &ValidationContext { workflow_ids: &ids, operators: &self.state.operators });
+        let ids: Vec<&str> = self
+            .state
+            .workflows
+            .iter()
+            .map(|w| w.draft.id.as_str())
+            .collect();
+        let report = validate(
+            &w.draft,
+            &ValidationContext {
+                workflow_ids: &ids,
+                operators: &self.state.operators,
+            },
+        );
         if !report.errors.is_empty() {
             let list: Vec<String> = report.errors.iter().map(|e| e.to_string()).collect();
-            return self.reject(command, format!("the draft has {} error(s): {}", list.len(), list.join("; ")));
+            return self.reject(
+                command,
+                format!("the draft has {} error(s): {}", list.len(), list.join("; ")),
+            );
         }
         if let Some(current) = w.current() {
             if !w.draft_differs() {
@@ -182,17 +284,36 @@ impl Engine {
         let hash = w.draft_hash();
         let warnings = report.warnings.iter().map(|w| w.to_string()).collect();
         let was_unpublished = w.unpublished_changes;
-        self.emit(Event::VersionPublished(Box::new(crate::event::Published { wf, version, hash, warnings, note })));
+        self.emit(Event::VersionPublished(Box::new(crate::event::Published {
+            wf,
+            version,
+            hash,
+            warnings,
+            note,
+        })));
         if was_unpublished {
-            self.emit(Event::DraftChanged { wf, unpublished_changes: false });
+            self.emit(Event::DraftChanged {
+                wf,
+                unpublished_changes: false,
+            });
         }
         Outcome::Accepted
     }
 
-    fn lifecycle(&mut self, command: &Command, id: &str, input: DefinitionInput) -> Result<Outcome> {
-        let Some(wf) = self.workflow(command, id) else { return Ok(self.last_rejection()) };
+    fn lifecycle(
+        &mut self,
+        command: &Command,
+        id: &str,
+        input: DefinitionInput,
+    ) -> Result<Outcome> {
+        let Some(wf) = self.workflow(command, id) else {
+            return Ok(self.last_rejection());
+        };
         let w = self.state.workflow(wf);
-        let facts = Facts { has_version: !w.versions.is_empty(), non_terminal_executions: w.non_terminal() };
+        let facts = Facts {
+            has_version: !w.versions.is_empty(),
+            non_terminal_executions: w.non_terminal(),
+        };
         let from = w.status;
         let to = match definition::transition(from, input, facts) {
             Ok(to) => to,
@@ -239,17 +360,27 @@ impl Engine {
     }
 
     fn enroll(&mut self, command: &Command, id: &str, contacts: &[String]) -> Result<Outcome> {
-        let Some(wf) = self.workflow(command, id) else { return Ok(self.last_rejection()) };
+        let Some(wf) = self.workflow(command, id) else {
+            return Ok(self.last_rejection());
+        };
         let mut found = Vec::with_capacity(contacts.len());
         for name in contacts {
             match self.state.contact_ix.get(name) {
                 Some(&c) => found.push(c),
-                None => return Ok(self.reject(command, format!("no contact `{name}`: nothing was enrolled"))),
+                None => {
+                    return Ok(self.reject(
+                        command,
+                        format!("no contact `{name}`: nothing was enrolled"),
+                    ))
+                }
             }
         }
         let status = self.state.workflow(wf).status;
         if !matches!(status, WorkflowStatus::Active | WorkflowStatus::Paused) {
-            return Ok(self.reject(command, format!("`{id}` is {status}: it takes no enrollments")));
+            return Ok(self.reject(
+                command,
+                format!("`{id}` is {status}: it takes no enrollments"),
+            ));
         }
         for contact in found {
             self.enroll_now(wf, contact, Source::Manual)?;

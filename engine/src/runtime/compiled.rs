@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 
 use crate::ids::StepIx;
 use crate::model::{
-    ActionKind, ApprovalScope, Compensation, DurationSpec, Fault, Filter, OnFail, Settings, StepBody, StepKind, Trigger,
-    WorkflowDraft,
+    ActionKind, ApprovalScope, Compensation, DurationSpec, Fault, Filter, OnFail, Settings,
+    StepBody, StepKind, Trigger, WorkflowDraft,
 };
 
 /// The ports a step can leave by (lifecycle.md §3, Counts).
@@ -70,9 +70,17 @@ pub enum FailAction {
     Continue,
     EndWorkflow,
     SkipRemaining,
-    Branch { goto: Option<StepIx>, goto_id: Option<String> },
-    Retry { max_retry_days: u64, retry_interval_days: u64 },
-    EnrollWorkflow { workflow: Option<String> },
+    Branch {
+        goto: Option<StepIx>,
+        goto_id: Option<String>,
+    },
+    Retry {
+        max_retry_days: u64,
+        retry_interval_days: u64,
+    },
+    EnrollWorkflow {
+        workflow: Option<String>,
+    },
     FailWorkflow,
 }
 
@@ -152,8 +160,13 @@ pub enum Body {
 
 impl CompiledVersion {
     pub fn compile(draft: &WorkflowDraft) -> CompiledVersion {
-        let ids: HashMap<String, StepIx> =
-            draft.steps.iter().enumerate().rev().map(|(i, s)| (s.id.clone(), StepIx(i as u16))).collect();
+        let ids: HashMap<String, StepIx> = draft
+            .steps
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, s)| (s.id.clone(), StepIx(i as u16)))
+            .collect();
         let find = |id: &Option<String>| id.as_ref().and_then(|id| ids.get(id).copied());
         let mut needs_email = false;
         let mut needs_phone = false;
@@ -172,16 +185,26 @@ impl CompiledVersion {
                     OnFail::Continue => FailAction::Continue,
                     OnFail::EndWorkflow => FailAction::EndWorkflow,
                     OnFail::SkipRemaining => FailAction::SkipRemaining,
-                    OnFail::Branch { goto } => FailAction::Branch { goto: find(&goto), goto_id: goto },
-                    OnFail::Retry { max_retry_days, retry_interval_days } => {
-                        FailAction::Retry { max_retry_days, retry_interval_days: retry_interval_days.max(1) }
-                    }
+                    OnFail::Branch { goto } => FailAction::Branch {
+                        goto: find(&goto),
+                        goto_id: goto,
+                    },
+                    OnFail::Retry {
+                        max_retry_days,
+                        retry_interval_days,
+                    } => FailAction::Retry {
+                        max_retry_days,
+                        retry_interval_days: retry_interval_days.max(1),
+                    },
                     OnFail::EnrollWorkflow { workflow } => FailAction::EnrollWorkflow { workflow },
                     OnFail::FailWorkflow => FailAction::FailWorkflow,
                 };
                 let retry = {
                     let p = step.retry_policy();
-                    Retry { max_attempts: p.max_attempts.clamp(1, u32::MAX as i64) as u32, backoff: p.backoff }
+                    Retry {
+                        max_attempts: p.max_attempts.clamp(1, u32::MAX as i64) as u32,
+                        backoff: p.backoff,
+                    }
                 };
                 let body = match &step.body {
                     StepBody::Action(a) => {
@@ -207,23 +230,47 @@ impl CompiledVersion {
                             compensation,
                         }
                     }
-                    StepBody::Wait(w) => Body::Wait { duration: w.duration.unwrap_or(DurationSpec::Fixed(0)) },
-                    StepBody::Condition(c) => Body::Condition { filter: c.filter.clone(), yes: find(&c.yes), no: find(&c.no) },
-                    StepBody::Filter(f) => Body::Filter { filter: f.filter.clone(), on_fail: fail_action(step.on_fail()) },
+                    StepBody::Wait(w) => Body::Wait {
+                        duration: w.duration.unwrap_or(DurationSpec::Fixed(0)),
+                    },
+                    StepBody::Condition(c) => Body::Condition {
+                        filter: c.filter.clone(),
+                        yes: find(&c.yes),
+                        no: find(&c.no),
+                    },
+                    StepBody::Filter(f) => Body::Filter {
+                        filter: f.filter.clone(),
+                        on_fail: fail_action(step.on_fail()),
+                    },
                     StepBody::Approval(a) => Body::Approval {
                         group: a.group.clone().unwrap_or_default(),
                         scope: a.scope,
                         timeout: a.timeout,
-                        approved: if a.approved.is_some() { find(&a.approved) } else { next },
-                        rejected: if a.rejected.is_some() { find(&a.rejected) } else { next },
+                        approved: if a.approved.is_some() {
+                            find(&a.approved)
+                        } else {
+                            next
+                        },
+                        rejected: if a.rejected.is_some() {
+                            find(&a.rejected)
+                        } else {
+                            next
+                        },
                         timeout_to: find(&a.timeout_to),
                         retry,
                         on_fail: fail_action(step.on_fail()),
                     },
-                    StepBody::Enroll(e) => Body::Enroll { workflow: e.workflow.clone().unwrap_or_default() },
+                    StepBody::Enroll(e) => Body::Enroll {
+                        workflow: e.workflow.clone().unwrap_or_default(),
+                    },
                     StepBody::End => Body::End,
                 };
-                CompiledStep { id: step.id.clone(), kind: step.kind(), next, body }
+                CompiledStep {
+                    id: step.id.clone(),
+                    kind: step.kind(),
+                    next,
+                    body,
+                }
             })
             .collect();
         CompiledVersion {
@@ -245,6 +292,12 @@ impl CompiledVersion {
     }
 
     pub fn has_compensation(&self, s: StepIx) -> bool {
-        matches!(&self.step(s).body, Body::Action { compensation: Some(_), .. })
+        matches!(
+            &self.step(s).body,
+            Body::Action {
+                compensation: Some(_),
+                ..
+            }
+        )
     }
 }

@@ -85,7 +85,15 @@ impl Engine {
                 }
             }
         }
-        Engine { now: state.now, state, timers, parked, work: VecDeque::new(), out: VecDeque::new(), record: true }
+        Engine {
+            now: state.now,
+            state,
+            timers,
+            parked,
+            work: VecDeque::new(),
+            out: VecDeque::new(),
+            record: true,
+        }
     }
 
     /// Stop keeping events for `poll_event` (state still folds every one).
@@ -135,7 +143,10 @@ impl Engine {
 
     fn advance_clock(&mut self, now: SimTime) -> Result<()> {
         if now < self.now {
-            return Err(EngineError::TimeWentBackwards { now, last: self.now });
+            return Err(EngineError::TimeWentBackwards {
+                now,
+                last: self.now,
+            });
         }
         self.now = now;
         Ok(())
@@ -152,11 +163,15 @@ impl Engine {
     /// Mirrors a slot the event just set into the timer queue.
     fn observe_timer(&mut self, event: &Event) {
         let key = match event {
-            Event::WakeSet { exec, .. } | Event::RetryScheduled { exec, .. } => TimerKey::Exec(*exec),
+            Event::WakeSet { exec, .. } | Event::RetryScheduled { exec, .. } => {
+                TimerKey::Exec(*exec)
+            }
             Event::TimeoutSet { exec, .. } => TimerKey::Timeout(*exec),
             Event::PollScheduled { wf, .. } => TimerKey::Poll(*wf),
             Event::WindowWakeSet { wf, .. } => TimerKey::Window(*wf),
-            Event::SharedApprovalOpened { .. } => TimerKey::SharedTimeout(self.state.shared.len() as u32 - 1),
+            Event::SharedApprovalOpened { .. } => {
+                TimerKey::SharedTimeout(self.state.shared.len() as u32 - 1)
+            }
             Event::SharedDeliverySet { shared, .. } => TimerKey::SharedDelivery(*shared),
             _ => return,
         };

@@ -25,13 +25,31 @@ impl Engine {
         let exec = ExecIx(self.state.executions.len() as u32);
         let version = self.state.workflow(wf).versions.len() as u32;
         let (root, chain) = chain.map_or((None, 0), |(root, n)| (Some(root), n));
-        self.emit(Event::Enrolled { exec, wf, version, contact, source, root, chain });
-        self.emit(Event::ExecutionState { exec, from: None, to: ExecState::New, reason: None });
+        self.emit(Event::Enrolled {
+            exec,
+            wf,
+            version,
+            contact,
+            source,
+            root,
+            chain,
+        });
+        self.emit(Event::ExecutionState {
+            exec,
+            from: None,
+            to: ExecState::New,
+            reason: None,
+        });
         exec
     }
 
     /// Creates an execution and advances it before anything else happens.
-    pub(crate) fn enroll_now(&mut self, wf: WfIx, contact: ContactIx, source: Source) -> Result<()> {
+    pub(crate) fn enroll_now(
+        &mut self,
+        wf: WfIx,
+        contact: ContactIx,
+        source: Source,
+    ) -> Result<()> {
         let x = self.create_execution(wf, contact, source, None);
         self.advance(x)?;
         self.settle()
@@ -39,10 +57,26 @@ impl Engine {
 
     /// A trigger enrolls a contact unless re-enrollment forbids it.
     fn trigger_enroll(&mut self, wf: WfIx, contact: ContactIx, source: Source) -> Result<()> {
-        let allow = self.state.workflow(wf).current().is_some_and(|v| v.compiled.settings.allow_reenrollment);
-        if !allow && self.state.enrollments.get(&(contact, wf)).copied().unwrap_or(0) > 0 {
+        let allow = self
+            .state
+            .workflow(wf)
+            .current()
+            .is_some_and(|v| v.compiled.settings.allow_reenrollment);
+        if !allow
+            && self
+                .state
+                .enrollments
+                .get(&(contact, wf))
+                .copied()
+                .unwrap_or(0)
+                > 0
+        {
             let workflow = self.state.workflow(wf).draft.id.as_str().into();
-            self.emit(Event::EnrollmentSkipped { workflow, contact, reason: SkipReason::AlreadyEnrolled });
+            self.emit(Event::EnrollmentSkipped {
+                workflow,
+                contact,
+                reason: SkipReason::AlreadyEnrolled,
+            });
             return Ok(());
         }
         self.enroll_now(wf, contact, source)
@@ -52,7 +86,11 @@ impl Engine {
     /// `workflow` for the same contact; it advances after `parent` stops.
     pub(crate) fn start_from(&mut self, parent: ExecIx, workflow: &str, source: Source) {
         let contact = self.state.execution(parent).contact;
-        let skip = |reason| Event::EnrollmentSkipped { workflow: workflow.into(), contact, reason };
+        let skip = |reason| Event::EnrollmentSkipped {
+            workflow: workflow.into(),
+            contact,
+            reason,
+        };
         let Some(&wf) = self.state.workflow_ix.get(workflow) else {
             self.emit(skip(SkipReason::NoSuchWorkflow));
             return;
@@ -63,9 +101,17 @@ impl Engine {
             return;
         }
         let p = self.state.execution(parent);
-        let root = if p.created_at == self.now { p.chain_root } else { parent };
+        let root = if p.created_at == self.now {
+            p.chain_root
+        } else {
+            parent
+        };
         let r = self.state.execution(root);
-        let made = if r.chain_instant == self.now { r.chain_starts } else { 0 };
+        let made = if r.chain_instant == self.now {
+            r.chain_starts
+        } else {
+            0
+        };
         if made >= MAX_CHAIN {
             self.emit(skip(SkipReason::EnrollLoop));
             return;
@@ -77,10 +123,15 @@ impl Engine {
     /// First activation: a `tag_added` trigger starts polling, an `audience`
     /// enrolls every matching contact in contact order.
     pub(crate) fn start_trigger(&mut self, wf: WfIx) -> Result<()> {
-        let Some(version) = self.state.workflow(wf).current().cloned() else { return Ok(()) };
+        let Some(version) = self.state.workflow(wf).current().cloned() else {
+            return Ok(());
+        };
         match &version.compiled.trigger {
             Trigger::Manual => {}
-            Trigger::TagAdded { poll, .. } => self.emit(Event::PollScheduled { wf, due: self.now.plus(*poll) }),
+            Trigger::TagAdded { poll, .. } => self.emit(Event::PollScheduled {
+                wf,
+                due: self.now.plus(*poll),
+            }),
             Trigger::Audience { filter } => {
                 let matching: Vec<ContactIx> = (0..self.state.contacts.len())
                     .filter(|&i| filter.matches(&self.state.contacts[i]))
@@ -107,14 +158,23 @@ impl Engine {
             _ => Trigger::DEFAULT_POLL,
         };
         let active = status == WorkflowStatus::Active;
-        self.emit(Event::PollRan { wf, drained: active });
+        self.emit(Event::PollRan {
+            wf,
+            drained: active,
+        });
         if active {
             for contact in queue {
                 self.trigger_enroll(wf, contact, Source::Trigger)?;
             }
         }
-        if matches!(self.state.workflow(wf).status, WorkflowStatus::Active | WorkflowStatus::Paused) {
-            self.emit(Event::PollScheduled { wf, due: self.now.plus(poll) });
+        if matches!(
+            self.state.workflow(wf).status,
+            WorkflowStatus::Active | WorkflowStatus::Paused
+        ) {
+            self.emit(Event::PollScheduled {
+                wf,
+                due: self.now.plus(poll),
+            });
         }
         Ok(())
     }

@@ -17,13 +17,21 @@ impl Engine {
                 return self.finish_rollback(x);
             };
             let version = self.version(x);
-            let Body::Action { compensation: Some(comp), .. } = &version.compiled.step(s).body else {
+            let Body::Action {
+                compensation: Some(comp),
+                ..
+            } = &version.compiled.step(s).body
+            else {
                 unreachable!("canRollback checked every step has a compensation")
             };
             let n = self.state.execution(x).steps[s.ix()].compensation_attempts_total;
             let ms = self.duration_of(comp.duration, Purpose::CompensationDuration, x, s, n as u32);
             if ms > 0 {
-                self.emit(Event::WakeSet { exec: x, due: self.now.plus(ms), kind: WakeKind::CompensationEnd });
+                self.emit(Event::WakeSet {
+                    exec: x,
+                    due: self.now.plus(ms),
+                    kind: WakeKind::CompensationEnd,
+                });
                 return Ok(());
             }
             if !self.compensation_attempt(x, s)? {
@@ -36,25 +44,48 @@ impl Engine {
     /// whether the rollback can go on at this instant.
     pub(crate) fn compensation_attempt(&mut self, x: ExecIx, s: StepIx) -> Result<bool> {
         let version = self.version(x);
-        let Body::Action { compensation: Some(comp), retry, .. } = &version.compiled.step(s).body else {
+        let Body::Action {
+            compensation: Some(comp),
+            retry,
+            ..
+        } = &version.compiled.step(s).body
+        else {
             unreachable!("a step with a compensation")
         };
         let e = self.state.execution(x);
-        let (attempt, n) = (e.rollback_attempt, e.steps[s.ix()].compensation_attempts_total);
+        let (attempt, n) = (
+            e.rollback_attempt,
+            e.steps[s.ix()].compensation_attempts_total,
+        );
         let ok = !self.faulted(comp.fault, Purpose::CompensationFault, x, s, n as u32);
-        self.emit(Event::Compensation { exec: x, step: s, attempt, ok });
+        self.emit(Event::Compensation {
+            exec: x,
+            step: s,
+            attempt,
+            ok,
+        });
         if ok {
             self.apply_update(x, comp.action, comp.set.as_ref());
-            self.emit(Event::RollbackProgress { exec: x, exhausted: false });
+            self.emit(Event::RollbackProgress {
+                exec: x,
+                exhausted: false,
+            });
             return Ok(true);
         }
         let k = attempt + 1;
         if k < retry.max_attempts {
             let due = self.now.plus((k as u64).saturating_mul(retry.backoff));
-            self.emit(Event::WakeSet { exec: x, due, kind: WakeKind::CompensationRetry });
+            self.emit(Event::WakeSet {
+                exec: x,
+                due,
+                kind: WakeKind::CompensationRetry,
+            });
             return Ok(false);
         }
-        self.emit(Event::RollbackProgress { exec: x, exhausted: true });
+        self.emit(Event::RollbackProgress {
+            exec: x,
+            exhausted: true,
+        });
         Ok(true)
     }
 
@@ -63,10 +94,14 @@ impl Engine {
         let exhausted = e.exhausted.len() as u32;
         match (e.state, exhausted) {
             (ExecState::Rollback, 0) => self.move_exec(x, ExecInput::RollbackSucceeded, None)?,
-            (ExecState::Rollback, n) => {
-                self.move_exec(x, ExecInput::RollbackFailed, Some(Reason::CompensationsExhausted(n)))?
+            (ExecState::Rollback, n) => self.move_exec(
+                x,
+                ExecInput::RollbackFailed,
+                Some(Reason::CompensationsExhausted(n)),
+            )?,
+            (ExecState::FailedUnsafe, 0) => {
+                self.move_exec(x, ExecInput::RollbackSucceeded, None)?
             }
-            (ExecState::FailedUnsafe, 0) => self.move_exec(x, ExecInput::RollbackSucceeded, None)?,
             (state, _) => state,
         };
         Ok(())

@@ -170,13 +170,27 @@ pub struct ContactLock {
 
 impl State {
     pub fn new(genesis: Genesis) -> State {
-        let workflow_ix = genesis.workflows.iter().enumerate().map(|(i, w)| (w.id.clone(), WfIx(i as u32))).collect();
-        let contact_ix = genesis.contacts.iter().enumerate().map(|(i, c)| (c.id.clone(), ContactIx(i as u32))).collect();
+        let workflow_ix = genesis
+            .workflows
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.id.clone(), WfIx(i as u32)))
+            .collect();
+        let contact_ix = genesis
+            .contacts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), ContactIx(i as u32)))
+            .collect();
         State {
             now: SimTime::ZERO,
             seed: genesis.seed,
             next_seq: 0,
-            workflows: genesis.workflows.into_iter().map(WorkflowState::new).collect(),
+            workflows: genesis
+                .workflows
+                .into_iter()
+                .map(WorkflowState::new)
+                .collect(),
             contacts: genesis.contacts,
             operators: genesis.operators,
             executions: Vec::new(),
@@ -205,7 +219,10 @@ impl State {
 
     fn slot(&mut self, due: SimTime) -> Slot {
         self.next_seq += 1;
-        Slot { due, seq: self.next_seq }
+        Slot {
+            due,
+            seq: self.next_seq,
+        }
     }
 
     /// Folds one event into the state.
@@ -225,7 +242,13 @@ impl State {
             }
             Event::WorkflowPhase { wf, phase } => self.workflows[wf.ix()].phase = *phase,
             Event::VersionPublished(p) => {
-                let crate::event::Published { wf, version, hash, warnings, note } = &**p;
+                let crate::event::Published {
+                    wf,
+                    version,
+                    hash,
+                    warnings,
+                    note,
+                } = &**p;
                 let w = &mut self.workflows[wf.ix()];
                 w.versions.push(Arc::new(Version {
                     number: *version,
@@ -237,11 +260,13 @@ impl State {
                     compiled: CompiledVersion::compile(&w.draft),
                     draft: w.draft.clone(),
                 }));
-                w.edge_counts.push(vec![0; w.draft.steps.len() * Port::COUNT]);
+                w.edge_counts
+                    .push(vec![0; w.draft.steps.len() * Port::COUNT]);
             }
-            Event::DraftChanged { wf, unpublished_changes } => {
-                self.workflows[wf.ix()].unpublished_changes = *unpublished_changes
-            }
+            Event::DraftChanged {
+                wf,
+                unpublished_changes,
+            } => self.workflows[wf.ix()].unpublished_changes = *unpublished_changes,
             Event::DraftEdited { wf, edit } => {
                 let d = &mut self.workflows[wf.ix()].draft;
                 if let Some(steps) = &edit.steps {
@@ -260,8 +285,12 @@ impl State {
             Event::DraftRestored { wf, version } => {
                 let w = &mut self.workflows[wf.ix()];
                 let v = &w.versions[*version as usize - 1].draft;
-                let (steps, settings, trigger, written) =
-                    (v.steps.clone(), v.settings.clone(), v.trigger.clone(), v.written.clone());
+                let (steps, settings, trigger, written) = (
+                    v.steps.clone(),
+                    v.settings.clone(),
+                    v.trigger.clone(),
+                    v.written.clone(),
+                );
                 w.draft.steps = steps;
                 w.draft.settings = settings;
                 w.draft.trigger = trigger;
@@ -271,10 +300,19 @@ impl State {
                 let mut draft = self.workflows[source.ix()].draft.clone();
                 draft.id = new_id.to_string();
                 draft.name = format!("{} (copy)", draft.name);
-                self.workflow_ix.insert(new_id.to_string(), WfIx(self.workflows.len() as u32));
+                self.workflow_ix
+                    .insert(new_id.to_string(), WfIx(self.workflows.len() as u32));
                 self.workflows.push(WorkflowState::new(draft));
             }
-            Event::Enrolled { exec, wf, version, contact, source, root, chain } => {
+            Event::Enrolled {
+                exec,
+                wf,
+                version,
+                contact,
+                source,
+                root,
+                chain,
+            } => {
                 if let Some(root) = root {
                     let r = &mut self.executions[root.ix()];
                     r.chain_starts = *chain;
@@ -282,7 +320,10 @@ impl State {
                 }
                 debug_assert_eq!(exec.ix(), self.executions.len());
                 let compiled = &self.workflows[wf.ix()].versions[*version as usize - 1].compiled;
-                let (steps, exclusive) = (compiled.steps.len(), compiled.settings.exclusive_per_contact);
+                let (steps, exclusive) = (
+                    compiled.steps.len(),
+                    compiled.settings.exclusive_per_contact,
+                );
                 self.executions.push(Execution {
                     wf: *wf,
                     version: *version,
@@ -313,8 +354,16 @@ impl State {
                 *self.enrollments.entry((*contact, *wf)).or_insert(0) += 1;
             }
             Event::EnrollmentSkipped { .. } => {}
-            Event::ExecutionState { exec, from, to, .. } => self.apply_exec_state(*exec, *from, *to),
-            Event::StepStatus { exec, step, from, to, attempt } => {
+            Event::ExecutionState { exec, from, to, .. } => {
+                self.apply_exec_state(*exec, *from, *to)
+            }
+            Event::StepStatus {
+                exec,
+                step,
+                from,
+                to,
+                attempt,
+            } => {
                 let e = &mut self.executions[exec.ix()];
                 if from.is_none_or(StepStatus::is_finished) && to.in_progress() {
                     e.retry_count = 0;
@@ -352,25 +401,40 @@ impl State {
                 self.executions[exec.ix()].wake = Some((slot, WakeKind::RetryDue));
             }
             Event::FailAction { .. } => {}
-            Event::History { exec, retry_count, .. } => {
+            Event::History {
+                exec, retry_count, ..
+            } => {
                 self.executions[exec.ix()].retry_count = (*retry_count).min(u16::MAX as u32) as u16
             }
-            Event::Transition { exec, from_step, port, to_step } => {
+            Event::Transition {
+                exec,
+                from_step,
+                port,
+                to_step,
+            } => {
                 let e = &mut self.executions[exec.ix()];
                 e.cursor = Some(*to_step);
                 let counts = &mut self.workflows[e.wf.ix()].edge_counts[e.version as usize - 1];
                 let count = &mut counts[from_step.ix() * Port::COUNT + *port as usize];
                 if *count == 0 {
-                    self.edge_order.push((e.wf, e.version, *from_step, *port, *to_step));
+                    self.edge_order
+                        .push((e.wf, e.version, *from_step, *port, *to_step));
                 }
                 *count += 1;
             }
             Event::Notification { .. } => {}
             Event::Decision { target, .. } => match target {
-                crate::event::DecisionTarget::Execution(x) => self.executions[x.ix()].decided = true,
+                crate::event::DecisionTarget::Execution(x) => {
+                    self.executions[x.ix()].decided = true
+                }
                 crate::event::DecisionTarget::Shared(_) => {}
             },
-            Event::Compensation { exec, step, attempt, ok } => {
+            Event::Compensation {
+                exec,
+                step,
+                attempt,
+                ok,
+            } => {
                 let e = &mut self.executions[exec.ix()];
                 let run = &mut e.steps[step.ix()];
                 run.compensation_attempts_total = run.compensation_attempts_total.saturating_add(1);
@@ -398,19 +462,33 @@ impl State {
                     w.tag_queue.clear();
                 }
             }
-            Event::TagQueued { wf, contact } => self.workflows[wf.ix()].tag_queue.push_back(*contact),
+            Event::TagQueued { wf, contact } => {
+                self.workflows[wf.ix()].tag_queue.push_back(*contact)
+            }
             Event::WindowWakeSet { wf, due } => {
                 let slot = self.slot(*due);
                 self.workflows[wf.ix()].window_wake = Some(slot);
             }
             Event::WindowWakeFired { wf } => self.workflows[wf.ix()].window_wake = None,
-            Event::ContactTagged { contact, tag } => self.contacts[contact.ix()].tags.push(tag.to_string()),
-            Event::ContactUntagged { contact, tag } => self.contacts[contact.ix()].tags.retain(|t| **t != **tag),
-            Event::ContactAttributesSet { contact, attributes } => {
+            Event::ContactTagged { contact, tag } => {
+                self.contacts[contact.ix()].tags.push(tag.to_string())
+            }
+            Event::ContactUntagged { contact, tag } => {
+                self.contacts[contact.ix()].tags.retain(|t| **t != **tag)
+            }
+            Event::ContactAttributesSet {
+                contact,
+                attributes,
+            } => {
                 let c = &mut self.contacts[contact.ix()];
                 for (k, v) in attributes.iter() {
                     match k.as_str() {
-                        "name" => c.name = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()),
+                        "name" => {
+                            c.name = v
+                                .as_str()
+                                .map(str::to_string)
+                                .unwrap_or_else(|| v.to_string())
+                        }
                         "email" => c.email = v.as_str().map(str::to_string),
                         "phone" => c.phone = v.as_str().map(str::to_string),
                         _ => {
@@ -420,7 +498,12 @@ impl State {
                 }
             }
             Event::AudienceEnrolled { wf } => self.workflows[wf.ix()].audience_enrolled = true,
-            Event::SharedApprovalOpened { wf, version, step, timeout_due } => {
+            Event::SharedApprovalOpened {
+                wf,
+                version,
+                step,
+                timeout_due,
+            } => {
                 let index = self.shared.len() as u32;
                 let timeout = timeout_due.map(|due| self.slot(due));
                 self.shared.push(SharedApproval {
@@ -435,7 +518,9 @@ impl State {
                 });
                 self.shared_by_key.insert((*wf, *version, *step), index);
             }
-            Event::SharedApprovalJoined { shared, exec } => self.shared[*shared as usize].waiting.push(*exec),
+            Event::SharedApprovalJoined { shared, exec } => {
+                self.shared[*shared as usize].waiting.push(*exec)
+            }
             Event::SharedDeliverySet { shared, outcome } => {
                 let slot = self.slot(t);
                 let s = &mut self.shared[*shared as usize];
@@ -490,10 +575,16 @@ impl State {
             if to == ExecState::Locked {
                 lock.holder = Some(x);
                 lock.waiters.retain(|w| *w != x);
-            } else if from.is_some_and(ExecState::holds_lock) && !to.holds_lock() && lock.holder == Some(x) {
+            } else if from.is_some_and(ExecState::holds_lock)
+                && !to.holds_lock()
+                && lock.holder == Some(x)
+            {
                 lock.holder = None;
             }
-            if from == Some(ExecState::Locking) && to == ExecState::Scheduled && !lock.waiters.contains(&x) {
+            if from == Some(ExecState::Locking)
+                && to == ExecState::Scheduled
+                && !lock.waiters.contains(&x)
+            {
                 lock.waiters.push_back(x);
             }
             if to.is_terminal() {
@@ -550,11 +641,19 @@ impl WorkflowState {
     }
 
     pub fn non_terminal(&self) -> u64 {
-        ExecState::ALL.iter().filter(|s| !s.is_terminal()).map(|s| self.counts[s.index()] as u64).sum()
+        ExecState::ALL
+            .iter()
+            .filter(|s| !s.is_terminal())
+            .map(|s| self.counts[s.index()] as u64)
+            .sum()
     }
 
     pub fn holding_slots(&self) -> u64 {
-        ExecState::ALL.iter().filter(|s| s.holds_slot()).map(|s| self.counts[s.index()] as u64).sum()
+        ExecState::ALL
+            .iter()
+            .filter(|s| s.holds_slot())
+            .map(|s| self.counts[s.index()] as u64)
+            .sum()
     }
 
     /// The draft's canonical form differs from the current version's.
@@ -567,7 +666,9 @@ impl WorkflowState {
 
     /// How often executions of `version` left `from` by `port`.
     pub fn edge_count(&self, version: u32, from: StepIx, port: Port) -> u64 {
-        self.edge_counts.get(version as usize - 1).map_or(0, |c| c[from.ix() * Port::COUNT + port as usize])
+        self.edge_counts
+            .get(version as usize - 1)
+            .map_or(0, |c| c[from.ix() * Port::COUNT + port as usize])
     }
 
     pub fn draft_hash(&self) -> String {

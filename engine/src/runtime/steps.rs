@@ -11,8 +11,8 @@ use crate::machines::Transition;
 use crate::model::{ActionKind, DurationSpec, Fault, StepKind};
 use crate::rng::{between, draw, unit, Purpose};
 use crate::runtime::compiled::{Body, FailAction, Port};
-use crate::runtime::state::Version;
 use crate::runtime::engine::{Engine, Result};
+use crate::runtime::state::Version;
 use crate::time::DAY;
 
 /// Steps one execution may enter at one instant before it is stopped as a
@@ -25,7 +25,11 @@ pub(crate) enum Flow {
     /// It waits for a timer or a decision.
     Wait,
     /// It leaves `from` by `port`; `to: None` means there is no next step.
-    Goto { from: StepIx, port: Port, to: Option<StepIx> },
+    Goto {
+        from: StepIx,
+        port: Port,
+        to: Option<StepIx>,
+    },
     /// It ends `COMPLETED`.
     Complete(Option<Reason>),
     /// It ends in `ERROR`.
@@ -40,12 +44,21 @@ impl Engine {
         loop {
             flow = match flow {
                 Flow::Wait => return Ok(()),
-                Flow::Goto { from, port, to: Some(to) } => {
+                Flow::Goto {
+                    from,
+                    port,
+                    to: Some(to),
+                } => {
                     entries += 1;
                     if entries > MAX_ENTRIES_PER_INSTANT {
                         Flow::Fail(Reason::StepLoop(to))
                     } else {
-                        self.emit(Event::Transition { exec: x, from_step: from, port, to_step: to });
+                        self.emit(Event::Transition {
+                            exec: x,
+                            from_step: from,
+                            port,
+                            to_step: to,
+                        });
                         self.enter_step(&version, x, to)?
                     }
                 }
@@ -65,10 +78,22 @@ impl Engine {
         }
     }
 
-    pub(crate) fn step_to(&mut self, x: ExecIx, s: StepIx, input: StepInput, attempt: u32) -> Result<()> {
+    pub(crate) fn step_to(
+        &mut self,
+        x: ExecIx,
+        s: StepIx,
+        input: StepInput,
+        attempt: u32,
+    ) -> Result<()> {
         let from = self.state.execution(x).steps[s.ix()].status;
         if let Transition::To(to) = transition(from, input)? {
-            self.emit(Event::StepStatus { exec: x, step: s, from, to, attempt });
+            self.emit(Event::StepStatus {
+                exec: x,
+                step: s,
+                from,
+                to,
+                attempt,
+            });
         }
         Ok(())
     }
@@ -81,7 +106,11 @@ impl Engine {
             Body::Wait { duration } => {
                 let entries = self.state.execution(x).entries;
                 let ms = self.duration_of(*duration, Purpose::WaitDuration, x, s, entries);
-                self.emit(Event::WakeSet { exec: x, due: self.now.plus(ms), kind: WakeKind::WaitEnd });
+                self.emit(Event::WakeSet {
+                    exec: x,
+                    due: self.now.plus(ms),
+                    kind: WakeKind::WaitEnd,
+                });
                 Flow::Wait
             }
             Body::Condition { filter, yes, no } => {
@@ -89,9 +118,17 @@ impl Engine {
                 let holds = filter.as_ref().is_some_and(|f| f.matches(contact));
                 self.step_to(x, s, StepInput::Done, 0)?;
                 if holds {
-                    Flow::Goto { from: s, port: Port::Yes, to: *yes }
+                    Flow::Goto {
+                        from: s,
+                        port: Port::Yes,
+                        to: *yes,
+                    }
                 } else {
-                    Flow::Goto { from: s, port: Port::No, to: *no }
+                    Flow::Goto {
+                        from: s,
+                        port: Port::No,
+                        to: *no,
+                    }
                 }
             }
             Body::Filter { .. } => self.evaluate_filter(version, x, s)?,
@@ -100,7 +137,11 @@ impl Engine {
                 let workflow = workflow.clone();
                 self.start_from(x, &workflow, Source::EnrollStep);
                 self.step_to(x, s, StepInput::Done, 0)?;
-                Flow::Goto { from: s, port: Port::Next, to: step.next }
+                Flow::Goto {
+                    from: s,
+                    port: Port::Next,
+                    to: step.next,
+                }
             }
             Body::End => {
                 self.step_to(x, s, StepInput::Done, 0)?;
@@ -112,11 +153,17 @@ impl Engine {
     /// A filter step lets the execution through, or runs its fail action.
     fn evaluate_filter(&mut self, version: &Version, x: ExecIx, s: StepIx) -> Result<Flow> {
         let step = version.compiled.step(s);
-        let Body::Filter { filter, .. } = &step.body else { unreachable!("a filter step") };
+        let Body::Filter { filter, .. } = &step.body else {
+            unreachable!("a filter step")
+        };
         let contact = &self.state.contacts[self.state.execution(x).contact.ix()];
         if filter.as_ref().is_none_or(|f| f.matches(contact)) {
             self.step_to(x, s, StepInput::Done, 0)?;
-            Ok(Flow::Goto { from: s, port: Port::Next, to: step.next })
+            Ok(Flow::Goto {
+                from: s,
+                port: Port::Next,
+                to: step.next,
+            })
         } else {
             self.fail_step(version, x, s, 0)
         }
@@ -124,11 +171,17 @@ impl Engine {
 
     /// Begins the current attempt of an action step.
     fn start_attempt(&mut self, version: &Version, x: ExecIx, s: StepIx) -> Result<Flow> {
-        let Body::Action { duration, .. } = &version.compiled.step(s).body else { unreachable!("an action step") };
+        let Body::Action { duration, .. } = &version.compiled.step(s).body else {
+            unreachable!("an action step")
+        };
         let n = self.state.execution(x).steps[s.ix()].attempts_total;
         let ms = self.duration_of(*duration, Purpose::AttemptDuration, x, s, n);
         if ms > 0 {
-            self.emit(Event::WakeSet { exec: x, due: self.now.plus(ms), kind: WakeKind::AttemptEnd });
+            self.emit(Event::WakeSet {
+                exec: x,
+                due: self.now.plus(ms),
+                kind: WakeKind::AttemptEnd,
+            });
             return Ok(Flow::Wait);
         }
         self.finish_attempt(version, x, s)
@@ -136,22 +189,53 @@ impl Engine {
 
     fn finish_attempt(&mut self, version: &Version, x: ExecIx, s: StepIx) -> Result<Flow> {
         let step = version.compiled.step(s);
-        let Body::Action { action, set, retry, fault, .. } = &step.body else { unreachable!("an action step") };
+        let Body::Action {
+            action,
+            set,
+            retry,
+            fault,
+            ..
+        } = &step.body
+        else {
+            unreachable!("an action step")
+        };
         let e = self.state.execution(x);
-        let (attempt, total, failed_before) = (e.attempt, e.steps[s.ix()].attempts_total, e.failing_since().is_some());
+        let (attempt, total, failed_before) = (
+            e.attempt,
+            e.steps[s.ix()].attempts_total,
+            e.failing_since().is_some(),
+        );
         let ok = !self.faulted(*fault, Purpose::AttemptFault, x, s, total);
-        self.emit(Event::StepAttempt { exec: x, step: s, attempt, ok });
+        self.emit(Event::StepAttempt {
+            exec: x,
+            step: s,
+            attempt,
+            ok,
+        });
         if ok {
-            let input = if failed_before { StepInput::SucceededAfterFailure } else { StepInput::Succeeded };
+            let input = if failed_before {
+                StepInput::SucceededAfterFailure
+            } else {
+                StepInput::Succeeded
+            };
             self.step_to(x, s, input, attempt)?;
             self.apply_update(x, *action, set.as_ref());
-            return Ok(Flow::Goto { from: s, port: Port::Next, to: step.next });
+            return Ok(Flow::Goto {
+                from: s,
+                port: Port::Next,
+                to: step.next,
+            });
         }
         let k = attempt + 1;
         if k < retry.max_attempts {
             self.step_to(x, s, StepInput::RetryScheduled, k)?;
             let due = self.now.plus((k as u64).saturating_mul(retry.backoff));
-            self.emit(Event::RetryScheduled { exec: x, step: s, attempt: k, due });
+            self.emit(Event::RetryScheduled {
+                exec: x,
+                step: s,
+                attempt: k,
+                due,
+            });
             return Ok(Flow::Wait);
         }
         self.fail_step(version, x, s, k)
@@ -165,32 +249,68 @@ impl Engine {
     ) {
         if let (ActionKind::Update, Some(set)) = (action, set) {
             let contact = self.state.execution(x).contact;
-            self.emit(Event::ContactAttributesSet { contact, attributes: Box::new(set.clone()) });
+            self.emit(Event::ContactAttributesSet {
+                contact,
+                attributes: Box::new(set.clone()),
+            });
         }
     }
 
     /// Runs the step's fail action once its retries are exhausted.
-    pub(crate) fn fail_step(&mut self, version: &Version, x: ExecIx, s: StepIx, attempt: u32) -> Result<Flow> {
+    pub(crate) fn fail_step(
+        &mut self,
+        version: &Version,
+        x: ExecIx,
+        s: StepIx,
+        attempt: u32,
+    ) -> Result<Flow> {
         let step = version.compiled.step(s);
         let on_fail = match &step.body {
-            Body::Action { on_fail, .. } | Body::Filter { on_fail, .. } | Body::Approval { on_fail, .. } => on_fail.clone(),
+            Body::Action { on_fail, .. }
+            | Body::Filter { on_fail, .. }
+            | Body::Approval { on_fail, .. } => on_fail.clone(),
             _ => FailAction::Continue,
         };
-        let next = Flow::Goto { from: s, port: Port::Next, to: step.next };
-        let reason = Reason::StepFailed { step: s, action: on_fail.kind() };
-        if let FailAction::Retry { max_retry_days, retry_interval_days } = on_fail {
+        let next = Flow::Goto {
+            from: s,
+            port: Port::Next,
+            to: step.next,
+        };
+        let reason = Reason::StepFailed {
+            step: s,
+            action: on_fail.kind(),
+        };
+        if let FailAction::Retry {
+            max_retry_days,
+            retry_interval_days,
+        } = on_fail
+        {
             let e = self.state.execution(x);
             let (since, retry_count) = (e.failing_since().unwrap_or(self.now), e.retry_count);
             let failing_for = self.now.0 - since.0;
-            self.emit(Event::FailAction { exec: x, step: s, action: on_fail.kind(), target: None });
+            self.emit(Event::FailAction {
+                exec: x,
+                step: s,
+                action: on_fail.kind(),
+                target: None,
+            });
             if failing_for > max_retry_days.saturating_mul(DAY) {
                 self.step_to(x, s, StepInput::Failed, attempt)?;
                 return Ok(next);
             }
             self.step_to(x, s, StepInput::RetryScheduled, 0)?;
             let due = self.now.plus(retry_interval_days.saturating_mul(DAY));
-            self.emit(Event::RetryScheduled { exec: x, step: s, attempt: 0, due });
-            self.emit(Event::History { exec: x, step: s, retry_count: retry_count as u32 + 1 });
+            self.emit(Event::RetryScheduled {
+                exec: x,
+                step: s,
+                attempt: 0,
+                due,
+            });
+            self.emit(Event::History {
+                exec: x,
+                step: s,
+                retry_count: retry_count as u32 + 1,
+            });
             return Ok(Flow::Wait);
         }
         self.step_to(x, s, StepInput::Failed, attempt)?;
@@ -199,14 +319,25 @@ impl Engine {
             FailAction::EnrollWorkflow { workflow } => workflow.as_deref().map(Box::from),
             _ => None,
         };
-        self.emit(Event::FailAction { exec: x, step: s, action: on_fail.kind(), target });
+        self.emit(Event::FailAction {
+            exec: x,
+            step: s,
+            action: on_fail.kind(),
+            target,
+        });
         Ok(match on_fail {
             FailAction::Continue | FailAction::Retry { .. } => next,
             FailAction::EndWorkflow | FailAction::SkipRemaining => {
                 self.skip_following(version, x, s)?;
                 Flow::Complete(Some(reason))
             }
-            FailAction::Branch { goto: Some(goto), .. } => Flow::Goto { from: s, port: Port::OnFail, to: Some(goto) },
+            FailAction::Branch {
+                goto: Some(goto), ..
+            } => Flow::Goto {
+                from: s,
+                port: Port::OnFail,
+                to: Some(goto),
+            },
             FailAction::Branch { goto: None, .. } => next,
             FailAction::EnrollWorkflow { workflow } => {
                 self.start_from(x, workflow.as_deref().unwrap_or(""), Source::FailAction);
@@ -234,10 +365,15 @@ impl Engine {
 
     /// An execution's wake-up fell due.
     pub(crate) fn on_wake(&mut self, x: ExecIx) -> Result<()> {
-        let Some((_, kind)) = self.state.execution(x).wake else { return Ok(()) };
+        let Some((_, kind)) = self.state.execution(x).wake else {
+            return Ok(());
+        };
         self.emit(Event::WakeFired { exec: x });
         let state = self.state.execution(x).state;
-        if matches!(kind, WakeKind::CompensationEnd | WakeKind::CompensationRetry) {
+        if matches!(
+            kind,
+            WakeKind::CompensationEnd | WakeKind::CompensationRetry
+        ) {
             if kind == WakeKind::CompensationEnd {
                 let s = self.state.execution(x).rollback_plan[0];
                 if !self.compensation_attempt(x, s)? {
@@ -252,7 +388,9 @@ impl Engine {
         if state != ExecState::Running {
             return Ok(());
         }
-        let Some(s) = self.state.execution(x).cursor else { return Ok(()) };
+        let Some(s) = self.state.execution(x).cursor else {
+            return Ok(());
+        };
         let version = self.version(x);
         let step = version.compiled.step(s);
         let flow = match kind {
@@ -268,11 +406,21 @@ impl Engine {
             }
             WakeKind::WaitEnd => {
                 self.step_to(x, s, StepInput::Done, 0)?;
-                Flow::Goto { from: s, port: Port::Next, to: step.next }
+                Flow::Goto {
+                    from: s,
+                    port: Port::Next,
+                    to: step.next,
+                }
             }
-            WakeKind::ApprovalTimeout => self.resolve_approval(&version, x, s, ApprovalOutcome::TimedOut)?,
-            WakeKind::DecisionDelivery(outcome) => self.resolve_approval(&version, x, s, outcome)?,
-            WakeKind::CompensationEnd | WakeKind::CompensationRetry => unreachable!("handled above"),
+            WakeKind::ApprovalTimeout => {
+                self.resolve_approval(&version, x, s, ApprovalOutcome::TimedOut)?
+            }
+            WakeKind::DecisionDelivery(outcome) => {
+                self.resolve_approval(&version, x, s, outcome)?
+            }
+            WakeKind::CompensationEnd | WakeKind::CompensationRetry => {
+                unreachable!("handled above")
+            }
         };
         self.follow(x, flow)?;
         self.advance(x)
@@ -303,22 +451,46 @@ impl Engine {
         Ok(())
     }
 
-    pub(crate) fn duration_of(&self, spec: DurationSpec, purpose: Purpose, x: ExecIx, s: StepIx, n: u32) -> u64 {
+    pub(crate) fn duration_of(
+        &self,
+        spec: DurationSpec,
+        purpose: Purpose,
+        x: ExecIx,
+        s: StepIx,
+        n: u32,
+    ) -> u64 {
         match spec {
             DurationSpec::Fixed(ms) => ms,
-            DurationSpec::Random { min, max } => {
-                between(draw(self.state.seed, purpose, x.0 as u64, s.0 as u64, n as u64), min, max)
-            }
+            DurationSpec::Random { min, max } => between(
+                draw(self.state.seed, purpose, x.0 as u64, s.0 as u64, n as u64),
+                min,
+                max,
+            ),
         }
     }
 
     /// Whether the attempt numbered `n` (over all cycles) fails.
-    pub(crate) fn faulted(&self, fault: Option<Fault>, purpose: Purpose, x: ExecIx, s: StepIx, n: u32) -> bool {
+    pub(crate) fn faulted(
+        &self,
+        fault: Option<Fault>,
+        purpose: Purpose,
+        x: ExecIx,
+        s: StepIx,
+        n: u32,
+    ) -> bool {
         match fault {
             None => false,
             Some(Fault::FailFirst(k)) => (n as u64) < k,
             Some(Fault::Always(always)) => always,
-            Some(Fault::Probability(p)) => unit(draw(self.state.seed, purpose, x.0 as u64, s.0 as u64, n as u64)) < p,
+            Some(Fault::Probability(p)) => {
+                unit(draw(
+                    self.state.seed,
+                    purpose,
+                    x.0 as u64,
+                    s.0 as u64,
+                    n as u64,
+                )) < p
+            }
         }
     }
 }

@@ -44,7 +44,10 @@ impl Entry {
     }
 
     fn slot(&self) -> Slot {
-        Slot { due: crate::time::SimTime(self.due), seq: self.seq }
+        Slot {
+            due: crate::time::SimTime(self.due),
+            seq: self.seq,
+        }
     }
 }
 
@@ -52,7 +55,11 @@ const ARITY: usize = 4;
 
 impl TimerQueue {
     pub fn push(&mut self, slot: Slot, timer: TimerKey) {
-        let entry = Entry { due: slot.due.0, seq: slot.seq, timer };
+        let entry = Entry {
+            due: slot.due.0,
+            seq: slot.seq,
+            timer,
+        };
         let mut i = self.heap.len();
         self.heap.push(entry);
         while i > 0 {
@@ -107,7 +114,11 @@ impl TimerQueue {
     }
 
     /// Takes the earliest live timer if it is due at or before `limit`.
-    pub fn pop_due(&mut self, state: &State, limit: crate::time::SimTime) -> Option<(Slot, TimerKey)> {
+    pub fn pop_due(
+        &mut self,
+        state: &State,
+        limit: crate::time::SimTime,
+    ) -> Option<(Slot, TimerKey)> {
         let (slot, timer) = self.peek(state)?;
         if slot.due > limit {
             return None;
@@ -179,9 +190,18 @@ mod tests {
 
     /// A state whose workflow slots mirror what is pushed, so nothing is stale.
     fn state_with_polls(slots: &[Slot]) -> State {
-        let draft = crate::scenario::parse_workflow_file("w.json", r#"{"id":"w","steps":[{"id":"e","kind":"end"}]}"#).unwrap();
+        let draft = crate::scenario::parse_workflow_file(
+            "w.json",
+            r#"{"id":"w","steps":[{"id":"e","kind":"end"}]}"#,
+        )
+        .unwrap();
         let workflows: Vec<WorkflowDraft> = slots.iter().map(|_| draft.clone()).collect();
-        let mut state = State::new(Genesis { seed: 0, contacts: vec![], operators: vec![], workflows });
+        let mut state = State::new(Genesis {
+            seed: 0,
+            contacts: vec![],
+            operators: vec![],
+            workflows,
+        });
         for (i, slot) in slots.iter().enumerate() {
             state.workflows[i].next_poll = Some(*slot);
         }
@@ -191,7 +211,14 @@ mod tests {
     #[test]
     fn pops_in_due_then_seq_order_and_accepts_later_pushes() {
         let due = [50u64, 10, 10, 70, 30, 10];
-        let slots: Vec<Slot> = due.iter().enumerate().map(|(i, d)| Slot { due: SimTime(*d), seq: i as u64 + 1 }).collect();
+        let slots: Vec<Slot> = due
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Slot {
+                due: SimTime(*d),
+                seq: i as u64 + 1,
+            })
+            .collect();
         let mut state = state_with_polls(&slots);
         let mut q = TimerQueue::default();
         for (i, slot) in slots.iter().enumerate() {
@@ -202,7 +229,10 @@ mod tests {
             order.push((slot.due.0, slot.seq));
         }
         assert_eq!(order, vec![(10, 2), (10, 3), (10, 6), (30, 5)]);
-        let late = Slot { due: SimTime(45), seq: 7 };
+        let late = Slot {
+            due: SimTime(45),
+            seq: 7,
+        };
         state.workflows[1].next_poll = Some(late);
         q.push(late, TimerKey::Poll(crate::ids::WfIx(1)));
         while let Some((slot, _)) = q.pop_due(&state, SimTime(1000)) {
@@ -219,7 +249,13 @@ mod tests {
         let mut q = TimerQueue::default();
         let n = 200_000u64;
         for seq in 1..=n {
-            q.push(Slot { due: SimTime(3_600_000), seq }, TimerKey::Exec(crate::ids::ExecIx(0)));
+            q.push(
+                Slot {
+                    due: SimTime(3_600_000),
+                    seq,
+                },
+                TimerKey::Exec(crate::ids::ExecIx(0)),
+            );
         }
         for seq in 1..=n {
             let e = q.remove_top();
@@ -230,7 +266,16 @@ mod tests {
 
     #[test]
     fn stale_entries_are_skipped() {
-        let slots = [Slot { due: SimTime(5), seq: 1 }, Slot { due: SimTime(9), seq: 2 }];
+        let slots = [
+            Slot {
+                due: SimTime(5),
+                seq: 1,
+            },
+            Slot {
+                due: SimTime(9),
+                seq: 2,
+            },
+        ];
         let mut state = state_with_polls(&slots);
         let mut q = TimerQueue::default();
         q.push(slots[0], TimerKey::Poll(crate::ids::WfIx(0)));
@@ -252,7 +297,13 @@ mod tests {
                 seq += 1;
                 let due = now + crate::rng::mix(round * 7 + k) % 5000;
                 reference.push((due, seq));
-                q.push(Slot { due: SimTime(due), seq }, TimerKey::Exec(crate::ids::ExecIx(0)));
+                q.push(
+                    Slot {
+                        due: SimTime(due),
+                        seq,
+                    },
+                    TimerKey::Exec(crate::ids::ExecIx(0)),
+                );
             }
             reference.sort();
             let expected = reference.remove(0);

@@ -13,11 +13,28 @@ const COMMON: &[&str] = &["id", "kind", "name", "next", "pos"];
 
 fn fields_of(kind: StepKind) -> &'static [&'static str] {
     match kind {
-        StepKind::Action => &["action", "set", "duration", "retry", "fault", "on_fail", "compensation"],
+        StepKind::Action => &[
+            "action",
+            "set",
+            "duration",
+            "retry",
+            "fault",
+            "on_fail",
+            "compensation",
+        ],
         StepKind::Wait => &["duration"],
         StepKind::Condition => &["filter", "yes", "no"],
         StepKind::Filter => &["filter", "on_fail"],
-        StepKind::Approval => &["group", "scope", "timeout", "approved", "rejected", "timeout_to", "retry", "on_fail"],
+        StepKind::Approval => &[
+            "group",
+            "scope",
+            "timeout",
+            "approved",
+            "rejected",
+            "timeout_to",
+            "retry",
+            "on_fail",
+        ],
         StepKind::Enroll => &["workflow"],
         StepKind::End => &[],
     }
@@ -29,7 +46,10 @@ pub fn step(v: &Value, path: &str) -> Decoded<Step> {
     let Some(kind) = StepKind::parse(&kind_text) else {
         return fail(
             &o.at("kind"),
-            Problem::NotOneOf { value: kind_text, expected: "action, wait, condition, filter, approval, enroll, end" },
+            Problem::NotOneOf {
+                value: kind_text,
+                expected: "action, wait, condition, filter, approval, enroll, end",
+            },
         );
     };
     let own = fields_of(kind);
@@ -37,13 +57,21 @@ pub fn step(v: &Value, path: &str) -> Decoded<Step> {
         if key == "x" || COMMON.contains(&key.as_str()) || own.contains(&key.as_str()) {
             continue;
         }
-        let elsewhere = StepKind::ALL.iter().any(|k| fields_of(*k).contains(&key.as_str()));
+        let elsewhere = StepKind::ALL
+            .iter()
+            .any(|k| fields_of(*k).contains(&key.as_str()));
         let problem = if elsewhere {
-            Problem::FieldOfOtherKind { field: key.clone(), kind: kind.as_str() }
+            Problem::FieldOfOtherKind {
+                field: key.clone(),
+                kind: kind.as_str(),
+            }
         } else {
             let mut expected: Vec<&str> = COMMON.to_vec();
             expected.extend_from_slice(own);
-            Problem::UnknownField { field: key.clone(), expected: expected.join(", ") }
+            Problem::UnknownField {
+                field: key.clone(),
+                expected: expected.join(", "),
+            }
         };
         return fail(path, problem);
     }
@@ -51,7 +79,15 @@ pub fn step(v: &Value, path: &str) -> Decoded<Step> {
         None => Next::Following,
         Some(Value::Null) => Next::Stop,
         Some(Value::String(id)) => Next::To(id.clone()),
-        Some(other) => return fail(&o.at("next"), Problem::WrongType { expected: "a step id or null", found: type_name(other) }),
+        Some(other) => {
+            return fail(
+                &o.at("next"),
+                Problem::WrongType {
+                    expected: "a step id or null",
+                    found: type_name(other),
+                },
+            )
+        }
     };
     let pos = match o.get("pos") {
         None => None,
@@ -60,10 +96,19 @@ pub fn step(v: &Value, path: &str) -> Decoded<Step> {
             let coord = |k: &'static str| -> Decoded<f64> {
                 match p.required(k)?.as_f64() {
                     Some(f) => Ok(f),
-                    None => fail(&p.at(k), Problem::WrongType { expected: "a number", found: type_name(&p.map[k]) }),
+                    None => fail(
+                        &p.at(k),
+                        Problem::WrongType {
+                            expected: "a number",
+                            found: type_name(&p.map[k]),
+                        },
+                    ),
                 }
             };
-            Some(Pos { x: coord("x")?, y: coord("y")? })
+            Some(Pos {
+                x: coord("x")?,
+                y: coord("y")?,
+            })
         }
     };
     let body = match kind {
@@ -79,20 +124,31 @@ pub fn step(v: &Value, path: &str) -> Decoded<Step> {
                 Some(c) => Some(compensation(c, &o.at("compensation"))?),
             },
         }),
-        StepKind::Wait => StepBody::Wait(WaitStep { duration: opt_duration_spec(&o, "duration")? }),
+        StepKind::Wait => StepBody::Wait(WaitStep {
+            duration: opt_duration_spec(&o, "duration")?,
+        }),
         StepKind::Condition => StepBody::Condition(ConditionStep {
             filter: opt_filter(&o, "filter")?,
             yes: o.opt_str("yes")?,
             no: o.opt_str("no")?,
         }),
-        StepKind::Filter => StepBody::Filter(FilterStep { filter: opt_filter(&o, "filter")?, on_fail: opt_on_fail(&o)? }),
+        StepKind::Filter => StepBody::Filter(FilterStep {
+            filter: opt_filter(&o, "filter")?,
+            on_fail: opt_on_fail(&o)?,
+        }),
         StepKind::Approval => StepBody::Approval(ApprovalStep {
             group: o.opt_str("group")?,
             scope: match o.opt_str("scope")?.as_deref() {
                 None | Some("execution") => ApprovalScope::Execution,
                 Some("workflow") => ApprovalScope::Workflow,
                 Some(other) => {
-                    return fail(&o.at("scope"), Problem::NotOneOf { value: other.into(), expected: "execution, workflow" })
+                    return fail(
+                        &o.at("scope"),
+                        Problem::NotOneOf {
+                            value: other.into(),
+                            expected: "execution, workflow",
+                        },
+                    )
                 }
             },
             timeout: o.opt_duration("timeout")?,
@@ -102,10 +158,19 @@ pub fn step(v: &Value, path: &str) -> Decoded<Step> {
             retry: opt_retry(&o)?,
             on_fail: opt_on_fail(&o)?,
         }),
-        StepKind::Enroll => StepBody::Enroll(EnrollStep { workflow: o.opt_str("workflow")? }),
+        StepKind::Enroll => StepBody::Enroll(EnrollStep {
+            workflow: o.opt_str("workflow")?,
+        }),
         StepKind::End => StepBody::End,
     };
-    Ok(Step { id: o.str("id")?, name: o.opt_str("name")?, next, pos, x: o.map.get("x").cloned(), body })
+    Ok(Step {
+        id: o.str("id")?,
+        name: o.opt_str("name")?,
+        next,
+        pos,
+        x: o.map.get("x").cloned(),
+        body,
+    })
 }
 
 fn opt_action(o: &Obj, key: &str) -> Decoded<Option<ActionKind>> {
@@ -113,7 +178,13 @@ fn opt_action(o: &Obj, key: &str) -> Decoded<Option<ActionKind>> {
         None => Ok(None),
         Some(text) => match ActionKind::parse(&text) {
             Some(k) => Ok(Some(k)),
-            None => fail(&o.at(key), Problem::NotOneOf { value: text, expected: "email, sms, webhook, update" }),
+            None => fail(
+                &o.at(key),
+                Problem::NotOneOf {
+                    value: text,
+                    expected: "email, sms, webhook, update",
+                },
+            ),
         },
     }
 }
@@ -136,7 +207,9 @@ fn opt_duration_spec(o: &Obj, key: &str) -> Decoded<Option<DurationSpec>> {
 }
 
 fn opt_retry(o: &Obj) -> Decoded<Option<RetryPolicy>> {
-    let Some(v) = o.get("retry") else { return Ok(None) };
+    let Some(v) = o.get("retry") else {
+        return Ok(None);
+    };
     let r = Obj::new(v, &o.at("retry"))?.only(&["max_attempts", "backoff"])?;
     let defaults = RetryPolicy::default();
     Ok(Some(RetryPolicy {
@@ -151,23 +224,46 @@ fn opt_fault(o: &Obj, key: &str) -> Decoded<Option<Fault>> {
     let f = Obj::new(v, &path)?.only(&["fail_first", "probability", "always"])?;
     let set: Vec<&String> = f.map.keys().filter(|k| *k != "x").collect();
     if set.len() != 1 {
-        return fail(&path, Problem::Invalid("a fault has exactly one of `fail_first`, `probability`, `always`".into()));
+        return fail(
+            &path,
+            Problem::Invalid(
+                "a fault has exactly one of `fail_first`, `probability`, `always`".into(),
+            ),
+        );
     }
     Ok(Some(match set[0].as_str() {
         "fail_first" => Fault::FailFirst(uint(&f.map["fail_first"], &f.at("fail_first"))?),
         "probability" => match f.map["probability"].as_f64() {
             Some(p) => Fault::Probability(p),
-            None => return fail(&f.at("probability"), Problem::WrongType { expected: "a number", found: type_name(&f.map["probability"]) }),
+            None => {
+                return fail(
+                    &f.at("probability"),
+                    Problem::WrongType {
+                        expected: "a number",
+                        found: type_name(&f.map["probability"]),
+                    },
+                )
+            }
         },
         _ => match &f.map["always"] {
             Value::Bool(b) => Fault::Always(*b),
-            other => return fail(&f.at("always"), Problem::WrongType { expected: "true or false", found: type_name(other) }),
+            other => {
+                return fail(
+                    &f.at("always"),
+                    Problem::WrongType {
+                        expected: "true or false",
+                        found: type_name(other),
+                    },
+                )
+            }
         },
     }))
 }
 
 fn opt_on_fail(o: &Obj) -> Decoded<Option<OnFail>> {
-    let Some(v) = o.get("on_fail") else { return Ok(None) };
+    let Some(v) = o.get("on_fail") else {
+        return Ok(None);
+    };
     Ok(Some(on_fail(v, &o.at("on_fail"))?))
 }
 
@@ -235,17 +331,30 @@ fn opt_filter(o: &Obj, key: &str) -> Decoded<Option<Filter>> {
 pub fn filter(v: &Value, path: &str) -> Decoded<Filter> {
     let o = Obj::new(v, path)?;
     let list = |key: &'static str| -> Decoded<Vec<Filter>> {
-        let items = o.opt_array(key)?.ok_or(())
+        let items = o
+            .opt_array(key)?
+            .ok_or(())
             .or_else(|_| fail(path, Problem::Missing(key)))?;
-        items.iter().enumerate().map(|(i, f)| filter(f, &index(&o.at(key), i))).collect()
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, f)| filter(f, &index(&o.at(key), i)))
+            .collect()
     };
     if o.has("all") {
-        o.check_only(&["all"]).and_then(|_| list("all")).map(Filter::All)
+        o.check_only(&["all"])
+            .and_then(|_| list("all"))
+            .map(Filter::All)
     } else if o.has("any") {
-        o.check_only(&["any"]).and_then(|_| list("any")).map(Filter::Any)
+        o.check_only(&["any"])
+            .and_then(|_| list("any"))
+            .map(Filter::Any)
     } else if o.has("not") {
         let o = o.only(&["not"])?;
-        Ok(Filter::Not(Box::new(filter(o.required("not")?, &o.at("not"))?)))
+        Ok(Filter::Not(Box::new(filter(
+            o.required("not")?,
+            &o.at("not"),
+        )?)))
     } else if o.has("tag") {
         let o = o.only(&["tag"])?;
         Ok(Filter::Tag(o.str("tag")?))
@@ -260,15 +369,36 @@ pub fn filter(v: &Value, path: &str) -> Decoded<Filter> {
             return Ok(Filter::Exists { attribute });
         }
         let Some(op) = FilterOp::parse(&op) else {
-            return fail(&o.at("op"), Problem::NotOneOf { value: op, expected: "=, !=, <, <=, >, >=, exists" });
+            return fail(
+                &o.at("op"),
+                Problem::NotOneOf {
+                    value: op,
+                    expected: "=, !=, <, <=, >, >=, exists",
+                },
+            );
         };
-        let Some(value) = o.map.get("value") else { return fail(path, Problem::Missing("value")) };
+        let Some(value) = o.map.get("value") else {
+            return fail(path, Problem::Missing("value"));
+        };
         if value.is_array() || value.is_object() {
-            return fail(&o.at("value"), Problem::WrongType { expected: "a string, number, boolean or null", found: type_name(value) });
+            return fail(
+                &o.at("value"),
+                Problem::WrongType {
+                    expected: "a string, number, boolean or null",
+                    found: type_name(value),
+                },
+            );
         }
-        Ok(Filter::Compare { attribute, op, value: value.clone() })
+        Ok(Filter::Compare {
+            attribute,
+            op,
+            value: value.clone(),
+        })
     } else {
-        fail(path, Problem::Invalid("a filter has one of `attribute`, `tag`, `all`, `any`, `not`".into()))
+        fail(
+            path,
+            Problem::Invalid("a filter has one of `attribute`, `tag`, `all`, `any`, `not`".into()),
+        )
     }
 }
 
@@ -281,13 +411,24 @@ pub fn trigger(v: &Value, path: &str) -> Decoded<Trigger> {
         }
         "tag_added" => {
             let o = o.only(&["type", "tag", "poll"])?;
-            Ok(Trigger::TagAdded { tag: o.str("tag")?, poll: o.opt_duration("poll")?.unwrap_or(Trigger::DEFAULT_POLL) })
+            Ok(Trigger::TagAdded {
+                tag: o.str("tag")?,
+                poll: o.opt_duration("poll")?.unwrap_or(Trigger::DEFAULT_POLL),
+            })
         }
         "audience" => {
             let o = o.only(&["type", "filter"])?;
-            Ok(Trigger::Audience { filter: filter(o.required("filter")?, &o.at("filter"))? })
+            Ok(Trigger::Audience {
+                filter: filter(o.required("filter")?, &o.at("filter"))?,
+            })
         }
-        other => fail(&o.at("type"), Problem::NotOneOf { value: other.into(), expected: "manual, tag_added, audience" }),
+        other => fail(
+            &o.at("type"),
+            Problem::NotOneOf {
+                value: other.into(),
+                expected: "manual, tag_added, audience",
+            },
+        ),
     }
 }
 
@@ -305,8 +446,14 @@ pub fn settings(v: &Value, path: &str) -> Decoded<Settings> {
         None => None,
         Some(w) => {
             let w = Obj::new(w, &o.at("start_window"))?.only(&["from", "to"])?;
-            let from = w.opt_clock("from")?.ok_or(()).or_else(|_| fail(&w.path, Problem::Missing("from")))?;
-            let to = w.opt_clock("to")?.ok_or(()).or_else(|_| fail(&w.path, Problem::Missing("to")))?;
+            let from = w
+                .opt_clock("from")?
+                .ok_or(())
+                .or_else(|_| fail(&w.path, Problem::Missing("from")))?;
+            let to = w
+                .opt_clock("to")?
+                .ok_or(())
+                .or_else(|_| fail(&w.path, Problem::Missing("to")))?;
             Some(StartWindow { from, to })
         }
     };
@@ -323,17 +470,36 @@ pub fn settings(v: &Value, path: &str) -> Decoded<Settings> {
 
 pub fn steps(v: &Value, path: &str) -> Decoded<Vec<Step>> {
     match v {
-        Value::Array(items) => items.iter().enumerate().map(|(i, s)| step(s, &index(path, i))).collect(),
-        other => fail(path, Problem::WrongType { expected: "an array of steps", found: type_name(other) }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| step(s, &index(path, i)))
+            .collect(),
+        other => fail(
+            path,
+            Problem::WrongType {
+                expected: "an array of steps",
+                found: type_name(other),
+            },
+        ),
     }
 }
 
 pub fn workflow(v: &Value, path: &str) -> Decoded<WorkflowDraft> {
     let o = Obj::new(v, path)?.only(&["id", "name", "trigger", "settings", "steps"])?;
     let id = o.str("id")?;
-    let trigger_value = o.get("trigger").cloned().unwrap_or_else(|| serde_json::json!({"type": "manual"}));
-    let settings_value = o.get("settings").cloned().unwrap_or_else(|| Value::Object(Map::new()));
-    let steps_value = o.get("steps").cloned().unwrap_or_else(|| Value::Array(Vec::new()));
+    let trigger_value = o
+        .get("trigger")
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!({"type": "manual"}));
+    let settings_value = o
+        .get("settings")
+        .cloned()
+        .unwrap_or_else(|| Value::Object(Map::new()));
+    let steps_value = o
+        .get("steps")
+        .cloned()
+        .unwrap_or_else(|| Value::Array(Vec::new()));
     Ok(WorkflowDraft {
         name: o.opt_str("name")?.unwrap_or_else(|| id.clone()),
         trigger: trigger(&trigger_value, &o.at("trigger"))?,

@@ -43,11 +43,17 @@ pub enum Problem {
     #[error("missing field `{0}`")]
     Missing(&'static str),
     #[error("expected {expected}, found {found}")]
-    WrongType { expected: &'static str, found: String },
+    WrongType {
+        expected: &'static str,
+        found: String,
+    },
     #[error("{0}")]
     Duration(#[from] DurationError),
     #[error("`{value}` is not one of: {expected}")]
-    NotOneOf { value: String, expected: &'static str },
+    NotOneOf {
+        value: String,
+        expected: &'static str,
+    },
     #[error("unsupported format `{0}`: this version reads `flowlab-scenario/1`")]
     Format(String),
     #[error("{0}")]
@@ -63,7 +69,11 @@ pub struct AtPath {
 
 impl AtPath {
     pub fn in_file(self, file: &str) -> FileError {
-        FileError { file: file.to_string(), location: Location::Path(self.path), problem: self.problem }
+        FileError {
+            file: file.to_string(),
+            location: Location::Path(self.path),
+            problem: self.problem,
+        }
     }
 }
 

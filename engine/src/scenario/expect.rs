@@ -8,7 +8,11 @@ pub enum Expectation {
     /// No trace line has all these fields.
     NoEvent(Map<String, Value>),
     /// The number of matching lines compares as given.
-    Count { pattern: Map<String, Value>, compare: CountCompare, value: u64 },
+    Count {
+        pattern: Map<String, Value>,
+        compare: CountCompare,
+        value: u64,
+    },
     /// The execution's last state.
     FinalState { execution: String, state: String },
 }
@@ -40,7 +44,9 @@ impl CountCompare {
 
 /// A trace line has every field of the pattern, with an equal value.
 pub fn line_matches(line: &Map<String, Value>, pattern: &Map<String, Value>) -> bool {
-    pattern.iter().all(|(k, v)| line.get(k).is_some_and(|actual| values_equal(actual, v)))
+    pattern
+        .iter()
+        .all(|(k, v)| line.get(k).is_some_and(|actual| values_equal(actual, v)))
 }
 
 /// JSON equality where `60000` and `60000.0` are the same number.
@@ -50,9 +56,13 @@ fn values_equal(a: &Value, b: &Value) -> bool {
             (Some(x), Some(y)) => x == y,
             _ => x.as_f64() == y.as_f64(),
         },
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| values_equal(a, b)),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| values_equal(a, b))
+        }
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| values_equal(v, w)))
         }
         _ => a == b,
     }

@@ -17,8 +17,22 @@ pub struct ContactGenerator {
 pub const MAX_GENERATED: u64 = 1_000_000;
 
 const FIRST_NAMES: [&str; 16] = [
-    "Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "John", "Katherine", "Ken", "Margaret",
-    "Niklaus", "Radia", "Tim", "Hedy", "Linus",
+    "Ada",
+    "Grace",
+    "Alan",
+    "Edsger",
+    "Barbara",
+    "Donald",
+    "Frances",
+    "John",
+    "Katherine",
+    "Ken",
+    "Margaret",
+    "Niklaus",
+    "Radia",
+    "Tim",
+    "Hedy",
+    "Linus",
 ];
 
 impl ContactGenerator {
@@ -53,12 +67,20 @@ mod tests {
 
     #[test]
     fn ratios_one_and_zero_are_exact_and_generation_is_deterministic() {
-        let g = ContactGenerator { count: 500, email_ratio: 1.0, phone_ratio: 0.0, tags: vec![("lead".into(), 0.3)] };
+        let g = ContactGenerator {
+            count: 500,
+            email_ratio: 1.0,
+            phone_ratio: 0.0,
+            tags: vec![("lead".into(), 0.3)],
+        };
         let a = g.generate(42);
         assert_eq!(a, g.generate(42));
         assert_eq!(a.len(), 500);
         assert!(a.iter().all(|c| c.email.is_some() && c.phone.is_none()));
-        let leads = a.iter().filter(|c| c.tags.contains(&"lead".to_string())).count();
+        let leads = a
+            .iter()
+            .filter(|c| c.tags.contains(&"lead".to_string()))
+            .count();
         assert!((100..200).contains(&leads), "{leads}");
         assert_eq!(a[0].id, "g1");
         assert_ne!(a, g.generate(43));

@@ -12,7 +12,10 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-pub use decode_model::{filter as decode_filter, settings as decode_settings, step as decode_step, steps as decode_steps, trigger as decode_trigger, workflow as decode_workflow};
+pub use decode_model::{
+    filter as decode_filter, settings as decode_settings, step as decode_step,
+    steps as decode_steps, trigger as decode_trigger, workflow as decode_workflow,
+};
 pub use error::{AtPath, Decoded, FileError, Location, Problem};
 pub use expect::{line_matches, CountCompare, Expectation};
 pub use generate::{ContactGenerator, MAX_GENERATED};
@@ -55,13 +58,19 @@ pub fn parse_json(file: &str, text: &str) -> Result<Value, FileError> {
         return Err(FileError {
             file: file.into(),
             location: Location::Whole,
-            problem: Problem::TooLarge { size: text.len(), limit: MAX_FILE_BYTES },
+            problem: Problem::TooLarge {
+                size: text.len(),
+                limit: MAX_FILE_BYTES,
+            },
         });
     }
     serde_json::from_str(text).map_err(|e| FileError {
         file: file.into(),
         // serde_json says column 0 for an error at the very start of a line (EOF after a newline).
-        location: Location::LineColumn { line: e.line(), column: e.column().max(1) },
+        location: Location::LineColumn {
+            line: e.line(),
+            column: e.column().max(1),
+        },
         problem: Problem::Syntax(syntax_message(&e)),
     })
 }
@@ -115,20 +124,34 @@ fn decode_scenario(v: &Value) -> Decoded<Scenario> {
     if let Some(g) = &generator {
         contacts.extend(g.generate(seed));
     }
-    unique(contacts.iter().map(|c| c.id.as_str()), "contacts", "contact")?;
+    unique(
+        contacts.iter().map(|c| c.id.as_str()),
+        "contacts",
+        "contact",
+    )?;
 
     let mut operators = Vec::new();
     for (i, op) in o.opt_array("operators")?.into_iter().flatten().enumerate() {
         operators.push(decode_model::operator(op, &index("operators", i))?);
     }
-    unique(operators.iter().map(|c| c.id.as_str()), "operators", "operator")?;
+    unique(
+        operators.iter().map(|c| c.id.as_str()),
+        "operators",
+        "operator",
+    )?;
 
-    let Some(workflow_values) = o.opt_array("workflows")? else { return fail("", Problem::Missing("workflows")) };
+    let Some(workflow_values) = o.opt_array("workflows")? else {
+        return fail("", Problem::Missing("workflows"));
+    };
     let mut workflows = Vec::new();
     for (i, w) in workflow_values.iter().enumerate() {
         workflows.push(decode_workflow(w, &index("workflows", i))?);
     }
-    unique(workflows.iter().map(|w| w.id.as_str()), "workflows", "workflow")?;
+    unique(
+        workflows.iter().map(|w| w.id.as_str()),
+        "workflows",
+        "workflow",
+    )?;
 
     let mut script = Vec::new();
     for (i, entry) in o.opt_array("script")?.into_iter().flatten().enumerate() {
@@ -140,31 +163,51 @@ fn decode_scenario(v: &Value) -> Decoded<Scenario> {
     for (i, e) in o.opt_array("expect")?.into_iter().flatten().enumerate() {
         expect.push(expectation(e, &index("expect", i))?);
     }
-    Ok(Scenario { seed, run_until, contacts, generator, operators, workflows, script, expect, x: o.map.get("x").cloned() })
+    Ok(Scenario {
+        seed,
+        run_until,
+        contacts,
+        generator,
+        operators,
+        workflows,
+        script,
+        expect,
+        x: o.map.get("x").cloned(),
+    })
 }
 
 fn unique<'a>(ids: impl Iterator<Item = &'a str>, path: &str, what: &str) -> Decoded<()> {
     let mut seen = HashSet::new();
     for (i, id) in ids.enumerate() {
         if !seen.insert(id) {
-            return fail(&format!("{}.id", index(path, i)), Problem::Invalid(format!("two {what}s have the id `{id}`")));
+            return fail(
+                &format!("{}.id", index(path, i)),
+                Problem::Invalid(format!("two {what}s have the id `{id}`")),
+            );
         }
     }
     Ok(())
 }
 
 fn generator(v: &Value) -> Decoded<ContactGenerator> {
-    let o = Obj::new(v, "generate_contacts")?.only(&["count", "email_ratio", "phone_ratio", "tags"])?;
+    let o =
+        Obj::new(v, "generate_contacts")?.only(&["count", "email_ratio", "phone_ratio", "tags"])?;
     let count = uint(o.required("count")?, &o.at("count"))?;
     if count > MAX_GENERATED {
-        return fail(&o.at("count"), Problem::Invalid(format!("at most {MAX_GENERATED} contacts can be generated")));
+        return fail(
+            &o.at("count"),
+            Problem::Invalid(format!("at most {MAX_GENERATED} contacts can be generated")),
+        );
     }
     let ratio = |key: &str, default: f64| -> Decoded<f64> {
         match o.get(key) {
             None => Ok(default),
             Some(v) => match v.as_f64() {
                 Some(r) if (0.0..=1.0).contains(&r) => Ok(r),
-                _ => fail(&o.at(key), Problem::Invalid(format!("a ratio between 0 and 1, not {v}"))),
+                _ => fail(
+                    &o.at(key),
+                    Problem::Invalid(format!("a ratio between 0 and 1, not {v}")),
+                ),
             },
         }
     };
@@ -172,10 +215,20 @@ fn generator(v: &Value) -> Decoded<ContactGenerator> {
     for (tag, share) in o.opt_object("tags")?.into_iter().flatten() {
         match share.as_f64() {
             Some(r) if (0.0..=1.0).contains(&r) => tags.push((tag.clone(), r)),
-            _ => return fail(&format!("{}.{tag}", o.at("tags")), Problem::Invalid(format!("a share between 0 and 1, not {share}"))),
+            _ => {
+                return fail(
+                    &format!("{}.{tag}", o.at("tags")),
+                    Problem::Invalid(format!("a share between 0 and 1, not {share}")),
+                )
+            }
         }
     }
-    Ok(ContactGenerator { count, email_ratio: ratio("email_ratio", 1.0)?, phone_ratio: ratio("phone_ratio", 0.0)?, tags })
+    Ok(ContactGenerator {
+        count,
+        email_ratio: ratio("email_ratio", 1.0)?,
+        phone_ratio: ratio("phone_ratio", 0.0)?,
+        tags,
+    })
 }
 
 fn script_entry(v: &Value, path: &str) -> Decoded<ScriptEntry> {
@@ -293,9 +346,16 @@ fn script_entry(v: &Value, path: &str) -> Decoded<ScriptEntry> {
 
 fn version(o: &Obj) -> Decoded<u32> {
     let n = int(o.required("version")?, &o.at("version"))?;
-    u32::try_from(n).ok().filter(|n| *n >= 1).ok_or(()).or_else(|_| {
-        fail(&o.at("version"), Problem::Invalid(format!("a version number is 1 or more, not {n}")))
-    })
+    u32::try_from(n)
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or(())
+        .or_else(|_| {
+            fail(
+                &o.at("version"),
+                Problem::Invalid(format!("a version number is 1 or more, not {n}")),
+            )
+        })
 }
 
 fn expectation(v: &Value, path: &str) -> Decoded<Expectation> {
@@ -303,29 +363,61 @@ fn expectation(v: &Value, path: &str) -> Decoded<Expectation> {
     let pattern = |key: &str| -> Decoded<serde_json::Map<String, Value>> {
         match o.map.get(key) {
             Some(Value::Object(m)) => Ok(m.clone()),
-            Some(other) => fail(&o.at(key), Problem::WrongType { expected: "an object of trace fields", found: type_name(other) }),
+            Some(other) => fail(
+                &o.at(key),
+                Problem::WrongType {
+                    expected: "an object of trace fields",
+                    found: type_name(other),
+                },
+            ),
             None => fail(path, Problem::Missing("event")),
         }
     };
     if o.has("event") {
-        o.check_only(&["event"]).and_then(|_| pattern("event")).map(Expectation::Event)
+        o.check_only(&["event"])
+            .and_then(|_| pattern("event"))
+            .map(Expectation::Event)
     } else if o.has("no_event") {
-        o.check_only(&["no_event"]).and_then(|_| pattern("no_event")).map(Expectation::NoEvent)
+        o.check_only(&["no_event"])
+            .and_then(|_| pattern("no_event"))
+            .map(Expectation::NoEvent)
     } else if o.has("count") {
         let o2 = Obj::new(v, path)?.only(&["count", "equals", "at_least", "at_most"])?;
-        let compares: Vec<CountCompare> = [CountCompare::Equals, CountCompare::AtLeast, CountCompare::AtMost]
-            .into_iter()
-            .filter(|c| o2.has(c.key()))
-            .collect();
+        let compares: Vec<CountCompare> = [
+            CountCompare::Equals,
+            CountCompare::AtLeast,
+            CountCompare::AtMost,
+        ]
+        .into_iter()
+        .filter(|c| o2.has(c.key()))
+        .collect();
         let [compare] = compares[..] else {
-            return fail(path, Problem::Invalid("a `count` takes exactly one of `equals`, `at_least`, `at_most`".into()));
+            return fail(
+                path,
+                Problem::Invalid(
+                    "a `count` takes exactly one of `equals`, `at_least`, `at_most`".into(),
+                ),
+            );
         };
-        Ok(Expectation::Count { pattern: pattern("count")?, compare, value: uint(&o2.map[compare.key()], &o2.at(compare.key()))? })
+        Ok(Expectation::Count {
+            pattern: pattern("count")?,
+            compare,
+            value: uint(&o2.map[compare.key()], &o2.at(compare.key()))?,
+        })
     } else if o.has("final_state") {
         let o = o.only(&["final_state"])?;
-        let f = Obj::new(o.required("final_state")?, &o.at("final_state"))?.only(&["execution", "state"])?;
-        Ok(Expectation::FinalState { execution: f.str("execution")?, state: string(f.required("state")?, &f.at("state"))? })
+        let f = Obj::new(o.required("final_state")?, &o.at("final_state"))?
+            .only(&["execution", "state"])?;
+        Ok(Expectation::FinalState {
+            execution: f.str("execution")?,
+            state: string(f.required("state")?, &f.at("state"))?,
+        })
     } else {
-        fail(path, Problem::Invalid("an expectation is one of `event`, `no_event`, `count`, `final_state`".into()))
+        fail(
+            path,
+            Problem::Invalid(
+                "an expectation is one of `event`, `no_event`, `count`, `final_state`".into(),
+            ),
+        )
     }
 }

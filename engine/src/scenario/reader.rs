@@ -18,7 +18,10 @@ pub fn type_name(v: &Value) -> String {
 }
 
 pub fn fail<T>(path: &str, problem: Problem) -> Decoded<T> {
-    Err(AtPath { path: path.to_string(), problem })
+    Err(AtPath {
+        path: path.to_string(),
+        problem,
+    })
 }
 
 pub fn join(path: &str, key: &str) -> String {
@@ -42,8 +45,17 @@ pub struct Obj<'a> {
 impl<'a> Obj<'a> {
     pub fn new(value: &'a Value, path: &str) -> Decoded<Obj<'a>> {
         match value {
-            Value::Object(map) => Ok(Obj { map, path: path.to_string() }),
-            other => fail(path, Problem::WrongType { expected: "an object", found: type_name(other) }),
+            Value::Object(map) => Ok(Obj {
+                map,
+                path: path.to_string(),
+            }),
+            other => fail(
+                path,
+                Problem::WrongType {
+                    expected: "an object",
+                    found: type_name(other),
+                },
+            ),
         }
     }
 
@@ -58,7 +70,10 @@ impl<'a> Obj<'a> {
             if key != "x" && !allowed.contains(&key.as_str()) {
                 return fail(
                     &self.path,
-                    Problem::UnknownField { field: key.clone(), expected: allowed.join(", ") },
+                    Problem::UnknownField {
+                        field: key.clone(),
+                        expected: allowed.join(", "),
+                    },
                 );
             }
         }
@@ -97,7 +112,13 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(other) => fail(&self.at(key), Problem::WrongType { expected: "true or false", found: type_name(other) }),
+            Some(other) => fail(
+                &self.at(key),
+                Problem::WrongType {
+                    expected: "true or false",
+                    found: type_name(other),
+                },
+            ),
         }
     }
 
@@ -110,14 +131,25 @@ impl<'a> Obj<'a> {
     }
 
     pub fn opt_duration(&self, key: &str) -> Decoded<Option<u64>> {
-        self.get(key).map(|v| duration(v, &self.at(key))).transpose()
+        self.get(key)
+            .map(|v| duration(v, &self.at(key)))
+            .transpose()
     }
 
     pub fn opt_clock(&self, key: &str) -> Decoded<Option<u64>> {
         match self.get(key) {
             None => Ok(None),
-            Some(Value::String(s)) => parse_clock(s).map(Some).map_err(|e| AtPath { path: self.at(key), problem: e.into() }),
-            Some(other) => fail(&self.at(key), Problem::WrongType { expected: "a clock time \"HH:MM\"", found: type_name(other) }),
+            Some(Value::String(s)) => parse_clock(s).map(Some).map_err(|e| AtPath {
+                path: self.at(key),
+                problem: e.into(),
+            }),
+            Some(other) => fail(
+                &self.at(key),
+                Problem::WrongType {
+                    expected: "a clock time \"HH:MM\"",
+                    found: type_name(other),
+                },
+            ),
         }
     }
 
@@ -125,7 +157,13 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Array(items)) => Ok(Some(items)),
-            Some(other) => fail(&self.at(key), Problem::WrongType { expected: "an array", found: type_name(other) }),
+            Some(other) => fail(
+                &self.at(key),
+                Problem::WrongType {
+                    expected: "an array",
+                    found: type_name(other),
+                },
+            ),
         }
     }
 
@@ -133,48 +171,93 @@ impl<'a> Obj<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Object(m)) => Ok(Some(m)),
-            Some(other) => fail(&self.at(key), Problem::WrongType { expected: "an object", found: type_name(other) }),
+            Some(other) => fail(
+                &self.at(key),
+                Problem::WrongType {
+                    expected: "an object",
+                    found: type_name(other),
+                },
+            ),
         }
     }
 
     pub fn strings(&self, key: &str) -> Decoded<Vec<String>> {
-        let Some(items) = self.opt_array(key)? else { return Ok(Vec::new()) };
-        items.iter().enumerate().map(|(i, v)| string(v, &index(&self.at(key), i))).collect()
+        let Some(items) = self.opt_array(key)? else {
+            return Ok(Vec::new());
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| string(v, &index(&self.at(key), i)))
+            .collect()
     }
 }
 
 pub fn string(v: &Value, path: &str) -> Decoded<String> {
     match v {
         Value::String(s) => Ok(s.clone()),
-        other => fail(path, Problem::WrongType { expected: "a string", found: type_name(other) }),
+        other => fail(
+            path,
+            Problem::WrongType {
+                expected: "a string",
+                found: type_name(other),
+            },
+        ),
     }
 }
 
 pub fn int(v: &Value, path: &str) -> Decoded<i64> {
     match v.as_i64() {
         Some(n) => Ok(n),
-        None => fail(path, Problem::WrongType { expected: "an integer", found: type_name(v) }),
+        None => fail(
+            path,
+            Problem::WrongType {
+                expected: "an integer",
+                found: type_name(v),
+            },
+        ),
     }
 }
 
 pub fn uint(v: &Value, path: &str) -> Decoded<u64> {
     match v.as_u64() {
         Some(n) => Ok(n),
-        None => fail(path, Problem::WrongType { expected: "a non-negative integer", found: type_name(v) }),
+        None => fail(
+            path,
+            Problem::WrongType {
+                expected: "a non-negative integer",
+                found: type_name(v),
+            },
+        ),
     }
 }
 
 /// `"1d2h"` or an integer number of milliseconds; negative is an error.
 pub fn duration(v: &Value, path: &str) -> Decoded<u64> {
     match v {
-        Value::String(s) if s.starts_with('-') && parse_duration(&s[1..]).is_ok() => {
-            fail(path, Problem::Invalid(format!("`{s}` is negative: a duration is 0 or more")))
-        }
-        Value::String(s) => parse_duration(s).map_err(|e| AtPath { path: path.to_string(), problem: e.into() }),
+        Value::String(s) if s.starts_with('-') && parse_duration(&s[1..]).is_ok() => fail(
+            path,
+            Problem::Invalid(format!("`{s}` is negative: a duration is 0 or more")),
+        ),
+        Value::String(s) => parse_duration(s).map_err(|e| AtPath {
+            path: path.to_string(),
+            problem: e.into(),
+        }),
         Value::Number(n) => match n.as_u64() {
             Some(ms) => Ok(ms),
-            None => fail(path, Problem::Invalid(format!("a duration must be a non-negative whole number of milliseconds, not {n}"))),
+            None => fail(
+                path,
+                Problem::Invalid(format!(
+                    "a duration must be a non-negative whole number of milliseconds, not {n}"
+                )),
+            ),
         },
-        other => fail(path, Problem::WrongType { expected: "a duration such as \"5m\" or a number of milliseconds", found: type_name(other) }),
+        other => fail(
+            path,
+            Problem::WrongType {
+                expected: "a duration such as \"5m\" or a number of milliseconds",
+                found: type_name(other),
+            },
+        ),
     }
 }

@@ -30,7 +30,11 @@ impl Decision {
 pub enum DecideTarget {
     Execution(String),
     /// A `scope: workflow` approval; `version` defaults to the current one.
-    Shared { workflow: String, step: String, version: Option<u32> },
+    Shared {
+        workflow: String,
+        step: String,
+        version: Option<u32>,
+    },
 }
 
 /// A replacement for parts of a draft (`edit`), each part whole.
@@ -46,23 +50,67 @@ pub struct DraftEdit {
 /// Everything a person (or a script) can ask of the engine.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    Publish { workflow: String, note: Option<String> },
-    Activate { workflow: String },
-    Pause { workflow: String },
-    Resume { workflow: String },
-    Cancel { workflow: String },
-    Archive { workflow: String },
-    Edit { workflow: String, edit: Box<DraftEdit> },
-    Restore { workflow: String, version: u32 },
-    Clone { workflow: String, new_id: String },
-    Enroll { workflow: String, contacts: Vec<String> },
-    Tag { contact: String, tag: String },
-    Untag { contact: String, tag: String },
-    Set { contact: String, attributes: Map<String, Value> },
-    Decide { target: DecideTarget, operator: String, decision: Decision },
-    Stop { execution: String },
-    Rollback { execution: String },
-    Ack { execution: String },
+    Publish {
+        workflow: String,
+        note: Option<String>,
+    },
+    Activate {
+        workflow: String,
+    },
+    Pause {
+        workflow: String,
+    },
+    Resume {
+        workflow: String,
+    },
+    Cancel {
+        workflow: String,
+    },
+    Archive {
+        workflow: String,
+    },
+    Edit {
+        workflow: String,
+        edit: Box<DraftEdit>,
+    },
+    Restore {
+        workflow: String,
+        version: u32,
+    },
+    Clone {
+        workflow: String,
+        new_id: String,
+    },
+    Enroll {
+        workflow: String,
+        contacts: Vec<String>,
+    },
+    Tag {
+        contact: String,
+        tag: String,
+    },
+    Untag {
+        contact: String,
+        tag: String,
+    },
+    Set {
+        contact: String,
+        attributes: Map<String, Value>,
+    },
+    Decide {
+        target: DecideTarget,
+        operator: String,
+        decision: Decision,
+    },
+    Stop {
+        execution: String,
+    },
+    Rollback {
+        execution: String,
+    },
+    Ack {
+        execution: String,
+    },
 }
 
 impl Command {
@@ -100,8 +148,13 @@ impl Command {
             | Command::Cancel { workflow }
             | Command::Archive { workflow }
             | Command::Edit { workflow, .. } => vec![("workflow", s(workflow))],
-            Command::Restore { workflow, version } => vec![("workflow", s(workflow)), ("version", Value::from(*version))],
-            Command::Clone { workflow, new_id } => vec![("workflow", s(workflow)), ("new_id", s(new_id))],
+            Command::Restore { workflow, version } => vec![
+                ("workflow", s(workflow)),
+                ("version", Value::from(*version)),
+            ],
+            Command::Clone { workflow, new_id } => {
+                vec![("workflow", s(workflow)), ("new_id", s(new_id))]
+            }
             Command::Enroll { workflow, contacts } => vec![
                 ("workflow", s(workflow)),
                 ("contacts", Value::Array(contacts.iter().map(s).collect())),
@@ -110,10 +163,16 @@ impl Command {
                 vec![("contact", s(contact)), ("tag", s(tag))]
             }
             Command::Set { contact, .. } => vec![("contact", s(contact))],
-            Command::Decide { target, operator, .. } => {
+            Command::Decide {
+                target, operator, ..
+            } => {
                 let mut ids = match target {
                     DecideTarget::Execution(e) => vec![("execution", s(e))],
-                    DecideTarget::Shared { workflow, step, version } => {
+                    DecideTarget::Shared {
+                        workflow,
+                        step,
+                        version,
+                    } => {
                         let mut v = vec![("workflow", s(workflow))];
                         if let Some(n) = version {
                             v.push(("version", Value::from(*n)));
@@ -125,7 +184,9 @@ impl Command {
                 ids.push(("operator", s(operator)));
                 ids
             }
-            Command::Stop { execution } | Command::Rollback { execution } | Command::Ack { execution } => {
+            Command::Stop { execution }
+            | Command::Rollback { execution }
+            | Command::Ack { execution } => {
                 vec![("execution", s(execution))]
             }
         }
