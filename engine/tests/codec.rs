@@ -125,7 +125,11 @@ fn bad_bytes_are_refused_without_a_panic() {
         .unwrap();
     let (_, log) = log_of(&scenario);
     let segment = encode_segment(SimTime::ZERO, &log);
-    assert_eq!(decode_segment(b"nope"), Err(CodecError::BadHeader));
+    assert!(decode_segment(b"nope").is_err());
+    assert_eq!(
+        decode_segment(&segment[..segment.len() - 1]),
+        Err(CodecError::Checksum)
+    );
     for cut in 4..segment.len() {
         assert!(
             decode_segment(&segment[..cut]).is_err(),
@@ -141,12 +145,115 @@ fn bad_bytes_are_refused_without_a_panic() {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
-        let at = 4 + (x as usize % (corrupt.len() - 4));
-        corrupt[at] = (x >> 32) as u8;
-        let _ = decode_segment(&corrupt)
-            .map_err(|e| e.to_string())
-            .map(|v| v.len() + i);
+        let at = x as usize % corrupt.len();
+        corrupt[at] ^= 1 << (x >> 61);
+        assert!(
+            decode_segment(&corrupt).is_err(),
+            "corruption {i}: a flipped bit at byte {at} must be refused"
+        );
     }
     assert!(genesis_from_json("{").is_err());
     assert!(genesis_from_json(r#"{"seed": 1}"#).is_err());
+}
+
+#[test]
+fn a_snapshot_plus_the_events_after_it_restores_the_run_exactly() {
+    use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
+    use flowlab_engine::trace;
+    for (file, scenario) in scenarios() {
+        let (engine, log) = log_of(&scenario);
+        let expected: Vec<String> = log
+            .iter()
+            .filter_map(|e| trace::line(engine.state(), e))
+            .collect();
+        let inputs = {
+            let mut d = Driver::new(&scenario);
+            let mut n: usize = 0;
+            while d.step().unwrap() {
+                n += 1;
+            }
+            n
+        };
+        for (snap_at, cut) in [
+            (inputs / 4, inputs / 2),
+            (inputs / 2, inputs / 2),
+            (1, inputs.saturating_sub(1)),
+        ] {
+            let mut first = Driver::new(&scenario);
+            let mut prefix = Vec::new();
+            let mut snapshot = None;
+            for i in 0..cut {
+                if !first.step().unwrap() {
+                    break;
+                }
+                prefix.extend(first.engine().drain_events());
+                if i + 1 == snap_at {
+                    let bytes = encode_snapshot(first.engine().state());
+                    let decoded = decode_snapshot(&bytes)
+                        .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+                    assert!(
+                        decoded == *first.engine().state(),
+                        "{}: snapshot differs after {snap_at} inputs",
+                        file.display()
+                    );
+                    snapshot = Some((decoded, prefix.len()));
+                }
+            }
+            let done = first.commands_done();
+            let (state, after) = snapshot.unwrap_or((
+                flowlab_engine::runtime::state::State::new(genesis(&scenario)),
+                0,
+            ));
+            let restored = Engine::restore(state, &prefix[after..]);
+            assert!(
+                restored.state() == first.engine().state(),
+                "{}: snapshot + tail differs",
+                file.display()
+            );
+            let mut rest = Driver::resume(&scenario, restored, done);
+            let mut log2 = prefix.clone();
+            while rest.step().unwrap() {
+                log2.extend(rest.engine().drain_events());
+            }
+            let engine2 = rest.into_engine();
+            let lines: Vec<String> = log2
+                .iter()
+                .filter_map(|e| trace::line(engine2.state(), e))
+                .collect();
+            assert_eq!(
+                lines,
+                expected,
+                "{}: run restored from a snapshot at {snap_at}",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_corrupt_snapshot_is_refused_without_a_panic() {
+    use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .find(|(f, _)| f.ends_with("campaign-validation.json"))
+        .unwrap();
+    let (engine, _) = log_of(&scenario);
+    let bytes = encode_snapshot(engine.state());
+    assert!(decode_snapshot(b"FLE\x01").is_err());
+    for cut in [5, 50, bytes.len() / 2, bytes.len() - 1] {
+        assert!(decode_snapshot(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..300 {
+        let mut corrupt = bytes.clone();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let at = x as usize % corrupt.len();
+        corrupt[at] ^= 1 << (x >> 61);
+        assert!(
+            decode_snapshot(&corrupt).is_err(),
+            "a flipped bit at byte {at} must be refused"
+        );
+    }
 }

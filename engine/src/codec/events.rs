@@ -29,7 +29,7 @@ const ID_KEYS: [&str; 9] = [
     "step",
     "operator",
 ];
-const PORTS: [Port; 7] = [
+pub(super) const PORTS: [Port; 7] = [
     Port::Next,
     Port::Yes,
     Port::No,
@@ -38,8 +38,8 @@ const PORTS: [Port; 7] = [
     Port::Timeout,
     Port::OnFail,
 ];
-const PHASES: [Phase; 3] = [Phase::Editing, Phase::Started, Phase::Finished];
-const SOURCES: [Source; 5] = [
+pub(super) const PHASES: [Phase; 3] = [Phase::Editing, Phase::Started, Phase::Finished];
+pub(super) const SOURCES: [Source; 5] = [
     Source::Manual,
     Source::Trigger,
     Source::Audience,
@@ -55,17 +55,21 @@ const FAIL_ACTIONS: [FailActionKind; 7] = [
     FailActionKind::EnrollWorkflow,
     FailActionKind::FailWorkflow,
 ];
-const OUTCOMES: [ApprovalOutcome; 3] = [
+pub(super) const OUTCOMES: [ApprovalOutcome; 3] = [
     ApprovalOutcome::Approved,
     ApprovalOutcome::Rejected,
     ApprovalOutcome::TimedOut,
 ];
 
-fn index_of<T: PartialEq>(all: &[T], v: &T) -> u8 {
+pub(super) fn index_of<T: PartialEq>(all: &[T], v: &T) -> u8 {
     all.iter().position(|x| x == v).expect("listed") as u8
 }
 
-fn pick<T: Copy>(r: &mut Reader, all: &[T], what: &'static str) -> Result<T, CodecError> {
+pub(super) fn pick<T: Copy>(
+    r: &mut Reader,
+    all: &[T],
+    what: &'static str,
+) -> Result<T, CodecError> {
     let at = r.position();
     let i = r.u8()? as usize;
     all.get(i)
@@ -334,18 +338,7 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             w.u8(20);
             w.var(exec.0 as u64);
             due(w, *d);
-            match kind {
-                WakeKind::AttemptEnd => w.u8(0),
-                WakeKind::RetryDue => w.u8(1),
-                WakeKind::WaitEnd => w.u8(2),
-                WakeKind::ApprovalTimeout => w.u8(3),
-                WakeKind::DecisionDelivery(o) => {
-                    w.u8(4);
-                    w.u8(index_of(&OUTCOMES, o));
-                }
-                WakeKind::CompensationEnd => w.u8(5),
-                WakeKind::CompensationRetry => w.u8(6),
-            }
+            encode_wake_kind(w, *kind);
         }
         Event::WakeFired { exec } => {
             w.u8(21);
@@ -449,6 +442,40 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             w.var(exec.0 as u64);
         }
     }
+}
+
+pub(super) fn encode_wake_kind(w: &mut Writer, kind: WakeKind) {
+    match kind {
+        WakeKind::AttemptEnd => w.u8(0),
+        WakeKind::RetryDue => w.u8(1),
+        WakeKind::WaitEnd => w.u8(2),
+        WakeKind::ApprovalTimeout => w.u8(3),
+        WakeKind::DecisionDelivery(o) => {
+            w.u8(4);
+            w.u8(index_of(&OUTCOMES, &o));
+        }
+        WakeKind::CompensationEnd => w.u8(5),
+        WakeKind::CompensationRetry => w.u8(6),
+    }
+}
+
+pub(super) fn decode_wake_kind(r: &mut Reader) -> Result<WakeKind, CodecError> {
+    let at = r.position();
+    Ok(match r.u8()? {
+        0 => WakeKind::AttemptEnd,
+        1 => WakeKind::RetryDue,
+        2 => WakeKind::WaitEnd,
+        3 => WakeKind::ApprovalTimeout,
+        4 => WakeKind::DecisionDelivery(pick(r, &OUTCOMES, "outcome")?),
+        5 => WakeKind::CompensationEnd,
+        6 => WakeKind::CompensationRetry,
+        _ => {
+            return Err(CodecError::Malformed {
+                at,
+                what: "wake kind",
+            })
+        }
+    })
 }
 
 fn encode_reason(w: &mut Writer, reason: Option<&Reason>) {
@@ -769,23 +796,11 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
         },
         20 => {
             let (exec, due) = (exec(r)?, due(r)?);
-            let at = r.position();
-            let kind = match r.u8()? {
-                0 => WakeKind::AttemptEnd,
-                1 => WakeKind::RetryDue,
-                2 => WakeKind::WaitEnd,
-                3 => WakeKind::ApprovalTimeout,
-                4 => WakeKind::DecisionDelivery(pick(r, &OUTCOMES, "outcome")?),
-                5 => WakeKind::CompensationEnd,
-                6 => WakeKind::CompensationRetry,
-                _ => {
-                    return Err(CodecError::Malformed {
-                        at,
-                        what: "wake kind",
-                    })
-                }
-            };
-            Event::WakeSet { exec, due, kind }
+            Event::WakeSet {
+                exec,
+                due,
+                kind: decode_wake_kind(r)?,
+            }
         }
         21 => Event::WakeFired { exec: exec(r)? },
         22 => Event::TimeoutSet {

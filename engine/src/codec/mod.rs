@@ -3,7 +3,10 @@
 //! world a log starts from. Decoding bad bytes is an error, never a panic.
 
 mod events;
+mod snapshot;
 mod wire;
+
+pub use snapshot::{decode_snapshot, encode_snapshot};
 
 use serde_json::{json, Value};
 
@@ -28,6 +31,34 @@ pub enum CodecError {
     Unordered { index: usize },
     #[error("the workspace genesis is invalid: {0}")]
     Genesis(String),
+    #[error("the data is corrupt (checksum mismatch)")]
+    Checksum,
+}
+
+/// FNV-1a over the payload, appended to every segment and snapshot so that a
+/// damaged record is refused instead of decoding into nonsense.
+fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+pub(crate) fn seal(mut bytes: Vec<u8>) -> Vec<u8> {
+    let sum = checksum(&bytes);
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    bytes
+}
+
+/// The payload of sealed bytes, if the checksum holds.
+pub(crate) fn unseal(bytes: &[u8]) -> Result<&[u8], CodecError> {
+    if bytes.len() < 8 {
+        return Err(CodecError::Truncated { at: bytes.len() });
+    }
+    let (payload, sum) = bytes.split_at(bytes.len() - 8);
+    if checksum(payload).to_le_bytes() != sum {
+        return Err(CodecError::Checksum);
+    }
+    Ok(payload)
 }
 
 /// Encodes consecutive events as one segment. Times are stored as deltas from
@@ -42,10 +73,11 @@ pub fn encode_segment(base: SimTime, events: &[Stamped]) -> Vec<u8> {
         events::encode(&mut w, prev, e);
         prev = e.t;
     }
-    w.bytes
+    seal(w.bytes)
 }
 
 pub fn decode_segment(bytes: &[u8]) -> Result<Vec<Stamped>, CodecError> {
+    let bytes = unseal(bytes)?;
     if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
         return Err(CodecError::BadHeader);
     }

@@ -142,114 +142,115 @@ impl Engine {
             return Ok(self.reject(command, format!("no operator `{operator}`")));
         };
         let op = OperatorIx(op as u32);
-        let shared =
-            match target {
-                DecideTarget::Execution(name) => {
-                    let Some(x) = self.find_execution(name) else {
-                        return Ok(self.reject(command, format!("no execution `{name}`")));
-                    };
-                    let Some(s) = self.awaiting_step(x) else {
-                        let state = self.state.execution(x).state;
+        let shared = match target {
+            DecideTarget::Execution(name) => {
+                let Some(x) = self.find_execution(name) else {
+                    return Ok(self.reject(command, format!("no execution `{name}`")));
+                };
+                let Some(s) = self.awaiting_step(x) else {
+                    let state = self.state.execution(x).state;
+                    return Ok(self.reject(
+                        command,
+                        format!("{name} is {state}, not waiting for a decision"),
+                    ));
+                };
+                let version = self.version(x);
+                let Body::Approval { group, scope, .. } = &version.compiled.step(s).body else {
+                    unreachable!()
+                };
+                if !self.state.operators[op.ix()].in_group(group) {
+                    return Ok(self.reject(
+                        command,
+                        format!("operator `{operator}` is not in group `{group}`"),
+                    ));
+                }
+                if *scope == ApprovalScope::Execution {
+                    if self.state.execution(x).decided {
                         return Ok(self.reject(
                             command,
-                            format!("{name} is {state}, not waiting for a decision"),
-                        ));
-                    };
-                    let version = self.version(x);
-                    let Body::Approval { group, scope, .. } = &version.compiled.step(s).body else {
-                        unreachable!()
-                    };
-                    if !self.state.operators[op.ix()].in_group(group) {
-                        return Ok(self.reject(
-                            command,
-                            format!("operator `{operator}` is not in group `{group}`"),
+                            format!("the approval of {name} is already decided"),
                         ));
                     }
-                    if *scope == ApprovalScope::Execution {
-                        if self.state.execution(x).decided {
+                    self.emit(Event::Decision {
+                        target: DecisionTarget::Execution(x),
+                        step: s,
+                        operator: op,
+                        decision,
+                    });
+                    let outcome = ApprovalOutcome::from_decision(decision);
+                    if self.state.workflow(self.state.execution(x).wf).status
+                        == WorkflowStatus::Paused
+                    {
+                        self.emit(Event::WakeSet {
+                            exec: x,
+                            due: self.now,
+                            kind: WakeKind::DecisionDelivery(outcome),
+                        });
+                    } else {
+                        let flow = self.resolve_approval(&version, x, s, outcome)?;
+                        self.follow(x, flow)?;
+                        self.advance(x)?;
+                    }
+                    return Ok(Outcome::Accepted);
+                }
+                let e = self.state.execution(x);
+                self.state.shared_by_key.get(&(e.wf, e.version, s)).copied()
+            }
+            DecideTarget::Shared {
+                workflow,
+                step,
+                version,
+            } => {
+                let Some(&wf) = self.state.workflow_ix.get(workflow) else {
+                    return Ok(self.reject(command, format!("no workflow `{workflow}`")));
+                };
+                let w = self.state.workflow(wf);
+                let number = version.unwrap_or(w.versions.len() as u32);
+                let Some(v) = w.versions.get((number as usize).wrapping_sub(1)) else {
+                    return Ok(
+                        self.reject(command, format!("`{workflow}` has no version {number}"))
+                    );
+                };
+                let Some(s) = v.compiled.step_ix(step) else {
+                    return Ok(self.reject(
+                        command,
+                        format!("version {number} of `{workflow}` has no step `{step}`"),
+                    ));
+                };
+                match &v.compiled.step(s).body {
+                    Body::Approval {
+                        scope: ApprovalScope::Workflow,
+                        group,
+                        ..
+                    } => {
+                        if !self.state.operators[op.ix()].in_group(group) {
+                            let group = group.clone();
                             return Ok(self.reject(
                                 command,
-                                format!("the approval of {name} is already decided"),
+                                format!("operator `{operator}` is not in group `{group}`"),
                             ));
                         }
-                        self.emit(Event::Decision {
-                            target: DecisionTarget::Execution(x),
-                            step: s,
-                            operator: op,
-                            decision,
-                        });
-                        let outcome = ApprovalOutcome::from_decision(decision);
-                        if self.state.workflow(self.state.execution(x).wf).status
-                            == WorkflowStatus::Paused
-                        {
-                            self.emit(Event::WakeSet {
-                                exec: x,
-                                due: self.now,
-                                kind: WakeKind::DecisionDelivery(outcome),
-                            });
-                        } else {
-                            let flow = self.resolve_approval(&version, x, s, outcome)?;
-                            self.follow(x, flow)?;
-                            self.advance(x)?;
-                        }
-                        return Ok(Outcome::Accepted);
                     }
-                    let e = self.state.execution(x);
-                    self.state.shared_by_key.get(&(e.wf, e.version, s)).copied()
-                }
-                DecideTarget::Shared {
-                    workflow,
-                    step,
-                    version,
-                } => {
-                    let Some(&wf) = self.state.workflow_ix.get(workflow) else {
-                        return Ok(self.reject(command, format!("no workflow `{workflow}`")));
-                    };
-                    let w = self.state.workflow(wf);
-                    let number = version.unwrap_or(w.versions.len() as u32);
-                    let Some(v) = w.versions.get((number as usize).wrapping_sub(1)) else {
-                        return Ok(
-                            self.reject(command, format!("`{workflow}` has no version {number}"))
-                        );
-                    };
-                    let Some(s) = v.compiled.step_ix(step) else {
+                    _ => {
                         return Ok(self.reject(
                             command,
-                            format!("version {number} of `{workflow}` has no step `{step}`"),
-                        ));
-                    };
-                    match &v.compiled.step(s).body {
-                        Body::Approval {
-                            scope: ApprovalScope::Workflow,
-                            group,
-                            ..
-                        } => {
-                            if !self.state.operators[op.ix()].in_group(group) {
-                                let group = group.clone();
-                                return Ok(self.reject(
-                                    command,
-                                    format!("operator `{operator}` is not in group `{group}`"),
-                                ));
-                            }
-                        }
-                        _ => {
-                            return Ok(self.reject(
-                                command,
-                                format!("step `{step}` is not an approval with scope workflow"),
-                            ))
-                        }
+                            format!("step `{step}` is not an approval with scope workflow"),
+                        ))
                     }
-                    match self.state.shared_by_key.get(&(wf, number, s)) {
-                        Some(&shared) => Some(shared),
-                        None => return Ok(self.reject(
+                }
+                match self.state.shared_by_key.get(&(wf, number, s)) {
+                    Some(&shared) => Some(shared),
+                    None => {
+                        return Ok(self.reject(
                             command,
                             format!(
                                 "no execution has reached `{step}` of `{workflow}` v{number} yet"
                             ),
-                        )),
+                        ))
                     }
                 }
-            };
+            }
+        };
         let Some(shared) = shared else {
             return Ok(self.reject(command, "no shared approval is open there"));
         };

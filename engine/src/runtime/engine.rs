@@ -66,8 +66,13 @@ impl Engine {
 
     /// Rebuilds an engine by folding a log over its genesis.
     pub fn replay<'a>(genesis: Genesis, log: impl IntoIterator<Item = &'a Stamped>) -> Engine {
-        let mut state = State::new(genesis);
-        for s in log {
+        Engine::restore(State::new(genesis), log)
+    }
+
+    /// Rebuilds an engine from a snapshot and the events logged after it.
+    pub fn restore<'a>(snapshot: State, tail: impl IntoIterator<Item = &'a Stamped>) -> Engine {
+        let mut state = snapshot;
+        for s in tail {
             state.apply(s.t, &s.event);
         }
         Engine::from_state(state)

@@ -114,7 +114,7 @@ pub struct Execution {
     pub retry_count: u16,
     /// End of the current step's first failed attempt since the execution
     /// entered it; `u64::MAX` for none (see `failing_since`).
-    failing_since_ms: u64,
+    pub(crate) failing_since_ms: u64,
     /// Steps entered so far (what a wait's random duration draws on).
     pub entries: u32,
     pub steps: Box<[StepRun]>,

@@ -1,0 +1,463 @@
+//! A snapshot: the whole engine `State` at one instant, so that a reload
+//! folds only the events after it. Plain fields are varints; the authoring
+//! model (drafts, contacts, operators) is JSON; compiled versions and the
+//! name indices are rebuilt on load, as they are functions of the rest.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use serde_json::{json, Value};
+
+use super::events::{
+    decode_wake_kind, encode_wake_kind, index_of, pick, OUTCOMES, PHASES, PORTS, SOURCES,
+};
+use super::wire::{Reader, Writer};
+use super::CodecError;
+use crate::canonical::canonical_json;
+use crate::ids::{ContactIx, ExecIx, StepIx, WfIx};
+use crate::machines::definition::WorkflowStatus;
+use crate::machines::execution::ExecState;
+use crate::machines::step::StepStatus;
+use crate::model::{WorkflowDraft, WrittenParts};
+use crate::runtime::compiled::CompiledVersion;
+use crate::runtime::state::{
+    ContactLock, Execution, SharedApproval, Slot, State, StepRun, Version, WorkflowState,
+};
+use crate::scenario::decode_workflow;
+use crate::time::SimTime;
+
+const MAGIC: &[u8; 4] = b"FLS\x01";
+
+fn draft_json(d: &WorkflowDraft) -> Value {
+    json!({"draft": d.to_json(), "written": {"steps": d.written.steps, "settings": d.written.settings, "trigger": d.written.trigger}})
+}
+
+fn draft_from(v: &Value, at: usize) -> Result<WorkflowDraft, CodecError> {
+    let mut draft = decode_workflow(&v["draft"], "")
+        .map_err(|_| CodecError::Malformed { at, what: "draft" })?;
+    let w = &v["written"];
+    draft.written = WrittenParts {
+        steps: w["steps"].clone(),
+        settings: w["settings"].clone(),
+        trigger: w["trigger"].clone(),
+    };
+    Ok(draft)
+}
+
+fn opt_slot(w: &mut Writer, slot: Option<Slot>) {
+    match slot {
+        None => w.u8(0),
+        Some(s) => {
+            w.u8(1);
+            w.var(s.due.0);
+            w.var(s.seq);
+        }
+    }
+}
+
+fn read_opt_slot(r: &mut Reader) -> Result<Option<Slot>, CodecError> {
+    Ok(if flag(r)? {
+        Some(Slot {
+            due: SimTime(r.var()?),
+            seq: r.var()?,
+        })
+    } else {
+        None
+    })
+}
+
+fn flag(r: &mut Reader) -> Result<bool, CodecError> {
+    let at = r.position();
+    match r.u8()? {
+        0 => Ok(false),
+        1 => Ok(true),
+        _ => Err(CodecError::Malformed { at, what: "flag" }),
+    }
+}
+
+fn list<T: Copy>(
+    w: &mut Writer,
+    items: impl ExactSizeIterator<Item = T>,
+    each: impl Fn(&mut Writer, T),
+) {
+    w.var(items.len() as u64);
+    for item in items {
+        each(w, item);
+    }
+}
+
+fn read_list<T>(
+    r: &mut Reader,
+    mut each: impl FnMut(&mut Reader) -> Result<T, CodecError>,
+) -> Result<Vec<T>, CodecError> {
+    let n = r.var()? as usize;
+    let mut out = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        out.push(each(r)?);
+    }
+    Ok(out)
+}
+
+fn exec_ix(w: &mut Writer, x: ExecIx) {
+    w.var(x.0 as u64);
+}
+
+fn read_exec(r: &mut Reader) -> Result<ExecIx, CodecError> {
+    Ok(ExecIx(r.var32()?))
+}
+
+pub fn encode_snapshot(state: &State) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.bytes.extend_from_slice(MAGIC);
+    w.var(state.now.0);
+    w.var(state.seed);
+    w.var(state.next_seq);
+    w.json(&Value::Array(
+        state.contacts.iter().map(|c| c.to_json()).collect(),
+    ));
+    w.json(&Value::Array(
+        state.operators.iter().map(|o| o.to_json()).collect(),
+    ));
+
+    w.var(state.workflows.len() as u64);
+    for wf in &state.workflows {
+        w.json(&draft_json(&wf.draft));
+        w.u8(index_of(&WorkflowStatus::ALL, &wf.status));
+        w.u8(wf.unpublished_changes as u8);
+        w.u8(index_of(&PHASES, &wf.phase));
+        w.u8(wf.activated as u8);
+        w.u8(wf.audience_enrolled as u8);
+        w.var(wf.versions.len() as u64);
+        for v in &wf.versions {
+            w.var(v.number as u64);
+            w.str(&v.hash);
+            w.opt_str(v.note.as_deref());
+            w.var(v.published_at.0);
+            w.var(v.warnings.len() as u64);
+            for warning in &v.warnings {
+                w.str(warning);
+            }
+            w.json(&draft_json(&v.draft));
+        }
+        opt_slot(&mut w, wf.next_poll);
+        opt_slot(&mut w, wf.window_wake);
+        list(&mut w, wf.tag_queue.iter().copied(), |w, c| {
+            w.var(c.0 as u64)
+        });
+        list(&mut w, wf.blocked.iter().copied(), exec_ix);
+        list(&mut w, wf.executions.iter().copied(), exec_ix);
+        for count in wf.counts {
+            w.var(count as u64);
+        }
+        w.var(wf.edge_counts.len() as u64);
+        for row in &wf.edge_counts {
+            list(&mut w, row.iter().copied(), |w, c| w.var(c));
+        }
+    }
+
+    w.var(state.executions.len() as u64);
+    for e in &state.executions {
+        w.var(e.wf.0 as u64);
+        w.var(e.version as u64);
+        w.var(e.contact.0 as u64);
+        w.u8(index_of(&SOURCES, &e.source));
+        w.u8(e.state.index() as u8);
+        w.var(e.created_at.0);
+        exec_ix(&mut w, e.chain_root);
+        w.u8(e.chain_starts);
+        w.var(e.chain_instant.0);
+        w.var(e.cursor.map_or(0, |s| s.0 as u64 + 1));
+        w.var(e.attempt as u64);
+        w.var(e.retry_count as u64);
+        w.var(e.failing_since_ms);
+        w.var(e.entries as u64);
+        list(&mut w, e.steps.iter(), |w, run| {
+            w.var(run.attempts_total as u64);
+            w.var(run.compensation_attempts_total as u64);
+            w.u8(run.status.map_or(0, |s| s as u8 + 1));
+        });
+        match e.wake {
+            None => w.u8(0),
+            Some((slot, kind)) => {
+                w.u8(1);
+                w.var(slot.due.0);
+                w.var(slot.seq);
+                encode_wake_kind(&mut w, kind);
+            }
+        }
+        opt_slot(&mut w, e.timeout);
+        w.var(e.running_since.map_or(0, |t| t.0 + 1));
+        list(&mut w, e.done_actions.iter(), |w, s| w.var(s.0 as u64));
+        list(&mut w, e.rollback_plan.iter(), |w, s| w.var(s.0 as u64));
+        w.var(e.rollback_attempt as u64);
+        list(&mut w, e.exhausted.iter(), |w, s| w.var(s.0 as u64));
+        w.u8(e.decided as u8);
+        w.u8(e.exclusive as u8);
+    }
+
+    w.var(state.shared.len() as u64);
+    for s in &state.shared {
+        w.var(s.wf.0 as u64);
+        w.var(s.version as u64);
+        w.var(s.step.0 as u64);
+        opt_slot(&mut w, s.timeout);
+        list(&mut w, s.waiting.iter().copied(), exec_ix);
+        w.u8(s.outcome.map_or(0, |o| index_of(&OUTCOMES, &o) + 1));
+        w.u8(s.released as u8);
+        opt_slot(&mut w, s.delivery);
+    }
+
+    let mut locks: Vec<(&ContactIx, &ContactLock)> = state.locks.iter().collect();
+    locks.sort_by_key(|(c, _)| **c);
+    w.var(locks.len() as u64);
+    for (contact, lock) in locks {
+        w.var(contact.0 as u64);
+        w.var(lock.holder.map_or(0, |x| x.0 as u64 + 1));
+        list(&mut w, lock.waiters.iter().copied(), exec_ix);
+    }
+
+    let mut enrollments: Vec<(&(ContactIx, WfIx), &u32)> = state.enrollments.iter().collect();
+    enrollments.sort();
+    w.var(enrollments.len() as u64);
+    for ((contact, wf), n) in enrollments {
+        w.var(contact.0 as u64);
+        w.var(wf.0 as u64);
+        w.var(*n as u64);
+    }
+
+    list(
+        &mut w,
+        state.edge_order.iter(),
+        |w, (wf, version, from, port, to)| {
+            w.var(wf.0 as u64);
+            w.var(*version as u64);
+            w.var(from.0 as u64);
+            w.u8(index_of(&PORTS, port));
+            w.var(to.0 as u64);
+        },
+    );
+    super::seal(w.bytes)
+}
+
+pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
+    let bytes = super::unseal(bytes)?;
+    if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+        return Err(CodecError::BadHeader);
+    }
+    let r = &mut Reader::new(&bytes[MAGIC.len()..]);
+    let (now, seed, next_seq) = (SimTime(r.var()?), r.var()?, r.var()?);
+    let at = r.position();
+    let people = serde_json::json!({
+        "format": crate::scenario::FORMAT, "run_until": 0, "workflows": [],
+        "contacts": r.json()?, "operators": r.json()?,
+    });
+    let world = crate::scenario::parse_scenario("snapshot", &people.to_string()).map_err(|_| {
+        CodecError::Malformed {
+            at,
+            what: "contacts or operators",
+        }
+    })?;
+    let mut state = State::new(crate::runtime::state::Genesis {
+        seed,
+        contacts: world.contacts,
+        operators: world.operators,
+        workflows: Vec::new(),
+    });
+    state.now = now;
+    state.next_seq = next_seq;
+
+    let workflows = r.var()? as usize;
+    for i in 0..workflows {
+        let at = r.position();
+        let mut wf = WorkflowState::new(draft_from(&r.json()?, at)?);
+        wf.status = pick(r, &WorkflowStatus::ALL, "status")?;
+        wf.unpublished_changes = flag(r)?;
+        wf.phase = pick(r, &PHASES, "phase")?;
+        wf.activated = flag(r)?;
+        wf.audience_enrolled = flag(r)?;
+        let versions = r.var()? as usize;
+        for _ in 0..versions {
+            let (number, hash, note, published_at) = (
+                r.var32()?,
+                r.str()?.to_string(),
+                r.opt_str()?.map(str::to_string),
+                SimTime(r.var()?),
+            );
+            let warnings = read_list(r, |r| Ok(r.str()?.to_string()))?;
+            let at = r.position();
+            let draft = draft_from(&r.json()?, at)?;
+            wf.versions.push(Arc::new(Version {
+                number,
+                hash,
+                note,
+                published_at,
+                warnings,
+                canonical: canonical_json(&draft.written),
+                compiled: CompiledVersion::compile(&draft),
+                draft,
+            }));
+        }
+        wf.next_poll = read_opt_slot(r)?;
+        wf.window_wake = read_opt_slot(r)?;
+        wf.tag_queue = read_list(r, |r| Ok(ContactIx(r.var32()?)))?.into();
+        wf.blocked = read_list(r, read_exec)?.into();
+        wf.executions = read_list(r, read_exec)?;
+        for count in wf.counts.iter_mut() {
+            *count = r.var32()?;
+        }
+        wf.edge_counts = read_list(r, |r| read_list(r, |r| r.var()))?;
+        state
+            .workflow_ix
+            .insert(wf.draft.id.clone(), WfIx(i as u32));
+        state.workflows.push(wf);
+    }
+
+    let executions = r.var()? as usize;
+    for _ in 0..executions {
+        let (wf, version, contact) = (WfIx(r.var32()?), r.var32()?, ContactIx(r.var32()?));
+        let source = pick(r, &SOURCES, "source")?;
+        let exec_state = pick(r, &ExecState::ALL, "execution state")?;
+        let created_at = SimTime(r.var()?);
+        let (chain_root, chain_starts, chain_instant) = (read_exec(r)?, r.u8()?, SimTime(r.var()?));
+        let cursor = match r.var16()? {
+            0 => None,
+            n => Some(StepIx(n - 1)),
+        };
+        let (attempt, retry_count, failing_since_ms, entries) =
+            (r.var32()?, r.var16()?, r.var()?, r.var32()?);
+        let steps = read_list(r, |r| {
+            let (attempts_total, compensation_attempts_total) = (r.var32()?, r.var16()?);
+            let at = r.position();
+            let status =
+                match r.u8()? {
+                    0 => None,
+                    n => Some(*StepStatus::ALL.get(n as usize - 1).ok_or(
+                        CodecError::Malformed {
+                            at,
+                            what: "step status",
+                        },
+                    )?),
+                };
+            Ok(StepRun {
+                attempts_total,
+                compensation_attempts_total,
+                status,
+            })
+        })?;
+        let wake = if flag(r)? {
+            let slot = Slot {
+                due: SimTime(r.var()?),
+                seq: r.var()?,
+            };
+            Some((slot, decode_wake_kind(r)?))
+        } else {
+            None
+        };
+        let timeout = read_opt_slot(r)?;
+        let running_since = match r.var()? {
+            0 => None,
+            t => Some(SimTime(t - 1)),
+        };
+        let step_list = |r: &mut Reader| read_list(r, |r| Ok(StepIx(r.var16()?)));
+        let done_actions = step_list(r)?;
+        let rollback_plan = step_list(r)?;
+        let rollback_attempt = r.var32()?;
+        let exhausted = step_list(r)?;
+        let (decided, exclusive) = (flag(r)?, flag(r)?);
+        let valid = wf.ix() < state.workflows.len()
+            && (version as usize).wrapping_sub(1) < state.workflows[wf.ix()].versions.len()
+            && contact.ix() < state.contacts.len();
+        if !valid {
+            return Err(CodecError::Malformed {
+                at: r.position(),
+                what: "execution reference",
+            });
+        }
+        state.executions.push(Execution {
+            wf,
+            version,
+            contact,
+            source,
+            state: exec_state,
+            created_at,
+            chain_root,
+            chain_starts,
+            chain_instant,
+            cursor,
+            attempt,
+            retry_count,
+            failing_since_ms,
+            entries,
+            steps: steps.into_boxed_slice(),
+            wake,
+            timeout,
+            running_since,
+            done_actions,
+            rollback_plan,
+            rollback_attempt,
+            exhausted,
+            decided,
+            exclusive,
+        });
+    }
+
+    let shared = r.var()? as usize;
+    for i in 0..shared {
+        let (wf, version, step) = (WfIx(r.var32()?), r.var32()?, StepIx(r.var16()?));
+        let timeout = read_opt_slot(r)?;
+        let waiting = read_list(r, read_exec)?;
+        let at = r.position();
+        let outcome = match r.u8()? {
+            0 => None,
+            n => Some(*OUTCOMES.get(n as usize - 1).ok_or(CodecError::Malformed {
+                at,
+                what: "outcome",
+            })?),
+        };
+        let released = flag(r)?;
+        let delivery = read_opt_slot(r)?;
+        state.shared_by_key.insert((wf, version, step), i as u32);
+        state.shared.push(SharedApproval {
+            wf,
+            version,
+            step,
+            timeout,
+            waiting,
+            outcome,
+            released,
+            delivery,
+        });
+    }
+
+    let locks = r.var()? as usize;
+    for _ in 0..locks {
+        let contact = ContactIx(r.var32()?);
+        let holder = match r.var32()? {
+            0 => None,
+            n => Some(ExecIx(n - 1)),
+        };
+        let waiters: VecDeque<ExecIx> = read_list(r, read_exec)?.into();
+        state.locks.insert(contact, ContactLock { holder, waiters });
+    }
+    let enrollments = r.var()? as usize;
+    for _ in 0..enrollments {
+        let key = (ContactIx(r.var32()?), WfIx(r.var32()?));
+        state.enrollments.insert(key, r.var32()?);
+    }
+    state.edge_order = read_list(r, |r| {
+        Ok((
+            WfIx(r.var32()?),
+            r.var32()?,
+            StepIx(r.var16()?),
+            pick(r, &PORTS, "port")?,
+            StepIx(r.var16()?),
+        ))
+    })?;
+    if !r.at_end() {
+        return Err(CodecError::Malformed {
+            at: r.position() + MAGIC.len(),
+            what: "trailing bytes",
+        });
+    }
+    Ok(state)
+}
