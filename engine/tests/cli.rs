@@ -1,6 +1,8 @@
 //! `flowlab-sim` as a user runs it: every public scenario and sample passes
 //! `flowlab-sim test`, and the exit codes and messages of scenario-format.md.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -9,16 +11,6 @@ fn sim(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("flowlab-sim runs")
-}
-
-fn json_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
 }
 
 fn root() -> PathBuf {
@@ -43,8 +35,8 @@ fn temp_file(name: &str, content: &str) -> String {
 
 #[test]
 fn every_public_scenario_and_sample_passes_flowlab_sim_test() {
-    let mut files = json_files(&root().join("../../shared/scenarios"));
-    files.extend(json_files(&root().join("../samples")));
+    let mut files = common::json_files("../../shared/scenarios");
+    files.extend(common::json_files("../samples"));
     assert!(files.len() >= 8, "{files:?}");
     let args: Vec<String> = std::iter::once("test".to_string())
         .chain(files.iter().map(|f| f.display().to_string()))
@@ -60,7 +52,7 @@ fn every_public_scenario_and_sample_passes_flowlab_sim_test() {
 
 #[test]
 fn benchmark_files_are_valid() {
-    for file in json_files(&root().join("../../shared/bench")) {
+    for file in common::json_files("../../shared/bench") {
         let out = sim(&["check", &file.display().to_string()]);
         assert!(out.status.success(), "{}", text(&out));
     }

@@ -2,53 +2,15 @@
 //! replaying them rebuilds the same state, the genesis round-trips, and bad
 //! bytes are refused without a panic.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use flowlab_engine::codec::{
     decode_segment, encode_segment, genesis_from_json, genesis_to_json, CodecError,
 };
 use flowlab_engine::event::Stamped;
 use flowlab_engine::runtime::Engine;
-use flowlab_engine::scenario::{parse_scenario, Scenario};
 use flowlab_engine::sim::{genesis, Driver};
 use flowlab_engine::time::SimTime;
-
-fn scenarios() -> Vec<(PathBuf, Scenario)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for dir in [
-        root.join("../../shared/scenarios"),
-        root.join("../samples"),
-        root.join("tests/scenarios"),
-    ] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut files: Vec<PathBuf> = entries
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        for file in files {
-            let text = std::fs::read_to_string(&file).unwrap();
-            out.push((
-                file.clone(),
-                parse_scenario(&file.display().to_string(), &text).unwrap(),
-            ));
-        }
-    }
-    assert!(out.len() >= 8);
-    out
-}
-
-fn log_of(scenario: &Scenario) -> (Engine, Vec<Stamped>) {
-    let mut driver = Driver::new(scenario);
-    let mut log = Vec::new();
-    while driver.step().unwrap() {
-        log.extend(driver.engine().drain_events());
-    }
-    (driver.into_engine(), log)
-}
 
 /// Segments of `size` events, as the store writes them.
 fn round_trip(log: &[Stamped], size: usize) -> (Vec<Stamped>, usize) {
@@ -66,8 +28,8 @@ fn round_trip(log: &[Stamped], size: usize) -> (Vec<Stamped>, usize) {
 
 #[test]
 fn every_log_round_trips_and_replays_to_the_same_state() {
-    for (file, scenario) in scenarios() {
-        let (engine, log) = log_of(&scenario);
+    for (file, scenario) in common::all_scenarios() {
+        let (engine, log) = common::run_with_log(&scenario);
         for size in [1, 7, 512] {
             let (decoded, _) = round_trip(&log, size);
             assert!(
@@ -88,11 +50,11 @@ fn every_log_round_trips_and_replays_to_the_same_state() {
 
 #[test]
 fn the_encoding_is_compact() {
-    let (_, scenario) = scenarios()
+    let (_, scenario) = common::all_scenarios()
         .into_iter()
         .find(|(f, _)| f.ends_with("campaign-validation.json"))
         .unwrap();
-    let (_, log) = log_of(&scenario);
+    let (_, log) = common::run_with_log(&scenario);
     let (_, bytes) = round_trip(&log, 4096);
     let per_event = bytes as f64 / log.len() as f64;
     assert!(log.len() > 10_000, "{}", log.len());
@@ -105,7 +67,7 @@ fn the_encoding_is_compact() {
 
 #[test]
 fn the_genesis_round_trips_with_its_written_drafts() {
-    for (file, scenario) in scenarios() {
+    for (file, scenario) in common::all_scenarios() {
         let g = genesis(&scenario);
         let text = genesis_to_json(&g).to_string();
         let back = genesis_from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
@@ -119,11 +81,11 @@ fn the_genesis_round_trips_with_its_written_drafts() {
 
 #[test]
 fn bad_bytes_are_refused_without_a_panic() {
-    let (_, scenario) = scenarios()
+    let (_, scenario) = common::all_scenarios()
         .into_iter()
         .find(|(f, _)| f.ends_with("rollback.json"))
         .unwrap();
-    let (_, log) = log_of(&scenario);
+    let (_, log) = common::run_with_log(&scenario);
     let segment = encode_segment(SimTime::ZERO, &log);
     assert!(decode_segment(b"nope").is_err());
     assert_eq!(
@@ -160,20 +122,13 @@ fn bad_bytes_are_refused_without_a_panic() {
 fn a_snapshot_plus_the_events_after_it_restores_the_run_exactly() {
     use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
     use flowlab_engine::trace;
-    for (file, scenario) in scenarios() {
-        let (engine, log) = log_of(&scenario);
+    for (file, scenario) in common::all_scenarios() {
+        let (engine, log) = common::run_with_log(&scenario);
         let expected: Vec<String> = log
             .iter()
             .filter_map(|e| trace::line(engine.state(), e))
             .collect();
-        let inputs = {
-            let mut d = Driver::new(&scenario);
-            let mut n: usize = 0;
-            while d.step().unwrap() {
-                n += 1;
-            }
-            n
-        };
+        let inputs = common::count_inputs(&scenario);
         for (snap_at, cut) in [
             (inputs / 4, inputs / 2),
             (inputs / 2, inputs / 2),
@@ -233,11 +188,11 @@ fn a_snapshot_plus_the_events_after_it_restores_the_run_exactly() {
 #[test]
 fn a_corrupt_snapshot_is_refused_without_a_panic() {
     use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
-    let (_, scenario) = scenarios()
+    let (_, scenario) = common::all_scenarios()
         .into_iter()
         .find(|(f, _)| f.ends_with("campaign-validation.json"))
         .unwrap();
-    let (engine, _) = log_of(&scenario);
+    let (engine, _) = common::run_with_log(&scenario);
     let bytes = encode_snapshot(engine.state());
     assert!(decode_snapshot(b"FLE\x01").is_err());
     for cut in [5, 50, bytes.len() / 2, bytes.len() - 1] {

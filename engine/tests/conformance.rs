@@ -4,25 +4,14 @@
 //! here is a disagreement between the engine and the spec (see each file's
 //! `x.note`).
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use flowlab_engine::scenario::parse_scenario;
 use flowlab_engine::sim;
 
-fn scenario_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
-    let mut files: Vec<_> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn spec_conformance_scenarios() {
-    let files = scenario_files();
+    let files = common::json_files("tests/scenarios");
     assert!(
         files.len() >= 30,
         "expected the conformance scenarios, found {}",

@@ -2,45 +2,13 @@
 //! after every input, and a run rebuilt from its log mid-way goes on exactly
 //! as one that was never interrupted.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use flowlab_engine::event::Stamped;
 use flowlab_engine::runtime::state::State;
 use flowlab_engine::runtime::Engine;
-use flowlab_engine::scenario::{parse_scenario, Scenario};
 use flowlab_engine::sim::{genesis, Driver};
 use flowlab_engine::trace;
-
-fn scenarios() -> Vec<(PathBuf, Scenario)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dirs = [
-        root.join("../../shared/scenarios"),
-        root.join("../samples"),
-        root.join("tests/scenarios"),
-    ];
-    let mut out = Vec::new();
-    for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut files: Vec<PathBuf> = entries
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        for file in files {
-            let text = std::fs::read_to_string(&file).unwrap();
-            let scenario = parse_scenario(&file.display().to_string(), &text)
-                .unwrap_or_else(|e| panic!("{e}"));
-            out.push((file, scenario));
-        }
-    }
-    assert!(
-        out.len() >= 8,
-        "expected the shared scenarios and the samples"
-    );
-    out
-}
 
 fn lines_of(engine: &Engine, events: &[Stamped]) -> Vec<String> {
     events
@@ -51,7 +19,7 @@ fn lines_of(engine: &Engine, events: &[Stamped]) -> Vec<String> {
 
 #[test]
 fn folding_the_log_rebuilds_the_live_state_after_every_input() {
-    for (file, scenario) in scenarios() {
+    for (file, scenario) in common::all_scenarios() {
         let mut driver = Driver::new(&scenario);
         let mut replica = State::new(genesis(&scenario));
         let mut log: Vec<Stamped> = Vec::new();
@@ -80,22 +48,10 @@ fn folding_the_log_rebuilds_the_live_state_after_every_input() {
 
 #[test]
 fn a_run_rebuilt_from_its_log_goes_on_identically() {
-    for (file, scenario) in scenarios() {
-        let mut whole = Driver::new(&scenario);
-        let mut log = Vec::new();
-        while whole.step().unwrap() {
-            log.extend(whole.engine().drain_events());
-        }
-        let engine = whole.into_engine();
+    for (file, scenario) in common::all_scenarios() {
+        let (engine, log) = common::run_with_log(&scenario);
         let expected = lines_of(&engine, &log);
-        let inputs = {
-            let mut d = Driver::new(&scenario);
-            let mut n: usize = 0;
-            while d.step().unwrap() {
-                n += 1;
-            }
-            n
-        };
+        let inputs = common::count_inputs(&scenario);
         for cut in [1, inputs / 3, inputs / 2, inputs.saturating_sub(1)] {
             let mut first = Driver::new(&scenario);
             let mut prefix = Vec::new();
@@ -130,7 +86,7 @@ fn a_run_rebuilt_from_its_log_goes_on_identically() {
 
 #[test]
 fn the_same_file_gives_a_byte_identical_trace() {
-    for (file, scenario) in scenarios() {
+    for (file, scenario) in common::all_scenarios() {
         let a = flowlab_engine::sim::trace_lines(&scenario).unwrap().1;
         let b = flowlab_engine::sim::trace_lines(&scenario).unwrap().1;
         assert_eq!(a, b, "{}", file.display());
@@ -139,7 +95,7 @@ fn the_same_file_gives_a_byte_identical_trace() {
 
 #[test]
 fn time_going_backwards_is_an_error_and_an_early_wake_is_harmless() {
-    let (_, scenario) = scenarios()
+    let (_, scenario) = common::all_scenarios()
         .into_iter()
         .find(|(f, _)| f.ends_with("retry-resolved.json"))
         .unwrap();
