@@ -36,7 +36,7 @@ test-native: setup
 
 ## test-browser: wasm-bindgen-test in headless Chromium through chromedriver
 test-browser: setup
-	@scripts/test-layer.sh browser cargo test -p flowlab --target wasm32-unknown-unknown --test browser
+	@scripts/test-layer.sh browser cargo test -p flowlab --target wasm32-unknown-unknown --test browser --test storage
 
 ## test-e2e: Playwright (playwright-core + Debian's chromium) against the release build
 test-e2e: build

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod screens;
+pub mod storage;
 pub mod workspace;
 
 pub use app::App;

@@ -1,0 +1,74 @@
+//! `StorageError` and the mapping of IndexedDB failures onto it.
+
+use indexed_db_futures::error::{DomException, Error, OpenDbError};
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    /// IndexedDB is missing or refuses to open (private mode, disabled, a
+    /// database written by a newer Flowlab); the browser's message.
+    #[error("storage is unavailable: {0}")]
+    Unavailable(String),
+    #[error("the browser's storage quota is exceeded")]
+    QuotaExceeded,
+    /// The schema upgrade waits for another tab that holds the database open.
+    #[error("another Flowlab tab holds this workspace open with an older version; close it")]
+    Blocked,
+    #[error("version {version} of workflow `{workflow}` is already published")]
+    VersionExists { workflow: String, version: u32 },
+    /// An append that would leave a gap in the log or repeat part of it.
+    #[error("the log ends at event {expected}; a segment starting at event {got} cannot follow")]
+    OutOfOrder { expected: u64, got: u64 },
+    /// A snapshot of more events than the stored log holds.
+    #[error(
+        "a snapshot after {after_events} events is ahead of the stored log ({log_events} events)"
+    )]
+    SnapshotAhead { after_events: u64, log_events: u64 },
+    /// A segment handed to `append_segments` that does not decode or does
+    /// not hold what it says (refused before anything is written).
+    #[error("bad segment: {0}")]
+    BadSegment(String),
+    /// Stored data that does not decode or does not fit together; names the record.
+    #[error("the stored workspace is corrupt: {0}")]
+    Corrupt(String),
+    #[error("storage error: {0}")]
+    Other(String),
+}
+
+fn dom_name(e: &DomException) -> String {
+    use indexed_db_futures::internals::SystemRepr;
+    e.as_sys().name()
+}
+
+impl From<Error> for StorageError {
+    fn from(e: Error) -> Self {
+        match &e {
+            Error::DomException(d) if dom_name(d) == "QuotaExceededError" => {
+                StorageError::QuotaExceeded
+            }
+            Error::DomException(d) => {
+                StorageError::Other(format!("{}: {}", dom_name(d), d.message()))
+            }
+            _ => StorageError::Other(e.to_string()),
+        }
+    }
+}
+
+/// Any failure to open is `Unavailable`, with the browser's words.
+pub(super) fn open_error(e: OpenDbError) -> StorageError {
+    match e {
+        OpenDbError::Base(Error::DomException(d)) => {
+            StorageError::Unavailable(format!("{}: {}", dom_name(&d), d.message()))
+        }
+        other => StorageError::Unavailable(other.to_string()),
+    }
+}
+
+/// What a failed transaction says when its requests did not: the
+/// transaction's own error (a quota is reported there) or `fallback`.
+pub(super) fn tx_error(tx: &web_sys::IdbTransaction, fallback: Error) -> StorageError {
+    match tx.error() {
+        Some(d) if d.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
+        Some(d) => StorageError::Other(format!("{}: {}", d.name(), d.message())),
+        None => fallback.into(),
+    }
+}

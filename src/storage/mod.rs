@@ -1,0 +1,485 @@
+//! The workspace in IndexedDB: the only module of the app that knows
+//! IndexedDB. A [`Store`] is one open workspace database holding what the
+//! engine needs to come back exactly: the genesis, the event log in
+//! segments, the latest snapshot, the published versions (written once) and
+//! the settings. `schema.rs` lists the object stores and their keys.
+//!
+//! Every call is one transaction, committed only when everything in it was
+//! written; a call that fails leaves the database as it was.
+
+mod error;
+mod schema;
+mod segments;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use flowlab_engine::codec::genesis_from_json;
+use flowlab_engine::event::Stamped;
+use flowlab_engine::runtime::state::Genesis;
+use flowlab_engine::time::SimTime;
+use futures::future::{select, Either};
+use indexed_db_futures::database::Database;
+use indexed_db_futures::error::{DomException, Error};
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use js_sys::{Object, Reflect, Uint8Array};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+pub use error::StorageError;
+use schema::*;
+use segments::{check_append, decode_log, StoredSegment};
+pub use segments::{plan_segments, LogEnd, Segment};
+
+/// A published version as stored: written once, never updated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredVersion {
+    pub workflow: String,
+    pub version: u32,
+    /// The content hash (`sha256:…`).
+    pub hash: String,
+    pub note: String,
+    /// Simulated time of publication, in ms.
+    pub published_at: u64,
+    pub draft_json: String,
+}
+
+/// An engine snapshot: the state after the first `after_events` events of
+/// the log, in bytes this module does not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    pub after_events: u64,
+    pub bytes: Vec<u8>,
+}
+
+/// A workspace as `load` finds it, checked: the genesis parses, the log is
+/// contiguous and every segment decodes.
+#[derive(Debug)]
+pub struct Loaded {
+    pub genesis: Genesis,
+    /// The latest snapshot, if any.
+    pub snapshot: Option<Snapshot>,
+    /// The log after the snapshot (the whole log without one): the events
+    /// from index `snapshot.after_events` (or 0) to the end.
+    pub events: Vec<Stamped>,
+    /// Where the stored log ends; the next segment starts at `log_end.events`
+    /// with base time `log_end.last_t`.
+    pub log_end: LogEnd,
+    /// Every published version, by workflow id then version.
+    pub versions: Vec<StoredVersion>,
+}
+
+/// One open workspace database.
+pub struct Store {
+    db: Database,
+}
+
+fn db_name(workspace: &str) -> String {
+    format!("flowlab/{workspace}")
+}
+
+fn num(n: u64) -> f64 {
+    n as f64
+}
+
+fn record(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (name, value) in fields {
+        Reflect::set(&o, &JsValue::from_str(name), value).expect("setting a field of a new object");
+    }
+    o.into()
+}
+
+fn field(o: &JsValue, name: &str, what: &str) -> Result<JsValue, StorageError> {
+    Reflect::get(o, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined())
+        .ok_or_else(|| StorageError::Corrupt(format!("{what}: no `{name}`")))
+}
+
+fn field_u64(o: &JsValue, name: &str, what: &str) -> Result<u64, StorageError> {
+    let v = field(o, name, what)?.as_f64();
+    match v {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
+        _ => Err(StorageError::Corrupt(format!(
+            "{what}: `{name}` is not a count"
+        ))),
+    }
+}
+
+fn field_bytes(o: &JsValue, name: &str, what: &str) -> Result<Vec<u8>, StorageError> {
+    field(o, name, what)?
+        .dyn_into::<Uint8Array>()
+        .map(|a| a.to_vec())
+        .map_err(|_| StorageError::Corrupt(format!("{what}: `{name}` is not bytes")))
+}
+
+fn log_end_to_js(end: LogEnd) -> JsValue {
+    record(&[
+        ("segments", num(end.segments).into()),
+        ("events", num(end.events).into()),
+        ("last_t", num(end.last_t.0).into()),
+    ])
+}
+
+fn log_end_from_js(v: &JsValue) -> Result<LogEnd, StorageError> {
+    let what = "meta/log_end";
+    Ok(LogEnd {
+        segments: field_u64(v, "segments", what)?,
+        events: field_u64(v, "events", what)?,
+        last_t: SimTime(field_u64(v, "last_t", what)?),
+    })
+}
+
+fn segment_from_js(v: &JsValue, number: u64) -> Result<StoredSegment, StorageError> {
+    let what = format!("segment {number}");
+    Ok(StoredSegment {
+        number: field_u64(v, "segment", &what)?,
+        segment: Segment {
+            first_event_index: field_u64(v, "first_event_index", &what)?,
+            event_count: field_u64(v, "event_count", &what)?
+                .try_into()
+                .map_err(|_| {
+                    StorageError::Corrupt(format!("{what}: `event_count` is too large"))
+                })?,
+            bytes: field_bytes(v, "bytes", &what)?,
+        },
+    })
+}
+
+/// Commits `tx`, naming the transaction's own error when it fails.
+async fn commit(tx: Transaction<'_>) -> Result<(), StorageError> {
+    let sys: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
+    tx.commit().await.map_err(|e| error::tx_error(&sys, e))
+}
+
+async fn read_log_end(
+    meta: &indexed_db_futures::object_store::ObjectStore<'_>,
+) -> Result<LogEnd, StorageError> {
+    match meta.get::<JsValue, _, _>(KEY_LOG_END).primitive()?.await? {
+        Some(v) => log_end_from_js(&v),
+        None => Ok(LogEnd::default()),
+    }
+}
+
+impl Store {
+    /// Opens (creating or upgrading) the database of `workspace`.
+    pub async fn open(workspace: &str) -> Result<Store, StorageError> {
+        let (blocked_tx, blocked_rx) = futures::channel::oneshot::channel::<()>();
+        // The upgrade needs its transaction, which only the open request knows.
+        let request_slot: Rc<RefCell<Option<web_sys::IdbOpenDbRequest>>> = Rc::default();
+        let slot = request_slot.clone();
+        let request = Database::open(db_name(workspace))
+            .with_version(SCHEMA_VERSION)
+            .with_on_blocked(move |_| {
+                let _ = blocked_tx.send(());
+                Ok(())
+            })
+            .with_on_upgrade_needed(move |event, db| {
+                let tx = slot
+                    .borrow()
+                    .as_ref()
+                    .and_then(|r| r.transaction())
+                    .ok_or_else(|| Error::from(JsValue::from_str("no upgrade transaction")))?;
+                let new = event.new_version().unwrap_or(f64::from(SCHEMA_VERSION));
+                schema::upgrade(event.old_version() as u32, new as u32, &db, &tx)
+            })
+            .build()
+            .map_err(error::open_error)?;
+        *request_slot.borrow_mut() = Some(request.as_sys().clone());
+
+        let db = match select(Box::pin(request), blocked_rx).await {
+            Either::Left((opened, _)) => opened.map_err(error::open_error)?,
+            Either::Right((Ok(()), request)) => {
+                // Let the upgrade finish when the other tab lets go, so the
+                // database never reaches the new version without it.
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(db) = request.await {
+                        db.close();
+                    }
+                });
+                return Err(StorageError::Blocked);
+            }
+            Either::Right((Err(_), request)) => request.await.map_err(error::open_error)?,
+        };
+
+        // Another tab upgrading or deleting this database asks us to let go.
+        let raw: web_sys::IdbDatabase = db.as_sys().clone().unchecked_into();
+        let closer = raw.clone();
+        let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| closer.close());
+        raw.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        on_version_change.forget();
+
+        Ok(Store { db })
+    }
+
+    /// Deletes the database of `workspace` (nothing happens if there is none).
+    pub async fn delete_workspace(workspace: &str) -> Result<(), StorageError> {
+        Database::delete_by_name(&db_name(workspace))
+            .map_err(error::open_error)?
+            .await
+            .map_err(StorageError::from)
+    }
+
+    /// Closes this connection.
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    fn tx(&self, stores: &[&str], mode: TransactionMode) -> Result<Transaction<'_>, StorageError> {
+        Ok(self.db.transaction(stores).with_mode(mode).build()?)
+    }
+
+    /// Starts the workspace over from `genesis_json` (`genesis_to_json`'s
+    /// text): the log, snapshots and versions are cleared; settings stay.
+    pub async fn write_genesis(&self, genesis_json: &str) -> Result<(), StorageError> {
+        genesis_from_json(genesis_json).map_err(|e| StorageError::Other(e.to_string()))?;
+        let tx = self.tx(
+            &[META, SEGMENTS, SNAPSHOTS, VERSIONS],
+            TransactionMode::Readwrite,
+        )?;
+        for store in [SEGMENTS, SNAPSHOTS, VERSIONS] {
+            tx.object_store(store)?.clear()?.await?;
+        }
+        let meta = tx.object_store(META)?;
+        meta.put(JsValue::from_str(genesis_json))
+            .with_key(KEY_GENESIS)
+            .without_key_type()
+            .primitive()?
+            .await?;
+        meta.put(log_end_to_js(LogEnd::default()))
+            .with_key(KEY_LOG_END)
+            .without_key_type()
+            .primitive()?
+            .await?;
+        commit(tx).await
+    }
+
+    /// Appends `segments` to the log in one transaction. The first must
+    /// start where the log ends and each the next; otherwise nothing is
+    /// written (`OutOfOrder`, `BadSegment`).
+    pub async fn append_segments(&self, segments: &[Segment]) -> Result<(), StorageError> {
+        let tx = self.tx(&[META, SEGMENTS], TransactionMode::Readwrite)?;
+        let meta = tx.object_store(META)?;
+        let start = read_log_end(&meta).await?;
+        let end = check_append(start, segments)?;
+        let store = tx.object_store(SEGMENTS)?;
+        for (i, s) in segments.iter().enumerate() {
+            let number = start.segments + i as u64;
+            let value = record(&[
+                ("segment", num(number).into()),
+                ("first_event_index", num(s.first_event_index).into()),
+                ("event_count", s.event_count.into()),
+                ("bytes", Uint8Array::from(s.bytes.as_slice()).into()),
+            ]);
+            // `add`: a segment number is never reused.
+            store
+                .add(value)
+                .with_key(num(number))
+                .without_key_type()
+                .primitive()?;
+        }
+        meta.put(log_end_to_js(end))
+            .with_key(KEY_LOG_END)
+            .without_key_type()
+            .primitive()?
+            .await?;
+        commit(tx).await
+    }
+
+    /// Stores the snapshot of the state after the first `after_events`
+    /// events, replacing older snapshots.
+    pub async fn put_snapshot(&self, after_events: u64, bytes: &[u8]) -> Result<(), StorageError> {
+        let tx = self.tx(&[META, SEGMENTS, SNAPSHOTS], TransactionMode::Readwrite)?;
+        let end = read_log_end(&tx.object_store(META)?).await?;
+        if after_events > end.events {
+            return Err(StorageError::SnapshotAhead {
+                after_events,
+                log_events: end.events,
+            });
+        }
+        let from_segment =
+            first_segment_after(&tx.object_store(SEGMENTS)?, end, after_events).await?;
+        let snapshots = tx.object_store(SNAPSHOTS)?;
+        snapshots
+            .delete::<f64, _>(0.0..num(after_events))
+            .primitive()?
+            .await?;
+        snapshots
+            .put(record(&[
+                ("after_events", num(after_events).into()),
+                ("from_segment", num(from_segment).into()),
+                ("bytes", Uint8Array::from(bytes).into()),
+            ]))
+            .with_key(num(after_events))
+            .without_key_type()
+            .primitive()?
+            .await?;
+        commit(tx).await
+    }
+
+    /// Records a published version. A version is written once:
+    /// `VersionExists` if `[workflow, version]` is already there.
+    pub async fn add_version(&self, v: &StoredVersion) -> Result<(), StorageError> {
+        let tx = self.tx(&[VERSIONS], TransactionMode::Readwrite)?;
+        let key = (v.workflow.as_str(), v.version);
+        let added = tx
+            .object_store(VERSIONS)?
+            .add(v)
+            .with_key(key)
+            .without_key_type()
+            .serde()?
+            .await;
+        match added {
+            Err(Error::DomException(DomException::ConstraintError(_))) => {
+                Err(StorageError::VersionExists {
+                    workflow: v.workflow.clone(),
+                    version: v.version,
+                })
+            }
+            other => {
+                other?;
+                commit(tx).await
+            }
+        }
+    }
+
+    /// The workspace, checked (see [`Loaded`]); `None` for a database no
+    /// genesis was written to.
+    pub async fn load(&self) -> Result<Option<Loaded>, StorageError> {
+        let tx = self.tx(
+            &[META, SEGMENTS, SNAPSHOTS, VERSIONS],
+            TransactionMode::Readonly,
+        )?;
+        let meta = tx.object_store(META)?;
+        let Some(genesis_json) = meta.get::<JsValue, _, _>(KEY_GENESIS).primitive()?.await? else {
+            return Ok(None);
+        };
+        let genesis_json = genesis_json
+            .as_string()
+            .ok_or_else(|| StorageError::Corrupt("meta/genesis: not text".into()))?;
+        let genesis = genesis_from_json(&genesis_json)
+            .map_err(|e| StorageError::Corrupt(format!("meta/genesis: {e}")))?;
+        let end = read_log_end(&meta).await?;
+
+        let snapshots = tx.object_store(SNAPSHOTS)?;
+        let keys: Vec<f64> = snapshots
+            .get_all_keys::<f64>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let (snapshot, from_segment) = match keys.last() {
+            None => (None, 0),
+            Some(&key) => {
+                let what = format!("snapshot {key}");
+                let v = snapshots
+                    .get::<JsValue, _, _>(key)
+                    .primitive()?
+                    .await?
+                    .ok_or_else(|| StorageError::Corrupt(format!("{what}: missing")))?;
+                let after_events = field_u64(&v, "after_events", &what)?;
+                if after_events > end.events {
+                    return Err(StorageError::Corrupt(format!(
+                        "{what}: after the end of the log"
+                    )));
+                }
+                let snapshot = Snapshot {
+                    after_events,
+                    bytes: field_bytes(&v, "bytes", &what)?,
+                };
+                (Some(snapshot), field_u64(&v, "from_segment", &what)?)
+            }
+        };
+        let from_event = snapshot.as_ref().map_or(0, |s| s.after_events);
+
+        let raw: Vec<JsValue> = tx
+            .object_store(SEGMENTS)?
+            .get_all::<JsValue>()
+            .with_query::<f64, _>(num(from_segment)..)
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let records = raw
+            .iter()
+            .enumerate()
+            .map(|(i, v)| segment_from_js(v, from_segment + i as u64))
+            .collect::<Result<Vec<_>, _>>()?;
+        let events = decode_log(&records, from_segment, from_event, end)?;
+
+        let versions: Vec<StoredVersion> = tx
+            .object_store(VERSIONS)?
+            .get_all::<StoredVersion>()
+            .serde()?
+            .await
+            .map_err(|e| StorageError::Corrupt(format!("versions: {e}")))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| StorageError::Corrupt(format!("versions: {e}")))?;
+
+        Ok(Some(Loaded {
+            genesis,
+            snapshot,
+            events,
+            log_end: end,
+            versions,
+        }))
+    }
+
+    /// The setting `key`, or `None` if it was never set.
+    pub async fn get_setting(&self, key: &str) -> Result<Option<serde_json::Value>, StorageError> {
+        let tx = self.tx(&[SETTINGS], TransactionMode::Readonly)?;
+        let Some(text) = tx
+            .object_store(SETTINGS)?
+            .get::<JsValue, _, _>(key)
+            .primitive()?
+            .await?
+        else {
+            return Ok(None);
+        };
+        let bad = || StorageError::Corrupt(format!("setting `{key}`"));
+        let text = text.as_string().ok_or_else(bad)?;
+        serde_json::from_str(&text).map(Some).map_err(|_| bad())
+    }
+
+    pub async fn put_setting(
+        &self,
+        key: &str,
+        value: &serde_json::Value,
+    ) -> Result<(), StorageError> {
+        let tx = self.tx(&[SETTINGS], TransactionMode::Readwrite)?;
+        tx.object_store(SETTINGS)?
+            .put(JsValue::from_str(&value.to_string()))
+            .with_key(key)
+            .without_key_type()
+            .primitive()?
+            .await?;
+        commit(tx).await
+    }
+}
+
+/// The number of the first segment holding an event at or after index
+/// `after_events`: a binary search over the segments, which are contiguous.
+async fn first_segment_after(
+    segments: &indexed_db_futures::object_store::ObjectStore<'_>,
+    end: LogEnd,
+    after_events: u64,
+) -> Result<u64, StorageError> {
+    let (mut lo, mut hi) = (0, end.segments);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let v = segments
+            .get::<JsValue, _, _>(num(mid))
+            .primitive()?
+            .await?
+            .ok_or_else(|| StorageError::Corrupt(format!("segment {mid} is missing")))?;
+        let s = segment_from_js(&v, mid)?.segment;
+        if s.first_event_index + u64::from(s.event_count) <= after_events {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(lo)
+}

@@ -1,0 +1,262 @@
+//! The event log as segments: cutting events into records, checking an
+//! append against the end of the log, and checking and decoding what `load`
+//! reads back. Plain Rust, tested natively.
+
+use flowlab_engine::codec::{decode_segment, encode_segment};
+use flowlab_engine::event::Stamped;
+use flowlab_engine::time::SimTime;
+
+use super::StorageError;
+
+/// One record of the event log: `event_count` events from event index
+/// `first_event_index` on, in `encode_segment`'s form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub first_event_index: u64,
+    pub event_count: u32,
+    pub bytes: Vec<u8>,
+}
+
+impl Segment {
+    /// Encodes `events`, the log from `first_event_index` on; `base` is the
+    /// time of the event just before them (zero at the start of the log).
+    pub fn encode(first_event_index: u64, base: SimTime, events: &[Stamped]) -> Segment {
+        Segment {
+            first_event_index,
+            event_count: events.len() as u32,
+            bytes: encode_segment(base, events),
+        }
+    }
+}
+
+/// Cuts `events` (the log from `first_event_index` on, the event before
+/// them at `base`) into segments of at most `max_events` events.
+pub fn plan_segments(
+    first_event_index: u64,
+    base: SimTime,
+    events: &[Stamped],
+    max_events: usize,
+) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut index = first_event_index;
+    let mut base = base;
+    for chunk in events.chunks(max_events.max(1)) {
+        out.push(Segment::encode(index, base, chunk));
+        index += chunk.len() as u64;
+        base = chunk.last().map_or(base, |e| e.t);
+    }
+    out
+}
+
+/// Where the stored log ends: the next segment number, the next event
+/// index, and the time of the last event (zero for an empty log).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LogEnd {
+    pub segments: u64,
+    pub events: u64,
+    pub last_t: SimTime,
+}
+
+/// Checks that `segments` continue the log that ends at `end`, each one
+/// decoding to its `event_count` events with no time going backwards, and
+/// returns the new end.
+pub(crate) fn check_append(end: LogEnd, segments: &[Segment]) -> Result<LogEnd, StorageError> {
+    let mut end = end;
+    for segment in segments {
+        if segment.first_event_index != end.events {
+            return Err(StorageError::OutOfOrder {
+                expected: end.events,
+                got: segment.first_event_index,
+            });
+        }
+        let events = decode_segment(&segment.bytes).map_err(|e| {
+            StorageError::BadSegment(format!(
+                "segment starting at event {}: {e}",
+                segment.first_event_index
+            ))
+        })?;
+        if events.len() != segment.event_count as usize || events.is_empty() {
+            return Err(StorageError::BadSegment(format!(
+                "segment starting at event {} says {} events and holds {}",
+                segment.first_event_index,
+                segment.event_count,
+                events.len()
+            )));
+        }
+        if events[0].t < end.last_t {
+            return Err(StorageError::BadSegment(format!(
+                "segment starting at event {} goes back in time",
+                segment.first_event_index
+            )));
+        }
+        end = LogEnd {
+            segments: end.segments + 1,
+            events: end.events + events.len() as u64,
+            last_t: events[events.len() - 1].t,
+        };
+    }
+    Ok(end)
+}
+
+/// A segment as read back: its number (the record's key) and its record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct StoredSegment {
+    pub number: u64,
+    pub segment: Segment,
+}
+
+/// Checks and decodes the segments read from `from_segment` to the end of
+/// the log, and returns the events from index `from_event` on. Numbers and
+/// event indices must be contiguous and reach `end` exactly.
+pub(crate) fn decode_log(
+    records: &[StoredSegment],
+    from_segment: u64,
+    from_event: u64,
+    end: LogEnd,
+) -> Result<Vec<Stamped>, StorageError> {
+    let corrupt =
+        |number: u64, what: String| StorageError::Corrupt(format!("segment {number}: {what}"));
+    let mut out = Vec::new();
+    let mut next_number = from_segment;
+    let mut next_event: Option<u64> = None;
+    let mut last_t = SimTime::ZERO;
+    for record in records {
+        let Segment {
+            first_event_index,
+            event_count,
+            ref bytes,
+        } = record.segment;
+        if record.number != next_number {
+            return Err(StorageError::Corrupt(format!(
+                "segment {next_number} is missing"
+            )));
+        }
+        match next_event {
+            None if first_event_index > from_event => {
+                return Err(corrupt(
+                    record.number,
+                    format!("starts at event {first_event_index}, after event {from_event}"),
+                ))
+            }
+            Some(expected) if expected != first_event_index => {
+                return Err(corrupt(
+                    record.number,
+                    format!("starts at event {first_event_index}, expected {expected}"),
+                ))
+            }
+            _ => {}
+        }
+        let events = decode_segment(bytes).map_err(|e| corrupt(record.number, e.to_string()))?;
+        if events.len() != event_count as usize {
+            return Err(corrupt(
+                record.number,
+                format!("says {event_count} events and holds {}", events.len()),
+            ));
+        }
+        if events.first().is_some_and(|e| e.t < last_t) {
+            return Err(corrupt(record.number, "goes back in time".into()));
+        }
+        last_t = events.last().map_or(last_t, |e| e.t);
+        let skip = from_event.saturating_sub(first_event_index) as usize;
+        out.extend(events.into_iter().skip(skip));
+        next_number += 1;
+        next_event = Some(first_event_index + event_count as u64);
+    }
+    let reached = next_event.unwrap_or(from_event);
+    if next_number != end.segments || reached != end.events {
+        return Err(StorageError::Corrupt(format!(
+            "the log ends at segment {next_number}, event {reached}; its end record says segment {}, event {}",
+            end.segments, end.events
+        )));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flowlab_engine::scenario::parse_scenario;
+    use flowlab_engine::sim::Driver;
+
+    fn log() -> Vec<Stamped> {
+        let scenario =
+            parse_scenario("welcome.json", include_str!("../../samples/welcome.json")).unwrap();
+        let mut driver = Driver::new(&scenario);
+        let mut log = Vec::new();
+        while driver.step().unwrap() {
+            log.extend(driver.engine().drain_events());
+        }
+        assert!(log.len() > 20);
+        log
+    }
+
+    fn stored(segments: &[Segment]) -> Vec<StoredSegment> {
+        segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| StoredSegment {
+                number: i as u64,
+                segment: s.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn planned_segments_append_and_decode_to_the_log() {
+        let log = log();
+        let segments = plan_segments(0, SimTime::ZERO, &log, 7);
+        assert_eq!(segments.len(), log.len().div_ceil(7));
+        let end = check_append(LogEnd::default(), &segments).unwrap();
+        assert_eq!(end.segments, segments.len() as u64);
+        assert_eq!(end.events, log.len() as u64);
+        assert_eq!(end.last_t, log.last().unwrap().t);
+        assert!(decode_log(&stored(&segments), 0, 0, end).unwrap() == log);
+        let from = 10;
+        let tail = decode_log(&stored(&segments)[1..], 1, from, end).unwrap();
+        assert!(tail == log[from as usize..]);
+    }
+
+    #[test]
+    fn an_append_that_does_not_continue_the_log_is_refused() {
+        let log = log();
+        let segments = plan_segments(0, SimTime::ZERO, &log, 5);
+        let end = check_append(LogEnd::default(), &segments[..2]).unwrap();
+        assert_eq!(
+            check_append(end, &segments[3..4]),
+            Err(StorageError::OutOfOrder {
+                expected: 10,
+                got: 15
+            })
+        );
+        let mut lying = segments[2].clone();
+        lying.event_count = 4;
+        assert!(matches!(
+            check_append(end, &[lying]),
+            Err(StorageError::BadSegment(_))
+        ));
+    }
+
+    #[test]
+    fn a_gap_or_bad_bytes_in_the_stored_log_is_corrupt() {
+        let log = log();
+        let segments = plan_segments(0, SimTime::ZERO, &log, 5);
+        let end = check_append(LogEnd::default(), &segments).unwrap();
+        let mut records = stored(&segments);
+        records.remove(2);
+        assert_eq!(
+            decode_log(&records, 0, 0, end),
+            Err(StorageError::Corrupt("segment 2 is missing".into()))
+        );
+        let mut records = stored(&segments);
+        records[1].segment.bytes[4] ^= 0xff;
+        records[1].segment.bytes.truncate(6);
+        match decode_log(&records, 0, 0, end) {
+            Err(StorageError::Corrupt(m)) => assert!(m.starts_with("segment 1:"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            decode_log(&stored(&segments)[..2], 0, 0, end),
+            Err(StorageError::Corrupt(_))
+        ));
+    }
+}

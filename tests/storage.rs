@@ -1,0 +1,348 @@
+//! Browser tests of `flowlab::storage`: the store on the real IndexedDB of
+//! headless Chromium. Each test has its own workspace (database) and
+//! deletes it at the end. Run with `make test-browser`.
+#![cfg(target_arch = "wasm32")]
+
+use flowlab::storage::{plan_segments, Segment, StorageError, Store, StoredVersion};
+use flowlab_engine::codec::{decode_segment, genesis_to_json};
+use flowlab_engine::event::Stamped;
+use flowlab_engine::runtime::Engine;
+use flowlab_engine::scenario::{parse_scenario, Scenario};
+use flowlab_engine::sim::{genesis, Driver};
+use flowlab_engine::time::SimTime;
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use js_sys::{Reflect, Uint8Array};
+use serde_json::json;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn welcome() -> Scenario {
+    parse_scenario("welcome.json", include_str!("../samples/welcome.json")).unwrap()
+}
+
+/// A real run of the welcome sample: the live engine and its whole log.
+fn run(scenario: &Scenario) -> (Engine, Vec<Stamped>) {
+    let mut driver = Driver::new(scenario);
+    let mut log = Vec::new();
+    while driver.step().unwrap() {
+        log.extend(driver.engine().drain_events());
+    }
+    (driver.into_engine(), log)
+}
+
+/// The log in three segments.
+fn three_segments(log: &[Stamped]) -> Vec<Segment> {
+    let segments = plan_segments(0, SimTime::ZERO, log, log.len().div_ceil(3));
+    assert_eq!(segments.len(), 3);
+    segments
+}
+
+/// A fresh store for `workspace`, with the welcome sample's genesis written.
+async fn fresh(workspace: &str, scenario: &Scenario) -> Store {
+    Store::delete_workspace(workspace).await.unwrap();
+    let store = Store::open(workspace).await.unwrap();
+    assert!(
+        store.load().await.unwrap().is_none(),
+        "a new database is empty"
+    );
+    store
+        .write_genesis(&genesis_to_json(&genesis(scenario)).to_string())
+        .await
+        .unwrap();
+    store
+}
+
+async fn cleanup(store: Store, workspace: &str) {
+    store.close();
+    Store::delete_workspace(workspace).await.unwrap();
+}
+
+fn version(workflow: &str, v: u32, note: &str) -> StoredVersion {
+    StoredVersion {
+        workflow: workflow.into(),
+        version: v,
+        hash: format!("sha256:{v:064}"),
+        note: note.into(),
+        published_at: 60_000,
+        draft_json: json!({"id": workflow, "steps": []}).to_string(),
+    }
+}
+
+/// Reads and rewrites one record behind the store's back, as a damaged disk would.
+async fn raw_rewrite(workspace: &str, store: &str, key: f64, field: &str, value: JsValue) {
+    let db = Database::open(format!("flowlab/{workspace}"))
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(store)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let os = tx.object_store(store).unwrap();
+    let record: JsValue = os.get(key).primitive().unwrap().await.unwrap().unwrap();
+    Reflect::set(&record, &JsValue::from_str(field), &value).unwrap();
+    os.put(record)
+        .with_key(key)
+        .without_key_type()
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+async fn raw_meta(workspace: &str, key: &str) -> Option<JsValue> {
+    let db = Database::open(format!("flowlab/{workspace}"))
+        .await
+        .unwrap();
+    let tx = db.transaction("meta").build().unwrap();
+    let v = tx
+        .object_store("meta")
+        .unwrap()
+        .get(key)
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap();
+    drop(tx);
+    db.close();
+    v
+}
+
+#[wasm_bindgen_test]
+async fn a_run_round_trips_and_replays_to_the_live_state() {
+    let ws = "test-round-trip";
+    let scenario = welcome();
+    let (live, log) = run(&scenario);
+    let store = fresh(ws, &scenario).await;
+    store.append_segments(&three_segments(&log)).await.unwrap();
+
+    let loaded = store.load().await.unwrap().unwrap();
+    assert!(loaded.snapshot.is_none());
+    assert_eq!(loaded.log_end.segments, 3);
+    assert_eq!(loaded.log_end.events, log.len() as u64);
+    assert_eq!(loaded.log_end.last_t, log.last().unwrap().t);
+    assert!(loaded.events == log, "the events read back differ");
+    let replayed = Engine::replay(loaded.genesis, &loaded.events);
+    assert!(
+        replayed.state() == live.state(),
+        "replay differs from the live engine"
+    );
+    cleanup(store, ws).await;
+}
+
+#[wasm_bindgen_test]
+async fn load_starts_at_the_latest_snapshot() {
+    let ws = "test-snapshot";
+    let scenario = welcome();
+    let (_, log) = run(&scenario);
+    let store = fresh(ws, &scenario).await;
+    let segments = three_segments(&log);
+    store.append_segments(&segments[..2]).await.unwrap();
+    let mid = segments[1].first_event_index + 2;
+    store.put_snapshot(5, b"older").await.unwrap();
+    store.put_snapshot(mid, b"latest").await.unwrap();
+    store.append_segments(&segments[2..]).await.unwrap();
+
+    let loaded = store.load().await.unwrap().unwrap();
+    let snapshot = loaded.snapshot.unwrap();
+    assert_eq!(snapshot.after_events, mid);
+    assert_eq!(snapshot.bytes, b"latest");
+    assert!(
+        loaded.events == log[mid as usize..],
+        "only the events after the snapshot"
+    );
+
+    let end = log.len() as u64;
+    assert_eq!(
+        store.put_snapshot(end + 1, b"ahead").await,
+        Err(StorageError::SnapshotAhead {
+            after_events: end + 1,
+            log_events: end
+        })
+    );
+    store.put_snapshot(end, b"at the end").await.unwrap();
+    let loaded = store.load().await.unwrap().unwrap();
+    assert_eq!(loaded.snapshot.unwrap().bytes, b"at the end");
+    assert!(loaded.events.is_empty());
+    assert_eq!(loaded.log_end.last_t, log.last().unwrap().t);
+    cleanup(store, ws).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_published_version_is_written_once() {
+    let ws = "test-versions";
+    let store = fresh(ws, &welcome()).await;
+    let first = version("welcome", 1, "first");
+    store.add_version(&first).await.unwrap();
+    store
+        .add_version(&version("welcome", 2, "second"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.add_version(&version("welcome", 1, "overwrite")).await,
+        Err(StorageError::VersionExists {
+            workflow: "welcome".into(),
+            version: 1
+        })
+    );
+    let versions = store.load().await.unwrap().unwrap().versions;
+    assert_eq!(versions, vec![first, version("welcome", 2, "second")]);
+    cleanup(store, ws).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_append_out_of_order_changes_nothing() {
+    let ws = "test-out-of-order";
+    let scenario = welcome();
+    let (_, log) = run(&scenario);
+    let store = fresh(ws, &scenario).await;
+    let segments = three_segments(&log);
+    store.append_segments(&segments[..1]).await.unwrap();
+    let expected = segments[1].first_event_index;
+
+    // The second segment is fine, the third skips nothing but repeats the first.
+    let refused = store
+        .append_segments(&[segments[1].clone(), segments[0].clone()])
+        .await;
+    assert_eq!(
+        refused,
+        Err(StorageError::OutOfOrder {
+            expected: segments[2].first_event_index,
+            got: 0
+        })
+    );
+    assert_eq!(
+        store.append_segments(&segments[2..]).await,
+        Err(StorageError::OutOfOrder {
+            expected,
+            got: segments[2].first_event_index
+        })
+    );
+    let mut lying = segments[1].clone();
+    lying.bytes.truncate(lying.bytes.len() / 2);
+    assert!(matches!(
+        store.append_segments(&[lying]).await,
+        Err(StorageError::BadSegment(_))
+    ));
+
+    let loaded = store.load().await.unwrap().unwrap();
+    assert_eq!(loaded.log_end.segments, 1);
+    assert!(
+        loaded.events == log[..expected as usize],
+        "nothing of the refused appends was kept"
+    );
+    store.append_segments(&segments[1..]).await.unwrap();
+    assert!(store.load().await.unwrap().unwrap().events == log);
+    cleanup(store, ws).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_segment_makes_load_fail_naming_it() {
+    let ws = "test-corrupt";
+    let scenario = welcome();
+    let (_, log) = run(&scenario);
+    let store = fresh(ws, &scenario).await;
+    let segments = three_segments(&log);
+    store.append_segments(&segments).await.unwrap();
+    assert!(decode_segment(&[9, 9, 9]).is_err());
+    raw_rewrite(
+        ws,
+        "segments",
+        1.0,
+        "bytes",
+        Uint8Array::from(&[9u8, 9, 9][..]).into(),
+    )
+    .await;
+    match store.load().await {
+        Err(StorageError::Corrupt(m)) => assert!(m.starts_with("segment 1:"), "{m}"),
+        other => panic!("expected Corrupt naming segment 1, got {other:?}"),
+    }
+    // A segment that decodes but sits at the wrong place in the log.
+    raw_rewrite(
+        ws,
+        "segments",
+        1.0,
+        "bytes",
+        Uint8Array::from(segments[1].bytes.as_slice()).into(),
+    )
+    .await;
+    assert!(store.load().await.is_ok());
+    raw_rewrite(ws, "segments", 2.0, "first_event_index", JsValue::from(3.0)).await;
+    match store.load().await {
+        Err(StorageError::Corrupt(m)) => assert!(m.starts_with("segment 2:"), "{m}"),
+        other => panic!("expected Corrupt naming segment 2, got {other:?}"),
+    }
+    cleanup(store, ws).await;
+}
+
+#[wasm_bindgen_test]
+async fn settings_round_trip_and_delete_empties_the_workspace() {
+    let ws = "test-settings";
+    let store = fresh(ws, &welcome()).await;
+    let clock = json!({"sim_time": 90_000, "speed": 60, "paused": true});
+    assert_eq!(store.get_setting("clock").await.unwrap(), None);
+    store.put_setting("clock", &clock).await.unwrap();
+    store.put_setting("theme", &json!("dark")).await.unwrap();
+    assert_eq!(store.get_setting("clock").await.unwrap(), Some(clock));
+    assert_eq!(
+        store.get_setting("theme").await.unwrap(),
+        Some(json!("dark"))
+    );
+
+    // Deleting while this connection is open works: the store lets go.
+    Store::delete_workspace(ws).await.unwrap();
+    let store = Store::open(ws).await.unwrap();
+    assert!(store.load().await.unwrap().is_none());
+    assert_eq!(store.get_setting("clock").await.unwrap(), None);
+    cleanup(store, ws).await;
+}
+
+#[wasm_bindgen_test]
+async fn reopening_a_v1_database_keeps_everything() {
+    let ws = "test-reopen";
+    let scenario = welcome();
+    let (live, log) = run(&scenario);
+    let store = fresh(ws, &scenario).await;
+    store.append_segments(&three_segments(&log)).await.unwrap();
+    store
+        .add_version(&version("welcome", 1, "kept"))
+        .await
+        .unwrap();
+    store.put_setting("theme", &json!("light")).await.unwrap();
+    store.close();
+
+    assert_eq!(
+        raw_meta(ws, "schema_version")
+            .await
+            .and_then(|v| v.as_f64()),
+        Some(1.0)
+    );
+    let store = Store::open(ws).await.unwrap();
+    let loaded = store.load().await.unwrap().unwrap();
+    assert!(loaded.events == log);
+    assert_eq!(loaded.versions, vec![version("welcome", 1, "kept")]);
+    assert_eq!(
+        store.get_setting("theme").await.unwrap(),
+        Some(json!("light"))
+    );
+    assert!(Engine::replay(loaded.genesis, &loaded.events).state() == live.state());
+
+    // A new genesis starts the workspace over and keeps the settings.
+    store
+        .write_genesis(&genesis_to_json(&genesis(&scenario)).to_string())
+        .await
+        .unwrap();
+    let loaded = store.load().await.unwrap().unwrap();
+    assert!(loaded.events.is_empty() && loaded.versions.is_empty() && loaded.snapshot.is_none());
+    assert_eq!(
+        store.get_setting("theme").await.unwrap(),
+        Some(json!("light"))
+    );
+    cleanup(store, ws).await;
+}
