@@ -30,8 +30,9 @@ impl Engine {
                 self.lifecycle(command, workflow, DefinitionInput::Archive)
             }
             Command::Edit { workflow, edit } => {
-                let Some(wf) = self.editable(command, workflow) else {
-                    return Ok(self.last_rejection());
+                let wf = match self.editable(command, workflow) {
+                    Ok(found) => found,
+                    Err(refused) => return Ok(refused),
                 };
                 self.emit(Event::DraftEdited {
                     wf,
@@ -41,8 +42,9 @@ impl Engine {
                 Ok(Outcome::Accepted)
             }
             Command::Restore { workflow, version } => {
-                let Some(wf) = self.editable(command, workflow) else {
-                    return Ok(self.last_rejection());
+                let wf = match self.editable(command, workflow) {
+                    Ok(found) => found,
+                    Err(refused) => return Ok(refused),
                 };
                 let count = self.state.workflow(wf).versions.len() as u32;
                 if *version == 0 || *version > count {
@@ -78,8 +80,9 @@ impl Engine {
             }
             Command::Enroll { workflow, contacts } => self.enroll(command, workflow, contacts),
             Command::Tag { contact, tag } => {
-                let Some(c) = self.contact(command, contact) else {
-                    return Ok(self.last_rejection());
+                let c = match self.contact(command, contact) {
+                    Ok(found) => found,
+                    Err(refused) => return Ok(refused),
                 };
                 if !self.state.contacts[c.ix()].tags.iter().any(|t| t == tag) {
                     self.emit(Event::ContactTagged {
@@ -91,8 +94,9 @@ impl Engine {
                 Ok(Outcome::Accepted)
             }
             Command::Untag { contact, tag } => {
-                let Some(c) = self.contact(command, contact) else {
-                    return Ok(self.last_rejection());
+                let c = match self.contact(command, contact) {
+                    Ok(found) => found,
+                    Err(refused) => return Ok(refused),
                 };
                 if self.state.contacts[c.ix()].tags.iter().any(|t| t == tag) {
                     self.emit(Event::ContactUntagged {
@@ -106,8 +110,9 @@ impl Engine {
                 contact,
                 attributes,
             } => {
-                let Some(c) = self.contact(command, contact) else {
-                    return Ok(self.last_rejection());
+                let c = match self.contact(command, contact) {
+                    Ok(found) => found,
+                    Err(refused) => return Ok(refused),
                 };
                 self.emit(Event::ContactAttributesSet {
                     contact: c,
@@ -121,8 +126,9 @@ impl Engine {
                 decision,
             } => self.decide(command, target, operator, *decision),
             Command::Stop { execution } => {
-                let Some(x) = self.execution_named(command, execution) else {
-                    return Ok(self.last_rejection());
+                let x = match self.execution_named(command, execution) {
+                    Ok(found) => found,
+                    Err(refused) => return Ok(refused),
                 };
                 let state = self.state.execution(x).state;
                 if state.is_terminal() {
@@ -134,8 +140,9 @@ impl Engine {
                 Ok(Outcome::Accepted)
             }
             Command::Rollback { execution } => {
-                let Some(x) = self.execution_named(command, execution) else {
-                    return Ok(self.last_rejection());
+                let x = match self.execution_named(command, execution) {
+                    Ok(found) => found,
+                    Err(refused) => return Ok(refused),
                 };
                 let e = self.state.execution(x);
                 if e.state != ExecState::FailedUnsafe {
@@ -163,8 +170,9 @@ impl Engine {
                 Ok(Outcome::Accepted)
             }
             Command::Ack { execution } => {
-                let Some(x) = self.execution_named(command, execution) else {
-                    return Ok(self.last_rejection());
+                let x = match self.execution_named(command, execution) {
+                    Ok(found) => found,
+                    Err(refused) => return Ok(refused),
                 };
                 let state = self.state.execution(x).state;
                 if state.is_acknowledged() {
@@ -187,48 +195,44 @@ impl Engine {
         }
     }
 
-    fn last_rejection(&self) -> Outcome {
-        Outcome::Rejected(String::new())
-    }
-
-    fn workflow(&mut self, command: &Command, id: &str) -> Option<WfIx> {
-        let found = self.state.workflow_ix.get(id).copied();
-        if found.is_none() {
-            self.reject(command, format!("no workflow `{id}`"));
+    /// Lookups that refuse the command (as a `command_rejected` event) when
+    /// what it names does not exist; the refusal is the `Err`.
+    fn workflow(&mut self, command: &Command, id: &str) -> std::result::Result<WfIx, Outcome> {
+        match self.state.workflow_ix.get(id).copied() {
+            Some(wf) => Ok(wf),
+            None => Err(self.reject(command, format!("no workflow `{id}`"))),
         }
-        found
     }
 
-    fn editable(&mut self, command: &Command, id: &str) -> Option<WfIx> {
+    fn editable(&mut self, command: &Command, id: &str) -> std::result::Result<WfIx, Outcome> {
         let wf = self.workflow(command, id)?;
         if !self.state.workflow(wf).status.accepts_edits() {
-            self.reject(
-                command,
-                format!("`{id}` is archived: it is read-only (clone it to change it)"),
-            );
-            return None;
+            let reason = format!("`{id}` is archived: it is read-only (clone it to change it)");
+            return Err(self.reject(command, reason));
         }
-        Some(wf)
+        Ok(wf)
     }
 
-    fn contact(&mut self, command: &Command, id: &str) -> Option<ContactIx> {
-        let found = self.state.contact_ix.get(id).copied();
-        if found.is_none() {
-            self.reject(command, format!("no contact `{id}`"));
+    fn contact(&mut self, command: &Command, id: &str) -> std::result::Result<ContactIx, Outcome> {
+        match self.state.contact_ix.get(id).copied() {
+            Some(c) => Ok(c),
+            None => Err(self.reject(command, format!("no contact `{id}`"))),
         }
-        found
     }
 
     pub(crate) fn find_execution(&self, name: &str) -> Option<ExecIx> {
         ExecIx::parse(name).filter(|x| x.ix() < self.state.executions.len())
     }
 
-    fn execution_named(&mut self, command: &Command, name: &str) -> Option<ExecIx> {
-        let found = self.find_execution(name);
-        if found.is_none() {
-            self.reject(command, format!("no execution `{name}`"));
+    fn execution_named(
+        &mut self,
+        command: &Command,
+        name: &str,
+    ) -> std::result::Result<ExecIx, Outcome> {
+        match self.find_execution(name) {
+            Some(x) => Ok(x),
+            None => Err(self.reject(command, format!("no execution `{name}`"))),
         }
-        found
     }
 
     fn report_draft_change(&mut self, wf: WfIx) {
@@ -243,8 +247,9 @@ impl Engine {
     }
 
     fn publish(&mut self, command: &Command, id: &str, note: Option<String>) -> Outcome {
-        let Some(wf) = self.workflow(command, id) else {
-            return self.last_rejection();
+        let wf = match self.workflow(command, id) {
+            Ok(found) => found,
+            Err(refused) => return refused,
         };
         let w = self.state.workflow(wf);
         if !w.status.accepts_publish() {
@@ -306,8 +311,9 @@ impl Engine {
         id: &str,
         input: DefinitionInput,
     ) -> Result<Outcome> {
-        let Some(wf) = self.workflow(command, id) else {
-            return Ok(self.last_rejection());
+        let wf = match self.workflow(command, id) {
+            Ok(found) => found,
+            Err(refused) => return Ok(refused),
         };
         let w = self.state.workflow(wf);
         let facts = Facts {
@@ -360,8 +366,9 @@ impl Engine {
     }
 
     fn enroll(&mut self, command: &Command, id: &str, contacts: &[String]) -> Result<Outcome> {
-        let Some(wf) = self.workflow(command, id) else {
-            return Ok(self.last_rejection());
+        let wf = match self.workflow(command, id) {
+            Ok(found) => found,
+            Err(refused) => return Ok(refused),
         };
         let mut found = Vec::with_capacity(contacts.len());
         for name in contacts {
