@@ -93,13 +93,38 @@ pub struct Version {
 /// An edge of a version: (workflow, version, from step, port, to step).
 pub type EdgeKey = (WfIx, u32, StepIx, Port, StepIx);
 
+/// One execution. Laid out for the wake-up path: the fields a wake reads and
+/// writes come first and the record is cache-line aligned, so handling a wake
+/// touches two cache lines of it; what only rollback, timeouts and enroll
+/// chains use comes last.
 #[derive(Clone, Debug, PartialEq)]
+#[repr(C, align(64))]
 pub struct Execution {
+    pub wake: Option<(Slot, WakeKind)>,
+    pub steps: Box<[StepRun]>,
+    /// End of the current step's first failed attempt since the execution
+    /// entered it; `u64::MAX` for none (see `failing_since`).
+    pub(crate) failing_since_ms: u64,
     pub wf: WfIx,
     pub version: u32,
     pub contact: ContactIx,
-    pub source: Source,
+    /// The current step's attempt counter (of its current retry cycle).
+    pub attempt: u32,
+    /// Steps entered so far (what a wait's random duration draws on).
+    pub entries: u32,
+    pub cursor: Option<StepIx>,
+    /// The current step's `retry` fail-action cycles so far.
+    pub retry_count: u16,
     pub state: ExecState,
+    /// A decision taken while paused, waiting for resume.
+    pub decided: bool,
+    /// Its version's `exclusive_per_contact`.
+    pub exclusive: bool,
+    pub source: Source,
+    /// Action steps that completed or resolved, oldest first.
+    pub done_actions: Vec<StepIx>,
+    pub timeout: Option<Slot>,
+    pub running_since: Option<SimTime>,
     pub created_at: SimTime,
     /// The execution whose chain of starts this one belongs to (itself when
     /// a person or a trigger started it, or when it starts a chain later).
@@ -107,30 +132,10 @@ pub struct Execution {
     /// As a chain's root: how many starts its chain made at `chain_instant`.
     pub chain_starts: u8,
     pub chain_instant: SimTime,
-    pub cursor: Option<StepIx>,
-    /// The current step's attempt counter (of its current retry cycle).
-    pub attempt: u32,
-    /// The current step's `retry` fail-action cycles so far.
-    pub retry_count: u16,
-    /// End of the current step's first failed attempt since the execution
-    /// entered it; `u64::MAX` for none (see `failing_since`).
-    pub(crate) failing_since_ms: u64,
-    /// Steps entered so far (what a wait's random duration draws on).
-    pub entries: u32,
-    pub steps: Box<[StepRun]>,
-    pub wake: Option<(Slot, WakeKind)>,
-    pub timeout: Option<Slot>,
-    pub running_since: Option<SimTime>,
-    /// Action steps that completed or resolved, oldest first.
-    pub done_actions: Vec<StepIx>,
     /// Compensations still to run, next first.
     pub rollback_plan: Vec<StepIx>,
     pub rollback_attempt: u32,
     pub exhausted: Vec<StepIx>,
-    /// A decision taken while paused, waiting for resume.
-    pub decided: bool,
-    /// Its version's `exclusive_per_contact`.
-    pub exclusive: bool,
 }
 
 impl Execution {
