@@ -46,6 +46,9 @@ pub struct CompiledVersion {
     pub ids: HashMap<String, StepIx>,
     pub settings: Settings,
     pub trigger: Trigger,
+    /// How many action steps the version has (what one run completes at most
+    /// once each when it does not loop).
+    pub actions: usize,
     /// Discovery: some action or compensation sends email / SMS.
     pub needs_email: bool,
     pub needs_phone: bool,
@@ -175,7 +178,7 @@ impl CompiledVersion {
             ActionKind::Sms => needs_phone = true,
             _ => {}
         };
-        let steps = draft
+        let steps: Vec<CompiledStep> = draft
             .steps
             .iter()
             .enumerate()
@@ -273,7 +276,9 @@ impl CompiledVersion {
                 }
             })
             .collect();
+        let actions = steps.iter().filter(|s| s.kind == StepKind::Action).count();
         CompiledVersion {
+            actions,
             steps,
             ids,
             settings: draft.settings.clone(),

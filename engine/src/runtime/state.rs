@@ -325,9 +325,10 @@ impl State {
                 }
                 debug_assert_eq!(exec.ix(), self.executions.len());
                 let compiled = &self.workflows[wf.ix()].versions[*version as usize - 1].compiled;
-                let (steps, exclusive) = (
+                let (steps, exclusive, actions) = (
                     compiled.steps.len(),
                     compiled.settings.exclusive_per_contact,
+                    compiled.actions,
                 );
                 self.executions.push(Execution {
                     wf: *wf,
@@ -348,7 +349,7 @@ impl State {
                     wake: None,
                     timeout: None,
                     running_since: None,
-                    done_actions: Vec::new(),
+                    done_actions: Vec::with_capacity(actions),
                     rollback_plan: Vec::new(),
                     rollback_attempt: 0,
                     exhausted: Vec::new(),
