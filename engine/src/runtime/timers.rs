@@ -29,6 +29,10 @@ pub enum TimerKey {
 #[derive(Debug, Clone, Default)]
 pub struct TimerQueue {
     heap: Vec<Entry>,
+    /// The top was handed out by `pop_due` but is still in place: the next
+    /// push replaces it (one sift instead of two, as handling a timer usually
+    /// sets the next one), or the next look at the queue removes it.
+    top_taken: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -60,6 +64,11 @@ impl TimerQueue {
             seq: slot.seq,
             timer,
         };
+        if self.top_taken {
+            self.top_taken = false;
+            self.sift_down_from_top(entry);
+            return;
+        }
         let mut i = self.heap.len();
         self.heap.push(entry);
         while i > 0 {
@@ -73,11 +82,27 @@ impl TimerQueue {
         self.heap[i] = entry;
     }
 
+    fn settle_top(&mut self) {
+        if self.top_taken {
+            self.top_taken = false;
+            self.remove_top();
+        }
+    }
+
     fn remove_top(&mut self) -> Entry {
         let top = self.heap[0];
         let last = self.heap.pop().expect("not empty");
+        if !self.heap.is_empty() {
+            self.sift_down_from_top(last);
+        }
+        top
+    }
+
+    /// Puts `entry` in place of the top and sifts it down.
+    fn sift_down_from_top(&mut self, entry: Entry) {
         let n = self.heap.len();
-        if n > 0 {
+        let last = entry;
+        {
             let mut i = 0;
             loop {
                 let first = i * ARITY + 1;
@@ -99,11 +124,11 @@ impl TimerQueue {
             }
             self.heap[i] = last;
         }
-        top
     }
 
     /// The earliest live timer, without taking it.
     pub fn peek(&mut self, state: &State) -> Option<(Slot, TimerKey)> {
+        self.settle_top();
         while let Some(top) = self.heap.first() {
             if Self::current(state, top.timer) == Some(top.slot()) {
                 return Some((top.slot(), top.timer));
@@ -123,7 +148,7 @@ impl TimerQueue {
         if slot.due > limit {
             return None;
         }
-        self.remove_top();
+        self.top_taken = true;
         Some((slot, timer))
     }
 
@@ -173,11 +198,11 @@ impl TimerQueue {
 
     /// Entries held, stale ones included.
     pub fn len(&self) -> usize {
-        self.heap.len()
+        self.heap.len() - self.top_taken as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
+        self.len() == 0
     }
 }
 
