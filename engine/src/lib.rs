@@ -6,6 +6,7 @@
 
 pub mod canonical;
 pub mod codec;
+pub mod edit;
 pub mod event;
 pub mod ids;
 pub mod machines;

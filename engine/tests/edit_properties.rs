@@ -1,0 +1,212 @@
+//! Random gestures of random editor commands on the workflows of the real
+//! sample and shared scenario files: undo and redo always land on exactly
+//! the draft the history says, and a refused command changes nothing.
+
+mod common;
+
+use std::sync::OnceLock;
+
+use flowlab_engine::canonical::{canonical_json, parts_from_model};
+use flowlab_engine::edit::{CommandStack, EditCommand, Port};
+use flowlab_engine::model::{Pos, WorkflowDraft};
+use flowlab_engine::scenario::parse_scenario;
+use proptest::prelude::*;
+
+fn real_drafts() -> &'static [WorkflowDraft] {
+    static DRAFTS: OnceLock<Vec<WorkflowDraft>> = OnceLock::new();
+    DRAFTS.get_or_init(|| {
+        let mut files = common::json_files("../samples");
+        files.extend(common::json_files("../../shared/scenarios"));
+        let drafts: Vec<WorkflowDraft> = files
+            .iter()
+            .flat_map(|file| {
+                let text = std::fs::read_to_string(file).unwrap();
+                parse_scenario(&file.display().to_string(), &text)
+                    .unwrap()
+                    .workflows
+            })
+            .collect();
+        assert!(drafts.len() >= 8, "the samples and the shared scenarios");
+        drafts
+    })
+}
+
+/// A command drawn as numbers, made concrete against the draft of the
+/// moment so that most apply and some are refused.
+#[derive(Clone, Debug)]
+struct Raw {
+    kind: u8,
+    a: usize,
+    b: usize,
+    c: usize,
+    flag: bool,
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Gesture(Vec<Raw>),
+    Undo,
+    Redo,
+}
+
+/// A step id of the draft, or now and then one it does not have.
+fn id(draft: &WorkflowDraft, k: usize) -> String {
+    let n = draft.steps.len();
+    match k % (n + 1) {
+        i if i < n => draft.steps[i].id.clone(),
+        _ => "ghost".to_string(),
+    }
+}
+
+fn command(raw: &Raw, draft: &WorkflowDraft) -> EditCommand {
+    let pool = real_drafts();
+    let other = &pool[raw.b % pool.len()];
+    let template = || {
+        let steps = &other.steps;
+        let mut step = steps[raw.c % steps.len()].clone();
+        step.id = if raw.flag {
+            id(draft, raw.a)
+        } else {
+            format!("n{}", raw.c % 5)
+        };
+        step
+    };
+    let len = draft.steps.len();
+    match raw.kind % 10 {
+        0 => EditCommand::AddStep {
+            index: raw.a % (len + 2),
+            step: template(),
+        },
+        1 => EditCommand::RemoveStep {
+            id: id(draft, raw.a),
+        },
+        2 => EditCommand::MoveStep {
+            id: id(draft, raw.a),
+            to_index: raw.b % (len + 1),
+        },
+        3 => EditCommand::SetStep {
+            id: id(draft, raw.a),
+            step: template(),
+        },
+        4 => EditCommand::RenameStep {
+            from: id(draft, raw.a),
+            to: if raw.flag {
+                id(draft, raw.b)
+            } else {
+                format!("n{}", raw.c % 5)
+            },
+        },
+        5 => EditCommand::SetPositions {
+            moves: vec![
+                (
+                    id(draft, raw.a),
+                    Some(Pos {
+                        x: raw.b as f64,
+                        y: raw.c as f64,
+                    }),
+                ),
+                (id(draft, raw.b), None),
+            ],
+        },
+        6 => EditCommand::Connect {
+            from: id(draft, raw.a),
+            port: match raw.b % 3 {
+                0 => Port::Next,
+                _ => Port::ALL[raw.b % Port::ALL.len()],
+            },
+            to: (!raw.flag).then(|| id(draft, raw.c)),
+        },
+        7 => EditCommand::SetSettings(other.settings.clone()),
+        8 => EditCommand::SetTrigger(other.trigger.clone()),
+        _ => EditCommand::SetName(format!("name {}", raw.c)),
+    }
+}
+
+fn raw() -> impl Strategy<Value = Raw> {
+    (
+        any::<u8>(),
+        0..64usize,
+        0..64usize,
+        0..64usize,
+        any::<bool>(),
+    )
+        .prop_map(|(kind, a, b, c, flag)| Raw {
+            kind,
+            a,
+            b,
+            c,
+            flag,
+        })
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => prop::collection::vec(raw(), 0..4).prop_map(Op::Gesture),
+        1 => Just(Op::Undo),
+        1 => Just(Op::Redo),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn undo_and_redo_follow_the_history_exactly(
+        which in 0..64usize,
+        as_the_editor_writes in any::<bool>(),
+        ops in prop::collection::vec(op(), 1..30),
+    ) {
+        let drafts = real_drafts();
+        let mut original = drafts[which % drafts.len()].clone();
+        if as_the_editor_writes {
+            original.written = parts_from_model(&original.steps, &original.settings, &original.trigger);
+        }
+        let mut draft = original.clone();
+        let mut stack = CommandStack::new();
+        let mut history = vec![original.clone()];
+        let mut at = 0;
+        for op in &ops {
+            match op {
+                Op::Gesture(raws) => {
+                    let before = draft.clone();
+                    stack.begin("gesture").unwrap();
+                    let mut refused = false;
+                    for raw in raws {
+                        let cmd = command(raw, &draft);
+                        if stack.execute(&mut draft, cmd).is_err() {
+                            refused = true;
+                            break;
+                        }
+                    }
+                    stack.commit();
+                    if refused {
+                        prop_assert_eq!(&draft, &before, "a refused gesture is rolled back");
+                    } else if !raws.is_empty() {
+                        history.truncate(at + 1);
+                        history.push(draft.clone());
+                        at += 1;
+                    }
+                }
+                Op::Undo => {
+                    let label = stack.undo(&mut draft).unwrap();
+                    prop_assert_eq!(label.is_some(), at > 0);
+                    at = at.saturating_sub(1);
+                    prop_assert_eq!(&draft, &history[at]);
+                }
+                Op::Redo => {
+                    let label = stack.redo(&mut draft).unwrap();
+                    prop_assert_eq!(label.is_some(), at + 1 < history.len());
+                    at = (at + 1).min(history.len() - 1);
+                    prop_assert_eq!(&draft, &history[at]);
+                }
+            }
+            prop_assert_eq!(stack.can_undo(), at > 0);
+            prop_assert_eq!(stack.can_redo(), at + 1 < history.len());
+        }
+        while stack.undo(&mut draft).unwrap().is_some() {}
+        prop_assert_eq!(&draft, &original);
+        prop_assert_eq!(canonical_json(&draft.written), canonical_json(&original.written));
+        while stack.redo(&mut draft).unwrap().is_some() {}
+        prop_assert_eq!(&draft, history.last().unwrap());
+    }
+}
