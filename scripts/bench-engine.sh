@@ -20,6 +20,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown ||
 fi
 
 cargo build --release -p flowlab-bench --bin flowlab-bench
+cargo build --release -p flowlab-engine --bin flowlab-sim
 cargo build --release --target wasm32-unknown-unknown -p flowlab-bench --lib
 rm -rf target/bench-wasm
 wasm-bindgen --target nodejs --out-dir target/bench-wasm \
@@ -32,3 +33,17 @@ echo
 target/release/flowlab-bench --runs "$RUNS" "$@"
 echo
 node bench/engine/run-wasm.cjs --runs "$RUNS" "$@"
+
+# Same file, same seed, same result in wasm: compare each summary line.
+echo
+files=("$@")
+[ ${#files[@]} -gt 0 ] || files=(../shared/bench/seq10-retry-10k.json ../shared/bench/seq10-retry-100k.json)
+for f in "${files[@]}"; do
+  native=$(target/release/flowlab-sim run --summary "$f" | sha256sum | cut -c1-16)
+  wasm=$(node -e "
+    const w = require('./target/bench-wasm/flowlab_bench.js');
+    const out = JSON.parse(w.run_summary(require('fs').readFileSync(process.argv[1], 'utf8')));
+    process.stdout.write(JSON.stringify(out.summary) + '\n');" "$f" | sha256sum | cut -c1-16)
+  verdict=$([ "$native" = "$wasm" ] && echo "identical" || echo "DIFFERENT")
+  echo "$(basename "$f"): summary line native $native, wasm $wasm: $verdict"
+done
