@@ -365,15 +365,16 @@ impl Engine {
 
     /// An execution's wake-up fell due.
     pub(crate) fn on_wake(&mut self, x: ExecIx) -> Result<()> {
-        let Some((_, kind)) = self.state.execution(x).wake else {
+        let Some((slot, kind)) = self.state.execution(x).wake else {
             return Ok(());
         };
-        self.emit(Event::WakeFired { exec: x });
         let state = self.state.execution(x).state;
         if matches!(
             kind,
             WakeKind::CompensationEnd | WakeKind::CompensationRetry
         ) {
+            // A rollback waits while its slot is set: clear it first.
+            self.emit(Event::WakeFired { exec: x });
             if kind == WakeKind::CompensationEnd {
                 let s = self.state.execution(x).rollback_plan[0];
                 if !self.compensation_attempt(x, s)? {
@@ -385,12 +386,11 @@ impl Engine {
             }
             return self.advance(x);
         }
-        if state != ExecState::Running {
+        if state != ExecState::Running || self.state.execution(x).cursor.is_none() {
+            self.emit(Event::WakeFired { exec: x });
             return Ok(());
         }
-        let Some(s) = self.state.execution(x).cursor else {
-            return Ok(());
-        };
+        let s = self.state.execution(x).cursor.expect("checked");
         let version = self.version(x);
         let step = version.compiled.step(s);
         let flow = match kind {
@@ -423,6 +423,11 @@ impl Engine {
             }
         };
         self.follow(x, flow)?;
+        // Handling a wake usually sets the next one, which replaces the slot;
+        // only a slot still in place needs clearing (one event fewer a wake).
+        if self.state.execution(x).wake.map(|(s, _)| s) == Some(slot) {
+            self.emit(Event::WakeFired { exec: x });
+        }
         self.advance(x)
     }
 
