@@ -6,11 +6,13 @@
 
 pub mod canonical;
 pub mod codec;
+pub mod diff;
 pub mod edit;
 pub mod event;
 pub mod ids;
 pub mod machines;
 pub mod model;
+pub mod retry_preview;
 pub mod rng;
 pub mod runtime;
 pub mod scenario;
