@@ -400,26 +400,26 @@ impl Event {
     /// The event holds no heap data (dropping it does nothing).
     #[inline]
     pub fn owns_nothing(&self) -> bool {
-        match self {
+        matches!(
+            self,
             Event::ExecutionState { .. }
-            | Event::StepStatus { .. }
-            | Event::StepAttempt { .. }
-            | Event::RetryScheduled { .. }
-            | Event::History { .. }
-            | Event::Transition { .. }
-            | Event::Notification { .. }
-            | Event::Decision { .. }
-            | Event::Compensation { .. }
-            | Event::WakeSet { .. }
-            | Event::WakeFired { .. }
-            | Event::TimeoutSet { .. }
-            | Event::TimeoutFired { .. }
-            | Event::Enrolled { .. }
-            | Event::WorkflowStatus { .. }
-            | Event::WorkflowPhase { .. }
-            | Event::DraftChanged { .. } => true,
-            _ => false,
-        }
+                | Event::StepStatus { .. }
+                | Event::StepAttempt { .. }
+                | Event::RetryScheduled { .. }
+                | Event::History { .. }
+                | Event::Transition { .. }
+                | Event::Notification { .. }
+                | Event::Decision { .. }
+                | Event::Compensation { .. }
+                | Event::WakeSet { .. }
+                | Event::WakeFired { .. }
+                | Event::TimeoutSet { .. }
+                | Event::TimeoutFired { .. }
+                | Event::Enrolled { .. }
+                | Event::WorkflowStatus { .. }
+                | Event::WorkflowPhase { .. }
+                | Event::DraftChanged { .. }
+        )
     }
 
     /// The events that a trace line shows.
