@@ -50,10 +50,7 @@ fn every_log_round_trips_and_replays_to_the_same_state() {
 
 #[test]
 fn the_encoding_is_compact() {
-    let (_, scenario) = common::all_scenarios()
-        .into_iter()
-        .find(|(f, _)| f.ends_with("campaign-validation.json"))
-        .unwrap();
+    let scenario = common::scenario_named("campaign-validation.json");
     let (_, log) = common::run_with_log(&scenario);
     let (_, bytes) = round_trip(&log, 4096);
     let per_event = bytes as f64 / log.len() as f64;
@@ -81,10 +78,7 @@ fn the_genesis_round_trips_with_its_written_drafts() {
 
 #[test]
 fn bad_bytes_are_refused_without_a_panic() {
-    let (_, scenario) = common::all_scenarios()
-        .into_iter()
-        .find(|(f, _)| f.ends_with("rollback.json"))
-        .unwrap();
+    let scenario = common::scenario_named("rollback.json");
     let (_, log) = common::run_with_log(&scenario);
     let segment = encode_segment(SimTime::ZERO, &log);
     assert!(decode_segment(b"nope").is_err());
@@ -188,10 +182,7 @@ fn a_snapshot_plus_the_events_after_it_restores_the_run_exactly() {
 #[test]
 fn a_corrupt_snapshot_is_refused_without_a_panic() {
     use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
-    let (_, scenario) = common::all_scenarios()
-        .into_iter()
-        .find(|(f, _)| f.ends_with("campaign-validation.json"))
-        .unwrap();
+    let scenario = common::scenario_named("campaign-validation.json");
     let (engine, _) = common::run_with_log(&scenario);
     let bytes = encode_snapshot(engine.state());
     assert!(decode_snapshot(b"FLE\x01").is_err());

@@ -95,10 +95,7 @@ fn the_same_file_gives_a_byte_identical_trace() {
 
 #[test]
 fn time_going_backwards_is_an_error_and_an_early_wake_is_harmless() {
-    let (_, scenario) = common::all_scenarios()
-        .into_iter()
-        .find(|(f, _)| f.ends_with("retry-resolved.json"))
-        .unwrap();
+    let scenario = common::scenario_named("retry-resolved.json");
     let mut driver = Driver::new(&scenario);
     while driver.step().unwrap() {
         if driver.engine().now().0 >= 120_000 {

@@ -125,7 +125,6 @@ pub fn encode_snapshot(state: &State) -> Vec<u8> {
         w.u8(index_of(&WorkflowStatus::ALL, &wf.status));
         w.u8(wf.unpublished_changes as u8);
         w.u8(index_of(&PHASES, &wf.phase));
-        w.u8(wf.activated as u8);
         w.u8(wf.audience_enrolled as u8);
         w.var(wf.versions.len() as u64);
         for v in &wf.versions {
@@ -186,7 +185,6 @@ pub fn encode_snapshot(state: &State) -> Vec<u8> {
             }
         }
         opt_slot(&mut w, e.timeout);
-        w.var(e.running_since.map_or(0, |t| t.0 + 1));
         list(&mut w, e.done_actions.iter(), |w, s| w.var(s.0 as u64));
         list(&mut w, e.rollback_plan.iter(), |w, s| w.var(s.0 as u64));
         w.var(e.rollback_attempt as u64);
@@ -273,7 +271,6 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
         wf.status = pick(r, &WorkflowStatus::ALL, "status")?;
         wf.unpublished_changes = flag(r)?;
         wf.phase = pick(r, &PHASES, "phase")?;
-        wf.activated = flag(r)?;
         wf.audience_enrolled = flag(r)?;
         let versions = r.var()? as usize;
         for _ in 0..versions {
@@ -354,10 +351,6 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
             None
         };
         let timeout = read_opt_slot(r)?;
-        let running_since = match r.var()? {
-            0 => None,
-            t => Some(SimTime(t - 1)),
-        };
         let step_list = |r: &mut Reader| read_list(r, |r| Ok(StepIx(r.var16()?)));
         let done_actions = step_list(r)?;
         let rollback_plan = step_list(r)?;
@@ -391,7 +384,6 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
             steps: steps.into_boxed_slice(),
             wake,
             timeout,
-            running_since,
             done_actions,
             rollback_plan,
             rollback_attempt,

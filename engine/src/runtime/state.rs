@@ -64,7 +64,6 @@ pub struct WorkflowState {
     pub unpublished_changes: bool,
     /// The phase last reported.
     pub phase: Phase,
-    pub activated: bool,
     pub audience_enrolled: bool,
     pub next_poll: Option<Slot>,
     pub tag_queue: VecDeque<ContactIx>,
@@ -124,7 +123,6 @@ pub struct Execution {
     /// Action steps that completed or resolved, oldest first.
     pub done_actions: Vec<StepIx>,
     pub timeout: Option<Slot>,
-    pub running_since: Option<SimTime>,
     pub created_at: SimTime,
     /// The execution whose chain of starts this one belongs to (itself when
     /// a person or a trigger started it, or when it starts a chain later).
@@ -237,9 +235,6 @@ impl State {
             Event::WorkflowStatus { wf, to, .. } => {
                 let w = &mut self.workflows[wf.ix()];
                 w.status = *to;
-                if *to == WorkflowStatus::Active {
-                    w.activated = true;
-                }
                 if matches!(to, WorkflowStatus::Cancelled | WorkflowStatus::Archived) {
                     w.next_poll = None;
                     w.tag_queue.clear();
@@ -348,7 +343,6 @@ impl State {
                     steps: vec![StepRun::default(); steps].into_boxed_slice(),
                     wake: None,
                     timeout: None,
-                    running_since: None,
                     done_actions: Vec::with_capacity(actions),
                     rollback_plan: Vec::new(),
                     rollback_attempt: 0,
@@ -601,7 +595,6 @@ impl State {
         e.state = to;
         match to {
             ExecState::Running => {
-                e.running_since = Some(self.now);
                 e.cursor = None;
             }
             ExecState::Rollback => {
@@ -630,7 +623,6 @@ impl WorkflowState {
             versions: Vec::new(),
             unpublished_changes: true,
             phase: Phase::Editing,
-            activated: false,
             audience_enrolled: false,
             next_poll: None,
             tag_queue: VecDeque::new(),
