@@ -389,9 +389,6 @@ impl State {
                 let e = &mut self.executions[exec.ix()];
                 let run = &mut e.steps[step.ix()];
                 run.attempts_total = run.attempts_total.saturating_add(1);
-                if !ok && e.failing_since_ms == u64::MAX {
-                    e.failing_since_ms = t.0;
-                }
                 if *ok {
                     e.done_actions.push(*step);
                 }
