@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod screens;
+pub mod session;
 pub mod storage;
 pub mod workspace;
 

@@ -1,0 +1,155 @@
+use std::path::PathBuf;
+
+use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
+use flowlab_engine::event::Stamped;
+use flowlab_engine::scenario::{parse_scenario, Command, Scenario};
+use flowlab_engine::sim;
+use flowlab_engine::time::SimTime;
+
+use super::*;
+
+fn scenarios() -> Vec<(String, Scenario)> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in ["samples", "engine/tests/scenarios"] {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(&dir).expect("scenario directory") {
+            let path = entry.expect("directory entry").path();
+            if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(&path).expect("readable scenario");
+            let scenario = parse_scenario(&name, &text).expect("valid scenario");
+            (name, scenario)
+        })
+        .collect()
+}
+
+fn uninterrupted(scenario: &Scenario) -> Vec<Stamped> {
+    let mut log = Vec::new();
+    sim::run(scenario, |_, e| log.push(e.clone())).expect("scenario runs");
+    log
+}
+
+fn session_of(scenario: &Scenario) -> Session {
+    Session::new(sim::genesis(scenario), scenario.script.clone())
+}
+
+/// A cheap deterministic sequence for chunk sizes.
+fn lcg(x: &mut u64) -> u64 {
+    *x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    *x >> 33
+}
+
+#[test]
+fn a_session_in_slices_logs_what_the_command_line_runner_logs() {
+    let all = scenarios();
+    assert!(all.len() > 50, "found only {} scenarios", all.len());
+    for (name, scenario) in &all {
+        let mut session = session_of(scenario);
+        let until = scenario.run_until;
+        let mut seed = until.0 ^ 0x9e37;
+        while session.clock().now < until {
+            let step = 1 + lcg(&mut seed) % (until.0 / 7 + 1);
+            let target = SimTime((session.clock().now.0 + step).min(until.0));
+            let budget = 1 + (lcg(&mut seed) % 5) as usize;
+            while session.advance_to(target, budget).expect("advances") == Advanced::Budget {}
+            assert_eq!(session.clock().now, target, "{name}");
+        }
+        assert_eq!(session.log(), uninterrupted(scenario).as_slice(), "{name}");
+    }
+}
+
+#[test]
+fn a_restored_session_goes_on_exactly_as_an_uninterrupted_one() {
+    for (name, scenario) in scenarios() {
+        let expected = uninterrupted(&scenario);
+        let until = scenario.run_until;
+        for cut in [until.0 / 5, until.0 / 2, until.0 * 4 / 5] {
+            let mut first = session_of(&scenario);
+            first.advance_to(SimTime(cut), usize::MAX).expect("advances");
+            let log = first.log().to_vec();
+            let mid = log.len() / 2;
+            let snapshot = {
+                let state = Engine::replay(sim::genesis(&scenario), &log[..mid])
+                    .state()
+                    .clone();
+                decode_snapshot(&encode_snapshot(&state)).expect("snapshot decodes")
+            };
+            for snap in [None, Some((snapshot.clone(), mid))] {
+                let mut resumed = Session::restore(
+                    sim::genesis(&scenario),
+                    snap,
+                    log.clone(),
+                    scenario.script.clone(),
+                    first.script_done(),
+                    first.clock(),
+                )
+                .expect("restores");
+                assert!(resumed.clock().paused, "{name}: the clock comes back paused");
+                assert_eq!(resumed.clock().now, SimTime(cut), "{name}");
+                assert_eq!(resumed.state(), first.state(), "{name} at {cut}");
+                resumed.advance_to(until, usize::MAX).expect("advances");
+                assert_eq!(resumed.log(), expected.as_slice(), "{name} cut at {cut}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_command_runs_after_everything_due_before_it() {
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("samples/provisioning.json"))
+        .expect("the provisioning sample");
+    let mut session = Session::new(sim::genesis(&scenario), Vec::new());
+    let publish = Command::Publish {
+        workflow: "provision_workspace".into(),
+        note: None,
+    };
+    assert_eq!(session.command(&publish).unwrap(), Outcome::Accepted);
+    let activate = Command::Activate {
+        workflow: "provision_workspace".into(),
+    };
+    assert_eq!(session.command(&activate).unwrap(), Outcome::Accepted);
+    session.clock_mut().now = SimTime(60_000);
+    let enroll = Command::Enroll {
+        workflow: "provision_workspace".into(),
+        contacts: vec!["c1".into()],
+    };
+    assert_eq!(session.command(&enroll).unwrap(), Outcome::Accepted);
+    assert!(session.log().iter().all(|e| e.t <= SimTime(60_000)));
+    let before = session.log().len();
+    // The execution's first timers lie ahead; advancing reaches them.
+    session.advance_to(SimTime(3_600_000), usize::MAX).unwrap();
+    assert!(session.log().len() > before);
+    let stop_unknown = Command::Stop {
+        execution: "e9".into(),
+    };
+    assert!(matches!(
+        session.command(&stop_unknown).unwrap(),
+        Outcome::Rejected(_)
+    ));
+}
+
+#[test]
+fn a_script_cursor_past_the_script_is_refused() {
+    let (_, scenario) = scenarios().into_iter().next().expect("a scenario");
+    let err = Session::restore(
+        sim::genesis(&scenario),
+        None,
+        Vec::new(),
+        scenario.script.clone(),
+        scenario.script.len() + 1,
+        Clock::default(),
+    )
+    .err()
+    .expect("refused");
+    assert!(matches!(err, SessionError::ScriptCursor { .. }));
+}
