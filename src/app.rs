@@ -9,6 +9,7 @@ use leptos_router::path;
 
 use crate::components::clock_bar::ClockBar;
 use crate::components::icons::LogoMark;
+use crate::runtime::{use_runtime, Mode, Runtime, SaveState};
 use crate::screens::{
     EditorScreen, LifecycleScreen, NotFoundScreen, RunsScreen, ScenariosScreen, WorkflowsScreen,
 };
@@ -24,10 +25,12 @@ pub fn use_workspace() -> SharedWorkspace {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context::<SharedWorkspace>(Arc::new(Workspace::builtin()));
+    Runtime::provide();
     view! {
         <Router>
             <div class="shell" data-testid="app-shell">
                 <Header />
+                <StorageBanner />
                 <main class="shell-main">
                     <Routes fallback=|| view! { <NotFoundScreen /> }>
                         <Route path=path!("/") view=WorkflowsScreen />
@@ -61,6 +64,40 @@ fn Header() -> impl IntoView {
             </nav>
             <ClockBar />
         </header>
+    }
+}
+
+/// Says when the workspace is not being saved or could not be opened, and
+/// what a refused command was refused for.
+#[component]
+fn StorageBanner() -> impl IntoView {
+    let rt = use_runtime();
+    let failed = move || match rt.mode() {
+        Mode::Failed(why) => Some(why),
+        _ => None,
+    };
+    let not_saving = move || match rt.save_state() {
+        SaveState::NotSaving { reason, .. } => Some(reason),
+        _ => None,
+    };
+    view! {
+        <Show when=move || failed().is_some()>
+            <div class="banner banner--bad" role="alert" data-testid="banner-failed">
+                {move || failed()}
+            </div>
+        </Show>
+        <Show when=move || not_saving().is_some()>
+            <div class="banner banner--warning" role="alert" data-testid="banner-not-saving">
+                <strong>"Not saving. "</strong>
+                {move || not_saving().map(|r| format!("{r}. The workspace keeps working in this tab; closing it loses what is not saved."))}
+            </div>
+        </Show>
+        <Show when=move || rt.refusal().is_some()>
+            <div class="banner banner--info" role="status" data-testid="banner-refusal">
+                <span>"The engine refused: "{move || rt.refusal()}</span>
+                <button type="button" class="banner-close" data-testid="banner-refusal-close" on:click=move |_| rt.dismiss_refusal() aria-label="Dismiss">"×"</button>
+            </div>
+        </Show>
     }
 }
 

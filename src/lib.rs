@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod runtime;
 pub mod screens;
 pub mod session;
 pub mod storage;

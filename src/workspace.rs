@@ -16,6 +16,10 @@ pub struct SampleFile {
     pub text: &'static str,
 }
 
+/// The built-in workspace the app starts with (and a reset restores): the
+/// three samples' workflows, people and scripts in one scenario.
+pub const SAMPLE_WORKSPACE: &str = include_str!("../samples/workspace.json");
+
 /// The sample workspace, in the order the Workflows screen lists it.
 pub const SAMPLE_FILES: [SampleFile; 3] = [
     SampleFile {

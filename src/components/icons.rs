@@ -61,3 +61,21 @@ pub fn SearchIcon() -> impl IntoView {
         </svg>
     }
 }
+
+#[component]
+pub fn PauseIcon() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 10 10" aria-hidden="true">
+            <path d="M2 1.2h2.2v7.6H2zM5.8 1.2H8v7.6H5.8z" fill="currentColor" />
+        </svg>
+    }
+}
+
+#[component]
+pub fn StepIcon() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 10 10" aria-hidden="true">
+            <path d="M1.5 1.2v7.6L6.6 5zM7 1.2h1.6v7.6H7z" fill="currentColor" />
+        </svg>
+    }
+}

@@ -43,7 +43,9 @@ fn session_of(scenario: &Scenario) -> Session {
 
 /// A cheap deterministic sequence for chunk sizes.
 fn lcg(x: &mut u64) -> u64 {
-    *x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    *x = x
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     *x >> 33
 }
 
@@ -73,7 +75,9 @@ fn a_restored_session_goes_on_exactly_as_an_uninterrupted_one() {
         let until = scenario.run_until;
         for cut in [until.0 / 5, until.0 / 2, until.0 * 4 / 5] {
             let mut first = session_of(&scenario);
-            first.advance_to(SimTime(cut), usize::MAX).expect("advances");
+            first
+                .advance_to(SimTime(cut), usize::MAX)
+                .expect("advances");
             let log = first.log().to_vec();
             let mid = log.len() / 2;
             let snapshot = {
@@ -92,7 +96,10 @@ fn a_restored_session_goes_on_exactly_as_an_uninterrupted_one() {
                     first.clock(),
                 )
                 .expect("restores");
-                assert!(resumed.clock().paused, "{name}: the clock comes back paused");
+                assert!(
+                    resumed.clock().paused,
+                    "{name}: the clock comes back paused"
+                );
                 assert_eq!(resumed.clock().now, SimTime(cut), "{name}");
                 assert_eq!(resumed.state(), first.state(), "{name} at {cut}");
                 resumed.advance_to(until, usize::MAX).expect("advances");

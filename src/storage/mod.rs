@@ -65,6 +65,11 @@ pub struct Loaded {
     /// The log after the snapshot (the whole log without one): the events
     /// from index `snapshot.after_events` (or 0) to the end.
     pub events: Vec<Stamped>,
+    /// The log before the snapshot (empty without one), for history views:
+    /// `earlier` then `events` is the whole log.
+    pub earlier: Vec<Stamped>,
+    /// What the app saved with its last append (`append_with_session`).
+    pub session: Option<String>,
     /// Where the stored log ends; the next segment starts at `log_end.events`
     /// with base time `log_end.last_t`.
     pub log_end: LogEnd,
@@ -262,6 +267,24 @@ impl Store {
     /// start where the log ends and each the next; otherwise nothing is
     /// written (`OutOfOrder`, `BadSegment`).
     pub async fn append_segments(&self, segments: &[Segment]) -> Result<(), StorageError> {
+        self.append(segments, None).await
+    }
+
+    /// `append_segments`, and in the same transaction the app's session
+    /// record (its clock and script cursor), so the two never disagree.
+    pub async fn append_with_session(
+        &self,
+        segments: &[Segment],
+        session_json: &str,
+    ) -> Result<(), StorageError> {
+        self.append(segments, Some(session_json)).await
+    }
+
+    async fn append(
+        &self,
+        segments: &[Segment],
+        session_json: Option<&str>,
+    ) -> Result<(), StorageError> {
         let tx = self.tx(&[META, SEGMENTS], TransactionMode::Readwrite)?;
         let meta = tx.object_store(META)?;
         let start = read_log_end(&meta).await?;
@@ -279,6 +302,12 @@ impl Store {
             store
                 .add(value)
                 .with_key(num(number))
+                .without_key_type()
+                .primitive()?;
+        }
+        if let Some(session_json) = session_json {
+            meta.put(JsValue::from_str(session_json))
+                .with_key(KEY_SESSION)
                 .without_key_type()
                 .primitive()?;
         }
@@ -371,8 +400,8 @@ impl Store {
             .primitive()?
             .await?
             .collect::<Result<_, _>>()?;
-        let (snapshot, from_segment) = match keys.last() {
-            None => (None, 0),
+        let snapshot = match keys.last() {
+            None => None,
             Some(&key) => {
                 let what = format!("snapshot {key}");
                 let v = snapshots
@@ -386,11 +415,10 @@ impl Store {
                         "{what}: after the end of the log"
                     )));
                 }
-                let snapshot = Snapshot {
+                Some(Snapshot {
                     after_events,
                     bytes: field_bytes(&v, "bytes", &what)?,
-                };
-                (Some(snapshot), field_u64(&v, "from_segment", &what)?)
+                })
             }
         };
         let from_event = snapshot.as_ref().map_or(0, |s| s.after_events);
@@ -398,16 +426,21 @@ impl Store {
         let raw: Vec<JsValue> = tx
             .object_store(SEGMENTS)?
             .get_all::<JsValue>()
-            .with_query::<f64, _>(num(from_segment)..)
             .primitive()?
             .await?
             .collect::<Result<_, _>>()?;
         let records = raw
             .iter()
             .enumerate()
-            .map(|(i, v)| segment_from_js(v, from_segment + i as u64))
+            .map(|(i, v)| segment_from_js(v, i as u64))
             .collect::<Result<Vec<_>, _>>()?;
-        let events = decode_log(&records, from_segment, from_event, end)?;
+        let mut earlier = decode_log(&records, 0, 0, end)?;
+        let events = earlier.split_off(from_event as usize);
+        let session = meta
+            .get::<JsValue, _, _>(KEY_SESSION)
+            .primitive()?
+            .await?
+            .and_then(|v| v.as_string());
 
         let versions: Vec<StoredVersion> = tx
             .object_store(VERSIONS)?
@@ -422,6 +455,8 @@ impl Store {
             genesis,
             snapshot,
             events,
+            earlier,
+            session,
             log_end: end,
             versions,
         }))

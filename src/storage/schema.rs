@@ -5,6 +5,7 @@
 //! | `meta`      | `"schema_version"`           | number |
 //! |             | `"genesis"`                  | the genesis as JSON text |
 //! |             | `"log_end"`                  | `{segments, events, last_t}`: where the log ends |
+//! |             | `"session"`                  | the app's clock and script cursor, as JSON text, written with each append |
 //! | `segments`  | segment number (0, 1, …)     | `{first_event_index, event_count, bytes}` (`Uint8Array`) |
 //! | `snapshots` | events it follows            | `{after_events, from_segment, bytes}` (only the latest is kept) |
 //! | `versions`  | `[workflow_id, version]`     | `StoredVersion`, written once with `add` |
@@ -26,6 +27,7 @@ pub(super) const SETTINGS: &str = "settings";
 pub(super) const KEY_SCHEMA_VERSION: &str = "schema_version";
 pub(super) const KEY_GENESIS: &str = "genesis";
 pub(super) const KEY_LOG_END: &str = "log_end";
+pub(super) const KEY_SESSION: &str = "session";
 
 /// Brings a database from `old` (0: new) to `new`, one version at a time,
 /// inside the upgrade transaction `tx`. A later schema adds an arm.

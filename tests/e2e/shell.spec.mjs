@@ -123,15 +123,6 @@ describe('app shell (release build)', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('keeps the clock bar a placeholder at time zero', async () => {
-    const page = await context.newPage();
-    await openApp(page, server.url);
-    assert.equal(await page.textContent('[data-testid=clock-time]'), '00:00');
-    assert.equal(await page.isDisabled('[data-testid=clock-play]'), true);
-    assert.match(await page.getAttribute('[data-testid=clock-bar]', 'title'), /page clock/);
-    await page.close();
-  });
-
   it('saves a screenshot of the workflows screen as an artifact', async () => {
     const page = await context.newPage();
     await openApp(page, server.url);

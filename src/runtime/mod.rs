@@ -1,0 +1,213 @@
+//! The running workspace in the page: a [`Session`] behind signals, moved
+//! by the page clock (`page_clock.rs`) and saved to IndexedDB
+//! (`persist.rs`). Screens reach it with [`use_runtime`]; everything they
+//! show is read from the session's state and log, and everything a person
+//! does goes in as an engine command through [`Runtime::command`].
+
+mod page_clock;
+mod persist;
+
+use flowlab_engine::runtime::Outcome;
+use flowlab_engine::scenario::Command;
+use flowlab_engine::time::SimTime;
+use leptos::prelude::*;
+
+use crate::session::{Clock, Session, SessionError, Speed};
+
+pub use persist::SaveState;
+
+/// What the page can do with the workspace right now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading the workspace from storage.
+    Loading,
+    /// This tab runs the engine.
+    Running,
+    /// The workspace could not be opened at all; the message says why.
+    Failed(String),
+}
+
+/// What the last "step to next event" did, for the clock bar to say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stepped {
+    pub at: SimTime,
+    pub events: usize,
+}
+
+/// The handle screens use: cheap to copy, shared through context.
+#[derive(Clone, Copy)]
+pub struct Runtime {
+    session: StoredValue<Option<Session>, LocalStorage>,
+    /// Bumped after every change to the session; views that read the
+    /// session track it.
+    revision: RwSignal<u64>,
+    clock: RwSignal<Clock>,
+    mode: RwSignal<Mode>,
+    save: RwSignal<SaveState>,
+    /// The clock is behind where the speed would put it (a long stretch of
+    /// events is being worked through in slices).
+    catching_up: RwSignal<bool>,
+    stepped: RwSignal<Option<Stepped>>,
+    /// The last command the engine refused, and why.
+    refusal: RwSignal<Option<String>>,
+    clock_loop: page_clock::Loop,
+    persist: persist::Persist,
+}
+
+pub fn use_runtime() -> Runtime {
+    use_context::<Runtime>().expect("App provides the runtime")
+}
+
+impl Runtime {
+    /// Creates the runtime, provides it as context and starts loading the
+    /// saved workspace (or the built-in one).
+    pub fn provide() -> Runtime {
+        let runtime = Runtime {
+            session: StoredValue::new_local(None),
+            revision: RwSignal::new(0),
+            clock: RwSignal::new(Clock::default()),
+            mode: RwSignal::new(Mode::Loading),
+            save: RwSignal::new(SaveState::Saved),
+            catching_up: RwSignal::new(false),
+            stepped: RwSignal::new(None),
+            refusal: RwSignal::new(None),
+            clock_loop: page_clock::Loop::new(),
+            persist: persist::Persist::new(),
+        };
+        provide_context(runtime);
+        persist::start(runtime);
+        runtime
+    }
+
+    /// Reads the session, tracking every change to it. `None` while loading.
+    pub fn with<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.revision.track();
+        self.session.with_value(|s| s.as_ref().map(f))
+    }
+
+    /// Reads the session without tracking.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.session.with_value(|s| s.as_ref().map(f))
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision.get()
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock.get()
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode.get()
+    }
+
+    pub fn save_state(&self) -> SaveState {
+        self.save.get()
+    }
+
+    pub fn catching_up(&self) -> bool {
+        self.catching_up.get()
+    }
+
+    pub fn stepped(&self) -> Option<Stepped> {
+        self.stepped.get()
+    }
+
+    pub fn refusal(&self) -> Option<String> {
+        self.refusal.get()
+    }
+
+    pub fn dismiss_refusal(&self) {
+        self.refusal.set(None);
+    }
+
+    /// Hands a person's command to the engine at the clock's time. A
+    /// refusal is also kept for the page to show.
+    pub fn command(&self, command: Command) -> Result<Outcome, SessionError> {
+        let result = self.mutate(|s| s.command(&command));
+        let result = result
+            .unwrap_or_else(|| Ok(Outcome::Rejected("the workspace is still loading".into())));
+        match &result {
+            Ok(Outcome::Rejected(why)) => self.refusal.set(Some(why.clone())),
+            Ok(Outcome::Accepted) => self.refusal.set(None),
+            Err(e) => self.refusal.set(Some(e.to_string())),
+        }
+        self.changed();
+        self.clock_loop.reschedule(*self);
+        result
+    }
+
+    pub fn play(&self) {
+        self.set_clock(|c| {
+            c.paused = false;
+            if c.stop_at.is_some_and(|t| t <= c.now) {
+                c.stop_at = None;
+            }
+        });
+        self.clock_loop.restart(*self);
+    }
+
+    pub fn pause(&self) {
+        self.set_clock(|c| c.paused = true);
+        self.clock_loop.restart(*self);
+    }
+
+    pub fn set_speed(&self, speed: Speed) {
+        self.set_clock(|c| c.speed = speed);
+        self.clock_loop.restart(*self);
+    }
+
+    /// Runs until simulated time `t`, then pauses.
+    pub fn run_until(&self, t: SimTime) {
+        self.set_clock(|c| {
+            c.stop_at = Some(t);
+            c.paused = false;
+        });
+        self.clock_loop.restart(*self);
+    }
+
+    /// Pauses and jumps to the next instant anything is due, handling all of it.
+    pub fn step_to_next(&self) {
+        self.set_clock(|c| c.paused = true);
+        self.clock_loop.restart(*self);
+        let stepped = self.mutate(|s| {
+            let before = s.log().len();
+            let next = s.next_input()?;
+            s.advance_to(next, usize::MAX).ok()?;
+            Some(Stepped {
+                at: next,
+                events: s.log().len() - before,
+            })
+        });
+        self.stepped.set(stepped.flatten());
+        self.changed();
+    }
+
+    fn set_clock(&self, f: impl FnOnce(&mut Clock)) {
+        self.mutate(|s| f(s.clock_mut()));
+        self.changed();
+    }
+
+    /// Changes the session; `None` while there is none.
+    fn mutate<R>(&self, f: impl FnOnce(&mut Session) -> R) -> Option<R> {
+        self.session
+            .try_update_value(|s| s.as_mut().map(f))
+            .flatten()
+    }
+
+    /// After any change: views update and the change is saved.
+    fn changed(&self) {
+        if let Some(clock) = self.with_untracked(|s| s.clock()) {
+            self.clock.set(clock);
+        }
+        self.revision.update(|r| *r += 1);
+        self.persist.schedule(*self);
+    }
+
+    fn install(&self, session: Session) {
+        self.session.set_value(Some(session));
+        self.mode.set(Mode::Running);
+        self.changed();
+    }
+}

@@ -1,0 +1,153 @@
+//! The page clock: one gloo timer, set for the real moment at which
+//! simulated time reaches the session's next input (scaled by the speed),
+//! and at most [`DISPLAY_TICK_MS`] away so the shown time moves. When it
+//! fires, the session advances to the simulated "now" in slices of at most
+//! [`SLICE_MS`] of work, so the page never blocks; a stretch that needs
+//! more slices sets `catching_up` and re-anchors the clock where the work
+//! got to, instead of falling ever further behind.
+
+use flowlab_engine::time::SimTime;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+
+use super::Runtime;
+use crate::session::Advanced;
+
+const DISPLAY_TICK_MS: u64 = 250;
+const SLICE_MS: f64 = 12.0;
+/// Inputs handed over between two looks at the real clock.
+const INPUTS_PER_CHECK: usize = 64;
+
+struct State {
+    timer: Option<Timeout>,
+    /// Real time (ms) and simulated time that correspond; the clock runs
+    /// from there at its speed.
+    anchor: (f64, SimTime),
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Loop {
+    state: StoredValue<State, LocalStorage>,
+}
+
+fn real_now() -> f64 {
+    js_sys::Date::now()
+}
+
+impl Loop {
+    pub(super) fn new() -> Loop {
+        Loop {
+            state: StoredValue::new_local(State {
+                timer: None,
+                anchor: (0.0, SimTime::ZERO),
+            }),
+        }
+    }
+
+    /// After play, pause or a speed change: the clock runs on from here.
+    pub(super) fn restart(&self, runtime: Runtime) {
+        let now = runtime.clock.get_untracked().now;
+        self.state.update_value(|s| s.anchor = (real_now(), now));
+        self.reschedule(runtime);
+    }
+
+    /// Sets the timer for the next input (or display tick), or clears it
+    /// when the clock is paused.
+    pub(super) fn reschedule(&self, runtime: Runtime) {
+        self.state.update_value(|s| {
+            if let Some(t) = s.timer.take() {
+                t.cancel();
+            }
+        });
+        let clock = runtime.clock.get_untracked();
+        if clock.paused || runtime.mode.get_untracked() != super::Mode::Running {
+            return;
+        }
+        let delay = match clock.speed.factor() {
+            None => 0,
+            Some(_) => {
+                let next = runtime
+                    .mutate(|s| s.next_input())
+                    .flatten()
+                    .into_iter()
+                    .chain(clock.stop_at)
+                    .min();
+                let until = next.map_or(DISPLAY_TICK_MS, |t| {
+                    clock.speed.real_ms(t.0.saturating_sub(clock.now.0))
+                });
+                until.min(DISPLAY_TICK_MS)
+            }
+        };
+        let this = *self;
+        let timer = Timeout::new(delay as u32, move || this.tick(runtime));
+        self.state.update_value(|s| s.timer = Some(timer));
+    }
+
+    fn tick(&self, runtime: Runtime) {
+        let started = real_now();
+        let clock = runtime.clock.get_untracked();
+        if clock.paused {
+            return;
+        }
+        let (anchor_real, anchor_sim) = self.state.with_value(|s| s.anchor);
+        let mut finished = false;
+        let mut behind = false;
+        runtime.mutate(|session| loop {
+            let target = match clock.speed.factor() {
+                Some(f) => {
+                    let elapsed = (started - anchor_real).max(0.0) as u64;
+                    SimTime(anchor_sim.0 + elapsed * f)
+                }
+                // As fast as possible: to the next input, or stop.
+                None => match session.next_input() {
+                    Some(t) => t,
+                    None => {
+                        finished = true;
+                        break;
+                    }
+                },
+            };
+            let target = clock.stop_at.map_or(target, |stop| target.min(stop));
+            match session.advance_to(target, INPUTS_PER_CHECK) {
+                Ok(Advanced::Reached) if clock.speed.factor().is_some() => break,
+                Ok(_) => {}
+                Err(e) => {
+                    log_error(&e.to_string());
+                    finished = true;
+                    break;
+                }
+            }
+            if clock
+                .stop_at
+                .is_some_and(|stop| session.clock().now >= stop)
+            {
+                finished = true;
+                break;
+            }
+            if real_now() - started > SLICE_MS {
+                behind = clock.speed.factor().is_some() || session.next_input().is_some();
+                break;
+            }
+        });
+        if finished {
+            runtime.mutate(|s| {
+                let c = s.clock_mut();
+                c.paused = true;
+                c.stop_at = None;
+            });
+        }
+        runtime.catching_up.set(behind && !finished);
+        if behind {
+            let now = runtime
+                .with_untracked(|s| s.clock().now)
+                .unwrap_or(anchor_sim);
+            self.state.update_value(|s| s.anchor = (real_now(), now));
+        }
+        runtime.changed();
+        self.reschedule(runtime);
+    }
+}
+
+fn log_error(message: &str) {
+    web_sys::console::error_1(&message.into());
+}

@@ -1,0 +1,313 @@
+//! Saving the running workspace: at start, the saved workspace is read back
+//! (snapshot + the log after it) or the built-in one is written; after
+//! changes, the new events are appended in segments together with the
+//! clock and script cursor, in one transaction; every
+//! [`SNAPSHOT_EVERY`] events a snapshot follows. When storage is missing or
+//! full, the page goes on in memory and `SaveState` says what is not saved.
+
+use std::rc::Rc;
+
+use flowlab_engine::codec::{decode_snapshot, encode_snapshot, genesis_to_json};
+use flowlab_engine::event::Event;
+use flowlab_engine::scenario::{parse_scenario, Scenario};
+use flowlab_engine::sim;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen_futures::spawn_local;
+
+use super::{Mode, Runtime};
+use crate::session::{Clock, Session};
+use crate::storage::{plan_segments, Loaded, StorageError, Store, StoredVersion};
+use crate::workspace::SAMPLE_WORKSPACE;
+
+/// The one workspace the app keeps.
+pub const WORKSPACE: &str = "default";
+const FLUSH_DELAY_MS: u32 = 300;
+const EVENTS_PER_SEGMENT: usize = 4096;
+const SNAPSHOT_EVERY: usize = 50_000;
+const SETTING_SOURCE: &str = "source";
+
+/// Whether what the page shows is saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    /// Events shown but not written yet.
+    Saving {
+        unsaved: usize,
+    },
+    /// Storage cannot be used; the page runs in memory. `reason` says why,
+    /// `unsaved` how many events would be lost on closing the tab.
+    NotSaving {
+        reason: String,
+        unsaved: usize,
+    },
+}
+
+/// Saved with every append: what the log does not hold.
+#[derive(Serialize, Deserialize)]
+struct SessionRecord {
+    clock: Clock,
+    script_done: usize,
+}
+
+struct Inner {
+    store: Option<Rc<Store>>,
+    /// Why nothing is being saved, if so.
+    disabled: Option<String>,
+    /// Events of the log known to be stored.
+    persisted: usize,
+    snapshot_at: usize,
+    flushing: bool,
+    timer: Option<Timeout>,
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Persist {
+    inner: StoredValue<Inner, LocalStorage>,
+}
+
+impl Persist {
+    pub(super) fn new() -> Persist {
+        Persist {
+            inner: StoredValue::new_local(Inner {
+                store: None,
+                disabled: None,
+                persisted: 0,
+                snapshot_at: 0,
+                flushing: false,
+                timer: None,
+            }),
+        }
+    }
+
+    /// Something changed: save it soon.
+    pub(super) fn schedule(&self, runtime: Runtime) {
+        let log_len = runtime.with_untracked(|s| s.log().len()).unwrap_or(0);
+        let (disabled, persisted, busy) = self.inner.with_value(|i| {
+            (
+                i.disabled.clone(),
+                i.persisted,
+                i.flushing || i.timer.is_some() || i.store.is_none(),
+            )
+        });
+        let unsaved = log_len.saturating_sub(persisted);
+        runtime.save.set(match disabled {
+            Some(reason) => SaveState::NotSaving { reason, unsaved },
+            None => SaveState::Saving { unsaved },
+        });
+        if busy {
+            return;
+        }
+        let this = *self;
+        let timer = Timeout::new(FLUSH_DELAY_MS, move || {
+            this.inner.update_value(|i| i.timer = None);
+            spawn_local(this.flush(runtime));
+        });
+        self.inner.update_value(|i| i.timer = Some(timer));
+    }
+
+    async fn flush(self, runtime: Runtime) {
+        let Some(store) = self.inner.with_value(|i| i.store.clone()) else {
+            return;
+        };
+        let (persisted, snapshot_at) = self.inner.with_value(|i| (i.persisted, i.snapshot_at));
+        let Some(batch) = runtime.with_untracked(|s| Batch::take(s, persisted, snapshot_at)) else {
+            return;
+        };
+        self.inner.update_value(|i| i.flushing = true);
+        let result = batch.write(&store).await;
+        self.inner.update_value(|i| {
+            i.flushing = false;
+            match &result {
+                Ok(()) => {
+                    i.persisted = batch.end;
+                    if batch.snapshot.is_some() {
+                        i.snapshot_at = batch.end;
+                    }
+                }
+                Err(e) => i.disabled = Some(not_saving_reason(e)),
+            }
+        });
+        let log_len = runtime.with_untracked(|s| s.log().len()).unwrap_or(0);
+        if log_len > batch.end || result.is_err() {
+            self.schedule(runtime);
+        } else if self.inner.with_value(|i| i.timer.is_none()) {
+            runtime.save.set(SaveState::Saved);
+        }
+    }
+}
+
+/// One flush: the events not yet stored, the session record, maybe a
+/// snapshot, and the versions published in those events.
+struct Batch {
+    segments: Vec<crate::storage::Segment>,
+    session_json: String,
+    snapshot: Option<Vec<u8>>,
+    versions: Vec<StoredVersion>,
+    end: usize,
+}
+
+impl Batch {
+    fn take(session: &Session, persisted: usize, snapshot_at: usize) -> Batch {
+        let log = session.log();
+        let base = persisted
+            .checked_sub(1)
+            .map_or(flowlab_engine::time::SimTime::ZERO, |i| log[i].t);
+        let new = &log[persisted..];
+        let segments = plan_segments(persisted as u64, base, new, EVENTS_PER_SEGMENT);
+        let record = SessionRecord {
+            clock: session.clock(),
+            script_done: session.script_done(),
+        };
+        let snapshot =
+            (log.len() - snapshot_at >= SNAPSHOT_EVERY).then(|| encode_snapshot(session.state()));
+        let state = session.state();
+        let versions = new
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::VersionPublished(p) => {
+                    let wf = &state.workflows[p.wf.0 as usize];
+                    let v = wf.versions.get(p.version as usize - 1)?;
+                    Some(StoredVersion {
+                        workflow: wf.draft.id.clone(),
+                        version: v.number,
+                        hash: v.hash.clone(),
+                        note: v.note.clone().unwrap_or_default(),
+                        published_at: v.published_at.0,
+                        draft_json: v.draft.to_json().to_string(),
+                    })
+                }
+                _ => None,
+            })
+            .collect();
+        Batch {
+            segments,
+            session_json: serde_json::to_string(&record).expect("a session record serializes"),
+            snapshot,
+            versions,
+            end: log.len(),
+        }
+    }
+
+    async fn write(&self, store: &Store) -> Result<(), StorageError> {
+        store
+            .append_with_session(&self.segments, &self.session_json)
+            .await?;
+        for v in &self.versions {
+            match store.add_version(v).await {
+                Ok(()) | Err(StorageError::VersionExists { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if let Some(bytes) = &self.snapshot {
+            store.put_snapshot(self.end as u64, bytes).await?;
+        }
+        Ok(())
+    }
+}
+
+fn not_saving_reason(e: &StorageError) -> String {
+    match e {
+        StorageError::QuotaExceeded => {
+            "the browser's storage is full, so new events are kept only in this tab".into()
+        }
+        StorageError::Blocked => {
+            "another Flowlab tab holds an older version of the workspace open; close it and reload"
+                .into()
+        }
+        other => format!("{other}; new events are kept only in this tab"),
+    }
+}
+
+fn builtin() -> Scenario {
+    parse_scenario("workspace.json", SAMPLE_WORKSPACE).expect("the built-in workspace parses")
+}
+
+/// Opens the saved workspace, or writes the built-in one, and installs it.
+pub(super) fn start(runtime: Runtime) {
+    spawn_local(async move {
+        let persist = runtime.persist;
+        let store = match Store::open(WORKSPACE).await {
+            Ok(store) => Rc::new(store),
+            Err(e) => {
+                persist
+                    .inner
+                    .update_value(|i| i.disabled = Some(not_saving_reason(&e)));
+                let scenario = builtin();
+                runtime.install(Session::new(sim::genesis(&scenario), scenario.script));
+                return;
+            }
+        };
+        match store.load().await {
+            Ok(Some(loaded)) => match restore(&store, loaded).await {
+                Ok(session) => {
+                    let n = session.log().len();
+                    persist.inner.update_value(|i| {
+                        i.store = Some(store);
+                        i.persisted = n;
+                        i.snapshot_at = n;
+                    });
+                    runtime.install(session);
+                }
+                Err(why) => runtime.mode.set(Mode::Failed(why)),
+            },
+            Ok(None) => {
+                let scenario = builtin();
+                match write_fresh(&store, &scenario, SAMPLE_WORKSPACE).await {
+                    Ok(()) => persist.inner.update_value(|i| i.store = Some(store)),
+                    Err(e) => persist
+                        .inner
+                        .update_value(|i| i.disabled = Some(not_saving_reason(&e))),
+                }
+                runtime.install(Session::new(sim::genesis(&scenario), scenario.script));
+            }
+            Err(e) => runtime.mode.set(Mode::Failed(format!(
+                "The saved workspace could not be read ({e}). Nothing was changed in storage."
+            ))),
+        }
+    });
+}
+
+async fn write_fresh(store: &Store, scenario: &Scenario, source: &str) -> Result<(), StorageError> {
+    let genesis = sim::genesis(scenario);
+    store
+        .write_genesis(&genesis_to_json(&genesis).to_string())
+        .await?;
+    store
+        .put_setting(
+            SETTING_SOURCE,
+            &serde_json::Value::String(source.to_owned()),
+        )
+        .await
+}
+
+async fn restore(store: &Store, loaded: Loaded) -> Result<Session, String> {
+    let script = match store.get_setting(SETTING_SOURCE).await {
+        Ok(Some(serde_json::Value::String(text))) => parse_scenario("workspace", &text)
+            .map(|s| s.script)
+            .map_err(|e| format!("The saved script does not parse: {e}"))?,
+        Ok(_) => Vec::new(),
+        Err(e) => return Err(format!("The saved script could not be read: {e}")),
+    };
+    let record: Option<SessionRecord> = match &loaded.session {
+        Some(text) => Some(
+            serde_json::from_str(text)
+                .map_err(|e| format!("The saved clock does not parse: {e}"))?,
+        ),
+        None => None,
+    };
+    let (clock, script_done) = record.map_or((Clock::default(), 0), |r| (r.clock, r.script_done));
+    let after = loaded.earlier.len();
+    let snapshot = match loaded.snapshot {
+        Some(s) => Some((
+            decode_snapshot(&s.bytes).map_err(|e| format!("The saved snapshot is damaged: {e}"))?,
+            after,
+        )),
+        None => None,
+    };
+    let mut log = loaded.earlier;
+    log.extend(loaded.events);
+    Session::restore(loaded.genesis, snapshot, log, script, script_done, clock)
+        .map_err(|e| e.to_string())
+}
