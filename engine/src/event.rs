@@ -9,6 +9,7 @@ use crate::ids::{ContactIx, ExecIx, OperatorIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
+use crate::model::Contact;
 use crate::runtime::compiled::Port;
 use crate::scenario::{Decision, DraftEdit};
 use crate::time::SimTime;
@@ -305,6 +306,18 @@ pub enum Event {
     WorkflowCloned {
         source: WfIx,
         new_id: Box<str>,
+    },
+    /// internal: a new empty draft workflow (`create`).
+    WorkflowCreated {
+        id: Box<str>,
+        name: Box<str>,
+    },
+    /// internal: a new contact (`add_contact`).
+    ContactAdded(Box<Contact>),
+    /// internal: a contact's name, email, phone and attributes replaced.
+    ContactUpdated {
+        contact: ContactIx,
+        with: Box<Contact>,
     },
     /// internal: an execution's wake-up slot set (replacing any other).
     WakeSet {

@@ -14,9 +14,27 @@ use crate::runtime::compiled::Port;
 use crate::scenario::{Decision, DraftEdit};
 use crate::time::SimTime;
 
-const VERBS: [&str; 17] = [
-    "publish", "activate", "pause", "resume", "cancel", "archive", "edit", "restore", "clone",
-    "enroll", "tag", "untag", "set", "decide", "stop", "rollback", "ack",
+const VERBS: [&str; 20] = [
+    "publish",
+    "activate",
+    "pause",
+    "resume",
+    "cancel",
+    "archive",
+    "edit",
+    "restore",
+    "clone",
+    "enroll",
+    "tag",
+    "untag",
+    "set",
+    "decide",
+    "stop",
+    "rollback",
+    "ack",
+    "create",
+    "add_contact",
+    "update_contact",
 ];
 const ID_KEYS: [&str; 9] = [
     "workflow",
@@ -323,6 +341,12 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             w.json(&edit.written.steps);
             w.json(&edit.written.settings);
             w.json(&edit.written.trigger);
+            w.json(
+                &edit
+                    .name
+                    .as_ref()
+                    .map_or(Value::Null, |n| Value::from(n.as_str())),
+            );
         }
         Event::DraftRestored { wf, version } => {
             w.u8(18);
@@ -440,6 +464,20 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
         Event::OperatorRollbackStarted { exec } => {
             w.u8(38);
             w.var(exec.0 as u64);
+        }
+        Event::WorkflowCreated { id, name } => {
+            w.u8(39);
+            w.str(id);
+            w.str(name);
+        }
+        Event::ContactAdded(contact) => {
+            w.u8(40);
+            w.json(&contact.to_json());
+        }
+        Event::ContactUpdated { contact, with } => {
+            w.u8(41);
+            w.var(contact.0 as u64);
+            w.json(&with.to_json());
         }
     }
 }
@@ -775,10 +813,21 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
                 settings: r.json()?,
                 trigger: r.json()?,
             };
+            let name = match r.json()? {
+                Value::Null => None,
+                Value::String(s) => Some(s),
+                _ => {
+                    return Err(CodecError::Malformed {
+                        at,
+                        what: "workflow name",
+                    })
+                }
+            };
             let edit = DraftEdit {
                 steps: decode_part(&steps, crate::scenario::decode_steps, at)?,
                 settings: decode_part(&settings, crate::scenario::decode_settings, at)?,
                 trigger: decode_part(&trigger, crate::scenario::decode_trigger, at)?,
+                name,
                 written,
             };
             Event::DraftEdited {
@@ -877,6 +926,15 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
             exhausted: bool(r)?,
         },
         38 => Event::OperatorRollbackStarted { exec: exec(r)? },
+        39 => Event::WorkflowCreated {
+            id: r.str()?.into(),
+            name: r.str()?.into(),
+        },
+        40 => Event::ContactAdded(Box::new(contact_json(r)?)),
+        41 => Event::ContactUpdated {
+            contact: ContactIx(r.var32()?),
+            with: Box::new(contact_json(r)?),
+        },
         _ => {
             return Err(CodecError::Malformed {
                 at,
@@ -885,4 +943,13 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
         }
     };
     Ok(Stamped { t, event })
+}
+
+fn contact_json(r: &mut Reader) -> Result<crate::model::Contact, CodecError> {
+    let at = r.position();
+    let v = r.json()?;
+    crate::scenario::decode_contact(&v, "contact").map_err(|_| CodecError::Malformed {
+        at,
+        what: "contact",
+    })
 }

@@ -138,6 +138,20 @@ pub struct WrittenParts {
 }
 
 impl WorkflowDraft {
+    /// A new workflow with no steps, a manual trigger and default settings.
+    pub fn empty(id: &str, name: &str) -> WorkflowDraft {
+        let (steps, settings, trigger) = (Vec::new(), Settings::default(), Trigger::Manual);
+        WorkflowDraft {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            written: crate::canonical::parts_from_model(&steps, &settings, &trigger),
+            trigger,
+            settings,
+            steps,
+            x: None,
+        }
+    }
+
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }

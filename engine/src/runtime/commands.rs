@@ -78,6 +78,44 @@ impl Engine {
                 });
                 Ok(Outcome::Accepted)
             }
+            Command::Create { workflow, name } => {
+                if workflow.trim().is_empty() {
+                    return Ok(self.reject(command, "the new workflow needs an id"));
+                }
+                if self.state.workflow_ix.contains_key(workflow) {
+                    return Ok(
+                        self.reject(command, format!("a workflow `{workflow}` already exists"))
+                    );
+                }
+                self.emit(Event::WorkflowCreated {
+                    id: workflow.as_str().into(),
+                    name: name.as_str().into(),
+                });
+                Ok(Outcome::Accepted)
+            }
+            Command::AddContact { contact } => {
+                if contact.id.trim().is_empty() {
+                    return Ok(self.reject(command, "the new contact needs an id"));
+                }
+                if self.state.contact_ix.contains_key(&contact.id) {
+                    return Ok(self.reject(
+                        command,
+                        format!("a contact `{}` already exists", contact.id),
+                    ));
+                }
+                self.emit(Event::ContactAdded(Box::new(contact.clone())));
+                Ok(Outcome::Accepted)
+            }
+            Command::UpdateContact { contact } => {
+                let Some(&ix) = self.state.contact_ix.get(&contact.id) else {
+                    return Ok(self.reject(command, format!("no contact `{}`", contact.id)));
+                };
+                self.emit(Event::ContactUpdated {
+                    contact: ix,
+                    with: Box::new(contact.clone()),
+                });
+                Ok(Outcome::Accepted)
+            }
             Command::Enroll { workflow, contacts } => self.enroll(command, workflow, contacts),
             Command::Tag { contact, tag } => {
                 let c = match self.contact(command, contact) {

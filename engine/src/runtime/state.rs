@@ -281,6 +281,9 @@ impl State {
                     d.trigger = trigger.clone();
                     d.written.trigger = edit.written.trigger.clone();
                 }
+                if let Some(name) = &edit.name {
+                    d.name = name.clone();
+                }
             }
             Event::DraftRestored { wf, version } => {
                 let w = &mut self.workflows[wf.ix()];
@@ -303,6 +306,24 @@ impl State {
                 self.workflow_ix
                     .insert(new_id.to_string(), WfIx(self.workflows.len() as u32));
                 self.workflows.push(WorkflowState::new(draft));
+            }
+            Event::WorkflowCreated { id, name } => {
+                self.workflow_ix
+                    .insert(id.to_string(), WfIx(self.workflows.len() as u32));
+                self.workflows
+                    .push(WorkflowState::new(WorkflowDraft::empty(id, name)));
+            }
+            Event::ContactAdded(contact) => {
+                self.contact_ix
+                    .insert(contact.id.clone(), ContactIx(self.contacts.len() as u32));
+                self.contacts.push((**contact).clone());
+            }
+            Event::ContactUpdated { contact, with } => {
+                let c = &mut self.contacts[contact.ix()];
+                c.name = with.name.clone();
+                c.email = with.email.clone();
+                c.phone = with.phone.clone();
+                c.attributes = with.attributes.clone();
             }
             Event::Enrolled {
                 exec,

@@ -13,8 +13,9 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 pub use decode_model::{
-    filter as decode_filter, settings as decode_settings, step as decode_step,
-    steps as decode_steps, trigger as decode_trigger, workflow as decode_workflow,
+    contact as decode_contact, filter as decode_filter, settings as decode_settings,
+    step as decode_step, steps as decode_steps, trigger as decode_trigger,
+    workflow as decode_workflow,
 };
 pub use error::{AtPath, Decoded, FileError, Location, Problem};
 pub use expect::{line_matches, CountCompare, Expectation};
@@ -274,6 +275,7 @@ fn script_entry(v: &Value, path: &str) -> Decoded<ScriptEntry> {
                     steps: steps_v.map(|s| decode_steps(s, &o.at("steps"))).transpose()?,
                     settings: settings_v.map(|s| decode_settings(s, &o.at("settings"))).transpose()?,
                     trigger: trigger_v.map(|t| decode_trigger(t, &o.at("trigger"))).transpose()?,
+                    name: None,
                     written: parts,
                 }),
             }
@@ -285,6 +287,17 @@ fn script_entry(v: &Value, path: &str) -> Decoded<ScriptEntry> {
         "clone" => {
             let o = with(&["workflow", "new_id"])?;
             Command::Clone { workflow: o.str("workflow")?, new_id: o.str("new_id")? }
+        }
+        "create" => {
+            let o = with(&["workflow", "name"])?;
+            let workflow = o.str("workflow")?;
+            let name = o.opt_str("name")?.unwrap_or_else(|| workflow.clone());
+            Command::Create { workflow, name }
+        }
+        "add_contact" | "update_contact" => {
+            let o = with(&["contact"])?;
+            let contact = decode_model::contact(o.required("contact")?, &o.at("contact"))?;
+            if verb == "add_contact" { Command::AddContact { contact } } else { Command::UpdateContact { contact } }
         }
         "enroll" => {
             let o = with(&["workflow", "contacts"])?;
@@ -336,7 +349,7 @@ fn script_entry(v: &Value, path: &str) -> Decoded<ScriptEntry> {
                 &raw.at("do"),
                 Problem::NotOneOf {
                     value: other.into(),
-                    expected: "publish, activate, pause, resume, cancel, archive, edit, restore, clone, enroll, tag, untag, set, decide, stop, rollback, ack",
+                    expected: "publish, activate, pause, resume, cancel, archive, edit, restore, clone, enroll, tag, untag, set, decide, stop, rollback, ack, create, add_contact, update_contact",
                 },
             )
         }

@@ -1,6 +1,6 @@
 use serde_json::{Map, Value};
 
-use crate::model::{Settings, Step, Trigger, WrittenParts};
+use crate::model::{Contact, Settings, Step, Trigger, WrittenParts};
 use crate::time::SimTime;
 
 /// One line of a scenario's script: what a person does, and when.
@@ -43,6 +43,8 @@ pub struct DraftEdit {
     pub steps: Option<Vec<Step>>,
     pub settings: Option<Settings>,
     pub trigger: Option<Trigger>,
+    /// A new display name for the workflow (not part of the content hash).
+    pub name: Option<String>,
     /// The same parts as written, for the content hash.
     pub written: WrittenParts,
 }
@@ -80,6 +82,20 @@ pub enum Command {
     Clone {
         workflow: String,
         new_id: String,
+    },
+    /// A new, empty draft workflow (a Flowlab extension of the script).
+    Create {
+        workflow: String,
+        name: String,
+    },
+    /// A new contact (a Flowlab extension of the script).
+    AddContact {
+        contact: Contact,
+    },
+    /// Replaces a contact's name, email, phone and attributes; its tags
+    /// change only through `tag`/`untag`, so `tag_added` sees every new tag.
+    UpdateContact {
+        contact: Contact,
     },
     Enroll {
         workflow: String,
@@ -126,6 +142,9 @@ impl Command {
             Command::Edit { .. } => "edit",
             Command::Restore { .. } => "restore",
             Command::Clone { .. } => "clone",
+            Command::Create { .. } => "create",
+            Command::AddContact { .. } => "add_contact",
+            Command::UpdateContact { .. } => "update_contact",
             Command::Enroll { .. } => "enroll",
             Command::Tag { .. } => "tag",
             Command::Untag { .. } => "untag",
@@ -154,6 +173,10 @@ impl Command {
             ],
             Command::Clone { workflow, new_id } => {
                 vec![("workflow", s(workflow)), ("new_id", s(new_id))]
+            }
+            Command::Create { workflow, .. } => vec![("workflow", s(workflow))],
+            Command::AddContact { contact } | Command::UpdateContact { contact } => {
+                vec![("contact", s(&contact.id))]
             }
             Command::Enroll { workflow, contacts } => vec![
                 ("workflow", s(workflow)),
