@@ -9,6 +9,7 @@ use leptos_router::path;
 
 use crate::components::clock_bar::ClockBar;
 use crate::components::icons::LogoMark;
+use crate::components::workspace_menu::WorkspaceMenu;
 use crate::runtime::{use_runtime, Mode, Runtime, SaveState};
 use crate::screens::{
     EditorScreen, LifecycleScreen, NotFoundScreen, RunsScreen, ScenariosScreen, WorkflowsScreen,
@@ -63,6 +64,7 @@ fn Header() -> impl IntoView {
                 <NavLink href="/scenarios" testid="nav-scenarios" label="Scenarios" section=Section::Scenarios />
             </nav>
             <ClockBar />
+            <WorkspaceMenu />
         </header>
     }
 }

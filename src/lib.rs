@@ -2,6 +2,7 @@
 //! `flowlab_engine` workflow engine. `main.rs` only calls [`mount`].
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod runtime;
 pub mod screens;

@@ -4,3 +4,4 @@ pub mod clock_bar;
 pub mod empty_state;
 pub mod icons;
 pub mod step_strip;
+pub mod workspace_menu;

@@ -4,6 +4,7 @@
 //! show is read from the session's state and log, and everything a person
 //! does goes in as an engine command through [`Runtime::command`].
 
+mod load;
 mod page_clock;
 mod persist;
 
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::session::{Clock, Session, SessionError, Speed};
 
+pub use load::{LoadError, MAX_SCENARIO_BYTES};
 pub use persist::SaveState;
 
 /// What the page can do with the workspace right now.

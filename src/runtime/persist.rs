@@ -59,6 +59,10 @@ struct Inner {
     persisted: usize,
     snapshot_at: usize,
     flushing: bool,
+    /// The workspace is being replaced: nothing is flushed meanwhile.
+    replacing: bool,
+    /// Counts replacements, so a flush that straddles one is disregarded.
+    generation: u64,
     timer: Option<Timeout>,
 }
 
@@ -76,6 +80,8 @@ impl Persist {
                 persisted: 0,
                 snapshot_at: 0,
                 flushing: false,
+                replacing: false,
+                generation: 0,
                 timer: None,
             }),
         }
@@ -88,7 +94,7 @@ impl Persist {
             (
                 i.disabled.clone(),
                 i.persisted,
-                i.flushing || i.timer.is_some() || i.store.is_none(),
+                i.flushing || i.replacing || i.timer.is_some() || i.store.is_none(),
             )
         });
         let unsaved = log_len.saturating_sub(persisted);
@@ -111,23 +117,31 @@ impl Persist {
         let Some(store) = self.inner.with_value(|i| i.store.clone()) else {
             return;
         };
-        let (persisted, snapshot_at) = self.inner.with_value(|i| (i.persisted, i.snapshot_at));
+        let (persisted, snapshot_at, generation, replacing) = self
+            .inner
+            .with_value(|i| (i.persisted, i.snapshot_at, i.generation, i.replacing));
+        if replacing {
+            return;
+        }
         let Some(batch) = runtime.with_untracked(|s| Batch::take(s, persisted, snapshot_at)) else {
             return;
         };
         self.inner.update_value(|i| i.flushing = true);
-        let result = batch.write(&store).await;
-        self.inner.update_value(|i| {
-            i.flushing = false;
-            match &result {
-                Ok(()) => {
-                    i.persisted = batch.end;
-                    if batch.snapshot.is_some() {
-                        i.snapshot_at = batch.end;
-                    }
+        let current = move || self.inner.with_value(|i| i.generation == generation);
+        let result = batch.write(&store, current).await;
+        let replaced = self.inner.with_value(|i| i.generation != generation);
+        self.inner.update_value(|i| i.flushing = false);
+        if replaced {
+            return;
+        }
+        self.inner.update_value(|i| match &result {
+            Ok(()) => {
+                i.persisted = batch.end;
+                if batch.snapshot.is_some() {
+                    i.snapshot_at = batch.end;
                 }
-                Err(e) => i.disabled = Some(not_saving_reason(e)),
             }
+            Err(e) => i.disabled = Some(not_saving_reason(e)),
         });
         let log_len = runtime.with_untracked(|s| s.log().len()).unwrap_or(0);
         if log_len > batch.end || result.is_err() {
@@ -190,17 +204,22 @@ impl Batch {
         }
     }
 
-    async fn write(&self, store: &Store) -> Result<(), StorageError> {
+    /// Writes the batch, one transaction after another, as long as
+    /// `current()` says the workspace was not replaced meanwhile.
+    async fn write(&self, store: &Store, current: impl Fn() -> bool) -> Result<(), StorageError> {
         store
             .append_with_session(&self.segments, &self.session_json)
             .await?;
         for v in &self.versions {
+            if !current() {
+                return Ok(());
+            }
             match store.add_version(v).await {
                 Ok(()) | Err(StorageError::VersionExists { .. }) => {}
                 Err(e) => return Err(e),
             }
         }
-        if let Some(bytes) = &self.snapshot {
+        if let Some(bytes) = self.snapshot.as_ref().filter(|_| current()) {
             store.put_snapshot(self.end as u64, bytes).await?;
         }
         Ok(())
@@ -267,6 +286,30 @@ pub(super) fn start(runtime: Runtime) {
             ))),
         }
     });
+}
+
+impl Persist {
+    /// Stores a new workspace in place of the saved one and saves from
+    /// its first event on. Without storage this only forgets the old log.
+    pub(super) async fn start_over(&self, scenario: &Scenario, source: &str) {
+        if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
+            t.cancel();
+        }
+        self.inner.update_value(|i| {
+            i.persisted = 0;
+            i.snapshot_at = 0;
+            i.generation += 1;
+            i.replacing = true;
+        });
+        let store = self.inner.with_value(|i| i.store.clone());
+        if let Some(store) = store {
+            if let Err(e) = write_fresh(&store, scenario, source).await {
+                self.inner
+                    .update_value(|i| i.disabled = Some(not_saving_reason(&e)));
+            }
+        }
+        self.inner.update_value(|i| i.replacing = false);
+    }
 }
 
 async fn write_fresh(store: &Store, scenario: &Scenario, source: &str) -> Result<(), StorageError> {

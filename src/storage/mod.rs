@@ -239,7 +239,8 @@ impl Store {
     }
 
     /// Starts the workspace over from `genesis_json` (`genesis_to_json`'s
-    /// text): the log, snapshots and versions are cleared; settings stay.
+    /// text): the log, its session record, snapshots and versions are
+    /// cleared; settings stay.
     pub async fn write_genesis(&self, genesis_json: &str) -> Result<(), StorageError> {
         genesis_from_json(genesis_json).map_err(|e| StorageError::Other(e.to_string()))?;
         let tx = self.tx(
@@ -250,6 +251,7 @@ impl Store {
             tx.object_store(store)?.clear()?.await?;
         }
         let meta = tx.object_store(META)?;
+        meta.delete(KEY_SESSION).primitive()?.await?;
         meta.put(JsValue::from_str(genesis_json))
             .with_key(KEY_GENESIS)
             .without_key_type()

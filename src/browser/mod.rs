@@ -1,0 +1,3 @@
+//! Thin wrappers over browser APIs that several parts of the app use.
+
+pub mod download;

@@ -1,0 +1,95 @@
+//! The workspace menu in the header: download the trace of everything that
+//! happened, and start over from the built-in sample workspace.
+
+use flowlab_engine::trace;
+use leptos::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+
+use crate::browser::download::download_text;
+use crate::runtime::{use_runtime, Mode};
+
+/// The trace (JSON Lines, as `flowlab-sim run` writes it) of the log so far,
+/// without the summary line.
+pub fn trace_text(session: &crate::session::Session) -> String {
+    let state = session.state();
+    let mut out = String::new();
+    for stamped in session.log() {
+        if let Some(line) = trace::line(state, stamped) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[component]
+pub fn WorkspaceMenu() -> impl IntoView {
+    let rt = use_runtime();
+    let (open, set_open) = signal(false);
+    let (confirming, set_confirming) = signal(false);
+    let ready = move || rt.mode() == Mode::Running;
+    let download_trace = move |_| {
+        set_open.set(false);
+        if let Some(text) = rt.with_untracked(trace_text) {
+            if let Err(e) = download_text("flowlab-trace.jsonl", "application/x-ndjson", &text) {
+                web_sys::console::error_1(&e.into());
+            }
+        }
+    };
+    let reset = move |_| {
+        set_confirming.set(false);
+        spawn_local(async move { rt.reset().await });
+    };
+    view! {
+        <div class="ws-menu">
+            <button
+                type="button"
+                class="ws-menu-button"
+                data-testid="workspace-menu"
+                aria-haspopup="menu"
+                aria-expanded=move || open.get().to_string()
+                disabled=move || !ready()
+                on:click=move |_| set_open.update(|o| *o = !*o)
+            >
+                "Workspace"
+            </button>
+            <Show when=move || open.get()>
+                <div class="ws-menu-list" role="menu">
+                    <button type="button" role="menuitem" data-testid="download-trace" on:click=download_trace>
+                        "Download trace (.jsonl)"
+                    </button>
+                    <button
+                        type="button"
+                        role="menuitem"
+                        class="ws-menu-danger"
+                        data-testid="reset-workspace"
+                        on:click=move |_| {
+                            set_open.set(false);
+                            set_confirming.set(true);
+                        }
+                    >
+                        "Reset to the sample workspace…"
+                    </button>
+                </div>
+            </Show>
+            <Show when=move || confirming.get()>
+                <div class="dialog-backdrop">
+                    <div class="dialog" role="alertdialog" aria-labelledby="reset-title" data-testid="reset-dialog">
+                        <h2 id="reset-title">"Reset the workspace?"</h2>
+                        <p>
+                            "Every workflow, version, contact and execution in this browser is replaced by the built-in sample workspace, and the clock goes back to Day 0. This cannot be undone; download the trace first if you want to keep a record."
+                        </p>
+                        <div class="dialog-actions">
+                            <button type="button" class="button" data-testid="reset-cancel" on:click=move |_| set_confirming.set(false)>
+                                "Keep my workspace"
+                            </button>
+                            <button type="button" class="button button--danger" data-testid="reset-confirm" on:click=reset>
+                                "Reset"
+                            </button>
+                        </div>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+}

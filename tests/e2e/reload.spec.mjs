@@ -1,0 +1,119 @@
+// Reload is exact: the built-in workspace run to 2d in one go, and the same
+// run interrupted by reloads at random moments (saved or not), give the
+// same trace, byte for byte. Also: reset asks first and restores the sample.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+
+const TWO_DAYS = 2 * 86_400_000;
+
+async function ready(page) {
+  await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+}
+
+async function runUntil(page, text) {
+  await page.fill('[data-testid=clock-until-input]', text);
+  await page.press('[data-testid=clock-until-input]', 'Enter');
+}
+
+async function waitForClock(page, ms) {
+  await page.waitForFunction(
+    (want) => Number(document.querySelector('[data-testid=clock-time]')?.dataset.ms) === want,
+    ms,
+    { timeout: 60_000 },
+  );
+}
+
+async function downloadTrace(page) {
+  await page.click('[data-testid=workspace-menu]');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid=download-trace]'),
+  ]);
+  return readFile(await download.path(), 'utf8');
+}
+
+describe('reload is exact (release build)', { timeout: 240_000 }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('gives the same trace with and without reloads at random moments', async () => {
+    const straight = await browser.newContext();
+    const a = await straight.newPage();
+    const problemsA = watchForErrors(a);
+    await openApp(a, server.url);
+    await ready(a);
+    await a.click('[data-testid=clock-speed-max]');
+    await runUntil(a, '2d');
+    await waitForClock(a, TWO_DAYS);
+    const expected = await downloadTrace(a);
+    assert.ok(expected.split('\n').length > 100, 'the sample workspace does things in two days');
+    assert.deepEqual(problemsA, []);
+    await straight.close();
+
+    const interrupted = await browser.newContext();
+    const b = await interrupted.newPage();
+    await openApp(b, server.url);
+    await ready(b);
+    await b.click('[data-testid=clock-speed-3600]');
+    await runUntil(b, '2d');
+    const seed = Date.now();
+    console.log(`reload points from seed ${seed}`);
+    let x = seed;
+    for (let i = 0; i < 3; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      await b.waitForTimeout(200 + (x % 900));
+      await b.reload();
+      await ready(b);
+      assert.equal(
+        await b.getAttribute('[data-testid=clock-play]', 'aria-label'),
+        'Play simulated time',
+        'the clock comes back paused',
+      );
+      await runUntil(b, '2d');
+    }
+    await b.click('[data-testid=clock-speed-max]');
+    await runUntil(b, '2d');
+    await waitForClock(b, TWO_DAYS);
+    const got = await downloadTrace(b);
+    assert.equal(got, expected);
+    await interrupted.close();
+  });
+
+  it('resets the workspace only after asking', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openApp(page, server.url);
+    await ready(page);
+    await page.click('[data-testid=clock-speed-max]');
+    await runUntil(page, '3h');
+    await waitForClock(page, 3 * 3_600_000);
+
+    await page.click('[data-testid=workspace-menu]');
+    await page.click('[data-testid=reset-workspace]');
+    await page.click('[data-testid=reset-cancel]');
+    assert.equal(await page.getAttribute('[data-testid=clock-time]', 'data-ms'), String(3 * 3_600_000));
+
+    await page.click('[data-testid=workspace-menu]');
+    await page.click('[data-testid=reset-workspace]');
+    await page.click('[data-testid=reset-confirm]');
+    await waitForClock(page, 0);
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getAttribute('[data-testid=clock-time]', 'data-ms'), '0');
+    assert.equal(await downloadTrace(page), '', 'nothing has happened in the fresh workspace');
+    await context.close();
+  });
+});
