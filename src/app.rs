@@ -78,6 +78,10 @@ fn StorageBanner() -> impl IntoView {
         Mode::Failed(why) => Some(why),
         _ => None,
     };
+    let read_only = move || match rt.mode() {
+        Mode::ReadOnly(why) => Some(why),
+        _ => None,
+    };
     let not_saving = move || match rt.save_state() {
         SaveState::NotSaving { reason, .. } => Some(reason),
         _ => None,
@@ -88,7 +92,18 @@ fn StorageBanner() -> impl IntoView {
                 {move || failed()}
             </div>
         </Show>
-        <Show when=move || not_saving().is_some()>
+        <Show when=move || read_only().is_some()>
+            <div class="banner banner--info" role="status" data-testid="banner-read-only">
+                <span>
+                    <strong>"Read-only. "</strong>
+                    {move || read_only().map(|why| why.message())}
+                </span>
+                <button type="button" class="button" data-testid="take-over" on:click=move |_| rt.take_over()>
+                    "Take over here"
+                </button>
+            </div>
+        </Show>
+        <Show when=move || not_saving().is_some() && read_only().is_none()>
             <div class="banner banner--warning" role="alert" data-testid="banner-not-saving">
                 <strong>"Not saving. "</strong>
                 {move || not_saving().map(|r| format!("{r}. The workspace keeps working in this tab; closing it loses what is not saved."))}

@@ -136,6 +136,7 @@ fn SaveBadge() -> impl IntoView {
     let rt = use_runtime();
     let text = move || match rt.save_state() {
         SaveState::Saved => "saved".to_string(),
+        SaveState::Saving { unsaved: 0 } => "saving…".to_string(),
         SaveState::Saving { unsaved } => format!("saving {unsaved}…"),
         SaveState::NotSaving { unsaved, .. } => format!("not saved ({unsaved})"),
     };

@@ -41,7 +41,7 @@ impl Runtime {
         self.pause();
         let session = Session::new(sim::genesis(&scenario), scenario.script.clone());
         self.persist.start_over(&scenario, text).await;
-        self.install(session);
+        self.install(session, super::Mode::Running);
         self.stepped.set(None);
         self.refusal.set(None);
         Ok(())

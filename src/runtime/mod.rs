@@ -7,6 +7,7 @@
 mod load;
 mod page_clock;
 mod persist;
+mod tab_lock;
 
 use flowlab_engine::runtime::Outcome;
 use flowlab_engine::scenario::Command;
@@ -25,8 +26,30 @@ pub enum Mode {
     Loading,
     /// This tab runs the engine.
     Running,
+    /// Another tab runs the workspace; this one shows it as it was saved.
+    ReadOnly(ReadOnly),
     /// The workspace could not be opened at all; the message says why.
     Failed(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Another tab was already running the workspace when this one opened.
+    OtherTab,
+    /// Another tab took the workspace over from this one.
+    TakenOver,
+    /// Another tab wrote to the workspace while this one ran it.
+    Conflict,
+}
+
+impl ReadOnly {
+    pub fn message(self) -> &'static str {
+        match self {
+            ReadOnly::OtherTab => "This workspace is running in another tab, so this tab shows it read-only, as it was last saved. It takes over by itself when the other tab closes.",
+            ReadOnly::TakenOver => "Another tab took this workspace over; this tab shows it read-only, saves nothing, and takes it back by itself when that tab closes.",
+            ReadOnly::Conflict => "Another tab wrote to this workspace while this one was running it; this tab stopped saving. Take over to continue from what is saved.",
+        }
+    }
 }
 
 /// What the last "step to next event" did, for the clock bar to say.
@@ -127,6 +150,11 @@ impl Runtime {
     /// Hands a person's command to the engine at the clock's time. A
     /// refusal is also kept for the page to show.
     pub fn command(&self, command: Command) -> Result<Outcome, SessionError> {
+        if let Mode::ReadOnly(_) = self.mode.get_untracked() {
+            let why = "this tab shows the workspace read-only; take over to change it";
+            self.refusal.set(Some(why.into()));
+            return Ok(Outcome::Rejected(why.into()));
+        }
         let result = self.mutate(|s| s.command(&command));
         let result = result
             .unwrap_or_else(|| Ok(Outcome::Rejected("the workspace is still loading".into())));
@@ -204,12 +232,28 @@ impl Runtime {
             self.clock.set(clock);
         }
         self.revision.update(|r| *r += 1);
-        self.persist.schedule(*self);
+        if self.mode.get_untracked() == Mode::Running {
+            self.persist.schedule(*self);
+        }
     }
 
-    fn install(&self, session: Session) {
+    fn install(&self, session: Session, mode: Mode) {
         self.session.set_value(Some(session));
-        self.mode.set(Mode::Running);
+        self.mode.set(mode);
         self.changed();
+        self.clock_loop.restart(*self);
+    }
+
+    /// Takes the workspace over from the tab that runs it, reading what it saved.
+    pub fn take_over(&self) {
+        persist::take_over(*self);
+    }
+
+    /// Stops running the workspace: another tab has it now.
+    fn stop_running(&self, why: ReadOnly) {
+        self.set_clock(|c| c.paused = true);
+        self.clock_loop.restart(*self);
+        self.mode.set(Mode::ReadOnly(why));
+        self.catching_up.set(false);
     }
 }

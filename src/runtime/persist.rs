@@ -16,7 +16,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen_futures::spawn_local;
 
-use super::{Mode, Runtime};
+use super::tab_lock::{self, Acquired, Request};
+use super::{Mode, ReadOnly, Runtime};
 use crate::session::{Clock, Session};
 use crate::storage::{plan_segments, Loaded, StorageError, Store, StoredVersion};
 use crate::workspace::SAMPLE_WORKSPACE;
@@ -120,7 +121,7 @@ impl Persist {
         let (persisted, snapshot_at, generation, replacing) = self
             .inner
             .with_value(|i| (i.persisted, i.snapshot_at, i.generation, i.replacing));
-        if replacing {
+        if replacing || runtime.mode.get_untracked() != Mode::Running {
             return;
         }
         let Some(batch) = runtime.with_untracked(|s| Batch::take(s, persisted, snapshot_at)) else {
@@ -141,8 +142,13 @@ impl Persist {
                     i.snapshot_at = batch.end;
                 }
             }
+            Err(StorageError::OutOfOrder { .. }) => {}
             Err(e) => i.disabled = Some(not_saving_reason(e)),
         });
+        if let Err(StorageError::OutOfOrder { .. }) = result {
+            runtime.stop_running(ReadOnly::Conflict);
+            return;
+        }
         let log_len = runtime.with_untracked(|s| s.log().len()).unwrap_or(0);
         if log_len > batch.end || result.is_err() {
             self.schedule(runtime);
@@ -243,49 +249,102 @@ fn builtin() -> Scenario {
     parse_scenario("workspace.json", SAMPLE_WORKSPACE).expect("the built-in workspace parses")
 }
 
-/// Opens the saved workspace, or writes the built-in one, and installs it.
+/// Takes the tab lock if free and opens the workspace; read-only when
+/// another tab runs it, until that tab closes.
 pub(super) fn start(runtime: Runtime) {
     spawn_local(async move {
-        let persist = runtime.persist;
-        let store = match Store::open(WORKSPACE).await {
-            Ok(store) => Rc::new(store),
-            Err(e) => {
-                persist
-                    .inner
-                    .update_value(|i| i.disabled = Some(not_saving_reason(&e)));
-                let scenario = builtin();
-                runtime.install(Session::new(sim::genesis(&scenario), scenario.script));
-                return;
+        match tab_lock::acquire(WORKSPACE, Request::IfAvailable, lost(runtime)).await {
+            Acquired::Held | Acquired::Unsupported => open(runtime, true).await,
+            Acquired::Taken => {
+                open(runtime, false).await;
+                open_when_free(runtime).await;
             }
-        };
-        match store.load().await {
-            Ok(Some(loaded)) => match restore(&store, loaded).await {
-                Ok(session) => {
-                    let n = session.log().len();
-                    persist.inner.update_value(|i| {
-                        i.store = Some(store);
-                        i.persisted = n;
-                        i.snapshot_at = n;
-                    });
-                    runtime.install(session);
-                }
-                Err(why) => runtime.mode.set(Mode::Failed(why)),
-            },
-            Ok(None) => {
-                let scenario = builtin();
+        }
+    });
+}
+
+/// Waits for the tab that runs the workspace to close, then runs it here
+/// from what that tab saved (unless this tab took it over meanwhile).
+async fn open_when_free(runtime: Runtime) {
+    if tab_lock::acquire(WORKSPACE, Request::Wait, lost(runtime)).await == Acquired::Held
+        && matches!(runtime.mode.get_untracked(), Mode::ReadOnly(_))
+    {
+        open(runtime, true).await;
+    }
+}
+
+pub(super) fn take_over(runtime: Runtime) {
+    spawn_local(async move {
+        tab_lock::acquire(WORKSPACE, Request::Steal, lost(runtime)).await;
+        open(runtime, true).await;
+    });
+}
+
+fn lost(runtime: Runtime) -> impl FnOnce() + 'static {
+    move || {
+        runtime.stop_running(ReadOnly::TakenOver);
+        spawn_local(open_when_free(runtime));
+    }
+}
+
+/// Opens the saved workspace, or the built-in one, and installs it: to
+/// run and save when `writable`, to look at otherwise.
+async fn open(runtime: Runtime, writable: bool) {
+    let persist = runtime.persist;
+    let mode = if writable {
+        Mode::Running
+    } else {
+        Mode::ReadOnly(ReadOnly::OtherTab)
+    };
+    persist.inner.update_value(|i| {
+        i.store = None;
+        i.generation += 1;
+    });
+    let store = match Store::open(WORKSPACE).await {
+        Ok(store) => Rc::new(store),
+        Err(e) => {
+            persist
+                .inner
+                .update_value(|i| i.disabled = Some(not_saving_reason(&e)));
+            let scenario = builtin();
+            runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
+            return;
+        }
+    };
+    match store.load().await {
+        Ok(Some(loaded)) => match restore(&store, loaded).await {
+            Ok(session) => {
+                let n = session.log().len();
+                persist.inner.update_value(|i| {
+                    i.store = writable.then_some(store);
+                    i.persisted = n;
+                    i.snapshot_at = n;
+                    i.disabled = None;
+                });
+                runtime.install(session, mode);
+            }
+            Err(why) => runtime.mode.set(Mode::Failed(why)),
+        },
+        Ok(None) => {
+            let scenario = builtin();
+            if writable {
                 match write_fresh(&store, &scenario, SAMPLE_WORKSPACE).await {
-                    Ok(()) => persist.inner.update_value(|i| i.store = Some(store)),
+                    Ok(()) => persist.inner.update_value(|i| {
+                        i.store = Some(store);
+                        i.persisted = 0;
+                        i.snapshot_at = 0;
+                    }),
                     Err(e) => persist
                         .inner
                         .update_value(|i| i.disabled = Some(not_saving_reason(&e))),
                 }
-                runtime.install(Session::new(sim::genesis(&scenario), scenario.script));
             }
-            Err(e) => runtime.mode.set(Mode::Failed(format!(
-                "The saved workspace could not be read ({e}). Nothing was changed in storage."
-            ))),
+            runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
         }
-    });
+        Err(e) => runtime.mode.set(Mode::Failed(format!(
+            "The saved workspace could not be read ({e}). Nothing was changed in storage."
+        ))),
+    }
 }
 
 impl Persist {

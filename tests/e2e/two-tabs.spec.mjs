@@ -1,0 +1,94 @@
+// Two tabs on one workspace: the second shows it read-only, takes it over,
+// and the run goes on from what the first saved, with no step run twice
+// (the final trace equals an uninterrupted run's).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+
+const TWO_DAYS = 2 * 86_400_000;
+
+async function runUntil(page, text) {
+  await page.fill('[data-testid=clock-until-input]', text);
+  await page.press('[data-testid=clock-until-input]', 'Enter');
+}
+
+async function waitForClock(page, ms) {
+  await page.waitForFunction(
+    (want) => Number(document.querySelector('[data-testid=clock-time]')?.dataset.ms) === want,
+    ms,
+    { timeout: 60_000 },
+  );
+}
+
+async function downloadTrace(page) {
+  await page.click('[data-testid=workspace-menu]');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid=download-trace]'),
+  ]);
+  return readFile(await download.path(), 'utf8');
+}
+
+describe('two tabs (release build)', { timeout: 240_000 }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('runs a workspace in one tab at a time, and hands over without repeating a step', async () => {
+    const alone = await browser.newContext();
+    const solo = await alone.newPage();
+    await openApp(solo, server.url);
+    await solo.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    await solo.click('[data-testid=clock-speed-max]');
+    await runUntil(solo, '2d');
+    await waitForClock(solo, TWO_DAYS);
+    const expected = await downloadTrace(solo);
+    await alone.close();
+
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    const problems = watchForErrors(first);
+    await openApp(first, server.url);
+    await first.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    await first.click('[data-testid=clock-speed-max]');
+    await runUntil(first, '3h');
+    await waitForClock(first, 3 * 3_600_000);
+    await first.waitForSelector('[data-testid=save-state][data-state=saved]');
+
+    const second = await context.newPage();
+    await openApp(second, server.url);
+    await second.waitForSelector('[data-testid=banner-read-only]');
+    assert.equal(await second.isDisabled('[data-testid=clock-play]'), true, 'a read-only tab cannot run the clock');
+    assert.equal(await second.getAttribute('[data-testid=clock-time]', 'data-ms'), String(3 * 3_600_000));
+
+    await second.click('[data-testid=take-over]');
+    await second.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    await first.waitForSelector('[data-testid=banner-read-only]');
+    assert.match(await first.textContent('[data-testid=banner-read-only]'), /took this workspace over/);
+    assert.equal(await first.isDisabled('[data-testid=clock-play]'), true);
+
+    await second.click('[data-testid=clock-speed-max]');
+    await runUntil(second, '2d');
+    await waitForClock(second, TWO_DAYS);
+    assert.equal(await downloadTrace(second), expected);
+
+    // When the running tab closes, the other one takes over by itself.
+    await second.waitForSelector('[data-testid=save-state][data-state=saved]');
+    await second.close();
+    await first.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    await first.waitForSelector('[data-testid=banner-read-only]', { state: 'detached' });
+    assert.equal(await first.getAttribute('[data-testid=clock-time]', 'data-ms'), String(TWO_DAYS));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
