@@ -9,6 +9,7 @@ pub mod screens;
 pub mod session;
 pub mod storage;
 pub mod workspace;
+pub mod workspace_file;
 
 pub use app::App;
 

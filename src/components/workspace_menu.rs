@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use crate::browser::download::download_text;
+use crate::components::import_file::ImportFile;
 use crate::runtime::{use_runtime, Mode};
 
 /// The trace (JSON Lines, as `flowlab-sim run` writes it) of the log so far,
@@ -36,6 +37,27 @@ pub fn WorkspaceMenu() -> impl IntoView {
             }
         }
     };
+    let import_open = RwSignal::new(0u32);
+    let export_workspace = move |_| {
+        set_open.set(false);
+        if let Some(text) = rt.export_workspace() {
+            if let Err(e) = download_text("flowlab-workspace.json", "application/json", &text) {
+                web_sys::console::error_1(&e.into());
+            }
+        }
+    };
+    let summary = move || {
+        rt.with(|s| {
+            let state = s.state();
+            format!(
+                "{} workflows · {} contacts · {} executions · {} events",
+                state.workflows.len(),
+                state.contacts.len(),
+                state.executions.len(),
+                s.log().len()
+            )
+        })
+    };
     let reset = move |_| {
         set_confirming.set(false);
         spawn_local(async move { rt.reset().await });
@@ -55,6 +77,22 @@ pub fn WorkspaceMenu() -> impl IntoView {
             </button>
             <Show when=move || open.get()>
                 <div class="ws-menu-list" role="menu">
+                    <p class="ws-menu-summary" data-testid="workspace-summary">{summary}</p>
+                    <button type="button" role="menuitem" data-testid="export-workspace" on:click=export_workspace>
+                        "Export workspace (.json)"
+                    </button>
+                    <button
+                        type="button"
+                        role="menuitem"
+                        data-testid="import-file"
+                        title="A workspace, a scenario or one workflow (.json)"
+                        on:click=move |_| {
+                            set_open.set(false);
+                            import_open.update(|n| *n += 1);
+                        }
+                    >
+                        "Import a file…"
+                    </button>
                     <button type="button" role="menuitem" data-testid="download-trace" on:click=download_trace>
                         "Download trace (.jsonl)"
                     </button>
@@ -72,6 +110,8 @@ pub fn WorkspaceMenu() -> impl IntoView {
                     </button>
                 </div>
             </Show>
+            <leptos::portal::Portal>
+            <ImportFile open=import_open />
             <Show when=move || confirming.get()>
                 <div class="dialog-backdrop">
                     <div class="dialog" role="alertdialog" aria-labelledby="reset-title" data-testid="reset-dialog">
@@ -90,6 +130,7 @@ pub fn WorkspaceMenu() -> impl IntoView {
                     </div>
                 </div>
             </Show>
+            </leptos::portal::Portal>
         </div>
     }
 }

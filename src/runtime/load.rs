@@ -1,49 +1,27 @@
 //! Replacing the whole workspace: with a scenario file (a preset, an
-//! imported file) or with the built-in sample workspace (reset). The file
-//! is parsed before anything changes; a file that does not parse changes
-//! nothing, in the page or in storage.
+//! imported file), an imported workspace, or the built-in sample workspace
+//! (reset); and bringing one workflow in from a file. Files are read and
+//! checked before anything changes; a bad one changes nothing, in the page
+//! or in storage.
 
-use flowlab_engine::scenario::{parse_scenario, FileError};
+use flowlab_engine::model::WorkflowDraft;
+use flowlab_engine::runtime::Outcome;
+use flowlab_engine::scenario::{parse_scenario, Command, DraftEdit, FileError};
 use flowlab_engine::sim;
 use leptos::prelude::*;
 
-use super::Runtime;
-use crate::session::Session;
+use super::{Mode, Runtime};
+use crate::session::{Session, SessionError};
 use crate::workspace::SAMPLE_WORKSPACE;
-
-/// Scenario files bigger than this are refused before they are read.
-pub const MAX_SCENARIO_BYTES: usize = 8 * 1024 * 1024;
-
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-pub enum LoadError {
-    #[error("{name} is {size} bytes; the limit is {limit} bytes")]
-    TooLarge {
-        name: String,
-        size: usize,
-        limit: usize,
-    },
-    #[error(transparent)]
-    File(#[from] FileError),
-}
+use crate::workspace_file;
 
 impl Runtime {
     /// Starts the workspace over from scenario `text`: its workflows,
     /// people and script, the clock paused at instant 0.
-    pub async fn load_scenario(&self, name: &str, text: &str) -> Result<(), LoadError> {
-        if text.len() > MAX_SCENARIO_BYTES {
-            return Err(LoadError::TooLarge {
-                name: name.to_owned(),
-                size: text.len(),
-                limit: MAX_SCENARIO_BYTES,
-            });
-        }
+    pub async fn load_scenario(&self, name: &str, text: &str) -> Result<(), FileError> {
         let scenario = parse_scenario(name, text)?;
-        self.pause();
-        let session = Session::new(sim::genesis(&scenario), scenario.script.clone());
-        self.persist.start_over(&scenario, text).await;
-        self.install(session, super::Mode::Running);
-        self.stepped.set(None);
-        self.refusal.set(None);
+        let session = Session::new(sim::genesis(&scenario), scenario.script);
+        self.replace(session, text.to_owned()).await;
         Ok(())
     }
 
@@ -52,5 +30,73 @@ impl Runtime {
         self.load_scenario("workspace.json", SAMPLE_WORKSPACE)
             .await
             .expect("the built-in workspace parses");
+    }
+
+    /// Makes `session` the workspace, in the page and in storage.
+    pub async fn replace(&self, session: Session, source: String) {
+        self.pause();
+        self.persist.start_over(session.genesis(), &source).await;
+        self.source.set_value(source);
+        self.install(session, Mode::Running);
+        self.stepped.set(None);
+        self.refusal.set(None);
+    }
+
+    /// The whole workspace as a `flowlab-workspace/1` file.
+    pub fn export_workspace(&self) -> Option<String> {
+        let source = self.source.get_value();
+        self.with_untracked(|s| workspace_file::export_workspace(s, &source))
+    }
+
+    /// Brings a workflow from a file in as workflow `id`: a new draft
+    /// workflow when `id` is free, otherwise its draft is replaced.
+    pub fn import_workflow(
+        &self,
+        draft: &WorkflowDraft,
+        id: &str,
+    ) -> Result<Outcome, SessionError> {
+        let exists = self
+            .with_untracked(|s| s.state().workflow_ix.contains_key(id))
+            .unwrap_or(false);
+        if !exists {
+            let created = self.command(Command::Create {
+                workflow: id.to_owned(),
+                name: draft.name.clone(),
+            })?;
+            if created != Outcome::Accepted {
+                return Ok(created);
+            }
+        }
+        self.command(Command::Edit {
+            workflow: id.to_owned(),
+            edit: Box::new(DraftEdit {
+                steps: Some(draft.steps.clone()),
+                settings: Some(draft.settings.clone()),
+                trigger: Some(draft.trigger.clone()),
+                name: Some(draft.name.clone()),
+                written: draft.written.clone(),
+            }),
+        })
+    }
+
+    /// A workflow id not in use yet: `id`, or `id_copy`, `id_copy2`, …
+    pub fn free_workflow_id(&self, id: &str) -> String {
+        self.with_untracked(|s| {
+            let taken = |c: &str| s.state().workflow_ix.contains_key(c);
+            if !taken(id) {
+                return id.to_owned();
+            }
+            (1..)
+                .map(|n| {
+                    if n == 1 {
+                        format!("{id}_copy")
+                    } else {
+                        format!("{id}_copy{n}")
+                    }
+                })
+                .find(|c| !taken(c))
+                .expect("some id is free")
+        })
+        .unwrap_or_else(|| id.to_owned())
     }
 }

@@ -16,7 +16,6 @@ use leptos::prelude::*;
 
 use crate::session::{Clock, Session, SessionError, Speed};
 
-pub use load::{LoadError, MAX_SCENARIO_BYTES};
 pub use persist::SaveState;
 
 /// What the page can do with the workspace right now.
@@ -77,6 +76,8 @@ pub struct Runtime {
     refusal: RwSignal<Option<String>>,
     clock_loop: page_clock::Loop,
     persist: persist::Persist,
+    /// The scenario text the workspace started from (its script).
+    source: StoredValue<String, LocalStorage>,
 }
 
 pub fn use_runtime() -> Runtime {
@@ -98,6 +99,7 @@ impl Runtime {
             refusal: RwSignal::new(None),
             clock_loop: page_clock::Loop::new(),
             persist: persist::Persist::new(),
+            source: StoredValue::new_local(String::new()),
         };
         provide_context(runtime);
         persist::start(runtime);

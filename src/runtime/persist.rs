@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use flowlab_engine::codec::{decode_snapshot, encode_snapshot, genesis_to_json};
 use flowlab_engine::event::Event;
+use flowlab_engine::runtime::state::Genesis;
 use flowlab_engine::scenario::{parse_scenario, Scenario};
 use flowlab_engine::sim;
 use gloo_timers::callback::Timeout;
@@ -307,13 +308,15 @@ async fn open(runtime: Runtime, writable: bool) {
                 .inner
                 .update_value(|i| i.disabled = Some(not_saving_reason(&e)));
             let scenario = builtin();
+            runtime.source.set_value(SAMPLE_WORKSPACE.to_owned());
             runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
             return;
         }
     };
     match store.load().await {
         Ok(Some(loaded)) => match restore(&store, loaded).await {
-            Ok(session) => {
+            Ok((session, source)) => {
+                runtime.source.set_value(source);
                 let n = session.log().len();
                 persist.inner.update_value(|i| {
                     i.store = writable.then_some(store);
@@ -328,7 +331,7 @@ async fn open(runtime: Runtime, writable: bool) {
         Ok(None) => {
             let scenario = builtin();
             if writable {
-                match write_fresh(&store, &scenario, SAMPLE_WORKSPACE).await {
+                match write_fresh(&store, &sim::genesis(&scenario), SAMPLE_WORKSPACE).await {
                     Ok(()) => persist.inner.update_value(|i| {
                         i.store = Some(store);
                         i.persisted = 0;
@@ -339,6 +342,7 @@ async fn open(runtime: Runtime, writable: bool) {
                         .update_value(|i| i.disabled = Some(not_saving_reason(&e))),
                 }
             }
+            runtime.source.set_value(SAMPLE_WORKSPACE.to_owned());
             runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
         }
         Err(e) => runtime.mode.set(Mode::Failed(format!(
@@ -350,7 +354,7 @@ async fn open(runtime: Runtime, writable: bool) {
 impl Persist {
     /// Stores a new workspace in place of the saved one and saves from
     /// its first event on. Without storage this only forgets the old log.
-    pub(super) async fn start_over(&self, scenario: &Scenario, source: &str) {
+    pub(super) async fn start_over(&self, genesis: &Genesis, source: &str) {
         if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
             t.cancel();
         }
@@ -362,7 +366,7 @@ impl Persist {
         });
         let store = self.inner.with_value(|i| i.store.clone());
         if let Some(store) = store {
-            if let Err(e) = write_fresh(&store, scenario, source).await {
+            if let Err(e) = write_fresh(&store, genesis, source).await {
                 self.inner
                     .update_value(|i| i.disabled = Some(not_saving_reason(&e)));
             }
@@ -371,10 +375,9 @@ impl Persist {
     }
 }
 
-async fn write_fresh(store: &Store, scenario: &Scenario, source: &str) -> Result<(), StorageError> {
-    let genesis = sim::genesis(scenario);
+async fn write_fresh(store: &Store, genesis: &Genesis, source: &str) -> Result<(), StorageError> {
     store
-        .write_genesis(&genesis_to_json(&genesis).to_string())
+        .write_genesis(&genesis_to_json(genesis).to_string())
         .await?;
     store
         .put_setting(
@@ -384,12 +387,15 @@ async fn write_fresh(store: &Store, scenario: &Scenario, source: &str) -> Result
         .await
 }
 
-async fn restore(store: &Store, loaded: Loaded) -> Result<Session, String> {
-    let script = match store.get_setting(SETTING_SOURCE).await {
-        Ok(Some(serde_json::Value::String(text))) => parse_scenario("workspace", &text)
-            .map(|s| s.script)
-            .map_err(|e| format!("The saved script does not parse: {e}"))?,
-        Ok(_) => Vec::new(),
+async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, String), String> {
+    let (script, source) = match store.get_setting(SETTING_SOURCE).await {
+        Ok(Some(serde_json::Value::String(text))) => (
+            parse_scenario("workspace", &text)
+                .map(|s| s.script)
+                .map_err(|e| format!("The saved script does not parse: {e}"))?,
+            text,
+        ),
+        Ok(_) => (Vec::new(), String::new()),
         Err(e) => return Err(format!("The saved script could not be read: {e}")),
     };
     let record: Option<SessionRecord> = match &loaded.session {
@@ -411,5 +417,6 @@ async fn restore(store: &Store, loaded: Loaded) -> Result<Session, String> {
     let mut log = loaded.earlier;
     log.extend(loaded.events);
     Session::restore(loaded.genesis, snapshot, log, script, script_done, clock)
+        .map(|session| (session, source))
         .map_err(|e| e.to_string())
 }

@@ -1,0 +1,233 @@
+//! Importing a file from the workspace menu: the file is read and checked
+//! first (`workspace_file::read_file`); a bad one is refused with the
+//! reason and nothing changes. A workspace or scenario replaces the
+//! workspace after a confirmation; a workflow whose id is taken asks
+//! whether to replace that draft or to import a copy.
+
+use flowlab_engine::model::WorkflowDraft;
+use flowlab_engine::scenario::MAX_FILE_BYTES;
+use leptos::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+use crate::runtime::{use_runtime, Runtime};
+use crate::session::Session;
+use crate::workspace_file::{read_file, ImportError, Imported};
+
+enum Pending {
+    Replace {
+        file: String,
+        session: Box<Session>,
+        source: String,
+    },
+    Clash {
+        file: String,
+        draft: Box<WorkflowDraft>,
+    },
+}
+
+async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("{} could not be read", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("{} is not text", file.name()))
+}
+
+fn replacing_session(file: &str, imported: Imported) -> Result<Pending, ImportError> {
+    Ok(match imported {
+        Imported::Workspace { session, source } => Pending::Replace {
+            file: file.to_owned(),
+            session,
+            source,
+        },
+        Imported::Scenario { source } => {
+            let scenario = flowlab_engine::scenario::parse_scenario(file, &source)?;
+            let session = Session::new(flowlab_engine::sim::genesis(&scenario), scenario.script);
+            Pending::Replace {
+                file: file.to_owned(),
+                session: Box::new(session),
+                source,
+            }
+        }
+        Imported::Workflow(draft) => Pending::Clash {
+            file: file.to_owned(),
+            draft,
+        },
+    })
+}
+
+/// The hidden file input, and the dialogs an import may need. `open` is
+/// set by the menu to show the browser's file dialog.
+#[component]
+pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
+    let rt: Runtime = use_runtime();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let pending = StoredValue::new_local(None::<Pending>);
+    let asking = RwSignal::new(None::<(bool, String, String)>);
+
+    Effect::new(move |previous: Option<u32>| {
+        let n = open.get();
+        if previous.is_some_and(|p| p != n) {
+            if let Some(el) = input.get_untracked() {
+                el.set_value("");
+                el.click();
+            }
+        }
+        n
+    });
+
+    let on_change = move |_| {
+        let Some(file) = input
+            .get_untracked()
+            .and_then(|el| el.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        error.set(None);
+        done.set(None);
+        spawn_local(async move {
+            let name = file.name();
+            if file.size() > MAX_FILE_BYTES as f64 {
+                error.set(Some(
+                    ImportError::TooLarge {
+                        file: name,
+                        size: file.size() as usize,
+                        limit: MAX_FILE_BYTES,
+                    }
+                    .to_string(),
+                ));
+                return;
+            }
+            let text = match read_text(&file).await {
+                Ok(t) => t,
+                Err(e) => return error.set(Some(e)),
+            };
+            match read_file(&name, &text).and_then(|i| replacing_session(&name, i)) {
+                Err(e) => error.set(Some(e.to_string())),
+                Ok(Pending::Clash { file, draft }) => {
+                    let taken = rt
+                        .with_untracked(|s| s.state().workflow_ix.contains_key(&draft.id))
+                        .unwrap_or(false);
+                    if taken {
+                        asking.set(Some((false, file.clone(), draft.id.clone())));
+                        pending.set_value(Some(Pending::Clash { file, draft }));
+                    } else {
+                        import_workflow(rt, &draft, &draft.id, done, error);
+                    }
+                }
+                Ok(replace @ Pending::Replace { .. }) => {
+                    let Pending::Replace { file, .. } = &replace else {
+                        unreachable!()
+                    };
+                    asking.set(Some((true, file.clone(), String::new())));
+                    pending.set_value(Some(replace));
+                }
+            }
+        });
+    };
+
+    let confirm = move |as_copy: bool| {
+        asking.set(None);
+        match pending.try_update_value(|p| p.take()).flatten() {
+            Some(Pending::Replace {
+                file,
+                session,
+                source,
+            }) => spawn_local(async move {
+                rt.replace(*session, source).await;
+                done.set(Some(format!("The workspace now comes from {file}.")));
+            }),
+            Some(Pending::Clash { draft, .. }) => {
+                let id = if as_copy {
+                    rt.free_workflow_id(&draft.id)
+                } else {
+                    draft.id.clone()
+                };
+                import_workflow(rt, &draft, &id, done, error);
+            }
+            None => {}
+        }
+    };
+    let cancel = move |_| {
+        asking.set(None);
+        pending.set_value(None);
+    };
+
+    view! {
+        <input
+            type="file"
+            accept=".json,application/json"
+            class="visually-hidden"
+            data-testid="import-input"
+            node_ref=input
+            on:change=on_change
+        />
+        <Show when=move || error.get().is_some()>
+            <div class="dialog-backdrop">
+                <div class="dialog" role="alertdialog" aria-labelledby="import-error-title" data-testid="import-error">
+                    <h2 id="import-error-title">"This file was not imported"</h2>
+                    <p class="dialog-code" data-testid="import-error-message">{move || error.get()}</p>
+                    <p>"Nothing in your workspace changed."</p>
+                    <div class="dialog-actions">
+                        <button type="button" class="button" data-testid="import-error-close" on:click=move |_| error.set(None)>"Close"</button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+        <Show when=move || done.get().is_some()>
+            <div class="banner banner--info import-done" role="status" data-testid="import-done">
+                <span>{move || done.get()}</span>
+                <button type="button" class="banner-close" aria-label="Dismiss" on:click=move |_| done.set(None)>"×"</button>
+            </div>
+        </Show>
+        <Show when=move || asking.get().is_some()>
+            {move || asking.get().map(|(whole, file, id)| if whole {
+                view! {
+                    <div class="dialog-backdrop">
+                        <div class="dialog" role="alertdialog" aria-labelledby="import-replace-title" data-testid="import-replace-dialog">
+                            <h2 id="import-replace-title">"Replace the workspace?"</h2>
+                            <p>{format!("{file} holds a whole workspace. Importing it replaces every workflow, version, contact and execution here, and the clock. Export this workspace first if you want to keep it.")}</p>
+                            <div class="dialog-actions">
+                                <button type="button" class="button" data-testid="import-cancel" on:click=cancel>"Keep mine"</button>
+                                <button type="button" class="button button--danger" data-testid="import-replace" on:click=move |_| confirm(false)>"Replace"</button>
+                            </div>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="dialog-backdrop">
+                        <div class="dialog" role="alertdialog" aria-labelledby="import-clash-title" data-testid="import-clash-dialog">
+                            <h2 id="import-clash-title">{format!("A workflow `{id}` already exists")}</h2>
+                            <p>{format!("Replace its draft with the one in {file} (its published versions stay), or import it as a new workflow?")}</p>
+                            <div class="dialog-actions">
+                                <button type="button" class="button" data-testid="import-cancel" on:click=cancel>"Cancel"</button>
+                                <button type="button" class="button" data-testid="import-as-copy" on:click=move |_| confirm(true)>"Import as a copy"</button>
+                                <button type="button" class="button button--danger" data-testid="import-replace" on:click=move |_| confirm(false)>"Replace the draft"</button>
+                            </div>
+                        </div>
+                    </div>
+                }.into_any()
+            })}
+        </Show>
+    }
+}
+
+fn import_workflow(
+    rt: Runtime,
+    draft: &WorkflowDraft,
+    id: &str,
+    done: RwSignal<Option<String>>,
+    error: RwSignal<Option<String>>,
+) {
+    match rt.import_workflow(draft, id) {
+        Ok(flowlab_engine::runtime::Outcome::Accepted) => {
+            done.set(Some(format!("Workflow `{id}` imported as a draft.")))
+        }
+        Ok(flowlab_engine::runtime::Outcome::Rejected(why)) => error.set(Some(why)),
+        Err(e) => error.set(Some(e.to_string())),
+    }
+}
