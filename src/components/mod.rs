@@ -3,5 +3,6 @@
 pub mod clock_bar;
 pub mod empty_state;
 pub mod icons;
+pub mod lifecycle_diagram;
 pub mod step_strip;
 pub mod workspace_menu;

@@ -40,14 +40,27 @@ impl Diagram {
         self.nodes.iter().find(|n| n.key == key)
     }
 
-    pub fn cols(&self) -> f32 {
-        self.nodes.iter().map(|n| n.col).fold(0.0, f32::max) + 1.0
+    fn points(&self) -> impl Iterator<Item = (f32, f32)> + '_ {
+        self.nodes
+            .iter()
+            .map(|n| (n.col, n.row))
+            .chain(self.edges.iter().flat_map(|e| e.via.iter().copied()))
     }
 
+    /// The smallest and largest column used by a box or a bend.
+    pub fn cols(&self) -> (f32, f32) {
+        self.points()
+            .fold((f32::MAX, f32::MIN), |(lo, hi), (c, _)| {
+                (lo.min(c), hi.max(c))
+            })
+    }
+
+    /// The smallest and largest row used by a box or a bend.
     pub fn rows(&self) -> (f32, f32) {
-        let min = self.nodes.iter().map(|n| n.row).fold(f32::MAX, f32::min);
-        let max = self.nodes.iter().map(|n| n.row).fold(f32::MIN, f32::max);
-        (min, max)
+        self.points()
+            .fold((f32::MAX, f32::MIN), |(lo, hi), (_, r)| {
+                (lo.min(r), hi.max(r))
+            })
     }
 }
 
@@ -106,22 +119,22 @@ pub fn execution() -> Diagram {
     ];
     let s = |s: S| s.as_str();
     let edges = vec![
-        labelled(edge(s(S::New), s(S::Valid)), "validate"),
+        edge(s(S::New), s(S::Valid)),
         edge(s(S::Valid), s(S::Ready)),
         edge(s(S::Valid), s(S::BlockedWaiting)),
         edge(s(S::BlockedWaiting), s(S::Ready)),
-        labelled(edge(s(S::Ready), s(S::ResourceDiscovery)), "discover"),
+        edge(s(S::Ready), s(S::ResourceDiscovery)),
         edge(s(S::ResourceDiscovery), s(S::ResourcesDiscovered)),
-        labelled(edge(s(S::ResourcesDiscovered), s(S::Scheduled)), "lock"),
+        edge(s(S::ResourcesDiscovered), s(S::Scheduled)),
         bent(s(S::Scheduled), s(S::Locking), &[(4.9, 0.5)]),
         labelled(
             bent(s(S::Locking), s(S::Scheduled), &[(5.1, 0.5)]),
             "unlock",
         ),
         edge(s(S::Locking), s(S::Locked)),
-        labelled(edge(s(S::Locked), s(S::Running)), "run"),
-        labelled(edge(s(S::Running), s(S::Completed)), "success"),
-        labelled(edge(s(S::Completed), s(S::CompletedAck)), "ack"),
+        edge(s(S::Locked), s(S::Running)),
+        edge(s(S::Running), s(S::Completed)),
+        edge(s(S::Completed), s(S::CompletedAck)),
         labelled(edge(s(S::Running), s(S::Error)), "error"),
         edge(s(S::Error), s(S::Rollback)),
         edge(s(S::Rollback), s(S::FailedSafe)),
@@ -167,24 +180,24 @@ pub fn definition() -> Diagram {
     let nodes = vec![
         at(W::Draft, 0.0, 0.0, Tone::Good),
         at(W::Active, 1.0, 0.0, Tone::Good),
-        at(W::Paused, 1.0, 1.0, Tone::Warning),
-        at(W::Cancelled, 2.0, 1.0, Tone::Warning),
+        at(W::Paused, 1.0, 1.2, Tone::Warning),
+        at(W::Cancelled, 2.0, 1.2, Tone::Warning),
         at(W::Archived, 2.0, 0.0, Tone::Warning),
     ];
     let s = |s: W| s.as_str();
     let edges = vec![
-        labelled(edge(s(W::Draft), s(W::Active)), "activate"),
-        labelled(bent(s(W::Active), s(W::Paused), &[(0.9, 0.5)]), "pause"),
-        labelled(bent(s(W::Paused), s(W::Active), &[(1.1, 0.5)]), "resume"),
-        labelled(edge(s(W::Paused), s(W::Cancelled)), "cancel"),
+        edge(s(W::Draft), s(W::Active)),
+        labelled(bent(s(W::Active), s(W::Paused), &[(0.9, 0.6)]), "pause"),
+        labelled(bent(s(W::Paused), s(W::Active), &[(1.1, 0.6)]), "resume"),
+        edge(s(W::Paused), s(W::Cancelled)),
         edge(s(W::Active), s(W::Cancelled)),
         edge(s(W::Cancelled), s(W::Archived)),
-        labelled(edge(s(W::Active), s(W::Archived)), "archive"),
+        edge(s(W::Active), s(W::Archived)),
         bent(s(W::Draft), s(W::Archived), &[(0.0, -0.6), (2.0, -0.6)]),
         bent(
             s(W::Paused),
             s(W::Archived),
-            &[(1.5, 1.45), (2.45, 1.45), (2.45, 0.0)],
+            &[(1.0, 1.8), (2.55, 1.8), (2.55, 0.0)],
         ),
     ];
     Diagram {
@@ -193,7 +206,7 @@ pub fn definition() -> Diagram {
         edges,
         notes: vec![(
             s(W::Archived),
-            "from active or paused only with no execution in progress",
+            "from active or paused: only with nothing in progress",
         )],
     }
 }
@@ -215,32 +228,32 @@ pub fn step() -> Diagram {
     let nodes = vec![
         at(T::Waiting, 0.0, 0.0),
         at(T::Running, 0.0, 1.0),
-        at(T::AwaitingDecision, 0.0, 2.0),
-        at(T::Pending, 1.0, 1.5),
+        at(T::Pending, 0.0, 2.0),
+        at(T::AwaitingDecision, 0.0, 3.0),
         at(T::Completed, 2.0, 0.0),
         at(T::Resolved, 2.0, 1.0),
         at(T::Failed, 2.0, 2.0),
-        at(T::Skipped, 2.0, 3.0),
-        at(T::Cancelled, 1.0, 3.0),
+        at(T::Cancelled, 0.0, 4.0),
+        at(T::Skipped, 2.0, 4.0),
     ];
     let s = |s: T| s.as_str();
     let edges = vec![
         labelled(edge(s(T::Waiting), s(T::Completed)), "wait over"),
-        bent(s(T::Running), s(T::Completed), &[(1.0, 0.5)]),
+        edge(s(T::Running), s(T::Completed)),
         labelled(edge(s(T::Running), s(T::Resolved)), "ok after failures"),
-        labelled(bent(s(T::Running), s(T::Pending), &[(0.6, 1.3)]), "retry"),
-        bent(s(T::Pending), s(T::Running), &[(0.75, 1.15)]),
-        bent(s(T::AwaitingDecision), s(T::Pending), &[(0.6, 1.8)]),
-        bent(s(T::Pending), s(T::AwaitingDecision), &[(0.75, 1.95)]),
+        labelled(bent(s(T::Running), s(T::Pending), &[(-0.15, 1.5)]), "retry"),
+        labelled(
+            bent(s(T::Pending), s(T::Running), &[(0.15, 1.5)]),
+            "retry due",
+        ),
+        bent(s(T::AwaitingDecision), s(T::Pending), &[(-0.15, 2.5)]),
+        bent(s(T::Pending), s(T::AwaitingDecision), &[(0.15, 2.5)]),
         bent(
             s(T::AwaitingDecision),
             s(T::Completed),
-            &[(0.5, 2.6), (1.6, 2.6), (1.6, 0.3)],
+            &[(-0.6, 3.0), (-0.6, -0.6), (2.0, -0.6)],
         ),
-        labelled(
-            bent(s(T::Running), s(T::Failed), &[(1.4, 1.2), (1.6, 1.9)]),
-            "fail",
-        ),
+        labelled(edge(s(T::Running), s(T::Failed)), "fail"),
         edge(s(T::AwaitingDecision), s(T::Failed)),
     ];
     Diagram {
@@ -250,9 +263,9 @@ pub fn step() -> Diagram {
         notes: vec![
             (
                 s(T::Cancelled),
-                "from any in-progress status when the execution stops",
+                "from any in-progress status when its execution stops",
             ),
-            (s(T::Skipped), "after end_workflow or skip_remaining"),
+            (s(T::Skipped), "after end_workflow / skip_remaining"),
         ],
     }
 }
