@@ -13,8 +13,8 @@ use crate::components::workspace_menu::WorkspaceMenu;
 use crate::runtime::{use_runtime, Mode, Runtime, SaveState};
 use crate::screens::runs::index::RunIndex;
 use crate::screens::{
-    ApprovalsScreen, EditorScreen, ExecutionScreen, LifecycleScreen, NotFoundScreen, RunsScreen,
-    ScenariosScreen, WorkflowsScreen,
+    ApprovalsScreen, EditorScreen, ExecutionScreen, LifecycleScreen, NotFoundScreen, PeopleScreen,
+    RunsScreen, ScenariosScreen, WorkflowsScreen,
 };
 use crate::workspace::{Workspace, WorkspaceError};
 
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/runs") view=RunsScreen />
                         <Route path=path!("/runs/:execution") view=ExecutionScreen />
                         <Route path=path!("/approvals") view=ApprovalsScreen />
+                        <Route path=path!("/people") view=PeopleScreen />
                         <Route path=path!("/lifecycle") view=LifecycleScreen />
                         <Route path=path!("/scenarios") view=ScenariosScreen />
                     </Routes>
@@ -65,6 +66,7 @@ fn Header() -> impl IntoView {
             <nav class="nav" data-testid="nav" aria-label="Main">
                 <NavLink href="/" testid="nav-workflows" label="Workflows" section=Section::Workflows />
                 <NavLink href="/runs" testid="nav-runs" label="Runs" section=Section::Runs />
+                <NavLink href="/people" testid="nav-people" label="People" section=Section::People />
                 <NavLink href="/approvals" testid="nav-approvals" label="Approvals" section=Section::Approvals />
                 <NavLink href="/lifecycle" testid="nav-lifecycle" label="Lifecycle" section=Section::Lifecycle />
                 <NavLink href="/scenarios" testid="nav-scenarios" label="Scenarios" section=Section::Scenarios />
@@ -114,6 +116,7 @@ fn StorageBanner() -> impl IntoView {
 pub enum Section {
     Workflows,
     Runs,
+    People,
     Approvals,
     Lifecycle,
     Scenarios,
@@ -127,6 +130,7 @@ impl Section {
             "" | "editor" => Some(Section::Workflows),
             "runs" => Some(Section::Runs),
             "approvals" => Some(Section::Approvals),
+            "people" => Some(Section::People),
             "lifecycle" => Some(Section::Lifecycle),
             "scenarios" => Some(Section::Scenarios),
             _ => None,

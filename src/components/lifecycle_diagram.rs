@@ -105,11 +105,7 @@ pub fn LifecycleDiagram(
                 .map(|(i, (x, y))| format!("{}{x:.1} {y:.1}", if i == 0 { "M" } else { " L" }))
                 .collect::<String>();
             let mid = pts.len() / 2;
-            let (a, b) = if pts.len() % 2 == 0 {
-                (pts[mid - 1], pts[mid])
-            } else {
-                (pts[mid - 1], pts[mid])
-            };
+            let (a, b) = (pts[mid - 1], pts[mid]);
             let (lx, ly) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
             // Beside a vertical stretch, above any other.
             let vertical = (a.0 - b.0).abs() < (a.1 - b.1).abs();

@@ -9,6 +9,7 @@ pub mod execution;
 pub mod executions;
 pub mod lifecycle;
 pub mod log_index;
+pub mod people;
 pub mod steps;
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ mod execution;
 pub mod index;
 mod list;
 mod steps_panel;
-mod timeline;
+pub mod timeline;
 
 pub use execution::ExecutionScreen;
 pub use list::RunsScreen;
