@@ -90,12 +90,39 @@ describe('runs, approvals and lifecycle (release build)', { timeout: 180_000 }, 
     assert.equal(await page.getAttribute('[data-testid=execution-id]', 'textContent') ?? id, id);
     assert.ok(await page.isDisabled('[data-testid=action-ack]'));
 
+    // The welcome series in run mode: executions wait a day at wait_a_day (it blinks) and
+    // the first edge is labelled with its traversals.
+    await go(page, '/runs');
+    await page.selectOption('[data-testid=filter-workflow]', 'welcome');
+    const wait = page.locator('[data-testid=step-run][data-step=wait_a_day]');
+    await wait.waitFor();
+    assert.ok(Number(await wait.getAttribute('data-current')) > 0);
+    assert.match(await wait.getAttribute('class'), /step-run--current/);
+    const edge = page.locator('[data-testid=step-run][data-step=send_welcome] [data-testid=edge-label][data-to=wait_a_day]');
+    assert.match(await edge.textContent(), /next → wait_a_day\s*[1-9]\d* - Ok/);
+    await page.screenshot({ path: await artifactPath('runs-steps-panel.png') });
+
     await go(page, '/lifecycle');
     await page.waitForSelector('[data-testid=lifecycle-execution]');
     const ackCount = await page.getAttribute('[data-testid=lifecycle-execution] [data-state=FAILED_SAFE_ACK]', 'data-count');
     assert.ok(Number(ackCount) >= 1);
     assert.equal(await page.getAttribute('[data-testid=lifecycle-definition] [data-state=active]', 'data-count'), '3');
     await page.screenshot({ path: await artifactPath('lifecycle.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('draws an execution readably in the dark theme', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, server.url, '/runs');
+    await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    await runUntil(page, '5m', 5 * 60_000);
+    await go(page, '/runs/e5');
+    await page.waitForSelector('[data-testid=lc-node][data-lit=true]');
+    assert.ok((await page.locator('[data-testid=tl-bar][data-status=pending]').count()) > 0, 'a retry gap is drawn');
+    await page.screenshot({ path: await artifactPath('execution-dark.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
   });
