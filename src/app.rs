@@ -11,8 +11,10 @@ use crate::components::clock_bar::ClockBar;
 use crate::components::icons::LogoMark;
 use crate::components::workspace_menu::WorkspaceMenu;
 use crate::runtime::{use_runtime, Mode, Runtime, SaveState};
+use crate::screens::runs::index::RunIndex;
 use crate::screens::{
-    EditorScreen, LifecycleScreen, NotFoundScreen, RunsScreen, ScenariosScreen, WorkflowsScreen,
+    ApprovalsScreen, EditorScreen, ExecutionScreen, LifecycleScreen, NotFoundScreen, PeopleScreen,
+    RunsScreen, ScenariosScreen, WorkflowsScreen,
 };
 use crate::workspace::{Workspace, WorkspaceError};
 
@@ -27,6 +29,7 @@ pub fn use_workspace() -> SharedWorkspace {
 pub fn App() -> impl IntoView {
     provide_context::<SharedWorkspace>(Arc::new(Workspace::builtin()));
     Runtime::provide();
+    RunIndex::provide();
     view! {
         <Router>
             <div class="shell" data-testid="app-shell">
@@ -37,6 +40,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=WorkflowsScreen />
                         <Route path=path!("/editor/:id") view=EditorScreen />
                         <Route path=path!("/runs") view=RunsScreen />
+                        <Route path=path!("/runs/:execution") view=ExecutionScreen />
+                        <Route path=path!("/approvals") view=ApprovalsScreen />
+                        <Route path=path!("/people") view=PeopleScreen />
                         <Route path=path!("/lifecycle") view=LifecycleScreen />
                         <Route path=path!("/scenarios") view=ScenariosScreen />
                     </Routes>
@@ -60,6 +66,8 @@ fn Header() -> impl IntoView {
             <nav class="nav" data-testid="nav" aria-label="Main">
                 <NavLink href="/" testid="nav-workflows" label="Workflows" section=Section::Workflows />
                 <NavLink href="/runs" testid="nav-runs" label="Runs" section=Section::Runs />
+                <NavLink href="/people" testid="nav-people" label="People" section=Section::People />
+                <NavLink href="/approvals" testid="nav-approvals" label="Approvals" section=Section::Approvals />
                 <NavLink href="/lifecycle" testid="nav-lifecycle" label="Lifecycle" section=Section::Lifecycle />
                 <NavLink href="/scenarios" testid="nav-scenarios" label="Scenarios" section=Section::Scenarios />
             </nav>
@@ -123,6 +131,8 @@ fn StorageBanner() -> impl IntoView {
 pub enum Section {
     Workflows,
     Runs,
+    People,
+    Approvals,
     Lifecycle,
     Scenarios,
 }
@@ -134,6 +144,8 @@ impl Section {
         match first {
             "" | "editor" => Some(Section::Workflows),
             "runs" => Some(Section::Runs),
+            "approvals" => Some(Section::Approvals),
+            "people" => Some(Section::People),
             "lifecycle" => Some(Section::Lifecycle),
             "scenarios" => Some(Section::Scenarios),
             _ => None,

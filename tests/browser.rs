@@ -106,6 +106,8 @@ async fn shell_shows_the_product_name_the_nav_and_the_page_clock() {
         [
             "nav-workflows",
             "nav-runs",
+            "nav-people",
+            "nav-approvals",
             "nav-lifecycle",
             "nav-scenarios"
         ]
@@ -114,7 +116,17 @@ async fn shell_shows_the_product_name_the_nav_and_the_page_clock() {
         .iter()
         .map(|a| a.text_content().unwrap().trim().to_owned())
         .collect();
-    assert_eq!(labels, ["Workflows", "Runs", "Lifecycle", "Scenarios"]);
+    assert_eq!(
+        labels,
+        [
+            "Workflows",
+            "Runs",
+            "People",
+            "Approvals",
+            "Lifecycle",
+            "Scenarios"
+        ]
+    );
     assert_eq!(
         app.get("[data-testid=nav-workflows]")
             .get_attribute("aria-current")
@@ -254,6 +266,8 @@ async fn the_nav_reaches_every_screen() {
     app.wait_for("[data-testid=screen-workflows]").await;
     for (link, screen) in [
         ("nav-runs", "screen-runs"),
+        ("nav-people", "screen-people"),
+        ("nav-approvals", "screen-approvals"),
         ("nav-lifecycle", "screen-lifecycle"),
         ("nav-scenarios", "screen-scenarios"),
         ("nav-workflows", "screen-workflows"),

@@ -4,5 +4,6 @@ pub mod clock_bar;
 pub mod empty_state;
 pub mod icons;
 pub mod import_file;
+pub mod lifecycle_diagram;
 pub mod step_strip;
 pub mod workspace_menu;

@@ -1,12 +1,20 @@
 //! One module per screen of the app.
 
+mod approvals;
 mod editor;
 mod empty;
+mod lifecycle;
+mod people;
+pub mod runs;
 mod scenarios;
 mod workflows;
 
+pub use approvals::ApprovalsScreen;
 pub use editor::EditorScreen;
-pub use empty::{LifecycleScreen, NotFoundScreen, RunsScreen};
+pub use empty::NotFoundScreen;
+pub use lifecycle::LifecycleScreen;
+pub use people::PeopleScreen;
+pub use runs::{ExecutionScreen, RunsScreen};
 pub use scenarios::ScenariosScreen;
 pub use workflows::WorkflowsScreen;
 

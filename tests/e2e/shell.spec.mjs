@@ -116,7 +116,7 @@ describe('app shell (release build)', { timeout: 120_000 }, () => {
     await openApp(page, server.url, '/editor/provision_workspace');
     assert.equal(await page.textContent('[data-testid=editor-title]'), 'Workspace provisioning');
     await openApp(page, server.url, '/lifecycle');
-    await page.waitForSelector('[data-testid=lifecycle-empty]');
+    await page.waitForSelector('[data-testid=lifecycle-execution] [data-testid=lc-node]');
     await openApp(page, server.url, '/editor/no_such_workflow');
     await page.waitForSelector('[data-testid=screen-editor-missing]');
     assert.deepEqual(problems, []);

@@ -1,0 +1,170 @@
+//! An operator's inbox: the approval notifications the engine sent them
+//! (one item per approval, with the channels it came by), whether each is
+//! still open, and who decided it.
+
+use flowlab_engine::event::{DecisionTarget, Event, Stamped};
+use flowlab_engine::ids::{ExecIx, OperatorIx, StepIx};
+use flowlab_engine::machines::step::StepStatus;
+use flowlab_engine::model::ApprovalScope;
+use flowlab_engine::runtime::compiled::Body;
+use flowlab_engine::runtime::state::State;
+use flowlab_engine::time::SimTime;
+
+use super::log_index::LogIndex;
+use super::step_label;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Waiting for a decision: the operator may decide it.
+    Open,
+    Decided {
+        by: String,
+        decision: &'static str,
+        at: SimTime,
+    },
+    /// No longer waiting, without a decision (timed out, stopped, cancelled).
+    Closed,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct InboxItem {
+    pub t: SimTime,
+    pub exec: ExecIx,
+    pub execution: String,
+    pub workflow: String,
+    pub workflow_name: String,
+    pub version: u32,
+    pub step: String,
+    pub step_name: String,
+    pub contact_name: String,
+    /// `scope: workflow`: one decision releases every execution waiting there.
+    pub shared: bool,
+    pub waiting: usize,
+    pub channels: Vec<&'static str>,
+    pub status: Status,
+}
+
+/// Operator `op`'s notifications, newest first.
+pub fn inbox(state: &State, log: &[Stamped], index: &LogIndex, op: OperatorIx) -> Vec<InboxItem> {
+    let mut items: Vec<InboxItem> = Vec::new();
+    for p in index.of_operator(op) {
+        let stamped = &log[*p as usize];
+        let Event::Notification {
+            channel,
+            exec,
+            step,
+            ..
+        } = &stamped.event
+        else {
+            continue;
+        };
+        if let Some(last) = items.last_mut().filter(|i| {
+            i.exec == *exec && i.t == stamped.t && i.step == step_label(state, *exec, *step).0
+        }) {
+            last.channels.push(channel.as_str());
+            continue;
+        }
+        items.push(item(
+            state,
+            log,
+            index,
+            stamped.t,
+            *exec,
+            *step,
+            channel.as_str(),
+        ));
+    }
+    items.reverse();
+    items
+}
+
+fn item(
+    state: &State,
+    log: &[Stamped],
+    index: &LogIndex,
+    t: SimTime,
+    x: ExecIx,
+    step: StepIx,
+    channel: &'static str,
+) -> InboxItem {
+    let e = state.execution(x);
+    let wf = state.workflow(e.wf);
+    let (step_id, step_name) = step_label(state, x, step);
+    let shared_scope = matches!(
+        &state.version_of(x).compiled.step(step).body,
+        Body::Approval {
+            scope: ApprovalScope::Workflow,
+            ..
+        }
+    );
+    let shared = shared_scope
+        .then(|| state.shared_by_key.get(&(e.wf, e.version, step)).copied())
+        .flatten();
+    let decision_in = |positions: &[u32], target: DecisionTarget| {
+        positions.iter().find_map(|p| {
+            let s = &log[*p as usize];
+            match &s.event {
+                Event::Decision {
+                    target: tg,
+                    step: st,
+                    operator,
+                    decision,
+                } if *tg == target && *st == step && s.t >= t => Some(Status::Decided {
+                    by: state.operators[operator.ix()].name.clone(),
+                    decision: decision.as_str(),
+                    at: s.t,
+                }),
+                _ => None,
+            }
+        })
+    };
+    let (status, waiting) = match shared {
+        Some(i) => {
+            let sa = &state.shared[i as usize];
+            let status = decision_in(index.of_shared(i), DecisionTarget::Shared(i)).unwrap_or(
+                if sa.outcome.is_none() {
+                    Status::Open
+                } else {
+                    Status::Closed
+                },
+            );
+            (status, sa.waiting.len())
+        }
+        None => {
+            let waiting_here = e.cursor == Some(step)
+                && e.steps[step.ix()].status == Some(StepStatus::AwaitingDecision)
+                && !e.decided;
+            let status = decision_in(index.of_exec(x), DecisionTarget::Execution(x)).unwrap_or(
+                if waiting_here {
+                    Status::Open
+                } else {
+                    Status::Closed
+                },
+            );
+            (status, usize::from(waiting_here))
+        }
+    };
+    InboxItem {
+        t,
+        exec: x,
+        execution: x.name(),
+        workflow: wf.draft.id.clone(),
+        workflow_name: wf.draft.name.clone(),
+        version: e.version,
+        step: step_id,
+        step_name,
+        contact_name: state.contacts[e.contact.ix()].name.clone(),
+        shared: shared_scope,
+        waiting,
+        channels: vec![channel],
+        status,
+    }
+}
+
+/// Open items per operator (for the tabs).
+pub fn open_count(state: &State, log: &[Stamped], index: &LogIndex, op: OperatorIx) -> usize {
+    inbox(state, log, index, op)
+        .iter()
+        .filter(|i| i.status == Status::Open)
+        .count()
+}

@@ -1,0 +1,145 @@
+//! What the canvas shows in run mode for one version of a workflow: per
+//! step, executions by status, whether it was executed, how many are at it
+//! now, and each edge with its traversal count as `N - Ok`.
+
+use flowlab_engine::ids::{StepIx, WfIx};
+use flowlab_engine::machines::step::StepStatus;
+use flowlab_engine::model::StepKind;
+use flowlab_engine::runtime::compiled::{Body, CompiledStep, FailAction, Port};
+use flowlab_engine::runtime::state::State;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeView {
+    pub port: Port,
+    pub to: String,
+    pub count: u64,
+}
+
+impl EdgeView {
+    /// The campaign view's label: `574 - Ok`.
+    pub fn label(&self) -> String {
+        format!("{} - Ok", self.count)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepView {
+    pub id: String,
+    pub name: String,
+    pub kind: StepKind,
+    /// Executions of the version whose last status at this step is each one.
+    pub counts: [u64; StepStatus::ALL.len()],
+    /// Some execution has been at this step (circled on the canvas).
+    pub executed: bool,
+    /// Executions at this step now (blinking on the canvas).
+    pub current: u64,
+    pub edges: Vec<EdgeView>,
+}
+
+impl StepView {
+    pub fn count(&self, status: StepStatus) -> u64 {
+        self.counts[status as usize]
+    }
+}
+
+/// The edges a step can leave by, as written in the version.
+fn ports(step: &CompiledStep) -> Vec<(Port, StepIx)> {
+    let mut out = Vec::new();
+    let mut add = |port, to: Option<StepIx>| {
+        if let Some(to) = to {
+            out.push((port, to));
+        }
+    };
+    match &step.body {
+        Body::Condition { yes, no, .. } => {
+            add(Port::Yes, *yes);
+            add(Port::No, *no);
+        }
+        Body::Approval {
+            approved,
+            rejected,
+            timeout_to,
+            ..
+        } => {
+            add(Port::Approved, approved.or(step.next));
+            add(Port::Rejected, rejected.or(step.next));
+            add(Port::Timeout, *timeout_to);
+        }
+        Body::End => {}
+        Body::Action { on_fail, .. } | Body::Filter { on_fail, .. } => {
+            add(Port::Next, step.next);
+            if let FailAction::Branch { goto, .. } = on_fail {
+                add(Port::OnFail, *goto);
+            }
+        }
+        Body::Wait { .. } | Body::Enroll { .. } => add(Port::Next, step.next),
+    }
+    out
+}
+
+/// The steps of `version` (1-based) of `wf`, in their order; empty when
+/// the version does not exist.
+pub fn version_steps(state: &State, wf: WfIx, version: u32) -> Vec<StepView> {
+    let w = state.workflow(wf);
+    let Some(v) = version
+        .checked_sub(1)
+        .and_then(|i| w.versions.get(i as usize))
+    else {
+        return Vec::new();
+    };
+    let mut views: Vec<StepView> = v
+        .compiled
+        .steps
+        .iter()
+        .map(|s| StepView {
+            id: s.id.clone(),
+            name: v
+                .draft
+                .steps
+                .iter()
+                .find(|d| d.id == s.id)
+                .and_then(|d| d.name.clone())
+                .unwrap_or_else(|| s.id.clone()),
+            kind: s.kind,
+            counts: [0; StepStatus::ALL.len()],
+            executed: false,
+            current: 0,
+            edges: Vec::new(),
+        })
+        .collect();
+    for x in &w.executions {
+        let e = state.execution(*x);
+        if e.version != version {
+            continue;
+        }
+        for (i, run) in e.steps.iter().enumerate() {
+            if let Some(status) = run.status {
+                let view = &mut views[i];
+                view.counts[status as usize] += 1;
+                view.executed = true;
+                if status.in_progress() && !e.state.is_terminal() {
+                    view.current += 1;
+                }
+            }
+        }
+    }
+    let counts = &w.edge_counts[v.number as usize - 1];
+    for (i, step) in v.compiled.steps.iter().enumerate() {
+        let mut edges: Vec<(Port, StepIx)> = ports(step);
+        for key in &state.edge_order {
+            let (kw, kv, from, port, to) = *key;
+            if kw == wf && kv == version && from.ix() == i && !edges.contains(&(port, to)) {
+                edges.push((port, to));
+            }
+        }
+        views[i].edges = edges
+            .into_iter()
+            .map(|(port, to)| EdgeView {
+                port,
+                to: v.compiled.step(to).id.clone(),
+                count: counts[i * Port::COUNT + port as usize],
+            })
+            .collect();
+    }
+    views
+}

@@ -1,0 +1,148 @@
+//! Operator inboxes: the approval notifications the engine sent each
+//! operator, with approve / reject for the ones still open. Only members of
+//! an approval's group are notified, so a non-member is never offered one.
+
+use flowlab_engine::ids::OperatorIx;
+use flowlab_engine::scenario::{Command, DecideTarget, Decision};
+use leptos::prelude::*;
+
+use crate::components::clock_bar::format_sim_time;
+use crate::run_view::approvals::{inbox, open_count, InboxItem, Status};
+use crate::runtime::use_runtime;
+use crate::screens::runs::index::use_run_index;
+
+#[component]
+pub fn ApprovalsScreen() -> impl IntoView {
+    let index = use_run_index();
+    let chosen = RwSignal::new(0u32);
+    let operators = Memo::new(move |_| {
+        index
+            .with(|s, ix| {
+                let st = s.state();
+                st.operators
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let op = OperatorIx(i as u32);
+                        (
+                            o.id.clone(),
+                            o.name.clone(),
+                            o.groups.join(", "),
+                            open_count(st, s.log(), ix, op),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let items = Memo::new(move |_| {
+        let op = OperatorIx(chosen.get());
+        index
+            .with(|s, ix| {
+                (op.ix() < s.state().operators.len()).then(|| inbox(s.state(), s.log(), ix, op))
+            })
+            .flatten()
+            .unwrap_or_default()
+    });
+    let me = move || operators.with(|o| o.get(chosen.get() as usize).cloned());
+    view! {
+        <div class="page page--wide" data-testid="screen-approvals">
+            <div class="page-header">
+                <div>
+                    <h1 class="page-title">"Approvals"</h1>
+                    <p class="page-subtitle">"What the engine sent each operator, by email and SMS. The first decision of a group member wins."</p>
+                </div>
+            </div>
+            <div class="inbox-layout">
+                <nav class="inbox-operators" aria-label="Operators" data-testid="inbox-operators">
+                    {move || operators.get().into_iter().enumerate().map(|(i, (id, name, groups, open))| view! {
+                        <button
+                            type="button"
+                            class="inbox-operator"
+                            class:inbox-operator--on=move || chosen.get() == i as u32
+                            aria-pressed=move || (chosen.get() == i as u32).to_string()
+                            data-testid="inbox-operator"
+                            data-operator=id.clone()
+                            on:click=move |_| chosen.set(i as u32)
+                        >
+                            <span class="inbox-operator-name">{name}</span>
+                            <span class="muted inbox-operator-groups">{if groups.is_empty() { "no group".to_string() } else { groups }}</span>
+                            {(open > 0).then(|| view! { <span class="inbox-open" data-testid="inbox-open-count">{open}</span> })}
+                        </button>
+                    }).collect_view()}
+                </nav>
+                <section class="inbox" data-testid="inbox">
+                    {move || me().map(|(id, name, _, _)| view! {
+                        <h2 class="section-title">{format!("{name}'s inbox")}<span class="muted mono">{format!(" {id}")}</span></h2>
+                    })}
+                    {move || {
+                        let list = items.get();
+                        if list.is_empty() {
+                            view! { <p class="muted inbox-empty" data-testid="inbox-empty">"No notifications. An approval step notifies the operators of its group when an execution reaches it."</p> }.into_any()
+                        } else {
+                            let op = me().map(|m| m.0).unwrap_or_default();
+                            list.into_iter().map(|item| view! { <InboxCard item operator=op.clone() /> }).collect_view().into_any()
+                        }
+                    }}
+                </section>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn InboxCard(item: InboxItem, operator: String) -> impl IntoView {
+    let rt = use_runtime();
+    let decide = move |execution: String, decision: Decision| {
+        let op = operator.clone();
+        move |_| {
+            let _ = rt.command(Command::Decide {
+                target: DecideTarget::Execution(execution.clone()),
+                operator: op.clone(),
+                decision,
+            });
+        }
+    };
+    let status = match &item.status {
+        Status::Open => ("open", "Waiting for a decision".to_string()),
+        Status::Decided { by, decision, at } => (
+            "decided",
+            format!("{by} chose {decision} at {}", format_sim_time(*at)),
+        ),
+        Status::Closed => (
+            "closed",
+            "No longer waiting (timed out or the execution ended)".to_string(),
+        ),
+    };
+    let open = item.status == Status::Open;
+    let scope = if item.shared {
+        format!("Campaign validation: one decision for every execution of v{} at this step ({} waiting)", item.version, item.waiting)
+    } else {
+        format!("For {} only", item.execution)
+    };
+    view! {
+        <article class=format!("inbox-card inbox-card--{}", status.0) data-testid="inbox-item" data-execution=item.execution.clone() data-step=item.step.clone() data-status=status.0>
+            <div class="inbox-card-head">
+                <div class="inbox-channels">
+                    {item.channels.iter().map(|c| view! { <span class="channel" data-testid="inbox-channel" data-channel=*c>{if *c == "sms" { "SMS" } else { "Email" }}</span> }).collect_view()}
+                </div>
+                <span class="muted mono">{format_sim_time(item.t)}</span>
+            </div>
+            <h3 class="inbox-subject">{format!("{} · {}", item.workflow_name, item.step_name)}</h3>
+            <p class="muted">
+                {format!("Contact {} · ", item.contact_name)}
+                <a class="link mono" href=format!("/runs/{}", item.execution)>{item.execution.clone()}</a>
+                {format!(" · {scope}")}
+            </p>
+            <div class="inbox-card-foot">
+                <span class="inbox-status" data-testid="inbox-status">{status.1}</span>
+                {open.then(|| view! {
+                    <div class="inbox-buttons">
+                        <button type="button" class="button button--bad" data-testid="inbox-reject" on:click=decide(item.execution.clone(), Decision::Reject)>"Reject"</button>
+                        <button type="button" class="button button--primary" data-testid="inbox-approve" on:click=decide(item.execution.clone(), Decision::Approve)>"Approve"</button>
+                    </div>
+                })}
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,94 @@
+//! The three lifecycles with live counts on every state, for a projector.
+
+use flowlab_engine::machines::execution::ExecState;
+use leptos::prelude::*;
+
+use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
+use crate::run_view::lifecycle;
+use crate::runtime::use_runtime;
+
+#[component]
+pub fn LifecycleScreen() -> impl IntoView {
+    let rt = use_runtime();
+    let workflow = RwSignal::new(String::new());
+    let workflows = Memo::new(move |_| {
+        rt.with(|s| {
+            s.state()
+                .workflows
+                .iter()
+                .map(|w| (w.draft.id.clone(), w.draft.name.clone()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let wf = move || {
+        let id = workflow.get();
+        rt.with(|s| s.state().workflow_ix.get(&id).copied())
+            .flatten()
+    };
+    let executions = Signal::derive(move || {
+        let wf = wf();
+        let counts = rt
+            .with(|s| lifecycle::execution_counts(s.state(), wf))
+            .unwrap_or([0; ExecState::COUNT]);
+        Highlight {
+            counts: ExecState::ALL
+                .iter()
+                .map(|s| (s.as_str().to_string(), counts[s.index()]))
+                .collect(),
+            ..Highlight::default()
+        }
+    });
+    let definitions = Signal::derive(move || Highlight {
+        counts: rt
+            .with(|s| lifecycle::definition_counts(s.state()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect(),
+        ..Highlight::default()
+    });
+    let steps = Signal::derive(move || {
+        let wf = wf();
+        Highlight {
+            counts: rt
+                .with(|s| lifecycle::step_counts(s.state(), wf))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, n)| (k.to_string(), n))
+                .collect(),
+            ..Highlight::default()
+        }
+    });
+    view! {
+        <div class="page page--wide" data-testid="screen-lifecycle">
+            <div class="page-header">
+                <div>
+                    <h1 class="page-title">"Lifecycle"</h1>
+                    <p class="page-subtitle">"The state machines the engine follows, with how many are in each state right now."</p>
+                </div>
+                <label class="field">
+                    <span>"Executions and steps of"</span>
+                    <select data-testid="lifecycle-workflow" on:change=move |ev| workflow.set(event_target_value(&ev))>
+                        <option value="">"All workflows"</option>
+                        {move || workflows.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <section class="card lc-card" data-testid="lifecycle-execution">
+                <h2 class="section-title">"Execution"<span class="muted">" · every enrollment walks this machine; green is fine, amber needs a look, red needs a person"</span></h2>
+                <LifecycleDiagram diagram=lifecycle::execution() highlight=executions title="Execution lifecycle" />
+            </section>
+            <div class="lc-pair">
+                <section class="card lc-card" data-testid="lifecycle-definition">
+                    <h2 class="section-title">"Definition"<span class="muted">" · workflows by status"</span></h2>
+                    <LifecycleDiagram diagram=lifecycle::definition() highlight=definitions title="Definition lifecycle" />
+                </section>
+                <section class="card lc-card" data-testid="lifecycle-step">
+                    <h2 class="section-title">"Step"<span class="muted">" · steps of executions by status"</span></h2>
+                    <LifecycleDiagram diagram=lifecycle::step() highlight=steps title="Step lifecycle" />
+                </section>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,122 @@
+use flowlab_engine::ids::ExecIx;
+use flowlab_engine::scenario::Command;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::index::use_run_index;
+use super::timeline::StepTimelineView;
+use super::StateBadge;
+use crate::components::clock_bar::format_sim_time;
+use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
+use crate::run_view::execution::detail;
+use crate::run_view::executions::allowed;
+use crate::run_view::lifecycle;
+use crate::runtime::use_runtime;
+
+/// One execution: where it is in the lifecycle and how it got there, its
+/// steps over time, its history, and what an operator may do to it.
+#[component]
+pub fn ExecutionScreen() -> impl IntoView {
+    let rt = use_runtime();
+    let index = use_run_index();
+    let params = use_params_map();
+    let id = move || params.read().get("execution").unwrap_or_default();
+    let data = Memo::new(move |_| {
+        let x = ExecIx::parse(&id())?;
+        index
+            .with(|s, ix| {
+                let d = detail(s.state(), s.log(), ix, x)?;
+                Some((d, allowed(s.state(), x)))
+            })
+            .flatten()
+    });
+    let highlight = Signal::derive(move || {
+        data.with(|d| {
+            d.as_ref()
+                .map(|(d, _)| Highlight {
+                    counts: Vec::new(),
+                    lit: Some(d.row.state.as_str().to_string()),
+                    path: Some(
+                        d.path()
+                            .into_iter()
+                            .map(|(a, b)| (a.as_str().to_string(), b.as_str().to_string()))
+                            .collect(),
+                    ),
+                    visited: d
+                        .visited()
+                        .into_iter()
+                        .map(|s| s.as_str().to_string())
+                        .collect(),
+                })
+                .unwrap_or_default()
+        })
+    });
+    let act = move |command: Command| {
+        let _ = rt.command(command);
+    };
+    view! {
+        <div class="page page--wide" data-testid="screen-execution">
+            <a class="link back-link" href="/runs" data-testid="back-to-runs">"← All runs"</a>
+            {move || match data.get() {
+                None => view! {
+                    <div class="page-header"><h1 class="page-title">{format!("No execution {}", id())}</h1></div>
+                    <p class="muted" data-testid="execution-missing">"It does not exist in this workspace (yet). Executions are named e1, e2, … in the order they start."</p>
+                }.into_any(),
+                Some((d, can)) => {
+                    let ex = d.row.id.clone();
+                    let (e1, e2, e3) = (ex.clone(), ex.clone(), ex.clone());
+                    let reason = d.moves.last().and_then(|m| m.reason.clone());
+                    view! {
+                        <div class="page-header">
+                            <div>
+                                <h1 class="page-title exec-title">
+                                    <span class="mono" data-testid="execution-id">{ex.clone()}</span>
+                                    <StateBadge state=d.row.state />
+                                </h1>
+                                <p class="page-subtitle" data-testid="execution-summary">
+                                    {format!("{} · v{} · {} ({}) · enrolled {}", d.row.workflow_name, d.row.version, d.row.contact_name, d.row.contact, format_sim_time(d.row.created_at))}
+                                </p>
+                                {reason.map(|r| view! { <p class="exec-reason" data-testid="execution-reason">{r}</p> })}
+                            </div>
+                            <div class="exec-actions" role="group" aria-label="Operator actions">
+                                <button type="button" class="button" data-testid="action-stop" disabled=!can.stop
+                                    title="Operator stop: CANCELLED (any non-terminal state)"
+                                    on:click=move |_| act(Command::Stop { execution: e1.clone() })>"Stop"</button>
+                                <button type="button" class="button" data-testid="action-rollback" disabled=!can.rollback
+                                    title=if can.rollback { format!("Run the exhausted compensations again: {}", d.exhausted.join(", ")) } else { "Only a FAILED_UNSAFE execution with exhausted compensations can be rolled back".to_string() }
+                                    on:click=move |_| act(Command::Rollback { execution: e2.clone() })>"Rollback"</button>
+                                <button type="button" class="button button--primary" data-testid="action-ack" disabled=!can.ack
+                                    title="Acknowledge the terminal state"
+                                    on:click=move |_| act(Command::Ack { execution: e3.clone() })>"Acknowledge"</button>
+                            </div>
+                        </div>
+                        <section class="card" data-testid="execution-lifecycle">
+                            <h2 class="section-title">"Execution lifecycle"<span class="muted">" · the path it took, where it is now"</span></h2>
+                            <LifecycleDiagram diagram=lifecycle::execution() highlight=highlight title=format!("Execution lifecycle of {ex}") />
+                        </section>
+                        <section class="card">
+                            <h2 class="section-title">"Steps"</h2>
+                            <StepTimelineView steps=d.steps.clone() until=d.until />
+                        </section>
+                        <section class="card">
+                            <h2 class="section-title">{format!("History · {} lines", d.history.len())}</h2>
+                            <ol class="history" data-testid="execution-history">
+                                {d.history.iter().map(|h| view! {
+                                    <li class="history-line" data-testid="history-line" data-type=h.kind.clone()>
+                                        <span class="history-time mono">{format_sim_time(h.t)}</span>
+                                        <span class=format!("history-type history-type--{}", h.kind)>{h.kind.clone()}</span>
+                                        <span class="history-fields">
+                                            {h.fields.iter().filter(|(k, _)| k != "execution").map(|(k, v)| view! {
+                                                <span class="history-field"><span class="muted">{k.clone()}</span>" "<span class="mono">{v.clone()}</span></span>
+                                            }).collect_view()}
+                                        </span>
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        </section>
+                    }.into_any()
+                }
+            }}
+        </div>
+    }
+}

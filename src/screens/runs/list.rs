@@ -1,0 +1,221 @@
+use flowlab_engine::machines::execution::ExecState;
+use flowlab_engine::scenario::Command;
+use leptos::prelude::*;
+
+use super::steps_panel::StepsPanel;
+use super::{tone_class, StateBadge};
+use crate::components::clock_bar::format_sim_time;
+use crate::run_view::executions::{query, ExecFilter, ExecRow};
+use crate::runtime::use_runtime;
+
+const PER_PAGE: usize = 50;
+
+/// Every execution, filtered, with counts per state and bulk ack.
+#[component]
+pub fn RunsScreen() -> impl IntoView {
+    let rt = use_runtime();
+    let filter = RwSignal::new(ExecFilter::default());
+    let page = RwSignal::new(0usize);
+    let selected = RwSignal::new(Vec::<String>::new());
+    let result = Memo::new(move |_| {
+        let f = filter.get();
+        let p = page.get();
+        rt.with(|s| query(s.state(), &f, p, PER_PAGE))
+    });
+    let workflows = Memo::new(move |_| {
+        rt.with(|s| {
+            s.state()
+                .workflows
+                .iter()
+                .map(|w| {
+                    (
+                        w.draft.id.clone(),
+                        w.draft.name.clone(),
+                        w.versions.len() as u32,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let total = move || rt.with(|s| s.state().executions.len()).unwrap_or(0);
+    let set_filter = move |f: &dyn Fn(&mut ExecFilter)| {
+        filter.update(|x| f(x));
+        page.set(0);
+    };
+    let ack_selected = move |_| {
+        for id in selected.get_untracked() {
+            let _ = rt.command(Command::Ack { execution: id });
+        }
+        selected.set(Vec::new());
+    };
+    view! {
+        <div class="page page--wide" data-testid="screen-runs">
+            <div class="page-header">
+                <div>
+                    <h1 class="page-title">"Runs"</h1>
+                    <p class="page-subtitle" data-testid="runs-summary">
+                        {move || match total() {
+                            0 => "No executions yet. Press play: the built-in workspace publishes its workflows at instant 0 and enrolls contacts within minutes.".to_string(),
+                            n => format!("{n} execution{} on simulated time", if n == 1 { "" } else { "s" }),
+                        }}
+                    </p>
+                </div>
+            </div>
+            <div class="runs-filters" data-testid="runs-filters">
+                <label class="field">
+                    <span>"Workflow"</span>
+                    <select data-testid="filter-workflow" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        set_filter(&|f| { f.workflow = (!v.is_empty()).then(|| v.clone()); f.version = None; });
+                    }>
+                        <option value="">"All workflows"</option>
+                        {move || workflows.get().into_iter().map(|(id, name, _)| view! { <option value=id.clone()>{name}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"Version"</span>
+                    <select data-testid="filter-version" disabled=move || filter.with(|f| f.workflow.is_none()) on:change=move |ev| {
+                        let v = event_target_value(&ev).parse().ok();
+                        set_filter(&|f| f.version = v);
+                    }>
+                        <option value="">"All"</option>
+                        {move || {
+                            let wf = filter.with(|f| f.workflow.clone());
+                            let n = workflows.get().into_iter().find(|w| Some(&w.0) == wf.as_ref()).map_or(0, |w| w.2);
+                            (1..=n).rev().map(|v| view! { <option value=v.to_string()>{format!("v{v}")}</option> }).collect_view()
+                        }}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"State"</span>
+                    <select data-testid="filter-state" prop:value=move || filter.with(|f| f.state.map(|s| s.as_str()).unwrap_or_default().to_string()) on:change=move |ev| {
+                        let v = ExecState::parse(&event_target_value(&ev));
+                        set_filter(&|f| f.state = v);
+                    }>
+                        <option value="">"Any state"</option>
+                        {ExecState::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.as_str()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="field field--grow">
+                    <span>"Contact"</span>
+                    <input type="search" data-testid="filter-contact" placeholder="id or name" on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        set_filter(&|f| f.contact = v.clone());
+                    } />
+                </label>
+            </div>
+            <div class="state-chips" data-testid="state-counts" role="group" aria-label="Executions per state">
+                {move || {
+                    let counts = result.get().map(|r| r.counts).unwrap_or([0; ExecState::COUNT]);
+                    let chosen = filter.with(|f| f.state);
+                    ExecState::ALL
+                        .into_iter()
+                        .filter(|s| counts[s.index()] > 0 || chosen == Some(*s))
+                        .map(|s| {
+                            let on = chosen == Some(s);
+                            view! {
+                                <button
+                                    type="button"
+                                    class=format!("state-chip state--{}", tone_class(s))
+                                    class:state-chip--on=on
+                                    aria-pressed=on.to_string()
+                                    data-testid="state-count"
+                                    data-state=s.as_str()
+                                    data-count=counts[s.index()].to_string()
+                                    on:click=move |_| set_filter(&|f| f.state = if on { None } else { Some(s) })
+                                >
+                                    <span class="state-chip-name">{s.as_str()}</span>
+                                    <span class="state-chip-count">{counts[s.index()]}</span>
+                                </button>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            {move || filter.with(|f| f.workflow.clone()).map(|wf| view! { <StepsPanel workflow=wf version=Signal::derive(move || filter.with(|f| f.version)) /> })}
+            <div class="runs-bulk" data-testid="runs-bulk">
+                <button
+                    type="button"
+                    class="button button--primary"
+                    data-testid="ack-selected"
+                    disabled=move || selected.with(Vec::is_empty)
+                    on:click=ack_selected
+                >
+                    {move || format!("Acknowledge selected ({})", selected.with(Vec::len))}
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="select-ackable"
+                    title="Select every execution on this page that waits for an acknowledgement"
+                    on:click=move |_| {
+                        let ids: Vec<String> = result.get_untracked().map(|r| r.rows.into_iter().filter(ackable).map(|r| r.id).collect()).unwrap_or_default();
+                        selected.set(ids);
+                    }
+                >
+                    "Select all to acknowledge"
+                </button>
+                <span class="runs-count" data-testid="runs-matching">
+                    {move || result.get().map(|r| format!("{} matching · page {} of {}", r.matching, r.page + 1, r.pages)).unwrap_or_default()}
+                </span>
+                <button type="button" class="button" data-testid="page-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"‹ Newer"</button>
+                <button type="button" class="button" data-testid="page-next" disabled=move || result.get().is_none_or(|r| r.page + 1 >= r.pages) on:click=move |_| page.update(|p| *p += 1)>"Older ›"</button>
+            </div>
+            <div class="table runs-table" role="table" aria-label="Executions" data-testid="runs-table">
+                <div class="table-head runs-row" role="row">
+                    <span role="columnheader" aria-label="Select"></span>
+                    <span role="columnheader">"Execution"</span>
+                    <span role="columnheader">"Workflow"</span>
+                    <span role="columnheader">"Contact"</span>
+                    <span role="columnheader">"State"</span>
+                    <span role="columnheader">"Step"</span>
+                    <span role="columnheader">"Enrolled"</span>
+                </div>
+                {move || result.get().map(|r| r.rows).unwrap_or_default().into_iter().map(|row| view! { <Row row selected /> }).collect_view()}
+            </div>
+        </div>
+    }
+}
+
+fn ackable(r: &ExecRow) -> bool {
+    r.state.is_terminal() && !r.state.is_acknowledged()
+}
+
+#[component]
+fn Row(row: ExecRow, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let id = row.id.clone();
+    let checked = {
+        let id = id.clone();
+        move || selected.with(|s| s.contains(&id))
+    };
+    let toggle = {
+        let id = id.clone();
+        move |_| {
+            selected.update(|s| {
+                if let Some(i) = s.iter().position(|x| *x == id) {
+                    s.remove(i);
+                } else {
+                    s.push(id.clone());
+                }
+            })
+        }
+    };
+    view! {
+        <div class="runs-row" role="row" data-testid="run-row" data-execution=id.clone() data-state=row.state.as_str()>
+            <span role="cell">
+                {ackable(&row).then(|| view! {
+                    <input type="checkbox" data-testid="run-select" aria-label=format!("Select {}", row.id) prop:checked=checked on:change=toggle />
+                })}
+            </span>
+            <a role="cell" class="link mono" href=format!("/runs/{id}") data-testid="run-link">{id.clone()}</a>
+            <span role="cell" class="runs-wf">{row.workflow_name.clone()}<span class="muted">{format!(" · v{}", row.version)}</span></span>
+            <span role="cell">{row.contact_name.clone()}<span class="muted mono">{format!(" {}", row.contact)}</span></span>
+            <span role="cell"><StateBadge state=row.state /></span>
+            <span role="cell" class="mono runs-step">
+                {row.step.clone().map(|(step, status)| format!("{step} · {}", status.map(|s| s.as_str()).unwrap_or("-")))}
+            </span>
+            <span role="cell" class="muted runs-time">{format_sim_time(row.created_at)}</span>
+        </div>
+    }
+}

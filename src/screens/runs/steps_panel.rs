@@ -1,0 +1,71 @@
+use flowlab_engine::machines::step::StepStatus;
+use leptos::prelude::*;
+
+use crate::run_view::steps::version_steps;
+use crate::runtime::use_runtime;
+
+/// One version of a workflow in run mode: each step with its executions by
+/// status, circled once executed, blinking while executions are at it, and
+/// its outgoing edges as `N - Ok`.
+#[component]
+pub fn StepsPanel(workflow: String, #[prop(into)] version: Signal<Option<u32>>) -> impl IntoView {
+    let rt = use_runtime();
+    let data = Memo::new(move |_| {
+        let wanted = version.get();
+        rt.with(|s| {
+            let state = s.state();
+            let wf = *state.workflow_ix.get(&workflow)?;
+            let v = wanted.or_else(|| state.workflow(wf).current().map(|v| v.number))?;
+            Some((v, version_steps(state, wf, v)))
+        })
+        .flatten()
+    });
+    view! {
+        <section class="steps-panel" data-testid="steps-panel">
+            {move || match data.get() {
+                None => view! { <p class="muted" data-testid="steps-panel-empty">"This workflow has no published version yet."</p> }.into_any(),
+                Some((v, steps)) => view! {
+                    <h2 class="section-title">{format!("Version {v} in run mode")}</h2>
+                    <ol class="steps-run">
+                        {steps.into_iter().map(|s| {
+                            let counts = StepStatus::ALL
+                                .into_iter()
+                                .filter(|st| s.count(*st) > 0)
+                                .map(|st| view! {
+                                    <span class=format!("step-count step-count--{}", st.as_str()) data-testid="step-count" data-status=st.as_str()>
+                                        {format!("{} {}", s.count(st), st.as_str())}
+                                    </span>
+                                })
+                                .collect_view();
+                            view! {
+                                <li
+                                    class=format!("step-run kind--{}", s.kind.as_str())
+                                    class:step-run--executed=s.executed
+                                    class:step-run--current={s.current > 0}
+                                    data-testid="step-run"
+                                    data-step=s.id.clone()
+                                    data-executed=s.executed.to_string()
+                                    data-current=s.current.to_string()
+                                >
+                                    <span class="step-run-mark" aria-hidden="true"></span>
+                                    <div class="step-run-main">
+                                        <div class="step-run-name">{s.name.clone()}<span class="muted mono">{format!(" {} · {}", s.id, s.kind.as_str())}</span></div>
+                                        <div class="step-run-counts">{counts}</div>
+                                    </div>
+                                    <div class="step-run-edges">
+                                        {s.edges.iter().map(|e| view! {
+                                            <span class="edge-label" data-testid="edge-label" data-port=e.port.as_str() data-to=e.to.clone()>
+                                                <span class="muted">{format!("{} → {}", e.port.as_str(), e.to)}</span>
+                                                <strong>{e.label()}</strong>
+                                            </span>
+                                        }).collect_view()}
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

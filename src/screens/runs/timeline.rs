@@ -1,0 +1,175 @@
+use flowlab_engine::time::SimTime;
+use leptos::prelude::*;
+
+use crate::run_view::execution::StepTimeline;
+
+/// Positions on a time axis where each gap between two moments gets a width
+/// that grows with the log of its length: a 2 s attempt and a 1 day wait
+/// both stay readable.
+struct Scale {
+    marks: Vec<(u64, f64)>,
+}
+
+impl Scale {
+    fn new(mut times: Vec<u64>) -> Scale {
+        times.sort_unstable();
+        times.dedup();
+        let mut marks = Vec::with_capacity(times.len());
+        let mut at = 0.0;
+        for (i, t) in times.iter().enumerate() {
+            if i > 0 {
+                let gap_s = (t - times[i - 1]) as f64 / 1000.0;
+                at += 1.0 + (1.0 + gap_s).ln();
+            }
+            marks.push((*t, at));
+        }
+        let total = at.max(1.0);
+        Scale {
+            marks: marks
+                .into_iter()
+                .map(|(t, x)| (t, 100.0 * x / total))
+                .collect(),
+        }
+    }
+
+    fn pos(&self, t: u64) -> f64 {
+        match self.marks.binary_search_by_key(&t, |m| m.0) {
+            Ok(i) => self.marks[i].1,
+            Err(0) => 0.0,
+            Err(i) if i >= self.marks.len() => 100.0,
+            Err(i) => {
+                let (a, b) = (self.marks[i - 1], self.marks[i]);
+                a.1 + (b.1 - a.1) * (t - a.0) as f64 / (b.0 - a.0) as f64
+            }
+        }
+    }
+}
+
+/// "2s", "1m 30s", "1d 2h".
+pub fn short_duration(ms: u64) -> String {
+    let s = ms / 1000;
+    let (d, h, m, sec) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60, s % 60);
+    let parts: Vec<String> = [(d, "d"), (h, "h"), (m, "m"), (sec, "s")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .take(2)
+        .map(|(n, u)| format!("{n}{u}"))
+        .collect();
+    if parts.is_empty() {
+        format!("{ms}ms")
+    } else {
+        parts.join(" ")
+    }
+}
+
+#[component]
+pub fn StepTimelineView(steps: Vec<StepTimeline>, until: SimTime) -> impl IntoView {
+    let mut times = vec![until.0];
+    for s in &steps {
+        for sp in &s.spans {
+            times.push(sp.from.0);
+            times.push(sp.to.unwrap_or(until).0);
+        }
+        times.extend(s.attempts.iter().map(|a| a.t.0));
+        times.extend(s.retries.iter().flat_map(|(a, b)| [a.0, b.0]));
+    }
+    let scale = Scale::new(times);
+    let rows = steps
+        .into_iter()
+        .filter(|s| !s.spans.is_empty())
+        .map(|s| {
+            let bars = s
+                .spans
+                .iter()
+                .filter(|sp| sp.status.in_progress())
+                .map(|sp| {
+                    let end = sp.to.unwrap_or(until).0;
+                    let (l, r) = (scale.pos(sp.from.0), scale.pos(end));
+                    let text = format!("{} {}", sp.status.as_str().replace('_', " "), short_duration(end - sp.from.0));
+                    view! {
+                        <span
+                            class=format!("tl-bar tl-bar--{}", sp.status.as_str())
+                            class:tl-bar--open=sp.to.is_none()
+                            style=format!("left:{l:.2}%;width:{:.2}%", (r - l).max(0.6))
+                            title=text
+                            data-testid="tl-bar"
+                            data-status=sp.status.as_str()
+                        >
+                            <span class="tl-bar-text">{text.clone()}</span>
+                        </span>
+                    }
+                })
+                .collect_view();
+            let marks = s
+                .attempts
+                .iter()
+                .map(|a| {
+                    let what = if a.compensation { "compensation" } else { "attempt" };
+                    let title = format!("{what} {} {}", a.attempt, if a.ok { "ok" } else { "error" });
+                    view! {
+                        <span
+                            class="tl-mark"
+                            class:tl-mark--ok=a.ok
+                            class:tl-mark--error=!a.ok
+                            class:tl-mark--comp=a.compensation
+                            style=format!("left:{:.2}%", scale.pos(a.t.0))
+                            title=title
+                            data-testid="tl-attempt"
+                            data-ok=a.ok.to_string()
+                        ></span>
+                    }
+                })
+                .collect_view();
+            let last = s.last.map(|l| l.as_str()).unwrap_or("");
+            view! {
+                <div class="tl-row" data-testid="tl-row" data-step=s.id.clone() data-last=last>
+                    <div class="tl-label">
+                        <span class=format!("kind-tag kind--{}", s.kind.as_str())>{s.name.clone()}</span>
+                        <span class=format!("tl-status tl-status--{last}") data-testid="tl-last">{last.replace('_', " ")}</span>
+                    </div>
+                    <div class="tl-track">{bars}{marks}</div>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="timeline" data-testid="step-timeline">
+            {rows}
+            <div class="tl-legend" aria-hidden="true">
+                <span class="tl-key tl-bar--running">"running"</span>
+                <span class="tl-key tl-bar--pending">"pending: a retry is scheduled"</span>
+                <span class="tl-key tl-bar--waiting">"waiting: a planned delay"</span>
+                <span class="tl-key tl-bar--awaiting_decision">"awaiting decision"</span>
+                <span class="tl-key tl-key--ok">"attempt ok"</span>
+                <span class="tl-key tl-key--error">"attempt failed"</span>
+                <span class="muted">"Time is compressed: long gaps are shortened."</span>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scale_keeps_order_and_bounds() {
+        let s = Scale::new(vec![0, 2000, 86_400_000, 86_402_000]);
+        assert_eq!(s.pos(0), 0.0);
+        assert_eq!(s.pos(86_402_000), 100.0);
+        assert!(s.pos(2000) > 0.0 && s.pos(2000) < s.pos(86_400_000));
+        let day_gap = s.pos(86_400_000) - s.pos(2000);
+        assert!(
+            day_gap < 80.0,
+            "a day does not swallow the axis ({day_gap})"
+        );
+        assert!(s.pos(1000) > 0.0 && s.pos(1000) < s.pos(2000));
+    }
+
+    #[test]
+    fn durations_read_short() {
+        assert_eq!(short_duration(60_000), "1m");
+        assert_eq!(short_duration(90_061_000), "1d 1h");
+        assert_eq!(short_duration(500), "500ms");
+    }
+}

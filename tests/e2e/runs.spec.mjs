@@ -1,0 +1,129 @@
+// Watching runs against the release build: the built-in workspace played at
+// full speed, then what a person sees and does on the runs, execution,
+// approvals and lifecycle screens.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { artifactPath, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+
+async function runUntil(page, text, ms) {
+  await page.click('[data-testid=clock-speed-max]');
+  await page.fill('[data-testid=clock-until-input]', text);
+  await page.press('[data-testid=clock-until-input]', 'Enter');
+  await page.waitForFunction(
+    (want) => Number(document.querySelector('[data-testid=clock-time]')?.dataset.ms) === want,
+    ms,
+    { timeout: 30_000 },
+  );
+}
+
+async function go(page, path) {
+  // Client-side navigation keeps the running workspace (no reload).
+  await page.evaluate((p) => {
+    window.history.pushState({}, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+describe('runs, approvals and lifecycle (release build)', { timeout: 180_000 }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('decides an approval from the inbox, lights the state of an execution and acknowledges it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, server.url, '/approvals');
+    await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    await runUntil(page, '90m', 90 * 60_000);
+
+    // Sam (op1, marketing-leads) was notified by email and SMS; Noor (support) was not.
+    await page.click('[data-testid=inbox-operator][data-operator=op3]');
+    await page.waitForSelector('[data-testid=inbox-empty]');
+    await page.click('[data-testid=inbox-operator][data-operator=op1]');
+    const item = page.locator('[data-testid=inbox-item][data-step=validate]');
+    await item.waitFor();
+    assert.equal(await item.getAttribute('data-status'), 'open');
+    assert.deepEqual(
+      await item.locator('[data-testid=inbox-channel]').evaluateAll((els) => els.map((e) => e.dataset.channel)),
+      ['email', 'sms'],
+    );
+    await page.screenshot({ path: await artifactPath('approvals-open.png') });
+    await item.locator('[data-testid=inbox-approve]').click();
+    await page.waitForSelector('[data-testid=inbox-item][data-step=validate][data-status=decided]');
+    assert.match(await item.locator('[data-testid=inbox-status]').textContent(), /Sam Rivera chose approve/);
+    assert.equal(await item.locator('[data-testid=inbox-approve]').count(), 0, 'a decided approval offers no buttons');
+
+    await runUntil(page, '3h', 3 * 3_600_000);
+    await go(page, '/runs');
+    await page.waitForSelector('[data-testid=run-row]');
+    const chip = page.locator('[data-testid=state-count][data-state=FAILED_SAFE]');
+    const failedSafe = Number(await chip.getAttribute('data-count'));
+    assert.ok(failedSafe > 0, 'the provisioning rollbacks ended FAILED_SAFE');
+    await chip.click();
+    const rows = page.locator('[data-testid=run-row]');
+    assert.equal(await rows.count(), failedSafe);
+    assert.deepEqual(new Set(await rows.evaluateAll((els) => els.map((e) => e.dataset.state))), new Set(['FAILED_SAFE']));
+    await page.screenshot({ path: await artifactPath('runs-table.png') });
+
+    const id = await rows.first().getAttribute('data-execution');
+    await rows.first().locator('[data-testid=run-link]').click();
+    await page.waitForSelector('[data-testid=screen-execution]');
+    const lit = page.locator('[data-testid=lc-node][data-lit=true]');
+    assert.equal(await lit.getAttribute('data-state'), 'FAILED_SAFE');
+    assert.ok(
+      (await page.locator('[data-testid=history-line][data-type=compensation]').count()) > 0,
+      'the history shows the compensations',
+    );
+    await page.screenshot({ path: await artifactPath('execution.png'), fullPage: true });
+    await page.click('[data-testid=action-ack]');
+    await page.waitForSelector('[data-testid=lc-node][data-lit=true][data-state=FAILED_SAFE_ACK]');
+    assert.equal(await page.getAttribute('[data-testid=execution-id]', 'textContent') ?? id, id);
+    assert.ok(await page.isDisabled('[data-testid=action-ack]'));
+
+    // The welcome series in run mode: executions wait a day at wait_a_day (it blinks) and
+    // the first edge is labelled with its traversals.
+    await go(page, '/runs');
+    await page.selectOption('[data-testid=filter-workflow]', 'welcome');
+    const wait = page.locator('[data-testid=step-run][data-step=wait_a_day]');
+    await wait.waitFor();
+    assert.ok(Number(await wait.getAttribute('data-current')) > 0);
+    assert.match(await wait.getAttribute('class'), /step-run--current/);
+    const edge = page.locator('[data-testid=step-run][data-step=send_welcome] [data-testid=edge-label][data-to=wait_a_day]');
+    assert.match(await edge.textContent(), /next → wait_a_day\s*[1-9]\d* - Ok/);
+    await page.screenshot({ path: await artifactPath('runs-steps-panel.png') });
+
+    await go(page, '/lifecycle');
+    await page.waitForSelector('[data-testid=lifecycle-execution]');
+    const ackCount = await page.getAttribute('[data-testid=lifecycle-execution] [data-state=FAILED_SAFE_ACK]', 'data-count');
+    assert.ok(Number(ackCount) >= 1);
+    assert.equal(await page.getAttribute('[data-testid=lifecycle-definition] [data-state=active]', 'data-count'), '3');
+    await page.screenshot({ path: await artifactPath('lifecycle.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('draws an execution readably in the dark theme', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, server.url, '/runs');
+    await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    await runUntil(page, '5m', 5 * 60_000);
+    await go(page, '/runs/e5');
+    await page.waitForSelector('[data-testid=lc-node][data-lit=true]');
+    assert.ok((await page.locator('[data-testid=tl-bar][data-status=pending]').count()) > 0, 'a retry gap is drawn');
+    await page.screenshot({ path: await artifactPath('execution-dark.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
