@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 E2E_SPECS := $(wildcard tests/e2e/*.spec.mjs)
 
-.PHONY: setup build serve dev test test-native test-browser test-e2e bench-app bench-engine clean
+.PHONY: setup build serve dev test test-native test-browser test-e2e bench-app bench-engine bench-storage clean
 
 ## setup: install whatever is missing (wasm target, trunk, wasm-bindgen-cli, chromium, npm packages)
 setup:
@@ -45,6 +45,10 @@ test-e2e: build
 ## bench-app: wasm size (raw, gzipped) and time to first paint of the release build
 bench-app: build
 	node scripts/bench-app.mjs --dir dist
+
+## bench-storage: persist and reload 200k events of a 10k-execution run in Chromium's IndexedDB (not a test)
+bench-storage: setup
+	cargo test --release -p flowlab --target wasm32-unknown-unknown --test storage_bench -- --nocapture
 
 ## bench-engine: engine throughput and memory on SEQ10-RETRY 10k/100k, native and wasm under Node (not a test)
 bench-engine: setup
