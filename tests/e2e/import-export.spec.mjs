@@ -96,6 +96,10 @@ describe('import and export (release build)', { timeout: 180_000 }, () => {
     await page.click('[data-testid=import-error-close]');
     assert.equal(await summary(page), before, 'a refused file changes nothing');
     assert.equal(await clockMs(page), THREE_HOURS);
+    await page.reload();
+    await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    assert.equal(await summary(page), before, 'nothing changed in storage either');
+    assert.equal(await clockMs(page), THREE_HOURS);
 
     const workflow = join(dir, 'welcome.json');
     await writeFile(
