@@ -346,3 +346,49 @@ async fn reopening_a_v1_database_keeps_everything() {
     );
     cleanup(store, ws).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_refused_import_leaves_the_stored_workspace_as_it_was() {
+    use flowlab::session::Session;
+    use flowlab::workspace_file::{export_workspace, read_file};
+
+    let workspace = "test-refused-import";
+    let scenario = welcome();
+    let store = fresh(workspace, &scenario).await;
+    let (_, log) = run(&scenario);
+    store.append_segments(&three_segments(&log)).await.unwrap();
+    let before = store.load().await.unwrap().unwrap();
+
+    let session = Session::restore(
+        genesis(&scenario),
+        None,
+        log.clone(),
+        scenario.script.clone(),
+        scenario.script.len(),
+        Default::default(),
+    )
+    .unwrap();
+    let good = export_workspace(&session, include_str!("../samples/welcome.json"));
+    let damaged = good.replacen("\"script_done\": 5", "\"script_done\": 50", 1);
+    assert_ne!(good, damaged, "the export names its script cursor");
+    let bad_files = [
+        ("syntax.json", "{\"id\": \"x\" \"steps\": []}".to_owned()),
+        ("unknown.json", "{\"id\": \"x\", \"name\": \"X\", \"trigger\": {\"type\": \"manual\"}, \"steps\": [], \"colour\": 1}".to_owned()),
+        ("version.json", "{\"format\": \"flowlab-scenario/2\", \"run_until\": 0, \"workflows\": []}".to_owned()),
+        ("damaged.json", damaged),
+    ];
+    for (name, text) in &bad_files {
+        let refused = read_file(name, text).err();
+        assert!(
+            refused
+                .as_ref()
+                .is_some_and(|e| e.to_string().starts_with(name)),
+            "{name} must be refused naming itself: {refused:?}"
+        );
+    }
+    let after = store.load().await.unwrap().unwrap();
+    assert!(after.events == before.events, "the log is unchanged");
+    assert_eq!(after.log_end, before.log_end);
+    assert!(after.genesis == before.genesis, "the genesis is unchanged");
+    cleanup(store, workspace).await;
+}
