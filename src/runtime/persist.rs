@@ -303,6 +303,15 @@ async fn open(runtime: Runtime, writable: bool) {
     });
     let store = match Store::open(WORKSPACE).await {
         Ok(store) => Rc::new(store),
+        // Showing the sample workspace here would hide the person's own.
+        Err(StorageError::Blocked) => {
+            runtime.mode.set(Mode::Failed(
+                "Another Flowlab tab has this workspace open with an older version of the app. \
+                 Close that tab, then reload this one."
+                    .into(),
+            ));
+            return;
+        }
         Err(e) => {
             persist
                 .inner
