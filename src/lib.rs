@@ -7,6 +7,7 @@ pub mod components;
 pub mod presets;
 pub mod run_view;
 pub mod runtime;
+pub mod scenario_export;
 pub mod screens;
 pub mod session;
 pub mod storage;

@@ -59,7 +59,7 @@ pub const PRESETS: [Preset; 9] = [
         "campaign-validation.json",
         "Campaign with a validation",
         "574 contacts wait at one shared marketing validation; one approval releases them all: 574 - Ok.",
-        "/runs"
+        "/runs?workflow=spring_campaign"
     ),
     preset!(
         "rollback-safe.json",
@@ -132,8 +132,16 @@ mod tests {
     fn every_preset_plays_and_meets_its_expectations() {
         for p in &PRESETS {
             let scenario = p.parse().unwrap_or_else(|e| panic!("{e}"));
-            assert!(scenario.note().is_some(), "{} has a note to read aloud", p.file);
-            assert!(scenario.expect.len() >= 5, "{} checks what it shows", p.file);
+            assert!(
+                scenario.note().is_some(),
+                "{} has a note to read aloud",
+                p.file
+            );
+            assert!(
+                scenario.expect.len() >= 5,
+                "{} checks what it shows",
+                p.file
+            );
             let (engine, lines) = sim::trace_lines(&scenario).expect("runs");
             let failures = sim::check(&scenario, &engine, &lines);
             let report: Vec<String> = failures

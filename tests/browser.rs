@@ -282,23 +282,26 @@ async fn the_nav_reaches_every_screen() {
         );
     }
     assert_eq!(
-        app.all("[data-testid=scenario-card]").len(),
+        app.all("[data-testid=preset-card]").len(),
         0,
         "the scenarios screen is gone after navigating away"
     );
 }
 
 #[wasm_bindgen_test]
-async fn scenarios_screen_shows_each_sample_file() {
+async fn scenarios_screen_shows_each_preset_and_sample_file() {
     let app = Page::open("/scenarios");
-    app.wait_for("[data-testid=scenario-list]").await;
-    let files: Vec<String> = app
-        .all("[data-testid=scenario-card]")
-        .iter()
-        .map(|c| c.get_attribute("data-file").unwrap())
-        .collect();
+    app.wait_for("[data-testid=preset-list]").await;
+    let files = |list: &str| -> Vec<String> {
+        app.all(&format!("[data-testid={list}] [data-testid=preset-card]"))
+            .iter()
+            .map(|c| c.get_attribute("data-file").unwrap())
+            .collect()
+    };
+    let presets: Vec<&str> = flowlab::presets::PRESETS.iter().map(|p| p.file).collect();
+    assert_eq!(files("preset-list"), presets);
     assert_eq!(
-        files,
+        files("sample-list"),
         ["welcome.json", "campaign.json", "provisioning.json"]
     );
 }

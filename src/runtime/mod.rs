@@ -117,6 +117,12 @@ impl Runtime {
         self.session.with_value(|s| s.as_ref().map(f))
     }
 
+    /// The scenario text the workspace started from, tracking changes.
+    pub fn source(&self) -> String {
+        self.revision.track();
+        self.source.get_value()
+    }
+
     pub fn revision(&self) -> u64 {
         self.revision.get()
     }

@@ -99,7 +99,8 @@ impl Loop {
                     SimTime(anchor_sim.0 + elapsed * f)
                 }
                 // As fast as possible: to the next input, or stop.
-                None => match session.next_input() {
+                // Nothing left to do: a run-until still takes the clock to its time.
+                None => match session.next_input().or(clock.stop_at) {
                     Some(t) => t,
                     None => {
                         finished = true;

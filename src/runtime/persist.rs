@@ -51,6 +51,9 @@ pub enum SaveState {
 struct SessionRecord {
     clock: Clock,
     script_done: usize,
+    /// The commands people gave, for a scenario export: `(after, command)`.
+    #[serde(default)]
+    journal: Vec<(usize, serde_json::Value)>,
 }
 
 struct Inner {
@@ -180,6 +183,7 @@ impl Batch {
         let record = SessionRecord {
             clock: session.clock(),
             script_done: session.script_done(),
+            journal: crate::scenario_export::journal_to_json(session.journal()),
         };
         let snapshot =
             (log.len() - snapshot_at >= SNAPSHOT_EVERY).then(|| encode_snapshot(session.state()));
@@ -414,7 +418,11 @@ async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, String), Str
         ),
         None => None,
     };
-    let (clock, script_done) = record.map_or((Clock::default(), 0), |r| (r.clock, r.script_done));
+    let (clock, script_done, journal) = record.map_or((Clock::default(), 0, Vec::new()), |r| {
+        (r.clock, r.script_done, r.journal)
+    });
+    let journal = crate::scenario_export::journal_from_json(journal)
+        .map_err(|e| format!("The saved journal does not parse: {e}"))?;
     let after = loaded.earlier.len();
     let snapshot = match loaded.snapshot {
         Some(s) => Some((
@@ -426,6 +434,9 @@ async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, String), Str
     let mut log = loaded.earlier;
     log.extend(loaded.events);
     Session::restore(loaded.genesis, snapshot, log, script, script_done, clock)
-        .map(|session| (session, source))
+        .map(|mut session| {
+            session.set_journal(journal);
+            (session, source)
+        })
         .map_err(|e| e.to_string())
 }

@@ -33,6 +33,16 @@ pub enum Advanced {
     Budget,
 }
 
+/// A command a person gave through [`Session::command`], accepted or
+/// refused, with where it fell in the script: after the first `after`
+/// script entries. Script and journal merged in that order are every
+/// command the engine was handed, in order (what a scenario export writes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct JournalEntry {
+    pub after: usize,
+    pub entry: ScriptEntry,
+}
+
 pub struct Session {
     genesis: Genesis,
     engine: Engine,
@@ -42,6 +52,7 @@ pub struct Session {
     /// Script entries already handed to the engine.
     script_done: usize,
     clock: Clock,
+    journal: Vec<JournalEntry>,
 }
 
 impl Session {
@@ -54,6 +65,7 @@ impl Session {
             script,
             script_done: 0,
             clock: Clock::default(),
+            journal: Vec::new(),
         }
     }
 
@@ -91,6 +103,7 @@ impl Session {
             script,
             script_done,
             clock,
+            journal: Vec::new(),
         })
     }
 
@@ -112,6 +125,16 @@ impl Session {
 
     pub fn script_done(&self) -> usize {
         self.script_done
+    }
+
+    /// The commands people gave in the page, in order.
+    pub fn journal(&self) -> &[JournalEntry] {
+        &self.journal
+    }
+
+    /// Puts back a journal read from storage (with a restored session).
+    pub fn set_journal(&mut self, journal: Vec<JournalEntry>) {
+        self.journal = journal;
     }
 
     pub fn clock(&self) -> Clock {
@@ -188,6 +211,13 @@ impl Session {
             }
         }
         let outcome = self.engine.handle_command(now, command)?;
+        self.journal.push(JournalEntry {
+            after: self.script_done,
+            entry: ScriptEntry {
+                at: now,
+                command: command.clone(),
+            },
+        });
         self.collect();
         Ok(outcome)
     }

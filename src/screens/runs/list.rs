@@ -14,7 +14,17 @@ const PER_PAGE: usize = 50;
 #[component]
 pub fn RunsScreen() -> impl IntoView {
     let rt = use_runtime();
-    let filter = RwSignal::new(ExecFilter::default());
+    // `/runs?workflow=id` opens with that workflow chosen (a preset's link).
+    let from_link = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("workflow"))
+        .filter(|id| {
+            rt.with_untracked(|s| s.state().workflow_ix.contains_key(id))
+                .unwrap_or(true)
+        });
+    let filter = RwSignal::new(ExecFilter {
+        workflow: from_link,
+        ..ExecFilter::default()
+    });
     let page = RwSignal::new(0usize);
     let selected = RwSignal::new(Vec::<String>::new());
     let result = Memo::new(move |_| {
@@ -56,7 +66,7 @@ pub fn RunsScreen() -> impl IntoView {
                     <h1 class="page-title">"Runs"</h1>
                     <p class="page-subtitle" data-testid="runs-summary">
                         {move || match total() {
-                            0 => "No executions yet. Press play: the built-in workspace publishes its workflows at instant 0 and enrolls contacts within minutes.".to_string(),
+                            0 => "No executions yet. Press play: the workspace's script publishes, activates and enrolls on simulated time.".to_string(),
                             n => format!("{n} execution{} on simulated time", if n == 1 { "" } else { "s" }),
                         }}
                     </p>
@@ -65,7 +75,7 @@ pub fn RunsScreen() -> impl IntoView {
             <div class="runs-filters" data-testid="runs-filters">
                 <label class="field">
                     <span>"Workflow"</span>
-                    <select data-testid="filter-workflow" on:change=move |ev| {
+                    <select data-testid="filter-workflow" prop:value=move || filter.with(|f| f.workflow.clone().unwrap_or_default()) on:change=move |ev| {
                         let v = event_target_value(&ev);
                         set_filter(&|f| { f.workflow = (!v.is_empty()).then(|| v.clone()); f.version = None; });
                     }>

@@ -1,0 +1,316 @@
+//! The workspace as a scenario file (`flowlab-scenario/1`) that
+//! `flowlab-sim` reproduces: the genesis (workflows as written, so hashes
+//! survive; contacts, operators, the seed), and every command the engine was
+//! handed (the script played so far and the commands people gave in the
+//! page, merged in the order they ran, each with its time), run until the
+//! clock's time. `command_json` is the inverse of the scenario reader's
+//! script entry.
+
+use flowlab_engine::model::WorkflowDraft;
+use flowlab_engine::scenario::{Command, DecideTarget, ScriptEntry, FORMAT};
+use flowlab_engine::time::SimTime;
+use serde_json::{json, Map, Value};
+
+use crate::session::Session;
+
+/// One script line: `{"at": ms, "do": verb, …}`.
+pub fn command_json(entry: &ScriptEntry) -> Value {
+    let mut m = Map::new();
+    m.insert("at".into(), json!(entry.at.0));
+    m.insert("do".into(), json!(entry.command.verb()));
+    let mut put = |k: &str, v: Value| {
+        m.insert(k.into(), v);
+    };
+    match &entry.command {
+        Command::Publish { workflow, note } => {
+            put("workflow", json!(workflow));
+            if let Some(n) = note {
+                put("note", json!(n));
+            }
+        }
+        Command::Activate { workflow }
+        | Command::Pause { workflow }
+        | Command::Resume { workflow }
+        | Command::Cancel { workflow }
+        | Command::Archive { workflow } => put("workflow", json!(workflow)),
+        Command::Edit { workflow, edit } => {
+            put("workflow", json!(workflow));
+            if edit.steps.is_some() {
+                put("steps", edit.written.steps.clone());
+            }
+            if edit.settings.is_some() {
+                put("settings", edit.written.settings.clone());
+            }
+            if edit.trigger.is_some() {
+                put("trigger", edit.written.trigger.clone());
+            }
+        }
+        Command::Restore { workflow, version } => {
+            put("workflow", json!(workflow));
+            put("version", json!(version));
+        }
+        Command::Clone { workflow, new_id } => {
+            put("workflow", json!(workflow));
+            put("new_id", json!(new_id));
+        }
+        Command::Create { workflow, name } => {
+            put("workflow", json!(workflow));
+            put("name", json!(name));
+        }
+        Command::AddContact { contact } | Command::UpdateContact { contact } => {
+            put("contact", contact.to_json())
+        }
+        Command::Enroll { workflow, contacts } => {
+            put("workflow", json!(workflow));
+            put("contacts", json!(contacts));
+        }
+        Command::Tag { contact, tag } | Command::Untag { contact, tag } => {
+            put("contact", json!(contact));
+            put("tag", json!(tag));
+        }
+        Command::Set {
+            contact,
+            attributes,
+        } => {
+            put("contact", json!(contact));
+            put("attributes", Value::Object(attributes.clone()));
+        }
+        Command::Decide {
+            target,
+            operator,
+            decision,
+        } => {
+            match target {
+                DecideTarget::Execution(e) => put("execution", json!(e)),
+                DecideTarget::Shared {
+                    workflow,
+                    step,
+                    version,
+                } => {
+                    put("workflow", json!(workflow));
+                    put("step", json!(step));
+                    if let Some(v) = version {
+                        put("version", json!(v));
+                    }
+                }
+            }
+            put("operator", json!(operator));
+            put("decision", json!(decision.as_str()));
+        }
+        Command::Stop { execution }
+        | Command::Rollback { execution }
+        | Command::Ack { execution } => put("execution", json!(execution)),
+    }
+    Value::Object(m)
+}
+
+/// A workflow of the genesis as the file wrote it (its written parts), so
+/// that content hashes come out the same.
+fn workflow_json(draft: &WorkflowDraft) -> Value {
+    let mut v = draft.to_json();
+    for (key, written) in [
+        ("steps", &draft.written.steps),
+        ("settings", &draft.written.settings),
+        ("trigger", &draft.written.trigger),
+    ] {
+        if !written.is_null() {
+            v[key] = written.clone();
+        }
+    }
+    v
+}
+
+/// Every command handed to the engine so far, in the order it ran: the
+/// played part of the script with the page's commands slotted in.
+pub fn played_commands(session: &Session) -> Vec<ScriptEntry> {
+    let script = &session.script()[..session.script_done()];
+    let mut journal = session.journal().iter().peekable();
+    let mut out = Vec::with_capacity(script.len() + session.journal().len());
+    for (i, entry) in script.iter().enumerate() {
+        while let Some(j) = journal.next_if(|j| j.after <= i) {
+            out.push(j.entry.clone());
+        }
+        out.push(entry.clone());
+    }
+    out.extend(journal.map(|j| j.entry.clone()));
+    out
+}
+
+/// The workspace so far as a scenario file, run until the clock's time.
+pub fn export_scenario(session: &Session, note: &str) -> String {
+    let g = session.genesis();
+    let value = json!({
+        "format": FORMAT,
+        "x": {"note": note},
+        "seed": g.seed,
+        "run_until": session.clock().now.0,
+        "contacts": g.contacts.iter().map(|c| c.to_json()).collect::<Vec<_>>(),
+        "operators": g.operators.iter().map(|o| o.to_json()).collect::<Vec<_>>(),
+        "workflows": g.workflows.iter().map(workflow_json).collect::<Vec<_>>(),
+        "script": played_commands(session).iter().map(command_json).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&value).expect("JSON serializes");
+    text.push('\n');
+    text
+}
+
+/// Whether `flowlab-sim run` of the exported text gives the session's trace
+/// (without the summary line). `None` when it does; otherwise why not.
+pub fn reproduces(session: &Session, text: &str) -> Option<String> {
+    let scenario = match flowlab_engine::scenario::parse_scenario("export.json", text) {
+        Ok(s) => s,
+        Err(e) => return Some(e.to_string()),
+    };
+    let lines = match flowlab_engine::sim::trace_lines(&scenario) {
+        Ok((_, lines)) => lines,
+        Err(e) => return Some(e.to_string()),
+    };
+    let page = crate::components::workspace_menu::trace_text(session);
+    let page: Vec<&str> = page.lines().collect();
+    let sim = &lines[..lines.len().saturating_sub(1)];
+    match page.iter().zip(sim).position(|(a, b)| a != b) {
+        Some(i) => Some(format!(
+            "line {} differs: the page wrote {} and the file gives {}",
+            i + 1,
+            page[i],
+            sim[i]
+        )),
+        None if page.len() != sim.len() => Some(format!(
+            "the page wrote {} lines and the file gives {}",
+            page.len(),
+            sim.len()
+        )),
+        None => None,
+    }
+}
+
+/// The download's name, after the simulated time it was taken at.
+pub fn file_name(now: SimTime) -> String {
+    format!("flowlab-scenario-{}ms.json", now.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::preset;
+    use flowlab_engine::scenario::{parse_scenario, Decision};
+    use flowlab_engine::sim;
+
+    fn session_of(file: &str) -> Session {
+        let scenario = preset(file).unwrap().parse().unwrap();
+        Session::new(sim::genesis(&scenario), scenario.script)
+    }
+
+    fn at(session: &mut Session, ms: u64) {
+        session.advance_to(SimTime(ms), usize::MAX).unwrap();
+    }
+
+    fn enroll(workflow: &str, contact: &str) -> Command {
+        Command::Enroll {
+            workflow: workflow.into(),
+            contacts: vec![contact.into()],
+        }
+    }
+
+    #[test]
+    fn an_export_with_page_commands_reproduces_the_page_trace() {
+        let mut s = session_of("pause-resume.json");
+        // At instant 0, before the script's own commands at 0: refused (a draft).
+        s.command(&enroll("onboarding", "c2")).unwrap();
+        at(&mut s, 35 * 60_000);
+        s.command(&Command::Tag {
+            contact: "c1".into(),
+            tag: "vip".into(),
+        })
+        .unwrap();
+        s.command(&Command::Decide {
+            target: DecideTarget::Execution("e1".into()),
+            operator: "nobody".into(),
+            decision: Decision::Approve,
+        })
+        .unwrap();
+        at(&mut s, 150 * 60_000);
+        s.command(&enroll("onboarding", "c1")).unwrap();
+        s.command(&Command::Stop {
+            execution: "e2".into(),
+        })
+        .unwrap();
+        at(&mut s, 4 * 3_600_000);
+        assert_eq!(s.journal().len(), 5);
+        assert_eq!(s.journal()[0].after, 0);
+
+        let text = export_scenario(&s, "exported");
+        assert_eq!(reproduces(&s, &text), None, "{text}");
+        let page = crate::components::workspace_menu::trace_text(&s);
+        assert!(page.contains(r#""type":"command_rejected","do":"enroll""#));
+        assert!(page.contains(r#""execution":"e3","from":"NEW","to":"FAILED_SAFE""#));
+        assert!(page.contains(r#""execution":"e2","from":"RUNNING","to":"CANCELLED""#));
+
+        let scenario = parse_scenario("export.json", &text).unwrap();
+        assert_eq!(scenario.run_until, SimTime(4 * 3_600_000));
+        assert_eq!(scenario.script.len(), 6 + 5);
+        let saved = journal_to_json(s.journal());
+        assert_eq!(journal_from_json(saved).unwrap(), s.journal());
+    }
+
+    #[test]
+    fn an_export_of_a_preset_with_an_operator_rollback_reproduces_it() {
+        let mut s = session_of("rollback-unsafe.json");
+        at(&mut s, 30 * 60_000);
+        s.command(&Command::Rollback {
+            execution: "e1".into(),
+        })
+        .unwrap();
+        s.command(&Command::Ack {
+            execution: "e1".into(),
+        })
+        .unwrap();
+        at(&mut s, 2 * 3_600_000);
+        let text = export_scenario(&s, "exported");
+        assert_eq!(reproduces(&s, &text), None);
+        assert!(crate::components::workspace_menu::trace_text(&s)
+            .contains(r#""type":"command_rejected","do":"rollback""#));
+    }
+
+    #[test]
+    fn every_command_written_reads_back_the_same() {
+        for p in &crate::presets::PRESETS {
+            let scenario = p.parse().unwrap();
+            let script: Vec<Value> = scenario.script.iter().map(command_json).collect();
+            let text = json!({"format": FORMAT, "run_until": 0, "workflows": [], "script": script});
+            let back = parse_scenario("again.json", &text.to_string()).unwrap();
+            assert_eq!(back.script, scenario.script, "{}", p.file);
+        }
+    }
+
+    #[test]
+    fn a_test_of_reproduction_can_fail() {
+        let mut s = session_of("retry-resolves.json");
+        at(&mut s, 5 * 60_000);
+        let mut text = export_scenario(&s, "exported");
+        text = text.replace("\"fail_first\": 2", "\"fail_first\": 1");
+        assert!(reproduces(&s, &text).is_some());
+    }
+}
+
+/// The journal as saved with the session record: `(after, command)` pairs.
+pub fn journal_to_json(journal: &[crate::session::JournalEntry]) -> Vec<(usize, Value)> {
+    journal
+        .iter()
+        .map(|j| (j.after, command_json(&j.entry)))
+        .collect()
+}
+
+/// Reads back what [`journal_to_json`] wrote.
+pub fn journal_from_json(
+    saved: Vec<(usize, Value)>,
+) -> Result<Vec<crate::session::JournalEntry>, flowlab_engine::scenario::FileError> {
+    let script: Vec<Value> = saved.iter().map(|(_, v)| v.clone()).collect();
+    let text = json!({"format": FORMAT, "run_until": 0, "workflows": [], "script": script});
+    let parsed = flowlab_engine::scenario::parse_scenario("journal", &text.to_string())?;
+    Ok(saved
+        .into_iter()
+        .zip(parsed.script)
+        .map(|((after, _), entry)| crate::session::JournalEntry { after, entry })
+        .collect())
+}

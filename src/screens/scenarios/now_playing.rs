@@ -1,0 +1,94 @@
+use flowlab_engine::scenario::parse_scenario;
+use flowlab_engine::time::SimTime;
+use leptos::prelude::*;
+
+use super::describe::describe;
+use crate::components::clock_bar::format_sim_time;
+use crate::presets::PRESETS;
+use crate::runtime::use_runtime;
+use crate::workspace::SAMPLE_FILES;
+
+/// The loaded scenario: its note to read aloud, and its script with what is
+/// done, what comes next (highlighted) and what follows, as the clock runs.
+#[component]
+pub fn NowPlaying() -> impl IntoView {
+    let rt = use_runtime();
+    let source = Memo::new(move |_| rt.source());
+    let about = Memo::new(move |_| {
+        source.with(|text| {
+            let title = PRESETS
+                .iter()
+                .find(|p| p.text == text)
+                .map(|p| p.title.to_owned())
+                .or_else(|| {
+                    SAMPLE_FILES
+                        .iter()
+                        .find(|f| f.text == text)
+                        .map(|f| f.name.to_owned())
+                });
+            let note = parse_scenario("loaded.json", text)
+                .ok()
+                .and_then(|s| s.note().map(str::to_owned));
+            (title, note)
+        })
+    });
+    let script = Memo::new(move |_| {
+        rt.with(|s| {
+            s.script()
+                .iter()
+                .map(|e| (e.at, describe(&e.command)))
+                .collect::<Vec<(SimTime, String)>>()
+        })
+        .unwrap_or_default()
+    });
+    let done = Memo::new(move |_| rt.with(|s| s.script_done()).unwrap_or(0));
+    let rows = move || {
+        let done = done.get();
+        script.with(|entries| {
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, (at, text))| {
+                    let state = match i.cmp(&done) {
+                        std::cmp::Ordering::Less => "done",
+                        std::cmp::Ordering::Equal => "next",
+                        std::cmp::Ordering::Greater => "pending",
+                    };
+                    view! {
+                        <li class=format!("script-entry script-entry--{state}") data-testid="script-entry" data-state=state aria-current=(state == "next").then_some("step")>
+                            <span class="script-time mono">{format_sim_time(*at)}</span>
+                            <span class="script-text">{text.clone()}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="now-playing card" data-testid="now-playing" aria-labelledby="now-playing-title">
+            <div class="now-playing-head">
+                <span class="eyebrow">"Loaded in this workspace"</span>
+                <h2 id="now-playing-title" class="now-playing-title" data-testid="now-playing-title">
+                    {move || about.with(|(t, _)| t.clone()).unwrap_or_else(|| "Your workspace".to_owned())}
+                </h2>
+                <p class="now-playing-note" data-testid="now-playing-note">
+                    {move || about.with(|(_, n)| n.clone()).unwrap_or_else(|| "No note: this workspace was not loaded from a scenario file with one.".to_owned())}
+                </p>
+            </div>
+            <div class="now-playing-script">
+                <h3 class="section-title">
+                    "Script "
+                    <span class="muted" data-testid="script-progress">
+                        {move || format!("{} of {} played", done.get(), script.with(Vec::len))}
+                    </span>
+                </h3>
+                <Show
+                    when=move || script.with(|s| !s.is_empty())
+                    fallback=|| view! { <p class="muted">"No scripted commands: what happens next is up to you."</p> }
+                >
+                    <ol class="script-list" data-testid="script-list">{rows}</ol>
+                </Show>
+            </div>
+        </section>
+    }
+}
