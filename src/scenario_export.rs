@@ -189,6 +189,28 @@ pub fn file_name(now: SimTime) -> String {
     format!("flowlab-scenario-{}ms.json", now.0)
 }
 
+/// The journal as saved with the session record: `(after, command)` pairs.
+pub fn journal_to_json(journal: &[crate::session::JournalEntry]) -> Vec<(usize, Value)> {
+    journal
+        .iter()
+        .map(|j| (j.after, command_json(&j.entry)))
+        .collect()
+}
+
+/// Reads back what [`journal_to_json`] wrote.
+pub fn journal_from_json(
+    saved: Vec<(usize, Value)>,
+) -> Result<Vec<crate::session::JournalEntry>, flowlab_engine::scenario::FileError> {
+    let script: Vec<Value> = saved.iter().map(|(_, v)| v.clone()).collect();
+    let text = json!({"format": FORMAT, "run_until": 0, "workflows": [], "script": script});
+    let parsed = flowlab_engine::scenario::parse_scenario("journal", &text.to_string())?;
+    Ok(saved
+        .into_iter()
+        .zip(parsed.script)
+        .map(|((after, _), entry)| crate::session::JournalEntry { after, entry })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,26 +313,4 @@ mod tests {
         text = text.replace("\"fail_first\": 2", "\"fail_first\": 1");
         assert!(reproduces(&s, &text).is_some());
     }
-}
-
-/// The journal as saved with the session record: `(after, command)` pairs.
-pub fn journal_to_json(journal: &[crate::session::JournalEntry]) -> Vec<(usize, Value)> {
-    journal
-        .iter()
-        .map(|j| (j.after, command_json(&j.entry)))
-        .collect()
-}
-
-/// Reads back what [`journal_to_json`] wrote.
-pub fn journal_from_json(
-    saved: Vec<(usize, Value)>,
-) -> Result<Vec<crate::session::JournalEntry>, flowlab_engine::scenario::FileError> {
-    let script: Vec<Value> = saved.iter().map(|(_, v)| v.clone()).collect();
-    let text = json!({"format": FORMAT, "run_until": 0, "workflows": [], "script": script});
-    let parsed = flowlab_engine::scenario::parse_scenario("journal", &text.to_string())?;
-    Ok(saved
-        .into_iter()
-        .zip(parsed.script)
-        .map(|((after, _), entry)| crate::session::JournalEntry { after, entry })
-        .collect())
 }
