@@ -95,12 +95,30 @@ async fn persist_and_reload_200k_events_of_10k_executions() {
 
     console_log!("flowlab storage benchmark (Chromium IndexedDB; one run)");
     console_log!("  workload            {executions} executions, {events} events (simulated in {simulate_ms:.0} ms)");
-    console_log!("  persist: encode     {encode_ms:.0} ms ({} segments of ≤{EVENTS_PER_SEGMENT} events)", segments.len());
+    console_log!(
+        "  persist: encode     {encode_ms:.0} ms ({} segments of ≤{EVENTS_PER_SEGMENT} events)",
+        segments.len()
+    );
     console_log!("  persist: append     {append_ms:.0} ms (one transaction)");
-    console_log!("  persist: snapshot   {snapshot_ms:.0} ms ({} KiB)", snapshot.len() / 1024);
-    console_log!("  persist: total      {:.0} ms", encode_ms + append_ms + snapshot_ms);
+    console_log!(
+        "  persist: snapshot   {snapshot_ms:.0} ms ({} KiB)",
+        snapshot.len() / 1024
+    );
+    console_log!(
+        "  persist: total      {:.0} ms",
+        encode_ms + append_ms + snapshot_ms
+    );
     console_log!("  reload: read + decode {read_ms:.0} ms");
-    console_log!("  reload: restore from snapshot {restore_ms:.0} ms → total {:.0} ms (target ≤ 1500)", read_ms + restore_ms);
-    console_log!("  reload: replay from genesis   {replay_ms:.0} ms → total {:.0} ms", read_ms + replay_ms);
-    console_log!("  stored log          {bytes} bytes, {:.2} bytes per event", bytes as f64 / events as f64);
+    console_log!(
+        "  reload: restore from snapshot {restore_ms:.0} ms → total {:.0} ms (target ≤ 1500)",
+        read_ms + restore_ms
+    );
+    console_log!(
+        "  reload: replay from genesis   {replay_ms:.0} ms → total {:.0} ms",
+        read_ms + replay_ms
+    );
+    console_log!(
+        "  stored log          {bytes} bytes, {:.2} bytes per event",
+        bytes as f64 / events as f64
+    );
 }
