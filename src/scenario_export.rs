@@ -295,6 +295,22 @@ mod tests {
     }
 
     #[test]
+    fn a_command_right_after_a_step_to_the_next_event_exports_exactly() {
+        let mut s = session_of("retry-resolves.json");
+        for _ in 0..6 {
+            let next = s.next_input().expect("something is due");
+            at(&mut s, next.0);
+        }
+        let stepped_to = s.clock().now;
+        s.command(&enroll("welcome", "c2")).unwrap();
+        let acted_at = s.clock().now;
+        at(&mut s, 3_600_000);
+        let text = export_scenario(&s, "exported");
+        assert_eq!(reproduces(&s, &text), None, "{text}");
+        assert_eq!(acted_at, stepped_to.plus(1), "after that instant's timers");
+    }
+
+    #[test]
     fn every_command_written_reads_back_the_same() {
         for p in &crate::presets::PRESETS {
             let scenario = p.parse().unwrap();

@@ -53,6 +53,8 @@ pub struct Session {
     script_done: usize,
     clock: Clock,
     journal: Vec<JournalEntry>,
+    /// The instant of the last timers handed to the engine.
+    timers_fired_at: Option<SimTime>,
 }
 
 impl Session {
@@ -66,6 +68,7 @@ impl Session {
             script_done: 0,
             clock: Clock::default(),
             journal: Vec::new(),
+            timers_fired_at: None,
         }
     }
 
@@ -90,7 +93,8 @@ impl Session {
             Some((state, after)) => Engine::restore(state, &log[after.min(log.len())..]),
             None => Engine::replay(genesis.clone(), &log),
         };
-        let last = log.last().map_or(SimTime::ZERO, |e| e.t);
+        let log_last = log.last().map(|e| e.t);
+        let last = log_last.unwrap_or(SimTime::ZERO);
         let clock = Clock {
             now: clock.now.max(last),
             paused: true,
@@ -104,6 +108,9 @@ impl Session {
             script_done,
             clock,
             journal: Vec::new(),
+            // The log does not say whether its last instant's timers fired;
+            // assuming they did costs a command at most 1 ms.
+            timers_fired_at: log_last,
         })
     }
 
@@ -193,7 +200,10 @@ impl Session {
                 self.script_done += 1;
                 self.engine.handle_command(entry.at, &entry.command)?;
             }
-            (_, Some(t)) => self.engine.handle_timeout(t)?,
+            (_, Some(t)) => {
+                self.engine.handle_timeout(t)?;
+                self.timers_fired_at = Some(t);
+            }
             _ => {}
         }
         self.collect();
@@ -201,8 +211,15 @@ impl Session {
     }
 
     /// A person's command, at the clock's time: first everything due before
-    /// that instant, then the command (before the timers due at it).
+    /// that instant, then the command (before the timers due at it). When
+    /// the timers of that instant have already fired (a step to the next
+    /// event stops right after them), the command goes 1 ms later: a script
+    /// runs commands before an instant's timers, so only then does an
+    /// exported scenario replay it in the same order.
     pub fn command(&mut self, command: &Command) -> Result<Outcome, SessionError> {
+        if self.timers_fired_at == Some(self.clock.now) {
+            self.clock.now = self.clock.now.plus(1);
+        }
         let now = self.clock.now;
         loop {
             match self.next_input() {
