@@ -78,6 +78,7 @@ impl Engine {
         }
     }
 
+    #[inline(always)]
     pub(crate) fn step_to(
         &mut self,
         x: ExecIx,
