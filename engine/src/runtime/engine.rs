@@ -162,6 +162,7 @@ impl Engine {
     #[inline(always)]
     pub(crate) fn emit(&mut self, event: Event) {
         self.state.apply(self.now, &event);
+        self.timers.state_changed();
         self.observe_timer(&event);
         if self.record {
             self.record(event);

@@ -33,6 +33,10 @@ pub struct TimerQueue {
     /// push replaces it (one sift instead of two, as handling a timer usually
     /// sets the next one), or the next look at the queue removes it.
     top_taken: bool,
+    /// The top was found live and no event has been folded since: looking
+    /// again (the driver's `poll_timeout`, then `handle_timeout`) needs no
+    /// second check against the state.
+    top_live: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -94,6 +98,8 @@ impl TimerQueue {
             self.sift_down_from_top(entry);
             return;
         }
+        // The entry is live (it mirrors a slot just set): if it becomes the
+        // top, a live top stays live.
         let mut i = self.heap.len();
         self.heap.push(entry);
         while i > 0 {
@@ -115,6 +121,7 @@ impl TimerQueue {
     }
 
     fn remove_top(&mut self) -> Entry {
+        self.top_live = false;
         let top = self.heap[0];
         let last = self.heap.pop().expect("not empty");
         if !self.heap.is_empty() {
@@ -161,8 +168,13 @@ impl TimerQueue {
     /// The earliest live timer, without taking it.
     pub fn peek(&mut self, state: &State) -> Option<(Slot, TimerKey)> {
         self.settle_top();
+        if self.top_live {
+            let top = self.heap[0];
+            return Some((top.slot(), top.timer));
+        }
         while let Some(top) = self.heap.first() {
             if Self::current(state, top.timer) == Some(top.slot()) {
+                self.top_live = true;
                 return Some((top.slot(), top.timer));
             }
             self.remove_top();
@@ -181,6 +193,7 @@ impl TimerQueue {
             return None;
         }
         self.top_taken = true;
+        self.top_live = false;
         self.prefetch_next(state);
         Some((slot, timer))
     }
@@ -195,6 +208,12 @@ impl TimerQueue {
                 }
             }
         }
+    }
+
+    /// An event was folded: the top may have gone stale.
+    #[inline(always)]
+    pub fn state_changed(&mut self) {
+        self.top_live = false;
     }
 
     /// The slot the state holds for `key` now.
