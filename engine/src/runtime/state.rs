@@ -222,6 +222,12 @@ impl State {
         &self.workflow(e.wf).versions[e.version as usize - 1]
     }
 
+    /// Room for `n` more executions, so that a large enrollment does not
+    /// copy every record as the vector grows. Capacity only: no fold sees it.
+    pub(crate) fn reserve_executions(&mut self, n: usize) {
+        self.executions.reserve(n);
+    }
+
     fn slot(&mut self, due: SimTime) -> Slot {
         self.next_seq += 1;
         Slot {

@@ -264,6 +264,11 @@ impl TimerQueue {
         q
     }
 
+    /// Room for `n` more entries.
+    pub fn reserve(&mut self, n: usize) {
+        self.heap.reserve(n);
+    }
+
     /// Entries held, stale ones included.
     pub fn len(&self) -> usize {
         self.heap.len() - self.top_taken as usize
