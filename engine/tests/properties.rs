@@ -133,17 +133,17 @@ fn gen_steps(r: &mut Rng, wf: usize, n_wf: usize) -> Value {
             "ghost".into()
         }
     };
-    for i in 0..n {
+    for (i, &kind) in kinds.iter().enumerate() {
         let fwd = |r: &mut Rng| -> Option<String> {
             (i + 1 < n).then(|| sid(r.range(i as u64 + 1, n as u64 - 1) as usize))
         };
         let mut s = Map::new();
         s.insert("id".into(), json!(sid(i)));
-        s.insert("kind".into(), json!(kinds[i]));
+        s.insert("kind".into(), json!(kind));
         if r.chance(0.2) {
             s.insert("name".into(), json!(format!("Step {}", i + 1)));
         }
-        match kinds[i] {
+        match kind {
             "action" => {
                 let action = *r.pick(&["email", "sms", "webhook", "update"]);
                 s.insert("action".into(), json!(action));

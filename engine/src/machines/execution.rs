@@ -219,6 +219,7 @@ pub enum ExecInput {
     Cancel,
 }
 
+#[inline]
 pub fn transition(
     from: ExecState,
     input: ExecInput,
@@ -297,14 +298,17 @@ pub fn transition(
             | S::Cancelled
             | S::CancelledAck,
             _,
-        ) => {
-            return Err(InvalidTransition {
-                machine: "execution",
-                state: from.as_str().into(),
-                input: format!("{input:?}"),
-            })
-        }
+        ) => return Err(invalid(from, input)),
     })
+}
+
+#[cold]
+fn invalid(from: ExecState, input: ExecInput) -> InvalidTransition {
+    InvalidTransition {
+        machine: "execution",
+        state: from.as_str().into(),
+        input: format!("{input:?}"),
+    }
 }
 
 #[cfg(test)]

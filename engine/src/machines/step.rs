@@ -103,6 +103,7 @@ pub enum StepInput {
     Skip,
 }
 
+#[inline]
 pub fn transition(
     from: Option<StepStatus>,
     input: StepInput,
@@ -143,14 +144,17 @@ pub fn transition(
                 | S::Cancelled,
             ),
             _,
-        ) => {
-            return Err(InvalidTransition {
-                machine: "step",
-                state: from.map_or("(none)", S::as_str).into(),
-                input: format!("{input:?}"),
-            })
-        }
+        ) => return Err(invalid(from, input)),
     })
+}
+
+#[cold]
+fn invalid(from: Option<StepStatus>, input: StepInput) -> InvalidTransition {
+    InvalidTransition {
+        machine: "step",
+        state: from.map_or("(none)", StepStatus::as_str).into(),
+        input: format!("{input:?}"),
+    }
 }
 
 #[cfg(test)]

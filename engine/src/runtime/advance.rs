@@ -122,7 +122,7 @@ impl Engine {
                     }
                     let version = self.version(x);
                     let flow = self.enter_step(&version, x, StepIx(0))?;
-                    self.follow(x, flow)?;
+                    self.follow(&version, x, flow)?;
                 }
                 ExecState::Error => {
                     match self.step_without_compensation(x) {

@@ -188,7 +188,7 @@ impl Engine {
                         });
                     } else {
                         let flow = self.resolve_approval(&version, x, s, outcome)?;
-                        self.follow(x, flow)?;
+                        self.follow(&version, x, flow)?;
                         self.advance(x)?;
                     }
                     return Ok(Outcome::Accepted);
@@ -303,7 +303,7 @@ impl Engine {
             }
             let version = self.version(x);
             let flow = self.resolve_approval(&version, x, step, outcome)?;
-            self.follow(x, flow)?;
+            self.follow(&version, x, flow)?;
             self.advance(x)?;
             self.settle()?;
         }

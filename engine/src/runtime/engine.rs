@@ -157,18 +157,28 @@ impl Engine {
         Ok(())
     }
 
+    /// Inlined where each event is built, so the fold below (`State::apply`)
+    /// and the timer it may set reduce to that one event's code.
+    #[inline(always)]
     pub(crate) fn emit(&mut self, event: Event) {
         self.state.apply(self.now, &event);
+        self.timers.state_changed();
         self.observe_timer(&event);
         if self.record {
-            self.out.push_back(Stamped { t: self.now, event });
+            self.record(event);
         } else if event.owns_nothing() {
             // Most events are plain data: skip the out-of-line drop glue.
             std::mem::forget(event);
         }
     }
 
+    #[inline(never)]
+    fn record(&mut self, event: Event) {
+        self.out.push_back(Stamped { t: self.now, event });
+    }
+
     /// Mirrors a slot the event just set into the timer queue.
+    #[inline(always)]
     fn observe_timer(&mut self, event: &Event) {
         let key = match event {
             Event::WakeSet { exec, .. } | Event::RetryScheduled { exec, .. } => {

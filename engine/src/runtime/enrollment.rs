@@ -137,6 +137,8 @@ impl Engine {
                     .filter(|&i| filter.matches(&self.state.contacts[i]))
                     .map(|i| ContactIx(i as u32))
                     .collect();
+                self.state.reserve_executions(matching.len());
+                self.timers.reserve(matching.len());
                 for contact in matching {
                     self.trigger_enroll(wf, contact, Source::Audience)?;
                 }

@@ -15,7 +15,9 @@ use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
 use crate::model::{Contact, Operator, WorkflowDraft};
 use crate::runtime::compiled::{CompiledVersion, Port};
+use crate::scenario::DraftEdit;
 use crate::time::SimTime;
+use serde_json::{Map, Value};
 
 /// A due time and the order it was set in: timers at one instant fire in
 /// the order they were set.
@@ -220,6 +222,12 @@ impl State {
         &self.workflow(e.wf).versions[e.version as usize - 1]
     }
 
+    /// Room for `n` more executions, so that a large enrollment does not
+    /// copy every record as the vector grows. Capacity only: no fold sees it.
+    pub(crate) fn reserve_executions(&mut self, n: usize) {
+        self.executions.reserve(n);
+    }
+
     fn slot(&mut self, due: SimTime) -> Slot {
         self.next_seq += 1;
         Slot {
@@ -228,7 +236,10 @@ impl State {
         }
     }
 
-    /// Folds one event into the state.
+    /// Folds one event into the state. Inlined into `emit`, whose events
+    /// are built in place, so each call folds to its one arm; arms of more
+    /// than a few lines are methods of their own to keep that small.
+    #[inline(always)]
     pub fn apply(&mut self, t: SimTime, event: &Event) {
         self.now = t;
         match event {
@@ -241,78 +252,15 @@ impl State {
                 }
             }
             Event::WorkflowPhase { wf, phase } => self.workflows[wf.ix()].phase = *phase,
-            Event::VersionPublished(p) => {
-                let crate::event::Published {
-                    wf,
-                    version,
-                    hash,
-                    warnings,
-                    note,
-                } = &**p;
-                let w = &mut self.workflows[wf.ix()];
-                w.versions.push(Arc::new(Version {
-                    number: *version,
-                    hash: hash.clone(),
-                    note: note.clone(),
-                    published_at: t,
-                    warnings: warnings.clone(),
-                    canonical: canonical_json(&w.draft.written),
-                    compiled: CompiledVersion::compile(&w.draft),
-                    draft: w.draft.clone(),
-                }));
-                w.edge_counts
-                    .push(vec![0; w.draft.steps.len() * Port::COUNT]);
-            }
+            Event::VersionPublished(p) => self.apply_published(t, p),
             Event::DraftChanged {
                 wf,
                 unpublished_changes,
             } => self.workflows[wf.ix()].unpublished_changes = *unpublished_changes,
-            Event::DraftEdited { wf, edit } => {
-                let d = &mut self.workflows[wf.ix()].draft;
-                if let Some(steps) = &edit.steps {
-                    d.steps = steps.clone();
-                    d.written.steps = edit.written.steps.clone();
-                }
-                if let Some(settings) = &edit.settings {
-                    d.settings = settings.clone();
-                    d.written.settings = edit.written.settings.clone();
-                }
-                if let Some(trigger) = &edit.trigger {
-                    d.trigger = trigger.clone();
-                    d.written.trigger = edit.written.trigger.clone();
-                }
-                if let Some(name) = &edit.name {
-                    d.name = name.clone();
-                }
-            }
-            Event::DraftRestored { wf, version } => {
-                let w = &mut self.workflows[wf.ix()];
-                let v = &w.versions[*version as usize - 1].draft;
-                let (steps, settings, trigger, written) = (
-                    v.steps.clone(),
-                    v.settings.clone(),
-                    v.trigger.clone(),
-                    v.written.clone(),
-                );
-                w.draft.steps = steps;
-                w.draft.settings = settings;
-                w.draft.trigger = trigger;
-                w.draft.written = written;
-            }
-            Event::WorkflowCloned { source, new_id } => {
-                let mut draft = self.workflows[source.ix()].draft.clone();
-                draft.id = new_id.to_string();
-                draft.name = format!("{} (copy)", draft.name);
-                self.workflow_ix
-                    .insert(new_id.to_string(), WfIx(self.workflows.len() as u32));
-                self.workflows.push(WorkflowState::new(draft));
-            }
-            Event::WorkflowCreated { id, name } => {
-                self.workflow_ix
-                    .insert(id.to_string(), WfIx(self.workflows.len() as u32));
-                self.workflows
-                    .push(WorkflowState::new(WorkflowDraft::empty(id, name)));
-            }
+            Event::DraftEdited { wf, edit } => self.apply_draft_edit(*wf, edit),
+            Event::DraftRestored { wf, version } => self.apply_draft_restore(*wf, *version),
+            Event::WorkflowCloned { source, new_id } => self.apply_clone(*source, new_id),
+            Event::WorkflowCreated { id, name } => self.apply_created(id, name),
             Event::ContactAdded(contact) => {
                 self.contact_ix
                     .insert(contact.id.clone(), ContactIx(self.contacts.len() as u32));
@@ -325,55 +273,7 @@ impl State {
                 c.phone = with.phone.clone();
                 c.attributes = with.attributes.clone();
             }
-            Event::Enrolled {
-                exec,
-                wf,
-                version,
-                contact,
-                source,
-                root,
-                chain,
-            } => {
-                if let Some(root) = root {
-                    let r = &mut self.executions[root.ix()];
-                    r.chain_starts = *chain;
-                    r.chain_instant = t;
-                }
-                debug_assert_eq!(exec.ix(), self.executions.len());
-                let compiled = &self.workflows[wf.ix()].versions[*version as usize - 1].compiled;
-                let (steps, exclusive, actions) = (
-                    compiled.steps.len(),
-                    compiled.settings.exclusive_per_contact,
-                    compiled.actions,
-                );
-                self.executions.push(Execution {
-                    wf: *wf,
-                    version: *version,
-                    contact: *contact,
-                    source: *source,
-                    state: ExecState::New,
-                    created_at: t,
-                    chain_root: root.unwrap_or(*exec),
-                    chain_starts: 0,
-                    chain_instant: t,
-                    cursor: None,
-                    attempt: 0,
-                    retry_count: 0,
-                    failing_since_ms: u64::MAX,
-                    entries: 0,
-                    steps: vec![StepRun::default(); steps].into_boxed_slice(),
-                    wake: None,
-                    timeout: None,
-                    done_actions: Vec::with_capacity(actions),
-                    rollback_plan: Vec::new(),
-                    rollback_attempt: 0,
-                    exhausted: Vec::new(),
-                    decided: false,
-                    exclusive,
-                });
-                self.workflows[wf.ix()].executions.push(*exec);
-                *self.enrollments.entry((*contact, *wf)).or_insert(0) += 1;
-            }
+            Event::Enrolled { .. } => self.apply_enrolled(t, event),
             Event::EnrollmentSkipped { .. } => {}
             Event::ExecutionState { exec, from, to, .. } => {
                 self.apply_exec_state(*exec, *from, *to)
@@ -497,45 +397,9 @@ impl State {
             Event::ContactAttributesSet {
                 contact,
                 attributes,
-            } => {
-                let c = &mut self.contacts[contact.ix()];
-                for (k, v) in attributes.iter() {
-                    match k.as_str() {
-                        "name" => {
-                            c.name = v
-                                .as_str()
-                                .map(str::to_string)
-                                .unwrap_or_else(|| v.to_string())
-                        }
-                        "email" => c.email = v.as_str().map(str::to_string),
-                        "phone" => c.phone = v.as_str().map(str::to_string),
-                        _ => {
-                            c.attributes.insert(k.clone(), v.clone());
-                        }
-                    }
-                }
-            }
+            } => self.apply_attributes(*contact, attributes),
             Event::AudienceEnrolled { wf } => self.workflows[wf.ix()].audience_enrolled = true,
-            Event::SharedApprovalOpened {
-                wf,
-                version,
-                step,
-                timeout_due,
-            } => {
-                let index = self.shared.len() as u32;
-                let timeout = timeout_due.map(|due| self.slot(due));
-                self.shared.push(SharedApproval {
-                    wf: *wf,
-                    version: *version,
-                    step: *step,
-                    timeout,
-                    waiting: Vec::new(),
-                    outcome: None,
-                    released: false,
-                    delivery: None,
-                });
-                self.shared_by_key.insert((*wf, *version, *step), index);
-            }
+            Event::SharedApprovalOpened { .. } => self.apply_shared_opened(event),
             Event::SharedApprovalJoined { shared, exec } => {
                 self.shared[*shared as usize].waiting.push(*exec)
             }
@@ -572,6 +436,186 @@ impl State {
         }
     }
 
+    #[inline(never)]
+    fn apply_published(&mut self, t: SimTime, p: &crate::event::Published) {
+        let crate::event::Published {
+            wf,
+            version,
+            hash,
+            warnings,
+            note,
+        } = p;
+        let w = &mut self.workflows[wf.ix()];
+        w.versions.push(Arc::new(Version {
+            number: *version,
+            hash: hash.clone(),
+            note: note.clone(),
+            published_at: t,
+            warnings: warnings.clone(),
+            canonical: canonical_json(&w.draft.written),
+            compiled: CompiledVersion::compile(&w.draft),
+            draft: w.draft.clone(),
+        }));
+        w.edge_counts
+            .push(vec![0; w.draft.steps.len() * Port::COUNT]);
+    }
+
+    #[inline(never)]
+    fn apply_draft_edit(&mut self, wf: WfIx, edit: &DraftEdit) {
+        let d = &mut self.workflows[wf.ix()].draft;
+        if let Some(steps) = &edit.steps {
+            d.steps = steps.clone();
+            d.written.steps = edit.written.steps.clone();
+        }
+        if let Some(settings) = &edit.settings {
+            d.settings = settings.clone();
+            d.written.settings = edit.written.settings.clone();
+        }
+        if let Some(trigger) = &edit.trigger {
+            d.trigger = trigger.clone();
+            d.written.trigger = edit.written.trigger.clone();
+        }
+        if let Some(name) = &edit.name {
+            d.name = name.clone();
+        }
+    }
+
+    #[inline(never)]
+    fn apply_draft_restore(&mut self, wf: WfIx, version: u32) {
+        let w = &mut self.workflows[wf.ix()];
+        let v = &w.versions[version as usize - 1].draft;
+        let (steps, settings, trigger, written) = (
+            v.steps.clone(),
+            v.settings.clone(),
+            v.trigger.clone(),
+            v.written.clone(),
+        );
+        w.draft.steps = steps;
+        w.draft.settings = settings;
+        w.draft.trigger = trigger;
+        w.draft.written = written;
+    }
+
+    #[inline(never)]
+    fn apply_clone(&mut self, source: WfIx, new_id: &str) {
+        let mut draft = self.workflows[source.ix()].draft.clone();
+        draft.id = new_id.to_string();
+        draft.name = format!("{} (copy)", draft.name);
+        self.workflow_ix
+            .insert(new_id.to_string(), WfIx(self.workflows.len() as u32));
+        self.workflows.push(WorkflowState::new(draft));
+    }
+
+    #[inline(never)]
+    fn apply_created(&mut self, id: &str, name: &str) {
+        self.workflow_ix
+            .insert(id.to_string(), WfIx(self.workflows.len() as u32));
+        self.workflows
+            .push(WorkflowState::new(WorkflowDraft::empty(id, name)));
+    }
+
+    #[inline(never)]
+    fn apply_enrolled(&mut self, t: SimTime, event: &Event) {
+        let Event::Enrolled {
+            exec,
+            wf,
+            version,
+            contact,
+            source,
+            root,
+            chain,
+        } = event
+        else {
+            unreachable!("an enrollment")
+        };
+        if let Some(root) = root {
+            let r = &mut self.executions[root.ix()];
+            r.chain_starts = *chain;
+            r.chain_instant = t;
+        }
+        debug_assert_eq!(exec.ix(), self.executions.len());
+        let compiled = &self.workflows[wf.ix()].versions[*version as usize - 1].compiled;
+        let (steps, exclusive, actions) = (
+            compiled.steps.len(),
+            compiled.settings.exclusive_per_contact,
+            compiled.actions,
+        );
+        self.executions.push(Execution {
+            wf: *wf,
+            version: *version,
+            contact: *contact,
+            source: *source,
+            state: ExecState::New,
+            created_at: t,
+            chain_root: root.unwrap_or(*exec),
+            chain_starts: 0,
+            chain_instant: t,
+            cursor: None,
+            attempt: 0,
+            retry_count: 0,
+            failing_since_ms: u64::MAX,
+            entries: 0,
+            steps: vec![StepRun::default(); steps].into_boxed_slice(),
+            wake: None,
+            timeout: None,
+            done_actions: Vec::with_capacity(actions),
+            rollback_plan: Vec::new(),
+            rollback_attempt: 0,
+            exhausted: Vec::new(),
+            decided: false,
+            exclusive,
+        });
+        self.workflows[wf.ix()].executions.push(*exec);
+        *self.enrollments.entry((*contact, *wf)).or_insert(0) += 1;
+    }
+
+    #[inline(never)]
+    fn apply_attributes(&mut self, contact: ContactIx, attributes: &Map<String, Value>) {
+        let c = &mut self.contacts[contact.ix()];
+        for (k, v) in attributes.iter() {
+            match k.as_str() {
+                "name" => {
+                    c.name = v
+                        .as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.to_string())
+                }
+                "email" => c.email = v.as_str().map(str::to_string),
+                "phone" => c.phone = v.as_str().map(str::to_string),
+                _ => {
+                    c.attributes.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn apply_shared_opened(&mut self, event: &Event) {
+        let Event::SharedApprovalOpened {
+            wf,
+            version,
+            step,
+            timeout_due,
+        } = event
+        else {
+            unreachable!("a shared approval opening")
+        };
+        let index = self.shared.len() as u32;
+        let timeout = timeout_due.map(|due| self.slot(due));
+        self.shared.push(SharedApproval {
+            wf: *wf,
+            version: *version,
+            step: *step,
+            timeout,
+            waiting: Vec::new(),
+            outcome: None,
+            released: false,
+            delivery: None,
+        });
+        self.shared_by_key.insert((*wf, *version, *step), index);
+    }
+
+    #[inline(never)]
     fn apply_exec_state(&mut self, x: ExecIx, from: Option<ExecState>, to: ExecState) {
         let (wf, contact, exclusive) = {
             let e = &self.executions[x.ix()];

@@ -38,8 +38,7 @@ pub(crate) enum Flow {
 
 impl Engine {
     /// Follows a flow from step to step until the execution waits or ends.
-    pub(crate) fn follow(&mut self, x: ExecIx, mut flow: Flow) -> Result<()> {
-        let version = self.version(x);
+    pub(crate) fn follow(&mut self, version: &Version, x: ExecIx, mut flow: Flow) -> Result<()> {
         let mut entries = 0;
         loop {
             flow = match flow {
@@ -59,7 +58,7 @@ impl Engine {
                             port,
                             to_step: to,
                         });
-                        self.enter_step(&version, x, to)?
+                        self.enter_step(version, x, to)?
                     }
                 }
                 Flow::Goto { to: None, .. } => {
@@ -78,6 +77,7 @@ impl Engine {
         }
     }
 
+    #[inline(always)]
     pub(crate) fn step_to(
         &mut self,
         x: ExecIx,
@@ -422,7 +422,7 @@ impl Engine {
                 unreachable!("handled above")
             }
         };
-        self.follow(x, flow)?;
+        self.follow(&version, x, flow)?;
         // Handling a wake usually sets the next one, which replaces the slot;
         // only a slot still in place needs clearing (one event fewer a wake).
         if self.state.execution(x).wake.map(|(s, _)| s) == Some(slot) {

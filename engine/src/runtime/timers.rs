@@ -33,6 +33,10 @@ pub struct TimerQueue {
     /// push replaces it (one sift instead of two, as handling a timer usually
     /// sets the next one), or the next look at the queue removes it.
     top_taken: bool,
+    /// The top was found live and no event has been folded since: looking
+    /// again (the driver's `poll_timeout`, then `handle_timeout`) needs no
+    /// second check against the state.
+    top_live: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -43,8 +47,14 @@ struct Entry {
 }
 
 impl Entry {
+    /// `(due, seq)` as one number, for cheap comparisons.
+    #[inline]
+    fn key(&self) -> u128 {
+        (self.due as u128) << 64 | self.seq as u128
+    }
+
     fn before(&self, other: &Entry) -> bool {
-        (self.due, self.seq) < (other.due, other.seq)
+        self.key() < other.key()
     }
 
     fn slot(&self) -> Slot {
@@ -56,6 +66,25 @@ impl Entry {
 }
 
 const ARITY: usize = 4;
+
+/// A hint to load the first two cache lines of `value`; nothing where there
+/// is no such instruction (wasm).
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let p = (value as *const T).cast::<i8>();
+        // SAFETY: a prefetch is only a hint: it never faults, and it reads
+        // nothing the program can observe.
+        unsafe {
+            _mm_prefetch::<_MM_HINT_T0>(p);
+            _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(64));
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
+}
 
 impl TimerQueue {
     pub fn push(&mut self, slot: Slot, timer: TimerKey) {
@@ -69,6 +98,8 @@ impl TimerQueue {
             self.sift_down_from_top(entry);
             return;
         }
+        // The entry is live (it mirrors a slot just set): if it becomes the
+        // top, a live top stays live.
         let mut i = self.heap.len();
         self.heap.push(entry);
         while i > 0 {
@@ -90,6 +121,7 @@ impl TimerQueue {
     }
 
     fn remove_top(&mut self) -> Entry {
+        self.top_live = false;
         let top = self.heap[0];
         let last = self.heap.pop().expect("not empty");
         if !self.heap.is_empty() {
@@ -98,39 +130,55 @@ impl TimerQueue {
         top
     }
 
-    /// Puts `entry` in place of the top and sifts it down.
+    /// Puts `entry` in place of the top and sifts it down, bottom-up: the
+    /// hole left by the top goes down along the least children to a leaf,
+    /// and the entry rises from there. A new timer usually belongs near the
+    /// bottom, so this saves comparing it at every level; a full group of
+    /// four children is compared without branches, as which child is least
+    /// is a coin toss the branch predictor would mostly lose.
     fn sift_down_from_top(&mut self, entry: Entry) {
         let n = self.heap.len();
-        let last = entry;
-        {
-            let mut i = 0;
-            loop {
-                let first = i * ARITY + 1;
-                if first >= n {
-                    break;
+        let mut i = 0;
+        loop {
+            let first = i * ARITY + 1;
+            let child = if first + ARITY <= n {
+                let g = &self.heap[first..first + ARITY];
+                let (k0, k1, k2, k3) = (g[0].key(), g[1].key(), g[2].key(), g[3].key());
+                let (a, ka) = if k1 < k0 { (1, k1) } else { (0, k0) };
+                let (b, kb) = if k3 < k2 { (3, k3) } else { (2, k2) };
+                first + if kb < ka { b } else { a }
+            } else {
+                // The last, partial group: its nodes have no children.
+                match (first..n).min_by_key(|&c| self.heap[c].key()) {
+                    Some(c) => c,
+                    None => break,
                 }
-                let end = (first + ARITY).min(n);
-                let mut child = first;
-                for c in first + 1..end {
-                    if self.heap[c].before(&self.heap[child]) {
-                        child = c;
-                    }
-                }
-                if !self.heap[child].before(&last) {
-                    break;
-                }
-                self.heap[i] = self.heap[child];
-                i = child;
-            }
-            self.heap[i] = last;
+            };
+            self.heap[i] = self.heap[child];
+            i = child;
         }
+        let key = entry.key();
+        while i > 0 {
+            let parent = (i - 1) / ARITY;
+            if self.heap[parent].key() <= key {
+                break;
+            }
+            self.heap[i] = self.heap[parent];
+            i = parent;
+        }
+        self.heap[i] = entry;
     }
 
     /// The earliest live timer, without taking it.
     pub fn peek(&mut self, state: &State) -> Option<(Slot, TimerKey)> {
         self.settle_top();
+        if self.top_live {
+            let top = self.heap[0];
+            return Some((top.slot(), top.timer));
+        }
         while let Some(top) = self.heap.first() {
             if Self::current(state, top.timer) == Some(top.slot()) {
+                self.top_live = true;
                 return Some((top.slot(), top.timer));
             }
             self.remove_top();
@@ -149,7 +197,27 @@ impl TimerQueue {
             return None;
         }
         self.top_taken = true;
+        self.top_live = false;
+        self.prefetch_next(state);
         Some((slot, timer))
+    }
+
+    /// The next timer to fire is one of the top's four children (or one set
+    /// meanwhile): start loading their executions while this one is handled.
+    fn prefetch_next(&self, state: &State) {
+        for e in self.heap.iter().skip(1).take(ARITY) {
+            if let TimerKey::Exec(x) = e.timer {
+                if let Some(exec) = state.executions.get(x.ix()) {
+                    prefetch(exec);
+                }
+            }
+        }
+    }
+
+    /// An event was folded: the top may have gone stale.
+    #[inline(always)]
+    pub fn state_changed(&mut self) {
+        self.top_live = false;
     }
 
     /// The slot the state holds for `key` now.
@@ -194,6 +262,11 @@ impl TimerQueue {
             }
         }
         q
+    }
+
+    /// Room for `n` more entries.
+    pub fn reserve(&mut self, n: usize) {
+        self.heap.reserve(n);
     }
 
     /// Entries held, stale ones included.
