@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod editor;
 pub mod presets;
 pub mod run_view;
 pub mod runtime;

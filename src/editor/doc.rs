@@ -1,0 +1,485 @@
+//! One open workflow in the editor: the working copy of its draft, the
+//! undo stack, and the clipboard. Every gesture on the canvas or in the
+//! inspector is a method here that turns into engine `EditCommand`s run as
+//! one undo entry; the screen then hands the new draft to the engine
+//! ([`Doc::to_edit`]). Plain Rust, tested natively.
+
+use std::collections::{HashMap, HashSet};
+
+use flowlab_engine::edit::{CommandStack, EditCommand, EditError, Port};
+use flowlab_engine::model::{
+    ActionKind, ActionStep, DurationSpec, Next, OnFail, Pos, Settings, Step, StepBody, StepKind,
+    Trigger, WaitStep, WorkflowDraft,
+};
+use flowlab_engine::scenario::DraftEdit;
+use flowlab_engine::time::HOUR;
+
+use super::geometry::{snap_point, Point, GRID};
+use super::graph::{edges, Edge};
+use super::layout::layered;
+
+#[derive(Clone, Debug)]
+pub struct Doc {
+    draft: WorkflowDraft,
+    stack: CommandStack,
+    /// Copied steps, their links already limited to the copied set.
+    clipboard: Vec<Step>,
+    pastes: u32,
+}
+
+impl PartialEq for Doc {
+    /// Two docs are equal when their drafts and undo depths are: enough for
+    /// views to know whether to redraw.
+    fn eq(&self, other: &Doc) -> bool {
+        self.draft == other.draft
+            && self.stack.can_undo() == other.stack.can_undo()
+            && self.stack.can_redo() == other.stack.can_redo()
+            && self.stack.undo_labels().eq(other.stack.undo_labels())
+            && self.stack.redo_labels().eq(other.stack.redo_labels())
+    }
+}
+
+impl Doc {
+    pub fn new(draft: WorkflowDraft) -> Doc {
+        Doc {
+            draft,
+            stack: CommandStack::new(),
+            clipboard: Vec::new(),
+            pastes: 0,
+        }
+    }
+
+    pub fn draft(&self) -> &WorkflowDraft {
+        &self.draft
+    }
+
+    /// Runs `commands` as one undo entry. A refused command undoes the
+    /// ones before it and nothing is recorded. `Ok(false)` when there was
+    /// nothing to do.
+    pub fn gesture(&mut self, label: &str, commands: Vec<EditCommand>) -> Result<bool, EditError> {
+        if commands.is_empty() {
+            return Ok(false);
+        }
+        self.stack.begin(label)?;
+        for command in commands {
+            self.stack.execute(&mut self.draft, command)?;
+        }
+        self.stack.commit();
+        Ok(true)
+    }
+
+    pub fn undo(&mut self) -> Result<Option<String>, EditError> {
+        self.stack.undo(&mut self.draft)
+    }
+
+    pub fn redo(&mut self) -> Result<Option<String>, EditError> {
+        self.stack.redo(&mut self.draft)
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.stack.undo_labels().next()
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.stack.redo_labels().next()
+    }
+
+    /// What the engine is told after every gesture: the whole draft.
+    pub fn to_edit(&self) -> DraftEdit {
+        DraftEdit {
+            steps: Some(self.draft.steps.clone()),
+            settings: Some(self.draft.settings.clone()),
+            trigger: Some(self.draft.trigger.clone()),
+            written: self.draft.written.clone(),
+        }
+    }
+
+    /// Whether the engine's draft holds what this one does (the parts an
+    /// edit carries).
+    pub fn matches(&self, engine: &WorkflowDraft) -> bool {
+        self.draft.steps == engine.steps
+            && self.draft.settings == engine.settings
+            && self.draft.trigger == engine.trigger
+            && self.draft.written == engine.written
+    }
+
+    /// The engine's draft changed by other means (a script, another tab):
+    /// take it, and forget an undo history that no longer applies.
+    pub fn adopt(&mut self, engine: &WorkflowDraft) {
+        self.draft = engine.clone();
+        self.stack = CommandStack::new();
+    }
+
+    /// A fresh id for a step of `kind`: `action_1`, `action_2`, …
+    pub fn fresh_id(&self, base: &str) -> String {
+        (1..)
+            .map(|n| format!("{base}_{n}"))
+            .find(|id| self.draft.step(id).is_none())
+            .expect("some number is free")
+    }
+
+    /// Adds a step of `kind` at `at` (snapped) and gives its id. The
+    /// current last step is given an explicit end first, so the new step
+    /// is not silently linked after it.
+    pub fn add_step(&mut self, kind: StepKind, at: Point) -> Result<String, EditError> {
+        let id = self.fresh_id(kind.as_str());
+        let mut step = starter(&id, kind);
+        let p = snap_point(at);
+        step.pos = Some(Pos { x: p.x, y: p.y });
+        let mut commands = self.end_last_step();
+        commands.push(EditCommand::AddStep {
+            index: self.draft.steps.len(),
+            step,
+        });
+        self.gesture(&format!("Add {}", kind.as_str()), commands)?;
+        Ok(id)
+    }
+
+    fn end_last_step(&self) -> Vec<EditCommand> {
+        match self.draft.steps.last() {
+            Some(last)
+                if last.next == Next::Following
+                    && !matches!(last.body, StepBody::End | StepBody::Condition(_)) =>
+            {
+                vec![EditCommand::Connect {
+                    from: last.id.clone(),
+                    port: Port::Next,
+                    to: None,
+                }]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn connect(&mut self, from: &str, port: Port, to: &str) -> Result<bool, EditError> {
+        let current = edges(&self.draft)
+            .into_iter()
+            .find(|e| e.from == from && e.port == port);
+        if current.is_some_and(|e| e.to == to && !e.implicit) {
+            return Ok(false);
+        }
+        self.gesture(
+            "Connect",
+            vec![EditCommand::Connect {
+                from: from.into(),
+                port,
+                to: Some(to.into()),
+            }],
+        )
+    }
+
+    pub fn disconnect(&mut self, edge: &Edge) -> Result<bool, EditError> {
+        let commands = self.disconnect_commands(edge, &HashSet::new());
+        self.gesture("Delete connection", commands)
+    }
+
+    /// What removes `edge`. An approval port that falls back to `next` is
+    /// removed by ending `next`; the other port, when it fell back too and
+    /// is not going away, is written out first so it stays.
+    fn disconnect_commands(&self, edge: &Edge, going: &HashSet<&str>) -> Vec<EditCommand> {
+        let cut = |port| EditCommand::Connect {
+            from: edge.from.clone(),
+            port,
+            to: None,
+        };
+        if !(edge.implicit && matches!(edge.port, Port::Approved | Port::Rejected)) {
+            return vec![cut(edge.port)];
+        }
+        let other = if edge.port == Port::Approved {
+            Port::Rejected
+        } else {
+            Port::Approved
+        };
+        let mut commands = Vec::new();
+        if let Some(o) = edges(&self.draft)
+            .into_iter()
+            .find(|e| e.from == edge.from && e.port == other && e.implicit)
+        {
+            if !going.contains(o.to.as_str()) {
+                commands.push(EditCommand::Connect {
+                    from: o.from,
+                    port: other,
+                    to: Some(o.to),
+                });
+            }
+        }
+        commands.push(cut(Port::Next));
+        commands
+    }
+
+    /// Deletes steps and every edge that leads to them.
+    pub fn delete(&mut self, ids: &[String]) -> Result<bool, EditError> {
+        let going: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let mut commands = Vec::new();
+        let mut cut = HashSet::new();
+        for e in edges(&self.draft) {
+            if going.contains(e.to.as_str()) && !going.contains(e.from.as_str()) {
+                for c in self.disconnect_commands(&e, &going) {
+                    if let EditCommand::Connect { from, port, .. } = &c {
+                        if !cut.insert((from.clone(), *port)) {
+                            continue;
+                        }
+                    }
+                    commands.push(c);
+                }
+            }
+        }
+        for id in ids {
+            if self.draft.step(id).is_some() {
+                commands.push(EditCommand::RemoveStep { id: id.clone() });
+            }
+        }
+        let label = match ids.len() {
+            1 => "Delete step".to_string(),
+            n => format!("Delete {n} steps"),
+        };
+        self.gesture(&label, commands)
+    }
+
+    /// Puts nodes at new places (already snapped by the caller).
+    pub fn move_to(&mut self, moves: &[(String, Point)]) -> Result<bool, EditError> {
+        let moves: Vec<(String, Option<Pos>)> = moves
+            .iter()
+            .filter(|(id, p)| {
+                self.draft
+                    .step(id)
+                    .is_some_and(|s| s.pos != Some(Pos { x: p.x, y: p.y }))
+            })
+            .map(|(id, p)| (id.clone(), Some(Pos { x: p.x, y: p.y })))
+            .collect();
+        if moves.is_empty() {
+            return Ok(false);
+        }
+        self.gesture("Move", vec![EditCommand::SetPositions { moves }])
+    }
+
+    /// Lays every step out left to right.
+    pub fn auto_layout(&mut self) -> Result<bool, EditError> {
+        let moves: Vec<(String, Point)> = layered(&self.draft);
+        let changed: Vec<(String, Option<Pos>)> = moves
+            .into_iter()
+            .filter(|(id, p)| {
+                self.draft.step(id).and_then(|s| s.pos) != Some(Pos { x: p.x, y: p.y })
+            })
+            .map(|(id, p)| (id, Some(Pos { x: p.x, y: p.y })))
+            .collect();
+        if changed.is_empty() {
+            return Ok(false);
+        }
+        self.gesture("Auto-layout", vec![EditCommand::SetPositions { moves: changed }])
+    }
+
+    /// Replaces a step from the inspector; a changed id is a rename.
+    pub fn set_step(&mut self, id: &str, step: Step) -> Result<bool, EditError> {
+        if self.draft.step(id) == Some(&step) {
+            return Ok(false);
+        }
+        let label = if step.id != id { "Rename step" } else { "Edit step" };
+        self.gesture(
+            label,
+            vec![EditCommand::SetStep {
+                id: id.into(),
+                step,
+            }],
+        )
+    }
+
+    /// Makes `id` the first step, where executions start. Omitted `next`s
+    /// are written out first so no link changes meaning with the order.
+    pub fn make_start(&mut self, id: &str) -> Result<bool, EditError> {
+        if self.draft.step_index(id).is_none_or(|i| i == 0) {
+            return Ok(false);
+        }
+        let mut commands = Vec::new();
+        for (i, s) in self.draft.steps.iter().enumerate() {
+            if s.next == Next::Following {
+                let mut step = s.clone();
+                step.next = match self.draft.next_of(i) {
+                    Some(j) => Next::To(self.draft.steps[j].id.clone()),
+                    None => Next::Stop,
+                };
+                commands.push(EditCommand::SetStep {
+                    id: s.id.clone(),
+                    step,
+                });
+            }
+        }
+        commands.push(EditCommand::MoveStep {
+            id: id.into(),
+            to_index: 0,
+        });
+        self.gesture("Make start step", commands)
+    }
+
+    pub fn set_settings(&mut self, settings: Settings) -> Result<bool, EditError> {
+        if self.draft.settings == settings {
+            return Ok(false);
+        }
+        self.gesture("Edit settings", vec![EditCommand::SetSettings(settings)])
+    }
+
+    pub fn set_trigger(&mut self, trigger: Trigger) -> Result<bool, EditError> {
+        if self.draft.trigger == trigger {
+            return Ok(false);
+        }
+        self.gesture("Edit trigger", vec![EditCommand::SetTrigger(trigger)])
+    }
+
+    pub fn set_name(&mut self, name: &str) -> Result<bool, EditError> {
+        if self.draft.name == name {
+            return Ok(false);
+        }
+        self.gesture("Rename workflow", vec![EditCommand::SetName(name.into())])
+    }
+
+    /// Takes the steps, settings and trigger of `other` (a version, an
+    /// imported file) into the draft as one undoable change.
+    pub fn replace_content(&mut self, label: &str, other: &WorkflowDraft) -> Result<bool, EditError> {
+        let mut target = self.draft.clone();
+        target.steps = other.steps.clone();
+        target.settings = other.settings.clone();
+        target.trigger = other.trigger.clone();
+        target.written = other.written.clone();
+        if target == self.draft {
+            return Ok(false);
+        }
+        self.gesture(label, vec![EditCommand::Restore(Box::new(target))])
+    }
+
+    /// Copies steps, in draft order, keeping only the links between them.
+    pub fn copy(&mut self, ids: &[String]) -> usize {
+        let chosen: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        self.clipboard = self
+            .draft
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| chosen.contains(s.id.as_str()))
+            .map(|(i, s)| {
+                let mut step = s.clone();
+                if step.next == Next::Following {
+                    step.next = match self.draft.next_of(i) {
+                        Some(j) => Next::To(self.draft.steps[j].id.clone()),
+                        None => Next::Stop,
+                    };
+                }
+                map_links(&mut step, |to| chosen.contains(to).then(|| to.to_string()));
+                step
+            })
+            .collect();
+        self.pastes = 0;
+        self.clipboard.len()
+    }
+
+    pub fn has_clipboard(&self) -> bool {
+        !self.clipboard.is_empty()
+    }
+
+    /// Adds the copied steps with fresh ids, a little offset each time,
+    /// and gives their ids.
+    pub fn paste(&mut self) -> Result<Vec<String>, EditError> {
+        if self.clipboard.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.pastes += 1;
+        let shift = 2.0 * GRID * self.pastes as f64;
+        let mut taken: HashSet<String> = self.draft.steps.iter().map(|s| s.id.clone()).collect();
+        let mut renamed = HashMap::new();
+        for s in &self.clipboard {
+            let id = (1..)
+                .map(|n| match n {
+                    1 => format!("{}_copy", s.id),
+                    n => format!("{}_copy{n}", s.id),
+                })
+                .find(|id| !taken.contains(id))
+                .expect("some suffix is free");
+            taken.insert(id.clone());
+            renamed.insert(s.id.clone(), id);
+        }
+        let mut commands = self.end_last_step();
+        let mut index = self.draft.steps.len();
+        let mut ids = Vec::new();
+        for s in &self.clipboard {
+            let mut step = s.clone();
+            step.id = renamed[&s.id].clone();
+            map_links(&mut step, |to| renamed.get(to).cloned());
+            if let Some(p) = &mut step.pos {
+                p.x += shift;
+                p.y += shift;
+            }
+            ids.push(step.id.clone());
+            commands.push(EditCommand::AddStep { index, step });
+            index += 1;
+        }
+        let label = match ids.len() {
+            1 => "Paste step".to_string(),
+            n => format!("Paste {n} steps"),
+        };
+        self.gesture(&label, commands)?;
+        Ok(ids)
+    }
+
+    /// Copy and paste in one go; the clipboard is left as it was.
+    pub fn duplicate(&mut self, ids: &[String]) -> Result<Vec<String>, EditError> {
+        let saved = (std::mem::take(&mut self.clipboard), self.pastes);
+        self.copy(ids);
+        let result = self.paste();
+        (self.clipboard, self.pastes) = saved;
+        result
+    }
+}
+
+/// A new step as the palette makes it: the fields a person almost always
+/// wants already filled in.
+fn starter(id: &str, kind: StepKind) -> Step {
+    let mut step = Step::new(id, kind);
+    match &mut step.body {
+        StepBody::Action(a) => {
+            *a = ActionStep {
+                action: Some(ActionKind::Email),
+                ..ActionStep::default()
+            }
+        }
+        StepBody::Wait(w) => {
+            *w = WaitStep {
+                duration: Some(DurationSpec::Fixed(HOUR)),
+            }
+        }
+        _ => {}
+    }
+    step
+}
+
+/// Rewrites every link of `step`; `None` from `f` removes the link.
+fn map_links(step: &mut Step, f: impl Fn(&str) -> Option<String>) {
+    let map = |slot: &mut Option<String>| {
+        if let Some(to) = slot.take() {
+            *slot = f(&to);
+        }
+    };
+    if let Next::To(to) = &step.next {
+        step.next = f(to).map_or(Next::Stop, Next::To);
+    }
+    let on_fail = match &mut step.body {
+        StepBody::Condition(c) => {
+            map(&mut c.yes);
+            map(&mut c.no);
+            None
+        }
+        StepBody::Approval(a) => {
+            map(&mut a.approved);
+            map(&mut a.rejected);
+            map(&mut a.timeout_to);
+            a.on_fail.as_mut()
+        }
+        StepBody::Action(a) => a.on_fail.as_mut(),
+        StepBody::Filter(fs) => fs.on_fail.as_mut(),
+        StepBody::Wait(_) | StepBody::Enroll(_) | StepBody::End => None,
+    };
+    if let Some(OnFail::Branch { goto }) = on_fail {
+        map(goto);
+    }
+}
+
+#[cfg(test)]
+mod tests;

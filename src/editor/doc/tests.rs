@@ -1,0 +1,213 @@
+use flowlab_engine::edit::Port;
+use flowlab_engine::model::{Next, Settings, StepBody, StepKind, Trigger, WorkflowDraft};
+use flowlab_engine::scenario::parse_workflow_file;
+use flowlab_engine::validate::{validate, ValidationContext};
+
+use super::Doc;
+use crate::editor::geometry::Point;
+use crate::editor::graph::{edges, port_key};
+
+fn sample() -> WorkflowDraft {
+    let text = r#"{"id": "w", "name": "W", "trigger": {"type": "manual"}, "steps": [
+        {"id": "send", "kind": "action", "action": "email", "pos": {"x": 0, "y": 0},
+         "on_fail": {"action": "branch", "goto": "notify"}},
+        {"id": "ask", "kind": "approval", "group": "ops", "timeout": "1h", "timeout_to": "notify"},
+        {"id": "check", "kind": "condition", "filter": {"tag": "vip"}, "yes": "notify", "no": "done"},
+        {"id": "notify", "kind": "action", "action": "sms"},
+        {"id": "done", "kind": "end"}
+    ]}"#;
+    parse_workflow_file("w.json", text).unwrap()
+}
+
+fn links(d: &WorkflowDraft) -> Vec<String> {
+    edges(d)
+        .into_iter()
+        .map(|e| format!("{}.{}→{}", e.from, port_key(e.port), e.to))
+        .collect()
+}
+
+/// Runs `gesture`, then checks that undo gives back the exact draft before
+/// and redo the exact draft after.
+fn undo_redo_exact(doc: &mut Doc, gesture: impl FnOnce(&mut Doc)) {
+    let before = doc.draft().clone();
+    gesture(doc);
+    let after = doc.draft().clone();
+    assert_ne!(before, after, "the gesture changed nothing");
+    assert!(doc.undo().unwrap().is_some());
+    assert_eq!(doc.draft(), &before);
+    assert!(doc.redo().unwrap().is_some());
+    assert_eq!(doc.draft(), &after);
+}
+
+#[test]
+fn every_gesture_undoes_to_the_exact_draft_before_and_redoes() {
+    let mut doc = Doc::new(sample());
+    undo_redo_exact(&mut doc, |d| {
+        d.add_step(StepKind::Wait, Point::new(33.0, 70.0)).unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.connect("wait_1", Port::Next, "done").unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.move_to(&[("send".into(), Point::new(64.0, 32.0))]).unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.auto_layout().unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        let e = edges(d.draft()).into_iter().find(|e| e.from == "check").unwrap();
+        d.disconnect(&e).unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.delete(&["notify".into(), "ask".into()]).unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        let mut s = d.draft().step("send").unwrap().clone();
+        s.id = "welcome".into();
+        s.name = Some("Welcome".into());
+        d.set_step("send", s).unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.make_start("done").unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.set_settings(Settings {
+            auto_ack: true,
+            ..Settings::default()
+        })
+        .unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.set_trigger(Trigger::TagAdded {
+            tag: "lead".into(),
+            poll: 600_000,
+        })
+        .unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.set_name("Renamed").unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.copy(&["check".into(), "done".into()]);
+        d.paste().unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.duplicate(&["welcome".into()]).unwrap();
+    });
+    undo_redo_exact(&mut doc, |d| {
+        d.replace_content("Restore version 1", &sample()).unwrap();
+    });
+    // And all the way back to the start.
+    while doc.undo().unwrap().is_some() {}
+    assert_eq!(doc.draft(), &sample());
+}
+
+#[test]
+fn a_gesture_that_changes_nothing_records_nothing() {
+    let mut doc = Doc::new(sample());
+    assert!(!doc.move_to(&[("send".into(), Point::new(0.0, 0.0))]).unwrap());
+    assert!(!doc.connect("check", Port::Yes, "notify").unwrap());
+    assert!(!doc.set_name("W").unwrap());
+    let same = doc.draft().step("ask").unwrap().clone();
+    assert!(!doc.set_step("ask", same).unwrap());
+    assert_eq!(doc.undo_label(), None);
+}
+
+#[test]
+fn adding_a_step_leaves_every_existing_link_as_it_was() {
+    let mut open_end = sample();
+    open_end.steps.pop();
+    let mut doc = Doc::new(open_end);
+    let before = links(doc.draft());
+    let id = doc.add_step(StepKind::Action, Point::new(100.0, 300.0)).unwrap();
+    assert_eq!(id, "action_1");
+    assert_eq!(links(doc.draft()), before, "nothing leads to the new step");
+    let step = doc.draft().step(&id).unwrap();
+    assert_eq!(step.pos.map(|p| (p.x, p.y)), Some((96.0, 304.0)), "snapped");
+    assert!(matches!(&step.body, StepBody::Action(a) if a.action.is_some()));
+    assert_eq!(doc.undo_label(), Some("Add action"));
+    assert_eq!(doc.add_step(StepKind::Action, Point::default()).unwrap(), "action_2");
+}
+
+#[test]
+fn deleting_steps_takes_the_edges_into_them_along() {
+    let mut doc = Doc::new(sample());
+    doc.delete(&["notify".into()]).unwrap();
+    assert_eq!(
+        links(doc.draft()),
+        ["send.next→ask", "ask.approved→check", "ask.rejected→check", "check.no→done"]
+    );
+    let report = validate(doc.draft(), &ValidationContext::default());
+    assert!(
+        report.errors.iter().all(|e| !e.message.contains("does not exist")),
+        "{:?}",
+        report.errors
+    );
+}
+
+#[test]
+fn removing_an_approval_edge_that_falls_back_to_next_keeps_the_other_port() {
+    let mut doc = Doc::new(sample());
+    let approved = edges(doc.draft())
+        .into_iter()
+        .find(|e| e.from == "ask" && e.port == Port::Approved)
+        .unwrap();
+    assert!(approved.implicit);
+    doc.disconnect(&approved).unwrap();
+    let ask: Vec<String> = links(doc.draft())
+        .into_iter()
+        .filter(|l| l.starts_with("ask."))
+        .collect();
+    assert_eq!(ask, ["ask.rejected→check", "ask.timeout→notify"]);
+    assert_eq!(doc.draft().step("ask").unwrap().next, Next::Stop);
+}
+
+#[test]
+fn pasting_keeps_links_inside_the_copy_and_drops_the_rest() {
+    let mut doc = Doc::new(sample());
+    assert_eq!(doc.copy(&["check".into(), "done".into()]), 2);
+    let ids = doc.paste().unwrap();
+    assert_eq!(ids, ["check_copy", "done_copy"]);
+    let pasted: Vec<String> = links(doc.draft())
+        .into_iter()
+        .filter(|l| l.starts_with("check_copy") || l.starts_with("done_copy"))
+        .collect();
+    assert_eq!(pasted, ["check_copy.no→done_copy"]);
+    assert_eq!(doc.paste().unwrap(), ["check_copy2", "done_copy2"]);
+    let dup = doc.duplicate(&["send".into()]).unwrap();
+    assert_eq!(dup, ["send_copy"]);
+    let p = doc.draft().step("send_copy").unwrap().pos.unwrap();
+    assert!(p.x > 0.0 && p.y > 0.0, "offset from the original");
+    assert_eq!(doc.paste().unwrap(), ["check_copy3", "done_copy3"], "the clipboard survives a duplicate");
+}
+
+#[test]
+fn the_edit_carries_the_whole_draft_and_adopting_forgets_the_history() {
+    let mut doc = Doc::new(sample());
+    doc.set_name("X").unwrap();
+    doc.add_step(StepKind::End, Point::default()).unwrap();
+    let edit = doc.to_edit();
+    assert_eq!(edit.steps.as_deref(), Some(&doc.draft().steps[..]));
+    assert_eq!(edit.written, doc.draft().written);
+    let mut engine = sample();
+    assert!(!doc.matches(&engine));
+    engine.steps = edit.steps.unwrap();
+    engine.written = edit.written;
+    assert!(doc.matches(&engine));
+    doc.adopt(&sample());
+    assert_eq!(doc.draft(), &sample());
+    assert_eq!(doc.undo_label(), None);
+}
+
+#[test]
+fn making_a_step_the_start_keeps_what_every_link_means() {
+    let mut doc = Doc::new(sample());
+    let before = links(doc.draft());
+    doc.make_start("check").unwrap();
+    assert_eq!(doc.draft().steps[0].id, "check");
+    let mut after = links(doc.draft());
+    let mut before = before;
+    after.sort();
+    before.sort();
+    assert_eq!(after, before);
+}

@@ -1,0 +1,351 @@
+//! Canvas geometry: world and screen coordinates, the viewport's pan and
+//! zoom, snapping, node and port positions, edge curves and hit-testing.
+//! Plain arithmetic, tested natively.
+
+/// Node size in world units.
+pub const NODE_W: f64 = 232.0;
+pub const NODE_H: f64 = 72.0;
+/// The grid nodes snap to.
+pub const GRID: f64 = 16.0;
+pub const MIN_ZOOM: f64 = 0.2;
+pub const MAX_ZOOM: f64 = 2.5;
+
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Point {
+    pub const fn new(x: f64, y: f64) -> Point {
+        Point { x, y }
+    }
+
+    pub fn offset(self, dx: f64, dy: f64) -> Point {
+        Point::new(self.x + dx, self.y + dy)
+    }
+
+    pub fn minus(self, other: Point) -> Point {
+        Point::new(self.x - other.x, self.y - other.y)
+    }
+
+    pub fn distance(self, other: Point) -> f64 {
+        (self.x - other.x).hypot(self.y - other.y)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    /// The rectangle spanned by two corners, in any order.
+    pub fn from_corners(a: Point, b: Point) -> Rect {
+        Rect {
+            x: a.x.min(b.x),
+            y: a.y.min(b.y),
+            w: (a.x - b.x).abs(),
+            h: (a.y - b.y).abs(),
+        }
+    }
+
+    pub fn right(self) -> f64 {
+        self.x + self.w
+    }
+
+    pub fn bottom(self) -> f64 {
+        self.y + self.h
+    }
+
+    pub fn contains(self, p: Point) -> bool {
+        p.x >= self.x && p.x <= self.right() && p.y >= self.y && p.y <= self.bottom()
+    }
+
+    pub fn intersects(self, o: Rect) -> bool {
+        self.x <= o.right() && o.x <= self.right() && self.y <= o.bottom() && o.y <= self.bottom()
+    }
+
+    pub fn union(self, o: Rect) -> Rect {
+        let (x, y) = (self.x.min(o.x), self.y.min(o.y));
+        Rect {
+            x,
+            y,
+            w: self.right().max(o.right()) - x,
+            h: self.bottom().max(o.bottom()) - y,
+        }
+    }
+}
+
+/// Screen = world × zoom + (x, y).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub x: f64,
+    pub y: f64,
+    pub zoom: f64,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Viewport {
+            x: 40.0,
+            y: 40.0,
+            zoom: 1.0,
+        }
+    }
+}
+
+impl Viewport {
+    pub fn to_world(self, screen: Point) -> Point {
+        Point::new((screen.x - self.x) / self.zoom, (screen.y - self.y) / self.zoom)
+    }
+
+    pub fn to_screen(self, world: Point) -> Point {
+        Point::new(world.x * self.zoom + self.x, world.y * self.zoom + self.y)
+    }
+
+    pub fn panned(self, dx: f64, dy: f64) -> Viewport {
+        Viewport {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..self
+        }
+    }
+
+    /// Zooms by `factor` keeping the world point under `screen` in place.
+    pub fn zoomed_at(self, screen: Point, factor: f64) -> Viewport {
+        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let world = self.to_world(screen);
+        Viewport {
+            x: screen.x - world.x * zoom,
+            y: screen.y - world.y * zoom,
+            zoom,
+        }
+    }
+
+    /// Shows all of `bounds` centred in a `width` × `height` screen, with
+    /// `margin` pixels around, never zoomed in past 1.
+    pub fn fitting(bounds: Rect, width: f64, height: f64, margin: f64) -> Viewport {
+        let avail_w = (width - 2.0 * margin).max(1.0);
+        let avail_h = (height - 2.0 * margin).max(1.0);
+        let zoom = (avail_w / bounds.w.max(1.0))
+            .min(avail_h / bounds.h.max(1.0))
+            .clamp(MIN_ZOOM, 1.0);
+        Viewport {
+            x: (width - bounds.w * zoom) / 2.0 - bounds.x * zoom,
+            y: (height - bounds.h * zoom) / 2.0 - bounds.y * zoom,
+            zoom,
+        }
+    }
+
+    /// The SVG `transform` of the world layer.
+    pub fn transform(self) -> String {
+        format!("translate({:.2} {:.2}) scale({:.4})", self.x, self.y, self.zoom)
+    }
+}
+
+pub fn snap(v: f64) -> f64 {
+    (v / GRID).round() * GRID
+}
+
+pub fn snap_point(p: Point) -> Point {
+    Point::new(snap(p.x), snap(p.y))
+}
+
+pub fn node_rect(pos: Point) -> Rect {
+    Rect {
+        x: pos.x,
+        y: pos.y,
+        w: NODE_W,
+        h: NODE_H,
+    }
+}
+
+/// Where edges arrive: the middle of the left side.
+pub fn in_port(pos: Point) -> Point {
+    Point::new(pos.x, pos.y + NODE_H / 2.0)
+}
+
+/// Output `slot` of `count`, spread down the right side.
+pub fn out_port(pos: Point, slot: usize, count: usize) -> Point {
+    let step = NODE_H / (count as f64 + 1.0);
+    Point::new(pos.x + NODE_W, pos.y + step * (slot as f64 + 1.0))
+}
+
+/// Where the `branch` fail action leaves: the middle of the bottom side.
+pub fn fail_port(pos: Point) -> Point {
+    Point::new(pos.x + NODE_W / 2.0, pos.y + NODE_H)
+}
+
+/// How an edge leaves its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leaving {
+    Right,
+    Down,
+}
+
+/// A cubic curve from a port to a node's left side, as an SVG path. Edges
+/// that go backwards swing out so they stay readable.
+pub fn edge_path(from: Point, to: Point, leaving: Leaving) -> String {
+    let (c1, c2) = controls(from, to, leaving);
+    format!(
+        "M{:.1} {:.1}C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
+        from.x, from.y, c1.x, c1.y, c2.x, c2.y, to.x, to.y
+    )
+}
+
+fn controls(from: Point, to: Point, leaving: Leaving) -> (Point, Point) {
+    let dx = to.x - from.x;
+    let reach = (dx.abs() / 2.0).max(48.0) + if dx < 0.0 { 60.0 } else { 0.0 };
+    let c1 = match leaving {
+        Leaving::Right => from.offset(reach, 0.0),
+        Leaving::Down => from.offset(0.0, ((to.y - from.y).abs() / 2.0).max(60.0)),
+    };
+    (c1, to.offset(-reach, 0.0))
+}
+
+/// The curve's midpoint (t = ½), where its label sits.
+pub fn edge_midpoint(from: Point, to: Point, leaving: Leaving) -> Point {
+    let (c1, c2) = controls(from, to, leaving);
+    Point::new(
+        0.125 * from.x + 0.375 * c1.x + 0.375 * c2.x + 0.125 * to.x,
+        0.125 * from.y + 0.375 * c1.y + 0.375 * c2.y + 0.125 * to.y,
+    )
+}
+
+/// The topmost node (the last drawn) under `p`.
+pub fn node_at<'a>(p: Point, nodes: impl Iterator<Item = (&'a str, Point)>) -> Option<&'a str> {
+    let mut found = None;
+    for (id, pos) in nodes {
+        if node_rect(pos).contains(p) {
+            found = Some(id);
+        }
+    }
+    found
+}
+
+/// The nodes a rubber band touches.
+pub fn nodes_in<'a>(band: Rect, nodes: impl Iterator<Item = (&'a str, Point)>) -> Vec<&'a str> {
+    nodes
+        .filter(|(_, pos)| band.intersects(node_rect(*pos)))
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// The box around every node, if there is one.
+pub fn bounds(positions: impl Iterator<Item = Point>) -> Option<Rect> {
+    positions.map(node_rect).reduce(Rect::union)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn screen_and_world_round_trip() {
+        let v = Viewport {
+            x: 100.0,
+            y: -20.0,
+            zoom: 1.5,
+        };
+        let p = Point::new(33.0, 47.0);
+        let back = v.to_world(v.to_screen(p));
+        assert!((back.x - p.x).abs() < 1e-9 && (back.y - p.y).abs() < 1e-9);
+    }
+
+    #[test]
+    fn zooming_keeps_the_point_under_the_cursor() {
+        let v = Viewport::default();
+        let cursor = Point::new(300.0, 200.0);
+        let before = v.to_world(cursor);
+        let z = v.zoomed_at(cursor, 1.25);
+        assert_eq!(z.zoom, 1.25);
+        let after = z.to_world(cursor);
+        assert!((before.x - after.x).abs() < 1e-9 && (before.y - after.y).abs() < 1e-9);
+    }
+
+    #[test]
+    fn zoom_is_clamped() {
+        let v = Viewport::default().zoomed_at(Point::default(), 100.0);
+        assert_eq!(v.zoom, MAX_ZOOM);
+        let v = Viewport::default().zoomed_at(Point::default(), 0.0001);
+        assert_eq!(v.zoom, MIN_ZOOM);
+    }
+
+    #[test]
+    fn fitting_centres_the_bounds_and_never_zooms_past_one() {
+        let b = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 100.0,
+            h: 50.0,
+        };
+        let v = Viewport::fitting(b, 1000.0, 500.0, 20.0);
+        assert_eq!(v.zoom, 1.0);
+        let centre = v.to_screen(Point::new(50.0, 25.0));
+        assert_eq!(centre, Point::new(500.0, 250.0));
+
+        let wide = Rect { w: 4000.0, ..b };
+        let v = Viewport::fitting(wide, 1000.0, 500.0, 20.0);
+        assert!((v.zoom - 960.0 / 4000.0).abs() < 1e-9);
+        assert!(v.to_screen(Point::new(0.0, 0.0)).x >= 19.9);
+        assert!(v.to_screen(Point::new(4000.0, 0.0)).x <= 980.1);
+    }
+
+    #[test]
+    fn snapping_rounds_to_the_grid() {
+        assert_eq!(snap(7.0), 0.0);
+        assert_eq!(snap(8.0), 16.0);
+        assert_eq!(snap(-9.0), -16.0);
+        assert_eq!(snap_point(Point::new(30.0, 41.0)), Point::new(32.0, 48.0));
+    }
+
+    #[test]
+    fn ports_sit_on_the_node_sides() {
+        let p = Point::new(10.0, 20.0);
+        assert_eq!(in_port(p), Point::new(10.0, 20.0 + NODE_H / 2.0));
+        let a = out_port(p, 0, 2);
+        let b = out_port(p, 1, 2);
+        assert_eq!(a.x, 10.0 + NODE_W);
+        assert!(a.y < b.y && a.y > 20.0 && b.y < 20.0 + NODE_H);
+        assert_eq!(out_port(p, 0, 1).y, in_port(p).y);
+        assert_eq!(fail_port(p), Point::new(10.0 + NODE_W / 2.0, 20.0 + NODE_H));
+    }
+
+    #[test]
+    fn edge_paths_start_and_end_at_the_ports() {
+        let d = edge_path(Point::new(0.0, 0.0), Point::new(200.0, 50.0), Leaving::Right);
+        assert!(d.starts_with("M0.0 0.0C"), "{d}");
+        assert!(d.ends_with("200.0 50.0"), "{d}");
+        let mid = edge_midpoint(Point::new(0.0, 0.0), Point::new(200.0, 0.0), Leaving::Right);
+        assert_eq!(mid, Point::new(100.0, 0.0));
+    }
+
+    #[test]
+    fn hit_testing_finds_the_topmost_node_and_the_banded_ones() {
+        let nodes = [
+            ("a", Point::new(0.0, 0.0)),
+            ("b", Point::new(100.0, 0.0)),
+            ("c", Point::new(0.0, 400.0)),
+        ];
+        assert_eq!(node_at(Point::new(150.0, 10.0), nodes.iter().copied()), Some("b"));
+        assert_eq!(node_at(Point::new(50.0, 10.0), nodes.iter().copied()), Some("a"));
+        assert_eq!(node_at(Point::new(50.0, 300.0), nodes.iter().copied()), None);
+        let band = Rect::from_corners(Point::new(-10.0, -10.0), Point::new(20.0, 20.0));
+        assert_eq!(nodes_in(band, nodes.iter().copied()), ["a"]);
+        let band = Rect::from_corners(Point::new(50.0, 500.0), Point::new(-5.0, 60.0));
+        assert_eq!(nodes_in(band, nodes.iter().copied()), ["a", "c"]);
+    }
+
+    #[test]
+    fn bounds_cover_every_node() {
+        assert_eq!(bounds(std::iter::empty()), None);
+        let b = bounds([Point::new(0.0, 0.0), Point::new(300.0, 100.0)].into_iter()).unwrap();
+        assert_eq!(b.x, 0.0);
+        assert_eq!(b.right(), 300.0 + NODE_W);
+        assert_eq!(b.bottom(), 100.0 + NODE_H);
+    }
+}

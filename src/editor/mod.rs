@@ -1,0 +1,17 @@
+//! The visual workflow editor (`/editor/:id`): an SVG canvas of the
+//! draft's steps and links, a palette, an inspector, live validation,
+//! undo/redo, publishing, versions and the definition lifecycle.
+//!
+//! The pure parts (geometry, the graph of a draft, layout, summaries, the
+//! editing session `Doc`, keys, lifecycle rules, filter edits) are plain
+//! Rust with native tests; the components around them only render and
+//! route pointer and keyboard input into `Doc` gestures.
+
+pub mod doc;
+pub mod filter_edit;
+pub mod geometry;
+pub mod graph;
+pub mod keyboard;
+pub mod layout;
+pub mod lifecycle;
+pub mod summary;
