@@ -118,10 +118,16 @@ impl Doc {
             .expect("some number is free")
     }
 
-    /// Adds a step of `kind` at `at` (snapped) and gives its id. The
-    /// current last step is given an explicit end first, so the new step
-    /// is not silently linked after it.
-    pub fn add_step(&mut self, kind: StepKind, at: Point) -> Result<String, EditError> {
+    /// Adds a step of `kind` at `at` (snapped) and gives its id; with
+    /// `after`, the new step is linked from that port in the same undo
+    /// entry. The current last step is given an explicit end first, so the
+    /// new step is not silently linked after it.
+    pub fn add_step(
+        &mut self,
+        kind: StepKind,
+        at: Point,
+        after: Option<(&str, Port)>,
+    ) -> Result<String, EditError> {
         let id = self.fresh_id(kind.as_str());
         let mut step = starter(&id, kind);
         let p = snap_point(at);
@@ -131,6 +137,13 @@ impl Doc {
             index: self.draft.steps.len(),
             step,
         });
+        if let Some((from, port)) = after {
+            commands.push(EditCommand::Connect {
+                from: from.into(),
+                port,
+                to: Some(id.clone()),
+            });
+        }
         self.gesture(&format!("Add {}", kind.as_str()), commands)?;
         Ok(id)
     }
@@ -266,7 +279,10 @@ impl Doc {
         if changed.is_empty() {
             return Ok(false);
         }
-        self.gesture("Auto-layout", vec![EditCommand::SetPositions { moves: changed }])
+        self.gesture(
+            "Auto-layout",
+            vec![EditCommand::SetPositions { moves: changed }],
+        )
     }
 
     /// Replaces a step from the inspector; a changed id is a rename.
@@ -274,7 +290,11 @@ impl Doc {
         if self.draft.step(id) == Some(&step) {
             return Ok(false);
         }
-        let label = if step.id != id { "Rename step" } else { "Edit step" };
+        let label = if step.id != id {
+            "Rename step"
+        } else {
+            "Edit step"
+        };
         self.gesture(
             label,
             vec![EditCommand::SetStep {
@@ -334,7 +354,11 @@ impl Doc {
 
     /// Takes the steps, settings and trigger of `other` (a version, an
     /// imported file) into the draft as one undoable change.
-    pub fn replace_content(&mut self, label: &str, other: &WorkflowDraft) -> Result<bool, EditError> {
+    pub fn replace_content(
+        &mut self,
+        label: &str,
+        other: &WorkflowDraft,
+    ) -> Result<bool, EditError> {
         let mut target = self.draft.clone();
         target.steps = other.steps.clone();
         target.settings = other.settings.clone();
@@ -397,9 +421,8 @@ impl Doc {
             renamed.insert(s.id.clone(), id);
         }
         let mut commands = self.end_last_step();
-        let mut index = self.draft.steps.len();
         let mut ids = Vec::new();
-        for s in &self.clipboard {
+        for (index, s) in (self.draft.steps.len()..).zip(&self.clipboard) {
             let mut step = s.clone();
             step.id = renamed[&s.id].clone();
             map_links(&mut step, |to| renamed.get(to).cloned());
@@ -409,7 +432,6 @@ impl Doc {
             }
             ids.push(step.id.clone());
             commands.push(EditCommand::AddStep { index, step });
-            index += 1;
         }
         let label = match ids.len() {
             1 => "Paste step".to_string(),

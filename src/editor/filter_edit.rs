@@ -31,7 +31,13 @@ pub fn update(f: &Filter, path: &[usize], change: &dyn Fn(&Filter) -> Filter) ->
     let at = |c: &Vec<Filter>| -> Vec<Filter> {
         c.iter()
             .enumerate()
-            .map(|(j, x)| if j == *i { update(x, rest, change) } else { x.clone() })
+            .map(|(j, x)| {
+                if j == *i {
+                    update(x, rest, change)
+                } else {
+                    x.clone()
+                }
+            })
             .collect()
     };
     match f {
@@ -172,7 +178,11 @@ mod tests {
 
     #[test]
     fn rows_round_trip() {
-        for f in [leaf("plan", "=", "pro"), leaf("email", "exists", ""), leaf("vip", "tag", "")] {
+        for f in [
+            leaf("plan", "=", "pro"),
+            leaf("email", "exists", ""),
+            leaf("vip", "tag", ""),
+        ] {
             let (a, op, v) = leaf_parts(&f).unwrap();
             assert_eq!(leaf(&a, op, &v), f);
         }
@@ -197,7 +207,11 @@ mod tests {
         let t = remove(&t, &[2]).unwrap();
         assert_eq!(t.describe(), "(score >= 50) or (not (tag churned))");
         let t = remove(&t, &[1, 0]).unwrap();
-        assert_eq!(t.describe(), "(score >= 50)", "the not goes with its filter");
+        assert_eq!(
+            t.describe(),
+            "(score >= 50)",
+            "the not goes with its filter"
+        );
         assert_eq!(remove(&t, &[]), None);
         let single = add(&leaf("a", "=", "1"), &[], leaf("b", "=", "2"));
         assert_eq!(single.describe(), "(a = 1) and (b = 2)");

@@ -100,7 +100,10 @@ impl Default for Viewport {
 
 impl Viewport {
     pub fn to_world(self, screen: Point) -> Point {
-        Point::new((screen.x - self.x) / self.zoom, (screen.y - self.y) / self.zoom)
+        Point::new(
+            (screen.x - self.x) / self.zoom,
+            (screen.y - self.y) / self.zoom,
+        )
     }
 
     pub fn to_screen(self, world: Point) -> Point {
@@ -143,7 +146,10 @@ impl Viewport {
 
     /// The SVG `transform` of the world layer.
     pub fn transform(self) -> String {
-        format!("translate({:.2} {:.2}) scale({:.4})", self.x, self.y, self.zoom)
+        format!(
+            "translate({:.2} {:.2}) scale({:.4})",
+            self.x, self.y, self.zoom
+        )
     }
 }
 
@@ -317,7 +323,11 @@ mod tests {
 
     #[test]
     fn edge_paths_start_and_end_at_the_ports() {
-        let d = edge_path(Point::new(0.0, 0.0), Point::new(200.0, 50.0), Leaving::Right);
+        let d = edge_path(
+            Point::new(0.0, 0.0),
+            Point::new(200.0, 50.0),
+            Leaving::Right,
+        );
         assert!(d.starts_with("M0.0 0.0C"), "{d}");
         assert!(d.ends_with("200.0 50.0"), "{d}");
         let mid = edge_midpoint(Point::new(0.0, 0.0), Point::new(200.0, 0.0), Leaving::Right);
@@ -331,9 +341,18 @@ mod tests {
             ("b", Point::new(100.0, 0.0)),
             ("c", Point::new(0.0, 400.0)),
         ];
-        assert_eq!(node_at(Point::new(150.0, 10.0), nodes.iter().copied()), Some("b"));
-        assert_eq!(node_at(Point::new(50.0, 10.0), nodes.iter().copied()), Some("a"));
-        assert_eq!(node_at(Point::new(50.0, 300.0), nodes.iter().copied()), None);
+        assert_eq!(
+            node_at(Point::new(150.0, 10.0), nodes.iter().copied()),
+            Some("b")
+        );
+        assert_eq!(
+            node_at(Point::new(50.0, 10.0), nodes.iter().copied()),
+            Some("a")
+        );
+        assert_eq!(
+            node_at(Point::new(50.0, 300.0), nodes.iter().copied()),
+            None
+        );
         let band = Rect::from_corners(Point::new(-10.0, -10.0), Point::new(20.0, 20.0));
         assert_eq!(nodes_in(band, nodes.iter().copied()), ["a"]);
         let band = Rect::from_corners(Point::new(50.0, 500.0), Point::new(-5.0, 60.0));

@@ -96,7 +96,9 @@ pub fn edges(draft: &WorkflowDraft) -> Vec<Edge> {
                 push(Port::No, c.no.as_deref(), false);
             }
             StepBody::Approval(a) => {
-                for (port, written) in [(Port::Approved, &a.approved), (Port::Rejected, &a.rejected)] {
+                for (port, written) in
+                    [(Port::Approved, &a.approved), (Port::Rejected, &a.rejected)]
+                {
                     match written {
                         Some(id) => push(port, Some(id.as_str()), false),
                         None => push(port, next, true),
@@ -142,7 +144,12 @@ mod tests {
             .collect()
     }
 
-    fn e(from: &str, port: &'static str, to: &str, implicit: bool) -> (String, &'static str, String, bool) {
+    fn e(
+        from: &str,
+        port: &'static str,
+        to: &str,
+        implicit: bool,
+    ) -> (String, &'static str, String, bool) {
         (from.into(), port, to.into(), implicit)
     }
 
@@ -153,7 +160,10 @@ mod tests {
                 {"id": "b", "kind": "wait", "duration": "1h", "next": null},
                 {"id": "c", "kind": "wait", "duration": "1h", "next": "a"}]"#,
         );
-        assert_eq!(listed(&d), [e("a", "next", "b", true), e("c", "next", "a", false)]);
+        assert_eq!(
+            listed(&d),
+            [e("a", "next", "b", true), e("c", "next", "a", false)]
+        );
     }
 
     #[test]
@@ -203,7 +213,13 @@ mod tests {
             .collect();
         assert_eq!(
             ports,
-            [vec!["next"], vec!["yes", "no"], vec!["approved", "rejected", "timeout"], vec![], vec!["next"]]
+            [
+                vec!["next"],
+                vec!["yes", "no"],
+                vec!["approved", "rejected", "timeout"],
+                vec![],
+                vec!["next"]
+            ]
         );
         let fail: Vec<bool> = d.steps.iter().map(has_fail_port).collect();
         assert_eq!(fail, [true, false, true, false, false]);

@@ -68,8 +68,14 @@ mod tests {
 
     #[test]
     fn arrows_nudge_by_the_grid_and_shift_by_four() {
-        assert_eq!(key_action("ArrowLeft", false, false), Some(Nudge(-GRID, 0.0)));
-        assert_eq!(key_action("ArrowDown", false, true), Some(Nudge(0.0, 4.0 * GRID)));
+        assert_eq!(
+            key_action("ArrowLeft", false, false),
+            Some(Nudge(-GRID, 0.0))
+        );
+        assert_eq!(
+            key_action("ArrowDown", false, true),
+            Some(Nudge(0.0, 4.0 * GRID))
+        );
     }
 
     #[test]

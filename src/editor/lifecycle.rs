@@ -97,8 +97,14 @@ mod tests {
     #[test]
     fn each_status_allows_what_the_spec_says() {
         assert_eq!(allowed(S::Draft, PUBLISHED), ["Activate", "Archive"]);
-        assert_eq!(allowed(S::Active, PUBLISHED), ["Pause", "Cancel", "Archive"]);
-        assert_eq!(allowed(S::Paused, PUBLISHED), ["Resume", "Cancel", "Archive"]);
+        assert_eq!(
+            allowed(S::Active, PUBLISHED),
+            ["Pause", "Cancel", "Archive"]
+        );
+        assert_eq!(
+            allowed(S::Paused, PUBLISHED),
+            ["Resume", "Cancel", "Archive"]
+        );
         assert_eq!(allowed(S::Cancelled, PUBLISHED), ["Archive"]);
         assert!(allowed(S::Archived, PUBLISHED).is_empty());
     }
@@ -126,9 +132,19 @@ mod tests {
             non_terminal_executions: 2,
         };
         let all = actions(S::Active, busy);
-        let cancel = all.iter().find(|a| a.input == DefinitionInput::Cancel).unwrap();
-        assert!(cancel.confirm.as_ref().unwrap().contains("The 2 executions still running are cancelled"));
-        let archive = all.iter().find(|a| a.input == DefinitionInput::Archive).unwrap();
+        let cancel = all
+            .iter()
+            .find(|a| a.input == DefinitionInput::Cancel)
+            .unwrap();
+        assert!(cancel
+            .confirm
+            .as_ref()
+            .unwrap()
+            .contains("The 2 executions still running are cancelled"));
+        let archive = all
+            .iter()
+            .find(|a| a.input == DefinitionInput::Archive)
+            .unwrap();
         assert!(archive.confirm.as_ref().unwrap().contains("read-only"));
         assert!(all.iter().filter(|a| a.confirm.is_some()).count() == 2);
     }

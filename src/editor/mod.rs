@@ -15,3 +15,19 @@ pub mod keyboard;
 pub mod layout;
 pub mod lifecycle;
 pub mod summary;
+
+mod canvas;
+mod dialogs;
+mod diff_view;
+mod edge;
+mod icons;
+mod inspector;
+mod node;
+mod palette;
+mod problems;
+pub mod retry_timeline;
+mod screen;
+pub mod state;
+mod toolbar;
+
+pub use screen::EditorScreen;

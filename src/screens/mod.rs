@@ -1,7 +1,6 @@
 //! One module per screen of the app.
 
 mod approvals;
-mod editor;
 mod empty;
 mod lifecycle;
 mod people;
@@ -10,7 +9,7 @@ mod scenarios;
 mod workflows;
 
 pub use approvals::ApprovalsScreen;
-pub use editor::EditorScreen;
+pub use crate::editor::EditorScreen;
 pub use empty::NotFoundScreen;
 pub use lifecycle::LifecycleScreen;
 pub use people::PeopleScreen;

@@ -43,19 +43,24 @@ fn undo_redo_exact(doc: &mut Doc, gesture: impl FnOnce(&mut Doc)) {
 fn every_gesture_undoes_to_the_exact_draft_before_and_redoes() {
     let mut doc = Doc::new(sample());
     undo_redo_exact(&mut doc, |d| {
-        d.add_step(StepKind::Wait, Point::new(33.0, 70.0)).unwrap();
+        d.add_step(StepKind::Wait, Point::new(33.0, 70.0), None)
+            .unwrap();
     });
     undo_redo_exact(&mut doc, |d| {
         d.connect("wait_1", Port::Next, "done").unwrap();
     });
     undo_redo_exact(&mut doc, |d| {
-        d.move_to(&[("send".into(), Point::new(64.0, 32.0))]).unwrap();
+        d.move_to(&[("send".into(), Point::new(64.0, 32.0))])
+            .unwrap();
     });
     undo_redo_exact(&mut doc, |d| {
         d.auto_layout().unwrap();
     });
     undo_redo_exact(&mut doc, |d| {
-        let e = edges(d.draft()).into_iter().find(|e| e.from == "check").unwrap();
+        let e = edges(d.draft())
+            .into_iter()
+            .find(|e| e.from == "check")
+            .unwrap();
         d.disconnect(&e).unwrap();
     });
     undo_redo_exact(&mut doc, |d| {
@@ -105,7 +110,9 @@ fn every_gesture_undoes_to_the_exact_draft_before_and_redoes() {
 #[test]
 fn a_gesture_that_changes_nothing_records_nothing() {
     let mut doc = Doc::new(sample());
-    assert!(!doc.move_to(&[("send".into(), Point::new(0.0, 0.0))]).unwrap());
+    assert!(!doc
+        .move_to(&[("send".into(), Point::new(0.0, 0.0))])
+        .unwrap());
     assert!(!doc.connect("check", Port::Yes, "notify").unwrap());
     assert!(!doc.set_name("W").unwrap());
     let same = doc.draft().step("ask").unwrap().clone();
@@ -119,14 +126,31 @@ fn adding_a_step_leaves_every_existing_link_as_it_was() {
     open_end.steps.pop();
     let mut doc = Doc::new(open_end);
     let before = links(doc.draft());
-    let id = doc.add_step(StepKind::Action, Point::new(100.0, 300.0)).unwrap();
+    let id = doc
+        .add_step(StepKind::Action, Point::new(100.0, 300.0), None)
+        .unwrap();
     assert_eq!(id, "action_1");
     assert_eq!(links(doc.draft()), before, "nothing leads to the new step");
     let step = doc.draft().step(&id).unwrap();
     assert_eq!(step.pos.map(|p| (p.x, p.y)), Some((96.0, 304.0)), "snapped");
     assert!(matches!(&step.body, StepBody::Action(a) if a.action.is_some()));
     assert_eq!(doc.undo_label(), Some("Add action"));
-    assert_eq!(doc.add_step(StepKind::Action, Point::default()).unwrap(), "action_2");
+    assert_eq!(
+        doc.add_step(
+            StepKind::Wait,
+            Point::default(),
+            Some(("action_1", Port::Next))
+        )
+        .unwrap(),
+        "wait_1"
+    );
+    assert!(links(doc.draft()).contains(&"action_1.next→wait_1".to_string()));
+    assert_eq!(doc.undo_label(), Some("Add wait"));
+    doc.undo().unwrap();
+    assert!(
+        doc.draft().step("wait_1").is_none(),
+        "one undo entry for add and link"
+    );
 }
 
 #[test]
@@ -135,11 +159,19 @@ fn deleting_steps_takes_the_edges_into_them_along() {
     doc.delete(&["notify".into()]).unwrap();
     assert_eq!(
         links(doc.draft()),
-        ["send.next→ask", "ask.approved→check", "ask.rejected→check", "check.no→done"]
+        [
+            "send.next→ask",
+            "ask.approved→check",
+            "ask.rejected→check",
+            "check.no→done"
+        ]
     );
     let report = validate(doc.draft(), &ValidationContext::default());
     assert!(
-        report.errors.iter().all(|e| !e.message.contains("does not exist")),
+        report
+            .errors
+            .iter()
+            .all(|e| !e.message.contains("does not exist")),
         "{:?}",
         report.errors
     );
@@ -178,14 +210,18 @@ fn pasting_keeps_links_inside_the_copy_and_drops_the_rest() {
     assert_eq!(dup, ["send_copy"]);
     let p = doc.draft().step("send_copy").unwrap().pos.unwrap();
     assert!(p.x > 0.0 && p.y > 0.0, "offset from the original");
-    assert_eq!(doc.paste().unwrap(), ["check_copy3", "done_copy3"], "the clipboard survives a duplicate");
+    assert_eq!(
+        doc.paste().unwrap(),
+        ["check_copy3", "done_copy3"],
+        "the clipboard survives a duplicate"
+    );
 }
 
 #[test]
 fn the_edit_carries_the_whole_draft_and_adopting_forgets_the_history() {
     let mut doc = Doc::new(sample());
     doc.set_name("X").unwrap();
-    doc.add_step(StepKind::End, Point::default()).unwrap();
+    doc.add_step(StepKind::End, Point::default(), None).unwrap();
     let edit = doc.to_edit();
     assert_eq!(edit.steps.as_deref(), Some(&doc.draft().steps[..]));
     assert_eq!(edit.written, doc.draft().written);

@@ -1,0 +1,353 @@
+//! The editor's dialogs: publish (with the diff and the warnings), version
+//! history (view, diff, restore), a diff of any two, lifecycle
+//! confirmations and cloning.
+
+use std::sync::Arc;
+
+use flowlab_engine::diff::diff;
+use flowlab_engine::machines::definition::DefinitionInput;
+use flowlab_engine::model::WorkflowDraft;
+use flowlab_engine::runtime::Outcome;
+use flowlab_engine::scenario::Command;
+use flowlab_engine::time::SimTime;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::diff_view::DiffView;
+use super::icons::Glyph;
+use super::lifecycle::{actions, label};
+use super::state::{use_ed, Dialog, Ed, Selection, VersionInfo};
+use crate::components::clock_bar::format_sim_time;
+
+#[component]
+fn Modal(
+    title: String,
+    testid: &'static str,
+    children: Children,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    let ed = use_ed();
+    let label = title.clone();
+    view! {
+        <div class="modal-backdrop" on:click=move |_| ed.dialog.set(None)>
+            <div class="modal" class:modal--wide=wide role="dialog" aria-modal="true" aria-label=label
+                data-testid=testid on:click=|ev| ev.stop_propagation()>
+                <header class="modal-head">
+                    <h2>{title}</h2>
+                    <button type="button" class="icon-button" data-testid="dialog-close" aria-label="Close" on:click=move |_| ed.dialog.set(None)>
+                        <Glyph name="close" />
+                    </button>
+                </header>
+                <div class="modal-body">{children()}</div>
+            </div>
+        </div>
+    }
+}
+
+fn short_hash(h: &str) -> String {
+    let hex = h.trim_start_matches("sha256:");
+    format!("sha256:{}…", &hex[..hex.len().min(10)])
+}
+
+/// A version's draft, or the working draft for 0.
+fn draft_of(ed: Ed, n: u32) -> Option<Arc<WorkflowDraft>> {
+    if n == 0 {
+        return Some(Arc::new(ed.doc.with_untracked(|d| d.draft().clone())));
+    }
+    ed.info.with_untracked(|i| {
+        i.as_ref()?
+            .versions
+            .iter()
+            .find(|v| v.number == n)
+            .map(|v| v.draft.clone())
+    })
+}
+
+fn name_of(n: u32) -> String {
+    if n == 0 {
+        "Draft".into()
+    } else {
+        format!("v{n}")
+    }
+}
+
+#[component]
+pub fn Dialogs() -> impl IntoView {
+    let ed = use_ed();
+    move || {
+        ed.dialog.get().map(|d| match d {
+            Dialog::Publish => view! { <PublishDialog /> }.into_any(),
+            Dialog::Versions => view! { <VersionsDialog /> }.into_any(),
+            Dialog::Diff(a, b) => view! { <DiffDialog a b /> }.into_any(),
+            Dialog::Confirm(input) => view! { <ConfirmDialog input /> }.into_any(),
+            Dialog::Clone => view! { <CloneDialog /> }.into_any(),
+            Dialog::Import => ().into_any(),
+        })
+    }
+}
+
+#[component]
+fn PublishDialog() -> impl IntoView {
+    let ed = use_ed();
+    ed.push();
+    let info = ed.info.get_untracked();
+    let current = info.as_ref().and_then(|i| i.versions.last().cloned());
+    let next = current.as_ref().map_or(1, |v| v.number + 1);
+    let draft = ed.doc.with_untracked(|d| d.draft().clone());
+    let base = current
+        .as_ref()
+        .map(|v| (*v.draft).clone())
+        .unwrap_or_else(|| {
+            let mut empty = draft.clone();
+            empty.steps.clear();
+            empty.written.steps = serde_json::Value::Array(Vec::new());
+            empty
+        });
+    let changes = diff(&base, &draft);
+    let unchanged = current.is_some() && !changes.changes_content();
+    let report = ed.report.get_untracked();
+    let errors = report.errors.clone();
+    let warnings = report.warnings.clone();
+    let blocked = !errors.is_empty() || unchanged;
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let publish = move |_| {
+        let n = note.get_untracked();
+        let note = (!n.trim().is_empty()).then(|| n.trim().to_string());
+        match ed.rt.command(Command::Publish {
+            workflow: ed.id(),
+            note,
+        }) {
+            Ok(Outcome::Accepted) => {
+                ed.rt.dismiss_refusal();
+                ed.dialog.set(None);
+                ed.notice.set(Some(format!("Published version {next}")));
+            }
+            Ok(Outcome::Rejected(why)) => error.set(Some(why)),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let before = current
+        .as_ref()
+        .map_or("—".to_string(), |v| format!("v{}", v.number));
+    view! {
+        <Modal title=format!("Publish version {next}") testid="publish-dialog" wide=true>
+            {(!errors.is_empty()).then(|| view! {
+                <div class="callout callout--bad" data-testid="publish-errors">
+                    <strong>{format!("{} error{} must be fixed first", errors.len(), if errors.len() == 1 { "" } else { "s" })}</strong>
+                    <ul>{errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            {unchanged.then(|| view! {
+                <div class="callout" data-testid="publish-unchanged">{format!("Nothing changed since version {}.", next - 1)}</div>
+            })}
+            <h3 class="section-title">{match &current { Some(v) => format!("Changes since version {}", v.number), None => "The first version".to_string() }}</h3>
+            <DiffView diff=changes before=before after=format!("v{next}") />
+            {(!warnings.is_empty()).then(|| view! {
+                <div class="callout callout--warning" data-testid="publish-warnings">
+                    <strong>{format!("{} warning{} (kept with the version)", warnings.len(), if warnings.len() == 1 { "" } else { "s" })}</strong>
+                    <ul>{warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            <label class="field">
+                <span class="field-label">"Note (optional)"</span>
+                <input class="input" data-testid="publish-note" placeholder="What changed, for the history"
+                    prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
+            </label>
+            {move || error.get().map(|e| view! { <div class="callout callout--bad" role="alert" data-testid="publish-refused">{e}</div> })}
+            <p class="panel-note">"Published versions never change. New enrollments use the newest; running executions keep theirs."</p>
+            <div class="modal-actions">
+                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>"Cancel"</button>
+                <button type="button" class="button button--primary" data-testid="publish-confirm" disabled=blocked on:click=publish>
+                    {format!("Publish v{next}")}
+                </button>
+            </div>
+        </Modal>
+    }
+}
+
+#[component]
+fn VersionsDialog() -> impl IntoView {
+    let ed = use_ed();
+    let picked = RwSignal::new(Vec::<u32>::new());
+    let versions = move || {
+        ed.info
+            .get()
+            .map(|i| i.versions.into_iter().rev().collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let row = move |v: VersionInfo| {
+        let n = v.number;
+        view! {
+            <tr data-testid="version-row" data-version=n.to_string()>
+                <td><input type="checkbox" data-testid="version-pick" aria-label=format!("Pick version {n} to compare")
+                    prop:checked=move || picked.get().contains(&n)
+                    on:change=move |ev| picked.update(|p| { p.retain(|x| *x != n); if event_target_checked(&ev) { p.push(n); } }) /></td>
+                <td class="version-number">{format!("v{n}")}</td>
+                <td class="version-time">{format_sim_time(SimTime(v.published_at))}</td>
+                <td class="version-note">{v.note.clone().unwrap_or_else(|| "—".into())}
+                    {(!v.warnings.is_empty()).then(|| view! { <span class="chip chip--warning" title=v.warnings.join("\n")>{format!("{} warning{}", v.warnings.len(), if v.warnings.len() == 1 { "" } else { "s" })}</span> })}
+                </td>
+                <td><code class="version-hash" title=v.hash.clone()>{short_hash(&v.hash)}</code></td>
+                <td class="version-actions">
+                    <button type="button" class="button button--small" data-testid="version-view"
+                        on:click=move |_| { ed.viewing.set(Some(n)); ed.selection.set(Selection::default()); ed.dialog.set(None); }>"View"</button>
+                    <button type="button" class="button button--small" data-testid="version-diff-draft"
+                        on:click=move |_| ed.dialog.set(Some(Dialog::Diff(n, 0)))>"Diff with draft"</button>
+                    <button type="button" class="button button--small" data-testid="version-restore"
+                        disabled=move || ed.info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_edits()))
+                        on:click=move |_| restore(ed, n)>"Restore"</button>
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <Modal title="Version history".to_string() testid="versions-dialog" wide=true>
+            <Show when=move || !versions().is_empty() fallback=|| view! {
+                <p class="panel-note" data-testid="versions-empty">"No version yet: publish the draft to make version 1."</p>
+            }>
+                <table class="version-table">
+                    <thead><tr><th></th><th>"Version"</th><th>"Published"</th><th>"Note"</th><th>"Hash"</th><th></th></tr></thead>
+                    <tbody>{move || versions().into_iter().map(row).collect_view()}</tbody>
+                </table>
+                <div class="modal-actions">
+                    <span class="panel-note">"Pick two versions to compare them."</span>
+                    <button type="button" class="button button--primary" data-testid="versions-compare"
+                        disabled=move || picked.get().len() != 2
+                        on:click=move |_| { let mut p = picked.get_untracked(); p.sort(); ed.dialog.set(Some(Dialog::Diff(p[0], p[1]))); }>
+                        "Compare"
+                    </button>
+                </div>
+            </Show>
+        </Modal>
+    }
+}
+
+/// Copies version `n` into the draft: one undo entry here, and the
+/// engine's own `restore` (so the log says what happened).
+pub fn restore(ed: Ed, n: u32) {
+    let Some(v) = draft_of(ed, n) else { return };
+    ed.viewing.set(None);
+    let mut changed = false;
+    ed.doc.update(|d| {
+        changed = d
+            .replace_content(&format!("Restore version {n}"), &v)
+            .unwrap_or(false)
+    });
+    if changed {
+        let _ = ed.rt.command(Command::Restore {
+            workflow: ed.id(),
+            version: n,
+        });
+        ed.push();
+    }
+    ed.dialog.set(None);
+    ed.selection.set(Selection::default());
+    ed.notice.set(Some(if changed {
+        format!("Version {n} restored into the draft (undo with Ctrl+Z)")
+    } else {
+        format!("The draft already holds version {n}")
+    }));
+}
+
+#[component]
+fn DiffDialog(a: u32, b: u32) -> impl IntoView {
+    let ed = use_ed();
+    let (old, new) = (draft_of(ed, a), draft_of(ed, b));
+    let body = match (old, new) {
+        (Some(o), Some(n)) => {
+            view! { <DiffView diff=diff(&o, &n) before=name_of(a) after=name_of(b) /> }.into_any()
+        }
+        _ => view! { <p>"That version does not exist."</p> }.into_any(),
+    };
+    view! {
+        <Modal title=format!("{} → {}", name_of(a), name_of(b)) testid="diff-dialog" wide=true>
+            {body}
+            <div class="modal-actions">
+                <button type="button" class="button" data-testid="diff-back" on:click=move |_| ed.dialog.set(Some(Dialog::Versions))>"Back to the history"</button>
+            </div>
+        </Modal>
+    }
+}
+
+#[component]
+fn ConfirmDialog(input: DefinitionInput) -> impl IntoView {
+    let ed = use_ed();
+    let text = ed
+        .info
+        .get_untracked()
+        .and_then(|i| {
+            actions(i.status, i.facts())
+                .into_iter()
+                .find(|a| a.input == input)
+        })
+        .and_then(|a| a.confirm)
+        .unwrap_or_default();
+    let verb = label(input);
+    view! {
+        <Modal title=format!("{verb} this workflow?") testid="confirm-dialog">
+            <p class="confirm-text" data-testid="confirm-text">{text}</p>
+            <div class="modal-actions">
+                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>"Keep it"</button>
+                <button type="button" class="button button--danger" data-testid="confirm-ok"
+                    on:click=move |_| { ed.dialog.set(None); run_lifecycle(ed, input); }>
+                    {format!("{verb} workflow")}
+                </button>
+            </div>
+        </Modal>
+    }
+}
+
+pub fn run_lifecycle(ed: Ed, input: DefinitionInput) {
+    let workflow = ed.id();
+    let command = match input {
+        DefinitionInput::Activate => Command::Activate { workflow },
+        DefinitionInput::Pause => Command::Pause { workflow },
+        DefinitionInput::Resume => Command::Resume { workflow },
+        DefinitionInput::Cancel => Command::Cancel { workflow },
+        DefinitionInput::Archive => Command::Archive { workflow },
+    };
+    if let Ok(Outcome::Accepted) = ed.rt.command(command) {
+        ed.notice.set(Some(format!("{}: done", label(input))));
+    }
+}
+
+#[component]
+fn CloneDialog() -> impl IntoView {
+    let ed = use_ed();
+    let navigate = use_navigate();
+    let new_id = RwSignal::new(format!("{}_copy", ed.id()));
+    let error = RwSignal::new(None::<String>);
+    let go = move || {
+        let id = new_id.get_untracked().trim().to_string();
+        match ed.rt.command(Command::Clone {
+            workflow: ed.id(),
+            new_id: id.clone(),
+        }) {
+            Ok(Outcome::Accepted) => {
+                ed.rt.dismiss_refusal();
+                ed.dialog.set(None);
+                navigate(&format!("/editor/{id}"), Default::default());
+            }
+            Ok(Outcome::Rejected(why)) => error.set(Some(why)),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <Modal title="Clone workflow".to_string() testid="clone-dialog">
+            <p class="panel-note">"A new draft workflow with a copy of this draft. The copy has no versions and starts as a draft."</p>
+            <form on:submit=move |ev| { ev.prevent_default(); go(); }>
+                <label class="field">
+                    <span class="field-label">"Id of the copy"</span>
+                    <input class="input input--mono" data-testid="clone-id" prop:value=move || new_id.get()
+                        on:input=move |ev| new_id.set(event_target_value(&ev)) />
+                </label>
+                {move || error.get().map(|e| view! { <div class="callout callout--bad" role="alert">{e}</div> })}
+                <div class="modal-actions">
+                    <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>"Cancel"</button>
+                    <button type="submit" class="button button--primary" data-testid="clone-confirm">"Clone"</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

@@ -1,0 +1,109 @@
+//! One link on the canvas: a curve from a port to a node's left side, with
+//! its port's label; a `branch` fail action is dashed. A selected edge
+//! shows a handle at its end to drag it to another step.
+
+use leptos::prelude::*;
+
+use super::geometry::{edge_midpoint, edge_path, fail_port, in_port, out_port, Leaving, Point};
+use super::graph::{port_key, port_label, Edge};
+use super::state::use_ed;
+
+#[component]
+pub fn EdgeView(edge: Edge) -> impl IntoView {
+    let ed = use_ed();
+    let key = edge.key();
+    let ends = {
+        let edge = edge.clone();
+        Memo::new(move |_| {
+            let from = ed.position(&edge.from)?;
+            let to = ed.position(&edge.to)?;
+            let start = if edge.is_fail() {
+                fail_port(from)
+            } else {
+                let (slot, count) = ed.nodes.with(|n| {
+                    n.get(&edge.from).map_or((0, 1), |v| {
+                        (
+                            v.ports.iter().position(|p| *p == edge.port).unwrap_or(0),
+                            v.ports.len(),
+                        )
+                    })
+                });
+                out_port(from, slot, count)
+            };
+            Some((start, in_port(to)))
+        })
+    };
+    let leaving = if edge.is_fail() {
+        Leaving::Down
+    } else {
+        Leaving::Right
+    };
+    let path = move || {
+        ends.get()
+            .map(|(a, b)| edge_path(a, b, leaving))
+            .unwrap_or_default()
+    };
+    let selected = {
+        let key = key.clone();
+        Memo::new(move |_| {
+            ed.selection
+                .with(|s| s.edge.as_deref() == Some(key.as_str()))
+        })
+    };
+    let label = port_label(edge.port);
+    let fail = edge.is_fail();
+    let mut class = String::from("edge");
+    if edge.is_fail() {
+        class.push_str(" edge--fail");
+    }
+    if edge.implicit {
+        class.push_str(" edge--implicit");
+    }
+    let label_view = label.map(|text| {
+        let width = text.len() as f64 * 6.4 + 12.0;
+        view! {
+            <g class="edge-label" transform=move || {
+                let m = ends.get().map(|(a, b)| edge_midpoint(a, b, leaving)).unwrap_or(Point::default());
+                format!("translate({:.1} {:.1})", m.x, m.y)
+            }>
+                <rect x=-width / 2.0 y="-9" width=width height="18" rx="9" />
+                <text text-anchor="middle" y="4">{text}</text>
+            </g>
+        }
+    });
+    let handle = {
+        let (from, port) = (edge.from.clone(), port_key(edge.port));
+        move || {
+            (selected.get() && !ed.readonly()).then(|| {
+                let end = ends.get().map(|(_, b)| b).unwrap_or_default();
+                view! {
+                    <circle class="edge-handle" data-edge-handle="" data-node-id=from.clone() data-port=port
+                        data-testid="edge-handle" cx=end.x cy=end.y r="6">
+                        <title>"Drag to another step to reconnect"</title>
+                    </circle>
+                }
+            })
+        }
+    };
+    view! {
+        <g
+            class=move || if selected.get() { format!("{class} edge--selected") } else { class.clone() }
+            data-edge-key=key.clone()
+            data-testid="edge"
+            data-from=edge.from.clone()
+            data-to=edge.to.clone()
+            data-edge-port=port_key(edge.port)
+            data-implicit=edge.implicit.to_string()
+        >
+            <title>{match label { Some(l) => format!("{} → {} ({l})", edge.from, edge.to), None => format!("{} → {}", edge.from, edge.to) }}</title>
+            <path class="edge-hit" d=path />
+            <path class="edge-line" d=path marker-end=move || match (selected.get(), fail) {
+                (true, _) => "url(#arrow-selected)",
+                (false, true) => "url(#arrow-fail)",
+                (false, false) => "url(#arrow)",
+            } />
+            {label_view}
+            {handle}
+        </g>
+    }
+}

@@ -1,0 +1,72 @@
+//! The right-hand panel: a form for the selected step, a summary of a
+//! multiple selection, or the workflow's settings and trigger. After a
+//! problem is clicked, the field it names gets the focus.
+
+mod fields;
+mod filter;
+mod step;
+mod workflow;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::use_ed;
+use step::StepInspector;
+use workflow::WorkflowInspector;
+
+#[component]
+pub fn Inspector() -> impl IntoView {
+    let ed = use_ed();
+    let single = Memo::new(move |_| ed.selection.with(|s| s.single().map(str::to_owned)));
+    let count = Memo::new(move |_| ed.selection.with(|s| s.steps.len()));
+
+    // Focus the field a problem names, once the form for it is there.
+    Effect::new(move |_| {
+        let Some(field) = ed.focus.get() else {
+            return;
+        };
+        single.track();
+        request_animation_frame(move || {
+            let doc = document();
+            let mut path = field.as_str();
+            loop {
+                let sel = format!("[data-testid=inspector] [data-field=\"{path}\"]");
+                if let Ok(Some(el)) = doc.query_selector(&sel) {
+                    if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                        h.scroll_into_view();
+                        let _ = h.focus();
+                    }
+                    break;
+                }
+                match path.rsplit_once('.') {
+                    Some((head, _)) => path = head,
+                    None => break,
+                }
+            }
+            ed.focus.set(None);
+        });
+    });
+
+    view! {
+        <div class="inspector" data-testid="inspector">
+            <fieldset class="inspector-fields" disabled=move || ed.readonly()>
+                {move || match (single.get(), count.get()) {
+                    (Some(id), _) => view! { <StepInspector id /> }.into_any(),
+                    (None, 0) => view! { <WorkflowInspector /> }.into_any(),
+                    (None, n) => view! {
+                        <div class="inspector-multi" data-testid="inspector-multi">
+                            <header class="inspector-head"><span class="inspector-kind">{format!("{n} steps selected")}</span></header>
+                            <section class="panel-section">
+                                <p class="panel-note">"Drag one of them to move them all, or use the keyboard: arrows nudge, Delete removes, Ctrl+D duplicates, Ctrl+C / Ctrl+V copy and paste."</p>
+                                <div class="button-row">
+                                    <button type="button" class="button" data-testid="selection-duplicate" on:click=move |_| super::screen::duplicate(ed)>"Duplicate"</button>
+                                    <button type="button" class="button button--danger" data-testid="selection-delete" on:click=move |_| super::screen::delete_selection(ed)>"Delete"</button>
+                                </div>
+                            </section>
+                        </div>
+                    }.into_any(),
+                }}
+            </fieldset>
+        </div>
+    }
+}

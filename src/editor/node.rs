@@ -1,0 +1,136 @@
+//! One step on the canvas: a card with the kind's icon and colour, the
+//! step's title and summary, its input port on the left, its output ports
+//! on the right and, for steps whose fail action can branch, the fail port
+//! at the bottom. Pointer input is handled by the canvas, which finds the
+//! node and port from the `data-` attributes here.
+
+use flowlab_engine::validate::Severity;
+use leptos::prelude::*;
+
+use super::geometry::{fail_port, out_port, NODE_H, NODE_W};
+use super::graph::{port_key, port_label};
+use super::icons::KindIcon;
+use super::state::use_ed;
+
+#[component]
+pub fn Node(id: String) -> impl IntoView {
+    let ed = use_ed();
+    let node = {
+        let id = id.clone();
+        Memo::new(move |_| ed.nodes.with(|n| n.get(&id).cloned()))
+    };
+    let pos = {
+        let id = id.clone();
+        Memo::new(move |_| ed.position(&id).unwrap_or_default())
+    };
+    let selected = {
+        let id = id.clone();
+        Memo::new(move |_| ed.selection.with(|s| s.steps.contains(&id)))
+    };
+    let linked = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            ed.edges.with(|es| {
+                es.iter()
+                    .filter(|e| e.from == id)
+                    .map(|e| e.port)
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let step_kind = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| n.kind)));
+    let kind = move || node.with(|n| n.as_ref().map_or("action", |n| n.kind.as_str()));
+    let class = move || {
+        let mut c = format!("node kind--{}", kind());
+        if selected.get() {
+            c.push_str(" node--selected");
+        }
+        match node.with(|n| n.as_ref().and_then(|n| n.issue)) {
+            Some(Severity::Error) => c.push_str(" node--error"),
+            Some(Severity::Warning) => c.push_str(" node--warning"),
+            None => {}
+        }
+        c
+    };
+    let issue = move || node.with(|n| n.as_ref().and_then(|n| n.issue));
+    let ports = move || {
+        let Some(n) = node.get() else {
+            return Vec::new().into_view();
+        };
+        let count = n.ports.len();
+        let linked = linked.get();
+        let mut out: Vec<AnyView> = n
+            .ports
+            .iter()
+            .enumerate()
+            .map(|(slot, port)| {
+                let at = out_port(Default::default(), slot, count);
+                let free = !linked.contains(port);
+                let label = port_label(*port).filter(|_| free);
+                view! {
+                    <g class="port port--out" data-port=port_key(*port) data-node-id=n.id.clone()
+                        data-testid=format!("port-{}-{}", n.id, port_key(*port))>
+                        <title>{format!("Drag to connect ({})", port_label(*port).unwrap_or("next"))}</title>
+                        <circle class="port-hit" cx=at.x cy=at.y r="11" />
+                        <circle class="port-dot" cx=at.x cy=at.y r="5" />
+                        {label.map(|l| view! { <text class="port-label" x=at.x + 10.0 y=at.y + 4.0>{l}</text> })}
+                    </g>
+                }
+                .into_any()
+            })
+            .collect();
+        if n.fail_port {
+            let at = fail_port(Default::default());
+            out.push(
+                view! {
+                    <g class="port port--fail" data-port="fail" data-node-id=n.id.clone()
+                        data-testid=format!("port-{}-fail", n.id)>
+                        <title>"Drag to a step to branch there when this step fails"</title>
+                        <circle class="port-hit" cx=at.x cy=at.y r="10" />
+                        <circle class="port-dot" cx=at.x cy=at.y r="4.5" />
+                    </g>
+                }
+                .into_any(),
+            );
+        }
+        out.into_view()
+    };
+    view! {
+        <g
+            class=class
+            data-node-id=id.clone()
+            data-step-id=id.clone()
+            data-testid="node"
+            data-kind=kind
+            data-selected=move || selected.get().to_string()
+            data-issue=move || match issue() { Some(Severity::Error) => "error", Some(Severity::Warning) => "warning", None => "" }
+            transform=move || { let p = pos.get(); format!("translate({} {})", p.x, p.y) }
+        >
+            <rect class="node-frame" width=NODE_W height=NODE_H rx="10" />
+            <foreignObject width=NODE_W height=NODE_H>
+                <div class="node-card">
+                    <span class="node-icon">{move || step_kind.get().map(|kind| view! { <KindIcon kind /> })}</span>
+                    <div class="node-text">
+                        <div class="node-title" data-testid="node-title">{move || node.with(|n| n.as_ref().map(|n| n.title.clone()))}</div>
+                        <div class="node-summary" data-testid="node-summary">{move || node.with(|n| n.as_ref().map(|n| n.summary.clone()))}</div>
+                    </div>
+                    <Show when=move || issue().is_some()>
+                        <span class=move || format!("node-issue node-issue--{}", if issue() == Some(Severity::Error) { "error" } else { "warning" })
+                            data-testid="node-issue"
+                            title=move || if issue() == Some(Severity::Error) { "This step has an error: see Problems" } else { "This step has a warning: see Problems" }>
+                            {move || if issue() == Some(Severity::Error) { "!" } else { "?" }}
+                        </span>
+                    </Show>
+                </div>
+            </foreignObject>
+            <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.start))>
+                <g class="node-start" data-testid="node-start">
+                    <rect x="-2" y="-22" width="44" height="17" rx="8.5" />
+                    <text x="20" y="-10" text-anchor="middle">"Start"</text>
+                </g>
+            </Show>
+            <circle class="port port--in" cx="0" cy=NODE_H / 2.0 r="4.5" />
+            {ports}
+        </g>
+    }
+}

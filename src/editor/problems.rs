@@ -1,0 +1,79 @@
+//! Problems: validation's errors and warnings (lifecycle §5), live as the
+//! draft changes. Clicking one selects its step and focuses its field.
+
+use flowlab_engine::validate::{Issue, Severity};
+use leptos::prelude::*;
+
+use super::icons::Glyph;
+use super::state::{use_ed, Selection};
+
+#[component]
+pub fn Problems() -> impl IntoView {
+    let ed = use_ed();
+    let open = RwSignal::new(true);
+    let counts = Memo::new(move |_| ed.report.with(|r| (r.errors.len(), r.warnings.len())));
+    let go = move |issue: Issue| {
+        ed.viewing.set(None);
+        match &issue.step {
+            Some(id) => ed.selection.set(Selection::only(id)),
+            None => ed.selection.set(Selection::default()),
+        }
+        ed.focus.set(Some(match (&issue.step, &issue.field) {
+            (_, Some(f)) => f.clone(),
+            (Some(_), None) => "name".into(),
+            (None, None) => "workflow.name".into(),
+        }));
+    };
+    let row = move |issue: Issue| {
+        let sev = match issue.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let place = match (&issue.step, &issue.field) {
+            (Some(s), Some(f)) => format!("{s} · {f}"),
+            (Some(s), None) => s.clone(),
+            (None, Some(f)) => f.clone(),
+            (None, None) => "workflow".into(),
+        };
+        let message = issue.message.clone();
+        view! {
+            <li>
+                <button type="button" class=format!("problem problem--{sev}") data-testid="problem"
+                    data-severity=sev data-step=issue.step.clone().unwrap_or_default() data-field=issue.field.clone().unwrap_or_default()
+                    on:click=move |_| go(issue.clone())>
+                    <span class="problem-icon"><Glyph name=sev /></span>
+                    <span class="problem-text">
+                        <span class="problem-message">{message}</span>
+                        <span class="problem-place">{place}</span>
+                    </span>
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <section class="problems" class:problems--open=move || open.get() data-testid="problems">
+            <button type="button" class="problems-head" data-testid="problems-toggle" on:click=move |_| open.update(|o| *o = !*o)
+                aria-expanded=move || open.get().to_string()>
+                <span class="panel-title">"Problems"</span>
+                <span class="problems-counts">
+                    <span class="count count--error" data-testid="problem-errors" class:count--zero=move || counts.get().0 == 0>
+                        <Glyph name="error" />{move || counts.get().0}
+                    </span>
+                    <span class="count count--warning" data-testid="problem-warnings" class:count--zero=move || counts.get().1 == 0>
+                        <Glyph name="warning" />{move || counts.get().1}
+                    </span>
+                </span>
+            </button>
+            <Show when=move || open.get()>
+                <Show when=move || counts.get() != (0, 0) fallback=|| view! {
+                    <p class="problems-none" data-testid="problems-none">"No problems: this draft can be published."</p>
+                }>
+                    <ul class="problem-list">
+                        {move || ed.report.with(|r| r.errors.iter().chain(&r.warnings).cloned().collect::<Vec<_>>())
+                            .into_iter().map(row).collect_view()}
+                    </ul>
+                </Show>
+            </Show>
+        </section>
+    }
+}

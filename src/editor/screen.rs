@@ -1,0 +1,280 @@
+//! `/editor/:id`: the editor screen. It finds the workflow in the running
+//! workspace, makes its `Ed`, keeps the working copy in step with the
+//! engine's draft, and routes the keyboard.
+
+use std::collections::BTreeSet;
+
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
+
+use super::canvas::{fit, zoom_by, Canvas};
+use super::dialogs::{restore, Dialogs};
+use super::inspector::Inspector;
+use super::keyboard::{key_action, KeyAction};
+use super::palette::Palette;
+use super::problems::Problems;
+use super::state::{Ed, Selection};
+use super::toolbar::Toolbar;
+use crate::runtime::use_runtime;
+
+pub fn delete_selection(ed: Ed) {
+    let (ids, edge) = ed
+        .selection
+        .with_untracked(|s| (s.steps.iter().cloned().collect::<Vec<_>>(), s.edge.clone()));
+    if !ids.is_empty() {
+        if ed.apply(|d| d.delete(&ids)).is_some() {
+            ed.selection.set(Selection::default());
+        }
+    } else if let Some(key) = edge {
+        let found = ed
+            .edges
+            .with_untracked(|es| es.iter().find(|e| e.key() == key).cloned());
+        if let Some(e) = found {
+            ed.apply(|d| d.disconnect(&e));
+            ed.selection.set(Selection::default());
+        }
+    }
+}
+
+pub fn duplicate(ed: Ed) {
+    let ids: Vec<String> = ed
+        .selection
+        .with_untracked(|s| s.steps.iter().cloned().collect());
+    if ids.is_empty() {
+        return;
+    }
+    if let Some(new) = ed.apply(|d| d.duplicate(&ids)) {
+        ed.selection.set(Selection {
+            steps: new.into_iter().collect(),
+            edge: None,
+        });
+    }
+}
+
+fn in_form(ev: &KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el
+                    .closest("[contenteditable=true]")
+                    .ok()
+                    .flatten()
+                    .is_some()
+        })
+}
+
+fn on_key(ed: Ed, ev: &KeyboardEvent, space: RwSignal<bool>) {
+    if ev.key() == " " && !in_form(ev) {
+        space.set(true);
+        ev.prevent_default();
+        return;
+    }
+    if in_form(ev) {
+        return;
+    }
+    let command = ev.ctrl_key() || ev.meta_key();
+    let Some(action) = key_action(&ev.key(), command, ev.shift_key()) else {
+        return;
+    };
+    if ed.dialog.get_untracked().is_some() {
+        if action == KeyAction::Escape {
+            ed.dialog.set(None);
+        }
+        return;
+    }
+    ev.prevent_default();
+    match action {
+        KeyAction::Undo => ed.undo(),
+        KeyAction::Redo => ed.redo(),
+        KeyAction::Delete => delete_selection(ed),
+        KeyAction::SelectAll => {
+            let all: BTreeSet<String> = ed
+                .nodes
+                .with_untracked(|n| n.list.iter().map(|v| v.id.clone()).collect());
+            ed.selection.set(Selection {
+                steps: all,
+                edge: None,
+            });
+        }
+        KeyAction::Duplicate => duplicate(ed),
+        KeyAction::Copy => {
+            let ids: Vec<String> = ed
+                .selection
+                .with_untracked(|s| s.steps.iter().cloned().collect());
+            if !ids.is_empty() {
+                let mut n = 0;
+                ed.doc.update(|d| n = d.copy(&ids));
+                ed.notice.set(Some(format!(
+                    "Copied {n} step{}",
+                    if n == 1 { "" } else { "s" }
+                )));
+            }
+        }
+        KeyAction::Paste => {
+            if let Some(new) = ed.apply(|d| d.paste()) {
+                if !new.is_empty() {
+                    ed.selection.set(Selection {
+                        steps: new.into_iter().collect(),
+                        edge: None,
+                    });
+                }
+            }
+        }
+        KeyAction::Escape => {
+            if ed.drag.get_untracked().is_some() || ed.overlay.get_untracked().is_some() {
+                ed.drag.set(None);
+                ed.overlay.set(None);
+            } else {
+                ed.selection.set(Selection::default());
+            }
+        }
+        KeyAction::Nudge(dx, dy) => {
+            let moves: Vec<(String, super::geometry::Point)> = ed.selection.with_untracked(|s| {
+                ed.nodes.with_untracked(|n| {
+                    s.steps
+                        .iter()
+                        .filter_map(|id| n.get(id).map(|v| (id.clone(), v.pos.offset(dx, dy))))
+                        .collect()
+                })
+            });
+            if !moves.is_empty() {
+                ed.apply(|d| d.move_to(&moves));
+            }
+        }
+        KeyAction::ZoomIn => zoom_by(ed, 1.2),
+        KeyAction::ZoomOut => zoom_by(ed, 1.0 / 1.2),
+        KeyAction::Fit => fit(ed),
+    }
+}
+
+#[component]
+pub fn EditorScreen() -> impl IntoView {
+    let rt = use_runtime();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    // Whether the workflow exists: None while the workspace loads.
+    let exists = Memo::new(move |_| {
+        let id = id.get();
+        rt.with(|s| s.state().workflow_ix.contains_key(&id))
+    });
+    move || {
+        match exists.get() {
+        None => view! {
+            <div class="page" data-testid="screen-editor-loading"><p class="panel-note">"Opening the workspace…"</p></div>
+        }
+        .into_any(),
+        Some(false) => view! { <UnknownWorkflow id=id.get_untracked() /> }.into_any(),
+        Some(true) => {
+            let id = id.get();
+            view! { <Editor id /> }.into_any()
+        }
+    }
+    }
+}
+
+#[component]
+fn Editor(id: String) -> impl IntoView {
+    let rt = use_runtime();
+    let draft = rt
+        .with_untracked(|s| {
+            let ix = s.state().workflow_ix.get(&id)?;
+            Some(s.state().workflows[ix.0 as usize].draft.clone())
+        })
+        .flatten()
+        .expect("the screen checked the workflow exists");
+    let ed = Ed::new(rt, id.clone(), draft);
+    provide_context(ed);
+
+    // The engine's draft changed by other means (a script command while
+    // the clock plays): take it.
+    Effect::new(move |_| {
+        let changed = rt
+            .with(|s| {
+                let ix = s.state().workflow_ix.get(&ed.id())?;
+                let w = &s.state().workflows[ix.0 as usize];
+                (!ed.doc.with_untracked(|d| d.matches(&w.draft))).then(|| w.draft.clone())
+            })
+            .flatten();
+        if let Some(draft) = changed {
+            ed.doc.update(|d| d.adopt(&draft));
+            ed.prune_selection();
+            ed.notice.set(Some(
+                "The draft was changed outside the editor; the undo history starts again".into(),
+            ));
+        }
+    });
+
+    let space = RwSignal::new(false);
+    let down = window_event_listener(leptos::ev::keydown, move |ev| on_key(ed, &ev, space));
+    let up = window_event_listener(leptos::ev::keyup, move |ev| {
+        if ev.key() == " " {
+            space.set(false);
+        }
+    });
+    on_cleanup(move || {
+        down.remove();
+        up.remove();
+    });
+
+    // Fit the drawing to the canvas once it is on screen.
+    request_animation_frame(move || fit(ed));
+
+    // Notices fade after a while.
+    Effect::new(
+        move |prev: Option<Option<gloo_timers::callback::Timeout>>| {
+            drop(prev);
+            ed.notice
+                .get()
+                .map(|_| gloo_timers::callback::Timeout::new(4000, move || ed.notice.set(None)))
+        },
+    );
+
+    view! {
+        <div class="editor" data-testid="screen-editor" data-workflow-id=id.clone()
+            data-readonly=move || ed.readonly().to_string()>
+            <Toolbar />
+            <Show when=move || ed.viewing.get().is_some()>
+                <div class="viewing-banner" data-testid="viewing-banner">
+                    <span>{move || format!("Viewing version {} — read-only", ed.viewing.get().unwrap_or_default())}</span>
+                    <button type="button" class="button button--small" data-testid="viewing-restore"
+                        on:click=move |_| if let Some(n) = ed.viewing.get_untracked() { restore(ed, n) }>"Restore into the draft"</button>
+                    <button type="button" class="button button--small button--primary" data-testid="viewing-close"
+                        on:click=move |_| ed.viewing.set(None)>"Back to the draft"</button>
+                </div>
+            </Show>
+            <Show when=move || ed.info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_edits()))>
+                <div class="viewing-banner" data-testid="archived-banner">
+                    "This workflow is archived: it is read-only. Clone it to work on a copy."
+                </div>
+            </Show>
+            <div class="editor-body">
+                <Palette />
+                <Canvas space=space />
+                <aside class="editor-side">
+                    <Inspector />
+                    <Problems />
+                </aside>
+            </div>
+            <Dialogs />
+            {move || ed.notice.get().map(|n| view! { <div class="toast" role="status" data-testid="notice">{n}</div> })}
+        </div>
+    }
+}
+
+#[component]
+fn UnknownWorkflow(id: String) -> impl IntoView {
+    view! {
+        <div class="page" data-testid="screen-editor-missing">
+            <section class="empty-state">
+                <h2 class="empty-state-title">"No such workflow"</h2>
+                <p class="empty-state-body">
+                    "This workspace has no workflow with the id " <code>{id}</code> "."
+                </p>
+                <a class="link" href="/">"Back to the workflows"</a>
+            </section>
+        </div>
+    }
+}

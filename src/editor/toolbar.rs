@@ -1,0 +1,160 @@
+//! The editor's bar: where you are, the definition status and campaign
+//! phase, the unpublished-changes marker, undo/redo, layout, import and
+//! export, versions, the lifecycle actions and Publish.
+
+use flowlab_engine::machines::definition::DefinitionInput;
+use flowlab_engine::scenario::parse_workflow_file;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dialogs::run_lifecycle;
+use crate::browser::download::download_text;
+use super::icons::Glyph;
+use super::lifecycle::actions;
+use super::state::{use_ed, Dialog, Ed, Selection};
+
+/// Offers the draft as a workflow file download.
+fn export(ed: Ed) {
+    let (id, text) = ed.doc.with_untracked(|d| {
+        (
+            d.draft().id.clone(),
+            serde_json::to_string_pretty(&d.draft().to_json()).unwrap_or_default(),
+        )
+    });
+    let file = format!("{id}.json");
+    ed.notice.set(Some(match download_text(&file, "application/json", &text) {
+        Ok(()) => format!("Exported {file}"),
+        Err(e) => e,
+    }));
+}
+
+/// Reads a workflow file into the draft, as one undoable change.
+fn import(ed: Ed, input: web_sys::HtmlInputElement) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    input.set_value("");
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(t) => t.as_string().unwrap_or_default(),
+            Err(_) => {
+                ed.notice.set(Some(format!("{name} could not be read")));
+                return;
+            }
+        };
+        match parse_workflow_file(&name, &text) {
+            Ok(draft) => {
+                let done = ed.apply(|d| d.replace_content(&format!("Import {name}"), &draft));
+                ed.selection.set(Selection::default());
+                ed.notice.set(Some(match done {
+                    Some(true) => format!("Imported {name} into the draft (undo with Ctrl+Z)"),
+                    Some(false) => format!("{name} holds what the draft already holds"),
+                    None => format!("{name} was not imported"),
+                }));
+            }
+            Err(e) => ed.notice.set(Some(format!("Not imported: {e}"))),
+        }
+    });
+}
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let ed = use_ed();
+    let info = ed.info;
+    let status = move || info.with(|i| i.as_ref().map_or("draft", |i| i.status.as_str()));
+    let phase = move || info.with(|i| i.as_ref().map_or("editing", |i| i.phase.as_str()));
+    let unpublished = move || info.with(|i| i.as_ref().is_some_and(|i| i.unpublished));
+    let version =
+        move || info.with(|i| i.as_ref().and_then(|i| i.versions.last().map(|v| v.number)));
+    let name = move || ed.doc.with(|d| d.draft().name.clone());
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let lifecycle = move || {
+        let Some(i) = info.get() else {
+            return Vec::new();
+        };
+        actions(i.status, i.facts())
+    };
+    view! {
+        <div class="editor-bar" data-testid="editor-bar">
+            <div class="editor-bar-left">
+                <nav class="breadcrumb" aria-label="Breadcrumb">
+                    <a href="/" data-testid="breadcrumb-workflows">"Workflows"</a>
+                    <span aria-hidden="true">"/"</span>
+                </nav>
+                <h1 class="editor-title" data-testid="editor-title">{name}</h1>
+                <code class="editor-id" data-testid="editor-workflow-id">{ed.id()}</code>
+                <span class=move || format!("badge badge--{}", status()) data-testid="editor-status"
+                    title="Definition status">{status}</span>
+                <span class="phase" data-testid="editor-phase" title="Campaign phase">{phase}</span>
+                <span class="version-chip" data-testid="editor-version">
+                    {move || version().map_or("no version yet".to_string(), |n| format!("v{n}"))}
+                </span>
+                <Show when=unpublished>
+                    <span class="unpublished" data-testid="unpublished-marker"
+                        title="The draft differs from the current version: publish to make it a version">
+                        "Unpublished changes"
+                    </span>
+                </Show>
+            </div>
+            <div class="editor-bar-right">
+                <div class="button-group">
+                    <button type="button" class="icon-button" data-testid="undo"
+                        title=move || ed.doc.with(|d| d.undo_label().map_or("Nothing to undo".into(), |l| format!("Undo {l} (Ctrl+Z)")))
+                        disabled=move || ed.readonly() || ed.doc.with(|d| d.undo_label().is_none())
+                        on:click=move |_| ed.undo()><Glyph name="undo" /></button>
+                    <button type="button" class="icon-button" data-testid="redo"
+                        title=move || ed.doc.with(|d| d.redo_label().map_or("Nothing to redo".into(), |l| format!("Redo {l} (Ctrl+Shift+Z)")))
+                        disabled=move || ed.readonly() || ed.doc.with(|d| d.redo_label().is_none())
+                        on:click=move |_| ed.redo()><Glyph name="redo" /></button>
+                    <button type="button" class="icon-button" data-testid="auto-layout" title="Auto-layout, left to right"
+                        disabled=move || ed.readonly()
+                        on:click=move |_| { ed.apply(|d| d.auto_layout()); super::canvas::fit(ed); }><Glyph name="layout" /></button>
+                </div>
+                <div class="button-group">
+                    <input type="file" accept=".json,application/json" class="visually-hidden" node_ref=file_input
+                        data-testid="import-file"
+                        on:change=move |ev| { if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { import(ed, i) } } />
+                    <button type="button" class="icon-button" data-testid="import" title="Import a workflow file into the draft"
+                        disabled=move || ed.readonly()
+                        on:click=move |_| if let Some(i) = file_input.get() { i.click() }><Glyph name="upload" /></button>
+                    <button type="button" class="icon-button" data-testid="export" title="Export the draft as a workflow file"
+                        on:click=move |_| export(ed)><Glyph name="download" /></button>
+                    <button type="button" class="icon-button" data-testid="clone" title="Clone this workflow"
+                        on:click=move |_| ed.dialog.set(Some(Dialog::Clone))><Glyph name="copy" /></button>
+                    <button type="button" class="button" data-testid="versions"
+                        on:click=move |_| ed.dialog.set(Some(Dialog::Versions))>
+                        <Glyph name="history" />"Versions"
+                        <span class="count-pill">{move || info.with(|i| i.as_ref().map_or(0, |i| i.versions.len()))}</span>
+                    </button>
+                </div>
+                <div class="button-group lifecycle" data-testid="lifecycle">
+                    {move || lifecycle().into_iter().map(|a| {
+                        let input = a.input;
+                        let confirm = a.confirm.is_some();
+                        let title = match &a.allowed { Ok(()) => String::new(), Err(why) => why.clone() };
+                        let reason = title.clone();
+                        view! {
+                            <span class="tip" title=title data-testid=format!("lifecycle-{}-wrap", input.verb())>
+                                <button type="button" class="button button--quiet"
+                                    class:button--danger-quiet=matches!(input, DefinitionInput::Cancel | DefinitionInput::Archive)
+                                    data-testid=format!("lifecycle-{}", input.verb())
+                                    data-reason=reason
+                                    disabled=a.allowed.is_err()
+                                    on:click=move |_| if confirm { ed.dialog.set(Some(Dialog::Confirm(input))) } else { run_lifecycle(ed, input) }>
+                                    {a.label}
+                                </button>
+                            </span>
+                        }
+                    }).collect_view()}
+                </div>
+                <button type="button" class="button button--primary" data-testid="publish"
+                    disabled=move || info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_publish())) || ed.viewing.get().is_some()
+                    title=move || ed.report.with(|r| if r.errors.is_empty() { "Publish the draft as a new version".to_string() } else { format!("{} error(s) to fix before publishing", r.errors.len()) })
+                    on:click=move |_| ed.dialog.set(Some(Dialog::Publish))>
+                    "Publish"
+                </button>
+            </div>
+        </div>
+    }
+}
