@@ -165,7 +165,7 @@ async fn workflows_screen_lists_the_sample_workspace() {
     assert_eq!(ids, ["welcome", "spring_campaign", "provision_workspace"]);
     assert_eq!(
         app.text("[data-testid=workspace-summary]"),
-        "Sample workspace · 3 workflows · built into the app"
+        "Your workspace · 3 workflows · kept in this browser"
     );
 
     let welcome = &rows[0];
@@ -217,7 +217,7 @@ async fn workflows_screen_lists_the_sample_workspace() {
 }
 
 #[wasm_bindgen_test]
-async fn clicking_a_workflow_opens_its_steps_in_the_editor() {
+async fn clicking_a_workflow_opens_it_on_the_editor_canvas() {
     let app = Page::open("/");
     app.wait_for("[data-testid=workflow-list]").await;
     app.click("[data-workflow-id=provision_workspace]");
@@ -235,8 +235,10 @@ async fn clicking_a_workflow_opens_its_steps_in_the_editor() {
         app.text("[data-testid=editor-title]"),
         "Workspace provisioning"
     );
+    app.wait_for("[data-testid=canvas] [data-testid=node]")
+        .await;
     let steps: Vec<String> = app
-        .all("[data-testid=step-item]")
+        .all("[data-testid=node]")
         .iter()
         .map(|s| s.get_attribute("data-step-id").unwrap())
         .collect();
@@ -250,8 +252,8 @@ async fn clicking_a_workflow_opens_its_steps_in_the_editor() {
         ]
     );
     assert!(app
-        .text("[data-step-id=configure_billing]")
-        .contains("on fail fail_workflow"));
+        .text("[data-step-id=configure_billing] [data-testid=node-summary]")
+        .contains("on fail: fail_workflow"));
     assert_eq!(
         app.get("[data-testid=nav-workflows]")
             .get_attribute("aria-current")

@@ -90,6 +90,7 @@ impl Doc {
             steps: Some(self.draft.steps.clone()),
             settings: Some(self.draft.settings.clone()),
             trigger: Some(self.draft.trigger.clone()),
+            name: Some(self.draft.name.clone()),
             written: self.draft.written.clone(),
         }
     }
@@ -97,7 +98,8 @@ impl Doc {
     /// Whether the engine's draft holds what this one does (the parts an
     /// edit carries).
     pub fn matches(&self, engine: &WorkflowDraft) -> bool {
-        self.draft.steps == engine.steps
+        self.draft.name == engine.name
+            && self.draft.steps == engine.steps
             && self.draft.settings == engine.settings
             && self.draft.trigger == engine.trigger
             && self.draft.written == engine.written

@@ -9,6 +9,8 @@ pub const NODE_H: f64 = 72.0;
 pub const GRID: f64 = 16.0;
 pub const MIN_ZOOM: f64 = 0.2;
 pub const MAX_ZOOM: f64 = 2.5;
+/// The smallest zoom fitting to the screen picks.
+pub const FIT_MIN_ZOOM: f64 = 0.75;
 
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Point {
@@ -130,16 +132,25 @@ impl Viewport {
     }
 
     /// Shows all of `bounds` centred in a `width` × `height` screen, with
-    /// `margin` pixels around, never zoomed in past 1.
+    /// `margin` pixels around, never zoomed in past 1. Text stays readable:
+    /// the zoom never goes below [`FIT_MIN_ZOOM`]; what does not fit then
+    /// starts at the left (where the start step is) and is panned to.
     pub fn fitting(bounds: Rect, width: f64, height: f64, margin: f64) -> Viewport {
         let avail_w = (width - 2.0 * margin).max(1.0);
         let avail_h = (height - 2.0 * margin).max(1.0);
         let zoom = (avail_w / bounds.w.max(1.0))
             .min(avail_h / bounds.h.max(1.0))
-            .clamp(MIN_ZOOM, 1.0);
+            .clamp(FIT_MIN_ZOOM, 1.0);
+        let place = |size: f64, start: f64, screen: f64| {
+            if size * zoom <= screen - 2.0 * margin {
+                (screen - size * zoom) / 2.0 - start * zoom
+            } else {
+                margin - start * zoom
+            }
+        };
         Viewport {
-            x: (width - bounds.w * zoom) / 2.0 - bounds.x * zoom,
-            y: (height - bounds.h * zoom) / 2.0 - bounds.y * zoom,
+            x: place(bounds.w, bounds.x, width),
+            y: place(bounds.h, bounds.y, height),
             zoom,
         }
     }
@@ -294,11 +305,20 @@ mod tests {
         let centre = v.to_screen(Point::new(50.0, 25.0));
         assert_eq!(centre, Point::new(500.0, 250.0));
 
-        let wide = Rect { w: 4000.0, ..b };
+        let wide = Rect { w: 1100.0, ..b };
         let v = Viewport::fitting(wide, 1000.0, 500.0, 20.0);
-        assert!((v.zoom - 960.0 / 4000.0).abs() < 1e-9);
+        assert!((v.zoom - 960.0 / 1100.0).abs() < 1e-9);
         assert!(v.to_screen(Point::new(0.0, 0.0)).x >= 19.9);
-        assert!(v.to_screen(Point::new(4000.0, 0.0)).x <= 980.1);
+        assert!(v.to_screen(Point::new(1100.0, 0.0)).x <= 980.1);
+
+        let huge = Rect { w: 8000.0, ..b };
+        let v = Viewport::fitting(huge, 1000.0, 500.0, 20.0);
+        assert_eq!(v.zoom, FIT_MIN_ZOOM, "text stays readable");
+        assert_eq!(
+            v.to_screen(Point::new(0.0, 0.0)).x,
+            20.0,
+            "the start is in view"
+        );
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView 
     let first = move || {
         let s = schedule.get();
         let end = s.fail.map_or(0, |f| f.0).max(1) as f64;
-        let x = |ms: u64| 12.0 + (ms as f64 / end) * (W - 24.0);
+        let x = |ms: u64| 18.0 + (ms as f64 / end) * (W - 44.0);
         let attempts = s
             .attempts
             .iter()
@@ -75,10 +75,12 @@ pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView 
             .map(|(i, (ms, label))| {
                 let cx = x(*ms);
                 let above = i % 2 == 0;
+                let anchor = if cx > W - 50.0 { "end" } else if cx < 40.0 { "start" } else { "middle" };
+                let tx = match anchor { "end" => cx + 6.0, "start" => cx - 6.0, _ => cx };
                 view! {
                     <g class="rt-attempt" data-testid="retry-attempt" data-at=ms.to_string()>
                         <circle cx=cx cy="26" r="5" />
-                        <text x=cx y=if above { "14" } else { "46" } text-anchor="middle">{format!("#{i} {}", at(*ms))}</text>
+                        <text x=tx y=if above { "14" } else { "46" } text-anchor=anchor>{format!("#{i} {}", at(*ms))}</text>
                         <title>{format!("{label} starts at {}", at(*ms))}</title>
                     </g>
                 }

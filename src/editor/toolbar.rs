@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialogs::run_lifecycle;
-use crate::browser::download::download_text;
 use super::icons::Glyph;
 use super::lifecycle::actions;
 use super::state::{use_ed, Dialog, Ed, Selection};
+use crate::browser::download::download_text;
 
 /// Offers the draft as a workflow file download.
 fn export(ed: Ed) {
@@ -22,10 +22,12 @@ fn export(ed: Ed) {
         )
     });
     let file = format!("{id}.json");
-    ed.notice.set(Some(match download_text(&file, "application/json", &text) {
-        Ok(()) => format!("Exported {file}"),
-        Err(e) => e,
-    }));
+    ed.notice.set(Some(
+        match download_text(&file, "application/json", &text) {
+            Ok(()) => format!("Exported {file}"),
+            Err(e) => e,
+        },
+    ));
 }
 
 /// Reads a workflow file into the draft, as one undoable change.

@@ -1,27 +1,73 @@
 use flowlab_engine::model::StepKind;
+use flowlab_engine::runtime::Outcome;
+use flowlab_engine::scenario::Command;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
-use crate::app::use_workspace;
 use crate::components::step_strip::{KindTag, StepStrip};
-use crate::screens::WorkspaceErrorBanner;
+use crate::runtime::use_runtime;
 use crate::workspace::WorkflowSummary;
 
-/// The default screen: every workflow of the workspace.
+/// One row: the draft's summary, with the engine's live status.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    summary: WorkflowSummary,
+    versions: usize,
+    unpublished: bool,
+}
+
+/// An id no workflow has yet: `workflow_1`, `workflow_2`, …
+pub fn fresh_workflow_id(taken: &[String]) -> String {
+    (1..)
+        .map(|n| format!("workflow_{n}"))
+        .find(|id| !taken.contains(id))
+        .expect("some number is free")
+}
+
+/// The default screen: every workflow of the running workspace.
 #[component]
 pub fn WorkflowsScreen() -> impl IntoView {
-    let workspace = use_workspace();
-    let (subtitle, body) = match workspace.as_ref() {
-        Ok(ws) => (
-            format!(
-                "Sample workspace · {} workflows · built into the app",
-                ws.workflows.len()
-            ),
-            view! { <WorkflowTable workflows=ws.workflows.clone() /> }.into_any(),
+    let rt = use_runtime();
+    let navigate = use_navigate();
+    let rows = Memo::new(move |_| {
+        rt.with(|s| {
+            s.state()
+                .workflows
+                .iter()
+                .map(|w| {
+                    let mut summary = WorkflowSummary::from_draft(&w.draft, "");
+                    summary.status = w.status.as_str();
+                    Row {
+                        summary,
+                        versions: w.versions.len(),
+                        unpublished: w.unpublished_changes && !w.versions.is_empty(),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let create = move |_| {
+        let taken: Vec<String> = rows
+            .get_untracked()
+            .unwrap_or_default()
+            .iter()
+            .map(|r| r.summary.id.clone())
+            .collect();
+        let id = fresh_workflow_id(&taken);
+        let command = Command::Create {
+            workflow: id.clone(),
+            name: "Untitled workflow".into(),
+        };
+        if let Ok(Outcome::Accepted) = rt.command(command) {
+            navigate(&format!("/editor/{id}"), Default::default());
+        }
+    };
+    let subtitle = move || match rows.get() {
+        Some(r) => format!(
+            "Your workspace · {} workflows · kept in this browser",
+            r.len()
         ),
-        Err(e) => (
-            "Sample workspace".to_owned(),
-            view! { <WorkspaceErrorBanner error=e.to_string() /> }.into_any(),
-        ),
+        None => "Opening the workspace…".into(),
     };
     view! {
         <div class="page" data-testid="screen-workflows">
@@ -30,21 +76,27 @@ pub fn WorkflowsScreen() -> impl IntoView {
                     <h1 class="page-title">"Workflows"</h1>
                     <p class="page-subtitle" data-testid="workspace-summary">{subtitle}</p>
                 </div>
-                <div class="kind-legend" data-testid="kind-legend" aria-label="Step kinds">
-                    {StepKind::ALL.into_iter().map(|kind| view! { <KindTag kind /> }).collect_view()}
+                <div class="page-actions">
+                    <div class="kind-legend" data-testid="kind-legend" aria-label="Step kinds">
+                        {StepKind::ALL.into_iter().map(|kind| view! { <KindTag kind /> }).collect_view()}
+                    </div>
+                    <button type="button" class="button button--primary" data-testid="new-workflow"
+                        disabled=move || rows.with(Option::is_none) on:click=create>
+                        "New workflow"
+                    </button>
                 </div>
             </div>
-            {body}
+            {move || rows.get().map(|rows| view! { <WorkflowTable rows /> })}
             <p class="workspace-note">
                 "Every workflow starts as a draft: publishing makes a numbered version, activating lets contacts in. "
-                "Open one to see its steps."
+                "Open one to edit it on the canvas."
             </p>
         </div>
     }
 }
 
 #[component]
-fn WorkflowTable(workflows: Vec<WorkflowSummary>) -> impl IntoView {
+fn WorkflowTable(rows: Vec<Row>) -> impl IntoView {
     view! {
         <div class="workflow-table" data-testid="workflow-list" role="table" aria-label="Workflows">
             <div class="workflow-table-head" role="row">
@@ -53,17 +105,25 @@ fn WorkflowTable(workflows: Vec<WorkflowSummary>) -> impl IntoView {
                 <span role="columnheader">"Steps"</span>
                 <span class="workflow-status" role="columnheader">"Status"</span>
             </div>
-            {workflows.into_iter().map(|wf| view! { <WorkflowRow wf /> }).collect_view()}
+            {rows.into_iter().map(|row| view! { <WorkflowRow row /> }).collect_view()}
         </div>
     }
 }
 
 #[component]
-fn WorkflowRow(wf: WorkflowSummary) -> impl IntoView {
+fn WorkflowRow(row: Row) -> impl IntoView {
+    let wf = row.summary;
     let kinds: Vec<_> = wf.kinds().collect();
     let steps = match kinds.len() {
         1 => "1 step".to_owned(),
         n => format!("{n} steps"),
+    };
+    let version = match row.versions {
+        0 => None,
+        n => Some(format!(
+            "v{n}{}",
+            if row.unpublished { " · edited" } else { "" }
+        )),
     };
     view! {
         <a
@@ -87,7 +147,20 @@ fn WorkflowRow(wf: WorkflowSummary) -> impl IntoView {
             </div>
             <div class="workflow-status" role="cell">
                 <span class=format!("badge badge--{}", wf.status) data-testid="workflow-status">{wf.status}</span>
+                {version.map(|v| view! { <span class="workflow-version" data-testid="workflow-version">{v}</span> })}
             </div>
         </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fresh_workflow_id;
+
+    #[test]
+    fn a_new_workflow_gets_the_first_free_id() {
+        assert_eq!(fresh_workflow_id(&[]), "workflow_1");
+        let taken = ["workflow_1".to_string(), "workflow_3".to_string()];
+        assert_eq!(fresh_workflow_id(&taken), "workflow_2");
     }
 }

@@ -97,7 +97,8 @@ describe('app shell (release build)', { timeout: 120_000 }, () => {
     await page.waitForSelector('[data-testid=screen-editor][data-workflow-id=spring_campaign]');
     assert.equal(new URL(page.url()).pathname, '/editor/spring_campaign');
     assert.equal(await page.textContent('[data-testid=editor-title]'), 'Spring campaign');
-    const steps = await page.locator('[data-testid=step-item]').evaluateAll((els) => els.map((e) => e.dataset.stepId));
+    await page.waitForSelector('[data-testid=canvas] [data-testid=node]');
+    const steps = await page.locator('[data-testid=node]').evaluateAll((els) => els.map((e) => e.dataset.stepId));
     assert.deepEqual(steps, ['validate', 'consent', 'deliver', 'done']);
 
     await page.goBack();

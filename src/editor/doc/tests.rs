@@ -229,6 +229,8 @@ fn the_edit_carries_the_whole_draft_and_adopting_forgets_the_history() {
     assert!(!doc.matches(&engine));
     engine.steps = edit.steps.unwrap();
     engine.written = edit.written;
+    assert!(!doc.matches(&engine), "the name differs");
+    engine.name = edit.name.unwrap();
     assert!(doc.matches(&engine));
     doc.adopt(&sample());
     assert_eq!(doc.draft(), &sample());

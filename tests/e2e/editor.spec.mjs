@@ -1,0 +1,262 @@
+// The visual editor with a real mouse and keyboard: build a workflow from an
+// empty canvas (action, wait, condition, approval, end), configure retries
+// and a branch fail action, undo and redo, publish v1, edit, see the
+// unpublished marker and the diff, publish v2, reload and find it all.
+// Screenshots of the editor in light and dark go to tests/e2e/artifacts/.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { artifactPath, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+
+const node = (id) => `[data-testid=node][data-step-id="${id}"]`;
+
+async function centre(page, selector) {
+  const box = await page.locator(selector).first().boundingBox();
+  assert.ok(box, `${selector} is on screen`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags with the mouse in small steps, as a hand would. */
+async function drag(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 6 });
+  await page.mouse.move(to.x, to.y, { steps: 6 });
+  await page.mouse.up();
+}
+
+/** Drags a palette entry onto the canvas at (dx, dy) from its top left. */
+async function place(page, kind, dx, dy) {
+  const canvas = await page.locator('[data-testid=canvas]').boundingBox();
+  const before = await page.locator('[data-testid=node]').count();
+  await drag(page, await centre(page, `[data-testid=palette-${kind}]`), { x: canvas.x + dx, y: canvas.y + dy });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=node]').length === n + 1, before);
+}
+
+async function connect(page, from, port, to) {
+  await drag(page, await centre(page, `[data-testid=port-${from}-${port}]`), await centre(page, node(to)));
+  await page.waitForSelector(`[data-testid=edge][data-from="${from}"][data-edge-port="${port}"][data-to="${to}"]`, { state: 'attached' });
+}
+
+async function select(page, id) {
+  const box = await page.locator(node(id)).boundingBox();
+  await page.mouse.click(box.x + 40, box.y + box.height / 2);
+  await page.waitForSelector(`[data-testid=inspector-step][data-step-id="${id}"]`);
+}
+
+/** Types into an inspector field and commits it, as leaving the field does. */
+async function setField(page, field, value) {
+  const input = page.locator(`[data-testid=inspector] [data-testid="field-${field}"]`);
+  await input.click();
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+async function pick(page, field, value) {
+  await page.selectOption(`[data-testid=inspector] [data-testid="field-${field}"]`, value);
+}
+
+async function saved(page) {
+  await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 10_000 });
+}
+
+describe('the visual editor (release build)', { timeout: 180_000 }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('builds, configures, undoes, publishes v1 and v2, and finds it all after a reload', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, server.url);
+    await page.click('[data-testid=new-workflow]');
+    await page.waitForSelector('[data-testid=screen-editor][data-workflow-id=workflow_1]');
+    await page.waitForSelector('[data-testid=canvas-empty]');
+    assert.equal(await page.textContent('[data-testid=editor-status]'), 'draft');
+
+    // An action, a wait, a condition, an approval and an end, from the palette.
+    await place(page, 'action', 140, 160);
+    await place(page, 'wait', 420, 160);
+    await place(page, 'condition', 700, 160);
+    await place(page, 'approval', 420, 420);
+    await place(page, 'end', 700, 420);
+    const ids = await page.locator('[data-testid=node]').evaluateAll((els) => els.map((e) => e.dataset.stepId));
+    assert.deepEqual(ids, ['action_1', 'wait_1', 'condition_1', 'approval_1', 'end_1']);
+    assert.equal(await page.locator('[data-testid=edge]').count(), 0, 'nothing is linked by itself');
+
+    // Links drawn from ports to nodes.
+    await connect(page, 'action_1', 'next', 'wait_1');
+    await connect(page, 'wait_1', 'next', 'condition_1');
+    await connect(page, 'condition_1', 'yes', 'approval_1');
+    await connect(page, 'condition_1', 'no', 'end_1');
+    assert.equal(await page.locator('[data-testid=edge]').count(), 4);
+    assert.equal(
+      await page.textContent('[data-testid=edge][data-from=condition_1][data-edge-port=yes] .edge-label'),
+      'yes',
+    );
+
+    // The draft is incomplete: problems say so and point at the fields.
+    assert.ok(Number(await page.textContent('[data-testid=problem-errors]')) >= 2);
+    await page.click('[data-testid=problem][data-step=approval_1][data-field=group]');
+    await page.waitForSelector('[data-testid=inspector-step][data-step-id=approval_1]');
+    await page.waitForFunction(() => document.activeElement?.dataset.field === 'group');
+    await page.keyboard.type('marketing-leads');
+    await page.keyboard.press('Tab');
+
+    // The condition: score >= 50.
+    await select(page, 'condition_1');
+    await page.click('[data-testid=inspector] [data-testid=filter-start]');
+    await page.fill('[data-testid=inspector] [data-testid=filter-attr]', 'score');
+    await page.press('[data-testid=inspector] [data-testid=filter-attr]', 'Tab');
+    await page.selectOption('[data-testid=inspector] [data-testid=filter-op]', '>=');
+    await page.fill('[data-testid=inspector] [data-testid=filter-value]', '50');
+    await page.press('[data-testid=inspector] [data-testid=filter-value]', 'Tab');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-step-id=condition_1] [data-testid=node-summary]')?.textContent === 'if score >= 50');
+
+    // The action: 4 attempts 2m apart, then branch to the end step.
+    await select(page, 'action_1');
+    await page.check('[data-testid=inspector] [data-testid=field-retry]');
+    await setField(page, 'retry.max_attempts', '4');
+    await setField(page, 'retry.backoff', '2m');
+    await pick(page, 'on_fail', 'branch');
+    await pick(page, 'on_fail.goto', 'end_1');
+    await page.waitForSelector('[data-testid=edge][data-from=action_1][data-edge-port=fail][data-to=end_1]', { state: 'attached' });
+    const attempts = await page
+      .locator('[data-testid=retry-attempt]')
+      .evaluateAll((els) => els.map((e) => Number(e.dataset.at)));
+    assert.deepEqual(attempts, [0, 120_000, 360_000, 720_000], 'attempts 2m, then 4m, then 6m apart');
+    assert.equal(await page.getAttribute('[data-testid=retry-fail]', 'data-action'), 'branch');
+    assert.equal(
+      await page.textContent(`${node('action_1')} [data-testid=node-summary]`),
+      'email · 4 attempts · on fail: branch → end_1',
+    );
+    await page.waitForFunction(() => document.querySelector('[data-testid=problem-errors]')?.textContent === '0');
+
+    // Undo and redo, from the keyboard, one gesture at a time.
+    await page.mouse.click(700, 700); // the canvas background: nothing selected
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=edge][data-edge-port=fail]'));
+    await page.keyboard.press('Control+z');
+    const edgeCount = () => page.locator('[data-testid=edge]').count();
+    assert.equal(await page.locator('[data-testid=edge][data-edge-port=fail]').count(), 0);
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForSelector('[data-testid=edge][data-from=action_1][data-edge-port=fail][data-to=end_1]', { state: 'attached' });
+    assert.equal(await edgeCount(), 5);
+
+    // Moving a node is one undo entry too.
+    const before = await page.locator(node('end_1')).getAttribute('transform');
+    await drag(page, await centre(page, node('end_1')), { x: (await centre(page, node('end_1'))).x + 80, y: (await centre(page, node('end_1'))).y + 60 });
+    await page.waitForFunction(
+      ([sel, t]) => document.querySelector(sel)?.getAttribute('transform') !== t,
+      [node('end_1'), before],
+    );
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      ([sel, t]) => document.querySelector(sel)?.getAttribute('transform') === t,
+      [node('end_1'), before],
+    );
+    await page.keyboard.press('Control+Shift+z');
+
+    // Publish v1.
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=publish-dialog]');
+    assert.equal(await page.textContent('[data-testid=diff-headline]'), '5 steps added');
+    await page.fill('[data-testid=publish-note]', 'First cut');
+    await page.click('[data-testid=publish-confirm]');
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    assert.equal(await page.textContent('[data-testid=editor-version]'), 'v1');
+    assert.equal(await page.locator('[data-testid=unpublished-marker]').count(), 0);
+
+    // Edit: the wait becomes 2h; the marker shows, the diff says what changed.
+    await select(page, 'wait_1');
+    await setField(page, 'duration', '2h');
+    await page.waitForSelector('[data-testid=unpublished-marker]');
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=publish-dialog]');
+    assert.equal(await page.textContent('[data-testid=diff-headline]'), '1 step changed');
+    const change = page.locator('[data-testid=diff-changed][data-step=wait_1] [data-testid=diff-field][data-field=duration]');
+    assert.equal(await change.locator('.diff-before').textContent(), '1h');
+    assert.equal(await change.locator('.diff-after').textContent(), '2h');
+    await page.fill('[data-testid=publish-note]', 'Longer wait');
+    await page.click('[data-testid=publish-confirm]');
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    assert.equal(await page.textContent('[data-testid=editor-version]'), 'v2');
+
+    // Activate from the lifecycle bar; impossible actions say why.
+    assert.equal(await page.isDisabled('[data-testid=lifecycle-pause]'), true);
+    assert.match(await page.getAttribute('[data-testid=lifecycle-pause]', 'data-reason'), /Cannot pause a workflow that is draft/);
+    await page.click('[data-testid=lifecycle-activate]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=editor-status]')?.textContent === 'active');
+    const positions = await page.locator('[data-testid=node]').evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.dataset.stepId, e.getAttribute('transform')])));
+
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('[data-testid=screen-editor][data-workflow-id=workflow_1] [data-testid=node]');
+    assert.equal(await page.textContent('[data-testid=editor-version]'), 'v2');
+    assert.equal(await page.textContent('[data-testid=editor-status]'), 'active');
+    assert.equal(await page.locator('[data-testid=unpublished-marker]').count(), 0);
+    assert.deepEqual(
+      await page.locator('[data-testid=node]').evaluateAll((els) =>
+        Object.fromEntries(els.map((e) => [e.dataset.stepId, e.getAttribute('transform')]))),
+      positions,
+      'every node where it was',
+    );
+    assert.equal(await page.locator('[data-testid=edge]').count(), 5);
+    assert.equal(await page.textContent(`${node('wait_1')} [data-testid=node-summary]`), 'wait 2h');
+    await page.click('[data-testid=versions]');
+    const versions = await page.locator('[data-testid=version-row]').evaluateAll((els) => els.map((e) => e.dataset.version));
+    assert.deepEqual(versions, ['2', '1']);
+    assert.match(await page.textContent('[data-testid=version-row][data-version="1"]'), /First cut/);
+
+    // Version 1, read-only on the canvas, and the diff of the two.
+    await page.click('[data-testid=version-row][data-version="1"] [data-testid=version-view]');
+    await page.waitForSelector('[data-testid=viewing-banner]');
+    assert.equal(await page.textContent(`${node('wait_1')} [data-testid=node-summary]`), 'wait 1h');
+    assert.equal(await page.isDisabled('[data-testid=palette-action]'), true);
+    await page.click('[data-testid=viewing-close]');
+    await page.click('[data-testid=versions]');
+    await page.check('[data-testid=version-row][data-version="1"] [data-testid=version-pick]');
+    await page.check('[data-testid=version-row][data-version="2"] [data-testid=version-pick]');
+    await page.click('[data-testid=versions-compare]');
+    await page.waitForSelector('[data-testid=diff-dialog]');
+    assert.equal(await page.textContent('[data-testid=diff-headline]'), '1 step changed');
+    await page.keyboard.press('Escape');
+
+    await page.screenshot({ path: await artifactPath('editor-built-light.png') });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    it(`looks right in ${colorScheme}: a sample workflow, a step selected, the publish dialog`, async () => {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      const problems = watchForErrors(page);
+      await openApp(page, server.url, '/editor/provision_workspace');
+      await page.waitForSelector('[data-testid=node]');
+      await page.click(`${node('create_account')} .node-title`);
+      await page.waitForSelector('[data-testid=retry-preview]');
+      await page.screenshot({ path: await artifactPath(`editor-${colorScheme}.png`) });
+      await page.click('[data-testid=publish]');
+      await page.waitForSelector('[data-testid=publish-dialog]');
+      await page.screenshot({ path: await artifactPath(`editor-publish-${colorScheme}.png`) });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the editor overflows sideways by ${overflow}px`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
