@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 E2E_SPECS := $(wildcard tests/e2e/*.spec.mjs)
 
-.PHONY: setup build serve dev test test-native test-browser test-e2e bench-app bench-engine bench-storage clean
+.PHONY: setup build serve dev test test-native test-browser test-e2e bench-app bench-engine bench-storage bench-editor clean
 
 ## setup: install whatever is missing (wasm target, trunk, wasm-bindgen-cli, chromium, npm packages)
 setup:
@@ -49,6 +49,10 @@ bench-app: build
 ## bench-storage: persist and reload 200k events of a 10k-execution run in Chromium's IndexedDB (not a test)
 bench-storage: setup
 	cargo test --release -p flowlab --target wasm32-unknown-unknown --test storage_bench -- --nocapture
+
+## bench-editor: the editor with a generated 300- and 1000-step workflow: load time and frame times while dragging a node (not a test)
+bench-editor: build
+	node scripts/bench-editor.mjs --dir dist
 
 ## bench-engine: engine throughput and memory on SEQ10-RETRY 10k/100k, native and wasm under Node (not a test)
 bench-engine: setup

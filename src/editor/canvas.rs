@@ -226,9 +226,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                     dx: to.x - anchor.x,
                     dy: to.y - anchor.y,
                 };
-                if ed.drag.with_untracked(|d| d.as_ref() != Some(&offset)) {
-                    ed.drag.set(Some(offset));
-                }
+                ed.set_drag(Some(offset));
             }
             Gesture::Link { origin, .. } => {
                 ed.overlay.set(Some(Overlay::Link {
@@ -264,7 +262,6 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 ..
             } => {
                 let offset = ed.drag.get_untracked();
-                ed.drag.set(None);
                 match offset {
                     Some(o) if moved => {
                         let moves: Vec<(String, Point)> = ed.nodes.with_untracked(|n| {
@@ -279,6 +276,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                     _ if !moved && !toggled => ed.selection.set(Selection::only(&id)),
                     _ => {}
                 }
+                ed.set_drag(None);
             }
             Gesture::Link { from, port, .. } => {
                 if ed.overlay.get_untracked().is_none() {
@@ -315,7 +313,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
 
     let on_cancel = move |_: PointerEvent| {
         gesture.set_value(None);
-        ed.drag.set(None);
+        ed.set_drag(None);
         ed.overlay.set(None);
     };
 

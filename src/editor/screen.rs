@@ -125,7 +125,7 @@ fn on_key(ed: Ed, ev: &KeyboardEvent, space: RwSignal<bool>) {
         }
         KeyAction::Escape => {
             if ed.drag.get_untracked().is_some() || ed.overlay.get_untracked().is_some() {
-                ed.drag.set(None);
+                ed.set_drag(None);
                 ed.overlay.set(None);
             } else {
                 ed.selection.set(Selection::default());

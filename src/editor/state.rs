@@ -144,7 +144,11 @@ pub struct Ed {
     pub doc: RwSignal<Doc>,
     pub selection: RwSignal<Selection>,
     pub view: RwSignal<Viewport>,
+    /// The drag under way; set it with [`Ed::set_drag`].
     pub drag: RwSignal<Option<DragOffset>>,
+    /// Each node's share of the drag, one signal per node, so that a move
+    /// wakes only the dragged nodes and their edges.
+    offsets: StoredValue<HashMap<String, ArcRwSignal<(f64, f64)>>>,
     pub overlay: RwSignal<Option<Overlay>>,
     /// A published version shown read-only on the canvas instead of the draft.
     pub viewing: RwSignal<Option<u32>>,
@@ -268,6 +272,7 @@ impl Ed {
             selection: RwSignal::new(Selection::default()),
             view: RwSignal::new(Viewport::default()),
             drag: RwSignal::new(None),
+            offsets: StoredValue::new(HashMap::new()),
             overlay: RwSignal::new(None),
             viewing,
             focus: RwSignal::new(None),
@@ -395,10 +400,40 @@ impl Ed {
     /// The node positions now shown, the drag included.
     pub fn position(&self, id: &str) -> Option<Point> {
         let base = self.nodes.with(|n| n.get(id).map(|n| n.pos))?;
-        Some(self.drag.with(|d| match d {
-            Some(d) if d.ids.contains(id) => base.offset(d.dx, d.dy),
-            _ => base,
-        }))
+        let (dx, dy) = self.offset(id).get();
+        Some(base.offset(dx, dy))
+    }
+
+    fn offset(&self, id: &str) -> ArcRwSignal<(f64, f64)> {
+        if let Some(s) = self.offsets.with_value(|m| m.get(id).cloned()) {
+            return s;
+        }
+        let s = ArcRwSignal::new((0.0, 0.0));
+        self.offsets
+            .update_value(|m| drop(m.insert(id.to_string(), s.clone())));
+        s
+    }
+
+    /// Starts, moves or ends (`None`) a drag: only the nodes it moves, or
+    /// moved, are told.
+    pub fn set_drag(&self, drag: Option<DragOffset>) {
+        let old = self.drag.get_untracked();
+        if old == drag {
+            return;
+        }
+        if let Some(o) = &old {
+            if drag.as_ref().is_none_or(|d| !Arc::ptr_eq(&d.ids, &o.ids)) {
+                for id in o.ids.iter() {
+                    self.offset(id).set((0.0, 0.0));
+                }
+            }
+        }
+        if let Some(d) = &drag {
+            for id in d.ids.iter() {
+                self.offset(id).set((d.dx, d.dy));
+            }
+        }
+        self.drag.set(drag);
     }
 }
 
