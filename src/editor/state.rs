@@ -470,3 +470,35 @@ pub fn nodes_of(d: &WorkflowDraft, issues: &HashMap<String, Severity>) -> Nodes 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flowlab_engine::scenario::parse_workflow_file;
+
+    #[test]
+    fn nodes_keep_stored_positions_lay_out_the_rest_and_carry_their_issues() {
+        let d = parse_workflow_file(
+            "w.json",
+            r#"{"id": "w", "name": "W", "trigger": {"type": "manual"}, "steps": [
+                {"id": "a", "kind": "action", "action": "email", "pos": {"x": 500, "y": 40}},
+                {"id": "b", "kind": "wait"},
+                {"id": "c", "kind": "end"}]}"#,
+        )
+        .unwrap();
+        let issues = HashMap::from([("b".to_string(), Severity::Error)]);
+        let n = nodes_of(&d, &issues);
+        let ids: Vec<&str> = n.list.iter().map(|v| v.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(n.get("a").unwrap().pos, Point::new(500.0, 40.0));
+        assert!(n.get("a").unwrap().start && !n.get("b").unwrap().start);
+        assert!(
+            n.get("b").unwrap().pos.x < n.get("c").unwrap().pos.x,
+            "laid out left to right"
+        );
+        assert_eq!(n.get("b").unwrap().issue, Some(Severity::Error));
+        assert_eq!(n.get("c").unwrap().issue, None);
+        assert_eq!(n.get("b").unwrap().summary, "no duration yet");
+        assert!(n.get("c").unwrap().ports.is_empty());
+    }
+}

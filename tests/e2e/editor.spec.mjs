@@ -240,6 +240,87 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  it('selects with a rubber band and the keyboard, duplicates, pastes, deletes, lays out, and runs the lifecycle', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, server.url, '/editor/welcome');
+    await page.waitForSelector(node('done'));
+    const count = () => page.locator('[data-testid=node]').count();
+    assert.equal(await count(), 4);
+
+    // Shift-drag a band around the first two steps.
+    const a = await page.locator(node('send_welcome')).boundingBox();
+    const b = await page.locator(node('wait_a_day')).boundingBox();
+    await page.keyboard.down('Shift');
+    await drag(page, { x: a.x - 20, y: a.y - 30 }, { x: b.x + b.width + 10, y: b.y + b.height + 30 });
+    await page.keyboard.up('Shift');
+    assert.equal(await page.textContent('[data-testid=inspector-multi] .inspector-kind'), '2 steps selected');
+
+    // Ctrl+D duplicates them (the copies selected), Delete removes the copies.
+    await page.keyboard.press('Control+d');
+    await page.waitForSelector(node('send_welcome_copy'));
+    assert.equal(await count(), 6);
+    assert.equal(await page.locator('[data-testid=edge][data-from=send_welcome_copy][data-to=wait_a_day_copy]').count(), 1);
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 4);
+
+    // Copy and paste one step; arrows nudge it by the grid.
+    await page.click(`${node('send_tips')} .node-title`);
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await page.waitForSelector(node('send_tips_copy'));
+    const before = await page.getAttribute(node('send_tips_copy'), 'transform');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      ([sel, t]) => document.querySelector(sel)?.getAttribute('transform') !== t,
+      [node('send_tips_copy'), before],
+    );
+    const [x0] = before.match(/[-\d.]+/g).map(Number);
+    const [x1] = (await page.getAttribute(node('send_tips_copy'), 'transform')).match(/[-\d.]+/g).map(Number);
+    assert.equal(x1 - x0, 16);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 4);
+
+    // Select an edge by clicking it, delete it, and undo.
+    const hit = await page.locator('[data-testid=edge][data-from=wait_a_day] .edge-hit').boundingBox();
+    await page.mouse.click(hit.x + hit.width / 2, hit.y + hit.height / 2);
+    await page.waitForSelector('[data-testid=edge-handle]');
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=edge][data-from=wait_a_day]'));
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('[data-testid=edge][data-from=wait_a_day][data-to=send_tips]', { state: 'attached' });
+
+    // Ctrl+A selects everything, Escape nothing; auto-layout is one undo entry.
+    await page.keyboard.press('Control+a');
+    assert.equal(await page.textContent('[data-testid=inspector-multi] .inspector-kind'), '4 steps selected');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=inspector-workflow]');
+    await page.click('[data-testid=auto-layout]');
+    assert.match(await page.getAttribute('[data-testid=undo]', 'title'), /Undo Auto-layout/);
+
+    // The lifecycle: publish, activate, then cancel and archive, each confirmed.
+    await page.click('[data-testid=publish]');
+    await page.click('[data-testid=publish-confirm]');
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    await page.click('[data-testid=lifecycle-activate]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=editor-status]')?.textContent === 'active');
+    await page.click('[data-testid=lifecycle-cancel]');
+    assert.match(await page.textContent('[data-testid=confirm-text]'), /No execution is running now/);
+    await page.click('[data-testid=confirm-ok]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=editor-status]')?.textContent === 'cancelled');
+    assert.equal(await page.isDisabled('[data-testid=lifecycle-resume]'), true);
+    await page.click('[data-testid=lifecycle-archive]');
+    assert.match(await page.textContent('[data-testid=confirm-text]'), /read-only/);
+    await page.click('[data-testid=confirm-ok]');
+    await page.waitForSelector('[data-testid=archived-banner]');
+    assert.equal(await page.isDisabled('[data-testid=palette-action]'), true);
+    assert.equal(await page.isDisabled('[data-testid=publish]'), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   for (const colorScheme of ['light', 'dark']) {
     it(`looks right in ${colorScheme}: a sample workflow, a step selected, the publish dialog`, async () => {
       const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 } });
