@@ -81,7 +81,6 @@ pub fn Dialogs() -> impl IntoView {
             Dialog::Diff(a, b) => view! { <DiffDialog a b /> }.into_any(),
             Dialog::Confirm(input) => view! { <ConfirmDialog input /> }.into_any(),
             Dialog::Clone => view! { <CloneDialog /> }.into_any(),
-            Dialog::Import => ().into_any(),
         })
     }
 }

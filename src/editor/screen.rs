@@ -15,7 +15,7 @@ use super::inspector::Inspector;
 use super::keyboard::{key_action, KeyAction};
 use super::palette::Palette;
 use super::problems::Problems;
-use super::state::{Ed, Selection};
+use super::state::{workflow, Ed, Selection};
 use super::toolbar::Toolbar;
 use crate::runtime::use_runtime;
 
@@ -179,10 +179,7 @@ pub fn EditorScreen() -> impl IntoView {
 fn Editor(id: String) -> impl IntoView {
     let rt = use_runtime();
     let draft = rt
-        .with_untracked(|s| {
-            let ix = s.state().workflow_ix.get(&id)?;
-            Some(s.state().workflows[ix.0 as usize].draft.clone())
-        })
+        .with_untracked(|s| workflow(s, &id).map(|w| w.draft.clone()))
         .flatten()
         .expect("the screen checked the workflow exists");
     let ed = Ed::new(rt, id.clone(), draft);
@@ -193,8 +190,7 @@ fn Editor(id: String) -> impl IntoView {
     Effect::new(move |_| {
         let changed = rt
             .with(|s| {
-                let ix = s.state().workflow_ix.get(&ed.id())?;
-                let w = &s.state().workflows[ix.0 as usize];
+                let w = workflow(s, &ed.id())?;
                 (!ed.doc.with_untracked(|d| d.matches(&w.draft))).then(|| w.draft.clone())
             })
             .flatten();

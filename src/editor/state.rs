@@ -134,7 +134,6 @@ pub enum Dialog {
     Diff(u32, u32),
     Confirm(flowlab_engine::machines::definition::DefinitionInput),
     Clone,
-    Import,
 }
 
 #[derive(Clone, Copy)]
@@ -169,7 +168,8 @@ pub fn use_ed() -> Ed {
     use_context::<Ed>().expect("the editor provides Ed")
 }
 
-fn workflow<'a>(
+/// The engine's state of workflow `id`.
+pub fn workflow<'a>(
     s: &'a Session,
     id: &str,
 ) -> Option<&'a flowlab_engine::runtime::state::WorkflowState> {
