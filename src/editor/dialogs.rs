@@ -140,7 +140,7 @@ fn PublishDialog() -> impl IntoView {
             {unchanged.then(|| view! {
                 <div class="callout" data-testid="publish-unchanged">{format!("Nothing changed since version {}.", next - 1)}</div>
             })}
-            <h3 class="section-title">{match &current { Some(v) => format!("Changes since version {}", v.number), None => "The first version".to_string() }}</h3>
+            <h3 class="ed-section-title">{match &current { Some(v) => format!("Changes since version {}", v.number), None => "The first version".to_string() }}</h3>
             <DiffView diff=changes before=before after=format!("v{next}") />
             {(!warnings.is_empty()).then(|| view! {
                 <div class="callout callout--warning" data-testid="publish-warnings">
@@ -148,7 +148,7 @@ fn PublishDialog() -> impl IntoView {
                     <ul>{warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul>
                 </div>
             })}
-            <label class="field">
+            <label class="ed-field">
                 <span class="field-label">"Note (optional)"</span>
                 <input class="input" data-testid="publish-note" placeholder="What changed, for the history"
                     prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
@@ -336,7 +336,7 @@ fn CloneDialog() -> impl IntoView {
         <Modal title="Clone workflow".to_string() testid="clone-dialog">
             <p class="panel-note">"A new draft workflow with a copy of this draft. The copy has no versions and starts as a draft."</p>
             <form on:submit=move |ev| { ev.prevent_default(); go(); }>
-                <label class="field">
+                <label class="ed-field">
                     <span class="field-label">"Id of the copy"</span>
                     <input class="input input--mono" data-testid="clone-id" prop:value=move || new_id.get()
                         on:input=move |ev| new_id.set(event_target_value(&ev)) />

@@ -62,7 +62,7 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
     let label_view = label.map(|text| {
         let width = text.len() as f64 * 6.4 + 12.0;
         view! {
-            <g class="edge-label" transform=move || {
+            <g class="edge-tag" transform=move || {
                 let m = ends.get().map(|(a, b)| edge_midpoint(a, b, leaving)).unwrap_or(Point::default());
                 format!("translate({:.1} {:.1})", m.x, m.y)
             }>

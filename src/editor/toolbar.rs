@@ -3,7 +3,6 @@
 //! export, versions, the lifecycle actions and Publish.
 
 use flowlab_engine::machines::definition::DefinitionInput;
-use flowlab_engine::scenario::parse_workflow_file;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -12,15 +11,13 @@ use super::icons::Glyph;
 use super::lifecycle::actions;
 use super::state::{use_ed, Dialog, Ed, Selection};
 use crate::browser::download::download_text;
+use crate::workspace_file::{export_workflow, read_file, Imported};
 
 /// Offers the draft as a workflow file download.
 fn export(ed: Ed) {
-    let (id, text) = ed.doc.with_untracked(|d| {
-        (
-            d.draft().id.clone(),
-            serde_json::to_string_pretty(&d.draft().to_json()).unwrap_or_default(),
-        )
-    });
+    let (id, text) = ed
+        .doc
+        .with_untracked(|d| (d.draft().id.clone(), export_workflow(d.draft())));
     let file = format!("{id}.json");
     ed.notice.set(Some(
         match download_text(&file, "application/json", &text) {
@@ -45,8 +42,8 @@ fn import(ed: Ed, input: web_sys::HtmlInputElement) {
                 return;
             }
         };
-        match parse_workflow_file(&name, &text) {
-            Ok(draft) => {
+        match read_file(&name, &text) {
+            Ok(Imported::Workflow(draft)) => {
                 let done = ed.apply(|d| d.replace_content(&format!("Import {name}"), &draft));
                 ed.selection.set(Selection::default());
                 ed.notice.set(Some(match done {
@@ -55,6 +52,9 @@ fn import(ed: Ed, input: web_sys::HtmlInputElement) {
                     None => format!("{name} was not imported"),
                 }));
             }
+            Ok(_) => ed.notice.set(Some(format!(
+                "{name} is a scenario or a workspace, not a workflow: open it from the Workspace menu"
+            ))),
             Err(e) => ed.notice.set(Some(format!("Not imported: {e}"))),
         }
     });

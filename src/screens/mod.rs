@@ -8,8 +8,8 @@ pub mod runs;
 mod scenarios;
 mod workflows;
 
-pub use approvals::ApprovalsScreen;
 pub use crate::editor::EditorScreen;
+pub use approvals::ApprovalsScreen;
 pub use empty::NotFoundScreen;
 pub use lifecycle::LifecycleScreen;
 pub use people::PeopleScreen;

@@ -100,7 +100,7 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
     await connect(page, 'condition_1', 'no', 'end_1');
     assert.equal(await page.locator('[data-testid=edge]').count(), 4);
     assert.equal(
-      await page.textContent('[data-testid=edge][data-from=condition_1][data-edge-port=yes] .edge-label'),
+      await page.textContent('[data-testid=edge][data-from=condition_1][data-edge-port=yes] .edge-tag'),
       'yes',
     );
 

@@ -23,7 +23,7 @@ pub fn TextField(
     #[prop(optional)] list: Option<&'static str>,
 ) -> impl IntoView {
     view! {
-        <label class="field">
+        <label class="ed-field">
             <span class="field-label">{label}</span>
             <input class="input" type="text" data-field=field.clone() data-testid=testid(&field)
                 placeholder=placeholder list=list
@@ -45,7 +45,7 @@ pub fn AreaField(
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     view! {
-        <label class="field">
+        <label class="ed-field">
             <span class="field-label">{label}</span>
             <textarea class="input input--area" data-field=field.clone() data-testid=testid(&field)
                 placeholder=placeholder rows="3"
@@ -66,7 +66,7 @@ pub fn SelectField(
     on_commit: Callback<String>,
 ) -> impl IntoView {
     view! {
-        <label class="field">
+        <label class="ed-field">
             <span class="field-label">{label}</span>
             <select class="input" data-field=field.clone() data-testid=testid(&field)
                 prop:value=move || value.get()
@@ -127,7 +127,7 @@ pub fn NumberField(
         }
     };
     view! {
-        <label class="field">
+        <label class="ed-field">
             <span class="field-label">{label}</span>
             <input class="input" type="number" step=step.unwrap_or("1") data-field=field.clone() data-testid=testid(&field)
                 aria-invalid=move || error.get().is_some().to_string()
@@ -167,7 +167,7 @@ pub fn DurationField(
         }
     };
     view! {
-        <label class="field">
+        <label class="ed-field">
             <span class="field-label">{label}</span>
             <input class="input input--mono" type="text" data-field=field.clone() data-testid=testid(&field)
                 placeholder=placeholder

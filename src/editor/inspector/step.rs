@@ -196,7 +196,7 @@ pub fn StepInspector(id: String) -> impl IntoView {
             });
             view! {
                 <section class="panel-section">
-                    <h3 class="section-title">"Let through only if"</h3>
+                    <h3 class="ed-section-title">"Let through only if"</h3>
                     <FilterBuilder field="filter" value
                         on_commit=Callback::new(move |f: Option<Filter>| ed.update_step(&sid.get_value(), |s| if let StepBody::Filter(x) = &mut s.body { x.filter = f })) />
                 </section>
@@ -299,12 +299,12 @@ fn ActionForm(id: String) -> impl IntoView {
         </section>
         <RetryForm id=id.clone() />
         <section class="panel-section">
-            <h3 class="section-title">"Fault injection"</h3>
+            <h3 class="ed-section-title">"Fault injection"</h3>
             <FaultFields field="fault" value=fault on_commit=set_fault />
         </section>
         <FailActionForm id=id.clone() default="continue" title="When all attempts fail" />
         <section class="panel-section">
-            <h3 class="section-title">"Compensation"</h3>
+            <h3 class="ed-section-title">"Compensation"</h3>
             <CheckField label="Can be undone in a rollback" field="compensation".to_string()
                 value=Signal::derive(move || comp.get().is_some())
                 on_commit=Callback::new(move |on: bool| edit_action(ed, &sid.get_value(), |a| {
@@ -445,7 +445,7 @@ fn RetryForm(id: String) -> impl IntoView {
     });
     view! {
         <section class="panel-section">
-            <h3 class="section-title">"Retries"</h3>
+            <h3 class="ed-section-title">"Retries"</h3>
             <CheckField label="Custom retry policy" field="retry".to_string()
                 value=Signal::derive(move || retry.get().is_some())
                 hint="Off: 3 attempts, backing off 1m, 2m"
@@ -513,7 +513,7 @@ fn FailActionForm(id: String, default: &'static str, title: &'static str) -> imp
     };
     view! {
         <section class="panel-section">
-            <h3 class="section-title">{title}</h3>
+            <h3 class="ed-section-title">{title}</h3>
             <SelectField label="Fail action" field="on_fail".to_string() options value=action on_commit=set_action />
             {move || match written.get() {
                 Some(OnFail::Branch { goto }) => view! {
@@ -561,7 +561,7 @@ fn ConditionForm(id: String) -> impl IntoView {
     };
     view! {
         <section class="panel-section">
-            <h3 class="section-title">"If the contact matches"</h3>
+            <h3 class="ed-section-title">"If the contact matches"</h3>
             <FilterBuilder field="filter" value=Signal::derive(move || c.get().and_then(|c| c.filter))
                 on_commit=Callback::new(move |f: Option<Filter>| edit(Box::new(move |c| c.filter = f))) />
         </section>
@@ -617,7 +617,7 @@ fn ApprovalForm(id: String) -> impl IntoView {
                 on_commit=Callback::new(move |v: Option<u64>| edit(Box::new(move |a| a.timeout = v))) />
         </section>
         <section class="panel-section">
-            <h3 class="section-title">"Ports"</h3>
+            <h3 class="ed-section-title">"Ports"</h3>
             {port("Approved → go to", "approved", |a| a.approved.clone(), |a, v| a.approved = v, "The step's next")}
             {port("Rejected → go to", "rejected", |a| a.rejected.clone(), |a, v| a.rejected = v, "The step's next")}
             {port("Timed out → go to", "timeout_to", |a| a.timeout_to.clone(), |a, v| a.timeout_to = v, "— none: the step fails —")}

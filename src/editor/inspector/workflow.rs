@@ -73,7 +73,7 @@ pub fn WorkflowInspector() -> impl IntoView {
                     on_commit=Callback::new(move |v: String| { let v = v.trim().to_string(); if !v.is_empty() { ed.apply(|d| d.set_name(&v)); } }) />
             </section>
             <section class="panel-section">
-                <h3 class="section-title">"Trigger"</h3>
+                <h3 class="ed-section-title">"Trigger"</h3>
                 <SelectField label="Start executions" field="trigger".to_string()
                     options=vec![
                         ("manual".into(), "Manually (enroll command)".into()),
@@ -105,7 +105,7 @@ pub fn WorkflowInspector() -> impl IntoView {
                 }}
             </section>
             <section class="panel-section">
-                <h3 class="section-title">"Settings"</h3>
+                <h3 class="ed-section-title">"Settings"</h3>
                 <CheckField label="Allow re-enrollment" field="settings.allow_reenrollment".to_string()
                     value=Signal::derive(move || settings.get().allow_reenrollment)
                     on_commit=Callback::new(move |v| edit(Box::new(move |s| s.allow_reenrollment = v))) />
@@ -128,7 +128,7 @@ pub fn WorkflowInspector() -> impl IntoView {
                     <TextField label="to" field="settings.start_window.to".to_string() value=window_part(true) on_commit=set_window(true) placeholder="HH:MM" />
                 </div>
                 {move || window_error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
-                <div class="field">
+                <div class="ed-field">
                     <span class="field-label">"Entry filter"</span>
                     <FilterBuilder field="settings.entry_filter" optional=true value=Signal::derive(move || settings.get().entry_filter)
                         on_commit=Callback::new(move |f: Option<Filter>| edit(Box::new(move |s| s.entry_filter = f))) />
