@@ -2,14 +2,11 @@
 //! history (view, diff, restore), a diff of any two, lifecycle
 //! confirmations and cloning.
 
-use std::sync::Arc;
-
 use flowlab_engine::diff::diff;
 use flowlab_engine::machines::definition::DefinitionInput;
 use flowlab_engine::model::WorkflowDraft;
 use flowlab_engine::runtime::Outcome;
 use flowlab_engine::scenario::Command;
-use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -50,9 +47,9 @@ fn short_hash(h: &str) -> String {
 }
 
 /// A version's draft, or the working draft for 0.
-fn draft_of(ed: Ed, n: u32) -> Option<Arc<WorkflowDraft>> {
+fn draft_of(ed: Ed, n: u32) -> Option<WorkflowDraft> {
     if n == 0 {
-        return Some(Arc::new(ed.doc.with_untracked(|d| d.draft().clone())));
+        return Some(ed.doc.with_untracked(|d| d.draft().clone()));
     }
     ed.info.with_untracked(|i| {
         i.as_ref()?
@@ -95,7 +92,7 @@ fn PublishDialog() -> impl IntoView {
     let draft = ed.doc.with_untracked(|d| d.draft().clone());
     let base = current
         .as_ref()
-        .map(|v| (*v.draft).clone())
+        .map(|v| v.draft.clone())
         .unwrap_or_else(|| {
             let mut empty = draft.clone();
             empty.steps.clear();
@@ -183,7 +180,7 @@ fn VersionsDialog() -> impl IntoView {
                     prop:checked=move || picked.get().contains(&n)
                     on:change=move |ev| picked.update(|p| { p.retain(|x| *x != n); if event_target_checked(&ev) { p.push(n); } }) /></td>
                 <td class="version-number">{format!("v{n}")}</td>
-                <td class="version-time">{format_sim_time(SimTime(v.published_at))}</td>
+                <td class="version-time">{format_sim_time(v.published_at)}</td>
                 <td class="version-note">{v.note.clone().unwrap_or_else(|| "—".into())}
                     {(!v.warnings.is_empty()).then(|| view! { <span class="chip chip--warning" title=v.warnings.join("\n")>{format!("{} warning{}", v.warnings.len(), if v.warnings.len() == 1 { "" } else { "s" })}</span> })}
                 </td>

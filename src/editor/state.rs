@@ -10,6 +10,7 @@ use flowlab_engine::edit::{EditError, Port};
 use flowlab_engine::event::Phase;
 use flowlab_engine::machines::definition::{Facts, WorkflowStatus};
 use flowlab_engine::model::{Operator, Step, StepKind, WorkflowDraft};
+use flowlab_engine::runtime::state::Version;
 use flowlab_engine::scenario::Command;
 use flowlab_engine::validate::{validate, Severity, ValidationContext, ValidationReport};
 use leptos::prelude::*;
@@ -116,14 +117,16 @@ impl WorkflowInfo {
     }
 }
 
+/// A published version, shared with the engine's state (versions never
+/// change, so holding one is cheap and safe).
 #[derive(Clone, Debug, PartialEq)]
-pub struct VersionInfo {
-    pub number: u32,
-    pub hash: String,
-    pub note: Option<String>,
-    pub published_at: u64,
-    pub warnings: Vec<String>,
-    pub draft: Arc<WorkflowDraft>,
+pub struct VersionInfo(pub Arc<Version>);
+
+impl std::ops::Deref for VersionInfo {
+    type Target = Version;
+    fn deref(&self) -> &Version {
+        &self.0
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -191,18 +194,7 @@ impl Ed {
                     phase: w.phase,
                     unpublished: w.unpublished_changes,
                     non_terminal: w.non_terminal(),
-                    versions: w
-                        .versions
-                        .iter()
-                        .map(|v| VersionInfo {
-                            number: v.number,
-                            hash: v.hash.clone(),
-                            note: v.note.clone(),
-                            published_at: v.published_at.0,
-                            warnings: v.warnings.clone(),
-                            draft: Arc::new(v.draft.clone()),
-                        })
-                        .collect(),
+                    versions: w.versions.iter().cloned().map(VersionInfo).collect(),
                 })
             })
             .flatten()
@@ -235,9 +227,9 @@ impl Ed {
                 if let Some(v) = info.with(|i| {
                     i.as_ref()
                         .and_then(|i| i.versions.iter().find(|v| v.number == n))
-                        .map(|v| v.draft.clone())
+                        .cloned()
                 }) {
-                    f(&v)
+                    f(&v.draft)
                 }
             }
             None => doc.with(|d| f(d.draft())),
