@@ -36,6 +36,8 @@ describe('app shell (release build)', { timeout: 120_000 }, () => {
   it('lists the built-in sample workspace', async () => {
     const page = await context.newPage();
     await openApp(page, server.url);
+    // The list is the running workspace's: it is there once storage is read.
+    await page.waitForSelector('[data-testid=workflow-list]');
     const rows = page.locator('[data-testid=workflow-row]');
     assert.equal(await rows.count(), 3);
     const listed = await rows.evaluateAll((els) =>
