@@ -161,16 +161,16 @@ pub fn EditorScreen() -> impl IntoView {
         rt.with(|s| s.state().workflow_ix.contains_key(&id))
     });
     move || {
+        // Read first, so that moving to another workflow's editor (after a
+        // clone) always builds a new editor.
+        let current = id.get();
         match exists.get() {
         None => view! {
             <div class="page" data-testid="screen-editor-loading"><p class="panel-note">"Opening the workspace…"</p></div>
         }
         .into_any(),
         Some(false) => view! { <UnknownWorkflow id=id.get_untracked() /> }.into_any(),
-        Some(true) => {
-            let id = id.get();
-            view! { <Editor id /> }.into_any()
-        }
+        Some(true) => view! { <Editor id=current /> }.into_any(),
     }
     }
 }
