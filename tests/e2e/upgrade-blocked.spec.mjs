@@ -1,0 +1,55 @@
+// A schema upgrade blocked by another tab that holds the database open at an
+// older version: the page says to close that tab instead of showing a
+// workspace. (Simulated: another connection holds version 1 and ignores the
+// request to close, while the page asks for version 2.)
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, serveDist } from './support.mjs';
+
+describe('blocked schema upgrade (release build)', { timeout: 60_000 }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('tells the person to close the old tab', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const realOpen = IDBFactory.prototype.open;
+      const held = new Promise((resolve) => {
+        const old = realOpen.call(indexedDB, 'flowlab/default', 1);
+        old.onsuccess = () => resolve(old.result);
+      });
+      Object.defineProperty(IDBFactory.prototype, 'open', {
+        value(name, version) {
+          if (name !== 'flowlab/default') return realOpen.call(this, name, version);
+          // Ask for the next version only once the old connection holds the database.
+          const proxy = new EventTarget();
+          held.then(() => {
+            const request = realOpen.call(indexedDB, name, 2);
+            for (const type of ['blocked', 'upgradeneeded', 'success', 'error']) {
+              request.addEventListener(type, () => {
+                const handler = proxy[`on${type}`];
+                if (handler) handler.call(request, new Event(type));
+              });
+            }
+          });
+          return proxy;
+        },
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=banner-failed]');
+    assert.match(await page.textContent('[data-testid=banner-failed]'), /Close that tab, then reload/);
+    await context.close();
+  });
+});
