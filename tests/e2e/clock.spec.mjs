@@ -3,21 +3,9 @@
 // reload (paused, at the saved simulated time).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+import { clockMs, launchBrowser, openApp, serveDist, waitForClock, watchForErrors } from './support.mjs';
 
 const DAY = 86_400_000;
-
-async function clockMs(page) {
-  return Number(await page.getAttribute('[data-testid=clock-time]', 'data-ms'));
-}
-
-async function waitForClock(page, ms) {
-  await page.waitForFunction(
-    (want) => Number(document.querySelector('[data-testid=clock-time]')?.dataset.ms) === want,
-    ms,
-    { timeout: 30_000 },
-  );
-}
 
 describe('page clock (release build)', { timeout: 180_000 }, () => {
   let server;

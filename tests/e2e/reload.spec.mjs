@@ -3,35 +3,12 @@
 // same trace, byte for byte. Also: reset asks first and restores the sample.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+import { downloadTrace, launchBrowser, openApp, runUntil, serveDist, waitForClock, watchForErrors } from './support.mjs';
 
 const TWO_DAYS = 2 * 86_400_000;
 
 async function ready(page) {
   await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
-}
-
-async function runUntil(page, text) {
-  await page.fill('[data-testid=clock-until-input]', text);
-  await page.press('[data-testid=clock-until-input]', 'Enter');
-}
-
-async function waitForClock(page, ms) {
-  await page.waitForFunction(
-    (want) => Number(document.querySelector('[data-testid=clock-time]')?.dataset.ms) === want,
-    ms,
-    { timeout: 60_000 },
-  );
-}
-
-async function downloadTrace(page) {
-  await page.click('[data-testid=workspace-menu]');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('[data-testid=download-trace]'),
-  ]);
-  return readFile(await download.path(), 'utf8');
 }
 
 describe('reload is exact (release build)', { timeout: 240_000 }, () => {

@@ -57,3 +57,34 @@ export async function openApp(page, baseUrl, path = '/') {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForSelector('[data-testid=app-shell] main [data-testid^=screen-]');
 }
+
+/** The page clock's simulated time, in ms. */
+export async function clockMs(page) {
+  return Number(await page.getAttribute('[data-testid=clock-time]', 'data-ms'));
+}
+
+/** Waits until the page clock reads `ms`. */
+export async function waitForClock(page, ms, timeout = 60_000) {
+  await page.waitForFunction(
+    (want) => Number(document.querySelector('[data-testid=clock-time]')?.dataset.ms) === want,
+    ms,
+    { timeout },
+  );
+}
+
+/** Types a time into "run until" and starts the clock. */
+export async function runUntil(page, text) {
+  await page.fill('[data-testid=clock-until-input]', text);
+  await page.press('[data-testid=clock-until-input]', 'Enter');
+}
+
+/** The trace so far, through the workspace menu's download. */
+export async function downloadTrace(page) {
+  const { readFile } = await import('node:fs/promises');
+  await page.click('[data-testid=workspace-menu]');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid=download-trace]'),
+  ]);
+  return readFile(await download.path(), 'utf8');
+}

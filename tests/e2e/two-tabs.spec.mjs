@@ -3,32 +3,9 @@
 // (the final trace equals an uninterrupted run's).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+import { downloadTrace, launchBrowser, openApp, runUntil, serveDist, waitForClock, watchForErrors } from './support.mjs';
 
 const TWO_DAYS = 2 * 86_400_000;
-
-async function runUntil(page, text) {
-  await page.fill('[data-testid=clock-until-input]', text);
-  await page.press('[data-testid=clock-until-input]', 'Enter');
-}
-
-async function waitForClock(page, ms) {
-  await page.waitForFunction(
-    (want) => Number(document.querySelector('[data-testid=clock-time]')?.dataset.ms) === want,
-    ms,
-    { timeout: 60_000 },
-  );
-}
-
-async function downloadTrace(page) {
-  await page.click('[data-testid=workspace-menu]');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('[data-testid=download-trace]'),
-  ]);
-  return readFile(await download.path(), 'utf8');
-}
 
 describe('two tabs (release build)', { timeout: 240_000 }, () => {
   let server;
