@@ -9,6 +9,7 @@ use flowlab_engine::scenario::MAX_FILE_BYTES;
 use leptos::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::runtime::{use_runtime, Runtime};
 use crate::session::Session;
 use crate::workspace_file::{read_file, ImportError, Imported};
@@ -151,7 +152,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
             None => {}
         }
     };
-    let cancel = move |_| {
+    let cancel = move |_: ()| {
         asking.set(None);
         pending.set_value(None);
     };
@@ -186,16 +187,18 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
         <Show when=move || asking.get().is_some()>
             {move || asking.get().map(|(whole, file, id)| if whole {
                 view! {
-                    <div class="dialog-backdrop">
-                        <div class="dialog" role="alertdialog" aria-labelledby="import-replace-title" data-testid="import-replace-dialog">
-                            <h2 id="import-replace-title">"Replace the workspace?"</h2>
-                            <p>{format!("{file} holds a whole workspace. Importing it replaces every workflow, version, contact and execution here, and the clock. Export this workspace first if you want to keep it.")}</p>
-                            <div class="dialog-actions">
-                                <button type="button" class="button" data-testid="import-cancel" on:click=cancel>"Keep mine"</button>
-                                <button type="button" class="button button--danger" data-testid="import-replace" on:click=move |_| confirm(false)>"Replace"</button>
-                            </div>
-                        </div>
-                    </div>
+                    <ConfirmDialog
+                        testid="import-replace-dialog"
+                        title="Replace the workspace?".to_string()
+                        body=format!("{file} holds a whole workspace. Importing it replaces every workflow, version, contact and execution here, and the clock. Export this workspace first if you want to keep it.")
+                        cancel_label="Keep mine"
+                        cancel_testid="import-cancel"
+                        confirm_label="Replace"
+                        confirm_testid="import-replace"
+                        danger=true
+                        on_cancel=Callback::new(move |_| cancel(()))
+                        on_confirm=Callback::new(move |_| confirm(false))
+                    />
                 }.into_any()
             } else {
                 view! {
@@ -204,7 +207,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                             <h2 id="import-clash-title">{format!("A workflow `{id}` already exists")}</h2>
                             <p>{format!("Replace its draft with the one in {file} (its published versions stay), or import it as a new workflow?")}</p>
                             <div class="dialog-actions">
-                                <button type="button" class="button" data-testid="import-cancel" on:click=cancel>"Cancel"</button>
+                                <button type="button" class="button" data-testid="import-cancel" on:click=move |_| cancel(())>"Cancel"</button>
                                 <button type="button" class="button" data-testid="import-as-copy" on:click=move |_| confirm(true)>"Import as a copy"</button>
                                 <button type="button" class="button button--danger" data-testid="import-replace" on:click=move |_| confirm(false)>"Replace the draft"</button>
                             </div>

@@ -1,6 +1,7 @@
 //! Small pieces the screens share.
 
 pub mod clock_bar;
+pub mod confirm_dialog;
 pub mod empty_state;
 pub mod icons;
 pub mod import_file;

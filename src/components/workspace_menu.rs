@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use crate::browser::download::download_text;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_file::ImportFile;
 use crate::runtime::{use_runtime, Mode};
 
@@ -58,7 +59,7 @@ pub fn WorkspaceMenu() -> impl IntoView {
             )
         })
     };
-    let reset = move |_| {
+    let reset = move |_: ()| {
         set_confirming.set(false);
         spawn_local(async move { rt.reset().await });
     };
@@ -113,22 +114,18 @@ pub fn WorkspaceMenu() -> impl IntoView {
             <leptos::portal::Portal>
             <ImportFile open=import_open />
             <Show when=move || confirming.get()>
-                <div class="dialog-backdrop">
-                    <div class="dialog" role="alertdialog" aria-labelledby="reset-title" data-testid="reset-dialog">
-                        <h2 id="reset-title">"Reset the workspace?"</h2>
-                        <p>
-                            "Every workflow, version, contact and execution in this browser is replaced by the built-in sample workspace, and the clock goes back to Day 0. This cannot be undone; download the trace first if you want to keep a record."
-                        </p>
-                        <div class="dialog-actions">
-                            <button type="button" class="button" data-testid="reset-cancel" on:click=move |_| set_confirming.set(false)>
-                                "Keep my workspace"
-                            </button>
-                            <button type="button" class="button button--danger" data-testid="reset-confirm" on:click=reset>
-                                "Reset"
-                            </button>
-                        </div>
-                    </div>
-                </div>
+                <ConfirmDialog
+                    testid="reset-dialog"
+                    title="Reset the workspace?".to_string()
+                    body="Every workflow, version, contact and execution in this browser is replaced by the built-in sample workspace, and the clock goes back to Day 0. This cannot be undone; download the trace first if you want to keep a record.".to_string()
+                    cancel_label="Keep my workspace"
+                    cancel_testid="reset-cancel"
+                    confirm_label="Reset"
+                    confirm_testid="reset-confirm"
+                    danger=true
+                    on_cancel=Callback::new(move |_| set_confirming.set(false))
+                    on_confirm=Callback::new(reset)
+                />
             </Show>
             </leptos::portal::Portal>
         </div>

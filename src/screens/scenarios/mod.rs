@@ -14,6 +14,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use crate::browser::download::download_text;
 use crate::components::clock_bar::format_sim_time;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::presets::{Preset, PRESETS};
 use crate::runtime::{use_runtime, Mode};
 use crate::scenario_export::{export_scenario, file_name, reproduces};
@@ -72,7 +73,7 @@ pub fn ScenariosScreen() -> impl IntoView {
         }));
     });
 
-    let confirm = move |_| {
+    let confirm = move |_: ()| {
         let Some(p) = pending.get_untracked() else {
             return;
         };
@@ -223,22 +224,17 @@ pub fn ScenariosScreen() -> impl IntoView {
             <div class="scenario-grid" data-testid="sample-list">{samples}</div>
             <leptos::portal::Portal>
                 <Show when=move || pending.get().is_some()>
-                    <div class="dialog-backdrop">
-                        <div class="dialog" role="alertdialog" aria-labelledby="load-title" data-testid="load-dialog">
-                            <h2 id="load-title">{move || pending.get().map(|p| format!("Load “{}”?", p.title))}</h2>
-                            <p>
-                                "It replaces every workflow, version, contact and execution in this browser, and puts the clock back to Day 0, paused, ready to play. Export or download the trace first if you want to keep the current workspace."
-                            </p>
-                            <div class="dialog-actions">
-                                <button type="button" class="button" data-testid="load-cancel" on:click=move |_| pending.set(None)>
-                                    "Keep my workspace"
-                                </button>
-                                <button type="button" class="button button--primary" data-testid="load-confirm" on:click=confirm>
-                                    "Load"
-                                </button>
-                            </div>
-                        </div>
-                    </div>
+                    <ConfirmDialog
+                        testid="load-dialog"
+                        title=Signal::derive(move || pending.get().map(|p| format!("Load “{}”?", p.title)).unwrap_or_default())
+                        body="It replaces every workflow, version, contact and execution in this browser, and puts the clock back to Day 0, paused, ready to play. Export or download the trace first if you want to keep the current workspace.".to_string()
+                        cancel_label="Keep my workspace"
+                        cancel_testid="load-cancel"
+                        confirm_label="Load"
+                        confirm_testid="load-confirm"
+                        on_cancel=Callback::new(move |_| pending.set(None))
+                        on_confirm=Callback::new(confirm)
+                    />
                 </Show>
             </leptos::portal::Portal>
         </div>
