@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::geometry::{edge_midpoint, edge_path, fail_port, in_port, out_port, Leaving, Point};
+use super::geometry::{
+    edge_midpoint, edge_path, fail_port, in_port, out_port, reconnect_handle, Leaving, Point,
+};
 use super::graph::{port_key, port_label, Edge};
 use super::state::use_ed;
 
@@ -75,7 +77,7 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
         let (from, port) = (edge.from.clone(), port_key(edge.port));
         move || {
             (selected.get() && !ed.readonly()).then(|| {
-                let end = ends.get().map(|(_, b)| b).unwrap_or_default();
+                let end = ends.get().map(|(_, b)| reconnect_handle(b)).unwrap_or_default();
                 view! {
                     <circle class="edge-handle" data-edge-handle="" data-node-id=from.clone() data-port=port
                         data-testid="edge-handle" cx=end.x cy=end.y r="6">

@@ -224,6 +224,12 @@ fn controls(from: Point, to: Point, leaving: Leaving) -> (Point, Point) {
     (c1, to.offset(-reach, 0.0))
 }
 
+/// Where a selected edge's reconnect handle sits: on the curve just before
+/// its arrow, clear of the target node (which is drawn over the edges).
+pub fn reconnect_handle(to: Point) -> Point {
+    to.offset(-18.0, 0.0)
+}
+
 /// The curve's midpoint (t = ½), where its label sits.
 pub fn edge_midpoint(from: Point, to: Point, leaving: Leaving) -> Point {
     let (c1, c2) = controls(from, to, leaving);

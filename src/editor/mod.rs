@@ -27,6 +27,7 @@ mod palette;
 mod problems;
 pub mod retry_timeline;
 mod screen;
+mod shelf;
 pub mod state;
 mod toolbar;
 

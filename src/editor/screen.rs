@@ -11,10 +11,12 @@ use wasm_bindgen::JsCast;
 
 use super::canvas::{fit, zoom_by, Canvas};
 use super::dialogs::{restore, Dialogs};
+use super::doc::Doc;
 use super::inspector::Inspector;
 use super::keyboard::{key_action, KeyAction};
 use super::palette::Palette;
 use super::problems::Problems;
+use super::shelf;
 use super::state::{workflow, Ed, Selection};
 use super::toolbar::Toolbar;
 use crate::runtime::use_runtime;
@@ -182,8 +184,18 @@ fn Editor(id: String) -> impl IntoView {
         .with_untracked(|s| workflow(s, &id).map(|w| w.draft.clone()))
         .flatten()
         .expect("the screen checked the workflow exists");
-    let ed = Ed::new(rt, id.clone(), draft);
+    let epoch = rt.workspace_epoch();
+    let doc = shelf::take(epoch, &id, &draft).unwrap_or_else(|| Doc::new(draft));
+    let ed = Ed::new(rt, id.clone(), doc);
     provide_context(ed);
+    {
+        let id = id.clone();
+        on_cleanup(move || {
+            if let Some(doc) = ed.doc.try_get_untracked() {
+                shelf::put(epoch, &id, doc);
+            }
+        });
+    }
 
     // The engine's draft changed by other means (a script command while
     // the clock plays): take it.

@@ -181,10 +181,10 @@ pub fn workflow<'a>(
 }
 
 impl Ed {
-    /// The editor of workflow `id`, whose engine draft is `draft`.
-    pub fn new(rt: Runtime, id: String, draft: WorkflowDraft) -> Ed {
+    /// The editor of workflow `id`, editing `doc`.
+    pub fn new(rt: Runtime, id: String, doc: Doc) -> Ed {
         let wf = StoredValue::new(id);
-        let doc = RwSignal::new(Doc::new(draft));
+        let doc = RwSignal::new(doc);
         let viewing = RwSignal::new(None::<u32>);
         let info = Memo::new(move |_| {
             rt.with(|s| {

@@ -78,6 +78,8 @@ pub struct Runtime {
     persist: persist::Persist,
     /// The scenario text the workspace started from (its script).
     source: StoredValue<String, LocalStorage>,
+    /// Counts the sessions installed (loaded, replaced, taken over).
+    epoch: StoredValue<u64>,
 }
 
 pub fn use_runtime() -> Runtime {
@@ -100,6 +102,7 @@ impl Runtime {
             clock_loop: page_clock::Loop::new(),
             persist: persist::Persist::new(),
             source: StoredValue::new_local(String::new()),
+            epoch: StoredValue::new(0),
         };
         provide_context(runtime);
         persist::start(runtime);
@@ -245,7 +248,14 @@ impl Runtime {
         }
     }
 
+    /// Which session runs: it changes whenever a session is installed, so
+    /// what was derived from an earlier workspace can tell it is stale.
+    pub fn workspace_epoch(&self) -> u64 {
+        self.epoch.get_value()
+    }
+
     fn install(&self, session: Session, mode: Mode) {
+        self.epoch.update_value(|e| *e += 1);
         self.session.set_value(Some(session));
         self.mode.set(mode);
         self.changed();

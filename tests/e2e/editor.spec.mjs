@@ -5,24 +5,9 @@
 // Screenshots of the editor in light and dark go to tests/e2e/artifacts/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+import { artifactPath, centre, drag, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
 
 const node = (id) => `[data-testid=node][data-step-id="${id}"]`;
-
-async function centre(page, selector) {
-  const box = await page.locator(selector).first().boundingBox();
-  assert.ok(box, `${selector} is on screen`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Drags with the mouse in small steps, as a hand would. */
-async function drag(page, from, to) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 6 });
-  await page.mouse.move(to.x, to.y, { steps: 6 });
-  await page.mouse.up();
-}
 
 /** Drags a palette entry onto the canvas at (dx, dy) from its top left. */
 async function place(page, kind, dx, dy) {

@@ -61,7 +61,9 @@ pub fn AreaField(
 pub fn SelectField(
     label: &'static str,
     field: String,
-    options: Vec<(String, String)>,
+    /// Reactive, so that a picker of steps follows steps added and renamed.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
     #[prop(into)] value: Signal<String>,
     on_commit: Callback<String>,
 ) -> impl IntoView {
@@ -71,7 +73,7 @@ pub fn SelectField(
             <select class="input" data-field=field.clone() data-testid=testid(&field)
                 prop:value=move || value.get()
                 on:change=move |ev| on_commit.run(event_target_value(&ev))>
-                {options.into_iter().map(|(v, l)| {
+                {move || options.get().into_iter().map(|(v, l)| {
                     let current = v.clone();
                     view! { <option value=v selected=move || value.get() == current>{l}</option> }
                 }).collect_view()}

@@ -24,31 +24,37 @@ fn opts(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A step picker's options: "none" first, then every other step.
-fn step_options(ed: Ed, id: &str, none: &str) -> Vec<(String, String)> {
-    let mut o = vec![(String::new(), none.to_string())];
-    ed.doc.with_untracked(|d| {
-        for s in &d.draft().steps {
-            if s.id != id {
-                let t = title(s);
-                let label = if t == s.id {
-                    t
-                } else {
-                    format!("{t} ({})", s.id)
-                };
-                o.push((s.id.clone(), label));
+/// A step picker's options: "none" first, then every other step, kept up
+/// to date as steps are added, renamed and removed.
+fn step_options(ed: Ed, id: &str, none: &str) -> Memo<Vec<(String, String)>> {
+    let (id, none) = (id.to_string(), none.to_string());
+    Memo::new(move |_| {
+        let mut o = vec![(String::new(), none.clone())];
+        ed.doc.with(|d| {
+            for s in &d.draft().steps {
+                if s.id != id {
+                    let t = title(s);
+                    let label = if t == s.id {
+                        t
+                    } else {
+                        format!("{t} ({})", s.id)
+                    };
+                    o.push((s.id.clone(), label));
+                }
             }
-        }
-    });
-    o
+        });
+        o
+    })
 }
 
-fn workflow_options(ed: Ed) -> Vec<(String, String)> {
-    let mut o = vec![(String::new(), "— choose a workflow —".to_string())];
-    ed.world.with_untracked(|(ids, _)| {
-        o.extend(ids.iter().map(|w| (w.clone(), w.clone())));
-    });
-    o
+fn workflow_options(ed: Ed) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| {
+        let mut o = vec![(String::new(), "— choose a workflow —".to_string())];
+        ed.world.with(|(ids, _)| {
+            o.extend(ids.iter().map(|w| (w.clone(), w.clone())));
+        });
+        o
+    })
 }
 
 fn action_of(s: &Step) -> Option<ActionStep> {
@@ -164,13 +170,16 @@ pub fn StepInspector(id: String) -> impl IntoView {
             }
         })
     });
-    let next_options = move || {
-        let mut o = step_options(ed, &sid.get_value(), "The step below it in the list");
-        o.insert(
-            1,
-            ("__stop".into(), "Nothing: the execution completes".into()),
-        );
-        o
+    let next_options = {
+        let steps = step_options(ed, &sid.get_value(), "The step below it in the list");
+        Signal::derive(move || {
+            let mut o = steps.get();
+            o.insert(
+                1,
+                ("__stop".into(), "Nothing: the execution completes".into()),
+            );
+            o
+        })
     };
 
     let body = match kind {
@@ -235,7 +244,7 @@ pub fn StepInspector(id: String) -> impl IntoView {
                 <TextField label="Name" field="name".to_string() value=name on_commit=set_name placeholder="Shown on the canvas" />
                 <TextField label="Id" field="id".to_string() value=step_id on_commit=set_id hint="Unique in the workflow; links follow a rename" />
                 {has_next.then(|| view! {
-                    <SelectField label="Then" field="next".to_string() options=next_options() value=next_value on_commit=set_next />
+                    <SelectField label="Then" field="next".to_string() options=next_options value=next_value on_commit=set_next />
                 })}
                 <div class="start-row">
                     <Show when=move || is_start.get() fallback=move || view! {
@@ -583,7 +592,7 @@ fn ApprovalForm(id: String) -> impl IntoView {
     let a = Memo::new(move |_| ed.step(&sid.get_value()).and_then(|s| approval_of(&s)));
     let edit = move |f: Box<dyn FnOnce(&mut ApprovalStep)>| edit_approval(ed, &sid.get_value(), f);
     let groups = move || {
-        ed.world.with_untracked(|(_, ops)| {
+        ed.world.with(|(_, ops)| {
             let mut g: Vec<String> = ops.iter().flat_map(|o| o.groups.iter().cloned()).collect();
             g.sort();
             g.dedup();
@@ -607,7 +616,7 @@ fn ApprovalForm(id: String) -> impl IntoView {
                 value=Signal::derive(move || a.get().and_then(|a| a.group).unwrap_or_default())
                 on_commit=Callback::new(move |v: String| { let v = v.trim().to_string(); edit(Box::new(move |a| a.group = (!v.is_empty()).then_some(v))) })
                 hint="Every member is notified; the first decision wins" />
-            <datalist id="approval-groups">{groups().into_iter().map(|g| view! { <option value=g /> }).collect_view()}</datalist>
+            <datalist id="approval-groups">{move || groups().into_iter().map(|g| view! { <option value=g /> }).collect_view()}</datalist>
             <SelectField label="Scope" field="scope".to_string()
                 options=opts(&[("execution", "Each execution waits for its own decision"), ("workflow", "One decision for every execution (campaign)")])
                 value=Signal::derive(move || a.get().map(|a| a.scope.as_str().to_string()).unwrap_or_default())

@@ -1,0 +1,122 @@
+// The canvas gestures the "done means" flow does not walk through: wheel
+// zoom at the pointer, reconnecting an edge by dragging its end handle, the
+// undo history surviving a visit to another screen, and step pickers that
+// follow steps being added and removed while the inspector stays open.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { centre, drag, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+
+const node = (id) => `[data-testid=node][data-step-id="${id}"]`;
+const edge = (from, to) => `[data-testid=edge][data-from="${from}"][data-to="${to}"]`;
+const zoom = async (page) => Number(await page.getAttribute('[data-testid=canvas]', 'data-zoom'));
+const nodeCount = (page) => page.locator('[data-testid=node]').count();
+
+async function select(page, id) {
+  const box = await page.locator(node(id)).boundingBox();
+  await page.mouse.click(box.x + 40, box.y + box.height / 2);
+  await page.waitForSelector(`[data-testid=inspector-step][data-step-id="${id}"]`);
+}
+
+describe('editor canvas gestures (release build)', { timeout: 120_000 }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openWelcome() {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, server.url, '/editor/welcome');
+    await page.waitForSelector(node('send_tips'));
+    return { context, page, problems };
+  }
+
+  it('zooms with the wheel around the pointer, keeping the step under it in place', async () => {
+    const { context, page, problems } = await openWelcome();
+    const before = await zoom(page);
+    const at = await centre(page, node('wait_a_day'));
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.wheel(0, -400);
+    await page.waitForFunction((z) => Number(document.querySelector('[data-testid=canvas]').dataset.zoom) > z, before);
+    const zoomedIn = await zoom(page);
+    const after = await centre(page, node('wait_a_day'));
+    assert.ok(Math.abs(after.x - at.x) < 4 && Math.abs(after.y - at.y) < 4,
+      `the step under the pointer stays there: ${JSON.stringify(at)} → ${JSON.stringify(after)}`);
+    const far = await centre(page, node('done'));
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction((z) => Number(document.querySelector('[data-testid=canvas]').dataset.zoom) < z, zoomedIn);
+    const farAfter = await centre(page, node('done'));
+    assert.ok(Math.abs(farAfter.x - far.x) > 10, 'other steps move as the zoom changes');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('reconnects an edge by dragging its end handle to another step, as one undo step', async () => {
+    const { context, page, problems } = await openWelcome();
+    const line = page.locator(`${edge('wait_a_day', 'send_tips')} .edge-line`);
+    const box = await line.boundingBox();
+    // The edge's own hit area runs along the curve; its middle is on it for a left-to-right edge.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForSelector('[data-testid=edge-handle]');
+    await drag(page, await centre(page, '[data-testid=edge-handle]'), await centre(page, node('done')));
+    await page.waitForSelector(edge('wait_a_day', 'done'), { state: 'attached' });
+    assert.equal(await page.locator(edge('wait_a_day', 'send_tips')).count(), 0, 'the old link is gone');
+    await page.waitForSelector('[data-testid=unpublished-marker]');
+    await page.click('[data-testid=undo]');
+    await page.waitForSelector(edge('wait_a_day', 'send_tips'), { state: 'attached' });
+    assert.equal(await page.locator(edge('wait_a_day', 'done')).count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('keeps the undo history when the person visits another screen and comes back', async () => {
+    const { context, page, problems } = await openWelcome();
+    await select(page, 'send_tips');
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 3);
+    await page.click('[data-testid=nav-runs]');
+    await page.waitForSelector('[data-testid=screen-editor]', { state: 'detached' });
+    await page.click('[data-testid=nav-workflows]');
+    await page.click('[data-testid=workflow-row]:has([data-testid=workflow-id]:text-is("welcome"))');
+    await page.waitForSelector('[data-testid=screen-editor][data-workflow-id=welcome]');
+    assert.equal(await nodeCount(page), 3);
+    assert.match(await page.getAttribute('[data-testid=undo]', 'title'), /^Undo /);
+    await page.click('[data-testid=undo]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 4);
+    await page.click('[data-testid=redo]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 3);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('updates an open step picker as steps are added and removed', async () => {
+    const { context, page, problems } = await openWelcome();
+    const options = () => page.locator('[data-testid=inspector] [data-testid=field-next] option')
+      .evaluateAll((os) => os.map((o) => o.value));
+    const canvas = await page.locator('[data-testid=canvas]').boundingBox();
+    await drag(page, await centre(page, '[data-testid=palette-wait]'), { x: canvas.x + 120, y: canvas.y + canvas.height - 80 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 5);
+    await select(page, 'send_welcome');
+    assert.ok((await options()).includes('wait_1'), 'the new step is offered');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 4);
+    await page.waitForSelector('[data-testid=inspector-step][data-step-id=send_welcome]');
+    await page.waitForFunction(
+      () => ![...document.querySelectorAll('[data-testid=inspector] [data-testid=field-next] option')].some((o) => o.value === 'wait_1'),
+      null,
+      { timeout: 5_000 },
+    );
+    assert.ok((await options()).includes('send_tips'), 'the other steps are still offered');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
