@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::geometry::{
-    edge_midpoint, edge_path, fail_port, in_port, out_port, reconnect_handle, Leaving, Point,
-};
+use super::geometry::{fail_port, in_port, out_port, reconnect_handle, Leaving};
 use super::graph::{port_key, port_label, Edge};
+use super::routing::route;
 use super::state::use_ed;
 
 #[component]
@@ -40,11 +39,16 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
     } else {
         Leaving::Right
     };
-    let path = move || {
-        ends.get()
-            .map(|(a, b)| edge_path(a, b, leaving))
-            .unwrap_or_default()
+    let route = {
+        let (from, to) = (edge.from.clone(), edge.to.clone());
+        Memo::new(move |_| {
+            ends.get().map(|(a, b)| {
+                let obstacles = ed.obstacles(a, b, [&from, &to]);
+                route(a, b, leaving, &obstacles)
+            })
+        })
     };
+    let path = move || route.with(|r| r.as_ref().map(|r| r.path.clone()).unwrap_or_default());
     let selected = {
         let key = key.clone();
         Memo::new(move |_| {
@@ -65,7 +69,7 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
         let width = text.len() as f64 * 6.4 + 12.0;
         view! {
             <g class="edge-tag" transform=move || {
-                let m = ends.get().map(|(a, b)| edge_midpoint(a, b, leaving)).unwrap_or(Point::default());
+                let m = route.with(|r| r.as_ref().map(|r| r.label)).unwrap_or_default();
                 format!("translate({:.1} {:.1})", m.x, m.y)
             }>
                 <rect x=-width / 2.0 y="-9" width=width height="18" rx="9" />

@@ -232,10 +232,17 @@ pub fn reconnect_handle(to: Point) -> Point {
 
 /// The curve's midpoint (t = ½), where its label sits.
 pub fn edge_midpoint(from: Point, to: Point, leaving: Leaving) -> Point {
+    edge_point(from, to, leaving, 0.5)
+}
+
+/// The point at `t` (0 = the port, 1 = the arrow) of the edge's curve.
+pub fn edge_point(from: Point, to: Point, leaving: Leaving, t: f64) -> Point {
     let (c1, c2) = controls(from, to, leaving);
+    let u = 1.0 - t;
+    let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
     Point::new(
-        0.125 * from.x + 0.375 * c1.x + 0.375 * c2.x + 0.125 * to.x,
-        0.125 * from.y + 0.375 * c1.y + 0.375 * c2.y + 0.125 * to.y,
+        a * from.x + b * c1.x + c * c2.x + d * to.x,
+        a * from.y + b * c1.y + c * c2.y + d * to.y,
     )
 }
 

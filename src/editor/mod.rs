@@ -26,6 +26,7 @@ mod node;
 mod palette;
 mod problems;
 pub mod retry_timeline;
+pub mod routing;
 mod screen;
 mod shelf;
 pub mod state;

@@ -16,7 +16,7 @@ use flowlab_engine::validate::{validate, Severity, ValidationContext, Validation
 use leptos::prelude::*;
 
 use super::doc::Doc;
-use super::geometry::{Point, Viewport};
+use super::geometry::{node_rect, Point, Rect, Viewport, NODE_W};
 use super::graph::{edges, has_fail_port, out_ports, Edge};
 use super::layout::layered;
 use super::summary::{summary, title};
@@ -394,6 +394,20 @@ impl Ed {
         let base = self.nodes.with(|n| n.get(id).map(|n| n.pos))?;
         let (dx, dy) = self.offset(id).get();
         Some(base.offset(dx, dy))
+    }
+
+    /// The steps an edge between `a` and `b` (neither of them) could run
+    /// under: those whose columns overlap the stretch between the two.
+    pub fn obstacles(&self, a: Point, b: Point, skip: [&str; 2]) -> Vec<Rect> {
+        let (left, right) = (a.x.min(b.x) - NODE_W, a.x.max(b.x) + NODE_W);
+        self.nodes.with(|n| {
+            n.list
+                .iter()
+                .filter(|v| !skip.contains(&v.id.as_str()))
+                .map(|v| node_rect(v.pos))
+                .filter(|r| r.right() >= left && r.x <= right)
+                .collect()
+        })
     }
 
     fn offset(&self, id: &str) -> ArcRwSignal<(f64, f64)> {
