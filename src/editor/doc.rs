@@ -6,10 +6,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use flowlab_engine::edit::{CommandStack, EditCommand, EditError, Port};
+use flowlab_engine::edit::{map_links, CommandStack, EditCommand, EditError, Port};
 use flowlab_engine::model::{
-    ActionKind, ActionStep, DurationSpec, Next, OnFail, Pos, Settings, Step, StepBody, StepKind,
-    Trigger, WaitStep, WorkflowDraft,
+    ActionKind, ActionStep, DurationSpec, Next, Pos, Settings, Step, StepBody, StepKind, Trigger,
+    WaitStep, WorkflowDraft,
 };
 use flowlab_engine::scenario::DraftEdit;
 use flowlab_engine::time::HOUR;
@@ -472,37 +472,6 @@ fn starter(id: &str, kind: StepKind) -> Step {
         _ => {}
     }
     step
-}
-
-/// Rewrites every link of `step`; `None` from `f` removes the link.
-fn map_links(step: &mut Step, f: impl Fn(&str) -> Option<String>) {
-    let map = |slot: &mut Option<String>| {
-        if let Some(to) = slot.take() {
-            *slot = f(&to);
-        }
-    };
-    if let Next::To(to) = &step.next {
-        step.next = f(to).map_or(Next::Stop, Next::To);
-    }
-    let on_fail = match &mut step.body {
-        StepBody::Condition(c) => {
-            map(&mut c.yes);
-            map(&mut c.no);
-            None
-        }
-        StepBody::Approval(a) => {
-            map(&mut a.approved);
-            map(&mut a.rejected);
-            map(&mut a.timeout_to);
-            a.on_fail.as_mut()
-        }
-        StepBody::Action(a) => a.on_fail.as_mut(),
-        StepBody::Filter(fs) => fs.on_fail.as_mut(),
-        StepBody::Wait(_) | StepBody::Enroll(_) | StepBody::End => None,
-    };
-    if let Some(OnFail::Branch { goto }) = on_fail {
-        map(goto);
-    }
 }
 
 #[cfg(test)]

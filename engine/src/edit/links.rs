@@ -112,6 +112,38 @@ fn set_goto(on_fail: &mut Option<OnFail>, to: Option<String>) {
     }
 }
 
+/// Rewrites every link of `step`; `None` from `f` removes the link
+/// (a `next` then stops the execution).
+pub fn map_links(step: &mut Step, f: impl Fn(&str) -> Option<String>) {
+    let map = |slot: &mut Option<String>| {
+        if let Some(to) = slot.take() {
+            *slot = f(&to);
+        }
+    };
+    if let Next::To(to) = &step.next {
+        step.next = f(to).map_or(Next::Stop, Next::To);
+    }
+    let on_fail = match &mut step.body {
+        StepBody::Condition(c) => {
+            map(&mut c.yes);
+            map(&mut c.no);
+            None
+        }
+        StepBody::Approval(a) => {
+            map(&mut a.approved);
+            map(&mut a.rejected);
+            map(&mut a.timeout_to);
+            a.on_fail.as_mut()
+        }
+        StepBody::Action(a) => a.on_fail.as_mut(),
+        StepBody::Filter(fs) => fs.on_fail.as_mut(),
+        StepBody::Wait(_) | StepBody::Enroll(_) | StepBody::End => None,
+    };
+    if let Some(OnFail::Branch { goto }) = on_fail {
+        map(goto);
+    }
+}
+
 /// Every step id a step's links name (`next`, the branch ports, `on_fail.goto`).
 pub fn for_each_link_mut(step: &mut Step, mut f: impl FnMut(&mut String)) {
     if let Next::To(id) = &mut step.next {

@@ -13,5 +13,5 @@ mod tests;
 
 pub use command::EditCommand;
 pub use error::EditError;
-pub use links::{references_to, Port};
+pub use links::{map_links, references_to, Port};
 pub use stack::{CommandStack, Transaction};

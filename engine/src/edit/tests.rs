@@ -1,6 +1,6 @@
 use serde_json::json;
 
-use super::{references_to, CommandStack, EditCommand, EditError, Port};
+use super::{map_links, references_to, CommandStack, EditCommand, EditError, Port};
 use crate::canonical::{canonical_json, content_hash, parts_from_model};
 use crate::model::{Next, OnFail, Pos, Settings, Step, StepBody, StepKind, Trigger, WorkflowDraft};
 use crate::scenario::parse_workflow_file;
@@ -676,4 +676,38 @@ fn an_execute_without_begin_is_its_own_gesture() {
     assert_eq!(stack.undo_labels().collect::<Vec<_>>(), ["Delete step"]);
     stack.undo(&mut draft).unwrap();
     assert_eq!(draft, edited());
+}
+
+#[test]
+fn map_links_rewrites_or_removes_every_kind_of_link() {
+    let mut draft = hand_written();
+    for step in &mut draft.steps {
+        map_links(step, |to| (to != "rescue").then(|| format!("{to}_2")));
+    }
+    let step = |id: &str| draft.steps.iter().find(|s| s.id == id).unwrap().clone();
+    match step("hello").body {
+        StepBody::Action(a) => assert_eq!(a.on_fail, Some(OnFail::Branch { goto: None })),
+        other => panic!("{other:?}"),
+    }
+    match step("check").body {
+        StepBody::Condition(c) => {
+            assert_eq!(c.yes.as_deref(), Some("ask_2"));
+            assert_eq!(c.no, None);
+        }
+        other => panic!("{other:?}"),
+    }
+    let ask = step("ask");
+    assert_eq!(ask.next, Next::To("done_2".into()));
+    match ask.body {
+        StepBody::Approval(a) => {
+            assert_eq!(a.approved.as_deref(), Some("done_2"));
+            assert_eq!((a.rejected, a.timeout_to), (None, None));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        step("rescue").next,
+        Next::Stop,
+        "an explicit stop stays one"
+    );
 }
