@@ -10,7 +10,7 @@ pub const GRID: f64 = 16.0;
 pub const MIN_ZOOM: f64 = 0.2;
 pub const MAX_ZOOM: f64 = 2.5;
 /// The smallest zoom fitting to the screen picks.
-pub const FIT_MIN_ZOOM: f64 = 0.75;
+pub const FIT_MIN_ZOOM: f64 = 0.6;
 
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Point {

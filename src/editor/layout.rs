@@ -10,7 +10,7 @@ use flowlab_engine::model::WorkflowDraft;
 use super::geometry::{snap_point, Point, NODE_H, NODE_W};
 use super::graph::{edges, out_ports};
 
-pub const COLUMN: f64 = NODE_W + 96.0;
+pub const COLUMN: f64 = NODE_W + 80.0;
 pub const ROW: f64 = NODE_H + 56.0;
 
 /// A position for every step, in step order.
