@@ -1,5 +1,5 @@
 // The canvas gestures the "done means" flow does not walk through: wheel
-// zoom at the pointer, reconnecting an edge by dragging its end handle, the
+// zoom at the pointer, panning and the zoom buttons, reconnecting an edge by dragging its end handle, the
 // undo history surviving a visit to another screen, and step pickers that
 // follow steps being added and removed while the inspector stays open.
 import { after, before, describe, it } from 'node:test';
@@ -56,6 +56,44 @@ describe('editor canvas gestures (release build)', { timeout: 120_000 }, () => {
     await page.waitForFunction((z) => Number(document.querySelector('[data-testid=canvas]').dataset.zoom) < z, zoomedIn);
     const farAfter = await centre(page, node('done'));
     assert.ok(Math.abs(farAfter.x - far.x) > 10, 'other steps move as the zoom changes');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('pans by dragging the background or with space held over a step, and zooms with the buttons', async () => {
+    const { context, page, problems } = await openWelcome();
+    const canvas = await page.locator('[data-testid=canvas]').boundingBox();
+    const start = await centre(page, node('send_welcome'));
+    const empty = { x: canvas.x + 40, y: canvas.y + canvas.height - 120 };
+    await drag(page, empty, { x: empty.x + 60, y: empty.y - 40 });
+    const panned = await centre(page, node('send_welcome'));
+    assert.ok(Math.abs(panned.x - start.x - 60) < 2 && Math.abs(panned.y - start.y + 40) < 2,
+      `the drawing follows the background: ${JSON.stringify(start)} → ${JSON.stringify(panned)}`);
+
+    // Space held: a drag that starts on a step pans instead of moving it.
+    await page.mouse.move(panned.x, panned.y);
+    await page.keyboard.down(' ');
+    await drag(page, panned, { x: panned.x - 100, y: panned.y });
+    await page.keyboard.up(' ');
+    const spaced = await centre(page, node('send_welcome'));
+    assert.ok(Math.abs(spaced.x - panned.x + 100) < 2, 'the view moved');
+    const other = await centre(page, node('wait_a_day'));
+    await drag(page, empty, { x: empty.x + 1, y: empty.y + 1 });
+    const gap = (await centre(page, node('wait_a_day'))).x - (await centre(page, node('send_welcome'))).x;
+    assert.ok(Math.abs(gap - (other.x - spaced.x)) < 2, 'the step kept its place in the drawing');
+    assert.equal(await page.isDisabled('[data-testid=undo]'), true, 'panning edits nothing');
+
+    const z = await zoom(page);
+    await page.click('[data-testid=zoom-in]');
+    assert.ok((await zoom(page)) > z);
+    await page.click('[data-testid=zoom-out]');
+    await page.click('[data-testid=zoom-out]');
+    assert.ok((await zoom(page)) < z);
+    await page.click('[data-testid=zoom-fit]');
+    for (const id of ['send_welcome', 'wait_a_day', 'send_tips', 'done']) {
+      const box = await page.locator(node(id)).boundingBox();
+      assert.ok(box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width, `${id} is in view after fitting`);
+    }
     assert.deepEqual(problems, []);
     await context.close();
   });
