@@ -28,9 +28,17 @@ pub fn route(from: Point, to: Point, leaving: Leaving, obstacles: &[Rect]) -> Ro
         path: edge_path(from, to, leaving),
         label: edge_point(from, to, leaving, 0.5),
     };
+    let samples: Vec<Point> = (1..SAMPLES)
+        .map(|i| edge_point(from, to, leaving, i as f64 / SAMPLES as f64))
+        .collect();
+    let reach = samples
+        .iter()
+        .map(|p| Rect { x: p.x, y: p.y, w: 0.0, h: 0.0 })
+        .reduce(Rect::union)
+        .unwrap_or_default();
     let blocked = |r: &Rect| {
         let r = inflate(*r, 6.0);
-        (1..SAMPLES).any(|i| r.contains(edge_point(from, to, leaving, i as f64 / SAMPLES as f64)))
+        r.intersects(reach) && samples.iter().any(|p| r.contains(*p))
     };
     let hit: Vec<Rect> = obstacles.iter().copied().filter(blocked).collect();
     let (x1, x2) = match leaving {
