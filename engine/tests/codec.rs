@@ -5,7 +5,8 @@
 mod common;
 
 use flowlab_engine::codec::{
-    decode_segment, encode_segment, genesis_from_json, genesis_to_json, CodecError,
+    decode_segment, encode_segment, genesis_from_json, genesis_to_json, segment_header, CodecError,
+    SegmentHeader,
 };
 use flowlab_engine::event::Stamped;
 use flowlab_engine::runtime::Engine;
@@ -202,4 +203,28 @@ fn a_corrupt_snapshot_is_refused_without_a_panic() {
             "a flipped bit at byte {at} must be refused"
         );
     }
+}
+
+#[test]
+fn a_header_says_the_base_and_count_without_decoding_and_checks_the_sum() {
+    let scenario = common::scenario_named("rollback.json");
+    let (_, log) = common::run_with_log(&scenario);
+    let base = SimTime(1234);
+    let tail = &log[3..];
+    let segment = encode_segment(base, tail);
+    assert_eq!(
+        segment_header(&segment),
+        Ok(SegmentHeader {
+            base,
+            count: tail.len() as u64
+        })
+    );
+    assert_eq!(
+        segment_header(&segment[..segment.len() - 1]),
+        Err(CodecError::Checksum)
+    );
+    let mut flipped = segment.clone();
+    flipped[segment.len() / 2] ^= 4;
+    assert_eq!(segment_header(&flipped), Err(CodecError::Checksum));
+    assert!(segment_header(b"nope").is_err());
 }

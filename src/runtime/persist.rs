@@ -27,6 +27,11 @@ use crate::workspace::SAMPLE_WORKSPACE;
 pub const WORKSPACE: &str = "default";
 const FLUSH_DELAY_MS: u32 = 300;
 const EVENTS_PER_SEGMENT: usize = 4096;
+/// Segments encoded in one task before the page gets the thread back: a
+/// long stretch played at full speed is saved without a long task.
+const SEGMENTS_PER_TASK: usize = 2;
+/// Events after which a snapshot is due; it is taken once the clock rests
+/// (paused), as encoding the whole state is one long piece of work.
 const SNAPSHOT_EVERY: usize = 50_000;
 const SETTING_SOURCE: &str = "source";
 
@@ -128,12 +133,22 @@ impl Persist {
         if replacing || runtime.mode.get_untracked() != Mode::Running {
             return;
         }
-        let Some(batch) = runtime.with_untracked(|s| Batch::take(s, persisted, snapshot_at)) else {
+        let at_rest = runtime.clock.get_untracked().paused;
+        let Some(mut batch) =
+            runtime.with_untracked(|s| Batch::take(s, persisted, snapshot_at, at_rest))
+        else {
             return;
         };
         self.inner.update_value(|i| i.flushing = true);
         let current = move || self.inner.with_value(|i| i.generation == generation);
-        let result = batch.write(&store, current).await;
+        while current() && runtime.with_untracked(|s| batch.encode_some(s)) == Some(true) {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
+        let result = if current() {
+            batch.write(&store, current).await
+        } else {
+            Ok(())
+        };
         let replaced = self.inner.with_value(|i| i.generation != generation);
         self.inner.update_value(|i| i.flushing = false);
         if replaced {
@@ -162,10 +177,13 @@ impl Persist {
     }
 }
 
-/// One flush: the events not yet stored, the session record, maybe a
-/// snapshot, and the versions published in those events.
+/// One flush: the events not yet stored (encoded a few segments per task,
+/// [`Batch::encode_some`]), the session record as it was when the flush
+/// began, maybe a snapshot, and the versions published in those events.
 struct Batch {
     segments: Vec<crate::storage::Segment>,
+    /// The log's events up to here are encoded; `end` is where the batch stops.
+    encoded: usize,
     session_json: String,
     snapshot: Option<Vec<u8>>,
     versions: Vec<StoredVersion>,
@@ -173,20 +191,16 @@ struct Batch {
 }
 
 impl Batch {
-    fn take(session: &Session, persisted: usize, snapshot_at: usize) -> Batch {
+    fn take(session: &Session, persisted: usize, snapshot_at: usize, at_rest: bool) -> Batch {
         let log = session.log();
-        let base = persisted
-            .checked_sub(1)
-            .map_or(flowlab_engine::time::SimTime::ZERO, |i| log[i].t);
         let new = &log[persisted..];
-        let segments = plan_segments(persisted as u64, base, new, EVENTS_PER_SEGMENT);
         let record = SessionRecord {
             clock: session.clock(),
             script_done: session.script_done(),
             journal: crate::scenario_export::journal_to_json(session.journal()),
         };
-        let snapshot =
-            (log.len() - snapshot_at >= SNAPSHOT_EVERY).then(|| encode_snapshot(session.state()));
+        let snapshot = (at_rest && log.len() - snapshot_at >= SNAPSHOT_EVERY)
+            .then(|| encode_snapshot(session.state()));
         let state = session.state();
         let versions = new
             .iter()
@@ -207,12 +221,34 @@ impl Batch {
             })
             .collect();
         Batch {
-            segments,
+            segments: Vec::new(),
+            encoded: persisted,
             session_json: serde_json::to_string(&record).expect("a session record serializes"),
             snapshot,
             versions,
             end: log.len(),
         }
+    }
+
+    /// Encodes the next few segments of the batch from the session's log
+    /// (which only grows); whether some are left.
+    fn encode_some(&mut self, session: &Session) -> bool {
+        let log = session.log();
+        let base = self
+            .encoded
+            .checked_sub(1)
+            .map_or(flowlab_engine::time::SimTime::ZERO, |i| log[i].t);
+        let upto = self
+            .end
+            .min(self.encoded + SEGMENTS_PER_TASK * EVENTS_PER_SEGMENT);
+        self.segments.extend(plan_segments(
+            self.encoded as u64,
+            base,
+            &log[self.encoded..upto],
+            EVENTS_PER_SEGMENT,
+        ));
+        self.encoded = upto;
+        self.encoded < self.end
     }
 
     /// Writes the batch, one transaction after another, as long as

@@ -143,15 +143,11 @@ fn segment_from_js(v: &JsValue, number: u64) -> Result<StoredSegment, StorageErr
     let what = format!("segment {number}");
     Ok(StoredSegment {
         number: field_u64(v, "segment", &what)?,
-        segment: Segment {
-            first_event_index: field_u64(v, "first_event_index", &what)?,
-            event_count: field_u64(v, "event_count", &what)?
-                .try_into()
-                .map_err(|_| {
-                    StorageError::Corrupt(format!("{what}: `event_count` is too large"))
-                })?,
-            bytes: field_bytes(v, "bytes", &what)?,
-        },
+        first_event_index: field_u64(v, "first_event_index", &what)?,
+        event_count: field_u64(v, "event_count", &what)?
+            .try_into()
+            .map_err(|_| StorageError::Corrupt(format!("{what}: `event_count` is too large")))?,
+        bytes: field_bytes(v, "bytes", &what)?,
     })
 }
 
@@ -511,7 +507,7 @@ async fn first_segment_after(
             .primitive()?
             .await?
             .ok_or_else(|| StorageError::Corrupt(format!("segment {mid} is missing")))?;
-        let s = segment_from_js(&v, mid)?.segment;
+        let s = segment_from_js(&v, mid)?;
         if s.first_event_index + u64::from(s.event_count) <= after_events {
             lo = mid + 1;
         } else {

@@ -2,28 +2,32 @@
 //! append against the end of the log, and checking and decoding what `load`
 //! reads back. Plain Rust, tested natively.
 
-use flowlab_engine::codec::{decode_segment, encode_segment};
+use flowlab_engine::codec::{decode_segment, encode_segment, segment_header};
 use flowlab_engine::event::Stamped;
 use flowlab_engine::time::SimTime;
 
 use super::StorageError;
 
-/// One record of the event log: `event_count` events from event index
-/// `first_event_index` on, in `encode_segment`'s form.
+/// One record of the event log about to be written: `event_count` events
+/// from event index `first_event_index` on, in `encode_segment`'s form,
+/// the last of them at `last_t`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
     pub first_event_index: u64,
     pub event_count: u32,
+    pub last_t: SimTime,
     pub bytes: Vec<u8>,
 }
 
 impl Segment {
-    /// Encodes `events`, the log from `first_event_index` on; `base` is the
-    /// time of the event just before them (zero at the start of the log).
+    /// Encodes `events` (not empty), the log from `first_event_index` on;
+    /// `base` is the time of the event just before them (zero at the start
+    /// of the log).
     pub fn encode(first_event_index: u64, base: SimTime, events: &[Stamped]) -> Segment {
         Segment {
             first_event_index,
             event_count: events.len() as u32,
+            last_t: events.last().map_or(base, |e| e.t),
             bytes: encode_segment(base, events),
         }
     }
@@ -57,42 +61,39 @@ pub struct LogEnd {
     pub last_t: SimTime,
 }
 
-/// Checks that `segments` continue the log that ends at `end`, each one
-/// decoding to its `event_count` events with no time going backwards, and
-/// returns the new end.
+/// Checks that `segments` continue the log that ends at `end`: each one
+/// starts at the next event index and at the log's last time, and its
+/// header (behind an intact checksum) holds its `event_count` events. The
+/// events are not decoded: the segments were just encoded from the log
+/// itself, and decoding them again would double the cost of every save.
+/// Returns the new end.
 pub(crate) fn check_append(end: LogEnd, segments: &[Segment]) -> Result<LogEnd, StorageError> {
     let mut end = end;
     for segment in segments {
-        if segment.first_event_index != end.events {
+        let at = segment.first_event_index;
+        if at != end.events {
             return Err(StorageError::OutOfOrder {
                 expected: end.events,
-                got: segment.first_event_index,
+                got: at,
             });
         }
-        let events = decode_segment(&segment.bytes).map_err(|e| {
-            StorageError::BadSegment(format!(
-                "segment starting at event {}: {e}",
-                segment.first_event_index
-            ))
-        })?;
-        if events.len() != segment.event_count as usize || events.is_empty() {
-            return Err(StorageError::BadSegment(format!(
-                "segment starting at event {} says {} events and holds {}",
-                segment.first_event_index,
-                segment.event_count,
-                events.len()
+        let bad = |what: String| {
+            StorageError::BadSegment(format!("segment starting at event {at}: {what}"))
+        };
+        let header = segment_header(&segment.bytes).map_err(|e| bad(e.to_string()))?;
+        if header.count != u64::from(segment.event_count) || header.count == 0 {
+            return Err(bad(format!(
+                "says {} events and holds {}",
+                segment.event_count, header.count
             )));
         }
-        if events[0].t < end.last_t {
-            return Err(StorageError::BadSegment(format!(
-                "segment starting at event {} goes back in time",
-                segment.first_event_index
-            )));
+        if header.base != end.last_t || segment.last_t < header.base {
+            return Err(bad("does not continue the log's time".into()));
         }
         end = LogEnd {
             segments: end.segments + 1,
-            events: end.events + events.len() as u64,
-            last_t: events[events.len() - 1].t,
+            events: end.events + header.count,
+            last_t: segment.last_t,
         };
     }
     Ok(end)
@@ -102,7 +103,9 @@ pub(crate) fn check_append(end: LogEnd, segments: &[Segment]) -> Result<LogEnd, 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct StoredSegment {
     pub number: u64,
-    pub segment: Segment,
+    pub first_event_index: u64,
+    pub event_count: u32,
+    pub bytes: Vec<u8>,
 }
 
 /// Checks and decodes the segments read from `from_segment` to the end of
@@ -121,11 +124,12 @@ pub(crate) fn decode_log(
     let mut next_event: Option<u64> = None;
     let mut last_t = SimTime::ZERO;
     for record in records {
-        let Segment {
+        let StoredSegment {
             first_event_index,
             event_count,
             ref bytes,
-        } = record.segment;
+            ..
+        } = *record;
         if record.number != next_number {
             return Err(StorageError::Corrupt(format!(
                 "segment {next_number} is missing"
@@ -196,7 +200,9 @@ mod tests {
             .enumerate()
             .map(|(i, s)| StoredSegment {
                 number: i as u64,
-                segment: s.clone(),
+                first_event_index: s.first_event_index,
+                event_count: s.event_count,
+                bytes: s.bytes.clone(),
             })
             .collect()
     }
@@ -248,8 +254,8 @@ mod tests {
             Err(StorageError::Corrupt("segment 2 is missing".into()))
         );
         let mut records = stored(&segments);
-        records[1].segment.bytes[4] ^= 0xff;
-        records[1].segment.bytes.truncate(6);
+        records[1].bytes[4] ^= 0xff;
+        records[1].bytes.truncate(6);
         match decode_log(&records, 0, 0, end) {
             Err(StorageError::Corrupt(m)) => assert!(m.starts_with("segment 1:"), "{m}"),
             other => panic!("{other:?}"),

@@ -76,6 +76,26 @@ pub fn encode_segment(base: SimTime, events: &[Stamped]) -> Vec<u8> {
     seal(w.bytes)
 }
 
+/// What a segment's header says, after its checksum is checked, without
+/// decoding its events: the time before its first event, and how many
+/// events it holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SegmentHeader {
+    pub base: SimTime,
+    pub count: u64,
+}
+
+pub fn segment_header(bytes: &[u8]) -> Result<SegmentHeader, CodecError> {
+    let bytes = unseal(bytes)?;
+    if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+        return Err(CodecError::BadHeader);
+    }
+    let mut r = Reader::new(&bytes[MAGIC.len()..]);
+    let base = SimTime(r.var()?);
+    let count = r.var()?;
+    Ok(SegmentHeader { base, count })
+}
+
 pub fn decode_segment(bytes: &[u8]) -> Result<Vec<Stamped>, CodecError> {
     let bytes = unseal(bytes)?;
     if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
