@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use crate::ids::{ExecIx, WfIx};
-use crate::runtime::state::{Slot, State};
+use crate::runtime::state::{Execution, Slot, State};
 
 /// What a timer wakes. Each kind, with the slot it mirrors:
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -77,11 +77,11 @@ const SLOTS: usize = 1 << SLOT_BITS;
 /// Wheel levels 1 to 10: with the heap's window (level 0), enough 6-bit
 /// digits for any `u64` due time.
 const LEVELS: usize = 64_usize.div_ceil(SLOT_BITS as usize) - 1;
-/// Executions loaded ahead when the next timer is not known exactly.
+/// Executions loaded ahead from the wheel's earliest slot.
 const PREFETCHED: usize = 4;
 
-/// A hint to load the first two cache lines of `value`; nothing where there
-/// is no such instruction (wasm).
+/// A hint to load `value` (its first two cache lines at most); nothing
+/// where there is no such instruction (wasm).
 #[inline(always)]
 fn prefetch<T>(value: &T) {
     #[cfg(target_arch = "x86_64")]
@@ -92,7 +92,9 @@ fn prefetch<T>(value: &T) {
         // nothing the program can observe.
         unsafe {
             _mm_prefetch::<_MM_HINT_T0>(p);
-            _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(64));
+            if size_of::<T>() > 64 {
+                _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(64));
+            }
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
@@ -212,25 +214,43 @@ impl TimerQueue {
         Some((slot, timer))
     }
 
-    /// Starts loading the execution of the next timer (or of the timers of
-    /// the slot it will come from) while this one is handled.
+    /// Starts loading what the next timers need while this one is handled,
+    /// two deep: the step record of the next one (its execution was loaded
+    /// ahead when this one was taken), and the executions of the timers
+    /// that may follow it (its children in the heap, or the wheel's
+    /// earliest slot).
     fn prefetch_next(&self, state: &State) {
-        let next: &[Entry] = match self.near.peek() {
-            Some(Reverse(e)) => std::slice::from_ref(e),
-            None => match self.occupied.iter().position(|&o| o != 0) {
-                Some(level) => {
-                    let slot = self.occupied[level].trailing_zeros() as usize;
-                    &self.wheel[level * SLOTS + slot]
-                }
-                None => &[],
-            },
-        };
-        for e in next.iter().take(PREFETCHED) {
-            if let TimerKey::Exec(x) = e.timer {
-                if let Some(exec) = state.executions.get(x.ix()) {
-                    prefetch(exec);
+        let heap = self.near.as_slice();
+        if let Some(Reverse(next)) = heap.first() {
+            if let Some(e) = Self::execution_of(state, next) {
+                prefetch(e);
+                if let Some(run) = e.cursor.and_then(|s| e.steps.get(s.ix())) {
+                    prefetch(run);
                 }
             }
+        }
+        let after: &[Reverse<Entry>] = heap.get(1..3).unwrap_or(&[]);
+        for Reverse(entry) in after {
+            if let Some(e) = Self::execution_of(state, entry) {
+                prefetch(e);
+            }
+        }
+        if heap.len() < 3 {
+            if let Some(level) = self.occupied.iter().position(|&o| o != 0) {
+                let slot = self.occupied[level].trailing_zeros() as usize;
+                for entry in self.wheel[level * SLOTS + slot].iter().take(PREFETCHED) {
+                    if let Some(e) = Self::execution_of(state, entry) {
+                        prefetch(e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn execution_of<'s>(state: &'s State, entry: &Entry) -> Option<&'s Execution> {
+        match entry.timer {
+            TimerKey::Exec(x) => state.executions.get(x.ix()),
+            _ => None,
         }
     }
 
