@@ -77,6 +77,8 @@ const SLOTS: usize = 1 << SLOT_BITS;
 /// Wheel levels 1 to 10: with the heap's window (level 0), enough 6-bit
 /// digits for any `u64` due time.
 const LEVELS: usize = 64_usize.div_ceil(SLOT_BITS as usize) - 1;
+/// Timers a slot keeps room for once split.
+const KEPT_ROOM: usize = 256;
 /// Executions loaded ahead from the wheel's earliest slot.
 const PREFETCHED: usize = 4;
 
@@ -159,8 +161,12 @@ impl TimerQueue {
             for entry in timers.drain(..) {
                 self.place(entry);
             }
-            // The slot keeps its room for the timers it gets next.
-            self.wheel[level * SLOTS + slot] = timers;
+            // The slot keeps its room for the timers it gets next, unless
+            // that is more than a busy slot needs: room kept in every slot
+            // would add up to several times the timers held.
+            if timers.capacity() <= KEPT_ROOM {
+                self.wheel[level * SLOTS + slot] = timers;
+            }
         }
         true
     }
