@@ -292,8 +292,11 @@ fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1e3)
 }
 
+/// A row of the table: its label, and how to print a file's figure.
+type Row = (&'static str, Box<dyn Fn(&Figures) -> String>);
+
 fn print_table(figs: &[Figures], runs: usize) {
-    let rows: Vec<(&str, Box<dyn Fn(&Figures) -> String>)> = vec![
+    let rows: Vec<Row> = vec![
         (
             "contacts / executions",
             Box::new(|f| format!("{} / {}", f.contacts, f.state.executions)),
@@ -386,7 +389,7 @@ fn print_table(figs: &[Figures], runs: usize) {
     let label_w = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|(_, f)| figs.iter().map(|x| f(x)).collect())
+        .map(|(_, f)| figs.iter().map(f).collect())
         .collect();
     let col_w: Vec<usize> = (0..figs.len())
         .map(|i| {

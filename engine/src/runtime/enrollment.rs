@@ -138,7 +138,6 @@ impl Engine {
                     .map(|i| ContactIx(i as u32))
                     .collect();
                 self.state.reserve_executions(matching.len());
-                self.timers.reserve(matching.len());
                 for contact in matching {
                     self.trigger_enroll(wf, contact, Source::Audience)?;
                 }

@@ -3,8 +3,11 @@
 //! changed is stale and skipped when it surfaces, and the whole queue can be
 //! rebuilt from a replayed state.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use crate::ids::{ExecIx, WfIx};
-use crate::runtime::state::{Slot, State};
+use crate::runtime::state::{Execution, Slot, State};
 
 /// What a timer wakes. Each kind, with the slot it mirrors:
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,23 +26,37 @@ pub enum TimerKey {
     SharedDelivery(u32),
 }
 
-/// A 4-ary min-heap over `(due, seq)`: half the depth of a binary heap and
-/// the four children of a node side by side in memory. Exact `(due, seq)`
-/// order; stale entries are dropped when they surface.
-#[derive(Debug, Clone, Default)]
+/// Timers in exact `(due, seq)` order: a small heap of the next ones, fed
+/// by a hierarchical timing wheel. Due times never go to the past, so the
+/// wheel sorts timers by the digits of their due time (6 bits each) instead
+/// of by comparisons: a timer sits on the level of the highest digit in
+/// which its due time differs from `origin`, in the slot of its own digit
+/// there. When the heap runs dry, the earliest slot of the lowest occupied
+/// level is split: its timers due near its earliest one go to the heap, the
+/// others down the wheel. So each timer moves a few times along short
+/// vectors, where one big heap's sift missed the caches at every level, and
+/// the next timer is known early enough to load its execution ahead.
+#[derive(Debug, Clone)]
 pub struct TimerQueue {
-    heap: Vec<Entry>,
-    /// The top was handed out by `pop_due` but is still in place: the next
-    /// push replaces it (one sift instead of two, as handling a timer usually
-    /// sets the next one), or the next look at the queue removes it.
-    top_taken: bool,
+    /// Every timer on the wheel is due in a later 64 ms window than it.
+    /// Moves forward only, to the earliest timer of a slot being split.
+    origin: u64,
+    /// Timers due in `origin`'s 64 ms window, or before it (set by a
+    /// command at an instant before a timer the driver had looked at).
+    near: BinaryHeap<Reverse<Entry>>,
+    /// Bit `s` of `occupied[l]`: the wheel's slot `s` of level `l + 1`
+    /// holds a timer.
+    occupied: [u64; LEVELS],
+    /// `LEVELS` × `SLOTS` vectors of timers, in no order.
+    wheel: Vec<Vec<Entry>>,
+    len: usize,
     /// The top was found live and no event has been folded since: looking
     /// again (the driver's `poll_timeout`, then `handle_timeout`) needs no
     /// second check against the state.
     top_live: bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
     due: u64,
     seq: u64,
@@ -47,16 +64,6 @@ struct Entry {
 }
 
 impl Entry {
-    /// `(due, seq)` as one number, for cheap comparisons.
-    #[inline]
-    fn key(&self) -> u128 {
-        (self.due as u128) << 64 | self.seq as u128
-    }
-
-    fn before(&self, other: &Entry) -> bool {
-        self.key() < other.key()
-    }
-
     fn slot(&self) -> Slot {
         Slot {
             due: crate::time::SimTime(self.due),
@@ -65,10 +72,18 @@ impl Entry {
     }
 }
 
-const ARITY: usize = 4;
+const SLOT_BITS: u32 = 6;
+const SLOTS: usize = 1 << SLOT_BITS;
+/// Wheel levels 1 to 10: with the heap's window (level 0), enough 6-bit
+/// digits for any `u64` due time.
+const LEVELS: usize = 64_usize.div_ceil(SLOT_BITS as usize) - 1;
+/// Timers a slot keeps room for once split.
+const KEPT_ROOM: usize = 256;
+/// Executions loaded ahead from the wheel's earliest slot.
+const PREFETCHED: usize = 4;
 
-/// A hint to load the first two cache lines of `value`; nothing where there
-/// is no such instruction (wasm).
+/// A hint to load `value` (its first two cache lines at most); nothing
+/// where there is no such instruction (wasm).
 #[inline(always)]
 fn prefetch<T>(value: &T) {
     #[cfg(target_arch = "x86_64")]
@@ -79,109 +94,113 @@ fn prefetch<T>(value: &T) {
         // nothing the program can observe.
         unsafe {
             _mm_prefetch::<_MM_HINT_T0>(p);
-            _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(64));
+            if size_of::<T>() > 64 {
+                _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(64));
+            }
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = value;
 }
 
+impl Default for TimerQueue {
+    fn default() -> TimerQueue {
+        TimerQueue {
+            origin: 0,
+            near: BinaryHeap::new(),
+            occupied: [0; LEVELS],
+            wheel: vec![Vec::new(); LEVELS * SLOTS],
+            len: 0,
+            top_live: false,
+        }
+    }
+}
+
 impl TimerQueue {
+    /// Adds a timer; it mirrors a slot just set, so it is live: if it becomes
+    /// the top, a top found live stays live.
     pub fn push(&mut self, slot: Slot, timer: TimerKey) {
-        let entry = Entry {
+        self.len += 1;
+        self.place(Entry {
             due: slot.due.0,
             seq: slot.seq,
             timer,
-        };
-        if self.top_taken {
-            self.top_taken = false;
-            self.sift_down_from_top(entry);
+        });
+    }
+
+    /// Puts a timer in the heap or on the wheel, by how far from `origin`.
+    #[inline]
+    fn place(&mut self, entry: Entry) {
+        if entry.due < self.origin || (entry.due ^ self.origin) < SLOTS as u64 {
+            self.near.push(Reverse(entry));
             return;
         }
-        // The entry is live (it mirrors a slot just set): if it becomes the
-        // top, a live top stays live.
-        let mut i = self.heap.len();
-        self.heap.push(entry);
-        while i > 0 {
-            let parent = (i - 1) / ARITY;
-            if !entry.before(&self.heap[parent]) {
-                break;
-            }
-            self.heap[i] = self.heap[parent];
-            i = parent;
-        }
-        self.heap[i] = entry;
+        let digit = (entry.due ^ self.origin).ilog2() / SLOT_BITS;
+        let slot = (entry.due >> (digit * SLOT_BITS)) as usize & (SLOTS - 1);
+        let level = digit as usize - 1;
+        self.occupied[level] |= 1 << slot;
+        self.wheel[level * SLOTS + slot].push(entry);
     }
 
-    fn settle_top(&mut self) {
-        if self.top_taken {
-            self.top_taken = false;
-            self.remove_top();
-        }
-    }
-
-    fn remove_top(&mut self) -> Entry {
-        self.top_live = false;
-        let top = self.heap[0];
-        let last = self.heap.pop().expect("not empty");
-        if !self.heap.is_empty() {
-            self.sift_down_from_top(last);
-        }
-        top
-    }
-
-    /// Puts `entry` in place of the top and sifts it down, bottom-up: the
-    /// hole left by the top goes down along the least children to a leaf,
-    /// and the entry rises from there. A new timer usually belongs near the
-    /// bottom, so this saves comparing it at every level; a full group of
-    /// four children is compared without branches, as which child is least
-    /// is a coin toss the branch predictor would mostly lose.
-    fn sift_down_from_top(&mut self, entry: Entry) {
-        let n = self.heap.len();
-        let mut i = 0;
-        loop {
-            let first = i * ARITY + 1;
-            let child = if first + ARITY <= n {
-                let g = &self.heap[first..first + ARITY];
-                let (k0, k1, k2, k3) = (g[0].key(), g[1].key(), g[2].key(), g[3].key());
-                let (a, ka) = if k1 < k0 { (1, k1) } else { (0, k0) };
-                let (b, kb) = if k3 < k2 { (3, k3) } else { (2, k2) };
-                first + if kb < ka { b } else { a }
-            } else {
-                // The last, partial group: its nodes have no children.
-                match (first..n).min_by_key(|&c| self.heap[c].key()) {
-                    Some(c) => c,
-                    None => break,
-                }
+    /// Refills an empty heap from the wheel's earliest slot, splitting
+    /// slots down until one yields timers near enough; `false` once both
+    /// are empty.
+    fn refill(&mut self) -> bool {
+        while self.near.is_empty() {
+            let Some(level) = self.occupied.iter().position(|&o| o != 0) else {
+                return false;
             };
-            self.heap[i] = self.heap[child];
-            i = child;
-        }
-        let key = entry.key();
-        while i > 0 {
-            let parent = (i - 1) / ARITY;
-            if self.heap[parent].key() <= key {
-                break;
+            let slot = self.occupied[level].trailing_zeros() as usize;
+            self.occupied[level] &= !(1 << slot);
+            let mut timers = std::mem::take(&mut self.wheel[level * SLOTS + slot]);
+            self.origin = timers
+                .iter()
+                .map(|e| e.due)
+                .min()
+                .expect("an occupied slot");
+            for entry in timers.drain(..) {
+                self.place(entry);
             }
-            self.heap[i] = self.heap[parent];
-            i = parent;
+            // The slot keeps its room for the timers it gets next, unless
+            // that is more than a busy slot needs: room kept in every slot
+            // would add up to several times the timers held.
+            if timers.capacity() <= KEPT_ROOM {
+                self.wheel[level * SLOTS + slot] = timers;
+            }
         }
-        self.heap[i] = entry;
+        true
+    }
+
+    /// The earliest timer, live or stale.
+    fn first(&mut self) -> Option<Entry> {
+        if !self.refill() {
+            return None;
+        }
+        self.near.peek().map(|Reverse(e)| *e)
+    }
+
+    /// Removes the earliest timer, found by `first`.
+    fn remove_first(&mut self) -> Entry {
+        self.len -= 1;
+        self.top_live = false;
+        self.near.pop().expect("found by first").0
+    }
+
+    /// Removes and returns the earliest timer, live or stale.
+    #[cfg(test)]
+    fn remove_top(&mut self) -> Entry {
+        self.first().expect("not empty");
+        self.remove_first()
     }
 
     /// The earliest live timer, without taking it.
     pub fn peek(&mut self, state: &State) -> Option<(Slot, TimerKey)> {
-        self.settle_top();
-        if self.top_live {
-            let top = self.heap[0];
-            return Some((top.slot(), top.timer));
-        }
-        while let Some(top) = self.heap.first() {
-            if Self::current(state, top.timer) == Some(top.slot()) {
+        while let Some(top) = self.first() {
+            if self.top_live || Self::current(state, top.timer) == Some(top.slot()) {
                 self.top_live = true;
                 return Some((top.slot(), top.timer));
             }
-            self.remove_top();
+            self.remove_first();
         }
         None
     }
@@ -196,21 +215,48 @@ impl TimerQueue {
         if slot.due > limit {
             return None;
         }
-        self.top_taken = true;
-        self.top_live = false;
+        self.remove_first();
         self.prefetch_next(state);
         Some((slot, timer))
     }
 
-    /// The next timer to fire is one of the top's four children (or one set
-    /// meanwhile): start loading their executions while this one is handled.
+    /// Starts loading what the next timers need while this one is handled,
+    /// two deep: the step record of the next one (its execution was loaded
+    /// ahead when this one was taken), and the executions of the timers
+    /// that may follow it (its children in the heap, or the wheel's
+    /// earliest slot).
     fn prefetch_next(&self, state: &State) {
-        for e in self.heap.iter().skip(1).take(ARITY) {
-            if let TimerKey::Exec(x) = e.timer {
-                if let Some(exec) = state.executions.get(x.ix()) {
-                    prefetch(exec);
+        let heap = self.near.as_slice();
+        if let Some(Reverse(next)) = heap.first() {
+            if let Some(e) = Self::execution_of(state, next) {
+                prefetch(e);
+                if let Some(run) = e.cursor.and_then(|s| e.steps.get(s.ix())) {
+                    prefetch(run);
                 }
             }
+        }
+        let after: &[Reverse<Entry>] = heap.get(1..3).unwrap_or(&[]);
+        for Reverse(entry) in after {
+            if let Some(e) = Self::execution_of(state, entry) {
+                prefetch(e);
+            }
+        }
+        if heap.len() < 3 {
+            if let Some(level) = self.occupied.iter().position(|&o| o != 0) {
+                let slot = self.occupied[level].trailing_zeros() as usize;
+                for entry in self.wheel[level * SLOTS + slot].iter().take(PREFETCHED) {
+                    if let Some(e) = Self::execution_of(state, entry) {
+                        prefetch(e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn execution_of<'s>(state: &'s State, entry: &Entry) -> Option<&'s Execution> {
+        match entry.timer {
+            TimerKey::Exec(x) => state.executions.get(x.ix()),
+            _ => None,
         }
     }
 
@@ -264,14 +310,9 @@ impl TimerQueue {
         q
     }
 
-    /// Room for `n` more entries.
-    pub fn reserve(&mut self, n: usize) {
-        self.heap.reserve(n);
-    }
-
     /// Entries held, stale ones included.
     pub fn len(&self) -> usize {
-        self.heap.len() - self.top_taken as usize
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
@@ -409,5 +450,82 @@ mod tests {
             assert_eq!((top.due, top.seq), expected);
             now = expected.0;
         }
+    }
+
+    fn exec_slot(due: u64, seq: u64) -> Slot {
+        Slot {
+            due: SimTime(due),
+            seq,
+        }
+    }
+
+    #[test]
+    fn a_timer_set_before_the_top_already_looked_at_comes_first() {
+        let mut q = TimerQueue::default();
+        q.push(exec_slot(100_000, 1), TimerKey::Exec(crate::ids::ExecIx(0)));
+        // Looking at the top moves the wheel's origin to it.
+        assert_eq!(q.first().map(|e| e.due), Some(100_000));
+        q.push(exec_slot(5_000, 2), TimerKey::Exec(crate::ids::ExecIx(0)));
+        q.push(
+            exec_slot(100_000 + 64 * 64, 3),
+            TimerKey::Exec(crate::ids::ExecIx(0)),
+        );
+        q.push(exec_slot(99_999, 4), TimerKey::Exec(crate::ids::ExecIx(0)));
+        let order: Vec<(u64, u64)> = (0..4)
+            .map(|_| q.remove_top())
+            .map(|e| (e.due, e.seq))
+            .collect();
+        assert_eq!(order, [(5_000, 2), (99_999, 4), (100_000, 1), (104_096, 3)]);
+        assert!(q.is_empty());
+    }
+
+    #[test]
+    fn due_times_across_the_whole_range_keep_their_order() {
+        let dues = [
+            u64::MAX,
+            0,
+            1 << 63,
+            63,
+            64,
+            u64::MAX,
+            (1 << 36) + 5,
+            4095,
+            4096,
+            1 << 60,
+            0,
+        ];
+        let mut q = TimerQueue::default();
+        for (i, due) in dues.iter().enumerate() {
+            q.push(
+                exec_slot(*due, i as u64),
+                TimerKey::Exec(crate::ids::ExecIx(0)),
+            );
+        }
+        let mut expected: Vec<(u64, u64)> = dues
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (*d, i as u64))
+            .collect();
+        expected.sort();
+        let order: Vec<(u64, u64)> = (0..dues.len())
+            .map(|_| q.remove_top())
+            .map(|e| (e.due, e.seq))
+            .collect();
+        assert_eq!(order, expected);
+    }
+
+    #[test]
+    fn timers_pushed_out_of_seq_order_at_one_instant_come_out_in_seq_order() {
+        // As `rebuild` pushes them: by execution, not by when they were set.
+        let mut q = TimerQueue::default();
+        for (i, seq) in [7u64, 3, 9, 1, 5].iter().enumerate() {
+            q.push(
+                exec_slot(60_000, *seq),
+                TimerKey::Exec(crate::ids::ExecIx(i as u32)),
+            );
+        }
+        q.push(exec_slot(59_999, 8), TimerKey::Exec(crate::ids::ExecIx(9)));
+        let order: Vec<u64> = (0..6).map(|_| q.remove_top().seq).collect();
+        assert_eq!(order, [8, 1, 3, 5, 7, 9]);
     }
 }
