@@ -226,9 +226,14 @@ pub fn badges(step: &StepView) -> Vec<Badge> {
         .collect()
 }
 
+/// The ring's margin round a node, and the height of the badge row above it.
+const RING: f64 = 10.0;
+const BADGES: f64 = 36.0;
+
 /// Where to centre a `w`×`h` label meant for `mid` (an edge's midpoint) so
-/// that no node covers it: the midpoint when clear, else the nearest clear
-/// spot straight above or below it.
+/// that no node, ring or count badge covers it: the midpoint when clear,
+/// else the nearest clear spot straight below it (the badges are above the
+/// nodes, and labels below read alike), else above.
 pub fn label_anchor(mid: Point, w: f64, h: f64, nodes: &[Point]) -> Point {
     let hits = |p: Point| {
         let r = Rect {
@@ -237,19 +242,24 @@ pub fn label_anchor(mid: Point, w: f64, h: f64, nodes: &[Point]) -> Point {
             w,
             h,
         };
-        nodes.iter().any(|n| node_rect(*n).intersects(r))
+        nodes.iter().any(|n| {
+            let card = node_rect(*n);
+            let marks = Rect {
+                x: card.x - RING,
+                y: card.y - BADGES,
+                w: card.w + 2.0 * RING,
+                h: card.h + BADGES + RING,
+            };
+            marks.intersects(r)
+        })
     };
     if !hits(mid) {
         return mid;
     }
     let step = h / 2.0;
-    (1..=40)
-        .flat_map(|i| {
-            let d = step * i as f64;
-            [mid.offset(0.0, -d), mid.offset(0.0, d)]
-        })
-        .find(|p| !hits(*p))
-        .unwrap_or(mid)
+    let down = (1..=40).map(|i| mid.offset(0.0, step * i as f64));
+    let up = (1..=40).map(|i| mid.offset(0.0, -step * i as f64));
+    down.chain(up).find(|p| !hits(*p)).unwrap_or(mid)
 }
 
 /// A label's width in world units, for `chars` characters of the run
@@ -415,6 +425,10 @@ mod tests {
         let covered = Point::new(100.0 + NODE_W / 2.0, 100.0 + NODE_H / 2.0);
         let moved = label_anchor(covered, 60.0, 20.0, &[node]);
         assert_eq!(moved.x, covered.x);
+        assert!(
+            moved.y > covered.y,
+            "below first, clear of the badges: {moved:?}"
+        );
         let r = Rect {
             x: moved.x - 30.0,
             y: moved.y - 10.0,
@@ -423,8 +437,13 @@ mod tests {
         };
         assert!(!node_rect(node).intersects(r));
         assert!(
-            (moved.y - covered.y).abs() <= NODE_H / 2.0 + 20.0,
-            "it moves no further than it must: {moved:?}"
+            (moved.y - covered.y).abs() <= NODE_H / 2.0 + RING + 20.0,
+            "it moves no further down than it must: {moved:?}"
+        );
+        let high = Point::new(covered.x, 100.0 + 8.0);
+        assert!(
+            label_anchor(high, 60.0, 20.0, &[node]).y > 100.0 + NODE_H,
+            "a label near the top goes below rather than over the badges"
         );
     }
 
