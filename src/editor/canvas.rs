@@ -17,6 +17,7 @@ use super::geometry::{bounds, node_at, nodes_in, snap_point, Point, Rect, Viewpo
 use super::graph::port_from_key;
 use super::icons::Glyph;
 use super::node::Node;
+use super::run_overlay::RunEdgeLabels;
 use super::state::{use_ed, DragOffset, Ed, Overlay, Selection};
 
 /// Pointer travel (px) below which a press is a click.
@@ -374,6 +375,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                     <g class="nodes">
                         <For each=node_ids key=|id| id.clone() children=move |id| view! { <Node id /> } />
                     </g>
+                    <RunEdgeLabels />
                     {move || ed.overlay.get().map(|o| match o {
                         Overlay::Link { from, to } => view! {
                             <path class="link-preview" data-testid="link-preview"

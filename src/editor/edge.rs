@@ -4,10 +4,46 @@
 
 use leptos::prelude::*;
 
-use super::geometry::{fail_port, in_port, out_port, reconnect_handle, Leaving};
+use super::geometry::{fail_port, in_port, out_port, reconnect_handle, Leaving, Point};
 use super::graph::{port_key, port_label, Edge};
-use super::routing::route;
-use super::state::use_ed;
+use super::routing::{route, Route};
+use super::run_overlay::edge_run;
+use super::state::{use_ed, Ed};
+
+/// Where an edge starts and ends now (a drag included), tracked.
+pub fn edge_ends(ed: Ed, edge: &Edge) -> Option<(Point, Point)> {
+    let from = ed.position(&edge.from)?;
+    let to = ed.position(&edge.to)?;
+    let start = if edge.is_fail() {
+        fail_port(from)
+    } else {
+        let (slot, count) = ed.nodes.with(|n| {
+            n.get(&edge.from).map_or((0, 1), |v| {
+                (
+                    v.ports.iter().position(|p| *p == edge.port).unwrap_or(0),
+                    v.ports.len(),
+                )
+            })
+        });
+        out_port(from, slot, count)
+    };
+    Some((start, in_port(to)))
+}
+
+pub fn leaving(edge: &Edge) -> Leaving {
+    if edge.is_fail() {
+        Leaving::Down
+    } else {
+        Leaving::Right
+    }
+}
+
+/// The edge's way round the other steps, and where its label sits, tracked.
+pub fn edge_route(ed: Ed, edge: &Edge) -> Option<Route> {
+    let (a, b) = edge_ends(ed, edge)?;
+    let obstacles = ed.obstacles(a, b, [&edge.from, &edge.to]);
+    Some(route(a, b, leaving(edge), &obstacles))
+}
 
 #[component]
 pub fn EdgeView(edge: Edge) -> impl IntoView {
@@ -15,30 +51,10 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
     let key = edge.key();
     let ends = {
         let edge = edge.clone();
-        Memo::new(move |_| {
-            let from = ed.position(&edge.from)?;
-            let to = ed.position(&edge.to)?;
-            let start = if edge.is_fail() {
-                fail_port(from)
-            } else {
-                let (slot, count) = ed.nodes.with(|n| {
-                    n.get(&edge.from).map_or((0, 1), |v| {
-                        (
-                            v.ports.iter().position(|p| *p == edge.port).unwrap_or(0),
-                            v.ports.len(),
-                        )
-                    })
-                });
-                out_port(from, slot, count)
-            };
-            Some((start, in_port(to)))
-        })
+        Memo::new(move |_| edge_ends(ed, &edge))
     };
-    let leaving = if edge.is_fail() {
-        Leaving::Down
-    } else {
-        Leaving::Right
-    };
+    let leaving = leaving(&edge);
+    let run = edge_run(&edge);
     let route = {
         let (from, to) = (edge.from.clone(), edge.to.clone());
         Memo::new(move |_| {
@@ -93,16 +109,18 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
     };
     view! {
         <g
-            class=move || if selected.get() { format!("{class} edge--selected") } else { class.clone() }
+            class=move || format!("{class}{}{}", if selected.get() { " edge--selected" } else { "" }, run.class())
             data-edge-key=key.clone()
             data-testid="edge"
             data-from=edge.from.clone()
             data-to=edge.to.clone()
             data-edge-port=port_key(edge.port)
             data-implicit=edge.implicit.to_string()
+            data-run-count=move || run.count.get().map(|n| n.to_string())
         >
             <title>{match label { Some(l) => format!("{} → {} ({l})", edge.from, edge.to), None => format!("{} → {}", edge.from, edge.to) }}</title>
             <path class="edge-hit" d=path />
+            <path class="edge-flow" d=path />
             <path class="edge-line" d=path marker-end=move || match (selected.get(), fail) {
                 (true, _) => "url(#arrow-selected)",
                 (false, true) => "url(#arrow-fail)",

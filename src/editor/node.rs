@@ -10,11 +10,13 @@ use leptos::prelude::*;
 use super::geometry::{fail_port, out_port, NODE_H, NODE_W};
 use super::graph::{port_key, port_label};
 use super::icons::KindIcon;
+use super::run_overlay::{node_run, RunNodeMarks};
 use super::state::use_ed;
 
 #[component]
 pub fn Node(id: String) -> impl IntoView {
     let ed = use_ed();
+    let run = node_run(&id);
     let node = {
         let id = id.clone();
         Memo::new(move |_| ed.nodes.with(|n| n.get(&id).cloned()))
@@ -103,9 +105,11 @@ pub fn Node(id: String) -> impl IntoView {
             data-testid="node"
             data-kind=kind
             data-selected=move || selected.get().to_string()
+            data-run-state=move || run.state()
             data-issue=move || match issue() { Some(Severity::Error) => "error", Some(Severity::Warning) => "warning", None => "" }
             transform=move || { let p = pos.get(); format!("translate({} {})", p.x, p.y) }
         >
+            <RunNodeMarks run />
             <rect class="node-frame" width=NODE_W height=NODE_H rx="10" />
             <foreignObject width=NODE_W height=NODE_H>
                 <div class="node-card">

@@ -16,6 +16,8 @@ use super::inspector::Inspector;
 use super::keyboard::{key_action, KeyAction};
 use super::palette::Palette;
 use super::problems::Problems;
+use super::run_mode::RunView;
+use super::run_panel::RunPanel;
 use super::shelf;
 use super::state::{workflow, Ed, Selection};
 use super::toolbar::Toolbar;
@@ -68,7 +70,7 @@ fn in_form(ev: &KeyboardEvent) -> bool {
         })
 }
 
-fn on_key(ed: Ed, ev: &KeyboardEvent, space: RwSignal<bool>) {
+fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
     if ev.key() == " " && !in_form(ev) {
         space.set(true);
         ev.prevent_default();
@@ -85,6 +87,13 @@ fn on_key(ed: Ed, ev: &KeyboardEvent, space: RwSignal<bool>) {
         if action == KeyAction::Escape {
             ed.dialog.set(None);
         }
+        return;
+    }
+    let viewing_only = matches!(
+        action,
+        KeyAction::ZoomIn | KeyAction::ZoomOut | KeyAction::Fit | KeyAction::Escape
+    );
+    if run.active_untracked() && !viewing_only {
         return;
     }
     ev.prevent_default();
@@ -196,6 +205,7 @@ fn Editor(id: String) -> impl IntoView {
             }
         });
     }
+    let run = RunView::provide(ed);
 
     // The engine's draft changed by other means (a script command while
     // the clock plays): take it.
@@ -216,7 +226,7 @@ fn Editor(id: String) -> impl IntoView {
     });
 
     let space = RwSignal::new(false);
-    let down = window_event_listener(leptos::ev::keydown, move |ev| on_key(ed, &ev, space));
+    let down = window_event_listener(leptos::ev::keydown, move |ev| on_key(ed, run, &ev, space));
     let up = window_event_listener(leptos::ev::keyup, move |ev| {
         if ev.key() == " " {
             space.set(false);
@@ -241,10 +251,11 @@ fn Editor(id: String) -> impl IntoView {
     );
 
     view! {
-        <div class="editor" data-testid="screen-editor" data-workflow-id=id.clone()
-            data-readonly=move || ed.readonly().to_string()>
+        <div class="editor" class:editor--run=move || run.active() data-testid="screen-editor" data-workflow-id=id.clone()
+            data-readonly=move || ed.readonly().to_string() data-mode=move || run.mode.get().as_str()>
             <Toolbar />
-            <Show when=move || ed.viewing.get().is_some()>
+            {move || run.problem.get().map(|p| view! { <div class="viewing-banner run-problem" role="alert" data-testid="run-problem">{p}</div> })}
+            <Show when=move || ed.viewing.get().is_some() && !run.active()>
                 <div class="viewing-banner" data-testid="viewing-banner">
                     <span>{move || format!("Viewing version {} — read-only", ed.viewing.get().unwrap_or_default())}</span>
                     <button type="button" class="button button--small" data-testid="viewing-restore"
@@ -258,12 +269,14 @@ fn Editor(id: String) -> impl IntoView {
                     "This workflow is archived: it is read-only. Clone it to work on a copy."
                 </div>
             </Show>
-            <div class="editor-body">
-                <Palette />
+            <div class="editor-body" class:editor-body--run=move || run.active()>
+                <Show when=move || !run.active()><Palette /></Show>
                 <Canvas space=space />
                 <aside class="editor-side">
-                    <Inspector />
-                    <Problems />
+                    <Show when=move || !run.active() fallback=|| view! { <RunPanel /> }>
+                        <Inspector />
+                        <Problems />
+                    </Show>
                 </aside>
             </div>
             <Dialogs />

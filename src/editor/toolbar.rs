@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::dialogs::run_lifecycle;
 use super::icons::Glyph;
 use super::lifecycle::actions;
+use super::run_mode::{use_run, ModeSwitch, RunBar};
 use super::state::{use_ed, Dialog, Ed, Selection};
 use crate::browser::download::download_text;
 use crate::workspace_file::{export_workflow, read_file, Imported};
@@ -63,6 +64,7 @@ fn import(ed: Ed, input: web_sys::HtmlInputElement) {
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ed = use_ed();
+    let run = use_run();
     let info = ed.info;
     let status = move || info.with(|i| i.as_ref().map_or("draft", |i| i.status.as_str()));
     let phase = move || info.with(|i| i.as_ref().map_or("editing", |i| i.phase.as_str()));
@@ -100,6 +102,8 @@ pub fn Toolbar() -> impl IntoView {
                 </Show>
             </div>
             <div class="editor-bar-right">
+                <ModeSwitch />
+                <Show when=move || !run.active() fallback=|| view! { <RunBar /> }>
                 <div class="button-group">
                     <button type="button" class="icon-button" data-testid="undo"
                         title=move || ed.doc.with(|d| d.undo_label().map_or("Nothing to undo".into(), |l| format!("Undo {l} (Ctrl+Z)")))
@@ -156,6 +160,7 @@ pub fn Toolbar() -> impl IntoView {
                     on:click=move |_| ed.dialog.set(Some(Dialog::Publish))>
                     "Publish"
                 </button>
+                </Show>
             </div>
         </div>
     }

@@ -143,3 +143,71 @@ pub fn version_steps(state: &State, wf: WfIx, version: u32) -> Vec<StepView> {
     }
     views
 }
+
+/// A published version and how many executions it has had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionRuns {
+    pub number: u32,
+    pub executions: u64,
+    /// Executions of it not yet in a terminal state.
+    pub in_flight: u64,
+}
+
+/// Every published version of `wf`, oldest first, with its executions.
+pub fn version_runs(state: &State, wf: WfIx) -> Vec<VersionRuns> {
+    let w = state.workflow(wf);
+    let mut out: Vec<VersionRuns> = w
+        .versions
+        .iter()
+        .map(|v| VersionRuns {
+            number: v.number,
+            executions: 0,
+            in_flight: 0,
+        })
+        .collect();
+    for x in &w.executions {
+        let e = state.execution(*x);
+        if let Some(v) = out.get_mut(e.version as usize - 1) {
+            v.executions += 1;
+            v.in_flight += u64::from(!e.state.is_terminal());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod version_runs_tests {
+    use flowlab_engine::scenario::parse_scenario;
+    use flowlab_engine::sim;
+    use flowlab_engine::time::SimTime;
+
+    use super::*;
+    use crate::session::Session;
+
+    #[test]
+    fn each_version_counts_its_own_executions() {
+        let scenario =
+            parse_scenario("workspace.json", crate::workspace::SAMPLE_WORKSPACE).expect("parses");
+        let mut s = Session::new(sim::genesis(&scenario), scenario.script.clone());
+        s.advance_to(SimTime(3 * 3_600_000), usize::MAX)
+            .expect("runs");
+        let state = s.state();
+        let mut seen = 0;
+        for (i, w) in state.workflows.iter().enumerate() {
+            let runs = version_runs(state, WfIx(i as u32));
+            assert_eq!(runs.len(), w.versions.len());
+            for r in &runs {
+                let expected = w
+                    .executions
+                    .iter()
+                    .filter(|x| state.execution(**x).version == r.number)
+                    .count() as u64;
+                assert_eq!(r.executions, expected);
+                assert!(r.in_flight <= r.executions);
+            }
+            seen += runs.iter().map(|r| r.executions).sum::<u64>();
+        }
+        assert_eq!(seen as usize, state.executions.len());
+        assert!(seen > 0);
+    }
+}

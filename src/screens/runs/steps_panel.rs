@@ -1,6 +1,7 @@
 use flowlab_engine::machines::step::StepStatus;
 use leptos::prelude::*;
 
+use crate::editor::run_model::{editor_href, CanvasMode};
 use crate::run_view::steps::version_steps;
 use crate::runtime::use_runtime;
 
@@ -10,6 +11,7 @@ use crate::runtime::use_runtime;
 #[component]
 pub fn StepsPanel(workflow: String, #[prop(into)] version: Signal<Option<u32>>) -> impl IntoView {
     let rt = use_runtime();
+    let id = workflow.clone();
     let data = Memo::new(move |_| {
         let wanted = version.get();
         rt.with(|s| {
@@ -25,7 +27,11 @@ pub fn StepsPanel(workflow: String, #[prop(into)] version: Signal<Option<u32>>) 
             {move || match data.get() {
                 None => view! { <p class="muted" data-testid="steps-panel-empty">"This workflow has no published version yet."</p> }.into_any(),
                 Some((v, steps)) => view! {
-                    <h2 class="section-title">{format!("Version {v} in run mode")}</h2>
+                    <div class="steps-panel-head">
+                        <h2 class="section-title">{format!("Version {v} in run mode")}</h2>
+                        <a class="button button--small" data-testid="watch-on-canvas"
+                            href=editor_href(&id, CanvasMode::Run, Some(v))>"Watch on the canvas"</a>
+                    </div>
                     <ol class="steps-run">
                         {steps.into_iter().map(|s| {
                             let counts = StepStatus::ALL

@@ -1,0 +1,126 @@
+//! The side panel in run mode: the selected step's executions by status
+//! and its outgoing edges, or, with no step selected, the version's totals,
+//! a key to the canvas, and the slot where the version's metrics go.
+
+use flowlab_engine::machines::step::StepStatus;
+use leptos::prelude::*;
+
+use super::icons::KindIcon;
+use super::run_mode::use_run;
+use super::run_model::NodeRunState;
+use super::state::use_ed;
+
+#[component]
+pub fn RunPanel() -> impl IntoView {
+    let ed = use_ed();
+    let run = use_run();
+    let selected = Memo::new(move |_| {
+        let id = ed.selection.with(|s| s.single().map(str::to_owned))?;
+        run.steps
+            .with(|r| r.as_ref().and_then(|r| r.step(&id).cloned()))
+    });
+    view! {
+        <div class="run-panel" data-testid="run-panel">
+            {move || match selected.get() {
+                Some(step) => view! { <StepCounts step /> }.into_any(),
+                None => view! { <VersionOverview /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn StepCounts(step: crate::run_view::steps::StepView) -> impl IntoView {
+    let state = NodeRunState::of(Some(&step));
+    let now = match state {
+        NodeRunState::Current => format!(
+            "{} execution{} here now",
+            step.current,
+            if step.current == 1 { "" } else { "s" }
+        ),
+        NodeRunState::Executed => "Executed; no execution here now".to_string(),
+        NodeRunState::Idle => "No execution has reached this step yet".to_string(),
+    };
+    let kind = step.kind;
+    let rows: Vec<_> = StepStatus::ALL
+        .into_iter()
+        .filter(|s| step.count(*s) > 0)
+        .map(|s| (s, step.count(s)))
+        .collect();
+    view! {
+        <section class=format!("run-step kind--{}", kind.as_str()) data-testid="run-step" data-step=step.id.clone()
+            data-run-state=state.as_str()>
+            <header class="run-step-head">
+                <span class="node-icon"><KindIcon kind /></span>
+                <div>
+                    <h2 class="run-step-name" data-testid="run-step-name">{step.name.clone()}</h2>
+                    <div class="run-step-id mono">{format!("{} · {}", step.id, kind.as_str())}</div>
+                </div>
+            </header>
+            <p class=format!("run-step-now run-step-now--{}", state.as_str()) data-testid="run-step-now">{now}</p>
+            <h3 class="panel-title">"Executions by status"</h3>
+            {if rows.is_empty() {
+                view! { <p class="panel-note" data-testid="run-step-counts-empty">"None yet."</p> }.into_any()
+            } else {
+                view! {
+                    <dl class="run-counts" data-testid="run-step-counts">
+                        {rows.into_iter().map(|(s, n)| view! {
+                            <div class=format!("run-count run-badge--{}", s.as_str()) data-testid="run-step-count" data-status=s.as_str() data-count=n>
+                                <dt>{s.as_str().replace('_', " ")}</dt>
+                                <dd>{n}</dd>
+                            </div>
+                        }).collect_view()}
+                    </dl>
+                }.into_any()
+            }}
+            <h3 class="panel-title">"Leaving by"</h3>
+            {if step.edges.is_empty() {
+                view! { <p class="panel-note">"An end: executions stop here."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="run-edges">
+                        {step.edges.iter().map(|e| view! {
+                            <li class="run-edge" class:run-edge--unused={e.count == 0} data-testid="run-step-edge"
+                                data-port=e.port.as_str() data-to=e.to.clone() data-count=e.count>
+                                <span class="muted">{format!("{} → {}", e.port.as_str(), e.to)}</span>
+                                <strong>{e.label()}</strong>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn VersionOverview() -> impl IntoView {
+    let run = use_run();
+    let shown = move || run.choice.with(|c| c.shown);
+    let totals = move || {
+        let v = shown()?;
+        run.versions
+            .with(|vs| vs.iter().find(|r| r.number == v).cloned())
+    };
+    view! {
+        <section class="run-overview" data-testid="run-overview">
+            {move || totals().map(|t| view! {
+                <h2 class="run-step-name">{format!("Version {}", t.number)}</h2>
+                <p class="run-overview-totals">
+                    <span><strong>{t.executions}</strong>" executions"</span>
+                    <span><strong>{t.in_flight}</strong>" in flight"</span>
+                </p>
+            })}
+            <p class="panel-note">"Click a step to see its executions by status."</p>
+            <ul class="run-key" aria-label="Key">
+                <li><span class="run-key-mark run-key-mark--current"></span>"Executions are at this step now"</li>
+                <li><span class="run-key-mark run-key-mark--executed"></span>"Executed: some execution has been here"</li>
+                <li><span class="run-key-mark run-key-mark--edge"></span>"574 - Ok: times an edge was taken"</li>
+            </ul>
+            // Slot: the metrics helper mounts `VersionMetrics { workflow, version }`
+            // here (for `run.workflow` and `shown()`); nothing else goes in it.
+            <div class="run-metrics-slot" data-testid="version-metrics-slot"
+                data-workflow=run.workflow.get_value() data-version=move || shown().map(|v| v.to_string())></div>
+        </section>
+    }
+}
