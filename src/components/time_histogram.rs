@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::run_view::metrics::{human_duration, TimeToComplete};
+use crate::run_view::metrics::{edge_label, human_duration, TimeToComplete};
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 280.0;
@@ -32,6 +32,7 @@ pub fn TimeHistogram(ttc: TimeToComplete) -> impl IntoView {
         .into_any();
     };
     let (from, to) = (first.from as f64, last.to as f64);
+    let width = first.to - first.from;
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let x = move |ms: f64| LEFT + (ms - from) / (to - from) * plot_w;
@@ -92,7 +93,7 @@ pub fn TimeHistogram(ttc: TimeToComplete) -> impl IntoView {
                 let ex = x(*ms as f64);
                 view! {
                     <line class="histogram-axis" x1=ex x2=ex y1=TOP + plot_h y2=TOP + plot_h + 5.0 />
-                    <text class="histogram-tick" x=ex y=TOP + plot_h + 22.0 text-anchor="middle">{human_duration(*ms)}</text>
+                    <text class="histogram-tick" x=ex y=TOP + plot_h + 22.0 text-anchor="middle">{edge_label(*ms, width)}</text>
                 }
             }).collect_view()}
             <text class="histogram-title" x=LEFT + plot_w / 2.0 y=HEIGHT - 8.0 text-anchor="middle">

@@ -193,10 +193,11 @@ pub struct Bin {
 
 impl Bin {
     pub fn label(&self) -> String {
+        let width = self.to - self.from;
         format!(
             "{} – {}",
-            human_duration(self.from),
-            human_duration(self.to)
+            edge_label(self.from, width),
+            edge_label(self.to, width)
         )
     }
 }
@@ -374,19 +375,50 @@ const WIDTHS: [u64; 30] = [
 pub const MAX_BINS: u64 = 12;
 
 /// The narrowest readable width that covers `min..=max` in at most
-/// [`MAX_BINS`] bins and is not finer than a fiftieth of `max` (all
-/// durations equal still get a bar of a sensible width).
+/// [`MAX_BINS`] bins; when every duration is the same, one bar about a
+/// fiftieth of it wide.
 fn bin_width(min: u64, max: u64) -> u64 {
+    let fits = |w: u64| {
+        if min == max {
+            w * 50 >= max
+        } else {
+            (max - min / w * w) / w < MAX_BINS
+        }
+    };
     WIDTHS
         .iter()
         .copied()
-        .find(|w| w * 50 >= max && (max - min / w * w) / w < MAX_BINS)
+        .find(|w| fits(*w))
         .unwrap_or(max / (MAX_BINS - 1) + 1)
 }
 
-/// A duration in its two largest units: `3d 4h`, `45m`, `1m 30s`, `0s`.
+const UNITS: [(u64, &str); 4] = [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (SECOND, "s")];
+
+/// A bin edge down to the largest unit that divides the bins' `width`, so
+/// that neighbouring edges always read differently: `2h 5s`, `3d`, `16h`.
+pub fn edge_label(ms: u64, width: u64) -> String {
+    let Some(&(smallest, _)) = UNITS.iter().find(|(size, _)| width.is_multiple_of(*size)) else {
+        return human_duration(ms);
+    };
+    let mut parts = Vec::new();
+    let mut rest = ms;
+    for (size, unit) in UNITS.iter().filter(|(size, _)| *size >= smallest) {
+        let n = rest / size;
+        rest %= size;
+        if n > 0 {
+            parts.push(format!("{n}{unit}"));
+        }
+    }
+    if parts.is_empty() {
+        "0".into()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// A duration in its two largest non-zero units: `3d 4h`, `45m`, `2h 15s`,
+/// `0s`.
 pub fn human_duration(ms: u64) -> String {
-    let units = [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (SECOND, "s")];
     if ms < SECOND {
         return if ms == 0 {
             "0s".into()
@@ -396,16 +428,11 @@ pub fn human_duration(ms: u64) -> String {
     }
     let mut parts = Vec::new();
     let mut rest = ms;
-    for (size, unit) in units {
-        if rest >= size || !parts.is_empty() {
-            let n = rest / size;
-            rest %= size;
-            if n > 0 {
-                parts.push(format!("{n}{unit}"));
-            }
-            if parts.len() == 2 || (!parts.is_empty() && n == 0) {
-                break;
-            }
+    for (size, unit) in UNITS {
+        let n = rest / size;
+        rest %= size;
+        if n > 0 && parts.len() < 2 {
+            parts.push(format!("{n}{unit}"));
         }
     }
     parts.join(" ")

@@ -7,8 +7,8 @@ use flowlab_engine::sim;
 use flowlab_engine::time::SimTime;
 
 use super::metrics::{
-    default_version, human_duration, time_to_complete, version_metrics, Bin, MetricsLog, Outcomes,
-    MAX_BINS,
+    default_version, edge_label, human_duration, time_to_complete, version_metrics, Bin,
+    MetricsLog, Outcomes, MAX_BINS,
 };
 use crate::session::Session;
 
@@ -233,5 +233,22 @@ fn durations_read_in_their_two_largest_units() {
     assert_eq!(human_duration(90_000), "1m 30s");
     assert_eq!(human_duration(45 * M), "45m");
     assert_eq!(human_duration(26 * 60 * M + 5 * M), "1d 2h");
-    assert_eq!(human_duration(24 * 60 * M + 5 * M), "1d");
+    assert_eq!(human_duration(24 * 60 * M + 5 * M), "1d 5m");
+    assert_eq!(human_duration(2 * 60 * M + 15_000), "2h 15s");
+}
+
+#[test]
+fn bin_edges_read_down_to_the_bin_width() {
+    assert_eq!(edge_label(2 * 60 * M + 5_000, 5_000), "2h 5s");
+    assert_eq!(edge_label(2 * 60 * M, 5_000), "2h");
+    assert_eq!(edge_label(3 * 24 * 60 * M + 1_000, 1_000), "3d 1s");
+    assert_eq!(edge_label(16 * 60 * M, 8 * 60 * M), "16h");
+    assert_eq!(edge_label(0, 60 * M), "0");
+    let campaign = time_to_complete(&[7_201_000, 7_215_000, 7_230_000]);
+    assert_eq!(
+        campaign.bins.iter().map(Bin::label).collect::<Vec<_>>()[..2],
+        ["2h – 2h 5s", "2h 5s – 2h 10s"],
+        "a spread of seconds two hours in gets 5s bins"
+    );
+    assert_eq!(campaign.bins.len(), 7);
 }
