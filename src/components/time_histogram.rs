@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use crate::run_view::metrics::{edge_label, human_duration, TimeToComplete};
 
 const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 280.0;
+const HEIGHT: f64 = 304.0;
 const LEFT: f64 = 52.0;
 const RIGHT: f64 = 20.0;
-const TOP: f64 = 40.0;
+/// Room above the bars for the median and p90 labels, one row each.
+const TOP: f64 = 64.0;
 const BOTTOM: f64 = 62.0;
 /// Most x-axis labels before every other one is left out.
 const MAX_X_LABELS: usize = 7;
@@ -43,7 +44,7 @@ pub fn TimeHistogram(ttc: TimeToComplete) -> impl IntoView {
     let stride = (ttc.bins.len() + 1).div_ceil(MAX_X_LABELS);
     let edges: Vec<u64> = ttc.bins.iter().map(|b| b.from).chain([last.to]).collect();
     let bar_gap = (plot_w / ttc.bins.len() as f64 * 0.12).min(6.0);
-    let markers = [("median", ttc.median, 0.0), ("p90", ttc.p90, 16.0)];
+    let markers = [("median", ttc.median, 18.0), ("p90", ttc.p90, 38.0)];
     view! {
         <svg
             class="histogram"
@@ -102,15 +103,15 @@ pub fn TimeHistogram(ttc: TimeToComplete) -> impl IntoView {
             <text class="histogram-title" x="14" y=TOP + plot_h / 2.0 text-anchor="middle" transform=format!("rotate(-90 14 {})", TOP + plot_h / 2.0)>
                 "executions"
             </text>
-            {markers.into_iter().filter_map(|(name, ms, dy)| {
+            {markers.into_iter().filter_map(|(name, ms, row)| {
                 let ms = ms?;
                 let mx = x(ms as f64).clamp(LEFT, WIDTH - RIGHT);
                 let anchor = if mx > LEFT + plot_w * 0.8 { "end" } else { "start" };
                 let label_x = if anchor == "end" { mx - 4.0 } else { mx + 4.0 };
                 Some(view! {
                     <g class=format!("histogram-marker histogram-marker--{name}") data-testid=format!("histogram-{name}") data-ms=ms.to_string()>
-                        <line x1=mx x2=mx y1=TOP - 22.0 + dy y2=TOP + plot_h />
-                        <text x=label_x y=TOP - 12.0 + dy text-anchor=anchor>{format!("{name} {}", human_duration(ms))}</text>
+                        <line x1=mx x2=mx y1=row + 4.0 y2=TOP + plot_h />
+                        <text x=label_x y=row text-anchor=anchor>{format!("{name} {}", human_duration(ms))}</text>
                     </g>
                 })
             }).collect_view()}

@@ -310,9 +310,19 @@ pub fn time_to_complete(sorted: &[u64]) -> TimeToComplete {
         return TimeToComplete::default();
     };
     let width = bin_width(min, max);
-    let from = min / width * width;
-    let n = ((max - from) / width + 1) as usize;
-    let mut bins: Vec<Bin> = (0..n as u64)
+    let mut from = min / width * width;
+    let mut n = (max - from) / width + 1;
+    // A narrow spread is shown with empty bins around it, so that one bar
+    // does not fill the whole chart.
+    let mut before = true;
+    while n < MIN_BINS {
+        if before && from >= width {
+            from -= width;
+        }
+        n += 1;
+        before = !before;
+    }
+    let mut bins: Vec<Bin> = (0..n)
         .map(|i| Bin {
             from: from + i * width,
             to: from + (i + 1) * width,
@@ -373,6 +383,8 @@ const WIDTHS: [u64; 30] = [
 
 /// Most bins a histogram gets.
 pub const MAX_BINS: u64 = 12;
+/// Fewest bins a histogram gets.
+pub const MIN_BINS: u64 = 5;
 
 /// The narrowest readable width that covers `min..=max` in at most
 /// [`MAX_BINS`] bins; when every duration is the same, one bar about a

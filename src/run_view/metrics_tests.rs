@@ -8,7 +8,7 @@ use flowlab_engine::time::SimTime;
 
 use super::metrics::{
     default_version, edge_label, human_duration, time_to_complete, version_metrics, Bin,
-    MetricsLog, Outcomes, MAX_BINS,
+    MetricsLog, Outcomes, MAX_BINS, MIN_BINS,
 };
 use crate::session::Session;
 
@@ -197,7 +197,7 @@ fn bins_cover_every_duration_with_readable_widths() {
     for sorted in cases {
         let t = time_to_complete(sorted);
         assert!(
-            (1..=MAX_BINS as usize).contains(&t.bins.len()),
+            (MIN_BINS as usize..=MAX_BINS as usize).contains(&t.bins.len()),
             "{sorted:?}: {} bins",
             t.bins.len()
         );
@@ -214,12 +214,27 @@ fn bins_cover_every_duration_with_readable_widths() {
     assert_eq!(spread.bins[1].label(), "8h – 16h");
     let same = time_to_complete(&[42_000, 42_000, 42_000]);
     assert_eq!(
-        same.bins,
-        [Bin {
-            from: 42_000,
-            to: 43_000,
-            count: 3
-        }]
+        same.bins
+            .iter()
+            .map(|b| (b.from, b.count))
+            .collect::<Vec<_>>(),
+        [
+            (40_000, 0),
+            (41_000, 0),
+            (42_000, 3),
+            (43_000, 0),
+            (44_000, 0)
+        ],
+        "one full bin of 1s in the middle of empty ones"
+    );
+    assert_eq!(
+        time_to_complete(&[0])
+            .bins
+            .iter()
+            .map(|b| b.count)
+            .collect::<Vec<_>>(),
+        [1, 0, 0, 0, 0],
+        "nothing before zero"
     );
     assert_eq!(time_to_complete(&[]).bins, []);
     assert_eq!(time_to_complete(&[1, 2, 3, 4]).median, Some(2));
