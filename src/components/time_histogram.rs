@@ -9,7 +9,7 @@ use crate::run_view::metrics::{edge_label, human_duration, TimeToComplete};
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 304.0;
 const LEFT: f64 = 52.0;
-const RIGHT: f64 = 20.0;
+const RIGHT: f64 = 36.0;
 /// Room above the bars for the median and p90 labels, one row each.
 const TOP: f64 = 64.0;
 const BOTTOM: f64 = 62.0;
