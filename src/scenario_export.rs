@@ -60,6 +60,9 @@ pub fn command_json(entry: &ScriptEntry) -> Value {
         Command::AddContact { contact } | Command::UpdateContact { contact } => {
             put("contact", contact.to_json())
         }
+        Command::AddOperator { operator } | Command::UpdateOperator { operator } => {
+            put("operator", operator.to_json())
+        }
         Command::Enroll { workflow, contacts } => {
             put("workflow", json!(workflow));
             put("contacts", json!(contacts));
@@ -215,6 +218,7 @@ pub fn journal_from_json(
 mod tests {
     use super::*;
     use crate::presets::preset;
+    use flowlab_engine::model::Operator;
     use flowlab_engine::scenario::{parse_scenario, Decision};
     use flowlab_engine::sim;
 
@@ -319,6 +323,52 @@ mod tests {
             let back = parse_scenario("again.json", &text.to_string()).unwrap();
             assert_eq!(back.script, scenario.script, "{}", p.file);
         }
+    }
+
+    fn operator(id: &str, groups: &[&str]) -> Operator {
+        Operator {
+            id: id.into(),
+            name: format!("Operator {id}"),
+            email: Some(format!("{id}@example.com")),
+            mobile: None,
+            groups: groups.iter().map(|g| g.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn an_export_with_operators_added_and_updated_reproduces_the_page_trace() {
+        let mut s = session_of("pause-resume.json");
+        at(&mut s, 10 * 60_000);
+        let added = operator("op9", &["reviewers"]);
+        s.command(&Command::AddOperator {
+            operator: added.clone(),
+        })
+        .unwrap();
+        s.command(&Command::AddOperator {
+            operator: operator("op9", &[]),
+        })
+        .unwrap();
+        s.command(&Command::UpdateOperator {
+            operator: Operator {
+                mobile: Some("+33600000009".into()),
+                ..added
+            },
+        })
+        .unwrap();
+        at(&mut s, 60 * 60_000);
+        let text = export_scenario(&s, "exported");
+        assert_eq!(reproduces(&s, &text), None, "{text}");
+        let page = crate::components::workspace_menu::trace_text(&s);
+        assert!(page.contains(r#""do":"add_operator","reason":"an operator `op9` already exists""#));
+        let scenario = parse_scenario("export.json", &text).unwrap();
+        let verbs: Vec<&str> = scenario.script.iter().map(|e| e.command.verb()).collect();
+        assert_eq!(
+            verbs.iter().filter(|v| v.ends_with("_operator")).count(),
+            3,
+            "{verbs:?}"
+        );
+        let saved = journal_to_json(s.journal());
+        assert_eq!(journal_from_json(saved).unwrap(), s.journal());
     }
 
     #[test]

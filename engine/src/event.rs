@@ -9,7 +9,7 @@ use crate::ids::{ContactIx, ExecIx, OperatorIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
-use crate::model::Contact;
+use crate::model::{Contact, Operator};
 use crate::runtime::compiled::Port;
 use crate::scenario::{Decision, DraftEdit};
 use crate::time::SimTime;
@@ -318,6 +318,13 @@ pub enum Event {
     ContactUpdated {
         contact: ContactIx,
         with: Box<Contact>,
+    },
+    /// internal: a new operator (`add_operator`).
+    OperatorAdded(Box<Operator>),
+    /// internal: an operator's name, email, mobile and groups replaced.
+    OperatorUpdated {
+        operator: OperatorIx,
+        with: Box<Operator>,
     },
     /// internal: an execution's wake-up slot set (replacing any other).
     WakeSet {

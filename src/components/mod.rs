@@ -7,4 +7,6 @@ pub mod icons;
 pub mod import_file;
 pub mod lifecycle_diagram;
 pub mod step_strip;
+pub mod time_histogram;
+pub mod version_metrics;
 pub mod workspace_menu;

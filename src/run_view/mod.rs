@@ -9,9 +9,12 @@ pub mod execution;
 pub mod executions;
 pub mod lifecycle;
 pub mod log_index;
+pub mod metrics;
 pub mod people;
 pub mod steps;
 
+#[cfg(test)]
+mod metrics_tests;
 #[cfg(test)]
 mod tests;
 

@@ -2,7 +2,9 @@
 //! that do not collide, and when each `tag_added` trigger polls next.
 
 use flowlab_engine::machines::definition::WorkflowStatus;
-use flowlab_engine::model::{Contact, Trigger};
+use flowlab_engine::model::{
+    operator_problems, Contact, Operator, OperatorProblem, StepBody, Trigger,
+};
 use flowlab_engine::runtime::state::State;
 use flowlab_engine::scenario::ContactGenerator;
 use flowlab_engine::time::SimTime;
@@ -114,6 +116,95 @@ pub fn enrollable(state: &State) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every group named by an operator or by an approval step of a draft or a
+/// published version, sorted: what the operator form offers.
+pub fn known_groups(state: &State) -> Vec<String> {
+    let mut groups: Vec<String> = state
+        .operators
+        .iter()
+        .flat_map(|o| o.groups.iter().cloned())
+        .collect();
+    for w in &state.workflows {
+        let drafts = std::iter::once(&w.draft).chain(w.versions.iter().map(|v| &v.draft));
+        for draft in drafts {
+            for step in &draft.steps {
+                if let StepBody::Approval(a) = &step.body {
+                    groups.extend(a.group.clone());
+                }
+            }
+        }
+    }
+    groups.sort();
+    groups.dedup();
+    groups
+}
+
+/// The operator form as typed: groups comma separated, blank email or
+/// mobile for none.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OperatorForm {
+    /// `Some` when editing that existing operator (its id cannot change).
+    pub editing: Option<String>,
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub mobile: String,
+    pub groups: String,
+}
+
+impl OperatorForm {
+    pub fn edit(op: &Operator) -> OperatorForm {
+        OperatorForm {
+            editing: Some(op.id.clone()),
+            id: op.id.clone(),
+            name: op.name.clone(),
+            email: op.email.clone().unwrap_or_default(),
+            mobile: op.mobile.clone().unwrap_or_default(),
+            groups: op.groups.join(", "),
+        }
+    }
+
+    /// A new operator with the first free id `opN`.
+    pub fn new_operator(state: &State) -> OperatorForm {
+        let id = (state.operators.len() + 1..)
+            .map(|n| format!("op{n}"))
+            .find(|id| !state.operators.iter().any(|o| &o.id == id))
+            .expect("some id is free");
+        OperatorForm {
+            id,
+            ..OperatorForm::default()
+        }
+    }
+
+    pub fn operator(&self) -> Operator {
+        let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        Operator {
+            id: self.id.trim().to_string(),
+            name: self.name.trim().to_string(),
+            email: opt(&self.email),
+            mobile: opt(&self.mobile),
+            groups: self.groups.split(',').filter_map(opt).collect(),
+        }
+    }
+
+    /// What the engine would refuse, each under its field: the same checks
+    /// as `add_operator`/`update_operator`.
+    pub fn problems(&self, state: &State) -> Vec<OperatorProblem> {
+        let op = self.operator();
+        let mut out = Vec::new();
+        let exists = state.operators.iter().any(|o| o.id == op.id);
+        match &self.editing {
+            None if exists => out.push(OperatorProblem::AlreadyExists(op.id.clone())),
+            Some(id) if !state.operators.iter().any(|o| &o.id == id) => {
+                out.push(OperatorProblem::NoSuchOperator(id.clone()))
+            }
+            _ => {}
+        }
+        out.extend(operator_problems(&op));
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +254,70 @@ mod tests {
             again.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
             ["g4", "g5"]
         );
+    }
+
+    #[test]
+    fn the_operator_form_names_what_the_engine_would_refuse() {
+        let mut s = session();
+        let fresh = OperatorForm::new_operator(s.state());
+        assert_eq!(fresh.id, format!("op{}", s.state().operators.len() + 1));
+        let form = OperatorForm {
+            name: "Ada Lovelace".into(),
+            email: " ada@example.com ".into(),
+            groups: "support, , marketing-leads".into(),
+            ..fresh
+        };
+        assert_eq!(form.problems(s.state()), []);
+        let op = form.operator();
+        assert_eq!(op.email.as_deref(), Some("ada@example.com"));
+        assert_eq!(op.mobile, None);
+        assert_eq!(op.groups, ["support", "marketing-leads"]);
+        let out = s
+            .command(&Command::AddOperator {
+                operator: op.clone(),
+            })
+            .unwrap();
+        assert_eq!(out, flowlab_engine::runtime::Outcome::Accepted);
+
+        let again = OperatorForm {
+            editing: None,
+            ..OperatorForm::edit(&op)
+        };
+        assert_eq!(
+            again.problems(s.state()),
+            [OperatorProblem::AlreadyExists(op.id.clone())]
+        );
+        let edited = OperatorForm {
+            mobile: "not a number".into(),
+            ..OperatorForm::edit(&op)
+        };
+        let problems = edited.problems(s.state());
+        assert_eq!(
+            problems.iter().map(|p| p.field()).collect::<Vec<_>>(),
+            ["mobile"]
+        );
+        let refused = s
+            .command(&Command::UpdateOperator {
+                operator: edited.operator(),
+            })
+            .unwrap();
+        assert_eq!(
+            refused,
+            flowlab_engine::runtime::Outcome::Rejected(problems[0].to_string()),
+            "the form and the engine say the same"
+        );
+    }
+
+    #[test]
+    fn known_groups_come_from_operators_and_approval_steps() {
+        let s = session();
+        let groups = known_groups(s.state());
+        assert!(
+            groups.contains(&"marketing-leads".to_string()),
+            "{groups:?}"
+        );
+        assert!(groups.contains(&"support".to_string()), "{groups:?}");
+        assert!(groups.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
     }
 
     #[test]

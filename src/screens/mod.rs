@@ -4,6 +4,7 @@ mod approvals;
 mod empty;
 mod lifecycle;
 mod people;
+mod people_operators;
 pub mod runs;
 mod scenarios;
 mod workflows;

@@ -1,6 +1,7 @@
 //! People: contacts (search, add, edit, tag, generate) and manual
-//! enrollment into a workflow; operators and their groups; and when each
-//! `tag_added` trigger will notice a new tag.
+//! enrollment into a workflow; operators and their groups (added and edited
+//! in `people_operators.rs`); and when each `tag_added` trigger will notice
+//! a new tag.
 
 use flowlab_engine::model::Contact;
 use flowlab_engine::scenario::Command;
@@ -10,6 +11,7 @@ use serde_json::{Map, Value};
 use crate::components::clock_bar::format_sim_time;
 use crate::run_view::people::{contacts, enrollable, generate, polls};
 use crate::runtime::use_runtime;
+use crate::screens::people_operators::OperatorsSection;
 use crate::screens::runs::timeline::short_duration;
 
 const PER_PAGE: usize = 50;
@@ -285,17 +287,7 @@ pub fn PeopleScreen() -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <section class="card operators" data-testid="operators">
-                <h2 class="section-title">"Operators"<span class="muted">" · notified by email, and by SMS when they have a mobile"</span></h2>
-                {move || rt.with(|s| s.state().operators.clone()).unwrap_or_default().into_iter().map(|o| view! {
-                    <div class="operator-row" data-testid="operator-row" data-operator=o.id.clone()>
-                        <span><strong>{o.name.clone()}</strong><span class="muted mono">{format!(" {}", o.id)}</span></span>
-                        <span class="muted">{o.email.clone().unwrap_or_else(|| "no email".into())}</span>
-                        <span class="muted">{o.mobile.clone().unwrap_or_else(|| "no mobile".into())}</span>
-                        <span class="tags">{o.groups.iter().map(|g| view! { <span class="tag">{g.clone()}</span> }).collect_view()}</span>
-                    </div>
-                }).collect_view()}
-            </section>
+            <OperatorsSection />
         </div>
     }
 }

@@ -14,7 +14,7 @@ use crate::runtime::compiled::Port;
 use crate::scenario::{Decision, DraftEdit};
 use crate::time::SimTime;
 
-const VERBS: [&str; 20] = [
+const VERBS: [&str; 22] = [
     "publish",
     "activate",
     "pause",
@@ -35,6 +35,8 @@ const VERBS: [&str; 20] = [
     "create",
     "add_contact",
     "update_contact",
+    "add_operator",
+    "update_operator",
 ];
 const ID_KEYS: [&str; 9] = [
     "workflow",
@@ -477,6 +479,15 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
         Event::ContactUpdated { contact, with } => {
             w.u8(41);
             w.var(contact.0 as u64);
+            w.json(&with.to_json());
+        }
+        Event::OperatorAdded(operator) => {
+            w.u8(42);
+            w.json(&operator.to_json());
+        }
+        Event::OperatorUpdated { operator, with } => {
+            w.u8(43);
+            w.var(operator.0 as u64);
             w.json(&with.to_json());
         }
     }
@@ -935,6 +946,11 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
             contact: ContactIx(r.var32()?),
             with: Box::new(contact_json(r)?),
         },
+        42 => Event::OperatorAdded(Box::new(operator_json(r)?)),
+        43 => Event::OperatorUpdated {
+            operator: OperatorIx(r.var32()?),
+            with: Box::new(operator_json(r)?),
+        },
         _ => {
             return Err(CodecError::Malformed {
                 at,
@@ -951,5 +967,14 @@ fn contact_json(r: &mut Reader) -> Result<crate::model::Contact, CodecError> {
     crate::scenario::decode_contact(&v, "contact").map_err(|_| CodecError::Malformed {
         at,
         what: "contact",
+    })
+}
+
+fn operator_json(r: &mut Reader) -> Result<crate::model::Operator, CodecError> {
+    let at = r.position();
+    let v = r.json()?;
+    crate::scenario::decode_operator(&v, "operator").map_err(|_| CodecError::Malformed {
+        at,
+        what: "operator",
     })
 }

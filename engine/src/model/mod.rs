@@ -4,11 +4,13 @@
 //! form executions run on.
 
 mod filter;
+mod operator_check;
 mod people;
 mod step;
 mod workflow;
 
 pub use filter::{Filter, FilterOp};
+pub use operator_check::{operator_problems, OperatorProblem};
 pub use people::{Contact, Operator};
 pub use step::{
     ActionKind, ActionStep, ApprovalScope, ApprovalStep, Compensation, ConditionStep, DurationSpec,

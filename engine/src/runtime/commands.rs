@@ -1,9 +1,10 @@
 //! What each command does, or why it is refused.
 
 use crate::event::{Event, Reason, Source};
-use crate::ids::{ContactIx, ExecIx, WfIx};
+use crate::ids::{ContactIx, ExecIx, OperatorIx, WfIx};
 use crate::machines::definition::{self, DefinitionInput, Facts, WorkflowStatus};
 use crate::machines::execution::{ExecInput, ExecState};
+use crate::model::{operator_problems, OperatorProblem};
 use crate::runtime::engine::{Engine, Outcome, Result, Work};
 use crate::scenario::Command;
 use crate::validate::{validate, ValidationContext};
@@ -113,6 +114,39 @@ impl Engine {
                 self.emit(Event::ContactUpdated {
                     contact: ix,
                     with: Box::new(contact.clone()),
+                });
+                Ok(Outcome::Accepted)
+            }
+            Command::AddOperator { operator } => {
+                let mut problems = operator_problems(operator);
+                if self.state.operators.iter().any(|o| o.id == operator.id) {
+                    problems.insert(0, OperatorProblem::AlreadyExists(operator.id.clone()));
+                }
+                if !problems.is_empty() {
+                    return Ok(self.reject(command, joined(&problems)));
+                }
+                self.emit(Event::OperatorAdded(Box::new(operator.clone())));
+                Ok(Outcome::Accepted)
+            }
+            // Only what comes after changes: notifications already sent stay,
+            // and `decide` judges membership on the groups at decision time.
+            Command::UpdateOperator { operator } => {
+                let Some(ix) = self
+                    .state
+                    .operators
+                    .iter()
+                    .position(|o| o.id == operator.id)
+                else {
+                    let missing = OperatorProblem::NoSuchOperator(operator.id.clone());
+                    return Ok(self.reject(command, missing.to_string()));
+                };
+                let problems = operator_problems(operator);
+                if !problems.is_empty() {
+                    return Ok(self.reject(command, joined(&problems)));
+                }
+                self.emit(Event::OperatorUpdated {
+                    operator: OperatorIx(ix as u32),
+                    with: Box::new(operator.clone()),
                 });
                 Ok(Outcome::Accepted)
             }
@@ -438,4 +472,12 @@ impl Engine {
         self.move_exec(x, ExecInput::Cancel, Some(reason))?;
         self.advance(x)
     }
+}
+
+fn joined(problems: &[OperatorProblem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }

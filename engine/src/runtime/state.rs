@@ -273,6 +273,10 @@ impl State {
                 c.phone = with.phone.clone();
                 c.attributes = with.attributes.clone();
             }
+            Event::OperatorAdded(operator) => self.operators.push((**operator).clone()),
+            Event::OperatorUpdated { operator, with } => {
+                self.operators[operator.ix()] = (**with).clone();
+            }
             Event::Enrolled { .. } => self.apply_enrolled(t, event),
             Event::EnrollmentSkipped { .. } => {}
             Event::ExecutionState { exec, from, to, .. } => {

@@ -13,9 +13,9 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 pub use decode_model::{
-    contact as decode_contact, filter as decode_filter, settings as decode_settings,
-    step as decode_step, steps as decode_steps, trigger as decode_trigger,
-    workflow as decode_workflow,
+    contact as decode_contact, filter as decode_filter, operator as decode_operator,
+    settings as decode_settings, step as decode_step, steps as decode_steps,
+    trigger as decode_trigger, workflow as decode_workflow,
 };
 pub use error::{AtPath, Decoded, FileError, Location, Problem};
 pub use expect::{line_matches, CountCompare, Expectation};
@@ -299,6 +299,11 @@ fn script_entry(v: &Value, path: &str) -> Decoded<ScriptEntry> {
             let contact = decode_model::contact(o.required("contact")?, &o.at("contact"))?;
             if verb == "add_contact" { Command::AddContact { contact } } else { Command::UpdateContact { contact } }
         }
+        "add_operator" | "update_operator" => {
+            let o = with(&["operator"])?;
+            let operator = decode_model::operator(o.required("operator")?, &o.at("operator"))?;
+            if verb == "add_operator" { Command::AddOperator { operator } } else { Command::UpdateOperator { operator } }
+        }
         "enroll" => {
             let o = with(&["workflow", "contacts"])?;
             o.required("contacts")?;
@@ -349,7 +354,7 @@ fn script_entry(v: &Value, path: &str) -> Decoded<ScriptEntry> {
                 &raw.at("do"),
                 Problem::NotOneOf {
                     value: other.into(),
-                    expected: "publish, activate, pause, resume, cancel, archive, edit, restore, clone, enroll, tag, untag, set, decide, stop, rollback, ack, create, add_contact, update_contact",
+                    expected: "publish, activate, pause, resume, cancel, archive, edit, restore, clone, enroll, tag, untag, set, decide, stop, rollback, ack, create, add_contact, update_contact, add_operator, update_operator",
                 },
             )
         }

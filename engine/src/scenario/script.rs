@@ -1,6 +1,6 @@
 use serde_json::{Map, Value};
 
-use crate::model::{Contact, Settings, Step, Trigger, WrittenParts};
+use crate::model::{Contact, Operator, Settings, Step, Trigger, WrittenParts};
 use crate::time::SimTime;
 
 /// One line of a scenario's script: what a person does, and when.
@@ -97,6 +97,17 @@ pub enum Command {
     UpdateContact {
         contact: Contact,
     },
+    /// A new operator (a Flowlab extension of the script).
+    AddOperator {
+        operator: Operator,
+    },
+    /// Replaces an operator's name, email, mobile and groups. Notifications
+    /// already sent stay as they were; approvals that open later notify the
+    /// groups as they are then; a `decide` is judged on the groups the
+    /// operator has when it decides.
+    UpdateOperator {
+        operator: Operator,
+    },
     Enroll {
         workflow: String,
         contacts: Vec<String>,
@@ -145,6 +156,8 @@ impl Command {
             Command::Create { .. } => "create",
             Command::AddContact { .. } => "add_contact",
             Command::UpdateContact { .. } => "update_contact",
+            Command::AddOperator { .. } => "add_operator",
+            Command::UpdateOperator { .. } => "update_operator",
             Command::Enroll { .. } => "enroll",
             Command::Tag { .. } => "tag",
             Command::Untag { .. } => "untag",
@@ -177,6 +190,9 @@ impl Command {
             Command::Create { workflow, .. } => vec![("workflow", s(workflow))],
             Command::AddContact { contact } | Command::UpdateContact { contact } => {
                 vec![("contact", s(&contact.id))]
+            }
+            Command::AddOperator { operator } | Command::UpdateOperator { operator } => {
+                vec![("operator", s(&operator.id))]
             }
             Command::Enroll { workflow, contacts } => vec![
                 ("workflow", s(workflow)),

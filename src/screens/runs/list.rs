@@ -2,6 +2,7 @@ use flowlab_engine::machines::execution::ExecState;
 use flowlab_engine::scenario::Command;
 use leptos::prelude::*;
 
+use super::metrics_panel::MetricsPanel;
 use super::steps_panel::StepsPanel;
 use super::{tone_class, StateBadge};
 use crate::components::clock_bar::format_sim_time;
@@ -48,6 +49,7 @@ pub fn RunsScreen() -> impl IntoView {
         })
         .unwrap_or_default()
     });
+    let chosen_workflow = Memo::new(move |_| filter.with(|f| f.workflow.clone()));
     let total = move || rt.with(|s| s.state().executions.len()).unwrap_or(0);
     let set_filter = move |f: &dyn Fn(&mut ExecFilter)| {
         filter.update(|x| f(x));
@@ -143,6 +145,7 @@ pub fn RunsScreen() -> impl IntoView {
                         .collect_view()
                 }}
             </div>
+            {move || chosen_workflow.get().map(|wf| view! { <MetricsPanel workflow=wf table_version=Signal::derive(move || filter.with(|f| f.version)) /> })}
             {move || filter.with(|f| f.workflow.clone()).map(|wf| view! { <StepsPanel workflow=wf version=Signal::derive(move || filter.with(|f| f.version)) /> })}
             <div class="runs-bulk" data-testid="runs-bulk">
                 <button

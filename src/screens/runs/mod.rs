@@ -4,6 +4,7 @@
 mod execution;
 pub mod index;
 mod list;
+mod metrics_panel;
 mod steps_panel;
 pub mod timeline;
 

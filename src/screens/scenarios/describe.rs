@@ -33,6 +33,8 @@ pub fn describe(command: &Command) -> String {
         Command::Create { workflow, .. } => format!("Create workflow {workflow}"),
         Command::AddContact { contact } => format!("Add contact {}", contact.id),
         Command::UpdateContact { contact } => format!("Update contact {}", contact.id),
+        Command::AddOperator { operator } => format!("Add operator {}", operator.id),
+        Command::UpdateOperator { operator } => format!("Update operator {}", operator.id),
         Command::Enroll { workflow, contacts } => {
             format!("Enroll {} in {workflow}", contacts.join(", "))
         }
