@@ -33,7 +33,12 @@ pub fn route(from: Point, to: Point, leaving: Leaving, obstacles: &[Rect]) -> Ro
         .collect();
     let reach = samples
         .iter()
-        .map(|p| Rect { x: p.x, y: p.y, w: 0.0, h: 0.0 })
+        .map(|p| Rect {
+            x: p.x,
+            y: p.y,
+            w: 0.0,
+            h: 0.0,
+        })
         .reduce(Rect::union)
         .unwrap_or_default();
     let blocked = |r: &Rect| {
