@@ -117,10 +117,12 @@ fn VersionOverview() -> impl IntoView {
                 <li><span class="run-key-mark run-key-mark--executed"></span>"Executed: some execution has been here"</li>
                 <li><span class="run-key-mark run-key-mark--edge"></span>"574 - Ok: times an edge was taken"</li>
             </ul>
-            // Slot: the metrics helper mounts `VersionMetrics { workflow, version }`
-            // here (for `run.workflow` and `shown()`); nothing else goes in it.
-            <div class="run-metrics-slot" data-testid="version-metrics-slot"
-                data-workflow=run.workflow.get_value() data-version=move || shown().map(|v| v.to_string())></div>
+            // The metrics need more room than this panel: they have the
+            // Runs screen's width, filtered to this workflow.
+            <a class="link run-metrics-link" data-testid="version-metrics-link"
+                href=format!("/runs?workflow={}", run.workflow.get_value())>
+                "Metrics: completion rate, failures by step, time to complete →"
+            </a>
         </section>
     }
 }

@@ -176,6 +176,19 @@ describe('the editor canvas in run mode (release build)', { timeout: 240_000 }, 
     );
     assert.equal(await page.getAttribute(node('validate'), 'data-run-state'), 'executed');
 
+    // The panel leads to the version's metrics, on the Runs screen.
+    await page.click('[data-testid=version-metrics-link]');
+    await page.waitForSelector('[data-testid=metric-executions]');
+    const enrolled = trace
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.type === 'enrolled' && l.workflow === 'spring_campaign').length;
+    assert.ok(enrolled > 0);
+    assert.equal(await page.getAttribute('[data-testid=metric-executions]', 'data-value'), String(enrolled));
+    await page.goBack();
+    await page.waitForSelector('[data-testid=screen-editor][data-mode=run]');
+
     // Back to the design: no run marks, the palette returns.
     await page.click('[data-testid=mode-design]');
     await page.waitForSelector('[data-testid=screen-editor][data-mode=design]');
