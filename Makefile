@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 E2E_SPECS := $(wildcard tests/e2e/*.spec.mjs)
 
-.PHONY: setup build serve dev test test-native test-browser test-e2e bench-app bench-engine bench-storage bench-editor clean
+.PHONY: setup build serve dev test test-native test-browser test-e2e bench-app bench-engine bench-storage bench-editor bench-clock clean
 
 ## setup: install whatever is missing (wasm target, trunk, wasm-bindgen-cli, chromium, npm packages)
 setup:
@@ -53,6 +53,10 @@ bench-storage: setup
 ## bench-editor: the editor with a generated 300- and 1000-step workflow: load time and frame times while dragging a node (not a test)
 bench-editor: build
 	node scripts/bench-editor.mjs --dir dist
+
+## bench-clock: long main-thread tasks while scenarios play at full speed on several screens (not a test)
+bench-clock: build
+	node scripts/bench-clock.mjs --dir dist
 
 ## bench-engine: engine throughput and memory on SEQ10-RETRY 10k/100k, native and wasm under Node (not a test)
 bench-engine: setup

@@ -1,0 +1,113 @@
+// Benchmark of the page clock (not a test): a scenario is loaded from the
+// Scenarios screen, then played at "as fast as possible" to its run_until
+// while one screen is open, and the page reports every main-thread task
+// longer than 50 ms (PerformanceObserver "longtask"). The issue's target:
+// at any speed no task over 50 ms. Reports, per workload and screen:
+//   - simulated span and wall time to reach it;
+//   - long tasks: how many, the longest, their total;
+//   - frames: intervals between animation frames, p50 / p95 / max.
+//
+//   node scripts/bench-clock.mjs --dir dist [--scenario FILE ...] [--screens /runs,/lifecycle]
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/support.mjs';
+
+const args = process.argv.slice(2);
+const all = (name) => args.flatMap((a, i) => (a === `--${name}` ? [args[i + 1]] : []));
+const opt = (name, fallback) => all(name)[0] ?? fallback;
+const dir = opt('dir', 'dist');
+const scenarios = all('scenario').length
+  ? all('scenario')
+  : ['samples/presets/campaign-validation.json', '../shared/bench/seq10-retry-10k.json'];
+const screens = opt('screens', '/runs,/lifecycle,/,/approvals').split(',');
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : 0;
+};
+const ms = (v) => `${v.toFixed(0)} ms`;
+
+async function go(page, path) {
+  await page.evaluate((p) => {
+    window.history.pushState({}, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+async function load(page, file) {
+  await go(page, '/scenarios');
+  await page.waitForSelector('[data-testid=scenario-file-button]:not([disabled])');
+  const text = await readFile(file, 'utf8');
+  await page.setInputFiles('[data-testid=scenario-file-input]', {
+    name: basename(file),
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await page.click('[data-testid=load-confirm]');
+  await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+  return JSON.parse(text).run_until ?? '1d';
+}
+
+async function measure(page, screen, until) {
+  await go(page, screen);
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    window.__bench = { long: [], frames: [] };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__bench.long.push(e.duration);
+    }).observe({ type: 'longtask' });
+    let last = performance.now();
+    const tick = (t) => {
+      window.__bench.frames.push(t - last);
+      last = t;
+      if (!window.__bench.done) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const started = Date.now();
+  await page.click('[data-testid=clock-speed-max]');
+  await page.fill('[data-testid=clock-until-input]', until);
+  await page.press('[data-testid=clock-until-input]', 'Enter');
+  await page.waitForSelector('[data-testid=clock-play][aria-label="Pause simulated time"]', { timeout: 10_000 }).catch(() => {}); // a short run may already be over
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=clock-play]')?.getAttribute('aria-label') === 'Play simulated time',
+    null,
+    { timeout: 600_000, polling: 200 },
+  );
+  const wall = Date.now() - started;
+  const result = await page.evaluate(() => {
+    window.__bench.done = true;
+    return {
+      long: window.__bench.long,
+      frames: window.__bench.frames.slice(1),
+      clock: document.querySelector('[data-testid=clock-time]')?.textContent,
+    };
+  });
+  return { wall, ...result };
+}
+
+const server = await startServer({ dir, port: 0 });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+console.log(`flowlab page clock at max speed (release build, ${dir}); long task = over 50 ms`);
+for (const file of scenarios) {
+  for (const screen of screens) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/scenarios`);
+    await page.waitForSelector('[data-testid=app-shell] main [data-testid^=screen-]');
+    const until = await load(page, file);
+    const r = await measure(page, screen, until);
+    const longest = r.long.length ? Math.max(...r.long) : 0;
+    const total = r.long.reduce((a, b) => a + b, 0);
+    console.log(
+      `${basename(file)} on ${screen}: to ${r.clock} in ${ms(r.wall)} wall; ` +
+        `long tasks ${r.long.length} (longest ${ms(longest)}, total ${ms(total)}); ` +
+        `frames p50 ${ms(quantile(r.frames, 0.5))} p95 ${ms(quantile(r.frames, 0.95))} max ${ms(Math.max(0, ...r.frames))}`,
+    );
+    await context.close();
+  }
+}
+await browser.close();
+await server.close();
