@@ -26,7 +26,7 @@ pub fn LifecycleScreen() -> impl IntoView {
         rt.with(|s| s.state().workflow_ix.get(&id).copied())
             .flatten()
     };
-    let executions = Signal::derive(move || {
+    let executions = Memo::new(move |_| {
         let wf = wf();
         let counts = rt
             .with(|s| lifecycle::execution_counts(s.state(), wf))
@@ -39,7 +39,7 @@ pub fn LifecycleScreen() -> impl IntoView {
             ..Highlight::default()
         }
     });
-    let definitions = Signal::derive(move || Highlight {
+    let definitions = Memo::new(move |_| Highlight {
         counts: rt
             .with(|s| lifecycle::definition_counts(s.state()))
             .unwrap_or_default()
@@ -48,7 +48,7 @@ pub fn LifecycleScreen() -> impl IntoView {
             .collect(),
         ..Highlight::default()
     });
-    let steps = Signal::derive(move || {
+    let steps = Memo::new(move |_| {
         let wf = wf();
         Highlight {
             counts: rt

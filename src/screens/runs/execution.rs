@@ -30,7 +30,7 @@ pub fn ExecutionScreen() -> impl IntoView {
             })
             .flatten()
     });
-    let highlight = Signal::derive(move || {
+    let highlight = Memo::new(move |_| {
         data.with(|d| {
             d.as_ref()
                 .map(|(d, _)| Highlight {
