@@ -87,6 +87,20 @@ impl ExecDetail {
         out
     }
 
+    /// Why it is where it is: the reason of the move that brought it here,
+    /// or, once acknowledged, of the move before (an acknowledgement is
+    /// not why an execution was stopped or failed).
+    pub fn reason(&self) -> Option<String> {
+        let mut moves = self.moves.iter().rev();
+        let last = moves.next()?;
+        if last.to.is_acknowledged() {
+            if let Some(before) = moves.next() {
+                return before.reason.clone().or_else(|| last.reason.clone());
+            }
+        }
+        last.reason.clone()
+    }
+
     pub fn visited(&self) -> Vec<ExecState> {
         let mut out: Vec<ExecState> = Vec::new();
         for m in &self.moves {

@@ -155,6 +155,38 @@ fn an_execution_detail_traces_its_path_timeline_and_history() {
 }
 
 #[test]
+fn a_stopped_and_acknowledged_execution_says_why_it_stopped() {
+    let mut s = session_at(30 * 60 * 1000);
+    let x = s
+        .state()
+        .executions
+        .iter()
+        .position(|e| {
+            !e.state.is_terminal()
+                && s.state().workflow(e.wf).versions[e.version as usize - 1]
+                    .draft
+                    .settings
+                    .auto_ack
+        })
+        .map(|i| ExecIx(i as u32))
+        .expect("an execution runs in a workflow that acknowledges by itself");
+    s.command(&Command::Stop {
+        execution: x.name(),
+    })
+    .expect("stopped");
+    let d = detail(s.state(), s.log(), &index_of(&s), x).expect("exists");
+    assert_eq!(d.row.state, ExecState::CancelledAck);
+    let stop = d
+        .moves
+        .iter()
+        .find(|m| m.to == ExecState::Cancelled)
+        .expect("moved to CANCELLED");
+    assert!(stop.reason.is_some());
+    assert_eq!(d.reason(), stop.reason, "not the acknowledgement's reason");
+    assert_ne!(d.reason(), d.moves.last().and_then(|m| m.reason.clone()));
+}
+
+#[test]
 fn a_failed_provisioning_shows_its_rollback() {
     let s = session_at(3 * H);
     let ix = index_of(&s);

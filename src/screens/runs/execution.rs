@@ -65,7 +65,7 @@ pub fn ExecutionScreen() -> impl IntoView {
                 Some((d, can)) => {
                     let ex = d.row.id.clone();
                     let (e1, e2, e3) = (ex.clone(), ex.clone(), ex.clone());
-                    let reason = d.moves.last().and_then(|m| m.reason.clone());
+                    let reason = d.reason();
                     view! {
                         <div class="page-header">
                             <div>
