@@ -1,6 +1,8 @@
 //! An operator's inbox: the approval notifications the engine sent them
 //! (one item per approval, with the channels it came by), whether each is
-//! still open, and who decided it.
+//! still open, and who decided it. Membership is judged when a decision is
+//! made, so approvals of the operator's groups that opened before they
+//! joined are in the inbox too, with no channel: they may decide them.
 
 use flowlab_engine::event::{DecisionTarget, Event, Stamped};
 use flowlab_engine::ids::{ExecIx, OperatorIx, StepIx};
@@ -75,7 +77,67 @@ pub fn inbox(state: &State, log: &[Stamped], index: &LogIndex, op: OperatorIx) -
         ));
     }
     items.reverse();
+    items.extend(joined_later(state, log, index, op, &items));
+    items.sort_by_key(|i| std::cmp::Reverse(i.t));
     items
+}
+
+/// Open approvals of `op`'s groups that `op` was not notified of (they
+/// joined the group, or were added, after the approval opened).
+fn joined_later(
+    state: &State,
+    log: &[Stamped],
+    index: &LogIndex,
+    op: OperatorIx,
+    notified: &[InboxItem],
+) -> Vec<InboxItem> {
+    let groups = &state.operators[op.ix()].groups;
+    let mut out: Vec<InboxItem> = Vec::new();
+    for (i, e) in state.executions.iter().enumerate() {
+        let Some(step) = e.cursor else { continue };
+        if e.state.is_terminal()
+            || e.decided
+            || e.steps[step.ix()].status != Some(StepStatus::AwaitingDecision)
+        {
+            continue;
+        }
+        let x = ExecIx(i as u32);
+        let Body::Approval { group, .. } = &state.version_of(x).compiled.step(step).body else {
+            continue;
+        };
+        if !groups.contains(group) {
+            continue;
+        }
+        let opened = index
+            .of_exec(x)
+            .iter()
+            .rev()
+            .find_map(|p| match &log[*p as usize] {
+                Stamped {
+                    t,
+                    event:
+                        Event::StepStatus {
+                            step: s,
+                            to: StepStatus::AwaitingDecision,
+                            ..
+                        },
+                } if *s == step => Some(*t),
+                _ => None,
+            })
+            .unwrap_or(SimTime::ZERO);
+        let mut new = item(state, log, index, opened, x, step, "");
+        new.channels.clear();
+        let same = |i: &InboxItem| {
+            i.step == new.step
+                && i.workflow == new.workflow
+                && i.version == new.version
+                && (i.shared || i.exec == x)
+        };
+        if new.status == Status::Open && !notified.iter().chain(&out).any(same) {
+            out.push(new);
+        }
+    }
+    out
 }
 
 fn item(

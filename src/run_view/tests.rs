@@ -313,6 +313,40 @@ fn live_counts_follow_the_state() {
 }
 
 #[test]
+fn an_operator_who_joins_the_group_later_finds_the_open_approval_and_may_decide_it() {
+    let mut s = session_at(90 * 60_000);
+    let noor = OperatorIx(2);
+    assert!(inbox(s.state(), s.log(), &index_of(&s), noor).is_empty());
+    let mut joined = s.state().operators[noor.ix()].clone();
+    joined.groups.push("marketing-leads".into());
+    s.command(&Command::UpdateOperator { operator: joined })
+        .expect("updated");
+    let items = inbox(s.state(), s.log(), &index_of(&s), noor);
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].step, "validate");
+    assert_eq!(items[0].status, Status::Open);
+    assert!(
+        items[0].channels.is_empty(),
+        "no notification was sent to Noor"
+    );
+    let sam = inbox(s.state(), s.log(), &index_of(&s), OperatorIx(0));
+    assert_eq!(sam.len(), 1, "a notified member's item is not doubled");
+    assert_eq!(items[0].t, sam[0].t, "it opened when Sam was notified");
+
+    s.command(&Command::Decide {
+        target: flowlab_engine::scenario::DecideTarget::Execution(items[0].execution.clone()),
+        operator: s.state().operators[noor.ix()].id.clone(),
+        decision: Decision::Approve,
+    })
+    .expect("a member decides");
+    let items = inbox(s.state(), s.log(), &index_of(&s), noor);
+    assert!(
+        items.is_empty() || items[0].status != Status::Open,
+        "{items:?}"
+    );
+}
+
+#[test]
 fn an_inbox_holds_the_notifications_and_turns_decided() {
     let mut s = session_at(90 * 60_000);
     let ix = index_of(&s);

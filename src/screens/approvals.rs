@@ -125,6 +125,10 @@ fn InboxCard(item: InboxItem, operator: String) -> impl IntoView {
             <div class="inbox-card-head">
                 <div class="inbox-channels">
                     {item.channels.iter().map(|c| view! { <span class="channel" data-testid="inbox-channel" data-channel=*c>{if *c == "sms" { "SMS" } else { "Email" }}</span> }).collect_view()}
+                    {item.channels.is_empty().then(|| view! {
+                        <span class="channel channel--none" data-testid="inbox-not-notified"
+                            title="It opened before this operator joined the group: no notification was sent, but members decide">"Not notified"</span>
+                    })}
                 </div>
                 <span class="muted mono">{format_sim_time(item.t)}</span>
             </div>
