@@ -49,6 +49,7 @@ pub struct InboxItem {
 /// Operator `op`'s notifications, newest first.
 pub fn inbox(state: &State, log: &[Stamped], index: &LogIndex, op: OperatorIx) -> Vec<InboxItem> {
     let mut items: Vec<InboxItem> = Vec::new();
+    let mut decided = Vec::new();
     for p in index.of_operator(op) {
         let stamped = &log[*p as usize];
         let Event::Notification {
@@ -58,6 +59,9 @@ pub fn inbox(state: &State, log: &[Stamped], index: &LogIndex, op: OperatorIx) -
             ..
         } = &stamped.event
         else {
+            if let Event::Decision { target, step, .. } = &stamped.event {
+                decided.push((stamped.t, *target, *step));
+            }
             continue;
         };
         if let Some(last) = items.last_mut().filter(|i| {
@@ -77,6 +81,25 @@ pub fn inbox(state: &State, log: &[Stamped], index: &LogIndex, op: OperatorIx) -
         ));
     }
     items.reverse();
+    // Decisions on approvals the operator was never notified of.
+    for (t, target, step) in decided {
+        let exec = match target {
+            DecisionTarget::Execution(x) => Some(x),
+            DecisionTarget::Shared(i) => {
+                let sa = &state.shared[i as usize];
+                state.workflow(sa.wf).executions.iter().copied().find(|x| {
+                    let e = state.execution(*x);
+                    e.version == sa.version && e.steps[step.ix()].status.is_some()
+                })
+            }
+        };
+        if let Some(x) = exec {
+            let new = unnotified(item(state, log, index, t, x, step, ""));
+            if !items.iter().any(|i| same_approval(i, &new)) {
+                items.push(new);
+            }
+        }
+    }
     items.extend(joined_later(state, log, index, op, &items));
     items.sort_by_key(|i| std::cmp::Reverse(i.t));
     items
@@ -125,19 +148,27 @@ fn joined_later(
                 _ => None,
             })
             .unwrap_or(SimTime::ZERO);
-        let mut new = item(state, log, index, opened, x, step, "");
-        new.channels.clear();
-        let same = |i: &InboxItem| {
-            i.step == new.step
-                && i.workflow == new.workflow
-                && i.version == new.version
-                && (i.shared || i.exec == x)
-        };
-        if new.status == Status::Open && !notified.iter().chain(&out).any(same) {
+        let new = unnotified(item(state, log, index, opened, x, step, ""));
+        if new.status == Status::Open
+            && !notified.iter().chain(&out).any(|i| same_approval(i, &new))
+        {
             out.push(new);
         }
     }
     out
+}
+
+fn unnotified(mut item: InboxItem) -> InboxItem {
+    item.channels.clear();
+    item
+}
+
+/// The same approval: one execution's, or a campaign's shared by all.
+fn same_approval(a: &InboxItem, b: &InboxItem) -> bool {
+    a.step == b.step
+        && a.workflow == b.workflow
+        && a.version == b.version
+        && (a.shared || a.exec == b.exec)
 }
 
 fn item(

@@ -340,10 +340,19 @@ fn an_operator_who_joins_the_group_later_finds_the_open_approval_and_may_decide_
     })
     .expect("a member decides");
     let items = inbox(s.state(), s.log(), &index_of(&s), noor);
+    assert_eq!(items.len(), 1, "the decided approval stays: {items:?}");
     assert!(
-        items.is_empty() || items[0].status != Status::Open,
-        "{items:?}"
+        matches!(
+            &items[0].status,
+            Status::Decided {
+                decision: "approve",
+                ..
+            }
+        ),
+        "{:?}",
+        items[0].status
     );
+    assert!(items[0].channels.is_empty());
 }
 
 #[test]

@@ -130,4 +130,39 @@ describe('people (release build)', { timeout: 120_000 }, () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('lets an operator who joins the group after the approval opened find it, unnotified, and decide it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, server.url, '/approvals');
+    await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    await page.click('[data-testid=clock-speed-max]');
+    await runUntil(page, '30m');
+    await waitForClock(page, 30 * 60_000);
+    await page.click('[data-testid=inbox-operator][data-operator=op3]');
+    assert.equal(await page.locator('[data-testid=inbox-item]').count(), 0, 'op3 is in no group of the campaign');
+
+    await page.click('[data-testid=nav-people]');
+    const row = page.locator('[data-testid=operator-row][data-operator=op3]');
+    await row.locator('[data-testid=operator-edit]').click();
+    const groups = await page.inputValue('[data-testid=operator-groups]');
+    await page.fill('[data-testid=operator-groups]', `${groups}, marketing-leads`);
+    await page.click('[data-testid=operator-save]');
+    await page.waitForSelector('[data-testid=operator-row][data-operator=op3][data-groups*=marketing-leads]');
+
+    await page.click('[data-testid=nav-approvals]');
+    await page.click('[data-testid=inbox-operator][data-operator=op3]');
+    const item = page.locator('[data-testid=inbox-item][data-step=validate][data-status=open]');
+    await item.waitFor();
+    assert.equal(await item.locator('[data-testid=inbox-channel]').count(), 0, 'no notification was sent');
+    await item.locator('[data-testid=inbox-not-notified]').waitFor();
+    await page.screenshot({ path: await artifactPath('inbox-not-notified.png') });
+    await item.locator('[data-testid=inbox-approve]').click();
+    await page.waitForSelector('[data-testid=inbox-item][data-step=validate][data-status=decided]');
+    const trace = (await downloadTrace(page)).trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(trace.some((l) => l.type === 'decision' && l.operator === 'op3'), 'the engine took the decision');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
