@@ -180,6 +180,7 @@ fn measure_inflight(scenario: &Scenario) -> Result<InFlight, String> {
     let step_slices = state
         .executions
         .iter()
+        .filter(|e| e.steps.spilled())
         .map(|e| size_of_val(&*e.steps) as u64)
         .sum();
     Ok(InFlight {
@@ -368,7 +369,7 @@ fn print_table(figs: &[Figures], runs: usize) {
             }),
         ),
         (
-            "  of which StepRun slices",
+            "  of which StepRuns spilled to heap",
             Box::new(|f| {
                 format!(
                     "{:.0} B",

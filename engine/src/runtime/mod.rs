@@ -9,6 +9,7 @@ mod engine;
 mod enrollment;
 mod rollback;
 pub mod state;
+pub mod step_runs;
 mod steps;
 pub mod timers;
 

@@ -18,6 +18,9 @@ use crate::runtime::compiled::{CompiledVersion, Port};
 use crate::scenario::DraftEdit;
 use crate::time::SimTime;
 use serde_json::{Map, Value};
+use smallvec::SmallVec;
+
+pub use crate::runtime::step_runs::{StepRuns, INLINE_STEPS};
 
 /// A due time and the order it was set in: timers at one instant fire in
 /// the order they were set.
@@ -94,15 +97,19 @@ pub struct Version {
 /// An edge of a version: (workflow, version, from step, port, to step).
 pub type EdgeKey = (WfIx, u32, StepIx, Port, StepIx);
 
+/// Action steps that completed or resolved, oldest first; inside the
+/// execution up to `INLINE_ACTIONS` of them.
+pub type DoneActions = SmallVec<[StepIx; INLINE_ACTIONS]>;
+pub const INLINE_ACTIONS: usize = 16;
+
 /// One execution. Laid out for the wake-up path: the fields a wake reads and
-/// writes come first and the record is cache-line aligned, so handling a wake
-/// touches two cache lines of it; what only rollback, timeouts and enroll
-/// chains use comes last.
+/// writes fill the first cache line, the actions done and where the step
+/// records are the second, the step records follow; what only rollback,
+/// timeouts and enroll chains use comes last. Cache-line aligned.
 #[derive(Clone, Debug, PartialEq)]
 #[repr(C, align(64))]
 pub struct Execution {
     pub wake: Option<(Slot, WakeKind)>,
-    pub steps: Box<[StepRun]>,
     /// End of the current step's first failed attempt since the execution
     /// entered it; `u64::MAX` for none (see `failing_since`).
     pub(crate) failing_since_ms: u64,
@@ -122,8 +129,8 @@ pub struct Execution {
     /// Its version's `exclusive_per_contact`.
     pub exclusive: bool,
     pub source: Source,
-    /// Action steps that completed or resolved, oldest first.
-    pub done_actions: Vec<StepIx>,
+    pub done_actions: DoneActions,
+    pub steps: StepRuns,
     pub timeout: Option<Slot>,
     pub created_at: SimTime,
     /// The execution whose chain of starts this one belongs to (itself when
@@ -559,10 +566,10 @@ impl State {
             retry_count: 0,
             failing_since_ms: u64::MAX,
             entries: 0,
-            steps: vec![StepRun::default(); steps].into_boxed_slice(),
+            steps: StepRuns::new(steps),
             wake: None,
             timeout: None,
-            done_actions: Vec::with_capacity(actions),
+            done_actions: SmallVec::with_capacity(actions),
             rollback_plan: Vec::new(),
             rollback_attempt: 0,
             exhausted: Vec::new(),

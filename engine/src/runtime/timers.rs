@@ -230,7 +230,7 @@ impl TimerQueue {
         if let Some(Reverse(next)) = heap.first() {
             if let Some(e) = Self::execution_of(state, next) {
                 prefetch(e);
-                if let Some(run) = e.cursor.and_then(|s| e.steps.get(s.ix())) {
+                if let Some(run) = e.cursor.and_then(|s| e.steps.inline_place(s.ix())) {
                     prefetch(run);
                 }
             }
