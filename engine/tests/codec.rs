@@ -209,7 +209,10 @@ fn a_corrupt_snapshot_is_refused_without_a_panic() {
 fn a_header_says_the_base_and_count_without_decoding_and_checks_the_sum() {
     let scenario = common::scenario_named("rollback.json");
     let (_, log) = common::run_with_log(&scenario);
-    let split = log.iter().position(|e| e.t > SimTime::ZERO).expect("time passes");
+    let split = log
+        .iter()
+        .position(|e| e.t > SimTime::ZERO)
+        .expect("time passes");
     let (base, tail) = (log[split - 1].t, &log[split..]);
     let segment = encode_segment(base, tail);
     assert_eq!(

@@ -7,25 +7,17 @@
 // the history).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, launchBrowser, openApp, serveDist, waitForClock, watchForErrors } from './support.mjs';
-
-async function ready(page) {
-  await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
-}
-
-async function go(page, path) {
-  await page.evaluate((p) => {
-    window.history.pushState({}, '', p);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
-async function playUntil(page, ms) {
-  await page.click('[data-testid=clock-speed-max]');
-  await page.fill('[data-testid=clock-until-input]', `${ms}ms`);
-  await page.press('[data-testid=clock-until-input]', 'Enter');
-  await waitForClock(page, ms);
-}
+import {
+  artifactPath,
+  go,
+  launchBrowser,
+  openApp,
+  playUntil,
+  ready,
+  serveDist,
+  waitForClock,
+  watchForErrors,
+} from './support.mjs';
 
 /** The history's lines of `type`, each as `key value` pairs joined by spaces. */
 async function historyLines(page, type) {

@@ -3,13 +3,18 @@
 // same trace, byte for byte. Also: reset asks first and restores the sample.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { downloadTrace, launchBrowser, openApp, runUntil, serveDist, waitForClock, watchForErrors } from './support.mjs';
+import {
+  downloadTrace,
+  launchBrowser,
+  openApp,
+  ready,
+  runUntil,
+  serveDist,
+  waitForClock,
+  watchForErrors,
+} from './support.mjs';
 
 const TWO_DAYS = 2 * 86_400_000;
-
-async function ready(page) {
-  await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
-}
 
 describe('reload is exact (release build)', { timeout: 240_000 }, () => {
   let server;

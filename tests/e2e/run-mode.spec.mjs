@@ -10,8 +10,12 @@ import assert from 'node:assert/strict';
 import {
   artifactPath,
   downloadTrace,
+  go,
   launchBrowser,
+  loadPreset,
   openApp,
+  playUntil,
+  ready,
   serveDist,
   waitForClock,
   watchForErrors,
@@ -19,34 +23,6 @@ import {
 
 const H = 3_600_000;
 const VIEWPORT = { width: 1400, height: 900 };
-
-async function ready(page) {
-  await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
-}
-
-async function go(page, path) {
-  // Client-side navigation keeps the running workspace (no reload).
-  await page.evaluate((p) => {
-    window.history.pushState({}, '', p);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
-async function playUntil(page, ms) {
-  await page.click('[data-testid=clock-speed-max]');
-  await page.fill('[data-testid=clock-until-input]', `${ms}ms`);
-  await page.press('[data-testid=clock-until-input]', 'Enter');
-  await waitForClock(page, ms);
-}
-
-async function loadCampaign(page) {
-  await go(page, '/scenarios');
-  await page.click('[data-testid=preset-load][data-file="campaign-validation.json"]');
-  await page.click('[data-testid=load-confirm]');
-  await page.waitForSelector('[data-testid=screen-runs]');
-  await waitForClock(page, 0);
-  await ready(page);
-}
 
 /** Transitions in the trace from `from` by `port` to `to`. */
 function traversals(trace, from, port, to) {
@@ -84,7 +60,7 @@ describe('the editor canvas in run mode (release build)', { timeout: 240_000 }, 
     const problems = watchForErrors(page);
     await openApp(page, server.url, '/scenarios');
     await ready(page);
-    await loadCampaign(page);
+    await loadPreset(page, 'campaign-validation.json');
     await playUntil(page, 1 * H);
 
     // From the Runs screen (where the preset lands) into run mode.
@@ -206,7 +182,7 @@ describe('the editor canvas in run mode (release build)', { timeout: 240_000 }, 
     const problems = watchForErrors(page);
     await openApp(page, server.url, '/scenarios');
     await ready(page);
-    await loadCampaign(page);
+    await loadPreset(page, 'campaign-validation.json');
     await playUntil(page, 2 * H + 4_000);
     await go(page, '/editor/spring_campaign?mode=run');
     await page.waitForSelector(`${node('deliver')}[data-run-state=current]`);

@@ -3,7 +3,7 @@
 // approvals and lifecycle screens.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+import { artifactPath, go, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
 
 async function runUntil(page, text, ms) {
   await page.click('[data-testid=clock-speed-max]');
@@ -14,14 +14,6 @@ async function runUntil(page, text, ms) {
     ms,
     { timeout: 30_000 },
   );
-}
-
-async function go(page, path) {
-  // Client-side navigation keeps the running workspace (no reload).
-  await page.evaluate((p) => {
-    window.history.pushState({}, '', p);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
 }
 
 describe('runs, approvals and lifecycle (release build)', { timeout: 180_000 }, () => {

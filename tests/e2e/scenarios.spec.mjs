@@ -8,7 +8,20 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { artifactPath, launchBrowser, openApp, ROOT, serveDist, watchForErrors } from './support.mjs';
+import {
+  ROOT,
+  artifactPath,
+  downloadTrace,
+  go,
+  launchBrowser,
+  loadPreset,
+  openApp,
+  playUntil,
+  ready,
+  serveDist,
+  waitForClock,
+  watchForErrors,
+} from './support.mjs';
 
 const SIM = process.env.FLOWLAB_SIM ?? `${ROOT}target/release/flowlab-sim`;
 const PRESETS = `${ROOT}samples/presets/`;
@@ -19,50 +32,6 @@ function durationMs(v) {
   let total = 0;
   for (const [, n, unit] of v.matchAll(/(\d+)(ms|s|m|h|d)/g)) total += Number(n) * UNIT[unit];
   return total;
-}
-
-async function ready(page) {
-  await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
-}
-
-async function waitForClock(page, ms) {
-  await page.waitForFunction(
-    (want) => Number(document.querySelector('[data-testid=clock-time]')?.dataset.ms) === want,
-    ms,
-    { timeout: 60_000 },
-  );
-}
-
-async function runUntil(page, ms) {
-  await page.click('[data-testid=clock-speed-max]');
-  await page.fill('[data-testid=clock-until-input]', `${ms}ms`);
-  await page.press('[data-testid=clock-until-input]', 'Enter');
-  await waitForClock(page, ms);
-}
-
-async function go(page, path) {
-  await page.evaluate((p) => {
-    window.history.pushState({}, '', p);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
-async function loadPreset(page, file) {
-  await go(page, '/scenarios');
-  await page.click(`[data-testid=preset-load][data-file="${file}"]`);
-  await page.click('[data-testid=load-confirm]');
-  await page.waitForSelector('[data-testid=screen-runs]');
-  await waitForClock(page, 0);
-  await ready(page);
-}
-
-async function downloadTrace(page) {
-  await page.click('[data-testid=workspace-menu]');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('[data-testid=download-trace]'),
-  ]);
-  return readFileSync(await download.path(), 'utf8');
 }
 
 describe('scenarios and presets (release build)', { timeout: 300_000 }, () => {
@@ -101,7 +70,7 @@ describe('scenarios and presets (release build)', { timeout: 300_000 }, () => {
       const expected = lines.slice(0, -1).join('\n') + '\n';
 
       await loadPreset(page, file);
-      await runUntil(page, until);
+      await playUntil(page, until);
       const got = await downloadTrace(page);
       assert.equal(got.split('\n').length, expected.split('\n').length, `${file}: as many lines`);
       assert.equal(got, expected, `${file}: the page's trace is flowlab-sim's`);
@@ -126,18 +95,18 @@ describe('scenarios and presets (release build)', { timeout: 300_000 }, () => {
     const states = () =>
       page.locator('[data-testid=script-entry]').evaluateAll((els) => els.map((e) => e.dataset.state));
     assert.deepEqual(await states(), ['next', 'pending', 'pending', 'pending', 'pending', 'pending']);
-    await runUntil(page, 35 * 60_000);
+    await playUntil(page, 35 * 60_000);
     assert.deepEqual(await states(), ['done', 'done', 'done', 'done', 'next', 'pending']);
     assert.match(await page.textContent('[data-testid=script-entry][data-state=next]'), /Enroll c2 in onboarding/);
     await page.screenshot({ path: await artifactPath('scenarios-playing.png'), fullPage: true });
-    await runUntil(page, 45 * 60_000);
+    await playUntil(page, 45 * 60_000);
     await go(page, '/runs/e2');
     await page.waitForSelector('[data-testid=lc-node][data-lit=true][data-state=BLOCKED_WAITING]');
 
     // The campaign: 574 executions released by one approval.
     await loadPreset(page, 'campaign-validation.json');
     assert.match(page.url(), /\/runs\?workflow=spring_campaign$/);
-    await runUntil(page, 3 * 3_600_000);
+    await playUntil(page, 3 * 3_600_000);
     const edge = page.locator('[data-testid=step-run][data-step=validate] [data-testid=edge-label][data-port=approved]');
     await edge.waitFor();
     assert.match(await edge.textContent(), /approved → deliver\s*574 - Ok/);
@@ -145,7 +114,7 @@ describe('scenarios and presets (release build)', { timeout: 300_000 }, () => {
 
     // FAILED_UNSAFE, recovered by the operator before the script would.
     await loadPreset(page, 'rollback-unsafe.json');
-    await runUntil(page, 30 * 60_000);
+    await playUntil(page, 30 * 60_000);
     await go(page, '/runs/e1');
     await page.waitForSelector('[data-testid=lc-node][data-lit=true][data-state=FAILED_UNSAFE]');
     await page.screenshot({ path: await artifactPath('scenarios-failed-unsafe.png'), fullPage: true });
@@ -155,7 +124,7 @@ describe('scenarios and presets (release build)', { timeout: 300_000 }, () => {
     await page.waitForSelector('[data-testid=lc-node][data-lit=true][data-state=FAILED_SAFE_ACK]');
 
     // Exported as a scenario, with the operator's two commands: flowlab-sim reproduces the page.
-    await runUntil(page, 2 * 3_600_000);
+    await playUntil(page, 2 * 3_600_000);
     const trace = await downloadTrace(page);
     await go(page, '/scenarios');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-scenario]')]);

@@ -104,3 +104,34 @@ export async function drag(page, from, to) {
   await page.mouse.move(to.x, to.y, { steps: 6 });
   await page.mouse.up();
 }
+
+/** Waits until the clock can be used (the workspace is loaded and runs here). */
+export async function ready(page) {
+  await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+}
+
+/** Client-side navigation: the running workspace stays (no reload). */
+export async function go(page, path) {
+  await page.evaluate((p) => {
+    window.history.pushState({}, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+/** Plays at full speed until the clock reads `ms`. */
+export async function playUntil(page, ms) {
+  await page.click('[data-testid=clock-speed-max]');
+  await page.fill('[data-testid=clock-until-input]', `${ms}ms`);
+  await page.press('[data-testid=clock-until-input]', 'Enter');
+  await waitForClock(page, ms);
+}
+
+/** Loads a built-in preset from the Scenarios screen into a fresh workspace. */
+export async function loadPreset(page, file) {
+  await go(page, '/scenarios');
+  await page.click(`[data-testid=preset-load][data-file="${file}"]`);
+  await page.click('[data-testid=load-confirm]');
+  await page.waitForSelector('[data-testid=screen-runs]');
+  await waitForClock(page, 0);
+  await ready(page);
+}
