@@ -1,31 +1,20 @@
 // The page clock against the release build: run until a time at full
 // speed, step to the next event, and find the clock where it was after a
 // reload (paused, at the saved simulated time).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { clockMs, launchBrowser, openApp, serveDist, waitForClock, watchForErrors } from './support.mjs';
+import { clockMs, openApp, useApp, waitForClock, watchForErrors } from './support.mjs';
 
 const DAY = 86_400_000;
 
 describe('page clock (release build)', { timeout: 180_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('runs until a time, steps to the next event, and comes back paused after a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url);
+    await openApp(page, app.server.url);
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     assert.equal(await clockMs(page), 0);
 

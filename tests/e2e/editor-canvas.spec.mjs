@@ -2,9 +2,9 @@
 // zoom at the pointer, panning and the zoom buttons, reconnecting an edge by dragging its end handle, the
 // undo history surviving a visit to another screen, and step pickers that
 // follow steps being added and removed while the inspector stays open.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { centre, drag, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+import { centre, drag, openApp, useApp, watchForErrors } from './support.mjs';
 
 const node = (id) => `[data-testid=node][data-step-id="${id}"]`;
 const edge = (from, to) => `[data-testid=edge][data-from="${from}"][data-to="${to}"]`;
@@ -18,24 +18,13 @@ async function select(page, id) {
 }
 
 describe('editor canvas gestures (release build)', { timeout: 120_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   async function openWelcome() {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/editor/welcome');
+    await openApp(page, app.server.url, '/editor/welcome');
     await page.waitForSelector(node('send_tips'));
     return { context, page, problems };
   }

@@ -1,30 +1,19 @@
 // The editor's file and version actions with the real dialogs: export a
 // workflow file, import an edited copy into the draft (and undo it), publish,
 // restore the published version into the draft, and clone the workflow.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+import { openApp, useApp, watchForErrors } from './support.mjs';
 
 describe('editor files and versions (release build)', { timeout: 120_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('exports, imports, restores and clones', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/editor/welcome');
+    await openApp(page, app.server.url, '/editor/welcome');
     await page.waitForSelector('[data-testid=node]');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
     const file = await download.path();

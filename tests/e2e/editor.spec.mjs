@@ -3,9 +3,9 @@
 // and a branch fail action, undo and redo, publish v1, edit, see the
 // unpublished marker and the diff, publish v2, reload and find it all.
 // Screenshots of the editor in light and dark go to tests/e2e/artifacts/.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, centre, drag, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+import { artifactPath, centre, drag, openApp, useApp, watchForErrors } from './support.mjs';
 
 const node = (id) => `[data-testid=node][data-step-id="${id}"]`;
 
@@ -45,24 +45,13 @@ async function saved(page) {
 }
 
 describe('the visual editor (release build)', { timeout: 180_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('builds, configures, undoes, publishes v1 and v2, and finds it all after a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url);
+    await openApp(page, app.server.url);
     await page.click('[data-testid=new-workflow]');
     await page.waitForSelector('[data-testid=screen-editor][data-workflow-id=workflow_1]');
     await page.waitForSelector('[data-testid=canvas-empty]');
@@ -226,10 +215,10 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
   });
 
   it('selects with a rubber band and the keyboard, duplicates, pastes, deletes, lays out, and runs the lifecycle', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/editor/welcome');
+    await openApp(page, app.server.url, '/editor/welcome');
     await page.waitForSelector(node('done'));
     const count = () => page.locator('[data-testid=node]').count();
     assert.equal(await count(), 4);
@@ -308,10 +297,10 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
 
   for (const colorScheme of ['light', 'dark']) {
     it(`looks right in ${colorScheme}: a sample workflow, a step selected, the publish dialog`, async () => {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 } });
+      const context = await app.browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
       const problems = watchForErrors(page);
-      await openApp(page, server.url, '/editor/provision_workspace');
+      await openApp(page, app.server.url, '/editor/provision_workspace');
       await page.waitForSelector('[data-testid=node]');
       await page.click(`${node('create_account')} .node-title`);
       await page.waitForSelector('[data-testid=retry-preview]');

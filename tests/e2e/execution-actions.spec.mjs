@@ -5,16 +5,15 @@
 // pressed on the FAILED_UNSAFE execution of the rollback-unsafe preset
 // (FAILED_SAFE lit; the compensation that now succeeds and the new state in
 // the history).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   artifactPath,
   go,
-  launchBrowser,
   openApp,
   playUntil,
   ready,
-  serveDist,
+  useApp,
   waitForClock,
   watchForErrors,
 } from './support.mjs';
@@ -31,24 +30,13 @@ async function historyLines(page, type) {
 }
 
 describe('stop and rollback from an execution page (release build)', { timeout: 180_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('stops a running execution of the built-in workspace: cancelled, in its history and the runs table', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/runs');
+    await openApp(page, app.server.url, '/runs');
     await ready(page);
     await playUntil(page, 10 * 60_000);
 
@@ -83,10 +71,10 @@ describe('stop and rollback from an execution page (release build)', { timeout: 
   });
 
   it('rolls back a FAILED_UNSAFE execution whose compensation gave up', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/scenarios');
+    await openApp(page, app.server.url, '/scenarios');
     await ready(page);
     await page.click('[data-testid=preset-load][data-file="rollback-unsafe.json"]');
     await page.click('[data-testid=load-confirm]');

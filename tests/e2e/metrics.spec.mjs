@@ -2,15 +2,14 @@
 // the engine says elsewhere: the executions table's counts per state and the
 // trace downloaded from the workspace menu, from which the per-step attempts,
 // failures, fail actions and the time-to-complete figures are recounted here.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   artifactPath,
   downloadTrace,
-  launchBrowser,
   openApp,
   runUntil,
-  serveDist,
+  useApp,
   waitForClock,
   watchForErrors,
 } from './support.mjs';
@@ -154,22 +153,13 @@ async function chooseWorkflow(page, id) {
 }
 
 describe('workflow metrics (release build)', { timeout: 300_000 }, () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('agrees with the table and the trace for every fail action', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1100 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/runs');
+    await openApp(page, app.server.url, '/runs');
     await loadPreset(page, 'fail-actions.json');
     await runUntil(page, '3d');
     await waitForClock(page, 3 * 86_400_000);
@@ -196,10 +186,10 @@ describe('workflow metrics (release build)', { timeout: 300_000 }, () => {
   });
 
   it('fills the histogram live while the clock runs, in light and dark', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1200 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1200 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/runs');
+    await openApp(page, app.server.url, '/runs');
     await loadPreset(page, 'campaign-validation.json');
     await runUntil(page, '1h');
     await waitForClock(page, 3_600_000);

@@ -1,27 +1,16 @@
 // Offline: after one visit, the app and its saved workspace open with the
 // network gone (the service worker serves the build from its cache).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, serveDist } from './support.mjs';
+import { openApp, useApp } from './support.mjs';
 
 describe('offline (release build)', { timeout: 120_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('opens with no network after one visit, with its data', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await openApp(page, server.url);
+    await openApp(page, app.server.url);
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.click('[data-testid=clock-speed-max]');
@@ -34,7 +23,7 @@ describe('offline (release build)', { timeout: 120_000 }, () => {
     await page.reload();
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     assert.equal(await page.getAttribute('[data-testid=clock-time]', 'data-ms'), '18000000');
-    await openApp(page, server.url, '/lifecycle');
+    await openApp(page, app.server.url, '/lifecycle');
     assert.ok(await page.isVisible('[data-testid=app-header]'), 'a deep link opens offline too');
     await context.close();
   });

@@ -2,27 +2,26 @@
 // says when its poll will notice), and enroll it by hand; add an operator to
 // a group (the form names what is wrong first) and decide, as that operator,
 // the approval the group is then notified of.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, downloadTrace, launchBrowser, openApp, runUntil, serveDist, waitForClock, watchForErrors } from './support.mjs';
+import {
+  artifactPath,
+  downloadTrace,
+  openApp,
+  runUntil,
+  useApp,
+  waitForClock,
+  watchForErrors,
+} from './support.mjs';
 
 describe('people (release build)', { timeout: 120_000 }, () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('adds, tags and enrolls a contact', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/people');
+    await openApp(page, app.server.url, '/people');
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await page.click('[data-testid=clock-speed-max]');
     await page.fill('[data-testid=clock-until-input]', '2m');
@@ -58,10 +57,10 @@ describe('people (release build)', { timeout: 120_000 }, () => {
   });
 
   it('adds an operator to a group, who then decides an approval from the inbox', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/people');
+    await openApp(page, app.server.url, '/people');
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     const before = await page.locator('[data-testid=operator-row]').count();
 
@@ -132,10 +131,10 @@ describe('people (release build)', { timeout: 120_000 }, () => {
   });
 
   it('lets an operator who joins the group after the approval opened find it, unnotified, and decide it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/approvals');
+    await openApp(page, app.server.url, '/approvals');
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await page.click('[data-testid=clock-speed-max]');
     await runUntil(page, '30m');

@@ -1,40 +1,20 @@
 // Reload is exact: the built-in workspace run to 2d in one go, and the same
 // run interrupted by reloads at random moments (saved or not), give the
 // same trace, byte for byte. Also: reset asks first and restores the sample.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  downloadTrace,
-  launchBrowser,
-  openApp,
-  ready,
-  runUntil,
-  serveDist,
-  waitForClock,
-  watchForErrors,
-} from './support.mjs';
+import { downloadTrace, openApp, ready, runUntil, useApp, waitForClock, watchForErrors } from './support.mjs';
 
 const TWO_DAYS = 2 * 86_400_000;
 
 describe('reload is exact (release build)', { timeout: 240_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('gives the same trace with and without reloads at random moments', async () => {
-    const straight = await browser.newContext();
+    const straight = await app.browser.newContext();
     const a = await straight.newPage();
     const problemsA = watchForErrors(a);
-    await openApp(a, server.url);
+    await openApp(a, app.server.url);
     await ready(a);
     await a.click('[data-testid=clock-speed-max]');
     await runUntil(a, '2d');
@@ -44,9 +24,9 @@ describe('reload is exact (release build)', { timeout: 240_000 }, () => {
     assert.deepEqual(problemsA, []);
     await straight.close();
 
-    const interrupted = await browser.newContext();
+    const interrupted = await app.browser.newContext();
     const b = await interrupted.newPage();
-    await openApp(b, server.url);
+    await openApp(b, app.server.url);
     await ready(b);
     await b.click('[data-testid=clock-speed-3600]');
     await runUntil(b, '2d');
@@ -74,9 +54,9 @@ describe('reload is exact (release build)', { timeout: 240_000 }, () => {
   });
 
   it('resets the workspace only after asking', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await openApp(page, server.url);
+    await openApp(page, app.server.url);
     await ready(page);
     await page.click('[data-testid=clock-speed-max]');
     await runUntil(page, '3h');

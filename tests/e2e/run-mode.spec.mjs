@@ -5,19 +5,17 @@
 // downloaded trace), the counts by status, a still highlight under reduced
 // motion, and the same picture after a reload. Screenshots in light and dark
 // at 1400×900 are saved under tests/e2e/artifacts/.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   artifactPath,
   downloadTrace,
   go,
-  launchBrowser,
   loadPreset,
   openApp,
   playUntil,
   ready,
-  serveDist,
-  waitForClock,
+  useApp,
   watchForErrors,
 } from './support.mjs';
 
@@ -41,24 +39,13 @@ async function ringAnimation(page, id) {
 }
 
 describe('the editor canvas in run mode (release build)', { timeout: 240_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('shows the campaign blinking at its validation, then 574 - Ok as the trace counts it, after a reload too', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await app.browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/scenarios');
+    await openApp(page, app.server.url, '/scenarios');
     await ready(page);
     await loadPreset(page, 'campaign-validation.json');
     await playUntil(page, 1 * H);
@@ -177,10 +164,10 @@ describe('the editor canvas in run mode (release build)', { timeout: 240_000 }, 
   });
 
   it('draws run mode readably in the dark theme', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'dark' });
+    const context = await app.browser.newContext({ viewport: VIEWPORT, colorScheme: 'dark' });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/scenarios');
+    await openApp(page, app.server.url, '/scenarios');
     await ready(page);
     await loadPreset(page, 'campaign-validation.json');
     await playUntil(page, 2 * H + 4_000);
@@ -193,10 +180,10 @@ describe('the editor canvas in run mode (release build)', { timeout: 240_000 }, 
   });
 
   it('says what is wrong with a bad run-mode address, and shows what it can', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await app.browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/editor/welcome?mode=run');
+    await openApp(page, app.server.url, '/editor/welcome?mode=run');
     await ready(page);
     // Before the clock runs, the script has not published anything yet.
     await page.waitForSelector('[data-testid=run-problem]');

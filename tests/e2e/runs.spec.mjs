@@ -1,9 +1,9 @@
 // Watching runs against the release build: the built-in workspace played at
 // full speed, then what a person sees and does on the runs, execution,
 // approvals and lifecycle screens.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, go, launchBrowser, openApp, serveDist, watchForErrors } from './support.mjs';
+import { artifactPath, go, openApp, useApp, watchForErrors } from './support.mjs';
 
 async function runUntil(page, text, ms) {
   await page.click('[data-testid=clock-speed-max]');
@@ -17,24 +17,13 @@ async function runUntil(page, text, ms) {
 }
 
 describe('runs, approvals and lifecycle (release build)', { timeout: 180_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('decides an approval from the inbox, lights the state of an execution and acknowledges it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/approvals');
+    await openApp(page, app.server.url, '/approvals');
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await runUntil(page, '90m', 90 * 60_000);
 
@@ -105,10 +94,10 @@ describe('runs, approvals and lifecycle (release build)', { timeout: 180_000 }, 
   });
 
   it('draws an execution readably in the dark theme', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: 'dark' });
+    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: 'dark' });
     const page = await context.newPage();
     const problems = watchForErrors(page);
-    await openApp(page, server.url, '/runs');
+    await openApp(page, app.server.url, '/runs');
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await runUntil(page, '5m', 5 * 60_000);
     await go(page, '/runs/e5');

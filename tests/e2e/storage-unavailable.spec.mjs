@@ -1,26 +1,15 @@
 // Without IndexedDB (private mode, disabled storage), or with the disk full,
 // the app still runs the workspace in memory and says, in a banner and in
 // the save state, what is not being saved.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, serveDist } from './support.mjs';
+import { openApp, useApp } from './support.mjs';
 
 describe('storage unavailable (release build)', { timeout: 120_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('keeps working in memory and says what is not saved', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     await context.addInitScript(() => {
       const refuse = () => {
         throw new DOMException('The user denied permission to access the database.', 'SecurityError');
@@ -28,7 +17,7 @@ describe('storage unavailable (release build)', { timeout: 120_000 }, () => {
       Object.defineProperty(window.IDBFactory.prototype, 'open', { value: refuse });
     });
     const page = await context.newPage();
-    await openApp(page, server.url);
+    await openApp(page, app.server.url);
     await page.waitForSelector('[data-testid=banner-not-saving]');
     assert.match(await page.textContent('[data-testid=banner-not-saving]'), /storage is unavailable/);
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
@@ -42,9 +31,9 @@ describe('storage unavailable (release build)', { timeout: 120_000 }, () => {
   });
 
   it('says so when the disk is full, and keeps the events in the tab', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await openApp(page, server.url);
+    await openApp(page, app.server.url);
     await page.waitForSelector('[data-testid=save-state][data-state=saved]');
     await page.evaluate(() => {
       const full = () => {

@@ -2,6 +2,7 @@
 // loopback, and Debian's Chromium driven by playwright-core (no browser
 // download: Playwright launches /usr/bin/chromium, each launch with a fresh
 // temporary profile that it deletes on close).
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -134,4 +135,22 @@ export async function loadPreset(page, file) {
   await page.waitForSelector('[data-testid=screen-runs]');
   await waitForClock(page, 0);
   await ready(page);
+}
+
+/**
+ * Serves the release build and launches Chromium around one `describe`
+ * block: call it at the block's top, then use `app.server` and
+ * `app.browser` in its tests.
+ */
+export function useApp() {
+  const app = { server: undefined, browser: undefined };
+  before(async () => {
+    app.server = await serveDist();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

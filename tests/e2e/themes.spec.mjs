@@ -1,9 +1,9 @@
 // Light and dark themes at a desktop and a small window: the colours follow
 // the system setting, nothing overflows sideways, and every combination is
 // saved as a screenshot under tests/e2e/artifacts/ to look at.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, launchBrowser, openApp, serveDist } from './support.mjs';
+import { artifactPath, openApp, useApp } from './support.mjs';
 
 const SIZES = [
   { name: 'desktop', width: 1400, height: 900 },
@@ -17,30 +17,19 @@ const SCREENS = [
 ];
 
 describe('themes and window sizes', { timeout: 180_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   const backgrounds = {};
   for (const colorScheme of ['light', 'dark']) {
     for (const size of SIZES) {
       it(`${colorScheme} at ${size.width}×${size.height}: no sideways overflow, screenshots saved`, async () => {
-        const context = await browser.newContext({
+        const context = await app.browser.newContext({
           colorScheme,
           viewport: { width: size.width, height: size.height },
         });
         const page = await context.newPage();
         for (const screen of SCREENS) {
-          await openApp(page, server.url, screen.path);
+          await openApp(page, app.server.url, screen.path);
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert.ok(overflow <= 0, `${screen.path} overflows sideways by ${overflow}px`);
           await page.screenshot({ path: await artifactPath(`${screen.name}-${colorScheme}-${size.name}.png`) });

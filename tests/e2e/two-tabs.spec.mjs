@@ -1,30 +1,19 @@
 // Two tabs on one workspace: the second shows it read-only, takes it over,
 // and the run goes on from what the first saved, with no step run twice
 // (the final trace equals an uninterrupted run's).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { downloadTrace, launchBrowser, openApp, runUntil, serveDist, waitForClock, watchForErrors } from './support.mjs';
+import { downloadTrace, openApp, runUntil, useApp, waitForClock, watchForErrors } from './support.mjs';
 
 const TWO_DAYS = 2 * 86_400_000;
 
 describe('two tabs (release build)', { timeout: 240_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('runs a workspace in one tab at a time, and hands over without repeating a step', async () => {
-    const alone = await browser.newContext();
+    const alone = await app.browser.newContext();
     const solo = await alone.newPage();
-    await openApp(solo, server.url);
+    await openApp(solo, app.server.url);
     await solo.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await solo.click('[data-testid=clock-speed-max]');
     await runUntil(solo, '2d');
@@ -32,10 +21,10 @@ describe('two tabs (release build)', { timeout: 240_000 }, () => {
     const expected = await downloadTrace(solo);
     await alone.close();
 
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const first = await context.newPage();
     const problems = watchForErrors(first);
-    await openApp(first, server.url);
+    await openApp(first, app.server.url);
     await first.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await first.click('[data-testid=clock-speed-max]');
     await runUntil(first, '3h');
@@ -43,7 +32,7 @@ describe('two tabs (release build)', { timeout: 240_000 }, () => {
     await first.waitForSelector('[data-testid=save-state][data-state=saved]');
 
     const second = await context.newPage();
-    await openApp(second, server.url);
+    await openApp(second, app.server.url);
     await second.waitForSelector('[data-testid=banner-read-only]');
     assert.equal(await second.isDisabled('[data-testid=clock-play]'), true, 'a read-only tab cannot run the clock');
     assert.equal(await second.getAttribute('[data-testid=clock-time]', 'data-ms'), String(3 * 3_600_000));

@@ -2,26 +2,15 @@
 // older version: the page says to close that tab instead of showing a
 // workspace. (Simulated: another connection holds version 1 and ignores the
 // request to close, while the page asks for version 2.)
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist } from './support.mjs';
+import { useApp } from './support.mjs';
 
 describe('blocked schema upgrade (release build)', { timeout: 60_000 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useApp();
 
   it('tells the person to close the old tab', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     await context.addInitScript(() => {
       const realOpen = IDBFactory.prototype.open;
       const held = new Promise((resolve) => {
@@ -47,7 +36,7 @@ describe('blocked schema upgrade (release build)', { timeout: 60_000 }, () => {
       });
     });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.waitForSelector('[data-testid=banner-failed]');
     assert.match(await page.textContent('[data-testid=banner-failed]'), /Close that tab, then reload/);
     await context.close();
