@@ -3,7 +3,7 @@
 // reload (paused, at the saved simulated time).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { clockMs, openApp, useApp, waitForClock, watchForErrors } from './support.mjs';
+import { clockMs, useApp, waitForClock } from './support.mjs';
 
 const DAY = 86_400_000;
 
@@ -11,10 +11,7 @@ describe('page clock (release build)', { timeout: 180_000 }, () => {
   const app = useApp();
 
   it('runs until a time, steps to the next event, and comes back paused after a reload', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url);
+    const { context, page, problems } = await app.open('/', { viewport: { width: 1400, height: 900 } });
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     assert.equal(await clockMs(page), 0);
 

@@ -4,7 +4,7 @@
 // follow steps being added and removed while the inspector stays open.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { centre, drag, openApp, useApp, watchForErrors } from './support.mjs';
+import { centre, drag, useApp } from './support.mjs';
 
 const node = (id) => `[data-testid=node][data-step-id="${id}"]`;
 const edge = (from, to) => `[data-testid=edge][data-from="${from}"][data-to="${to}"]`;
@@ -21,10 +21,7 @@ describe('editor canvas gestures (release build)', { timeout: 120_000 }, () => {
   const app = useApp();
 
   async function openWelcome() {
-    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/editor/welcome');
+    const { context, page, problems } = await app.open('/editor/welcome', { viewport: { width: 1400, height: 900 } });
     await page.waitForSelector(node('send_tips'));
     return { context, page, problems };
   }

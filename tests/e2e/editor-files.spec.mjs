@@ -4,16 +4,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { openApp, useApp, watchForErrors } from './support.mjs';
+import { useApp } from './support.mjs';
 
 describe('editor files and versions (release build)', { timeout: 120_000 }, () => {
   const app = useApp();
 
   it('exports, imports, restores and clones', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/editor/welcome');
+    const { context, page, problems } = await app.open('/editor/welcome', { viewport: { width: 1400, height: 900 } });
     await page.waitForSelector('[data-testid=node]');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
     const file = await download.path();

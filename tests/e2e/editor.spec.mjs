@@ -5,7 +5,7 @@
 // Screenshots of the editor in light and dark go to tests/e2e/artifacts/.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, centre, drag, openApp, useApp, watchForErrors } from './support.mjs';
+import { artifactPath, centre, drag, useApp } from './support.mjs';
 
 const node = (id) => `[data-testid=node][data-step-id="${id}"]`;
 
@@ -48,10 +48,7 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
   const app = useApp();
 
   it('builds, configures, undoes, publishes v1 and v2, and finds it all after a reload', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url);
+    const { context, page, problems } = await app.open('/', { viewport: { width: 1400, height: 900 } });
     await page.click('[data-testid=new-workflow]');
     await page.waitForSelector('[data-testid=screen-editor][data-workflow-id=workflow_1]');
     await page.waitForSelector('[data-testid=canvas-empty]');
@@ -215,10 +212,7 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
   });
 
   it('selects with a rubber band and the keyboard, duplicates, pastes, deletes, lays out, and runs the lifecycle', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/editor/welcome');
+    const { context, page, problems } = await app.open('/editor/welcome', { viewport: { width: 1400, height: 900 } });
     await page.waitForSelector(node('done'));
     const count = () => page.locator('[data-testid=node]').count();
     assert.equal(await count(), 4);
@@ -297,10 +291,7 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
 
   for (const colorScheme of ['light', 'dark']) {
     it(`looks right in ${colorScheme}: a sample workflow, a step selected, the publish dialog`, async () => {
-      const context = await app.browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 } });
-      const page = await context.newPage();
-      const problems = watchForErrors(page);
-      await openApp(page, app.server.url, '/editor/provision_workspace');
+      const { context, page, problems } = await app.open('/editor/provision_workspace', { colorScheme, viewport: { width: 1400, height: 900 } });
       await page.waitForSelector('[data-testid=node]');
       await page.click(`${node('create_account')} .node-title`);
       await page.waitForSelector('[data-testid=retry-preview]');

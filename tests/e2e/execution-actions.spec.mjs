@@ -7,16 +7,7 @@
 // the history).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  artifactPath,
-  go,
-  openApp,
-  playUntil,
-  ready,
-  useApp,
-  waitForClock,
-  watchForErrors,
-} from './support.mjs';
+import { artifactPath, go, playUntil, ready, useApp, waitForClock } from './support.mjs';
 
 /** The history's lines of `type`, each as `key value` pairs joined by spaces. */
 async function historyLines(page, type) {
@@ -33,10 +24,7 @@ describe('stop and rollback from an execution page (release build)', { timeout: 
   const app = useApp();
 
   it('stops a running execution of the built-in workspace: cancelled, in its history and the runs table', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/runs');
+    const { context, page, problems } = await app.open('/runs', { viewport: { width: 1440, height: 1000 } });
     await ready(page);
     await playUntil(page, 10 * 60_000);
 
@@ -71,10 +59,7 @@ describe('stop and rollback from an execution page (release build)', { timeout: 
   });
 
   it('rolls back a FAILED_UNSAFE execution whose compensation gave up', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/scenarios');
+    const { context, page, problems } = await app.open('/scenarios', { viewport: { width: 1440, height: 1000 } });
     await ready(page);
     await page.click('[data-testid=preset-load][data-file="rollback-unsafe.json"]');
     await page.click('[data-testid=load-confirm]');

@@ -4,15 +4,7 @@
 // failures, fail actions and the time-to-complete figures are recounted here.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  artifactPath,
-  downloadTrace,
-  openApp,
-  runUntil,
-  useApp,
-  waitForClock,
-  watchForErrors,
-} from './support.mjs';
+import { artifactPath, downloadTrace, runUntil, useApp, waitForClock } from './support.mjs';
 
 const TERMINAL = {
   COMPLETED: 'completed',
@@ -156,10 +148,7 @@ describe('workflow metrics (release build)', { timeout: 300_000 }, () => {
   const app = useApp();
 
   it('agrees with the table and the trace for every fail action', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1100 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/runs');
+    const { context, page, problems } = await app.open('/runs', { viewport: { width: 1440, height: 1100 } });
     await loadPreset(page, 'fail-actions.json');
     await runUntil(page, '3d');
     await waitForClock(page, 3 * 86_400_000);
@@ -186,10 +175,7 @@ describe('workflow metrics (release build)', { timeout: 300_000 }, () => {
   });
 
   it('fills the histogram live while the clock runs, in light and dark', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1200 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/runs');
+    const { context, page, problems } = await app.open('/runs', { viewport: { width: 1440, height: 1200 } });
     await loadPreset(page, 'campaign-validation.json');
     await runUntil(page, '1h');
     await waitForClock(page, 3_600_000);

@@ -4,24 +4,13 @@
 // the approval the group is then notified of.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  artifactPath,
-  downloadTrace,
-  openApp,
-  runUntil,
-  useApp,
-  waitForClock,
-  watchForErrors,
-} from './support.mjs';
+import { artifactPath, downloadTrace, runUntil, useApp, waitForClock } from './support.mjs';
 
 describe('people (release build)', { timeout: 120_000 }, () => {
   const app = useApp();
 
   it('adds, tags and enrolls a contact', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/people');
+    const { context, page, problems } = await app.open('/people', { viewport: { width: 1440, height: 1000 } });
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await page.click('[data-testid=clock-speed-max]');
     await page.fill('[data-testid=clock-until-input]', '2m');
@@ -57,10 +46,7 @@ describe('people (release build)', { timeout: 120_000 }, () => {
   });
 
   it('adds an operator to a group, who then decides an approval from the inbox', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/people');
+    const { context, page, problems } = await app.open('/people', { viewport: { width: 1440, height: 1000 } });
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     const before = await page.locator('[data-testid=operator-row]').count();
 
@@ -131,10 +117,7 @@ describe('people (release build)', { timeout: 120_000 }, () => {
   });
 
   it('lets an operator who joins the group after the approval opened find it, unnotified, and decide it', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/approvals');
+    const { context, page, problems } = await app.open('/approvals', { viewport: { width: 1440, height: 1000 } });
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await page.click('[data-testid=clock-speed-max]');
     await runUntil(page, '30m');

@@ -7,17 +7,7 @@
 // at 1400×900 are saved under tests/e2e/artifacts/.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  artifactPath,
-  downloadTrace,
-  go,
-  loadPreset,
-  openApp,
-  playUntil,
-  ready,
-  useApp,
-  watchForErrors,
-} from './support.mjs';
+import { artifactPath, downloadTrace, go, loadPreset, playUntil, ready, useApp } from './support.mjs';
 
 const H = 3_600_000;
 const VIEWPORT = { width: 1400, height: 900 };
@@ -42,10 +32,7 @@ describe('the editor canvas in run mode (release build)', { timeout: 240_000 }, 
   const app = useApp();
 
   it('shows the campaign blinking at its validation, then 574 - Ok as the trace counts it, after a reload too', async () => {
-    const context = await app.browser.newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/scenarios');
+    const { context, page, problems } = await app.open('/scenarios', { viewport: VIEWPORT });
     await ready(page);
     await loadPreset(page, 'campaign-validation.json');
     await playUntil(page, 1 * H);
@@ -164,10 +151,7 @@ describe('the editor canvas in run mode (release build)', { timeout: 240_000 }, 
   });
 
   it('draws run mode readably in the dark theme', async () => {
-    const context = await app.browser.newContext({ viewport: VIEWPORT, colorScheme: 'dark' });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/scenarios');
+    const { context, page, problems } = await app.open('/scenarios', { viewport: VIEWPORT, colorScheme: 'dark' });
     await ready(page);
     await loadPreset(page, 'campaign-validation.json');
     await playUntil(page, 2 * H + 4_000);
@@ -180,10 +164,7 @@ describe('the editor canvas in run mode (release build)', { timeout: 240_000 }, 
   });
 
   it('says what is wrong with a bad run-mode address, and shows what it can', async () => {
-    const context = await app.browser.newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/editor/welcome?mode=run');
+    const { context, page, problems } = await app.open('/editor/welcome?mode=run', { viewport: VIEWPORT });
     await ready(page);
     // Before the clock runs, the script has not published anything yet.
     await page.waitForSelector('[data-testid=run-problem]');

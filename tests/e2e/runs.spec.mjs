@@ -3,7 +3,7 @@
 // approvals and lifecycle screens.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, go, openApp, useApp, watchForErrors } from './support.mjs';
+import { artifactPath, go, useApp } from './support.mjs';
 
 async function runUntil(page, text, ms) {
   await page.click('[data-testid=clock-speed-max]');
@@ -20,10 +20,7 @@ describe('runs, approvals and lifecycle (release build)', { timeout: 180_000 }, 
   const app = useApp();
 
   it('decides an approval from the inbox, lights the state of an execution and acknowledges it', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/approvals');
+    const { context, page, problems } = await app.open('/approvals', { viewport: { width: 1440, height: 1000 } });
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await runUntil(page, '90m', 90 * 60_000);
 
@@ -94,10 +91,7 @@ describe('runs, approvals and lifecycle (release build)', { timeout: 180_000 }, 
   });
 
   it('draws an execution readably in the dark theme', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 }, colorScheme: 'dark' });
-    const page = await context.newPage();
-    const problems = watchForErrors(page);
-    await openApp(page, app.server.url, '/runs');
+    const { context, page, problems } = await app.open('/runs', { viewport: { width: 1440, height: 1000 }, colorScheme: 'dark' });
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await runUntil(page, '5m', 5 * 60_000);
     await go(page, '/runs/e5');

@@ -139,8 +139,8 @@ export async function loadPreset(page, file) {
 
 /**
  * Serves the release build and launches Chromium around one `describe`
- * block: call it at the block's top, then use `app.server` and
- * `app.browser` in its tests.
+ * block: call it at the block's top, then use `app.open(path, options)`,
+ * or `app.server` and `app.browser`, in its tests.
  */
 export function useApp() {
   const app = { server: undefined, browser: undefined };
@@ -152,5 +152,13 @@ export function useApp() {
     await app.browser?.close();
     await app.server?.close();
   });
+  /** A new context and page on `path`, with its error watcher. */
+  app.open = async (path = '/', options = {}) => {
+    const context = await app.browser.newContext(options);
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await openApp(page, app.server.url, path);
+    return { context, page, problems };
+  };
   return app;
 }
