@@ -348,7 +348,7 @@ pub fn summary(state: &State, t: SimTime) -> String {
             .entry((e.wf.0, e.version))
             .or_insert_with(|| vec![0; e.steps.len() * statuses]);
         for (i, run) in e.steps.iter().enumerate() {
-            if let Some(status) = run.status {
+            if let Some(status) = run.status() {
                 counts[i * statuses + status as usize] += 1;
             }
         }

@@ -1051,7 +1051,7 @@ fn check_nothing_stuck(case: &Case, run: &Run) {
             ExecState::Running => {
                 let v = &w.versions[e.version as usize - 1].compiled;
                 match e.cursor {
-                    Some(c) if e.steps[c.ix()].status == Some(StepStatus::AwaitingDecision) => {
+                    Some(c) if e.steps[c.ix()].status() == Some(StepStatus::AwaitingDecision) => {
                         match &v.step(c).body {
                             Body::Approval { timeout: None, .. } => true,
                             // A shared approval keeps the timeout itself.

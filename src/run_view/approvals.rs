@@ -89,7 +89,7 @@ pub fn inbox(state: &State, log: &[Stamped], index: &LogIndex, op: OperatorIx) -
                 let sa = &state.shared[i as usize];
                 state.workflow(sa.wf).executions.iter().copied().find(|x| {
                     let e = state.execution(*x);
-                    e.version == sa.version && e.steps[step.ix()].status.is_some()
+                    e.version == sa.version && e.steps[step.ix()].status().is_some()
                 })
             }
         };
@@ -120,7 +120,7 @@ fn joined_later(
         let Some(step) = e.cursor else { continue };
         if e.state.is_terminal()
             || e.decided
-            || e.steps[step.ix()].status != Some(StepStatus::AwaitingDecision)
+            || e.steps[step.ix()].status() != Some(StepStatus::AwaitingDecision)
         {
             continue;
         }
@@ -225,7 +225,7 @@ fn item(
         }
         None => {
             let waiting_here = e.cursor == Some(step)
-                && e.steps[step.ix()].status == Some(StepStatus::AwaitingDecision)
+                && e.steps[step.ix()].status() == Some(StepStatus::AwaitingDecision)
                 && !e.decided;
             let status = decision_in(index.of_exec(x), DecisionTarget::Execution(x)).unwrap_or(
                 if waiting_here {

@@ -202,6 +202,8 @@ pub fn detail(state: &State, log: &[Stamped], index: &LogIndex, x: ExecIx) -> Op
         state.now.max(last_t)
     };
     let exhausted = e
+        .rollback
+        .get()
         .exhausted
         .iter()
         .map(|s| version.compiled.step(*s).id.clone())

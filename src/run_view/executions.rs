@@ -48,7 +48,7 @@ pub fn row(state: &State, x: ExecIx) -> ExecRow {
     let step = e.cursor.map(|s| {
         (
             state.version_of(x).compiled.step(s).id.clone(),
-            e.steps[s.ix()].status,
+            e.steps[s.ix()].status(),
         )
     });
     ExecRow {
@@ -139,7 +139,7 @@ pub fn allowed(state: &State, x: ExecIx) -> Allowed {
     let e = state.execution(x);
     Allowed {
         stop: !e.state.is_terminal(),
-        rollback: e.state == ExecState::FailedUnsafe && !e.exhausted.is_empty(),
+        rollback: e.state == ExecState::FailedUnsafe && !e.rollback.get().exhausted.is_empty(),
         ack: e.state.is_terminal() && !e.state.is_acknowledged(),
     }
 }

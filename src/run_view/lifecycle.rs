@@ -318,7 +318,7 @@ pub fn step_counts(state: &State, wf: Option<WfIx>) -> Vec<(&'static str, u64)> 
     };
     for e in executions {
         for run in e.steps.iter() {
-            if let Some(s) = run.status {
+            if let Some(s) = run.status() {
                 counts[s as usize] += 1;
             }
         }

@@ -252,7 +252,7 @@ pub fn version_metrics(
             _ => outcomes.in_flight += 1,
         }
         for (n, run) in entered.iter_mut().zip(e.steps.iter()) {
-            *n += u64::from(run.status.is_some());
+            *n += u64::from(run.status().is_some());
         }
     }
     let steps = v

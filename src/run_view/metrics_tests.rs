@@ -143,7 +143,7 @@ fn attempts_agree_with_the_engine_per_step_totals() {
             .state()
             .executions
             .iter()
-            .map(|e| u64::from(e.steps[i].attempts_total))
+            .map(|e| u64::from(e.steps[i].attempts_total()))
             .sum();
         assert_eq!(step.attempts, engine_total, "{}", step.id);
     }

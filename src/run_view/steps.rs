@@ -113,7 +113,7 @@ pub fn version_steps(state: &State, wf: WfIx, version: u32) -> Vec<StepView> {
             continue;
         }
         for (i, run) in e.steps.iter().enumerate() {
-            if let Some(status) = run.status {
+            if let Some(status) = run.status() {
                 let view = &mut views[i];
                 view.counts[status as usize] += 1;
                 view.executed = true;

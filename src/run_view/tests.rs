@@ -306,7 +306,7 @@ fn live_counts_follow_the_state() {
     let expected = state
         .executions
         .iter()
-        .filter(|e| e.wf == WfIx(0) && e.steps[0].status == Some(StepStatus::Resolved))
+        .filter(|e| e.wf == WfIx(0) && e.steps[0].status() == Some(StepStatus::Resolved))
         .count() as u64;
     assert_eq!(resolved, expected);
     assert!(resolved > 0);

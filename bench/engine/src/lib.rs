@@ -3,6 +3,7 @@
 //! the native binary times with `Instant`, the wasm one is timed from JS.
 
 use flowlab_engine::event::Event;
+use flowlab_engine::ids::StepIx;
 use flowlab_engine::runtime::state::State;
 use flowlab_engine::runtime::EngineError;
 use flowlab_engine::scenario::Scenario;
@@ -17,7 +18,7 @@ pub struct StateCounts {
     pub executions: u64,
     /// Sum over executions and steps of `StepRun::attempts_total`.
     pub step_attempts: u64,
-    /// Sum over executions and steps of `StepRun::compensation_attempts_total`.
+    /// Sum over executions and steps of `RollbackRecord::compensation_attempts`.
     pub compensation_attempts: u64,
 }
 
@@ -28,9 +29,10 @@ impl StateCounts {
             ..StateCounts::default()
         };
         for e in &state.executions {
-            for run in e.steps.iter() {
-                c.step_attempts += run.attempts_total as u64;
-                c.compensation_attempts += run.compensation_attempts_total as u64;
+            let rollback = e.rollback.get();
+            for (s, run) in e.steps.iter().enumerate() {
+                c.step_attempts += run.attempts_total() as u64;
+                c.compensation_attempts += rollback.compensation_attempts(StepIx(s as u16)) as u64;
             }
         }
         c

@@ -6,8 +6,8 @@
 //! With no file, both `../shared/bench/seq10-retry-{10k,100k}.json` (from the
 //! repo root). Per file: parse time; the median (and best) wall time of N
 //! summary-mode runs (`sim::run_quiet`, recording off); the step attempts,
-//! counted twice (from the final state's per-step `attempts_total` +
-//! `compensation_attempts_total`, and from a separate recording pass that
+//! counted twice (from the final state's per-step `attempts_total()` +
+//! `compensation_attempts(step)`, and from a separate recording pass that
 //! counts `StepAttempt` + `Compensation` events; the two must agree); events
 //! folded (from the recording pass); peak RSS (VmHWM, reset per file); and
 //! the heap the engine holds per in-flight execution, measured with a

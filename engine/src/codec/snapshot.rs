@@ -21,7 +21,8 @@ use crate::machines::step::StepStatus;
 use crate::model::{WorkflowDraft, WrittenParts};
 use crate::runtime::compiled::CompiledVersion;
 use crate::runtime::state::{
-    ContactLock, Execution, SharedApproval, Slot, State, StepRun, Version, WorkflowState,
+    ContactLock, Execution, RollbackRecord, SharedApproval, Slot, State, StepRun, Version,
+    WorkflowState,
 };
 use crate::scenario::decode_workflow;
 use crate::time::SimTime;
@@ -170,10 +171,11 @@ pub fn encode_snapshot(state: &State) -> Vec<u8> {
         w.var(e.retry_count as u64);
         w.var(e.failing_since_ms);
         w.var(e.entries as u64);
-        list(&mut w, e.steps.iter(), |w, run| {
-            w.var(run.attempts_total as u64);
-            w.var(run.compensation_attempts_total as u64);
-            w.u8(run.status.map_or(0, |s| s as u8 + 1));
+        let rollback = e.rollback.get();
+        list(&mut w, e.steps.iter().enumerate(), |w, (s, run)| {
+            w.var(run.attempts_total() as u64);
+            w.var(rollback.compensation_attempts(StepIx(s as u16)) as u64);
+            w.u8(run.status().map_or(0, |s| s as u8 + 1));
         });
         match e.wake {
             None => w.u8(0),
@@ -186,9 +188,9 @@ pub fn encode_snapshot(state: &State) -> Vec<u8> {
         }
         opt_slot(&mut w, e.timeout);
         list(&mut w, e.done_actions.iter(), |w, s| w.var(s.0 as u64));
-        list(&mut w, e.rollback_plan.iter(), |w, s| w.var(s.0 as u64));
-        w.var(e.rollback_attempt as u64);
-        list(&mut w, e.exhausted.iter(), |w, s| w.var(s.0 as u64));
+        list(&mut w, rollback.plan.iter(), |w, s| w.var(s.0 as u64));
+        w.var(rollback.attempt as u64);
+        list(&mut w, rollback.exhausted.iter(), |w, s| w.var(s.0 as u64));
         w.u8(e.decided as u8);
         w.u8(e.exclusive as u8);
     }
@@ -322,8 +324,10 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
         };
         let (attempt, retry_count, failing_since_ms, entries) =
             (r.var32()?, r.var16()?, r.var()?, r.var32()?);
+        let mut compensation_attempts = Vec::new();
         let steps = read_list(r, |r| {
-            let (attempts_total, compensation_attempts_total) = (r.var32()?, r.var16()?);
+            let (attempts_total, compensations) = (r.var32()?, r.var16()?);
+            compensation_attempts.push(compensations);
             let at = r.position();
             let status =
                 match r.u8()? {
@@ -335,11 +339,7 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
                         },
                     )?),
                 };
-            Ok(StepRun {
-                attempts_total,
-                compensation_attempts_total,
-                status,
-            })
+            Ok(StepRun::new(status, attempts_total))
         })?;
         let wake = if flag(r)? {
             let slot = Slot {
@@ -353,9 +353,11 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
         let timeout = read_opt_slot(r)?;
         let step_list = |r: &mut Reader| read_list(r, |r| Ok(StepIx(r.var16()?)));
         let done_actions = step_list(r)?;
-        let rollback_plan = step_list(r)?;
-        let rollback_attempt = r.var32()?;
-        let exhausted = step_list(r)?;
+        let mut rollback = RollbackRecord::default();
+        rollback.plan = step_list(r)?;
+        rollback.attempt = r.var32()?;
+        rollback.exhausted = step_list(r)?;
+        rollback.set_compensation_attempts(compensation_attempts);
         let (decided, exclusive) = (flag(r)?, flag(r)?);
         let valid = wf.ix() < state.workflows.len()
             && (version as usize).wrapping_sub(1) < state.workflows[wf.ix()].versions.len()
@@ -385,9 +387,7 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
             wake,
             timeout,
             done_actions: done_actions.into(),
-            rollback_plan,
-            rollback_attempt,
-            exhausted,
+            rollback: rollback.into(),
             decided,
             exclusive,
         });

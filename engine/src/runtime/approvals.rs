@@ -281,7 +281,7 @@ impl Engine {
             return None;
         }
         let s = e.cursor?;
-        (e.steps[s.ix()].status == Some(StepStatus::AwaitingDecision)).then_some(s)
+        (e.steps[s.ix()].status() == Some(StepStatus::AwaitingDecision)).then_some(s)
     }
 
     pub(crate) fn on_shared_timeout(&mut self, shared: u32) -> Result<()> {

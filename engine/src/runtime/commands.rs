@@ -224,13 +224,13 @@ impl Engine {
                         format!("{execution} is {state}: only FAILED_UNSAFE can be rolled back"),
                     ));
                 }
-                if !e.rollback_plan.is_empty() {
+                if !e.rollback.get().plan.is_empty() {
                     return Ok(self.reject(
                         command,
                         format!("a rollback of {execution} is already running"),
                     ));
                 }
-                if e.exhausted.is_empty() {
+                if e.rollback.get().exhausted.is_empty() {
                     return Ok(self.reject(
                         command,
                         format!("{execution} has no exhausted compensation to run again"),

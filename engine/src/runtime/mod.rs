@@ -8,6 +8,7 @@ pub mod compiled;
 mod engine;
 mod enrollment;
 mod rollback;
+pub mod rollback_record;
 pub mod state;
 pub mod step_runs;
 mod steps;

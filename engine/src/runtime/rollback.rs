@@ -13,7 +13,7 @@ impl Engine {
     /// Runs compensations until one has to wait, then settles the outcome.
     pub(crate) fn run_rollback(&mut self, x: ExecIx) -> Result<()> {
         loop {
-            let Some(&s) = self.state.execution(x).rollback_plan.first() else {
+            let Some(&s) = self.state.execution(x).rollback.get().plan.first() else {
                 return self.finish_rollback(x);
             };
             let version = self.version(x);
@@ -24,7 +24,12 @@ impl Engine {
             else {
                 unreachable!("canRollback checked every step has a compensation")
             };
-            let n = self.state.execution(x).steps[s.ix()].compensation_attempts_total;
+            let n = self
+                .state
+                .execution(x)
+                .rollback
+                .get()
+                .compensation_attempts(s);
             let ms = self.duration_of(comp.duration, Purpose::CompensationDuration, x, s, n as u32);
             if ms > 0 {
                 self.emit(Event::WakeSet {
@@ -52,11 +57,8 @@ impl Engine {
         else {
             unreachable!("a step with a compensation")
         };
-        let e = self.state.execution(x);
-        let (attempt, n) = (
-            e.rollback_attempt,
-            e.steps[s.ix()].compensation_attempts_total,
-        );
+        let rollback = self.state.execution(x).rollback.get();
+        let (attempt, n) = (rollback.attempt, rollback.compensation_attempts(s));
         let ok = !self.faulted(comp.fault, Purpose::CompensationFault, x, s, n as u32);
         self.emit(Event::Compensation {
             exec: x,
@@ -91,7 +93,7 @@ impl Engine {
 
     fn finish_rollback(&mut self, x: ExecIx) -> Result<()> {
         let e = self.state.execution(x);
-        let exhausted = e.exhausted.len() as u32;
+        let exhausted = e.rollback.get().exhausted.len() as u32;
         match (e.state, exhausted) {
             (ExecState::Rollback, 0) => self.move_exec(x, ExecInput::RollbackSucceeded, None)?,
             (ExecState::Rollback, n) => self.move_exec(

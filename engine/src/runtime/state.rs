@@ -20,7 +20,8 @@ use crate::time::SimTime;
 use serde_json::{Map, Value};
 use smallvec::SmallVec;
 
-pub use crate::runtime::step_runs::{StepRuns, INLINE_STEPS};
+pub use crate::runtime::rollback_record::{RollbackRecord, RollbackSlot};
+pub use crate::runtime::step_runs::{StepRun, StepRuns, INLINE_STEPS};
 
 /// A due time and the order it was set in: timers at one instant fire in
 /// the order they were set.
@@ -102,10 +103,13 @@ pub type EdgeKey = (WfIx, u32, StepIx, Port, StepIx);
 pub type DoneActions = SmallVec<[StepIx; INLINE_ACTIONS]>;
 pub const INLINE_ACTIONS: usize = 16;
 
-/// One execution. Laid out for the wake-up path: the fields a wake reads and
-/// writes fill the first cache line, the actions done and where the step
-/// records are the second, the step records follow; what only rollback,
-/// timeouts and enroll chains use comes last. Cache-line aligned.
+/// One execution, in five cache lines. Laid out for the wake-up path: the
+/// fields a wake reads and writes fill the first line, the step records
+/// follow (a workflow's first ten or so share the second line), then the
+/// actions done; what only timeouts, enroll chains and rollbacks use comes
+/// last, the rollback's own record behind a pointer. 320 bytes keep the
+/// executions of a large audience in less memory than a last-level cache
+/// and glibc's largest reusable allocation (32 MiB) hold.
 #[derive(Clone, Debug, PartialEq)]
 #[repr(C, align(64))]
 pub struct Execution {
@@ -126,40 +130,26 @@ pub struct Execution {
     pub state: ExecState,
     /// A decision taken while paused, waiting for resume.
     pub decided: bool,
+    pub steps: StepRuns,
     /// Its version's `exclusive_per_contact`.
     pub exclusive: bool,
     pub source: Source,
     pub done_actions: DoneActions,
-    pub steps: StepRuns,
-    pub timeout: Option<Slot>,
     pub created_at: SimTime,
+    pub timeout: Option<Slot>,
     /// The execution whose chain of starts this one belongs to (itself when
     /// a person or a trigger started it, or when it starts a chain later).
     pub chain_root: ExecIx,
     /// As a chain's root: how many starts its chain made at `chain_instant`.
     pub chain_starts: u8,
     pub chain_instant: SimTime,
-    /// Compensations still to run, next first.
-    pub rollback_plan: Vec<StepIx>,
-    pub rollback_attempt: u32,
-    pub exhausted: Vec<StepIx>,
+    pub rollback: RollbackSlot,
 }
 
 impl Execution {
     pub fn failing_since(&self) -> Option<SimTime> {
         (self.failing_since_ms != u64::MAX).then_some(SimTime(self.failing_since_ms))
     }
-}
-
-/// One step of one execution: 8 bytes, as every execution holds one per
-/// step of its version. What only the current step needs lives on the
-/// `Execution`.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct StepRun {
-    /// Attempts over all cycles and visits (what `fail_first` counts).
-    pub attempts_total: u32,
-    pub compensation_attempts_total: u16,
-    pub status: Option<StepStatus>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -311,7 +301,7 @@ impl State {
                     }
                     e.attempt = *attempt;
                 }
-                e.steps[step.ix()].status = Some(*to);
+                e.steps[step.ix()].set_status(Some(*to));
                 if *to != StepStatus::AwaitingDecision {
                     e.decided = false;
                 }
@@ -319,8 +309,7 @@ impl State {
             Event::StepAttempt { exec, step, ok, .. } => {
                 // Only action steps make attempts; each success has side effects.
                 let e = &mut self.executions[exec.ix()];
-                let run = &mut e.steps[step.ix()];
-                run.attempts_total = run.attempts_total.saturating_add(1);
+                e.steps[step.ix()].count_attempt();
                 if *ok {
                     e.done_actions.push(*step);
                 }
@@ -364,10 +353,9 @@ impl State {
                 attempt,
                 ok,
             } => {
-                let e = &mut self.executions[exec.ix()];
-                let run = &mut e.steps[step.ix()];
-                run.compensation_attempts_total = run.compensation_attempts_total.saturating_add(1);
-                e.rollback_attempt = if *ok { 0 } else { attempt + 1 };
+                let rollback = self.executions[exec.ix()].rollback.get_mut();
+                rollback.count_compensation_attempt(*step);
+                rollback.attempt = if *ok { 0 } else { attempt + 1 };
             }
             Event::CommandRejected(_) => {}
             Event::WakeSet { exec, due, kind } => {
@@ -430,19 +418,19 @@ impl State {
                 s.delivery = None;
             }
             Event::RollbackProgress { exec, exhausted } => {
-                let e = &mut self.executions[exec.ix()];
-                if !e.rollback_plan.is_empty() {
-                    let step = e.rollback_plan.remove(0);
+                let rollback = self.executions[exec.ix()].rollback.get_mut();
+                if !rollback.plan.is_empty() {
+                    let step = rollback.plan.remove(0);
                     if *exhausted {
-                        e.exhausted.push(step);
+                        rollback.exhausted.push(step);
                     }
                 }
-                e.rollback_attempt = 0;
+                rollback.attempt = 0;
             }
             Event::OperatorRollbackStarted { exec } => {
-                let e = &mut self.executions[exec.ix()];
-                e.rollback_plan = std::mem::take(&mut e.exhausted);
-                e.rollback_attempt = 0;
+                let rollback = self.executions[exec.ix()].rollback.get_mut();
+                rollback.plan = std::mem::take(&mut rollback.exhausted);
+                rollback.attempt = 0;
             }
         }
     }
@@ -570,9 +558,7 @@ impl State {
             wake: None,
             timeout: None,
             done_actions: SmallVec::with_capacity(actions),
-            rollback_plan: Vec::new(),
-            rollback_attempt: 0,
-            exhausted: Vec::new(),
+            rollback: RollbackSlot::default(),
             decided: false,
             exclusive,
         });
@@ -671,8 +657,10 @@ impl State {
                 e.cursor = None;
             }
             ExecState::Rollback => {
-                e.rollback_plan = e.done_actions.iter().rev().copied().collect();
-                e.rollback_attempt = 0;
+                let plan = e.done_actions.iter().rev().copied().collect();
+                let rollback = e.rollback.get_mut();
+                rollback.plan = plan;
+                rollback.attempt = 0;
             }
             _ => {}
         }
@@ -744,5 +732,19 @@ impl WorkflowState {
 
     pub fn draft_hash(&self) -> String {
         content_hash(&self.draft.written)
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+    use std::mem::offset_of;
+
+    #[test]
+    fn an_execution_is_five_cache_lines_with_its_step_records_in_the_second() {
+        assert_eq!(size_of::<Execution>(), 320);
+        assert_eq!(offset_of!(Execution, steps), 64);
+        assert!(offset_of!(Execution, decided) < 64);
+        assert!(offset_of!(Execution, done_actions) >= 128);
     }
 }

@@ -7,9 +7,64 @@
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 
-use crate::runtime::state::StepRun;
+use crate::machines::step::StepStatus;
 
 pub const INLINE_STEPS: usize = 24;
+
+/// One step of one execution: its status and its attempts over all cycles
+/// and visits (what `fail_first` counts), packed in 4 bytes, as every
+/// execution holds one per step of its version and a wake reads one.
+/// Compensation attempts, which only a rollback makes, are kept with the
+/// rollback (`RollbackRecord`).
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct StepRun(u32);
+
+const STATUS_BITS: u32 = 4;
+const STATUS_MASK: u32 = (1 << STATUS_BITS) - 1;
+const _: () = assert!(StepStatus::ALL.len() < 1 << STATUS_BITS);
+
+impl StepRun {
+    /// Where the attempt count stops: 268 million attempts of one step of
+    /// one execution, far beyond any run the engine can make.
+    pub const MAX_ATTEMPTS: u32 = u32::MAX >> STATUS_BITS;
+
+    pub fn new(status: Option<StepStatus>, attempts_total: u32) -> StepRun {
+        let mut run = StepRun(attempts_total.min(Self::MAX_ATTEMPTS) << STATUS_BITS);
+        run.set_status(status);
+        run
+    }
+
+    pub fn status(self) -> Option<StepStatus> {
+        match self.0 & STATUS_MASK {
+            0 => None,
+            n => StepStatus::ALL.get(n as usize - 1).copied(),
+        }
+    }
+
+    pub fn attempts_total(self) -> u32 {
+        self.0 >> STATUS_BITS
+    }
+
+    pub(crate) fn set_status(&mut self, status: Option<StepStatus>) {
+        let code = status.map_or(0, |s| s as u32 + 1);
+        self.0 = (self.0 & !STATUS_MASK) | code;
+    }
+
+    pub(crate) fn count_attempt(&mut self) {
+        if self.attempts_total() < Self::MAX_ATTEMPTS {
+            self.0 += 1 << STATUS_BITS;
+        }
+    }
+}
+
+impl fmt::Debug for StepRun {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StepRun")
+            .field("status", &self.status())
+            .field("attempts_total", &self.attempts_total())
+            .finish()
+    }
+}
 
 #[derive(Clone)]
 #[repr(C)]
@@ -91,16 +146,39 @@ impl fmt::Debug for StepRuns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::machines::step::StepStatus;
 
     fn runs(n: usize) -> Vec<StepRun> {
         (0..n)
-            .map(|i| StepRun {
-                attempts_total: i as u32,
-                compensation_attempts_total: 0,
-                status: (i % 2 == 0).then_some(StepStatus::Pending),
-            })
+            .map(|i| StepRun::new((i % 2 == 0).then_some(StepStatus::Pending), i as u32))
             .collect()
+    }
+
+    #[test]
+    fn a_record_keeps_every_status_and_its_attempts() {
+        let statuses = std::iter::once(None).chain(StepStatus::ALL.map(Some));
+        for (i, status) in statuses.enumerate() {
+            let mut run = StepRun::new(status, 1000 + i as u32);
+            assert_eq!(
+                (run.status(), run.attempts_total()),
+                (status, 1000 + i as u32)
+            );
+            run.count_attempt();
+            run.set_status(Some(StepStatus::Failed));
+            assert_eq!(
+                (run.status(), run.attempts_total()),
+                (Some(StepStatus::Failed), 1001 + i as u32)
+            );
+        }
+    }
+
+    #[test]
+    fn attempts_stop_at_the_maximum_without_touching_the_status() {
+        let mut run = StepRun::new(Some(StepStatus::Cancelled), u32::MAX);
+        assert_eq!(run.attempts_total(), StepRun::MAX_ATTEMPTS);
+        run.count_attempt();
+        assert_eq!(run.attempts_total(), StepRun::MAX_ATTEMPTS);
+        assert_eq!(run.status(), Some(StepStatus::Cancelled));
+        assert_eq!(size_of::<StepRun>(), 4);
     }
 
     #[test]
@@ -111,11 +189,11 @@ mod tests {
             assert_eq!(held.len(), n);
             assert_eq!(held.spilled(), n > INLINE_STEPS);
             if let Some(last) = held.last_mut() {
-                last.attempts_total += 100;
+                last.count_attempt();
             }
             assert_eq!(
-                held.last().map(|r| r.attempts_total),
-                n.checked_sub(1).map(|i| i as u32 + 100)
+                held.last().map(|r| r.attempts_total()),
+                n.checked_sub(1).map(|i| i as u32 + 1)
             );
         }
     }
@@ -125,7 +203,7 @@ mod tests {
         assert_eq!(StepRuns::from(runs(30)), StepRuns::from(runs(30)));
         assert_ne!(StepRuns::new(3), StepRuns::new(4));
         let mut changed = StepRuns::new(3);
-        changed[2].attempts_total = 1;
+        changed[2].count_attempt();
         assert_ne!(changed, StepRuns::new(3));
     }
 

@@ -85,7 +85,7 @@ impl Engine {
         input: StepInput,
         attempt: u32,
     ) -> Result<()> {
-        let from = self.state.execution(x).steps[s.ix()].status;
+        let from = self.state.execution(x).steps[s.ix()].status();
         if let Transition::To(to) = transition(from, input)? {
             self.emit(Event::StepStatus {
                 exec: x,
@@ -174,7 +174,7 @@ impl Engine {
         let Body::Action { duration, .. } = &version.compiled.step(s).body else {
             unreachable!("an action step")
         };
-        let n = self.state.execution(x).steps[s.ix()].attempts_total;
+        let n = self.state.execution(x).steps[s.ix()].attempts_total();
         let ms = self.duration_of(*duration, Purpose::AttemptDuration, x, s, n);
         if ms > 0 {
             self.emit(Event::WakeSet {
@@ -202,7 +202,7 @@ impl Engine {
         let e = self.state.execution(x);
         let (attempt, total, failed_before) = (
             e.attempt,
-            e.steps[s.ix()].attempts_total,
+            e.steps[s.ix()].attempts_total(),
             e.failing_since().is_some(),
         );
         let ok = !self.faulted(*fault, Purpose::AttemptFault, x, s, total);
@@ -376,7 +376,7 @@ impl Engine {
             // A rollback waits while its slot is set: clear it first.
             self.emit(Event::WakeFired { exec: x });
             if kind == WakeKind::CompensationEnd {
-                let s = self.state.execution(x).rollback_plan[0];
+                let s = self.state.execution(x).rollback.get().plan[0];
                 if !self.compensation_attempt(x, s)? {
                     return Ok(());
                 }
@@ -448,7 +448,10 @@ impl Engine {
             return Ok(());
         }
         if let Some(s) = e.cursor {
-            if e.steps[s.ix()].status.is_some_and(StepStatus::in_progress) {
+            if e.steps[s.ix()]
+                .status()
+                .is_some_and(StepStatus::in_progress)
+            {
                 let attempt = e.attempt;
                 self.step_to(x, s, StepInput::Cancel, attempt)?;
             }
