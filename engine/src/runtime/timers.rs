@@ -99,7 +99,20 @@ fn prefetch<T>(value: &T) {
             }
         }
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(target_arch = "wasm32")]
+    {
+        use core::mem::MaybeUninit;
+        let p = (value as *const T).cast::<MaybeUninit<u8>>();
+        // SAFETY: `p` points into `value` (and `p + 64` too when it is
+        // longer), and a `MaybeUninit` may be read from padding.
+        unsafe {
+            let _ = core::ptr::read_volatile(p);
+            if size_of::<T>() > 64 {
+                let _ = core::ptr::read_volatile(p.add(64));
+            }
+        }
+    }
+    #[cfg(not(any(target_arch = "x86_64", target_arch = "wasm32")))]
     let _ = value;
 }
 
