@@ -119,6 +119,10 @@ impl ValidationReport {
     }
 }
 
+/// Steps a workflow may have: a step's index is 16 bits wide in the engine
+/// and its snapshots.
+pub const MAX_STEPS: usize = u16::MAX as usize;
+
 pub fn validate(draft: &WorkflowDraft, context: &ValidationContext) -> ValidationReport {
     let mut c = Checker {
         draft,
@@ -129,6 +133,15 @@ pub fn validate(draft: &WorkflowDraft, context: &ValidationContext) -> Validatio
     c.settings();
     if draft.steps.is_empty() {
         c.workflow_issue(Severity::Error, "steps", "the workflow has no steps".into());
+    }
+    if draft.steps.len() > MAX_STEPS {
+        let message = format!(
+            "the workflow has {} steps; at most {MAX_STEPS} are allowed",
+            draft.steps.len()
+        );
+        c.workflow_issue(Severity::Error, "steps", message);
+        let (errors, warnings) = (c.found.into_iter().map(|(_, i)| i).collect(), Vec::new());
+        return ValidationReport { errors, warnings };
     }
     c.duplicate_ids();
     for i in 0..draft.steps.len() {
@@ -766,6 +779,19 @@ mod tests {
             report.errors[0].to_string(),
             "steps: the workflow has no steps"
         );
+    }
+
+    #[test]
+    fn a_draft_with_more_steps_than_an_index_holds_is_an_error() {
+        let wait = |i: usize| json!({"id": format!("w{i}"), "kind": "wait", "duration": "1m"});
+        let too_many: Vec<Value> = (0..=MAX_STEPS).map(wait).collect();
+        let report = check(&steps(Value::Array(too_many)));
+        assert_eq!(report.errors.len(), 1);
+        assert_eq!(
+            report.errors[0].to_string(),
+            "steps: the workflow has 65536 steps; at most 65535 are allowed"
+        );
+        assert!(!report.is_publishable());
     }
 
     #[test]
