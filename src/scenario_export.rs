@@ -192,7 +192,7 @@ pub fn file_name(now: SimTime) -> String {
     format!("flowlab-scenario-{}ms.json", now.0)
 }
 
-/// The journal as saved with the session record: `(after, command)` pairs.
+/// The journal as saved: `(after, command)` pairs, entry 0 first.
 pub fn journal_to_json(journal: &[crate::session::JournalEntry]) -> Vec<(usize, Value)> {
     journal
         .iter()
@@ -200,18 +200,22 @@ pub fn journal_to_json(journal: &[crate::session::JournalEntry]) -> Vec<(usize, 
         .collect()
 }
 
-/// Reads back what [`journal_to_json`] wrote.
+/// Reads back what [`journal_to_json`] wrote; a command that does not read
+/// is refused naming its entry (`journal entry 3: do: …`).
 pub fn journal_from_json(
     saved: Vec<(usize, Value)>,
 ) -> Result<Vec<crate::session::JournalEntry>, flowlab_engine::scenario::FileError> {
-    let script: Vec<Value> = saved.iter().map(|(_, v)| v.clone()).collect();
-    let text = json!({"format": FORMAT, "run_until": 0, "workflows": [], "script": script});
-    let parsed = flowlab_engine::scenario::parse_scenario("journal", &text.to_string())?;
-    Ok(saved
+    saved
         .into_iter()
-        .zip(parsed.script)
-        .map(|((after, _), entry)| crate::session::JournalEntry { after, entry })
-        .collect())
+        .enumerate()
+        .map(|(i, (after, command))| {
+            let entry = flowlab_engine::scenario::parse_script_entry(
+                &format!("journal entry {i}"),
+                &command,
+            )?;
+            Ok(crate::session::JournalEntry { after, entry })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -369,6 +373,16 @@ mod tests {
         );
         let saved = journal_to_json(s.journal());
         assert_eq!(journal_from_json(saved).unwrap(), s.journal());
+    }
+
+    #[test]
+    fn a_journal_entry_that_does_not_read_is_named() {
+        let saved = vec![
+            (0, json!({"at": 0, "do": "stop", "execution": "e1"})),
+            (0, json!({"at": 5, "do": "dance"})),
+        ];
+        let e = journal_from_json(saved).unwrap_err().to_string();
+        assert!(e.starts_with("journal entry 1: do: "), "{e}");
     }
 
     #[test]

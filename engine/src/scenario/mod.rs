@@ -89,6 +89,12 @@ pub fn parse_scenario(file: &str, text: &str) -> Result<Scenario, FileError> {
     decode_scenario(&value).map_err(|e| e.in_file(file))
 }
 
+/// One script entry on its own (the app's saved journal): `file` names it,
+/// and paths in an error start inside the entry.
+pub fn parse_script_entry(file: &str, value: &Value) -> Result<ScriptEntry, FileError> {
+    script_entry(value, "").map_err(|e| e.in_file(file))
+}
+
 /// A single workflow file (the editor's import and export).
 pub fn parse_workflow_file(file: &str, text: &str) -> Result<WorkflowDraft, FileError> {
     let value = parse_json(file, text)?;
