@@ -3,7 +3,11 @@
 //! deletes it at the end. Run with `make test-browser`.
 #![cfg(target_arch = "wasm32")]
 
-use flowlab::storage::{plan_segments, Segment, StorageError, Store, StoredVersion};
+use flowlab::scenario_export::journal_from_json;
+use flowlab::session::Clock;
+use flowlab::storage::{
+    plan_segments, JournalAppend, JournalEntryJson, Segment, StorageError, Store, StoredVersion,
+};
 use flowlab_engine::codec::{decode_segment, genesis_to_json};
 use flowlab_engine::event::Stamped;
 use flowlab_engine::runtime::Engine;
@@ -13,8 +17,8 @@ use flowlab_engine::time::SimTime;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use js_sys::{Reflect, Uint8Array};
-use serde_json::json;
+use js_sys::{Object, Reflect, Uint8Array};
+use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -94,6 +98,69 @@ async fn raw_rewrite(workspace: &str, store: &str, key: f64, field: &str, value:
         .unwrap();
     tx.commit().await.unwrap();
     db.close();
+}
+
+/// Puts `value` under `key` behind the store's back (`None`: deletes the record).
+async fn raw_put(workspace: &str, store: &str, key: f64, value: Option<JsValue>) {
+    let db = Database::open(format!("flowlab/{workspace}"))
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(store)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let os = tx.object_store(store).unwrap();
+    match value {
+        Some(v) => os
+            .put(v)
+            .with_key(key)
+            .without_key_type()
+            .primitive()
+            .unwrap()
+            .await
+            .unwrap(),
+        None => os.delete(key).primitive().unwrap().await.unwrap(),
+    }
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+async fn raw_get(workspace: &str, store: &str, key: f64) -> Option<JsValue> {
+    let db = Database::open(format!("flowlab/{workspace}"))
+        .await
+        .unwrap();
+    let tx = db.transaction(store).build().unwrap();
+    let v = tx
+        .object_store(store)
+        .unwrap()
+        .get(key)
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap();
+    drop(tx);
+    db.close();
+    v
+}
+
+/// How many records `store` holds.
+async fn raw_count(workspace: &str, store: &str) -> u32 {
+    let db = Database::open(format!("flowlab/{workspace}"))
+        .await
+        .unwrap();
+    let tx = db.transaction(store).build().unwrap();
+    let n = tx
+        .object_store(store)
+        .unwrap()
+        .count()
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap();
+    drop(tx);
+    db.close();
+    n
 }
 
 async fn raw_meta(workspace: &str, key: &str) -> Option<JsValue> {
@@ -304,7 +371,7 @@ async fn settings_round_trip_and_delete_empties_the_workspace() {
 }
 
 #[wasm_bindgen_test]
-async fn reopening_a_v1_database_keeps_everything() {
+async fn reopening_a_v2_database_keeps_everything() {
     let ws = "test-reopen";
     let scenario = welcome();
     let (live, log) = run(&scenario);
@@ -321,7 +388,7 @@ async fn reopening_a_v1_database_keeps_everything() {
         raw_meta(ws, "schema_version")
             .await
             .and_then(|v| v.as_f64()),
-        Some(1.0)
+        Some(2.0)
     );
     let store = Store::open(ws).await.unwrap();
     let loaded = store.load().await.unwrap().unwrap();
@@ -391,4 +458,330 @@ async fn a_refused_import_leaves_the_stored_workspace_as_it_was() {
     assert_eq!(after.log_end, before.log_end);
     assert!(after.genesis == before.genesis, "the genesis is unchanged");
     cleanup(store, workspace).await;
+}
+
+/// `n` journal entries from entry `from` on, as `journal_to_json` writes them.
+fn journal(from: usize, n: usize) -> Vec<JournalEntryJson> {
+    (from..from + n)
+        .map(|i| {
+            let command = json!({"at": 60_000 * i, "do": "stop", "execution": format!("e{i}")});
+            (i / 2, command)
+        })
+        .collect()
+}
+
+fn session_json(journal: Option<&[JournalEntryJson]>) -> String {
+    let mut record = json!({"clock": Clock::default(), "script_done": 2});
+    if let Some(j) = journal {
+        record["journal"] = json!(j);
+    }
+    record.to_string()
+}
+
+fn raw_session(v: Option<JsValue>) -> Value {
+    serde_json::from_str(&v.and_then(|v| v.as_string()).expect("a session record")).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_journal_written_over_several_appends_loads_whole_and_in_order() {
+    let ws = "test-journal";
+    let scenario = welcome();
+    let (_, log) = run(&scenario);
+    let store = fresh(ws, &scenario).await;
+    let segments = three_segments(&log);
+    let all = journal(0, 7);
+    for (i, range) in [0..3, 3..3, 3..7].into_iter().enumerate() {
+        let journal = JournalAppend {
+            first: range.start as u64,
+            entries: &all[range],
+        };
+        store
+            .append_with_session(&segments[i..=i], &session_json(None), journal)
+            .await
+            .unwrap();
+    }
+    let loaded = store.load().await.unwrap().unwrap();
+    assert_eq!(loaded.journal, all);
+    assert_eq!(loaded.journal_stored, 7);
+    assert!(loaded.events == log);
+    assert_eq!(journal_from_json(loaded.journal).unwrap().len(), 7);
+
+    store.close();
+    let store = Store::open(ws).await.unwrap();
+    assert_eq!(store.load().await.unwrap().unwrap().journal, all);
+    cleanup(store, ws).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_append_writes_only_its_new_journal_entries() {
+    let ws = "test-journal-append";
+    let scenario = welcome();
+    let (_, log) = run(&scenario);
+    let store = fresh(ws, &scenario).await;
+    let segments = three_segments(&log);
+    let all = journal(0, 5);
+    let append = |first: usize, entries| JournalAppend {
+        first: first as u64,
+        entries,
+    };
+    store
+        .append_with_session(&segments[..1], &session_json(None), append(0, &all[..2]))
+        .await
+        .unwrap();
+    assert_eq!(raw_count(ws, "journal").await, 2);
+    store
+        .append_with_session(&segments[1..2], &session_json(None), append(2, &all[2..]))
+        .await
+        .unwrap();
+    assert_eq!(raw_count(ws, "journal").await, 5);
+    assert_eq!(
+        raw_session(raw_meta(ws, "session").await).get("journal"),
+        None,
+        "the session record does not carry the journal"
+    );
+    let entry = raw_get(ws, "journal", 3.0)
+        .await
+        .and_then(|v| v.as_string());
+    assert_eq!(
+        entry.as_deref(),
+        Some(serde_json::to_string(&all[3]).unwrap().as_str())
+    );
+
+    // Entries that repeat or skip some change nothing, segments included.
+    let more = journal(5, 1);
+    for first in [4, 6] {
+        assert_eq!(
+            store
+                .append_with_session(&segments[2..], &session_json(None), append(first, &more))
+                .await,
+            Err(StorageError::JournalOutOfOrder {
+                expected: 5,
+                got: first as u64
+            })
+        );
+    }
+    let loaded = store.load().await.unwrap().unwrap();
+    assert_eq!(loaded.journal, all);
+    assert_eq!(loaded.log_end.segments, 2);
+    store
+        .append_with_session(&segments[2..], &session_json(None), append(5, &more))
+        .await
+        .unwrap();
+    assert_eq!(store.load().await.unwrap().unwrap().journal.len(), 6);
+    cleanup(store, ws).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_gap_or_a_bad_journal_entry_makes_load_fail_naming_it() {
+    let ws = "test-journal-corrupt";
+    let store = fresh(ws, &welcome()).await;
+    let all = journal(0, 4);
+    store
+        .append_with_session(
+            &[],
+            &session_json(None),
+            JournalAppend {
+                first: 0,
+                entries: &all,
+            },
+        )
+        .await
+        .unwrap();
+    raw_put(ws, "journal", 2.0, Some(JsValue::from_str("[2, {\"at\""))).await;
+    match store.load().await {
+        Err(StorageError::Corrupt(m)) => assert!(m.starts_with("journal entry 2: "), "{m}"),
+        other => panic!("expected Corrupt naming journal entry 2, got {other:?}"),
+    }
+    raw_put(ws, "journal", 1.0, None).await;
+    assert_eq!(
+        store.load().await.err(),
+        Some(StorageError::Corrupt("journal entry 1 is missing".into()))
+    );
+    cleanup(store, ws).await;
+}
+
+/// A database as schema 1 wrote it: its five stores, the genesis, the log
+/// in segments and a session record that carries the whole journal.
+async fn v1_database(workspace: &str, scenario: &Scenario, segments: &[Segment], session: &str) {
+    Store::delete_workspace(workspace).await.unwrap();
+    let db = Database::open(format!("flowlab/{workspace}"))
+        .with_version(1u32)
+        .with_on_upgrade_needed(|_, db| {
+            for store in ["meta", "segments", "snapshots", "versions", "settings"] {
+                db.create_object_store(store).build()?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(["meta", "segments"])
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let object = |fields: &[(&str, JsValue)]| {
+        let o = Object::new();
+        for (name, value) in fields {
+            Reflect::set(&o, &JsValue::from_str(name), value).unwrap();
+        }
+        JsValue::from(o)
+    };
+    let meta = tx.object_store("meta").unwrap();
+    let end = segments.last().unwrap();
+    let last = end.first_event_index + u64::from(end.event_count);
+    for (key, value) in [
+        ("schema_version", JsValue::from(1)),
+        (
+            "genesis",
+            JsValue::from_str(&genesis_to_json(&genesis(scenario)).to_string()),
+        ),
+        (
+            "log_end",
+            object(&[
+                ("segments", JsValue::from(segments.len() as f64)),
+                ("events", JsValue::from(last as f64)),
+                ("last_t", JsValue::from(end.last_t.0 as f64)),
+            ]),
+        ),
+        ("session", JsValue::from_str(session)),
+    ] {
+        meta.put(value)
+            .with_key(key)
+            .without_key_type()
+            .primitive()
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    let store = tx.object_store("segments").unwrap();
+    for (i, s) in segments.iter().enumerate() {
+        let value = object(&[
+            ("segment", JsValue::from(i as f64)),
+            (
+                "first_event_index",
+                JsValue::from(s.first_event_index as f64),
+            ),
+            ("event_count", JsValue::from(s.event_count)),
+            ("bytes", Uint8Array::from(s.bytes.as_slice()).into()),
+        ]);
+        store
+            .add(value)
+            .with_key(i as f64)
+            .without_key_type()
+            .primitive()
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_v1_journal_in_the_session_record_loads_and_moves_to_the_store() {
+    let ws = "test-v1-journal";
+    let scenario = welcome();
+    let (_, log) = run(&scenario);
+    let segments = three_segments(&log);
+    let old = journal(0, 4);
+    v1_database(ws, &scenario, &segments[..2], &session_json(Some(&old))).await;
+
+    let store = Store::open(ws).await.unwrap();
+    assert_eq!(
+        raw_meta(ws, "schema_version")
+            .await
+            .and_then(|v| v.as_f64()),
+        Some(2.0)
+    );
+    let loaded = store.load().await.unwrap().unwrap();
+    assert_eq!(
+        loaded.journal, old,
+        "the journal comes from the session record"
+    );
+    assert_eq!(loaded.journal_stored, 0);
+    assert!(loaded.events == log[..segments[2].first_event_index as usize]);
+    assert_eq!(journal_from_json(loaded.journal).unwrap().len(), 4);
+    assert_eq!(raw_count(ws, "journal").await, 0);
+
+    // The app's next append: its new events and entry, and every entry not stored.
+    let mut all = old.clone();
+    all.extend(journal(4, 1));
+    store
+        .append_with_session(
+            &segments[2..],
+            &session_json(None),
+            JournalAppend {
+                first: loaded.journal_stored,
+                entries: &all,
+            },
+        )
+        .await
+        .unwrap();
+    store.close();
+
+    let store = Store::open(ws).await.unwrap();
+    let loaded = store.load().await.unwrap().unwrap();
+    assert_eq!(loaded.journal, all);
+    assert_eq!(loaded.journal_stored, 5);
+    assert!(loaded.events == log);
+    assert_eq!(raw_count(ws, "journal").await, 5);
+    assert_eq!(
+        raw_session(raw_meta(ws, "session").await).get("journal"),
+        None
+    );
+    cleanup(store, ws).await;
+}
+
+#[wasm_bindgen_test]
+async fn replacing_the_workspace_empties_the_journal() {
+    let ws = "test-journal-replace";
+    let scenario = welcome();
+    let store = fresh(ws, &scenario).await;
+    let all = journal(0, 3);
+    let append = |first: u64| JournalAppend {
+        first,
+        entries: &all,
+    };
+    store
+        .append_with_session(&[], &session_json(None), append(0))
+        .await
+        .unwrap();
+    store
+        .write_genesis(&genesis_to_json(&genesis(&scenario)).to_string())
+        .await
+        .unwrap();
+    let loaded = store.load().await.unwrap().unwrap();
+    assert!(loaded.journal.is_empty() && loaded.session.is_none());
+    assert_eq!(loaded.journal_stored, 0);
+    assert_eq!(raw_count(ws, "journal").await, 0);
+    // The new workspace's journal starts at entry 0 again.
+    store
+        .append_with_session(&[], &session_json(None), append(0))
+        .await
+        .unwrap();
+    assert_eq!(store.load().await.unwrap().unwrap().journal, all);
+
+    // A v1 journal goes with its session record.
+    store.close();
+    let (_, log) = run(&scenario);
+    v1_database(
+        ws,
+        &scenario,
+        &three_segments(&log),
+        &session_json(Some(&all)),
+    )
+    .await;
+    let store = Store::open(ws).await.unwrap();
+    store
+        .write_genesis(&genesis_to_json(&genesis(&scenario)).to_string())
+        .await
+        .unwrap();
+    assert!(store.load().await.unwrap().unwrap().journal.is_empty());
+
+    store.close();
+    Store::delete_workspace(ws).await.unwrap();
+    let store = Store::open(ws).await.unwrap();
+    assert!(store.load().await.unwrap().is_none());
+    assert_eq!(raw_count(ws, "journal").await, 0);
+    cleanup(store, ws).await;
 }

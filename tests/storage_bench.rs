@@ -51,7 +51,10 @@ async fn persist_and_reload_200k_events_of_10k_executions() {
     let encode_ms = now_ms() - started;
     let bytes: usize = segments.iter().map(|s| s.bytes.len()).sum();
     let started = now_ms();
-    store.append_with_session(&segments, "{}").await.unwrap();
+    store
+        .append_with_session(&segments, "{}", Default::default())
+        .await
+        .unwrap();
     let append_ms = now_ms() - started;
     let started = now_ms();
     let snapshot = encode_snapshot(session.state());

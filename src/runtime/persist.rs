@@ -1,7 +1,8 @@
 //! Saving the running workspace: at start, the saved workspace is read back
 //! (snapshot + the log after it) or the built-in one is written; after
 //! changes, the new events are appended in segments together with the
-//! clock and script cursor, in one transaction; every
+//! clock and script cursor and the new journal entries, in one
+//! transaction; every
 //! [`SNAPSHOT_EVERY`] events a snapshot follows. When storage is missing or
 //! full, the page goes on in memory and `SaveState` says what is not saved.
 
@@ -20,7 +21,9 @@ use wasm_bindgen_futures::spawn_local;
 use super::tab_lock::{self, Acquired, Request};
 use super::{Mode, ReadOnly, Runtime};
 use crate::session::{Clock, Session};
-use crate::storage::{plan_segments, Loaded, StorageError, Store, StoredVersion};
+use crate::storage::{
+    plan_segments, JournalAppend, JournalEntryJson, Loaded, StorageError, Store, StoredVersion,
+};
 use crate::workspace::SAMPLE_WORKSPACE;
 
 /// The one workspace the app keeps.
@@ -51,14 +54,13 @@ pub enum SaveState {
     },
 }
 
-/// Saved with every append: what the log does not hold.
+/// Saved with every append: what the log does not hold, but for the
+/// journal, which is appended entry by entry beside it. (A record saved by
+/// schema 1 also has the whole journal; storage reads it from there.)
 #[derive(Serialize, Deserialize)]
 struct SessionRecord {
     clock: Clock,
     script_done: usize,
-    /// The commands people gave, for a scenario export: `(after, command)`.
-    #[serde(default)]
-    journal: Vec<(usize, serde_json::Value)>,
 }
 
 struct Inner {
@@ -67,6 +69,8 @@ struct Inner {
     disabled: Option<String>,
     /// Events of the log known to be stored.
     persisted: usize,
+    /// Entries of the journal known to be stored.
+    journal_persisted: usize,
     snapshot_at: usize,
     flushing: bool,
     /// The workspace is being replaced: nothing is flushed meanwhile.
@@ -88,6 +92,7 @@ impl Persist {
                 store: None,
                 disabled: None,
                 persisted: 0,
+                journal_persisted: 0,
                 snapshot_at: 0,
                 flushing: false,
                 replacing: false,
@@ -127,15 +132,23 @@ impl Persist {
         let Some(store) = self.inner.with_value(|i| i.store.clone()) else {
             return;
         };
-        let (persisted, snapshot_at, generation, replacing) = self
-            .inner
-            .with_value(|i| (i.persisted, i.snapshot_at, i.generation, i.replacing));
+        let (stored, snapshot_at, generation, replacing) = self.inner.with_value(|i| {
+            (
+                Stored {
+                    events: i.persisted,
+                    journal: i.journal_persisted,
+                },
+                i.snapshot_at,
+                i.generation,
+                i.replacing,
+            )
+        });
         if replacing || runtime.mode.get_untracked() != Mode::Running {
             return;
         }
         let at_rest = runtime.clock.get_untracked().paused;
         let Some(mut batch) =
-            runtime.with_untracked(|s| Batch::take(s, persisted, snapshot_at, at_rest))
+            runtime.with_untracked(|s| Batch::take(s, stored, snapshot_at, at_rest))
         else {
             return;
         };
@@ -157,19 +170,22 @@ impl Persist {
         self.inner.update_value(|i| match &result {
             Ok(()) => {
                 i.persisted = batch.end;
+                i.journal_persisted = batch.journal_end;
                 if batch.snapshot.is_some() {
                     i.snapshot_at = batch.end;
                 }
             }
-            Err(StorageError::OutOfOrder { .. }) => {}
+            Err(e) if is_conflict(e) => {}
             Err(e) => i.disabled = Some(not_saving_reason(e)),
         });
-        if let Err(StorageError::OutOfOrder { .. }) = result {
+        if result.as_ref().is_err_and(is_conflict) {
             runtime.stop_running(ReadOnly::Conflict);
             return;
         }
-        let log_len = runtime.with_untracked(|s| s.log().len()).unwrap_or(0);
-        if log_len > batch.end || result.is_err() {
+        let (log_len, journal_len) = runtime
+            .with_untracked(|s| (s.log().len(), s.journal().len()))
+            .unwrap_or_default();
+        if log_len > batch.end || journal_len > batch.journal_end || result.is_err() {
             self.schedule(runtime);
         } else if self.inner.with_value(|i| i.timer.is_none()) {
             runtime.save.set(SaveState::Saved);
@@ -177,27 +193,45 @@ impl Persist {
     }
 }
 
+/// Another tab wrote the workspace since this one read it.
+fn is_conflict(e: &StorageError) -> bool {
+    matches!(
+        e,
+        StorageError::OutOfOrder { .. } | StorageError::JournalOutOfOrder { .. }
+    )
+}
+
+/// How much of the log and the journal is known to be stored.
+#[derive(Clone, Copy)]
+struct Stored {
+    events: usize,
+    journal: usize,
+}
+
 /// One flush: the events not yet stored (encoded a few segments per task,
-/// [`Batch::encode_some`]), the session record as it was when the flush
-/// began, maybe a snapshot, and the versions published in those events.
+/// [`Batch::encode_some`]), the session record and the journal entries not
+/// yet stored as they were when the flush began, maybe a snapshot, and the
+/// versions published in those events.
 struct Batch {
     segments: Vec<crate::storage::Segment>,
     /// The log's events up to here are encoded; `end` is where the batch stops.
     encoded: usize,
     session_json: String,
+    /// Journal entries `journal_end - journal.len()` to `journal_end`.
+    journal: Vec<JournalEntryJson>,
+    journal_end: usize,
     snapshot: Option<Vec<u8>>,
     versions: Vec<StoredVersion>,
     end: usize,
 }
 
 impl Batch {
-    fn take(session: &Session, persisted: usize, snapshot_at: usize, at_rest: bool) -> Batch {
+    fn take(session: &Session, stored: Stored, snapshot_at: usize, at_rest: bool) -> Batch {
         let log = session.log();
-        let new = &log[persisted..];
+        let new = &log[stored.events..];
         let record = SessionRecord {
             clock: session.clock(),
             script_done: session.script_done(),
-            journal: crate::scenario_export::journal_to_json(session.journal()),
         };
         let snapshot = (at_rest && log.len() - snapshot_at >= SNAPSHOT_EVERY)
             .then(|| encode_snapshot(session.state()));
@@ -222,8 +256,10 @@ impl Batch {
             .collect();
         Batch {
             segments: Vec::new(),
-            encoded: persisted,
+            encoded: stored.events,
             session_json: serde_json::to_string(&record).expect("a session record serializes"),
+            journal: crate::scenario_export::journal_to_json(&session.journal()[stored.journal..]),
+            journal_end: session.journal().len(),
             snapshot,
             versions,
             end: log.len(),
@@ -254,8 +290,12 @@ impl Batch {
     /// Writes the batch, one transaction after another, as long as
     /// `current()` says the workspace was not replaced meanwhile.
     async fn write(&self, store: &Store, current: impl Fn() -> bool) -> Result<(), StorageError> {
+        let journal = JournalAppend {
+            first: (self.journal_end - self.journal.len()) as u64,
+            entries: &self.journal,
+        };
         store
-            .append_with_session(&self.segments, &self.session_json)
+            .append_with_session(&self.segments, &self.session_json, journal)
             .await?;
         for v in &self.versions {
             if !current() {
@@ -363,20 +403,24 @@ async fn open(runtime: Runtime, writable: bool) {
         }
     };
     match store.load().await {
-        Ok(Some(loaded)) => match restore(&store, loaded).await {
-            Ok((session, source)) => {
-                runtime.source.set_value(source);
-                let n = session.log().len();
-                persist.inner.update_value(|i| {
-                    i.store = writable.then_some(store);
-                    i.persisted = n;
-                    i.snapshot_at = n;
-                    i.disabled = None;
-                });
-                runtime.install(session, mode);
+        Ok(Some(loaded)) => {
+            let journal_stored = loaded.journal_stored as usize;
+            match restore(&store, loaded).await {
+                Ok((session, source)) => {
+                    runtime.source.set_value(source);
+                    let n = session.log().len();
+                    persist.inner.update_value(|i| {
+                        i.store = writable.then_some(store);
+                        i.persisted = n;
+                        i.journal_persisted = journal_stored;
+                        i.snapshot_at = n;
+                        i.disabled = None;
+                    });
+                    runtime.install(session, mode);
+                }
+                Err(why) => runtime.mode.set(Mode::Failed(why)),
             }
-            Err(why) => runtime.mode.set(Mode::Failed(why)),
-        },
+        }
         Ok(None) => {
             let scenario = builtin();
             if writable {
@@ -384,6 +428,7 @@ async fn open(runtime: Runtime, writable: bool) {
                     Ok(()) => persist.inner.update_value(|i| {
                         i.store = Some(store);
                         i.persisted = 0;
+                        i.journal_persisted = 0;
                         i.snapshot_at = 0;
                     }),
                     Err(e) => persist
@@ -409,6 +454,7 @@ impl Persist {
         }
         self.inner.update_value(|i| {
             i.persisted = 0;
+            i.journal_persisted = 0;
             i.snapshot_at = 0;
             i.generation += 1;
             i.replacing = true;
@@ -454,10 +500,8 @@ async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, String), Str
         ),
         None => None,
     };
-    let (clock, script_done, journal) = record.map_or((Clock::default(), 0, Vec::new()), |r| {
-        (r.clock, r.script_done, r.journal)
-    });
-    let journal = crate::scenario_export::journal_from_json(journal)
+    let (clock, script_done) = record.map_or((Clock::default(), 0), |r| (r.clock, r.script_done));
+    let journal = crate::scenario_export::journal_from_json(loaded.journal)
         .map_err(|e| format!("The saved journal does not parse: {e}"))?;
     let after = loaded.earlier.len();
     let snapshot = match loaded.snapshot {
@@ -475,4 +519,37 @@ async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, String), Str
             (session, source)
         })
         .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flowlab_engine::scenario::Command;
+    use flowlab_engine::time::SimTime;
+
+    #[test]
+    fn a_batch_carries_only_the_journal_entries_not_yet_stored() {
+        let scenario = builtin();
+        let mut s = Session::new(sim::genesis(&scenario), scenario.script);
+        s.advance_to(SimTime(60_000), usize::MAX).unwrap();
+        for e in ["e1", "e2", "e3"] {
+            s.command(&Command::Stop {
+                execution: e.into(),
+            })
+            .unwrap();
+        }
+        let stored = Stored {
+            events: s.log().len() - 1,
+            journal: 1,
+        };
+        let batch = Batch::take(&s, stored, 0, false);
+        assert_eq!(batch.journal_end, 3);
+        assert_eq!(
+            batch.journal,
+            crate::scenario_export::journal_to_json(&s.journal()[1..])
+        );
+        let record: serde_json::Value = serde_json::from_str(&batch.session_json).unwrap();
+        assert_eq!(record.get("journal"), None, "{record}");
+        assert_eq!(record["script_done"], s.script_done());
+    }
 }

@@ -18,6 +18,9 @@ pub enum StorageError {
     /// An append that would leave a gap in the log or repeat part of it.
     #[error("the log ends at event {expected}; a segment starting at event {got} cannot follow")]
     OutOfOrder { expected: u64, got: u64 },
+    /// A journal append that would leave a gap in the journal or repeat part of it.
+    #[error("the journal holds {expected} entries; an entry numbered {got} cannot follow")]
+    JournalOutOfOrder { expected: u64, got: u64 },
     /// A snapshot of more events than the stored log holds.
     #[error(
         "a snapshot after {after_events} events is ahead of the stored log ({log_events} events)"

@@ -1,13 +1,15 @@
 //! The workspace in IndexedDB: the only module of the app that knows
 //! IndexedDB. A [`Store`] is one open workspace database holding what the
 //! engine needs to come back exactly: the genesis, the event log in
-//! segments, the latest snapshot, the published versions (written once) and
-//! the settings. `schema.rs` lists the object stores and their keys.
+//! segments, the latest snapshot, the published versions (written once),
+//! the journal of the commands people gave and the settings. `schema.rs`
+//! lists the object stores and their keys.
 //!
 //! Every call is one transaction, committed only when everything in it was
 //! written; a call that fails leaves the database as it was.
 
 mod error;
+mod journal;
 mod schema;
 mod segments;
 
@@ -30,6 +32,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub use error::StorageError;
+use journal::{check_journal_append, decode_journal, encode_entry, v1_journal};
+pub use journal::{JournalAppend, JournalEntryJson};
 use schema::*;
 use segments::{check_append, decode_log, StoredSegment};
 pub use segments::{plan_segments, LogEnd, Segment};
@@ -70,6 +74,13 @@ pub struct Loaded {
     pub earlier: Vec<Stamped>,
     /// What the app saved with its last append (`append_with_session`).
     pub session: Option<String>,
+    /// The journal, entry 0 first.
+    pub journal: Vec<JournalEntryJson>,
+    /// How many entries of `journal` the journal store holds: the next
+    /// append's journal starts at this entry. 0 for a database last written
+    /// by schema 1, whose journal is still in the session record: the next
+    /// append then stores all of it.
+    pub journal_stored: u64,
     /// Where the stored log ends; the next segment starts at `log_end.events`
     /// with base time `log_end.last_t`.
     pub log_end: LogEnd,
@@ -105,14 +116,17 @@ fn field(o: &JsValue, name: &str, what: &str) -> Result<JsValue, StorageError> {
         .ok_or_else(|| StorageError::Corrupt(format!("{what}: no `{name}`")))
 }
 
-fn field_u64(o: &JsValue, name: &str, what: &str) -> Result<u64, StorageError> {
-    let v = field(o, name, what)?.as_f64();
-    match v {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(n as u64),
-        _ => Err(StorageError::Corrupt(format!(
-            "{what}: `{name}` is not a count"
-        ))),
+/// A whole number from 0 to 2^53 - 1, or `None`.
+fn as_count(v: &JsValue) -> Option<u64> {
+    match v.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Some(n as u64),
+        _ => None,
     }
+}
+
+fn field_u64(o: &JsValue, name: &str, what: &str) -> Result<u64, StorageError> {
+    as_count(&field(o, name, what)?)
+        .ok_or_else(|| StorageError::Corrupt(format!("{what}: `{name}` is not a count")))
 }
 
 fn field_bytes(o: &JsValue, name: &str, what: &str) -> Result<Vec<u8>, StorageError> {
@@ -155,6 +169,20 @@ fn segment_from_js(v: &JsValue, number: u64) -> Result<StoredSegment, StorageErr
 async fn commit(tx: Transaction<'_>) -> Result<(), StorageError> {
     let sys: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
     tx.commit().await.map_err(|e| error::tx_error(&sys, e))
+}
+
+async fn read_journal_end(
+    meta: &indexed_db_futures::object_store::ObjectStore<'_>,
+) -> Result<u64, StorageError> {
+    match meta
+        .get::<JsValue, _, _>(KEY_JOURNAL_END)
+        .primitive()?
+        .await?
+    {
+        Some(v) => as_count(&v)
+            .ok_or_else(|| StorageError::Corrupt("meta/journal_end: not a count".into())),
+        None => Ok(0),
+    }
 }
 
 async fn read_log_end(
@@ -235,19 +263,20 @@ impl Store {
     }
 
     /// Starts the workspace over from `genesis_json` (`genesis_to_json`'s
-    /// text): the log, its session record, snapshots and versions are
-    /// cleared; settings stay.
+    /// text): the log, its session record, the journal, snapshots and
+    /// versions are cleared; settings stay.
     pub async fn write_genesis(&self, genesis_json: &str) -> Result<(), StorageError> {
         genesis_from_json(genesis_json).map_err(|e| StorageError::Other(e.to_string()))?;
         let tx = self.tx(
-            &[META, SEGMENTS, SNAPSHOTS, VERSIONS],
+            &[META, SEGMENTS, SNAPSHOTS, VERSIONS, JOURNAL],
             TransactionMode::Readwrite,
         )?;
-        for store in [SEGMENTS, SNAPSHOTS, VERSIONS] {
+        for store in [SEGMENTS, SNAPSHOTS, VERSIONS, JOURNAL] {
             tx.object_store(store)?.clear()?.await?;
         }
         let meta = tx.object_store(META)?;
         meta.delete(KEY_SESSION).primitive()?.await?;
+        meta.delete(KEY_JOURNAL_END).primitive()?.await?;
         meta.put(JsValue::from_str(genesis_json))
             .with_key(KEY_GENESIS)
             .without_key_type()
@@ -269,24 +298,36 @@ impl Store {
     }
 
     /// `append_segments`, and in the same transaction the app's session
-    /// record (its clock and script cursor), so the two never disagree.
+    /// record (its clock and script cursor) and the new journal entries, so
+    /// the three never disagree. The journal entries must continue the
+    /// stored journal (`JournalOutOfOrder`).
     pub async fn append_with_session(
         &self,
         segments: &[Segment],
         session_json: &str,
+        journal: JournalAppend<'_>,
     ) -> Result<(), StorageError> {
-        self.append(segments, Some(session_json)).await
+        self.append(segments, Some((session_json, journal))).await
     }
 
     async fn append(
         &self,
         segments: &[Segment],
-        session_json: Option<&str>,
+        session: Option<(&str, JournalAppend<'_>)>,
     ) -> Result<(), StorageError> {
-        let tx = self.tx(&[META, SEGMENTS], TransactionMode::Readwrite)?;
+        let tx = self.tx(&[META, SEGMENTS, JOURNAL], TransactionMode::Readwrite)?;
         let meta = tx.object_store(META)?;
         let start = read_log_end(&meta).await?;
         let end = check_append(start, segments)?;
+        let journal = session.map(|(_, j)| j).unwrap_or_default();
+        let journal_end = if journal.entries.is_empty() {
+            None
+        } else {
+            Some(check_journal_append(
+                read_journal_end(&meta).await?,
+                journal,
+            )?)
+        };
         let store = tx.object_store(SEGMENTS)?;
         for (i, s) in segments.iter().enumerate() {
             let number = start.segments + i as u64;
@@ -303,7 +344,22 @@ impl Store {
                 .without_key_type()
                 .primitive()?;
         }
-        if let Some(session_json) = session_json {
+        let entries = tx.object_store(JOURNAL)?;
+        for (i, entry) in journal.entries.iter().enumerate() {
+            // `add`: an entry number is never reused.
+            entries
+                .add(JsValue::from_str(&encode_entry(entry)))
+                .with_key(num(journal.first + i as u64))
+                .without_key_type()
+                .primitive()?;
+        }
+        if let Some(journal_end) = journal_end {
+            meta.put(JsValue::from(num(journal_end)))
+                .with_key(KEY_JOURNAL_END)
+                .without_key_type()
+                .primitive()?;
+        }
+        if let Some((session_json, _)) = session {
             meta.put(JsValue::from_str(session_json))
                 .with_key(KEY_SESSION)
                 .without_key_type()
@@ -378,7 +434,7 @@ impl Store {
     /// genesis was written to.
     pub async fn load(&self) -> Result<Option<Loaded>, StorageError> {
         let tx = self.tx(
-            &[META, SEGMENTS, SNAPSHOTS, VERSIONS],
+            &[META, SEGMENTS, SNAPSHOTS, VERSIONS, JOURNAL],
             TransactionMode::Readonly,
         )?;
         let meta = tx.object_store(META)?;
@@ -439,6 +495,7 @@ impl Store {
             .primitive()?
             .await?
             .and_then(|v| v.as_string());
+        let (journal, journal_stored) = read_journal(&tx, &meta, session.as_deref()).await?;
 
         let versions: Vec<StoredVersion> = tx
             .object_store(VERSIONS)?
@@ -455,6 +512,8 @@ impl Store {
             events,
             earlier,
             session,
+            journal,
+            journal_stored,
             log_end: end,
             versions,
         }))
@@ -490,6 +549,39 @@ impl Store {
             .await?;
         commit(tx).await
     }
+}
+
+/// The journal and how many of its entries the journal store holds.
+async fn read_journal(
+    tx: &Transaction<'_>,
+    meta: &indexed_db_futures::object_store::ObjectStore<'_>,
+    session: Option<&str>,
+) -> Result<(Vec<JournalEntryJson>, u64), StorageError> {
+    let end = read_journal_end(meta).await?;
+    let store = tx.object_store(JOURNAL)?;
+    let keys: Vec<f64> = store
+        .get_all_keys::<f64>()
+        .primitive()?
+        .await?
+        .collect::<Result<_, _>>()?;
+    if end == 0 && keys.is_empty() {
+        // Nothing stored yet: a database of schema 1 keeps its journal in
+        // the session record. Every append of schema 2 writes the record
+        // without one, in the transaction that fills the store, so a
+        // journal in both places is an old record beside the entries that
+        // replaced it: the store wins, and the record's is not even read.
+        return Ok((v1_journal(session)?, 0));
+    }
+    let texts = store
+        .get_all::<JsValue>()
+        .primitive()?
+        .await?
+        .map(|v| v.map(|v| v.as_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((
+        decode_journal(keys.into_iter().zip(texts).collect(), end)?,
+        end,
+    ))
 }
 
 /// The number of the first segment holding an event at or after index

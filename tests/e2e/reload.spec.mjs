@@ -1,9 +1,23 @@
 // Reload is exact: the built-in workspace run to 2d in one go, and the same
 // run interrupted by reloads at random moments (saved or not), give the
-// same trace, byte for byte. Also: reset asks first and restores the sample.
+// same trace, byte for byte. Also: the commands a person gave come back
+// (a scenario export still has them), and reset asks first and restores the
+// sample.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { downloadTrace, openApp, ready, runUntil, useApp, waitForClock, watchForErrors } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import {
+  downloadTrace,
+  go,
+  loadPreset,
+  openApp,
+  playUntil,
+  ready,
+  runUntil,
+  useApp,
+  waitForClock,
+  watchForErrors,
+} from './support.mjs';
 
 const TWO_DAYS = 2 * 86_400_000;
 
@@ -51,6 +65,34 @@ describe('reload is exact (release build)', { timeout: 240_000 }, () => {
     const got = await downloadTrace(b);
     assert.equal(got, expected);
     await interrupted.close();
+  });
+
+  it('keeps the commands a person gave', async () => {
+    const { context, page, problems } = await app.open('/');
+    await ready(page);
+    await loadPreset(page, 'rollback-unsafe.json');
+    await playUntil(page, 30 * 60_000);
+    await go(page, '/runs/e1');
+    await page.click('[data-testid=action-rollback]');
+    await page.waitForSelector('[data-testid=lc-node][data-lit=true][data-state=FAILED_SAFE]');
+    await page.click('[data-testid=action-ack]');
+    await page.waitForSelector('[data-testid=lc-node][data-lit=true][data-state=FAILED_SAFE_ACK]');
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]');
+
+    await page.reload();
+    await ready(page);
+    await go(page, '/scenarios');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-scenario]')]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.match(exported.x.note, / 2 command\(s\) given in the page/);
+    assert.deepEqual(
+      exported.script.filter((c) => c.execution === 'e1').map((c) => [c.at, c.do]),
+      [[1_800_000, 'rollback'], [1_800_000, 'ack']],
+    );
+    const result = await page.waitForSelector('[data-testid=export-result]');
+    assert.equal(await result.getAttribute('data-reproduces'), 'true', await result.textContent());
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   it('resets the workspace only after asking', async () => {
