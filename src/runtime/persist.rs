@@ -63,6 +63,7 @@ struct SessionRecord {
     script_done: usize,
 }
 
+#[derive(Default)]
 struct Inner {
     store: Option<Rc<Store>>,
     /// Why nothing is being saved, if so.
@@ -88,17 +89,7 @@ pub(super) struct Persist {
 impl Persist {
     pub(super) fn new() -> Persist {
         Persist {
-            inner: StoredValue::new_local(Inner {
-                store: None,
-                disabled: None,
-                persisted: 0,
-                journal_persisted: 0,
-                snapshot_at: 0,
-                flushing: false,
-                replacing: false,
-                generation: 0,
-                timer: None,
-            }),
+            inner: StoredValue::new_local(Inner::default()),
         }
     }
 
@@ -157,27 +148,18 @@ impl Persist {
         while current() && runtime.with_untracked(|s| batch.encode_some(s)) == Some(true) {
             gloo_timers::future::TimeoutFuture::new(0).await;
         }
-        let result = if current() {
+        let written = if current() {
             batch.write(&store, current).await
         } else {
-            Ok(())
+            Written::nothing()
         };
         let replaced = self.inner.with_value(|i| i.generation != generation);
         self.inner.update_value(|i| i.flushing = false);
         if replaced {
             return;
         }
-        self.inner.update_value(|i| match &result {
-            Ok(()) => {
-                i.persisted = batch.end;
-                i.journal_persisted = batch.journal_end;
-                if batch.snapshot.is_some() {
-                    i.snapshot_at = batch.end;
-                }
-            }
-            Err(e) if is_conflict(e) => {}
-            Err(e) => i.disabled = Some(not_saving_reason(e)),
-        });
+        self.inner.update_value(|i| i.record(&batch, &written));
+        let result = written.result;
         if result.as_ref().is_err_and(is_conflict) {
             runtime.stop_running(ReadOnly::Conflict);
             return;
@@ -189,6 +171,43 @@ impl Persist {
             self.schedule(runtime);
         } else if self.inner.with_value(|i| i.timer.is_none()) {
             runtime.save.set(SaveState::Saved);
+        }
+    }
+}
+
+impl Inner {
+    /// Takes note of what a flush wrote. The append is one transaction and
+    /// the versions and snapshot come after it, so a failure after the
+    /// append still leaves its events and journal entries stored: the next
+    /// flush must start after them, or it would find its own append there
+    /// and take it for another tab's.
+    fn record(&mut self, batch: &Batch, written: &Written) {
+        if written.appended {
+            self.persisted = batch.end;
+            self.journal_persisted = batch.journal_end;
+            if batch.snapshot.is_some() && written.result.is_ok() {
+                self.snapshot_at = batch.end;
+            }
+        }
+        match &written.result {
+            Err(e) if !is_conflict(e) => self.disabled = Some(not_saving_reason(e)),
+            _ => {}
+        }
+    }
+}
+
+/// What [`Batch::write`] got done.
+struct Written {
+    /// The events, the session record and the journal entries are stored.
+    appended: bool,
+    result: Result<(), StorageError>,
+}
+
+impl Written {
+    fn nothing() -> Written {
+        Written {
+            appended: false,
+            result: Ok(()),
         }
     }
 }
@@ -289,14 +308,28 @@ impl Batch {
 
     /// Writes the batch, one transaction after another, as long as
     /// `current()` says the workspace was not replaced meanwhile.
-    async fn write(&self, store: &Store, current: impl Fn() -> bool) -> Result<(), StorageError> {
+    async fn write(&self, store: &Store, current: impl Fn() -> bool) -> Written {
         let journal = JournalAppend {
             first: (self.journal_end - self.journal.len()) as u64,
             entries: &self.journal,
         };
-        store
+        let appended = store
             .append_with_session(&self.segments, &self.session_json, journal)
-            .await?;
+            .await;
+        Written {
+            appended: appended.is_ok(),
+            result: match appended {
+                Ok(()) => self.write_versions_and_snapshot(store, current).await,
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    async fn write_versions_and_snapshot(
+        &self,
+        store: &Store,
+        current: impl Fn() -> bool,
+    ) -> Result<(), StorageError> {
         for v in &self.versions {
             if !current() {
                 return Ok(());
@@ -551,5 +584,82 @@ mod tests {
         let record: serde_json::Value = serde_json::from_str(&batch.session_json).unwrap();
         assert_eq!(record.get("journal"), None, "{record}");
         assert_eq!(record["script_done"], s.script_done());
+    }
+
+    fn batch_of_a_run_with_commands() -> Batch {
+        let scenario = builtin();
+        let mut s = Session::new(sim::genesis(&scenario), scenario.script);
+        s.advance_to(SimTime(60_000), usize::MAX).unwrap();
+        s.command(&Command::Stop {
+            execution: "e1".into(),
+        })
+        .unwrap();
+        let mut batch = Batch::take(
+            &s,
+            Stored {
+                events: 0,
+                journal: 0,
+            },
+            0,
+            true,
+        );
+        batch.snapshot = Some(vec![1, 2, 3]);
+        batch
+    }
+
+    #[test]
+    fn a_failure_after_the_append_still_counts_the_append() {
+        let batch = batch_of_a_run_with_commands();
+        let mut inner = Inner::default();
+        inner.record(
+            &batch,
+            &Written {
+                appended: true,
+                result: Err(StorageError::QuotaExceeded),
+            },
+        );
+        assert_eq!(
+            (inner.persisted, inner.journal_persisted, inner.snapshot_at),
+            (batch.end, 1, 0),
+            "the snapshot was not written"
+        );
+        assert!(inner
+            .disabled
+            .as_deref()
+            .unwrap()
+            .contains("storage is full"));
+    }
+
+    #[test]
+    fn a_refused_append_counts_nothing_and_a_whole_write_counts_everything() {
+        let batch = batch_of_a_run_with_commands();
+        let mut inner = Inner::default();
+        let refused = StorageError::OutOfOrder {
+            expected: 0,
+            got: 5,
+        };
+        inner.record(
+            &batch,
+            &Written {
+                appended: false,
+                result: Err(refused),
+            },
+        );
+        assert_eq!((inner.persisted, inner.journal_persisted), (0, 0));
+        assert!(
+            inner.disabled.is_none(),
+            "a conflict is not a storage failure"
+        );
+        inner.record(
+            &batch,
+            &Written {
+                appended: true,
+                result: Ok(()),
+            },
+        );
+        assert_eq!(
+            (inner.persisted, inner.journal_persisted, inner.snapshot_at),
+            (batch.end, 1, batch.end)
+        );
     }
 }
