@@ -13,7 +13,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::edge::EdgeView;
-use super::geometry::{bounds, node_at, nodes_in, snap_point, Point, Rect, Viewport, GRID};
+use super::geometry::{
+    bounds, node_at, nodes_in, snap_point, Point, Rect, Viewport, FIT_MAX_ZOOM_READ_ONLY, GRID,
+};
 use super::graph::port_from_key;
 use super::icons::Glyph;
 use super::node::Node;
@@ -88,7 +90,15 @@ pub fn fit(ed: Ed) {
         .nodes
         .with_untracked(|n| bounds(n.list.iter().map(|v| v.pos)));
     ed.view.set(match b {
-        Some(b) => Viewport::fitting(b, w, h, 56.0),
+        Some(b) => {
+            let read_only = ed.viewing.get_untracked().is_some();
+            let max = if read_only {
+                FIT_MAX_ZOOM_READ_ONLY
+            } else {
+                1.0
+            };
+            Viewport::fitting(b, w, h, 56.0, max)
+        }
         None => Viewport::default(),
     });
 }

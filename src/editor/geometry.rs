@@ -11,6 +11,10 @@ pub const MIN_ZOOM: f64 = 0.2;
 pub const MAX_ZOOM: f64 = 2.5;
 /// The smallest zoom fitting to the screen picks.
 pub const FIT_MIN_ZOOM: f64 = 0.6;
+/// Fitting a read-only view (run mode, a published version) may enlarge
+/// it this far, for a room watching on a projector; an editable draft fits
+/// at 100 % at most, the size it is edited at.
+pub const FIT_MAX_ZOOM_READ_ONLY: f64 = 1.5;
 
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Point {
@@ -132,15 +136,15 @@ impl Viewport {
     }
 
     /// Shows all of `bounds` centred in a `width` × `height` screen, with
-    /// `margin` pixels around, never zoomed in past 1. Text stays readable:
+    /// `margin` pixels around, never zoomed in past `max_zoom`. Text stays readable:
     /// the zoom never goes below [`FIT_MIN_ZOOM`]; what does not fit then
     /// starts at the left (where the start step is) and is panned to.
-    pub fn fitting(bounds: Rect, width: f64, height: f64, margin: f64) -> Viewport {
+    pub fn fitting(bounds: Rect, width: f64, height: f64, margin: f64, max_zoom: f64) -> Viewport {
         let avail_w = (width - 2.0 * margin).max(1.0);
         let avail_h = (height - 2.0 * margin).max(1.0);
         let zoom = (avail_w / bounds.w.max(1.0))
             .min(avail_h / bounds.h.max(1.0))
-            .clamp(FIT_MIN_ZOOM, 1.0);
+            .clamp(FIT_MIN_ZOOM, max_zoom.max(FIT_MIN_ZOOM));
         let place = |size: f64, start: f64, screen: f64| {
             if size * zoom <= screen - 2.0 * margin {
                 (screen - size * zoom) / 2.0 - start * zoom
@@ -306,26 +310,32 @@ mod tests {
     }
 
     #[test]
-    fn fitting_centres_the_bounds_and_never_zooms_past_one() {
+    fn fitting_centres_the_bounds_and_never_zooms_past_its_maximum() {
         let b = Rect {
             x: 0.0,
             y: 0.0,
             w: 100.0,
             h: 50.0,
         };
-        let v = Viewport::fitting(b, 1000.0, 500.0, 20.0);
+        let v = Viewport::fitting(b, 1000.0, 500.0, 20.0, 1.0);
         assert_eq!(v.zoom, 1.0);
         let centre = v.to_screen(Point::new(50.0, 25.0));
         assert_eq!(centre, Point::new(500.0, 250.0));
+        let v = Viewport::fitting(b, 1000.0, 500.0, 20.0, FIT_MAX_ZOOM_READ_ONLY);
+        assert_eq!(v.zoom, FIT_MAX_ZOOM_READ_ONLY);
+        assert_eq!(
+            v.to_screen(Point::new(50.0, 25.0)),
+            Point::new(500.0, 250.0)
+        );
 
         let wide = Rect { w: 1100.0, ..b };
-        let v = Viewport::fitting(wide, 1000.0, 500.0, 20.0);
+        let v = Viewport::fitting(wide, 1000.0, 500.0, 20.0, FIT_MAX_ZOOM_READ_ONLY);
         assert!((v.zoom - 960.0 / 1100.0).abs() < 1e-9);
         assert!(v.to_screen(Point::new(0.0, 0.0)).x >= 19.9);
         assert!(v.to_screen(Point::new(1100.0, 0.0)).x <= 980.1);
 
         let huge = Rect { w: 8000.0, ..b };
-        let v = Viewport::fitting(huge, 1000.0, 500.0, 20.0);
+        let v = Viewport::fitting(huge, 1000.0, 500.0, 20.0, 1.0);
         assert_eq!(v.zoom, FIT_MIN_ZOOM, "text stays readable");
         assert_eq!(
             v.to_screen(Point::new(0.0, 0.0)).x,

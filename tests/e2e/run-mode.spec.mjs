@@ -163,6 +163,29 @@ describe('the editor canvas in run mode (release build)', { timeout: 240_000 }, 
     await context.close();
   });
 
+  it('enlarges a small workflow to fill a projector\'s screen in run mode, and fits it at 100 % at most for editing', async () => {
+    const { context, page, problems } = await app.open('/editor/welcome?mode=run', { viewport: { width: 1920, height: 1080 } });
+    await ready(page);
+    await playUntil(page, 60_000);
+    await page.waitForSelector('[data-testid=node][data-run-state]');
+    const zoom = () => page.$eval('[data-testid=canvas]', (c) => Number(c.dataset.zoom));
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=canvas]').dataset.zoom) > 1);
+    assert.ok((await zoom()) <= 1.5, `at most 150 %: ${await zoom()}`);
+    const canvas = await page.locator('[data-testid=canvas]').boundingBox();
+    for (const box of await page.locator('[data-testid=node]').evaluateAll((ns) => ns.map((n) => {
+      const r = n.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }))) {
+      assert.ok(box.left >= canvas.x && box.right <= canvas.x + canvas.width, 'every step is in view');
+      assert.ok(box.top >= canvas.y && box.bottom <= canvas.y + canvas.height, 'every step is in view');
+    }
+    await page.click('[data-testid=mode-design]');
+    await page.waitForSelector('[data-testid=screen-editor][data-mode=design]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=canvas]').dataset.zoom) <= 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('says what is wrong with a bad run-mode address, and shows what it can', async () => {
     const { context, page, problems } = await app.open('/editor/welcome?mode=run', { viewport: VIEWPORT });
     await ready(page);
