@@ -1,7 +1,7 @@
 // A schema upgrade blocked by another tab that holds the database open at an
 // older version: the page says to close that tab instead of showing a
 // workspace. (Simulated: another connection holds version 1 and ignores the
-// request to close, while the page asks for version 2.)
+// request to close, while the page asks for its current schema version.)
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './support.mjs';
@@ -23,7 +23,7 @@ describe('blocked schema upgrade (release build)', { timeout: 60_000 }, () => {
           // Ask for the next version only once the old connection holds the database.
           const proxy = new EventTarget();
           held.then(() => {
-            const request = realOpen.call(indexedDB, name, 2);
+            const request = realOpen.call(indexedDB, name, version);
             for (const type of ['blocked', 'upgradeneeded', 'success', 'error']) {
               request.addEventListener(type, () => {
                 const handler = proxy[`on${type}`];
