@@ -16,7 +16,9 @@ use flowlab_engine::sim::{genesis, Driver};
 use flowlab_engine::time::SimTime;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
+use indexed_db_futures::primitive::TryToJs;
 use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::KeyRange;
 use js_sys::{Object, Reflect, Uint8Array};
 use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
@@ -78,9 +80,7 @@ fn version(workflow: &str, v: u32, note: &str) -> StoredVersion {
 
 /// Reads and rewrites one record behind the store's back, as a damaged disk would.
 async fn raw_rewrite(workspace: &str, store: &str, key: f64, field: &str, value: JsValue) {
-    let db = Database::open(format!("flowlab/{workspace}"))
-        .await
-        .unwrap();
+    let db = raw_open(workspace).await;
     let tx = db
         .transaction(store)
         .with_mode(TransactionMode::Readwrite)
@@ -102,9 +102,7 @@ async fn raw_rewrite(workspace: &str, store: &str, key: f64, field: &str, value:
 
 /// Puts `value` under `key` behind the store's back (`None`: deletes the record).
 async fn raw_put(workspace: &str, store: &str, key: f64, value: Option<JsValue>) {
-    let db = Database::open(format!("flowlab/{workspace}"))
-        .await
-        .unwrap();
+    let db = raw_open(workspace).await;
     let tx = db
         .transaction(store)
         .with_mode(TransactionMode::Readwrite)
@@ -126,10 +124,12 @@ async fn raw_put(workspace: &str, store: &str, key: f64, value: Option<JsValue>)
     db.close();
 }
 
-async fn raw_get(workspace: &str, store: &str, key: f64) -> Option<JsValue> {
-    let db = Database::open(format!("flowlab/{workspace}"))
-        .await
-        .unwrap();
+async fn raw_get<K>(workspace: &str, store: &str, key: K) -> Option<JsValue>
+where
+    KeyRange<K>: TryToJs,
+    K: Into<KeyRange<K>>,
+{
+    let db = raw_open(workspace).await;
     let tx = db.transaction(store).build().unwrap();
     let v = tx
         .object_store(store)
@@ -146,9 +146,7 @@ async fn raw_get(workspace: &str, store: &str, key: f64) -> Option<JsValue> {
 
 /// How many records `store` holds.
 async fn raw_count(workspace: &str, store: &str) -> u32 {
-    let db = Database::open(format!("flowlab/{workspace}"))
-        .await
-        .unwrap();
+    let db = raw_open(workspace).await;
     let tx = db.transaction(store).build().unwrap();
     let n = tx
         .object_store(store)
@@ -164,21 +162,14 @@ async fn raw_count(workspace: &str, store: &str) -> u32 {
 }
 
 async fn raw_meta(workspace: &str, key: &str) -> Option<JsValue> {
-    let db = Database::open(format!("flowlab/{workspace}"))
+    raw_get(workspace, "meta", key).await
+}
+
+/// The workspace's database, opened behind the store's back.
+async fn raw_open(workspace: &str) -> Database {
+    Database::open(format!("flowlab/{workspace}"))
         .await
-        .unwrap();
-    let tx = db.transaction("meta").build().unwrap();
-    let v = tx
-        .object_store("meta")
         .unwrap()
-        .get(key)
-        .primitive()
-        .unwrap()
-        .await
-        .unwrap();
-    drop(tx);
-    db.close();
-    v
 }
 
 #[wasm_bindgen_test]
