@@ -62,6 +62,15 @@ async fn fresh(workspace: &str, scenario: &Scenario) -> Store {
     store
 }
 
+/// A fresh workspace `ws` of the welcome scenario, with that scenario's
+/// run: the live engine, its log, and the log in three segments.
+async fn fresh_welcome(ws: &str) -> (Store, Engine, Vec<Stamped>, Vec<Segment>) {
+    let scenario = welcome();
+    let (live, log) = run(&scenario);
+    let segments = three_segments(&log);
+    (fresh(ws, &scenario).await, live, log, segments)
+}
+
 async fn cleanup(store: Store, workspace: &str) {
     store.close();
     Store::delete_workspace(workspace).await.unwrap();
@@ -197,10 +206,7 @@ async fn a_run_round_trips_and_replays_to_the_live_state() {
 #[wasm_bindgen_test]
 async fn load_starts_at_the_latest_snapshot() {
     let ws = "test-snapshot";
-    let scenario = welcome();
-    let (_, log) = run(&scenario);
-    let store = fresh(ws, &scenario).await;
-    let segments = three_segments(&log);
+    let (store, _, log, segments) = fresh_welcome(ws).await;
     store.append_segments(&segments[..2]).await.unwrap();
     let mid = segments[1].first_event_index + 2;
     store.put_snapshot(5, b"older").await.unwrap();
@@ -257,10 +263,7 @@ async fn a_published_version_is_written_once() {
 #[wasm_bindgen_test]
 async fn an_append_out_of_order_changes_nothing() {
     let ws = "test-out-of-order";
-    let scenario = welcome();
-    let (_, log) = run(&scenario);
-    let store = fresh(ws, &scenario).await;
-    let segments = three_segments(&log);
+    let (store, _, log, segments) = fresh_welcome(ws).await;
     store.append_segments(&segments[..1]).await.unwrap();
     let expected = segments[1].first_event_index;
 
@@ -303,10 +306,7 @@ async fn an_append_out_of_order_changes_nothing() {
 #[wasm_bindgen_test]
 async fn a_damaged_segment_makes_load_fail_naming_it() {
     let ws = "test-corrupt";
-    let scenario = welcome();
-    let (_, log) = run(&scenario);
-    let store = fresh(ws, &scenario).await;
-    let segments = three_segments(&log);
+    let (store, _, _, segments) = fresh_welcome(ws).await;
     store.append_segments(&segments).await.unwrap();
     assert!(decode_segment(&[9, 9, 9]).is_err());
     raw_rewrite(
@@ -476,10 +476,7 @@ fn raw_session(v: Option<JsValue>) -> Value {
 #[wasm_bindgen_test]
 async fn a_journal_written_over_several_appends_loads_whole_and_in_order() {
     let ws = "test-journal";
-    let scenario = welcome();
-    let (_, log) = run(&scenario);
-    let store = fresh(ws, &scenario).await;
-    let segments = three_segments(&log);
+    let (store, _, log, segments) = fresh_welcome(ws).await;
     let all = journal(0, 7);
     for (i, range) in [0..3, 3..3, 3..7].into_iter().enumerate() {
         let journal = JournalAppend {
@@ -506,10 +503,7 @@ async fn a_journal_written_over_several_appends_loads_whole_and_in_order() {
 #[wasm_bindgen_test]
 async fn an_append_writes_only_its_new_journal_entries() {
     let ws = "test-journal-append";
-    let scenario = welcome();
-    let (_, log) = run(&scenario);
-    let store = fresh(ws, &scenario).await;
-    let segments = three_segments(&log);
+    let (store, _, _, segments) = fresh_welcome(ws).await;
     let all = journal(0, 5);
     let append = |first: usize, entries| JournalAppend {
         first: first as u64,
