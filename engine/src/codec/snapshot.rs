@@ -324,10 +324,16 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
         };
         let (attempt, retry_count, failing_since_ms, entries) =
             (r.var32()?, r.var16()?, r.var()?, r.var32()?);
-        let mut compensation_attempts = Vec::new();
+        // Per step, but only up to the last step that has any: most
+        // executions never compensated, and then this allocates nothing.
+        let (mut compensation_attempts, mut step) = (Vec::new(), 0);
         let steps = read_list(r, |r| {
             let (attempts_total, compensations) = (r.var32()?, r.var16()?);
-            compensation_attempts.push(compensations);
+            if compensations > 0 {
+                compensation_attempts.resize(step, 0);
+                compensation_attempts.push(compensations);
+            }
+            step += 1;
             let at = r.position();
             let status =
                 match r.u8()? {
