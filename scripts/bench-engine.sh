@@ -20,7 +20,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown ||
 fi
 
 cargo build --release -p flowlab-bench --bin flowlab-bench
-cargo build --release -p flowlab-engine --bin flowlab-sim
+cargo build --release -p flowlab-sim
 cargo build --release --target wasm32-unknown-unknown -p flowlab-bench --lib
 rm -rf target/bench-wasm
 wasm-bindgen --target nodejs --out-dir target/bench-wasm \

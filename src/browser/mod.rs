@@ -1,3 +1,4 @@
 //! Thin wrappers over browser APIs that several parts of the app use.
 
+pub mod chosen_file;
 pub mod download;

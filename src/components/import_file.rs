@@ -5,10 +5,10 @@
 //! whether to replace that draft or to import a copy.
 
 use flowlab_engine::model::WorkflowDraft;
-use flowlab_engine::scenario::MAX_FILE_BYTES;
 use leptos::prelude::*;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 
+use crate::browser::chosen_file::chosen_file_text;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::runtime::{use_runtime, Runtime};
 use crate::session::Session;
@@ -24,14 +24,6 @@ enum Pending {
         file: String,
         draft: Box<WorkflowDraft>,
     },
-}
-
-async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|_| format!("{} could not be read", file.name()))?;
-    text.as_string()
-        .ok_or_else(|| format!("{} is not text", file.name()))
 }
 
 fn replacing_session(file: &str, imported: Imported) -> Result<Pending, ImportError> {
@@ -91,18 +83,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
         done.set(None);
         spawn_local(async move {
             let name = file.name();
-            if file.size() > MAX_FILE_BYTES as f64 {
-                error.set(Some(
-                    ImportError::TooLarge {
-                        file: name,
-                        size: file.size() as usize,
-                        limit: MAX_FILE_BYTES,
-                    }
-                    .to_string(),
-                ));
-                return;
-            }
-            let text = match read_text(&file).await {
+            let text = match chosen_file_text(&file).await {
                 Ok(t) => t,
                 Err(e) => return error.set(Some(e)),
             };

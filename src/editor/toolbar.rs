@@ -36,10 +36,10 @@ fn import(ed: Ed, input: web_sys::HtmlInputElement) {
     let name = file.name();
     input.set_value("");
     wasm_bindgen_futures::spawn_local(async move {
-        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(t) => t.as_string().unwrap_or_default(),
-            Err(_) => {
-                ed.notice.set(Some(format!("{name} could not be read")));
+        let text = match crate::browser::chosen_file::chosen_file_text(&file).await {
+            Ok(t) => t,
+            Err(e) => {
+                ed.notice.set(Some(format!("Not imported: {e}")));
                 return;
             }
         };

@@ -40,7 +40,7 @@ describe('scenarios and presets (release build)', { timeout: 300_000 }, () => {
 
   before(async () => {
     if (!existsSync(SIM)) {
-      execFileSync('cargo', ['build', '--release', '-p', 'flowlab-engine', '--bin', 'flowlab-sim'], {
+      execFileSync('cargo', ['build', '--release', '-p', 'flowlab-sim'], {
         cwd: ROOT,
         stdio: 'inherit',
       });
@@ -165,9 +165,24 @@ describe('scenarios and presets (release build)', { timeout: 300_000 }, () => {
     await page.waitForFunction(() => /typo\.json: workflows\[0\]/.test(document.querySelector('[data-testid=scenario-file-error-message]')?.textContent ?? ''));
     await page.screenshot({ path: await artifactPath('scenarios-file-error.png') });
 
-    // A good file loads after the confirmation and shows its note.
+    // Bytes that are not UTF-8 are refused where they are, not replaced; a key written twice is named.
+    await page.setInputFiles('[data-testid=scenario-file-input]', {
+      name: 'latin1.json',
+      mimeType: 'application/json',
+      buffer: Buffer.concat([Buffer.from('{"format": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]),
+    });
+    await page.waitForFunction(() => /^latin1\.json: 1:16: the file is not UTF-8/.test(document.querySelector('[data-testid=scenario-file-error-message]')?.textContent ?? ''));
+    await page.setInputFiles('[data-testid=scenario-file-input]', {
+      name: 'twice.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "flowlab-scenario/1", "run_until": "1h", "run_until": "2h"}'),
+    });
+    await page.waitForFunction(() => /twice\.json: .*key `run_until` is written twice/.test(document.querySelector('[data-testid=scenario-file-error-message]')?.textContent ?? ''));
+    assert.equal(await page.textContent('[data-testid=now-playing-title]'), title);
+
+    // A good file, even with a byte-order mark, loads after the confirmation and shows its note.
     const text = readFileSync(`${PRESETS}trigger-latency.json`, 'utf8');
-    await page.setInputFiles('[data-testid=scenario-file-input]', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.setInputFiles('[data-testid=scenario-file-input]', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) });
     await page.click('[data-testid=load-confirm]');
     await page.waitForFunction(() => document.querySelector('[data-testid=now-playing-title]')?.textContent === 'Trigger polling latency');
     assert.equal(await page.locator('[data-testid=scenario-file-error]').count(), 0);

@@ -36,6 +36,10 @@ pub enum Problem {
     Syntax(String),
     #[error("the file is {size} bytes, over the limit of {limit} bytes")]
     TooLarge { size: usize, limit: usize },
+    #[error("the file is not UTF-8 text (byte 0x{byte:02X}); save it as UTF-8")]
+    NotUtf8 { byte: u8 },
+    #[error("key `{key}` is written twice in {}", object_at(path))]
+    DuplicateKey { path: String, key: String },
     #[error("unknown field `{field}` (expected one of: {expected})")]
     UnknownField { field: String, expected: String },
     #[error("`{field}` is not a field of a `{kind}` step")]
@@ -78,3 +82,11 @@ impl AtPath {
 }
 
 pub type Decoded<T> = Result<T, AtPath>;
+
+fn object_at(path: &str) -> String {
+    if path.is_empty() {
+        "the top-level object".into()
+    } else {
+        format!("the object at {path}")
+    }
+}

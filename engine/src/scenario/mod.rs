@@ -5,6 +5,7 @@ mod decode_model;
 mod error;
 mod expect;
 mod generate;
+mod json;
 mod reader;
 mod script;
 
@@ -20,6 +21,7 @@ pub use decode_model::{
 pub use error::{AtPath, Decoded, FileError, Location, Problem};
 pub use expect::{line_matches, CountCompare, Expectation};
 pub use generate::{ContactGenerator, MAX_GENERATED};
+pub use json::{file_text, parse_json, MAX_FILE_BYTES};
 pub use script::{Command, DecideTarget, Decision, DraftEdit, ScriptEntry};
 
 use crate::canonical::written_parts;
@@ -28,8 +30,6 @@ use crate::time::SimTime;
 use reader::{duration, fail, index, int, string, type_name, uint, Obj};
 
 pub const FORMAT: &str = "flowlab-scenario/1";
-/// Files larger than this are refused before parsing.
-pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
@@ -50,37 +50,6 @@ impl Scenario {
     /// `x.note`, the scenario's description when it has one.
     pub fn note(&self) -> Option<&str> {
         self.x.as_ref()?.get("note")?.as_str()
-    }
-}
-
-/// Parses JSON text, reporting syntax errors at line:column.
-pub fn parse_json(file: &str, text: &str) -> Result<Value, FileError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(FileError {
-            file: file.into(),
-            location: Location::Whole,
-            problem: Problem::TooLarge {
-                size: text.len(),
-                limit: MAX_FILE_BYTES,
-            },
-        });
-    }
-    serde_json::from_str(text).map_err(|e| FileError {
-        file: file.into(),
-        // serde_json says column 0 for an error at the very start of a line (EOF after a newline).
-        location: Location::LineColumn {
-            line: e.line(),
-            column: e.column().max(1),
-        },
-        problem: Problem::Syntax(syntax_message(&e)),
-    })
-}
-
-fn syntax_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
     }
 }
 

@@ -7,10 +7,12 @@ mod card;
 mod describe;
 mod now_playing;
 
-use flowlab_engine::scenario::{parse_scenario, MAX_FILE_BYTES};
+use flowlab_engine::scenario::parse_scenario;
+
+use crate::browser::chosen_file::chosen_file_text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 
 use crate::browser::download::download_text;
 use crate::components::clock_bar::format_sim_time;
@@ -101,20 +103,9 @@ pub fn ScenariosScreen() -> impl IntoView {
         error.set(None);
         spawn_local(async move {
             let name = file.name();
-            if file.size() > MAX_FILE_BYTES as f64 {
-                error.set(Some(format!(
-                    "{name}: the file is {} bytes, over the limit of {MAX_FILE_BYTES} bytes",
-                    file.size()
-                )));
-                return;
-            }
-            let text = match JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-            {
-                Some(t) => t,
-                None => return error.set(Some(format!("{name} could not be read as text"))),
+            let text = match chosen_file_text(&file).await {
+                Ok(t) => t,
+                Err(e) => return error.set(Some(e)),
             };
             match parse_scenario(&name, &text) {
                 Err(e) => error.set(Some(e.to_string())),

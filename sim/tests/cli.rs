@@ -1,16 +1,39 @@
 //! `flowlab-sim` as a user runs it: every public scenario and sample passes
 //! `flowlab-sim test`, and the exit codes and messages of scenario-format.md.
 
-mod common;
-
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn sim(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_flowlab-sim"))
         .args(args)
         .output()
         .expect("flowlab-sim runs")
+}
+
+/// `dir` relative to this crate (`../samples`, `../../shared/scenarios`).
+fn json_files(dir: &str) -> Vec<PathBuf> {
+    let dir = root().join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_flowlab-sim"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("flowlab-sim runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
 }
 
 fn root() -> PathBuf {
@@ -35,8 +58,8 @@ fn temp_file(name: &str, content: &str) -> String {
 
 #[test]
 fn every_public_scenario_and_sample_passes_flowlab_sim_test() {
-    let mut files = common::json_files("../../shared/scenarios");
-    files.extend(common::json_files("../samples"));
+    let mut files = json_files("../../shared/scenarios");
+    files.extend(json_files("../samples"));
     assert!(files.len() >= 8, "{files:?}");
     let args: Vec<String> = std::iter::once("test".to_string())
         .chain(files.iter().map(|f| f.display().to_string()))
@@ -52,7 +75,7 @@ fn every_public_scenario_and_sample_passes_flowlab_sim_test() {
 
 #[test]
 fn benchmark_files_are_valid() {
-    for file in common::json_files("../../shared/bench") {
+    for file in json_files("../../shared/bench") {
         let out = sim(&["check", &file.display().to_string()]);
         assert!(out.status.success(), "{}", text(&out));
     }
@@ -150,5 +173,112 @@ fn a_bad_command_line_exits_2() {
     assert_eq!(
         sim(&["run", "/nonexistent/file.json"]).status.code(),
         Some(2)
+    );
+}
+
+#[test]
+fn help_is_printed_for_the_program_and_each_verb() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let out = sim(args);
+        assert!(out.status.success(), "{args:?}");
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            help.contains("Usage:") && help.contains("Exit codes:"),
+            "{help}"
+        );
+    }
+    let run = sim(&["run", "--help"]);
+    assert!(run.status.success(), "{}", text(&run));
+    let run_help = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        run_help.starts_with("flowlab-sim run [--summary] FILE"),
+        "{run_help}"
+    );
+    assert_eq!(sim(&["help", "run"]).stdout, run_help.as_bytes());
+    let version = sim(&["--version"]);
+    assert_eq!(
+        String::from_utf8(version.stdout).unwrap().trim(),
+        format!("flowlab-sim {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let file = root().join("../../shared/scenarios/pause-resume.json");
+    let bytes = std::fs::read(&file).unwrap();
+    let piped = with_stdin(&["run", "--summary", "-"], &bytes);
+    assert!(piped.status.success(), "{}", text(&piped));
+    let named = sim(&["run", "--summary", &file.display().to_string()]);
+    assert_eq!(piped.stdout, named.stdout);
+    let bad = with_stdin(&["check", "-"], b"{");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad).contains("<stdin>: 1:"), "{}", text(&bad));
+}
+
+#[test]
+fn an_endless_input_is_refused_at_the_size_limit() {
+    let out = sim(&["check", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("over the limit"), "{}", text(&out));
+    let dir = sim(&["check", "/tmp"]);
+    assert_eq!(dir.status.code(), Some(2));
+    assert!(text(&dir).contains("directory"), "{}", text(&dir));
+}
+
+#[test]
+fn a_closed_output_stops_the_run_quietly() {
+    let file = root().join("../../shared/bench/seq10-retry-10k.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_flowlab-sim"))
+        .args(["run", &file.display().to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?} {stderr}");
+    assert_eq!(stderr, "");
+}
+
+#[test]
+fn byte_order_mark_duplicate_keys_and_bad_utf8_are_handled_like_the_app() {
+    let file = root().join("../../shared/scenarios/pause-resume.json");
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend(std::fs::read(&file).unwrap());
+    let bom = with_stdin(&["test", "-"], &with_bom);
+    assert!(bom.status.success(), "{}", text(&bom));
+
+    let twice = with_stdin(
+        &["check", "-"],
+        br#"{"format": "flowlab-scenario/1", "run_until": "1h",
+            "workflows": [{"id": "w", "steps": [{"id": "s1", "kind": "wait", "kind": "email"}]}]}"#,
+    );
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(
+        text(&twice).contains("key `kind` is written twice in the object at workflows[0].steps[0]"),
+        "{}",
+        text(&twice)
+    );
+
+    let latin1 = with_stdin(&["check", "-"], b"{\"format\": \"caf\xE9\"}");
+    assert_eq!(latin1.status.code(), Some(2));
+    assert!(
+        text(&latin1).contains("<stdin>: 1:16: the file is not UTF-8"),
+        "{}",
+        text(&latin1)
     );
 }

@@ -1,0 +1,24 @@
+//! The text of a file the user chose, read as `flowlab-sim` reads one:
+//! the size limit before reading, a byte-order mark dropped, and bytes
+//! that are not UTF-8 refused at their line:column (the browser's
+//! `File.text()` would replace them silently).
+
+use flowlab_engine::scenario::{file_text, MAX_FILE_BYTES};
+use wasm_bindgen_futures::JsFuture;
+
+pub async fn chosen_file_text(file: &web_sys::File) -> Result<String, String> {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES as f64 {
+        return Err(format!(
+            "{name}: the file is {} bytes, over the limit of {MAX_FILE_BYTES} bytes",
+            file.size()
+        ));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("{name} could not be read"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    file_text(&name, &bytes)
+        .map(str::to_owned)
+        .map_err(|e| e.to_string())
+}
