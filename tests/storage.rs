@@ -770,3 +770,74 @@ async fn replacing_the_workspace_empties_the_journal() {
     assert_eq!(raw_count(ws, "journal").await, 0);
     cleanup(store, ws).await;
 }
+
+#[wasm_bindgen_test]
+fn an_exception_at_open_is_named_as_the_browser_named_it() {
+    let denied = web_sys::DomException::new_with_message_and_name(
+        "access to the Indexed Database API is denied in this context",
+        "SecurityError",
+    )
+    .unwrap();
+    let e = StorageError::thrown_at_open(&denied.into());
+    assert_eq!(
+        e.to_string(),
+        "storage is unavailable: SecurityError: access to the Indexed Database API is denied in this context"
+    );
+    assert!(!e.to_string().contains("Version cannot be zero"));
+    let text = StorageError::thrown_at_open(&JsValue::from_str("blocked by policy"));
+    assert_eq!(
+        text.to_string(),
+        "storage is unavailable: blocked by policy"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_append_after_known_ends_writes_like_one_that_reads_them_and_refuses_stale_ends() {
+    let ws = "test-append-after";
+    let (store, _, _, segments) = fresh_welcome(ws).await;
+    let all = journal(0, 3);
+    let first = store
+        .append_with_session(
+            &segments[..1],
+            &session_json(None),
+            JournalAppend {
+                first: 0,
+                entries: &all[..1],
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(first.journal, 1);
+    assert_eq!(first.log.segments, 1);
+    let second = store
+        .append_with_session_after(
+            first,
+            &segments[1..2],
+            &session_json(None),
+            JournalAppend {
+                first: 1,
+                entries: &all[1..],
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!((second.log.segments, second.journal), (2, 3));
+    let loaded = store.load().await.unwrap().unwrap();
+    assert_eq!(loaded.log_end, second.log);
+    assert_eq!(loaded.journal, all);
+
+    // Ends that are out of date (another writer went on) fail whole.
+    let stale = store
+        .append_with_session_after(
+            first,
+            &segments[1..2],
+            &session_json(None),
+            JournalAppend::default(),
+        )
+        .await;
+    assert!(stale.is_err(), "{stale:?}");
+    let after = store.load().await.unwrap().unwrap();
+    assert_eq!(after.log_end, second.log);
+    assert_eq!(after.journal, all);
+    cleanup(store, ws).await;
+}

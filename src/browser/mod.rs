@@ -2,3 +2,4 @@
 
 pub mod chosen_file;
 pub mod download;
+pub mod leaving;

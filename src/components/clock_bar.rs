@@ -125,7 +125,7 @@ pub fn ClockBar() -> impl IntoView {
         </Show>
         <Show when=move || rt.stepped().is_some()>
             <p class="clock-stepped" role="status" data-testid="clock-stepped">
-                {move || rt.stepped().map(|s| format!("{} · {} event{}", format_sim_time(s.at), s.events, if s.events == 1 { "" } else { "s" }))}
+                {move || rt.stepped().map(|s| s.describe(format_sim_time))}
             </p>
         </Show>
     }

@@ -53,9 +53,24 @@ impl ReadOnly {
 
 /// What the last "step to next event" did, for the clock bar to say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stepped {
-    pub at: SimTime,
-    pub events: usize,
+pub enum Stepped {
+    /// The clock jumped to `at` and handled everything due there.
+    Handled { at: SimTime, events: usize },
+    /// Nothing is due: no script command and no timer is left.
+    NothingDue,
+}
+
+impl Stepped {
+    pub fn describe(self, format_time: impl Fn(SimTime) -> String) -> String {
+        match self {
+            Stepped::Handled { at, events } => format!(
+                "{} · {events} event{}",
+                format_time(at),
+                if events == 1 { "" } else { "s" }
+            ),
+            Stepped::NothingDue => "Nothing is due: no timer and no script command is left".into(),
+        }
+    }
 }
 
 /// The handle screens use: cheap to copy, shared through context.
@@ -106,6 +121,13 @@ impl Runtime {
         };
         provide_context(runtime);
         persist::start(runtime);
+        crate::browser::leaving::watch(move |leaving| {
+            if leaving {
+                runtime.persist.flush_before_leaving(runtime);
+            } else {
+                runtime.persist.back_from_leaving();
+            }
+        });
         runtime
     }
 
@@ -214,9 +236,14 @@ impl Runtime {
         self.clock_loop.restart(*self);
         let stepped = self.mutate(|s| {
             let before = s.log().len();
-            let next = s.next_input()?;
-            s.advance_to(next, usize::MAX).ok()?;
-            Some(Stepped {
+            let Some(next) = s.next_input() else {
+                return Some(Stepped::NothingDue);
+            };
+            if let Err(e) = s.advance_to(next, usize::MAX) {
+                page_clock::log_error(&e.to_string());
+                return None;
+            }
+            Some(Stepped::Handled {
                 at: next,
                 events: s.log().len() - before,
             })

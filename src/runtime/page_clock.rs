@@ -4,7 +4,10 @@
 //! fires, the session advances to the simulated "now" in slices of at most
 //! [`SLICE_MS`] of work, so the page never blocks; a stretch that needs
 //! more slices sets `catching_up` and re-anchors the clock where the work
-//! got to, instead of falling ever further behind.
+//! got to, instead of falling ever further behind. At max speed and on the
+//! way to a "run until" it does not follow the real clock at all: it works
+//! through inputs as fast as the slices allow (a run until then pauses at
+//! its time).
 
 use flowlab_engine::time::SimTime;
 use gloo_timers::callback::Timeout;
@@ -63,20 +66,14 @@ impl Loop {
         if clock.paused || runtime.mode.get_untracked() != super::Mode::Running {
             return;
         }
-        let delay = match clock.speed.factor() {
-            None => 0,
-            Some(_) => {
-                let next = runtime
-                    .mutate(|s| s.next_input())
-                    .flatten()
-                    .into_iter()
-                    .chain(clock.stop_at)
-                    .min();
-                let until = next.map_or(DISPLAY_TICK_MS, |t| {
-                    clock.speed.real_ms(t.0.saturating_sub(clock.now.0))
-                });
-                until.min(DISPLAY_TICK_MS)
-            }
+        let delay = if clock.jumps() {
+            0
+        } else {
+            let next = runtime.mutate(|s| s.next_input()).flatten();
+            let until = next.map_or(DISPLAY_TICK_MS, |t| {
+                clock.speed.real_ms(t.0.saturating_sub(clock.now.0))
+            });
+            until.min(DISPLAY_TICK_MS)
         };
         let this = *self;
         let timer = Timeout::new(delay as u32, move || this.tick(runtime));
@@ -93,30 +90,29 @@ impl Loop {
         let mut finished = false;
         let mut behind = false;
         runtime.mutate(|session| loop {
-            let target = match clock.speed.factor() {
-                Some(f) => {
+            let target = match (clock.jumps(), clock.speed.factor()) {
+                (false, Some(f)) => {
                     let elapsed = (started - anchor_real).max(0.0) as u64;
                     SimTime(anchor_sim.0 + elapsed * f)
                 }
-                // As fast as possible: to the next input, or stop.
-                // Nothing left to do: a run-until still takes the clock to its time.
-                None => match session.next_input().or(clock.stop_at) {
-                    Some(t) => t,
-                    None => {
-                        finished = true;
-                        break;
-                    }
+                // As fast as possible: to the next input, or the run-until
+                // time when nothing comes before it; else stop.
+                _ => match (session.next_input(), clock.stop_at) {
+                    (Some(next), Some(stop)) => next.min(stop),
+                    (next, stop) => match next.or(stop) {
+                        Some(t) => t,
+                        None => {
+                            finished = true;
+                            break;
+                        }
+                    },
                 },
             };
-            let target = clock.stop_at.map_or(target, |stop| target.min(stop));
-            match session.advance_to(target, INPUTS_PER_CHECK) {
-                Ok(Advanced::Reached) if clock.speed.factor().is_some() => break,
-                Ok(_) => {}
-                Err(e) => {
-                    log_error(&e.to_string());
-                    finished = true;
-                    break;
-                }
+            let advanced = session.advance_to(target, INPUTS_PER_CHECK);
+            if let Err(e) = advanced {
+                log_error(&e.to_string());
+                finished = true;
+                break;
             }
             if clock
                 .stop_at
@@ -125,8 +121,11 @@ impl Loop {
                 finished = true;
                 break;
             }
+            if !clock.jumps() && matches!(advanced, Ok(Advanced::Reached)) {
+                break;
+            }
             if real_now() - started > SLICE_MS {
-                behind = clock.speed.factor().is_some() || session.next_input().is_some();
+                behind = true;
                 break;
             }
         });
@@ -149,6 +148,6 @@ impl Loop {
     }
 }
 
-fn log_error(message: &str) {
+pub(super) fn log_error(message: &str) {
     web_sys::console::error_1(&message.into());
 }

@@ -22,7 +22,8 @@ use super::tab_lock::{self, Acquired, Request};
 use super::{Mode, ReadOnly, Runtime};
 use crate::session::{Clock, Session};
 use crate::storage::{
-    plan_segments, JournalAppend, JournalEntryJson, Loaded, StorageError, Store, StoredVersion,
+    plan_segments, JournalAppend, JournalEntryJson, Loaded, StorageError, Store, StoredEnd,
+    StoredVersion,
 };
 use crate::workspace::SAMPLE_WORKSPACE;
 
@@ -78,6 +79,15 @@ struct Inner {
     replacing: bool,
     /// Counts replacements, so a flush that straddles one is disregarded.
     generation: u64,
+    /// The page is being hidden or unloaded: encode without yielding, so
+    /// the write starts before the page goes.
+    leaving: bool,
+    /// The page started leaving during a flush: flush once more after it,
+    /// for what changed meanwhile (the clock, at least).
+    flush_again: bool,
+    /// Where the stored log and journal end, as this tab's last append
+    /// left them; lets a flush while leaving write without reading first.
+    stored_end: Option<StoredEnd>,
     timer: Option<Timeout>,
 }
 
@@ -91,6 +101,31 @@ impl Persist {
         Persist {
             inner: StoredValue::new_local(Inner::default()),
         }
+    }
+
+    /// The page is being hidden, reloaded or closed: write what is unsaved
+    /// now rather than after the usual delay, without yielding to timers
+    /// (a hidden page's timers may never fire again).
+    pub(super) fn flush_before_leaving(&self, runtime: Runtime) {
+        let pending = self.inner.try_update_value(|i| {
+            i.leaving = true;
+            i.timer.take()
+        });
+        let Some(pending) = pending else { return };
+        if let Some(timer) = pending {
+            timer.cancel();
+        }
+        let flushing = self.inner.with_value(|i| i.flushing);
+        if flushing {
+            self.inner.update_value(|i| i.flush_again = true);
+        } else {
+            spawn_local(self.flush(runtime));
+        }
+    }
+
+    /// The page is shown again: back to saving in the background.
+    pub(super) fn back_from_leaving(&self) {
+        self.inner.update_value(|i| i.leaving = false);
     }
 
     /// Something changed: save it soon.
@@ -146,10 +181,15 @@ impl Persist {
         self.inner.update_value(|i| i.flushing = true);
         let current = move || self.inner.with_value(|i| i.generation == generation);
         while current() && runtime.with_untracked(|s| batch.encode_some(s)) == Some(true) {
-            gloo_timers::future::TimeoutFuture::new(0).await;
+            if !self.inner.with_value(|i| i.leaving) {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
         }
+        let known = self
+            .inner
+            .with_value(|i| i.stored_end.filter(|_| i.leaving));
         let written = if current() {
-            batch.write(&store, current).await
+            batch.write(&store, known, current).await
         } else {
             Written::nothing()
         };
@@ -163,6 +203,13 @@ impl Persist {
         if result.as_ref().is_err_and(is_conflict) {
             runtime.stop_running(ReadOnly::Conflict);
             return;
+        }
+        if self
+            .inner
+            .try_update_value(|i| std::mem::take(&mut i.flush_again))
+            .unwrap_or(false)
+        {
+            return Box::pin(self.flush(runtime)).await;
         }
         let (log_len, journal_len) = runtime
             .with_untracked(|s| (s.log().len(), s.journal().len()))
@@ -182,7 +229,8 @@ impl Inner {
     /// flush must start after them, or it would find its own append there
     /// and take it for another tab's.
     fn record(&mut self, batch: &Batch, written: &Written) {
-        if written.appended {
+        self.stored_end = written.appended;
+        if written.appended.is_some() {
             self.persisted = batch.end;
             self.journal_persisted = batch.journal_end;
             if batch.snapshot.is_some() && written.result.is_ok() {
@@ -198,15 +246,16 @@ impl Inner {
 
 /// What [`Batch::write`] got done.
 struct Written {
-    /// The events, the session record and the journal entries are stored.
-    appended: bool,
+    /// The events, the session record and the journal entries are stored,
+    /// and this is where the stored log and journal now end.
+    appended: Option<StoredEnd>,
     result: Result<(), StorageError>,
 }
 
 impl Written {
     fn nothing() -> Written {
         Written {
-            appended: false,
+            appended: None,
             result: Ok(()),
         }
     }
@@ -308,19 +357,36 @@ impl Batch {
 
     /// Writes the batch, one transaction after another, as long as
     /// `current()` says the workspace was not replaced meanwhile.
-    async fn write(&self, store: &Store, current: impl Fn() -> bool) -> Written {
+    async fn write(
+        &self,
+        store: &Store,
+        known: Option<StoredEnd>,
+        current: impl Fn() -> bool,
+    ) -> Written {
         let journal = JournalAppend {
             first: (self.journal_end - self.journal.len()) as u64,
             entries: &self.journal,
         };
-        let appended = store
-            .append_with_session(&self.segments, &self.session_json, journal)
-            .await;
-        Written {
-            appended: appended.is_ok(),
-            result: match appended {
-                Ok(()) => self.write_versions_and_snapshot(store, current).await,
-                Err(e) => Err(e),
+        let appended = match known {
+            Some(known) => {
+                store
+                    .append_with_session_after(known, &self.segments, &self.session_json, journal)
+                    .await
+            }
+            None => {
+                store
+                    .append_with_session(&self.segments, &self.session_json, journal)
+                    .await
+            }
+        };
+        match appended {
+            Ok(end) => Written {
+                appended: Some(end),
+                result: self.write_versions_and_snapshot(store, current).await,
+            },
+            Err(e) => Written {
+                appended: None,
+                result: Err(e),
             },
         }
     }
@@ -412,6 +478,7 @@ async fn open(runtime: Runtime, writable: bool) {
     };
     persist.inner.update_value(|i| {
         i.store = None;
+        i.stored_end = None;
         i.generation += 1;
     });
     let store = match Store::open(WORKSPACE).await {
@@ -489,6 +556,7 @@ impl Persist {
             i.persisted = 0;
             i.journal_persisted = 0;
             i.snapshot_at = 0;
+            i.stored_end = None;
             i.generation += 1;
             i.replacing = true;
         });
@@ -607,6 +675,17 @@ mod tests {
         batch
     }
 
+    fn stored_end() -> StoredEnd {
+        StoredEnd {
+            log: crate::storage::LogEnd {
+                segments: 2,
+                events: 9,
+                last_t: flowlab_engine::time::SimTime(60_000),
+            },
+            journal: 1,
+        }
+    }
+
     #[test]
     fn a_failure_after_the_append_still_counts_the_append() {
         let batch = batch_of_a_run_with_commands();
@@ -614,7 +693,7 @@ mod tests {
         inner.record(
             &batch,
             &Written {
-                appended: true,
+                appended: Some(stored_end()),
                 result: Err(StorageError::QuotaExceeded),
             },
         );
@@ -641,11 +720,12 @@ mod tests {
         inner.record(
             &batch,
             &Written {
-                appended: false,
+                appended: None,
                 result: Err(refused),
             },
         );
         assert_eq!((inner.persisted, inner.journal_persisted), (0, 0));
+        assert_eq!(inner.stored_end, None, "where the store ends is not known");
         assert!(
             inner.disabled.is_none(),
             "a conflict is not a storage failure"
@@ -653,7 +733,7 @@ mod tests {
         inner.record(
             &batch,
             &Written {
-                appended: true,
+                appended: Some(stored_end()),
                 result: Ok(()),
             },
         );
@@ -661,5 +741,6 @@ mod tests {
             (inner.persisted, inner.journal_persisted, inner.snapshot_at),
             (batch.end, 1, batch.end)
         );
+        assert_eq!(inner.stored_end, Some(stored_end()));
     }
 }

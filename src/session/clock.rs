@@ -83,6 +83,15 @@ pub struct Clock {
     pub stop_at: Option<SimTime>,
 }
 
+impl Clock {
+    /// Whether the clock simulates as fast as the page can rather than at
+    /// its speed: at max speed, and on the way to a "run until" (which
+    /// jumps to its time at any speed setting, then pauses there).
+    pub fn jumps(&self) -> bool {
+        self.speed.factor().is_none() || self.stop_at.is_some()
+    }
+}
+
 impl Default for Clock {
     fn default() -> Self {
         Clock {
@@ -104,6 +113,17 @@ mod tests {
         assert_eq!(Speed::X60.real_ms(60_000), 1000);
         assert_eq!(Speed::X3600.real_ms(1), 1);
         assert_eq!(Speed::Max.real_ms(86_400_000), 0);
+    }
+
+    #[test]
+    fn a_run_until_jumps_at_any_speed() {
+        let mut clock = Clock::default();
+        assert!(!clock.jumps());
+        clock.stop_at = Some(SimTime(1_800_000));
+        assert!(clock.jumps());
+        clock.stop_at = None;
+        clock.speed = Speed::Max;
+        assert!(clock.jumps());
     }
 
     #[test]

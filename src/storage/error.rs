@@ -1,6 +1,7 @@
 //! `StorageError` and the mapping of IndexedDB failures onto it.
 
 use indexed_db_futures::error::{DomException, Error, OpenDbError};
+use wasm_bindgen::JsCast;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StorageError {
@@ -63,6 +64,54 @@ pub(super) fn open_error(e: OpenDbError) -> StorageError {
             StorageError::Unavailable(format!("{}: {}", dom_name(&d), d.message()))
         }
         other => StorageError::Unavailable(other.to_string()),
+    }
+}
+
+/// Why `indexedDB.open(name, version)` throws. indexed_db_futures 0.6
+/// reports every such throw as "Version cannot be zero", so the call is
+/// made once more here, where the exception itself can be read (a
+/// `SecurityError` in a sandboxed or opaque-origin page, for one). The
+/// repeated call throws again for the same reason; should it not, its
+/// request is closed as soon as it opens.
+pub(super) fn thrown_by_open(name: &str, version: u32) -> StorageError {
+    let factory = match web_sys::window().map(|w| w.indexed_db()) {
+        None => return StorageError::Unavailable("there is no window".into()),
+        Some(Err(e)) => return unavailable(&e),
+        Some(Ok(None)) => return StorageError::Unavailable("this browser has no IndexedDB".into()),
+        Some(Ok(Some(f))) => f,
+    };
+    match factory.open_with_u32(name, version) {
+        Err(e) => unavailable(&e),
+        Ok(request) => {
+            let opened = request.clone();
+            let close = wasm_bindgen::closure::Closure::once_into_js(move || {
+                if let Ok(db) = opened.result() {
+                    db.unchecked_into::<web_sys::IdbDatabase>().close();
+                }
+            });
+            request.set_onsuccess(Some(close.unchecked_ref()));
+            StorageError::Unavailable("IndexedDB refused to open the database".into())
+        }
+    }
+}
+
+impl StorageError {
+    /// What an exception thrown by `indexedDB` or `indexedDB.open` means:
+    /// `Unavailable`, with the exception's name and message.
+    pub fn thrown_at_open(thrown: &wasm_bindgen::JsValue) -> StorageError {
+        unavailable(thrown)
+    }
+}
+
+fn unavailable(thrown: &wasm_bindgen::JsValue) -> StorageError {
+    match thrown.dyn_ref::<web_sys::DomException>() {
+        Some(d) => StorageError::Unavailable(format!("{}: {}", d.name(), d.message())),
+        None => StorageError::Unavailable(
+            thrown
+                .as_string()
+                .or_else(|| js_sys::JSON::stringify(thrown).ok().map(String::from))
+                .unwrap_or_else(|| "IndexedDB threw an unknown error".into()),
+        ),
     }
 }
 

@@ -22,7 +22,7 @@ use flowlab_engine::runtime::state::Genesis;
 use flowlab_engine::time::SimTime;
 use futures::future::{select, Either};
 use indexed_db_futures::database::Database;
-use indexed_db_futures::error::{DomException, Error};
+use indexed_db_futures::error::{DomException, Error, OpenDbError};
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
@@ -194,6 +194,13 @@ async fn read_log_end(
     }
 }
 
+/// Where the stored log and journal end after an append.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredEnd {
+    pub log: LogEnd,
+    pub journal: u64,
+}
+
 impl Store {
     /// Opens (creating or upgrading) the database of `workspace`.
     pub async fn open(workspace: &str) -> Result<Store, StorageError> {
@@ -217,7 +224,12 @@ impl Store {
                 schema::upgrade(event.old_version() as u32, new as u32, &db, &tx)
             })
             .build()
-            .map_err(error::open_error)?;
+            .map_err(|e| match e {
+                OpenDbError::VersionZero => {
+                    error::thrown_by_open(&db_name(workspace), SCHEMA_VERSION)
+                }
+                other => error::open_error(other),
+            })?;
         *request_slot.borrow_mut() = Some(request.as_sys().clone());
 
         let db = match select(Box::pin(request), blocked_rx).await {
@@ -294,7 +306,7 @@ impl Store {
     /// start where the log ends and each the next; otherwise nothing is
     /// written (`OutOfOrder`, `BadSegment`).
     pub async fn append_segments(&self, segments: &[Segment]) -> Result<(), StorageError> {
-        self.append(segments, None).await
+        self.append(segments, None, None).await.map(|_| ())
     }
 
     /// `append_segments`, and in the same transaction the app's session
@@ -306,27 +318,49 @@ impl Store {
         segments: &[Segment],
         session_json: &str,
         journal: JournalAppend<'_>,
-    ) -> Result<(), StorageError> {
-        self.append(segments, Some((session_json, journal))).await
+    ) -> Result<StoredEnd, StorageError> {
+        self.append(segments, Some((session_json, journal)), None)
+            .await
+    }
+
+    /// `append_with_session` where the stored ends are known (from the
+    /// last append of this tab): every request is made before the first
+    /// await, so the write is under way even if the page is unloaded right
+    /// after. Segments and journal entries are `add`ed under their numbers,
+    /// so if the ends were wrong the transaction fails whole.
+    pub async fn append_with_session_after(
+        &self,
+        known: StoredEnd,
+        segments: &[Segment],
+        session_json: &str,
+        journal: JournalAppend<'_>,
+    ) -> Result<StoredEnd, StorageError> {
+        self.append(segments, Some((session_json, journal)), Some(known))
+            .await
     }
 
     async fn append(
         &self,
         segments: &[Segment],
         session: Option<(&str, JournalAppend<'_>)>,
-    ) -> Result<(), StorageError> {
+        known: Option<StoredEnd>,
+    ) -> Result<StoredEnd, StorageError> {
         let tx = self.tx(&[META, SEGMENTS, JOURNAL], TransactionMode::Readwrite)?;
         let meta = tx.object_store(META)?;
-        let start = read_log_end(&meta).await?;
-        let end = check_append(start, segments)?;
         let journal = session.map(|(_, j)| j).unwrap_or_default();
+        let (start, stored_journal) = match known {
+            Some(k) => (k.log, Some(k.journal)),
+            None => (read_log_end(&meta).await?, None),
+        };
+        let end = check_append(start, segments)?;
         let journal_end = if journal.entries.is_empty() {
             None
         } else {
-            Some(check_journal_append(
-                read_journal_end(&meta).await?,
-                journal,
-            )?)
+            let stored = match stored_journal {
+                Some(n) => n,
+                None => read_journal_end(&meta).await?,
+            };
+            Some(check_journal_append(stored, journal)?)
         };
         let store = tx.object_store(SEGMENTS)?;
         for (i, s) in segments.iter().enumerate() {
@@ -370,7 +404,11 @@ impl Store {
             .without_key_type()
             .primitive()?
             .await?;
-        commit(tx).await
+        commit(tx).await?;
+        Ok(StoredEnd {
+            log: end,
+            journal: journal_end.unwrap_or(journal.first + journal.entries.len() as u64),
+        })
     }
 
     /// Stores the snapshot of the state after the first `after_events`

@@ -3,7 +3,7 @@
 // reload (paused, at the saved simulated time).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { clockMs, useApp, waitForClock } from './support.mjs';
+import { clockMs, runUntil, useApp, waitForClock } from './support.mjs';
 
 const DAY = 86_400_000;
 
@@ -39,6 +39,27 @@ describe('page clock (release build)', { timeout: 180_000 }, () => {
     await page.press('[data-testid=clock-until-input]', 'Enter');
     await page.waitForSelector('[data-testid=clock-until-error]');
     assert.match(await page.textContent('[data-testid=clock-until-error]'), /soon/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('jumps to a run-until time at any speed and pauses there', async () => {
+    const { context, page, problems } = await app.open('/', { viewport: { width: 1400, height: 900 } });
+    await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+
+    // At 600× "30m" would take 3 real seconds and used never to stop; at 60× "1d" would take 24 minutes.
+    await page.click('[data-testid=clock-speed-600]');
+    await runUntil(page, '30m');
+    await waitForClock(page, 30 * 60_000, 2_500);
+    await page.waitForSelector('[data-testid=clock-play][aria-label="Play simulated time"]');
+    await page.waitForTimeout(500);
+    assert.equal(await clockMs(page), 30 * 60_000, 'the clock stays at the run-until time');
+
+    await page.click('[data-testid=clock-speed-60]');
+    await runUntil(page, '1d');
+    await waitForClock(page, DAY, 20_000);
+    await page.waitForSelector('[data-testid=clock-play][aria-label="Play simulated time"]');
+    assert.equal(await page.getAttribute('[data-testid=clock-speed-60]', 'aria-pressed'), 'true', 'the speed setting is kept');
     assert.deepEqual(problems, []);
     await context.close();
   });
