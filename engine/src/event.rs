@@ -5,13 +5,13 @@
 
 use serde_json::{Map, Value};
 
+use crate::command::{Decision, DraftEdit};
 use crate::ids::{ContactIx, ExecIx, OperatorIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
 use crate::model::{Contact, Operator};
 use crate::runtime::compiled::Port;
-use crate::scenario::{Decision, DraftEdit};
 use crate::time::SimTime;
 
 /// An event and the simulated instant it happened at.

@@ -6,6 +6,7 @@
 
 pub mod canonical;
 pub mod codec;
+pub mod command;
 pub mod diff;
 pub mod edit;
 pub mod event;

@@ -8,10 +8,11 @@
 
 pub mod clock;
 
+use flowlab_engine::command::Command;
 use flowlab_engine::event::Stamped;
 use flowlab_engine::runtime::state::{Genesis, State};
 use flowlab_engine::runtime::{Engine, EngineError, Outcome};
-use flowlab_engine::scenario::{Command, ScriptEntry};
+use flowlab_engine::scenario::ScriptEntry;
 use flowlab_engine::time::SimTime;
 
 pub use clock::{Clock, Speed};

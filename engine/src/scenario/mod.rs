@@ -6,7 +6,6 @@ mod error;
 mod expect;
 mod generate;
 mod reader;
-mod script;
 
 use std::collections::HashSet;
 
@@ -20,9 +19,9 @@ pub use decode_model::{
 pub use error::{AtPath, Decoded, FileError, Location, Problem};
 pub use expect::{line_matches, CountCompare, Expectation};
 pub use generate::{ContactGenerator, MAX_GENERATED};
-pub use script::{Command, DecideTarget, Decision, DraftEdit, ScriptEntry};
 
 use crate::canonical::written_parts;
+use crate::command::{Command, DecideTarget, Decision, DraftEdit};
 use crate::model::{Contact, Operator, WorkflowDraft};
 use crate::time::SimTime;
 use reader::{duration, fail, index, int, string, type_name, uint, Obj};
@@ -87,6 +86,13 @@ fn syntax_message(e: &serde_json::Error) -> String {
 pub fn parse_scenario(file: &str, text: &str) -> Result<Scenario, FileError> {
     let value = parse_json(file, text)?;
     decode_scenario(&value).map_err(|e| e.in_file(file))
+}
+
+/// One line of a scenario's script: what a person does, and when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScriptEntry {
+    pub at: SimTime,
+    pub command: Command,
 }
 
 /// One script entry on its own (the app's saved journal): `file` names it,
