@@ -11,7 +11,7 @@ use crate::ids::{ContactIx, ExecIx, OperatorIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
-use crate::runtime::compiled::Port;
+use crate::model::{FailActionKind, Port};
 use crate::time::SimTime;
 
 const VERBS: [&str; 22] = [
