@@ -8,6 +8,7 @@ pub mod canonical;
 pub mod codec;
 pub mod command;
 pub mod diff;
+pub mod drive;
 pub mod edit;
 pub mod event;
 pub mod ids;

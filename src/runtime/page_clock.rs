@@ -6,12 +6,12 @@
 //! more slices sets `catching_up` and re-anchors the clock where the work
 //! got to, instead of falling ever further behind.
 
+use flowlab_engine::drive::Advanced;
 use flowlab_engine::time::SimTime;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::Runtime;
-use crate::session::Advanced;
 
 const DISPLAY_TICK_MS: u64 = 250;
 const SLICE_MS: f64 = 12.0;
