@@ -6,8 +6,9 @@
 //! clock's time. `command_json` is the inverse of the scenario reader's
 //! script entry.
 
+use flowlab_engine::command::{Command, DecideTarget};
 use flowlab_engine::model::WorkflowDraft;
-use flowlab_engine::scenario::{Command, DecideTarget, ScriptEntry, FORMAT};
+use flowlab_engine::scenario::{ScriptEntry, FORMAT};
 use flowlab_engine::time::SimTime;
 use serde_json::{json, Map, Value};
 
@@ -222,8 +223,9 @@ pub fn journal_from_json(
 mod tests {
     use super::*;
     use crate::presets::preset;
+    use flowlab_engine::command::Decision;
     use flowlab_engine::model::Operator;
-    use flowlab_engine::scenario::{parse_scenario, Decision};
+    use flowlab_engine::scenario::parse_scenario;
     use flowlab_engine::sim;
 
     fn session_of(file: &str) -> Session {

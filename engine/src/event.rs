@@ -5,13 +5,12 @@
 
 use serde_json::{Map, Value};
 
+use crate::command::{Decision, DraftEdit};
 use crate::ids::{ContactIx, ExecIx, OperatorIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
-use crate::model::{Contact, Operator};
-use crate::runtime::compiled::Port;
-use crate::scenario::{Decision, DraftEdit};
+use crate::model::{Contact, FailActionKind, Operator, Port};
 use crate::time::SimTime;
 
 /// An event and the simulated instant it happened at.
@@ -70,32 +69,6 @@ impl Channel {
         match self {
             Channel::Email => "email",
             Channel::Sms => "sms",
-        }
-    }
-}
-
-/// The seven fail actions, by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum FailActionKind {
-    Continue,
-    EndWorkflow,
-    SkipRemaining,
-    Branch,
-    Retry,
-    EnrollWorkflow,
-    FailWorkflow,
-}
-
-impl FailActionKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FailActionKind::Continue => "continue",
-            FailActionKind::EndWorkflow => "end_workflow",
-            FailActionKind::SkipRemaining => "skip_remaining",
-            FailActionKind::Branch => "branch",
-            FailActionKind::Retry => "retry",
-            FailActionKind::EnrollWorkflow => "enroll_workflow",
-            FailActionKind::FailWorkflow => "fail_workflow",
         }
     }
 }

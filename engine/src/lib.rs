@@ -6,7 +6,9 @@
 
 pub mod canonical;
 pub mod codec;
+pub mod command;
 pub mod diff;
+pub mod drive;
 pub mod edit;
 pub mod event;
 pub mod ids;

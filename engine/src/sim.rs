@@ -1,14 +1,16 @@
 //! Driving a scenario: the command-line runner's loop, also used by tests.
-//! Script commands at an instant run in file order before the timers due
-//! at it; time advances to whichever comes next, up to `run_until`.
+//! The order of inputs is `drive::ScriptedEngine`'s; this adds `run_until`,
+//! the trace and the expectations.
 
 use serde_json::{Map, Value};
 
+use crate::drive::ScriptedEngine;
 use crate::event::Stamped;
 use crate::ids::ExecIx;
 use crate::runtime::state::Genesis;
 use crate::runtime::{Engine, EngineError};
-use crate::scenario::{line_matches, Expectation, Scenario};
+use crate::scenario::{line_matches, Expectation, Scenario, ScriptEntry};
+use crate::time::SimTime;
 use crate::trace;
 
 pub fn genesis(scenario: &Scenario) -> Genesis {
@@ -20,61 +22,46 @@ pub fn genesis(scenario: &Scenario) -> Genesis {
     }
 }
 
-/// Plays a scenario's script against an engine, one input at a time: the
-/// command-line runner's loop, and the tests' way to stop and resume a run.
+/// Plays a scenario's script against an engine, one input at a time, up to
+/// `run_until`: the command-line runner's loop, and the tests' way to stop
+/// and resume a run.
 pub struct Driver<'a> {
-    scenario: &'a Scenario,
-    engine: Engine,
-    /// Script entries already handed to the engine.
-    done: usize,
+    run_until: SimTime,
+    scripted: ScriptedEngine<&'a [ScriptEntry]>,
 }
 
 impl<'a> Driver<'a> {
     pub fn new(scenario: &'a Scenario) -> Driver<'a> {
-        Driver {
-            scenario,
-            engine: Engine::new(genesis(scenario)),
-            done: 0,
-        }
+        Driver::resume(scenario, Engine::new(genesis(scenario)), 0)
     }
 
     /// Goes on from an engine rebuilt from a log, `done` script entries in.
     pub fn resume(scenario: &'a Scenario, engine: Engine, done: usize) -> Driver<'a> {
         Driver {
-            scenario,
-            engine,
-            done,
+            run_until: scenario.run_until,
+            scripted: ScriptedEngine::resume(engine, &scenario.script, done),
         }
     }
 
     pub fn engine(&mut self) -> &mut Engine {
-        &mut self.engine
+        self.scripted.engine_mut()
     }
 
     pub fn commands_done(&self) -> usize {
-        self.done
+        self.scripted.script_done()
     }
 
     pub fn into_engine(self) -> Engine {
-        self.engine
+        self.scripted.into_engine()
     }
 
     /// Hands the engine its next input (a command, or the next deadline);
     /// `false` once nothing is left before `run_until`.
     pub fn step(&mut self) -> Result<bool, EngineError> {
-        let until = self.scenario.run_until;
-        let next_command = self.scenario.script.get(self.done).map(|e| e.at);
-        let next_timer = self.engine.poll_timeout();
-        match (next_command, next_timer) {
-            (Some(at), timer) if at <= until && timer.is_none_or(|t| at <= t) => {
-                let entry = &self.scenario.script[self.done];
-                self.done += 1;
-                self.engine.handle_command(entry.at, &entry.command)?;
-            }
-            (_, Some(t)) if t <= until => self.engine.handle_timeout(t)?,
-            _ => return Ok(false),
+        match self.scripted.next_input() {
+            Some(at) if at <= self.run_until => Ok(self.scripted.step_one()?.is_some()),
+            _ => Ok(false),
         }
-        Ok(true)
     }
 }
 

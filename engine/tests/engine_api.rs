@@ -2,9 +2,9 @@
 
 mod common;
 
+use flowlab_engine::command::Command;
 use flowlab_engine::event::Event;
 use flowlab_engine::runtime::{Engine, Outcome};
-use flowlab_engine::scenario::Command;
 use flowlab_engine::sim::genesis;
 use flowlab_engine::time::SimTime;
 

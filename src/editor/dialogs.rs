@@ -2,11 +2,11 @@
 //! history (view, diff, restore), a diff of any two, lifecycle
 //! confirmations and cloning.
 
+use flowlab_engine::command::Command;
 use flowlab_engine::diff::diff;
 use flowlab_engine::machines::definition::DefinitionInput;
 use flowlab_engine::model::WorkflowDraft;
 use flowlab_engine::runtime::Outcome;
-use flowlab_engine::scenario::Command;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 

@@ -6,12 +6,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use flowlab_engine::command::DraftEdit;
 use flowlab_engine::edit::{map_links, CommandStack, EditCommand, EditError, Port};
 use flowlab_engine::model::{
     ActionKind, ActionStep, DurationSpec, Next, Pos, Settings, Step, StepBody, StepKind, Trigger,
     WaitStep, WorkflowDraft,
 };
-use flowlab_engine::scenario::DraftEdit;
 use flowlab_engine::time::HOUR;
 
 use super::geometry::{snap_point, Point, GRID};

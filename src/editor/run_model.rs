@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use flowlab_engine::edit::Port as EditPort;
 use flowlab_engine::machines::step::StepStatus;
-use flowlab_engine::runtime::compiled::Port as RunPort;
+use flowlab_engine::model::Port as RunPort;
 use thiserror::Error;
 
 use super::geometry::{node_rect, Point, Rect};

@@ -6,12 +6,12 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
+use flowlab_engine::command::Command;
 use flowlab_engine::edit::{EditError, Port};
 use flowlab_engine::event::Phase;
 use flowlab_engine::machines::definition::{Facts, WorkflowStatus};
 use flowlab_engine::model::{Operator, Step, StepKind, WorkflowDraft};
 use flowlab_engine::runtime::state::Version;
-use flowlab_engine::scenario::Command;
 use flowlab_engine::validate::{validate, Severity, ValidationContext, ValidationReport};
 use leptos::prelude::*;
 

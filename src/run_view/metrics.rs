@@ -9,11 +9,11 @@
 
 use std::collections::HashMap;
 
-use flowlab_engine::event::{Event, FailActionKind, Stamped};
+use flowlab_engine::event::{Event, Stamped};
 use flowlab_engine::ids::{StepIx, WfIx};
 use flowlab_engine::machines::execution::ExecState;
 use flowlab_engine::machines::step::StepStatus;
-use flowlab_engine::model::StepKind;
+use flowlab_engine::model::{FailActionKind, StepKind};
 use flowlab_engine::runtime::state::State;
 
 /// The seven fail actions in the order the table lists them.

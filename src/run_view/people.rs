@@ -209,7 +209,8 @@ impl OperatorForm {
 mod tests {
     use super::*;
     use crate::session::Session;
-    use flowlab_engine::scenario::{parse_scenario, Command};
+    use flowlab_engine::command::Command;
+    use flowlab_engine::scenario::parse_scenario;
     use flowlab_engine::sim;
 
     fn session() -> Session {

@@ -4,8 +4,8 @@
 
 use flowlab_engine::ids::{StepIx, WfIx};
 use flowlab_engine::machines::step::StepStatus;
-use flowlab_engine::model::StepKind;
-use flowlab_engine::runtime::compiled::{Body, CompiledStep, FailAction, Port};
+use flowlab_engine::model::{Port, StepKind};
+use flowlab_engine::runtime::compiled::{Body, CompiledStep, FailAction};
 use flowlab_engine::runtime::state::State;
 
 #[derive(Clone, Debug, PartialEq)]

@@ -1,9 +1,10 @@
+use flowlab_engine::command::{Command, Decision};
 use flowlab_engine::ids::{ExecIx, OperatorIx, WfIx};
 use flowlab_engine::machines::execution::{self as exec_machine, ExecInput, ExecState};
 use flowlab_engine::machines::step::{self as step_machine, StepInput, StepStatus};
 use flowlab_engine::machines::Transition;
 use flowlab_engine::model::StepKind;
-use flowlab_engine::scenario::{parse_scenario, Command, Decision, Scenario};
+use flowlab_engine::scenario::{parse_scenario, Scenario};
 use flowlab_engine::sim;
 use flowlab_engine::time::SimTime;
 use serde_json::Value;
@@ -334,7 +335,7 @@ fn an_operator_who_joins_the_group_later_finds_the_open_approval_and_may_decide_
     assert_eq!(items[0].t, sam[0].t, "it opened when Sam was notified");
 
     s.command(&Command::Decide {
-        target: flowlab_engine::scenario::DecideTarget::Execution(items[0].execution.clone()),
+        target: flowlab_engine::command::DecideTarget::Execution(items[0].execution.clone()),
         operator: s.state().operators[noor.ix()].id.clone(),
         decision: Decision::Approve,
     })
@@ -373,7 +374,7 @@ fn an_inbox_holds_the_notifications_and_turns_decided() {
     );
 
     s.command(&Command::Decide {
-        target: flowlab_engine::scenario::DecideTarget::Execution(item.execution.clone()),
+        target: flowlab_engine::command::DecideTarget::Execution(item.execution.clone()),
         operator: "op2".into(),
         decision: Decision::Approve,
     })

@@ -4,9 +4,10 @@
 //! checked before anything changes; a bad one changes nothing, in the page
 //! or in storage.
 
+use flowlab_engine::command::{Command, DraftEdit};
 use flowlab_engine::model::WorkflowDraft;
 use flowlab_engine::runtime::Outcome;
-use flowlab_engine::scenario::{parse_scenario, Command, DraftEdit, FileError};
+use flowlab_engine::scenario::{parse_scenario, FileError};
 use flowlab_engine::sim;
 use leptos::prelude::*;
 

@@ -9,8 +9,8 @@ mod page_clock;
 mod persist;
 mod tab_lock;
 
+use flowlab_engine::command::Command;
 use flowlab_engine::runtime::Outcome;
-use flowlab_engine::scenario::Command;
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 

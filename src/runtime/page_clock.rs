@@ -9,12 +9,12 @@
 //! through inputs as fast as the slices allow (a run until then pauses at
 //! its time).
 
+use flowlab_engine::drive::Advanced;
 use flowlab_engine::time::SimTime;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::Runtime;
-use crate::session::Advanced;
 
 const DISPLAY_TICK_MS: u64 = 250;
 const SLICE_MS: f64 = 12.0;

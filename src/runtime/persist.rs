@@ -625,7 +625,7 @@ async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, String), Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use flowlab_engine::scenario::Command;
+    use flowlab_engine::command::Command;
     use flowlab_engine::time::SimTime;
 
     #[test]

@@ -2,8 +2,8 @@
 //! operator, with approve / reject for the ones still open. Only members of
 //! an approval's group are notified, so a non-member is never offered one.
 
+use flowlab_engine::command::{Command, DecideTarget, Decision};
 use flowlab_engine::ids::OperatorIx;
-use flowlab_engine::scenario::{Command, DecideTarget, Decision};
 use leptos::prelude::*;
 
 use crate::components::clock_bar::format_sim_time;

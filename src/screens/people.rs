@@ -3,8 +3,8 @@
 //! in `people_operators.rs`); and when each `tag_added` trigger will notice
 //! a new tag.
 
+use flowlab_engine::command::Command;
 use flowlab_engine::model::Contact;
-use flowlab_engine::scenario::Command;
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 

@@ -2,9 +2,9 @@
 //! one (name, email, mobile, groups; the id is the key and stays). The form
 //! shows under each field what the engine would refuse, before sending.
 
+use flowlab_engine::command::Command;
 use flowlab_engine::model::OperatorProblem;
 use flowlab_engine::runtime::Outcome;
-use flowlab_engine::scenario::Command;
 use leptos::prelude::*;
 
 use crate::run_view::people::{known_groups, OperatorForm};

@@ -1,6 +1,6 @@
+use flowlab_engine::command::Command;
 use flowlab_engine::model::StepKind;
 use flowlab_engine::runtime::Outcome;
-use flowlab_engine::scenario::Command;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 

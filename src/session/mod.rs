@@ -8,10 +8,12 @@
 
 pub mod clock;
 
+use flowlab_engine::command::Command;
+use flowlab_engine::drive::{Advanced, ScriptedEngine};
 use flowlab_engine::event::Stamped;
 use flowlab_engine::runtime::state::{Genesis, State};
 use flowlab_engine::runtime::{Engine, EngineError, Outcome};
-use flowlab_engine::scenario::{Command, ScriptEntry};
+use flowlab_engine::scenario::ScriptEntry;
 use flowlab_engine::time::SimTime;
 
 pub use clock::{Clock, Speed};
@@ -22,15 +24,6 @@ pub enum SessionError {
     Engine(#[from] EngineError),
     #[error("the script is {total} commands long; {done} cannot have been played")]
     ScriptCursor { done: usize, total: usize },
-}
-
-/// How far an [`Session::advance_to`] call got.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Advanced {
-    /// Every input before the target was handled; the clock is at the target.
-    Reached,
-    /// The input budget ran out first; the clock is at the last input handled.
-    Budget,
 }
 
 /// A command a person gave through [`Session::command`], accepted or
@@ -45,30 +38,23 @@ pub struct JournalEntry {
 
 pub struct Session {
     genesis: Genesis,
-    engine: Engine,
+    /// The engine and the script, with how much of it has been played.
+    driver: ScriptedEngine<Vec<ScriptEntry>>,
     /// Every event since genesis, in order.
     log: Vec<Stamped>,
-    script: Vec<ScriptEntry>,
-    /// Script entries already handed to the engine.
-    script_done: usize,
     clock: Clock,
     journal: Vec<JournalEntry>,
-    /// The instant of the last timers handed to the engine.
-    timers_fired_at: Option<SimTime>,
 }
 
 impl Session {
     /// A fresh workspace at instant 0 with a script still to play.
     pub fn new(genesis: Genesis, script: Vec<ScriptEntry>) -> Session {
         Session {
-            engine: Engine::new(genesis.clone()),
+            driver: ScriptedEngine::new(Engine::new(genesis.clone()), script),
             genesis,
             log: Vec::new(),
-            script,
-            script_done: 0,
             clock: Clock::default(),
             journal: Vec::new(),
-            timers_fired_at: None,
         }
     }
 
@@ -100,17 +86,16 @@ impl Session {
             paused: true,
             ..clock
         };
+        let mut driver = ScriptedEngine::resume(engine, script, script_done);
+        // The log does not say whether its last instant's timers fired;
+        // assuming they did costs a command at most 1 ms.
+        driver.set_timers_fired_at(log_last);
         Ok(Session {
             genesis,
-            engine,
+            driver,
             log,
-            script,
-            script_done,
             clock,
             journal: Vec::new(),
-            // The log does not say whether its last instant's timers fired;
-            // assuming they did costs a command at most 1 ms.
-            timers_fired_at: log_last,
         })
     }
 
@@ -119,7 +104,7 @@ impl Session {
     }
 
     pub fn state(&self) -> &State {
-        self.engine.state()
+        self.driver.engine().state()
     }
 
     pub fn log(&self) -> &[Stamped] {
@@ -127,11 +112,11 @@ impl Session {
     }
 
     pub fn script(&self) -> &[ScriptEntry] {
-        &self.script
+        self.driver.script()
     }
 
     pub fn script_done(&self) -> usize {
-        self.script_done
+        self.driver.script_done()
     }
 
     /// The commands people gave in the page, in order.
@@ -155,59 +140,25 @@ impl Session {
     /// When the next input falls due: the engine's next deadline or the next
     /// script command, whichever is first.
     pub fn next_input(&mut self) -> Option<SimTime> {
-        let command = self.script.get(self.script_done).map(|e| e.at);
-        let timer = self.engine.poll_timeout();
-        match (command, timer) {
-            (Some(c), Some(t)) => Some(c.min(t)),
-            (c, t) => c.or(t),
-        }
+        self.driver.next_input()
     }
 
     /// Hands the engine every input due at or before `target`, in order,
-    /// at most `budget` of them, and moves the clock along. Returns how
-    /// far it got; the events are in [`Session::log`].
+    /// at most `budget` of them, and moves the clock along: to the target
+    /// when it is [`Advanced::Reached`], else to the last input handled.
+    /// The events are in [`Session::log`].
     pub fn advance_to(&mut self, target: SimTime, budget: usize) -> Result<Advanced, SessionError> {
         let target = target.max(self.clock.now);
-        for _ in 0..budget {
-            match self.next_input() {
-                Some(at) if at <= target => {
-                    self.step_one()?;
-                    self.clock.now = self.clock.now.max(at);
-                }
-                _ => {
-                    self.clock.now = target;
-                    return Ok(Advanced::Reached);
-                }
-            }
-        }
-        match self.next_input() {
-            Some(at) if at <= target => Ok(Advanced::Budget),
-            _ => {
-                self.clock.now = target;
-                Ok(Advanced::Reached)
-            }
-        }
-    }
-
-    /// One input: the next script command if it is due no later than the
-    /// engine's next deadline, otherwise that deadline.
-    fn step_one(&mut self) -> Result<(), SessionError> {
-        let command = self.script.get(self.script_done).map(|e| e.at);
-        let timer = self.engine.poll_timeout();
-        match (command, timer) {
-            (Some(at), t) if t.is_none_or(|t| at <= t) => {
-                let entry = self.script[self.script_done].clone();
-                self.script_done += 1;
-                self.engine.handle_command(entry.at, &entry.command)?;
-            }
-            (_, Some(t)) => {
-                self.engine.handle_timeout(t)?;
-                self.timers_fired_at = Some(t);
-            }
-            _ => {}
-        }
+        let advanced = self.driver.advance_to(target, budget);
         self.collect();
-        Ok(())
+        if let Some(last) = self.driver.last_input() {
+            self.clock.now = self.clock.now.max(last.at());
+        }
+        let advanced = advanced?;
+        if advanced == Advanced::Reached {
+            self.clock.now = target;
+        }
+        Ok(advanced)
     }
 
     /// A person's command, at the clock's time: first everything due before
@@ -217,30 +168,25 @@ impl Session {
     /// runs commands before an instant's timers, so only then does an
     /// exported scenario replay it in the same order.
     pub fn command(&mut self, command: &Command) -> Result<Outcome, SessionError> {
-        if self.timers_fired_at == Some(self.clock.now) {
+        if self.driver.timers_fired_at() == Some(self.clock.now) {
             self.clock.now = self.clock.now.plus(1);
         }
         let now = self.clock.now;
-        loop {
-            match self.next_input() {
-                Some(at) if at < now => self.step_one()?,
-                _ => break,
-            }
-        }
-        let outcome = self.engine.handle_command(now, command)?;
+        let outcome = self.driver.command(now, command);
+        self.collect();
+        let outcome = outcome?;
         self.journal.push(JournalEntry {
-            after: self.script_done,
+            after: self.driver.script_done(),
             entry: ScriptEntry {
                 at: now,
                 command: command.clone(),
             },
         });
-        self.collect();
         Ok(outcome)
     }
 
     fn collect(&mut self) {
-        self.log.extend(self.engine.drain_events());
+        self.log.extend(self.driver.engine_mut().drain_events());
     }
 }
 

@@ -1,8 +1,9 @@
 use std::path::PathBuf;
 
 use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
+use flowlab_engine::command::Command;
 use flowlab_engine::event::Stamped;
-use flowlab_engine::scenario::{parse_scenario, Command, Scenario};
+use flowlab_engine::scenario::{parse_scenario, Scenario};
 use flowlab_engine::sim;
 use flowlab_engine::time::SimTime;
 

@@ -5,13 +5,13 @@ use serde_json::Value;
 
 use super::wire::{Reader, Writer};
 use super::CodecError;
+use crate::command::{Decision, DraftEdit};
 use crate::event::*;
 use crate::ids::{ContactIx, ExecIx, OperatorIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
-use crate::runtime::compiled::Port;
-use crate::scenario::{Decision, DraftEdit};
+use crate::model::{FailActionKind, Port};
 use crate::time::SimTime;
 
 const VERBS: [&str; 22] = [

@@ -3,15 +3,19 @@
 //! what publishing needs, and `runtime::compiled` turns a valid draft into the
 //! form executions run on.
 
+mod fail_action;
 mod filter;
 mod operator_check;
 mod people;
+mod port;
 mod step;
 mod workflow;
 
+pub use fail_action::FailActionKind;
 pub use filter::{Filter, FilterOp};
 pub use operator_check::{operator_problems, OperatorProblem};
 pub use people::{Contact, Operator};
+pub use port::Port;
 pub use step::{
     ActionKind, ActionStep, ApprovalScope, ApprovalStep, Compensation, ConditionStep, DurationSpec,
     EnrollStep, Fault, FilterStep, Next, OnFail, Pos, RetryPolicy, Step, StepBody, StepKind,

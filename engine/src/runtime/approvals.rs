@@ -2,18 +2,18 @@
 //! (each execution its own decision) and `scope: workflow` (one decision per
 //! version and step, shared by every execution that arrives there).
 
+use crate::command::{Command, DecideTarget, Decision};
 use crate::event::WakeKind;
 use crate::event::{ApprovalOutcome, Channel, DecisionTarget, Event};
 use crate::ids::{ExecIx, OperatorIx, StepIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
 use crate::machines::step::{StepInput, StepStatus};
-use crate::model::ApprovalScope;
-use crate::runtime::compiled::{Body, Port};
+use crate::model::{ApprovalScope, Port};
+use crate::runtime::compiled::Body;
 use crate::runtime::engine::{Engine, Outcome, Result};
 use crate::runtime::state::Version;
 use crate::runtime::steps::Flow;
-use crate::scenario::{Command, DecideTarget, Decision};
 
 impl Engine {
     /// The step is `awaiting_decision`: notify, arm the timeout, or follow a

@@ -1,12 +1,12 @@
 //! What each command does, or why it is refused.
 
+use crate::command::Command;
 use crate::event::{Event, Reason, Source};
 use crate::ids::{ContactIx, ExecIx, OperatorIx, WfIx};
 use crate::machines::definition::{self, DefinitionInput, Facts, WorkflowStatus};
 use crate::machines::execution::{ExecInput, ExecState};
 use crate::model::{operator_problems, OperatorProblem};
 use crate::runtime::engine::{Engine, Outcome, Result, Work};
-use crate::scenario::Command;
 use crate::validate::{validate, ValidationContext};
 
 impl Engine {

@@ -8,37 +8,9 @@ use serde_json::{Map, Value};
 
 use crate::ids::StepIx;
 use crate::model::{
-    ActionKind, ApprovalScope, Compensation, DurationSpec, Fault, Filter, OnFail, Settings,
-    StepBody, StepKind, Trigger, WorkflowDraft,
+    ActionKind, ApprovalScope, Compensation, DurationSpec, FailActionKind, Fault, Filter, OnFail,
+    Settings, StepBody, StepKind, Trigger, WorkflowDraft,
 };
-
-/// The ports a step can leave by (lifecycle.md §3, Counts).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Port {
-    Next,
-    Yes,
-    No,
-    Approved,
-    Rejected,
-    Timeout,
-    OnFail,
-}
-
-impl Port {
-    pub const COUNT: usize = 7;
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Port::Next => "next",
-            Port::Yes => "yes",
-            Port::No => "no",
-            Port::Approved => "approved",
-            Port::Rejected => "rejected",
-            Port::Timeout => "timeout",
-            Port::OnFail => "on_fail",
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompiledVersion {
@@ -68,6 +40,8 @@ pub struct Retry {
     pub backoff: u64,
 }
 
+/// A fail action as executions run it: `OnFail` with its `branch` target
+/// resolved to an index. Events carry only its `kind`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FailAction {
     Continue,
@@ -88,8 +62,8 @@ pub enum FailAction {
 }
 
 impl FailAction {
-    pub fn kind(&self) -> crate::event::FailActionKind {
-        use crate::event::FailActionKind as K;
+    pub fn kind(&self) -> FailActionKind {
+        use FailActionKind as K;
         match self {
             FailAction::Continue => K::Continue,
             FailAction::EndWorkflow => K::EndWorkflow,
@@ -102,15 +76,7 @@ impl FailAction {
     }
 
     pub fn name(&self) -> &'static str {
-        match self {
-            FailAction::Continue => "continue",
-            FailAction::EndWorkflow => "end_workflow",
-            FailAction::SkipRemaining => "skip_remaining",
-            FailAction::Branch { .. } => "branch",
-            FailAction::Retry { .. } => "retry",
-            FailAction::EnrollWorkflow { .. } => "enroll_workflow",
-            FailAction::FailWorkflow => "fail_workflow",
-        }
+        self.kind().as_str()
     }
 }
 

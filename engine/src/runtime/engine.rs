@@ -12,13 +12,13 @@ use std::collections::VecDeque;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::command::Command;
 use crate::event::{Event, Stamped};
 use crate::ids::{ExecIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::InvalidTransition;
 use crate::runtime::state::{Genesis, Slot, State};
 use crate::runtime::timers::{TimerKey, TimerQueue};
-use crate::scenario::Command;
 use crate::time::SimTime;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

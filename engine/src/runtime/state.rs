@@ -8,14 +8,14 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::canonical::{canonical_json, content_hash};
+use crate::command::DraftEdit;
 use crate::event::{ApprovalOutcome, Event, Phase, Source, WakeKind};
 use crate::ids::{ContactIx, ExecIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
-use crate::model::{Contact, Operator, WorkflowDraft};
-use crate::runtime::compiled::{CompiledVersion, Port};
-use crate::scenario::DraftEdit;
+use crate::model::{Contact, Operator, Port, WorkflowDraft};
+use crate::runtime::compiled::CompiledVersion;
 use crate::time::SimTime;
 use serde_json::{Map, Value};
 use smallvec::SmallVec;

@@ -7,7 +7,6 @@ mod expect;
 mod generate;
 mod json;
 mod reader;
-mod script;
 
 use std::collections::HashSet;
 
@@ -22,9 +21,9 @@ pub use error::{AtPath, Decoded, FileError, Location, Problem};
 pub use expect::{line_matches, CountCompare, Expectation};
 pub use generate::{ContactGenerator, MAX_GENERATED};
 pub use json::{file_text, parse_json, MAX_FILE_BYTES};
-pub use script::{Command, DecideTarget, Decision, DraftEdit, ScriptEntry};
 
 use crate::canonical::written_parts;
+use crate::command::{Command, DecideTarget, Decision, DraftEdit};
 use crate::model::{Contact, Operator, WorkflowDraft};
 use crate::time::SimTime;
 use reader::{duration, fail, index, int, string, type_name, uint, Obj};
@@ -56,6 +55,13 @@ impl Scenario {
 pub fn parse_scenario(file: &str, text: &str) -> Result<Scenario, FileError> {
     let value = parse_json(file, text)?;
     decode_scenario(&value).map_err(|e| e.in_file(file))
+}
+
+/// One line of a scenario's script: what a person does, and when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScriptEntry {
+    pub at: SimTime,
+    pub command: Command,
 }
 
 /// One script entry on its own (the app's saved journal): `file` names it,

@@ -1,5 +1,5 @@
+use flowlab_engine::command::Command;
 use flowlab_engine::ids::ExecIx;
-use flowlab_engine::scenario::Command;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

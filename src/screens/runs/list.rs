@@ -1,5 +1,5 @@
+use flowlab_engine::command::Command;
 use flowlab_engine::machines::execution::ExecState;
-use flowlab_engine::scenario::Command;
 use leptos::prelude::*;
 
 use super::metrics_panel::MetricsPanel;

@@ -1,6 +1,6 @@
 //! A script command in a few words, for the script list a trainer reads.
 
-use flowlab_engine::scenario::{Command, DecideTarget};
+use flowlab_engine::command::{Command, DecideTarget};
 
 pub fn describe(command: &Command) -> String {
     match command {

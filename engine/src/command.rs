@@ -1,14 +1,10 @@
+//! The engine's inputs: what a person (or a script) asks of it. The file
+//! format reads them (`scenario`); the engine, its events and the codec use
+//! them without knowing of files.
+
 use serde_json::{Map, Value};
 
 use crate::model::{Contact, Operator, Settings, Step, Trigger, WrittenParts};
-use crate::time::SimTime;
-
-/// One line of a scenario's script: what a person does, and when.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ScriptEntry {
-    pub at: SimTime,
-    pub command: Command,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decision {
