@@ -3,12 +3,14 @@
 //! what publishing needs, and `runtime::compiled` turns a valid draft into the
 //! form executions run on.
 
+mod contact_name;
 mod filter;
 mod operator_check;
 mod people;
 mod step;
 mod workflow;
 
+pub use contact_name::ContactName;
 pub use filter::{Filter, FilterOp};
 pub use operator_check::{operator_problems, OperatorProblem};
 pub use people::{Contact, Operator};
