@@ -302,3 +302,19 @@ fn a_workflow_file_reports_paths_from_its_root() {
         "{error}"
     );
 }
+
+#[test]
+fn retry_days_are_whole_days() {
+    for field in ["retry_interval_days", "max_retry_days"] {
+        let mut on_fail = json!({"action": "retry"});
+        on_fail[field] = json!(1.5);
+        let e = refused(with_steps(json!([
+            {"id": "s1", "kind": "action", "action": "email", "on_fail": on_fail}
+        ])));
+        assert_at(
+            &e,
+            &format!("workflows[0].steps[0].on_fail.{field}"),
+            "integer",
+        );
+    }
+}

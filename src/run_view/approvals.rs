@@ -246,7 +246,7 @@ fn item(
         version: e.version,
         step: step_id,
         step_name,
-        contact_name: state.contacts[e.contact.ix()].name.clone(),
+        contact_name: state.contacts[e.contact.ix()].display_name().to_string(),
         shared: shared_scope,
         waiting,
         channels: vec![channel],

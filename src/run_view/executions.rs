@@ -57,7 +57,7 @@ pub fn row(state: &State, x: ExecIx) -> ExecRow {
         workflow_name: wf.draft.name.clone(),
         version: e.version,
         contact: contact.id.clone(),
-        contact_name: contact.name.clone(),
+        contact_name: contact.display_name().to_string(),
         state: e.state,
         step,
         created_at: e.created_at,
@@ -80,7 +80,10 @@ pub fn query(state: &State, filter: &ExecFilter, page: usize, per_page: usize) -
             .contacts
             .iter()
             .map(|c| {
-                c.id.to_lowercase().contains(&needle) || c.name.to_lowercase().contains(&needle)
+                c.id.to_lowercase().contains(&needle)
+                    || c.name
+                        .given()
+                        .is_some_and(|n| n.to_lowercase().contains(&needle))
             })
             .collect()
     });

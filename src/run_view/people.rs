@@ -3,7 +3,7 @@
 
 use flowlab_engine::machines::definition::WorkflowStatus;
 use flowlab_engine::model::{
-    operator_problems, Contact, Operator, OperatorProblem, StepBody, Trigger,
+    operator_problems, Contact, ContactName, Operator, OperatorProblem, StepBody, Trigger,
 };
 use flowlab_engine::runtime::state::State;
 use flowlab_engine::scenario::ContactGenerator;
@@ -21,14 +21,14 @@ pub fn contacts(state: &State, search: &str, page: usize, per_page: usize) -> Co
     let hit = |c: &Contact| {
         needle.is_empty()
             || [
-                Some(&c.id),
-                Some(&c.name),
-                c.email.as_ref(),
-                c.phone.as_ref(),
+                Some(c.id.as_str()),
+                c.name.given(),
+                c.email.as_deref(),
+                c.phone.as_deref(),
             ]
             .into_iter()
             .flatten()
-            .chain(c.tags.iter())
+            .chain(c.tags.iter().map(String::as_str))
             .any(|s| s.to_lowercase().contains(&needle))
     };
     let mut matching = 0;
@@ -205,6 +205,16 @@ impl OperatorForm {
     }
 }
 
+/// The name a contact form saves: a field left as it was keeps the name's
+/// form (missing or `null` stay so); anything typed is the name.
+pub fn edited_name(original: &ContactName, field: &str) -> ContactName {
+    let field = field.trim();
+    if field == original.given().unwrap_or_default() {
+        return original.clone();
+    }
+    ContactName::Given(field.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,5 +348,19 @@ mod tests {
         );
         assert_eq!(p.queued, 1, "c1 was tagged at 1m");
         assert_eq!(enrollable(s.state()).len(), 3);
+    }
+
+    #[test]
+    fn an_untouched_name_field_keeps_a_null_or_missing_name() {
+        assert_eq!(edited_name(&ContactName::Null, " "), ContactName::Null);
+        assert_eq!(edited_name(&ContactName::Missing, ""), ContactName::Missing);
+        assert_eq!(
+            edited_name(&ContactName::Null, "Ada"),
+            ContactName::Given("Ada".into())
+        );
+        assert_eq!(
+            edited_name(&ContactName::Given("Ada".into()), ""),
+            ContactName::Given(String::new())
+        );
     }
 }

@@ -4,12 +4,12 @@
 //! a new tag.
 
 use flowlab_engine::command::Command;
-use flowlab_engine::model::Contact;
+use flowlab_engine::model::{Contact, ContactName};
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::components::clock_bar::format_sim_time;
-use crate::run_view::people::{contacts, enrollable, generate, polls};
+use crate::run_view::people::{contacts, edited_name, enrollable, generate, polls};
 use crate::runtime::use_runtime;
 use crate::screens::people_operators::OperatorsSection;
 use crate::screens::runs::timeline::short_duration;
@@ -22,6 +22,8 @@ struct Draft {
     editing: Option<String>,
     id: String,
     name: String,
+    /// The name as it was before editing: an untouched empty field keeps it.
+    original_name: ContactName,
     email: String,
     phone: String,
     tags: String,
@@ -74,7 +76,7 @@ pub fn PeopleScreen() -> impl IntoView {
         };
         let contact = Contact {
             id: id.clone(),
-            name: d.name.trim().to_string(),
+            name: edited_name(&d.original_name, &d.name),
             email: opt(&d.email),
             phone: opt(&d.phone),
             tags: if d.editing.is_some() {
@@ -254,7 +256,7 @@ pub fn PeopleScreen() -> impl IntoView {
                             <span role="cell"><input type="checkbox" data-testid="contact-select" aria-label=format!("Select {id}")
                                 prop:checked=move || selected.with(|s| s.contains(&id1))
                                 on:change=move |_| selected.update(|s| if let Some(i) = s.iter().position(|x| *x == id2) { s.remove(i); } else { s.push(id2.clone()); }) /></span>
-                            <span role="cell"><strong>{c.name.clone()}</strong><span class="muted mono">{format!(" {}", c.id)}</span></span>
+                            <span role="cell"><strong>{c.display_name().to_string()}</strong><span class="muted mono">{format!(" {}", c.id)}</span></span>
                             <span role="cell" class="muted">{c.email.clone().unwrap_or_else(|| "—".into())}</span>
                             <span role="cell" class="muted">{c.phone.clone().unwrap_or_else(|| "—".into())}</span>
                             <span role="cell" class="tags">
@@ -277,7 +279,8 @@ pub fn PeopleScreen() -> impl IntoView {
                             <span role="cell"><button type="button" class="button" data-testid="contact-edit" on:click=move |_| draft.set(Some(Draft {
                                 editing: Some(edit.id.clone()),
                                 id: edit.id.clone(),
-                                name: edit.name.clone(),
+                                name: edit.name.given().unwrap_or_default().to_string(),
+                                original_name: edit.name.clone(),
                                 email: edit.email.clone().unwrap_or_default(),
                                 phone: edit.phone.clone().unwrap_or_default(),
                                 tags: edit.tags.join(", "),

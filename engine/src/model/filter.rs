@@ -172,7 +172,7 @@ mod tests {
     fn ada() -> Contact {
         Contact {
             id: "c1".into(),
-            name: "Ada".into(),
+            name: crate::model::ContactName::Given("Ada".into()),
             email: Some("ada@example.com".into()),
             phone: None,
             tags: vec!["lead".into()],

@@ -3,6 +3,7 @@
 //! what publishing needs, and `runtime::compiled` turns a valid draft into the
 //! form executions run on.
 
+mod contact_name;
 mod fail_action;
 mod filter;
 mod operator_check;
@@ -11,6 +12,7 @@ mod port;
 mod step;
 mod workflow;
 
+pub use contact_name::ContactName;
 pub use fail_action::FailActionKind;
 pub use filter::{Filter, FilterOp};
 pub use operator_check::{operator_problems, OperatorProblem};

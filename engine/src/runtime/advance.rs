@@ -168,17 +168,37 @@ impl Engine {
                 return Some(Reason::EntryFilter);
             }
         }
-        let earlier = self
+        if !settings.allow_reenrollment && self.earlier_executions(x) > 0 {
+            return Some(Reason::AlreadyEnrolled);
+        }
+        None
+    }
+
+    /// How many executions of `x`'s workflow for `x`'s contact were created
+    /// before `x`. Executions created after it (siblings started at the same
+    /// instant, still queued) are not counted; they sit at the end of the
+    /// workflow's list, so only those are walked.
+    fn earlier_executions(&self, x: ExecIx) -> u32 {
+        let e = self.state.execution(x);
+        let all = self
             .state
             .enrollments
             .get(&(e.contact, e.wf))
             .copied()
-            .unwrap_or(0)
-            > 1;
-        if earlier && !settings.allow_reenrollment {
-            return Some(Reason::AlreadyEnrolled);
+            .unwrap_or(0);
+        if all <= 1 {
+            return 0;
         }
-        None
+        let later = self
+            .state
+            .workflow(e.wf)
+            .executions
+            .iter()
+            .rev()
+            .take_while(|&&y| y > x)
+            .filter(|&&y| self.state.execution(y).contact == e.contact)
+            .count() as u32;
+        all - 1 - later
     }
 
     /// Conditions: active, inside the start window, under `max_concurrent`.

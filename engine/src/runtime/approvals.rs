@@ -187,6 +187,10 @@ impl Engine {
                             kind: WakeKind::DecisionDelivery(outcome),
                         });
                     } else {
+                        if self.state.execution(x).wake.is_some() {
+                            // The decision ends the wait: its timeout goes with it.
+                            self.emit(Event::WakeFired { exec: x });
+                        }
                         let flow = self.resolve_approval(&version, x, s, outcome)?;
                         self.follow(&version, x, flow)?;
                         self.advance(x)?;

@@ -40,6 +40,7 @@ impl Engine {
             to: ExecState::New,
             reason: None,
         });
+        self.refresh_phase(wf);
         exec
     }
 

@@ -14,7 +14,7 @@ use crate::ids::{ContactIx, ExecIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
-use crate::model::{Contact, Operator, Port, WorkflowDraft};
+use crate::model::{Contact, ContactName, Operator, Port, WorkflowDraft};
 use crate::runtime::compiled::CompiledVersion;
 use crate::time::SimTime;
 use serde_json::{Map, Value};
@@ -571,12 +571,7 @@ impl State {
         let c = &mut self.contacts[contact.ix()];
         for (k, v) in attributes.iter() {
             match k.as_str() {
-                "name" => {
-                    c.name = v
-                        .as_str()
-                        .map(str::to_string)
-                        .unwrap_or_else(|| v.to_string())
-                }
+                "name" => c.name = ContactName::from_value(v),
                 "email" => c.email = v.as_str().map(str::to_string),
                 "phone" => c.phone = v.as_str().map(str::to_string),
                 _ => {

@@ -514,8 +514,13 @@ pub fn workflow(v: &Value, path: &str) -> Decoded<WorkflowDraft> {
 pub fn contact(v: &Value, path: &str) -> Decoded<Contact> {
     let o = Obj::new(v, path)?.only(&["id", "name", "email", "phone", "tags", "attributes"])?;
     let id = o.str("id")?;
+    let name = match o.opt_str("name")? {
+        Some(name) => ContactName::Given(name),
+        None if o.has("name") => ContactName::Null,
+        None => ContactName::Missing,
+    };
     Ok(Contact {
-        name: o.opt_str("name")?.unwrap_or_else(|| id.clone()),
+        name,
         email: o.opt_str("email")?,
         phone: o.opt_str("phone")?,
         tags: o.strings("tags")?,

@@ -2,7 +2,7 @@
 
 use serde_json::Map;
 
-use crate::model::Contact;
+use crate::model::{Contact, ContactName};
 use crate::rng::{between, draw, unit, Purpose};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +52,7 @@ impl ContactGenerator {
             .collect();
         Contact {
             id: format!("g{i}"),
-            name: format!("{first} {i}"),
+            name: ContactName::Given(format!("{first} {i}")),
             email: (unit(d(1)) < self.email_ratio).then(|| format!("g{i}@example.com")),
             phone: (unit(d(2)) < self.phone_ratio).then(|| format!("+1555{i:07}")),
             tags,

@@ -5,6 +5,7 @@
 mod fields;
 mod filter;
 mod step;
+mod whole_days;
 mod workflow;
 
 use leptos::prelude::*;

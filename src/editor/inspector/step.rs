@@ -13,6 +13,7 @@ use super::fields::{
     AreaField, CheckField, DurationField, DurationSpecField, NumberField, SelectField, TextField,
 };
 use super::filter::FilterBuilder;
+use super::whole_days::WholeDaysField;
 use crate::editor::retry_timeline::{schedule, RetryTimeline};
 use crate::editor::state::{use_ed, Ed};
 use crate::editor::summary::{kind_hint, kind_label, title};
@@ -534,12 +535,12 @@ fn FailActionForm(id: String, default: &'static str, title: &'static str) -> imp
                 }.into_any(),
                 Some(OnFail::Retry { max_retry_days, retry_interval_days }) => view! {
                     <div class="field-pair">
-                        <NumberField label="Give up after (days)" field="on_fail.max_retry_days".to_string()
-                            value=Signal::derive(move || Some(max_retry_days as f64))
-                            on_commit=Callback::new(move |v: Option<f64>| set(OnFail::Retry { max_retry_days: v.unwrap_or(0.0).max(0.0) as u64, retry_interval_days })) />
-                        <NumberField label="Every (days)" field="on_fail.retry_interval_days".to_string()
-                            value=Signal::derive(move || Some(retry_interval_days as f64))
-                            on_commit=Callback::new(move |v: Option<f64>| set(OnFail::Retry { max_retry_days, retry_interval_days: v.unwrap_or(1.0).max(0.0) as u64 })) />
+                        <WholeDaysField label="Give up after (days)" field="on_fail.max_retry_days".to_string() min=0
+                            value=Signal::derive(move || max_retry_days)
+                            on_commit=Callback::new(move |v: u64| set(OnFail::Retry { max_retry_days: v, retry_interval_days })) />
+                        <WholeDaysField label="Every (days)" field="on_fail.retry_interval_days".to_string() min=1
+                            value=Signal::derive(move || retry_interval_days)
+                            on_commit=Callback::new(move |v: u64| set(OnFail::Retry { max_retry_days, retry_interval_days: v })) />
                     </div>
                 }.into_any(),
                 Some(OnFail::EnrollWorkflow { workflow }) => view! {
