@@ -140,6 +140,48 @@ pub enum Reason {
     WorkflowCancelled,
     AutoAck,
     StepLoop(StepIx),
+    /// The execution ran into one of `crate::limits` at this step.
+    WorkLimit {
+        step: StepIx,
+        limit: WorkLimit,
+    },
+}
+
+/// Which limit of `crate::limits` ended an execution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WorkLimit {
+    /// [`crate::limits::MAX_ATTEMPTS_AT_ONE_INSTANT`].
+    AttemptsAtOneInstant,
+    /// [`crate::limits::MAX_ATTEMPTS_PER_STEP`].
+    AttemptsPerStep,
+    /// [`crate::limits::MAX_ENTRIES_PER_EXECUTION`].
+    EntriesPerExecution,
+}
+
+impl WorkLimit {
+    pub const ALL: [WorkLimit; 3] = [
+        WorkLimit::AttemptsAtOneInstant,
+        WorkLimit::AttemptsPerStep,
+        WorkLimit::EntriesPerExecution,
+    ];
+
+    /// What the trace says after `work_limit: step "a" `.
+    pub fn text(self) -> String {
+        use crate::limits::*;
+        match self {
+            WorkLimit::AttemptsAtOneInstant => {
+                format!("made {MAX_ATTEMPTS_AT_ONE_INSTANT} attempts at one instant, the most a step may")
+            }
+            WorkLimit::AttemptsPerStep => {
+                format!(
+                    "made {MAX_ATTEMPTS_PER_STEP} attempts in this execution, the most a step may"
+                )
+            }
+            WorkLimit::EntriesPerExecution => {
+                format!("not entered: the execution has entered {MAX_ENTRIES_PER_EXECUTION} steps, the most one may")
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -148,6 +190,8 @@ pub enum SkipReason {
     NoSuchWorkflow,
     NotActive(WorkflowStatus),
     EnrollLoop,
+    /// The workspace holds `crate::limits::MAX_EXECUTIONS` executions.
+    ExecutionLimit,
 }
 
 impl SkipReason {
@@ -157,6 +201,10 @@ impl SkipReason {
             SkipReason::NoSuchWorkflow => "no such workflow".into(),
             SkipReason::NotActive(s) => format!("workflow is {s}"),
             SkipReason::EnrollLoop => "enroll loop".into(),
+            SkipReason::ExecutionLimit => format!(
+                "work_limit: the workspace holds {} executions",
+                crate::limits::MAX_EXECUTIONS
+            ),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod diff;
 pub mod edit;
 pub mod event;
 pub mod ids;
+pub mod limits;
 pub mod machines;
 pub mod model;
 pub mod retry_preview;
