@@ -48,6 +48,11 @@ pub enum Source {
 }
 
 impl Source {
+    /// Started by another execution: an `enroll` step or a fail action.
+    pub fn by_execution(self) -> bool {
+        matches!(self, Source::EnrollStep | Source::FailAction)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Manual => "manual",
@@ -190,7 +195,8 @@ pub enum SkipReason {
     NoSuchWorkflow,
     NotActive(WorkflowStatus),
     EnrollLoop,
-    /// The workspace holds `crate::limits::MAX_EXECUTIONS` executions.
+    /// Executions have started `crate::limits::MAX_STARTS_BY_EXECUTIONS`
+    /// executions in this workspace.
     ExecutionLimit,
 }
 
@@ -202,8 +208,8 @@ impl SkipReason {
             SkipReason::NotActive(s) => format!("workflow is {s}"),
             SkipReason::EnrollLoop => "enroll loop".into(),
             SkipReason::ExecutionLimit => format!(
-                "work_limit: the workspace holds {} executions",
-                crate::limits::MAX_EXECUTIONS
+                "work_limit: executions have started {} executions, the most they may",
+                crate::limits::MAX_STARTS_BY_EXECUTIONS
             ),
         }
     }

@@ -39,9 +39,10 @@ pub const MAX_ENTRIES_PER_EXECUTION: u32 = 100_000;
 /// Attempts one step may make in one execution, over all its retry cycles.
 pub const MAX_ATTEMPTS_PER_STEP: u32 = 1_000_000;
 
-/// Executions a workspace may hold before `enroll` steps and the
-/// `enroll_workflow` fail action stop starting new ones.
-pub const MAX_EXECUTIONS: usize = 1_000_000;
+/// Executions `enroll` steps and `enroll_workflow` fail actions may start
+/// in one workspace; later starts are skipped (`enrollment_skipped`). The
+/// executions people, triggers and audiences start are bounded by the file.
+pub const MAX_STARTS_BY_EXECUTIONS: usize = 100_000;
 
 /// The 33rd start in a chain of starts at one instant is skipped. A chain is
 /// every start caused, directly or not, by one execution at one instant, so

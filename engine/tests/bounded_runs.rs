@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use flowlab_engine::limits::{
     MAX_ATTEMPTS, MAX_ATTEMPTS_AT_ONE_INSTANT, MAX_ENTRIES_PER_EXECUTION, MAX_RUN_UNTIL_MS,
+    MAX_STARTS_BY_EXECUTIONS,
 };
 use flowlab_engine::model::Trigger;
 use flowlab_engine::scenario::{parse_scenario, Location, Scenario};
@@ -228,4 +229,36 @@ fn the_three_files_of_the_issue_end() {
     ] {
         assert_bounded(&file, bound).unwrap();
     }
+}
+
+/// Two `enroll` steps after a 1 ms wait double the executions every
+/// millisecond; starts by executions stop at their limit.
+#[test]
+fn a_fork_of_enrollments_through_a_wait_ends() {
+    let file = json!({
+        "format": "flowlab-scenario/1",
+        "run_until": "1h",
+        "contacts": [{"id": "c1"}],
+        "workflows": [{"id": "w", "trigger": {"type": "manual"}, "settings": {"allow_reenrollment": true}, "steps": [
+            {"id": "p", "kind": "wait", "duration": 1},
+            {"id": "a", "kind": "enroll", "workflow": "w"},
+            {"id": "b", "kind": "enroll", "workflow": "w"}
+        ]}],
+        "script": enrolled(),
+    });
+    let scenario = parse_scenario("fork.json", &file.to_string()).unwrap();
+    let mut driver = Driver::new(&scenario);
+    driver.engine().set_recording(false);
+    let bound = 4 * MAX_STARTS_BY_EXECUTIONS as u64;
+    let mut inputs = 0_u64;
+    while driver.step().unwrap() {
+        inputs += 1;
+        assert!(inputs <= bound, "still running after {bound} inputs");
+    }
+    let state = driver.engine().state();
+    assert_eq!(state.executions.len(), MAX_STARTS_BY_EXECUTIONS + 1);
+    assert_eq!(
+        state.started_by_executions as usize,
+        MAX_STARTS_BY_EXECUTIONS
+    );
 }

@@ -8,7 +8,7 @@ use crate::machines::execution::ExecState;
 use crate::model::Trigger;
 use crate::runtime::engine::{Engine, Result, Work};
 
-use crate::limits::{MAX_CHAIN, MAX_EXECUTIONS};
+use crate::limits::{MAX_CHAIN, MAX_STARTS_BY_EXECUTIONS};
 
 impl Engine {
     /// A new execution of the workflow's current version, `NEW`.
@@ -113,7 +113,7 @@ impl Engine {
             self.emit(skip(SkipReason::EnrollLoop));
             return;
         }
-        if self.state.executions.len() >= MAX_EXECUTIONS {
+        if self.state.started_by_executions as usize >= MAX_STARTS_BY_EXECUTIONS {
             self.emit(skip(SkipReason::ExecutionLimit));
             return;
         }
