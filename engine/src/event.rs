@@ -47,6 +47,11 @@ pub enum Source {
 }
 
 impl Source {
+    /// Started by another execution: an `enroll` step or a fail action.
+    pub fn by_execution(self) -> bool {
+        matches!(self, Source::EnrollStep | Source::FailAction)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Manual => "manual",
@@ -113,6 +118,48 @@ pub enum Reason {
     WorkflowCancelled,
     AutoAck,
     StepLoop(StepIx),
+    /// The execution ran into one of `crate::limits` at this step.
+    WorkLimit {
+        step: StepIx,
+        limit: WorkLimit,
+    },
+}
+
+/// Which limit of `crate::limits` ended an execution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WorkLimit {
+    /// [`crate::limits::MAX_ATTEMPTS_AT_ONE_INSTANT`].
+    AttemptsAtOneInstant,
+    /// [`crate::limits::MAX_ATTEMPTS_PER_STEP`].
+    AttemptsPerStep,
+    /// [`crate::limits::MAX_ENTRIES_PER_EXECUTION`].
+    EntriesPerExecution,
+}
+
+impl WorkLimit {
+    pub const ALL: [WorkLimit; 3] = [
+        WorkLimit::AttemptsAtOneInstant,
+        WorkLimit::AttemptsPerStep,
+        WorkLimit::EntriesPerExecution,
+    ];
+
+    /// What the trace says after `work_limit: step "a" `.
+    pub fn text(self) -> String {
+        use crate::limits::*;
+        match self {
+            WorkLimit::AttemptsAtOneInstant => {
+                format!("made {MAX_ATTEMPTS_AT_ONE_INSTANT} attempts at one instant, the most a step may")
+            }
+            WorkLimit::AttemptsPerStep => {
+                format!(
+                    "made {MAX_ATTEMPTS_PER_STEP} attempts in this execution, the most a step may"
+                )
+            }
+            WorkLimit::EntriesPerExecution => {
+                format!("not entered: the execution has entered {MAX_ENTRIES_PER_EXECUTION} steps, the most one may")
+            }
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,6 +168,9 @@ pub enum SkipReason {
     NoSuchWorkflow,
     NotActive(WorkflowStatus),
     EnrollLoop,
+    /// Executions have started `crate::limits::MAX_STARTS_BY_EXECUTIONS`
+    /// executions in this workspace.
+    ExecutionLimit,
 }
 
 impl SkipReason {
@@ -130,6 +180,10 @@ impl SkipReason {
             SkipReason::NoSuchWorkflow => "no such workflow".into(),
             SkipReason::NotActive(s) => format!("workflow is {s}"),
             SkipReason::EnrollLoop => "enroll loop".into(),
+            SkipReason::ExecutionLimit => format!(
+                "work_limit: executions have started {} executions, the most they may",
+                crate::limits::MAX_STARTS_BY_EXECUTIONS
+            ),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod drive;
 pub mod edit;
 pub mod event;
 pub mod ids;
+pub mod limits;
 pub mod machines;
 pub mod model;
 pub mod retry_preview;

@@ -8,9 +8,7 @@
 use crate::model::{OnFail, RetryPolicy};
 use crate::time::DAY;
 
-/// More than any timeline can draw; the default `retry` (30 days, daily,
-/// 3 attempts) needs 155.
-pub const MAX_EVENTS: usize = 512;
+pub use crate::limits::MAX_PREVIEW_EVENTS as MAX_EVENTS;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlannedEvent {

@@ -100,6 +100,9 @@ impl<'a> Names<'a> {
             Reason::WorkflowCancelled => "workflow cancelled".into(),
             Reason::AutoAck => "auto_ack".into(),
             Reason::StepLoop(step) => format!("step loop at {}", self.step(x, *step)),
+            Reason::WorkLimit { step, limit } => {
+                format!("work_limit: step {} {}", self.step(x, *step), limit.text())
+            }
         }
     }
 }

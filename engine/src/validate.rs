@@ -119,9 +119,8 @@ impl ValidationReport {
     }
 }
 
-/// Steps a workflow may have: a step's index is 16 bits wide in the engine
-/// and its snapshots.
-pub const MAX_STEPS: usize = u16::MAX as usize;
+pub use crate::limits::MAX_STEPS;
+use crate::limits::{MAX_ATTEMPTS, MAX_ATTEMPTS_AT_ONE_INSTANT};
 
 pub fn validate(draft: &WorkflowDraft, context: &ValidationContext) -> ValidationReport {
     let mut c = Checker {
@@ -273,6 +272,11 @@ impl Checker<'_> {
                 }
                 self.random_bounds(i, "duration", a.duration);
                 self.retry(i, a.retry);
+                let instant = |d: Option<DurationSpec>| d.is_none_or(DurationSpec::can_be_zero);
+                let compensation = a.compensation.as_ref().map(|c| c.duration);
+                if instant(a.duration) || compensation.is_some_and(instant) {
+                    self.retry_at_one_instant(i, a.retry);
+                }
                 self.fault(i, "fault", a.fault);
                 if let Some(comp) = &a.compensation {
                     self.random_bounds(i, "compensation.duration", comp.duration);
@@ -400,7 +404,28 @@ impl Checker<'_> {
                     "retry.max_attempts",
                     format!("must be 1 or more, not {max_attempts}"),
                 );
+            } else if max_attempts > MAX_ATTEMPTS {
+                self.error(
+                    i,
+                    "retry.max_attempts",
+                    format!("must be at most {MAX_ATTEMPTS}, not {max_attempts}"),
+                );
             }
+        }
+    }
+
+    /// For an action (or its compensation) that can take no time: `backoff`
+    /// 0 puts every attempt at the instant of the first.
+    fn retry_at_one_instant(&mut self, i: usize, retry: Option<RetryPolicy>) {
+        let policy = retry.unwrap_or_default();
+        let limit = MAX_ATTEMPTS_AT_ONE_INSTANT as i64;
+        if policy.backoff == 0 && policy.max_attempts > limit && policy.max_attempts <= MAX_ATTEMPTS
+        {
+            let message = format!(
+                "0 with max_attempts {} and an attempt that can take no time: the attempts would spin at one instant (at most {limit} may; set a backoff or a duration)",
+                policy.max_attempts
+            );
+            self.error(i, "retry.backoff", message);
         }
     }
 
@@ -978,6 +1003,56 @@ mod tests {
         assert_eq!(
             report.errors[0].json_path(&draft, 0),
             "workflows[0].steps[0].retry.max_attempts"
+        );
+    }
+
+    #[test]
+    fn max_attempts_is_capped() {
+        let draft = steps(json!([
+            {"id": "a", "kind": "action", "action": "sms", "duration": "1s", "retry": {"max_attempts": 1_000_001}},
+            {"id": "b", "kind": "action", "action": "sms", "duration": "1s", "retry": {"max_attempts": 1_000_000}}
+        ]));
+        let error = only_error(&draft);
+        assert_issue(
+            &error,
+            Some("a"),
+            Some("retry.max_attempts"),
+            "at most 1000000, not 1000001",
+        );
+    }
+
+    #[test]
+    fn retries_that_would_all_fall_at_one_instant_are_refused() {
+        let draft = steps(json!([
+            {"id": "spin", "kind": "action", "action": "webhook", "duration": "0s",
+             "retry": {"max_attempts": 2_147_483_648_i64, "backoff": "0s"}},
+            {"id": "default_duration", "kind": "action", "action": "webhook",
+             "retry": {"max_attempts": 1001, "backoff": "0s"}},
+            {"id": "random", "kind": "action", "action": "webhook", "duration": {"min": "0s", "max": "1s"},
+             "retry": {"max_attempts": 5000, "backoff": "0s"}},
+            {"id": "compensation", "kind": "action", "action": "webhook", "duration": "1s",
+             "retry": {"max_attempts": 5000, "backoff": "0s"}, "compensation": {"action": "email"}},
+            {"id": "at_limit", "kind": "action", "action": "webhook", "duration": "0s",
+             "retry": {"max_attempts": 1000, "backoff": "0s"}},
+            {"id": "time_passes", "kind": "action", "action": "webhook", "duration": "1ms",
+             "retry": {"max_attempts": 5000, "backoff": "0s"}},
+            {"id": "backoff", "kind": "action", "action": "webhook", "duration": "0s",
+             "retry": {"max_attempts": 5000, "backoff": "1ms"}}
+        ]));
+        let report = check(&draft);
+        assert_eq!(
+            places(&report.errors),
+            [
+                (Some("spin"), Some("retry.max_attempts")),
+                (Some("default_duration"), Some("retry.backoff")),
+                (Some("random"), Some("retry.backoff")),
+                (Some("compensation"), Some("retry.backoff")),
+            ]
+        );
+        assert!(report.errors[1].message.contains("spin at one instant"));
+        assert_eq!(
+            report.errors[1].json_path(&draft, 0),
+            "workflows[0].steps[1].retry.backoff"
         );
     }
 

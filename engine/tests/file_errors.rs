@@ -205,6 +205,20 @@ fn a_malformed_duration_is_refused() {
 }
 
 #[test]
+fn a_run_until_beyond_ten_years_is_refused() {
+    let error = refused(scenario(json!({"run_until": 1_u64 << 63})));
+    assert_at(
+        &error,
+        "run_until",
+        "must be at most 3650d (ten years), not 106751991167d",
+    );
+    let error = refused(scenario(json!({"run_until": "3650d1ms"})));
+    assert_at(&error, "run_until", "not 3650d1ms");
+    let file = scenario(json!({"run_until": "3650d"}));
+    parse_scenario("ok.json", &file.to_string()).expect("ten years is allowed");
+}
+
+#[test]
 fn an_unknown_step_kind_is_refused() {
     let error = refused(with_steps(json!([{"id": "s1", "kind": "loop"}])));
     assert_at(&error, "workflows[0].steps[0].kind", "`loop` is not one of");

@@ -179,6 +179,7 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
                     w.u8(index_of(&WorkflowStatus::ALL, status));
                 }
                 SkipReason::EnrollLoop => w.u8(3),
+                SkipReason::ExecutionLimit => w.u8(4),
             }
         }
         Event::ExecutionState {
@@ -568,6 +569,11 @@ fn encode_reason(w: &mut Writer, reason: Option<&Reason>) {
             w.u8(16);
             w.var(step.0 as u64);
         }
+        Reason::WorkLimit { step, limit } => {
+            w.u8(17);
+            w.var(step.0 as u64);
+            w.u8(index_of(&WorkLimit::ALL, limit));
+        }
     }
 }
 
@@ -594,6 +600,10 @@ fn decode_reason(r: &mut Reader) -> Result<Option<Reason>, CodecError> {
         14 => Reason::WorkflowCancelled,
         15 => Reason::AutoAck,
         16 => Reason::StepLoop(StepIx(r.var16()?)),
+        17 => Reason::WorkLimit {
+            step: StepIx(r.var16()?),
+            limit: pick(r, &WorkLimit::ALL, "work limit")?,
+        },
         _ => return Err(CodecError::Malformed { at, what: "reason" }),
     }))
 }
@@ -695,6 +705,7 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
                 1 => SkipReason::NoSuchWorkflow,
                 2 => SkipReason::NotActive(pick(r, &WorkflowStatus::ALL, "status")?),
                 3 => SkipReason::EnrollLoop,
+                4 => SkipReason::ExecutionLimit,
                 _ => {
                     return Err(CodecError::Malformed {
                         at,

@@ -397,6 +397,9 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
             decided,
             exclusive,
         });
+        if source.by_execution() {
+            state.started_by_executions += 1;
+        }
     }
 
     let shared = r.var()? as usize;

@@ -119,6 +119,14 @@ pub enum DurationSpec {
 }
 
 impl DurationSpec {
+    /// Whether a draw can give 0 ms, so that no time passes.
+    pub fn can_be_zero(self) -> bool {
+        matches!(
+            self,
+            DurationSpec::Fixed(0) | DurationSpec::Random { min: 0, .. }
+        )
+    }
+
     pub fn to_json(self) -> Value {
         match self {
             DurationSpec::Fixed(ms) => json!(format_duration(ms)),

@@ -8,10 +8,7 @@ use crate::machines::execution::ExecState;
 use crate::model::Trigger;
 use crate::runtime::engine::{Engine, Result, Work};
 
-/// The 33rd start in a chain of starts at one instant is skipped. A chain is
-/// every start caused, directly or not, by one execution at one instant, so
-/// that two `enroll` steps cannot fork a tree of starts without bound.
-const MAX_CHAIN: u8 = 32;
+use crate::limits::{MAX_CHAIN, MAX_STARTS_BY_EXECUTIONS};
 
 impl Engine {
     /// A new execution of the workflow's current version, `NEW`.
@@ -115,6 +112,10 @@ impl Engine {
         };
         if made >= MAX_CHAIN {
             self.emit(skip(SkipReason::EnrollLoop));
+            return;
+        }
+        if self.state.started_by_executions as usize >= MAX_STARTS_BY_EXECUTIONS {
+            self.emit(skip(SkipReason::ExecutionLimit));
             return;
         }
         let x = self.create_execution(wf, contact, source, Some((root, made + 1)));

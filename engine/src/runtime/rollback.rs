@@ -75,7 +75,10 @@ impl Engine {
             return Ok(true);
         }
         let k = attempt + 1;
-        if k < retry.max_attempts {
+        let spinning = retry.backoff == 0
+            && comp.duration.can_be_zero()
+            && k >= crate::limits::MAX_ATTEMPTS_AT_ONE_INSTANT;
+        if k < retry.max_attempts && !spinning {
             let due = self.now.plus((k as u64).saturating_mul(retry.backoff));
             self.emit(Event::WakeSet {
                 exec: x,

@@ -60,6 +60,9 @@ pub struct State {
     pub contact_ix: HashMap<String, ContactIx>,
     /// Edges in the order of their first traversal, and how often each was taken.
     pub edge_order: Vec<EdgeKey>,
+    /// Executions an `enroll` step or fail action started (derived from
+    /// `executions`, so snapshots do not store it).
+    pub started_by_executions: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -203,6 +206,7 @@ impl State {
             workflow_ix,
             contact_ix,
             edge_order: Vec::new(),
+            started_by_executions: 0,
         }
     }
 
@@ -564,6 +568,9 @@ impl State {
         });
         self.workflows[wf.ix()].executions.push(*exec);
         *self.enrollments.entry((*contact, *wf)).or_insert(0) += 1;
+        if source.by_execution() {
+            self.started_by_executions += 1;
+        }
     }
 
     #[inline(never)]

@@ -3,8 +3,12 @@
 
 use std::collections::HashSet;
 
-use crate::event::{ApprovalOutcome, Event, Reason, Source, WakeKind};
+use crate::event::{ApprovalOutcome, Event, Reason, Source, WakeKind, WorkLimit};
 use crate::ids::{ExecIx, StepIx};
+use crate::limits::{
+    MAX_ATTEMPTS_AT_ONE_INSTANT, MAX_ATTEMPTS_PER_STEP, MAX_ENTRIES_PER_EXECUTION,
+    MAX_ENTRIES_PER_INSTANT,
+};
 use crate::machines::execution::{ExecInput, ExecState};
 use crate::machines::step::{transition, StepInput, StepStatus};
 use crate::machines::Transition;
@@ -14,10 +18,6 @@ use crate::runtime::compiled::{Body, FailAction};
 use crate::runtime::engine::{Engine, Result};
 use crate::runtime::state::Version;
 use crate::time::DAY;
-
-/// Steps one execution may enter at one instant before it is stopped as a
-/// loop. Publishing refuses instant cycles; this only guards the engine.
-const MAX_ENTRIES_PER_INSTANT: u32 = 10_000;
 
 /// Where an execution goes after a step did what it could.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +51,11 @@ impl Engine {
                     entries += 1;
                     if entries > MAX_ENTRIES_PER_INSTANT {
                         Flow::Fail(Reason::StepLoop(to))
+                    } else if self.state.execution(x).entries >= MAX_ENTRIES_PER_EXECUTION {
+                        Flow::Fail(Reason::WorkLimit {
+                            step: to,
+                            limit: WorkLimit::EntriesPerExecution,
+                        })
                     } else {
                         self.emit(Event::Transition {
                             exec: x,
@@ -228,6 +233,10 @@ impl Engine {
         }
         let k = attempt + 1;
         if k < retry.max_attempts {
+            if let Some(limit) = self.attempt_limit(x, s, k) {
+                self.step_to(x, s, StepInput::Failed, k)?;
+                return Ok(Flow::Fail(Reason::WorkLimit { step: s, limit }));
+            }
             self.step_to(x, s, StepInput::RetryScheduled, k)?;
             let due = self.now.plus((k as u64).saturating_mul(retry.backoff));
             self.emit(Event::RetryScheduled {
@@ -239,6 +248,17 @@ impl Engine {
             return Ok(Flow::Wait);
         }
         self.fail_step(version, x, s, k)
+    }
+
+    /// The limit another attempt of step `s`, the `k`-th of its cycle,
+    /// would go beyond.
+    fn attempt_limit(&self, x: ExecIx, s: StepIx, k: u32) -> Option<WorkLimit> {
+        let e = self.state.execution(x);
+        if e.steps[s.ix()].attempts_total() >= MAX_ATTEMPTS_PER_STEP {
+            return Some(WorkLimit::AttemptsPerStep);
+        }
+        let all_now = e.failing_since().is_none_or(|t| t == self.now);
+        (k >= MAX_ATTEMPTS_AT_ONE_INSTANT && all_now).then_some(WorkLimit::AttemptsAtOneInstant)
     }
 
     pub(crate) fn apply_update(

@@ -14,7 +14,7 @@ pub struct ContactGenerator {
     pub tags: Vec<(String, f64)>,
 }
 
-pub const MAX_GENERATED: u64 = 1_000_000;
+pub use crate::limits::MAX_GENERATED;
 
 const FIRST_NAMES: [&str; 16] = [
     "Ada",

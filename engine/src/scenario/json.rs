@@ -13,8 +13,7 @@ use serde_json::{Map, Value};
 use super::error::{FileError, Location, Problem};
 use super::reader::{index, join};
 
-/// Files larger than this are refused before parsing.
-pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+pub use crate::limits::MAX_FILE_BYTES;
 
 const BOM: &str = "\u{feff}";
 

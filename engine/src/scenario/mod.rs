@@ -24,8 +24,9 @@ pub use json::{file_text, parse_json, MAX_FILE_BYTES};
 
 use crate::canonical::written_parts;
 use crate::command::{Command, DecideTarget, Decision, DraftEdit};
+use crate::limits::MAX_RUN_UNTIL_MS;
 use crate::model::{Contact, Operator, WorkflowDraft};
-use crate::time::SimTime;
+use crate::time::{format_duration, SimTime};
 use reader::{duration, fail, index, int, string, type_name, uint, Obj};
 
 pub const FORMAT: &str = "flowlab-scenario/1";
@@ -94,6 +95,14 @@ fn decode_scenario(v: &Value) -> Decoded<Scenario> {
     }
     let seed = o.opt_uint("seed")?.unwrap_or(0);
     let run_until = SimTime(duration(o.required("run_until")?, "run_until")?);
+    if run_until.0 > MAX_RUN_UNTIL_MS {
+        let message = format!(
+            "must be at most {} (ten years), not {}",
+            format_duration(MAX_RUN_UNTIL_MS),
+            format_duration(run_until.0)
+        );
+        return fail("run_until", Problem::Invalid(message));
+    }
 
     let mut contacts = Vec::new();
     for (i, c) in o.opt_array("contacts")?.into_iter().flatten().enumerate() {
