@@ -841,3 +841,61 @@ async fn an_append_after_known_ends_writes_like_one_that_reads_them_and_refuses_
     assert_eq!(after.journal, all);
     cleanup(store, ws).await;
 }
+
+#[wasm_bindgen_test]
+async fn replacing_the_workspace_stores_genesis_and_source_together_or_nothing() {
+    use flowlab::storage::{MAX_WORKSPACE_BYTES, SETTING_SOURCE};
+
+    let workspace = "test-replace-workspace";
+    let scenario = welcome();
+    let store = fresh(workspace, &scenario).await;
+    let (_, log) = run(&scenario);
+    store.append_segments(&three_segments(&log)).await.unwrap();
+    store
+        .put_setting(SETTING_SOURCE, &Value::String("old source".into()))
+        .await
+        .unwrap();
+    let before = store.load().await.unwrap().unwrap();
+
+    // Too large: refused before anything is written, naming the sizes.
+    let huge = "x".repeat(MAX_WORKSPACE_BYTES + 1);
+    let refused = store.replace_workspace(&huge, "new source").await;
+    assert_eq!(
+        refused,
+        Err(StorageError::TooLarge {
+            bytes: MAX_WORKSPACE_BYTES + 1 + "new source".len(),
+            limit: MAX_WORKSPACE_BYTES
+        })
+    );
+    assert!(refused
+        .unwrap_err()
+        .to_string()
+        .contains("over the limit of 64 MB"));
+    let after = store.load().await.unwrap().unwrap();
+    assert!(after.events == before.events && after.genesis == before.genesis);
+    assert_eq!(
+        store.get_setting(SETTING_SOURCE).await.unwrap(),
+        Some(Value::String("old source".into()))
+    );
+
+    // A genesis that does not decode changes nothing either.
+    assert!(store.replace_workspace("{}", "new source").await.is_err());
+    assert_eq!(store.load().await.unwrap().unwrap().log_end, before.log_end);
+
+    // A good one replaces the log, the genesis and the source at once.
+    let mut other = welcome();
+    other.contacts.truncate(1);
+    let genesis_json = genesis_to_json(&genesis(&other)).to_string();
+    store
+        .replace_workspace(&genesis_json, "new source")
+        .await
+        .unwrap();
+    let replaced = store.load().await.unwrap().unwrap();
+    assert!(replaced.events.is_empty());
+    assert_eq!(replaced.genesis.contacts.len(), 1);
+    assert_eq!(
+        store.get_setting(SETTING_SOURCE).await.unwrap(),
+        Some(Value::String("new source".into()))
+    );
+    cleanup(store, workspace).await;
+}

@@ -119,8 +119,12 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                 session,
                 source,
             }) => spawn_local(async move {
-                rt.replace(*session, source).await;
-                done.set(Some(format!("The workspace now comes from {file}.")));
+                match rt.replace(*session, source).await {
+                    Ok(()) => done.set(Some(format!("The workspace now comes from {file}."))),
+                    Err(e) => error.set(Some(format!(
+                        "{file} was not imported: {e}. Nothing was changed."
+                    ))),
+                }
             }),
             Some(Pending::Clash { draft, .. }) => {
                 let id = if as_copy {

@@ -61,7 +61,11 @@ pub fn WorkspaceMenu() -> impl IntoView {
     };
     let reset = move |_: ()| {
         set_confirming.set(false);
-        spawn_local(async move { rt.reset().await });
+        spawn_local(async move {
+            if let Err(e) = rt.reset().await {
+                web_sys::console::error_1(&e.to_string().into());
+            }
+        });
     };
     view! {
         <div class="ws-menu">

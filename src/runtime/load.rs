@@ -13,34 +13,51 @@ use leptos::prelude::*;
 
 use super::{Mode, Runtime};
 use crate::session::{Session, SessionError};
+use crate::storage::StorageError;
 use crate::workspace::SAMPLE_WORKSPACE;
 use crate::workspace_file;
+
+/// Why a scenario did not become the workspace; nothing changed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}")]
+    File(#[from] FileError),
+    #[error("{file} was not loaded: {reason}. Nothing was changed.")]
+    NotStored { file: String, reason: StorageError },
+}
 
 impl Runtime {
     /// Starts the workspace over from scenario `text`: its workflows,
     /// people and script, the clock paused at instant 0.
-    pub async fn load_scenario(&self, name: &str, text: &str) -> Result<(), FileError> {
+    pub async fn load_scenario(&self, name: &str, text: &str) -> Result<(), LoadError> {
         let scenario = parse_scenario(name, text)?;
         let session = Session::new(sim::genesis(&scenario), scenario.script);
-        self.replace(session, text.to_owned()).await;
-        Ok(())
+        self.replace(session, text.to_owned())
+            .await
+            .map_err(|e| LoadError::NotStored {
+                file: name.to_owned(),
+                reason: e,
+            })
     }
 
     /// Puts back the built-in sample workspace.
-    pub async fn reset(&self) {
-        self.load_scenario("workspace.json", SAMPLE_WORKSPACE)
-            .await
-            .expect("the built-in workspace parses");
+    pub async fn reset(&self) -> Result<(), LoadError> {
+        self.load_scenario("workspace.json", SAMPLE_WORKSPACE).await
     }
 
-    /// Makes `session` the workspace, in the page and in storage.
-    pub async fn replace(&self, session: Session, source: String) {
+    /// Makes `session` the workspace, in storage (one transaction) and
+    /// then in the page. If storage refuses it, nothing changes in either.
+    pub async fn replace(&self, session: Session, source: String) -> Result<(), StorageError> {
         self.pause();
-        self.persist.start_over(session.genesis(), &source).await;
+        if let Err(e) = self.persist.start_over(session.genesis(), &source).await {
+            self.persist.schedule(*self);
+            return Err(e);
+        }
         self.source.set_value(source);
         self.install(session, Mode::Running);
         self.stepped.set(None);
         self.refusal.set(None);
+        Ok(())
     }
 
     /// The whole workspace as a `flowlab-workspace/1` file.

@@ -23,7 +23,7 @@ use super::{Mode, ReadOnly, Runtime};
 use crate::session::{Clock, Session};
 use crate::storage::{
     plan_segments, JournalAppend, JournalEntryJson, Loaded, StorageError, Store, StoredEnd,
-    StoredVersion,
+    StoredVersion, SETTING_SOURCE,
 };
 use crate::workspace::SAMPLE_WORKSPACE;
 
@@ -37,7 +37,6 @@ const SEGMENTS_PER_TASK: usize = 2;
 /// Events after which a snapshot is due; it is taken once the clock rests
 /// (paused), as encoding the whole state is one long piece of work.
 const SNAPSHOT_EVERY: usize = 50_000;
-const SETTING_SOURCE: &str = "source";
 
 /// Whether what the page shows is saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -524,7 +523,8 @@ async fn open(runtime: Runtime, writable: bool) {
         Ok(None) => {
             let scenario = builtin();
             if writable {
-                match write_fresh(&store, &sim::genesis(&scenario), SAMPLE_WORKSPACE).await {
+                let genesis = genesis_to_json(&sim::genesis(&scenario)).to_string();
+                match store.replace_workspace(&genesis, SAMPLE_WORKSPACE).await {
                     Ok(()) => persist.inner.update_value(|i| {
                         i.store = Some(store);
                         i.persisted = 0;
@@ -548,39 +548,41 @@ async fn open(runtime: Runtime, writable: bool) {
 impl Persist {
     /// Stores a new workspace in place of the saved one and saves from
     /// its first event on. Without storage this only forgets the old log.
-    pub(super) async fn start_over(&self, genesis: &Genesis, source: &str) {
+    pub(super) async fn start_over(
+        &self,
+        genesis: &Genesis,
+        source: &str,
+    ) -> Result<(), StorageError> {
         if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
             t.cancel();
         }
-        self.inner.update_value(|i| {
-            i.persisted = 0;
-            i.journal_persisted = 0;
-            i.snapshot_at = 0;
-            i.stored_end = None;
-            i.generation += 1;
-            i.replacing = true;
-        });
-        let store = self.inner.with_value(|i| i.store.clone());
-        if let Some(store) = store {
-            if let Err(e) = write_fresh(&store, genesis, source).await {
-                self.inner
-                    .update_value(|i| i.disabled = Some(not_saving_reason(&e)));
-            }
+        self.inner.update_value(|i| i.replacing = true);
+        // A flush under way ends first, so that what it appends is counted
+        // if the replacement is refused.
+        while self.inner.with_value(|i| i.flushing) {
+            gloo_timers::future::TimeoutFuture::new(10).await;
         }
-        self.inner.update_value(|i| i.replacing = false);
+        let store = self.inner.with_value(|i| i.store.clone());
+        let result = match store {
+            Some(store) => {
+                store
+                    .replace_workspace(&genesis_to_json(genesis).to_string(), source)
+                    .await
+            }
+            None => Ok(()),
+        };
+        self.inner.update_value(|i| {
+            i.replacing = false;
+            if result.is_ok() {
+                i.persisted = 0;
+                i.journal_persisted = 0;
+                i.snapshot_at = 0;
+                i.stored_end = None;
+                i.generation += 1;
+            }
+        });
+        result
     }
-}
-
-async fn write_fresh(store: &Store, genesis: &Genesis, source: &str) -> Result<(), StorageError> {
-    store
-        .write_genesis(&genesis_to_json(genesis).to_string())
-        .await?;
-    store
-        .put_setting(
-            SETTING_SOURCE,
-            &serde_json::Value::String(source.to_owned()),
-        )
-        .await
 }
 
 async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, String), String> {

@@ -11,6 +11,13 @@ pub enum StorageError {
     Unavailable(String),
     #[error("the browser's storage quota is exceeded")]
     QuotaExceeded,
+    /// A workspace too large to store; refused before anything is written.
+    #[error(
+        "this workspace takes {} MB to store, over the limit of {} MB",
+        bytes.div_ceil(1 << 20),
+        limit >> 20
+    )]
+    TooLarge { bytes: usize, limit: usize },
     /// The schema upgrade waits for another tab that holds the database open.
     #[error("another Flowlab tab holds this workspace open with an older version; close it")]
     Blocked,

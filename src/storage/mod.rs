@@ -194,6 +194,14 @@ async fn read_log_end(
     }
 }
 
+/// The setting that holds a workspace's source: the scenario text its
+/// script comes from.
+pub const SETTING_SOURCE: &str = "source";
+
+/// The most a workspace's genesis and source may take in storage, as
+/// text: as much as a file may hold, since both come from one.
+pub const MAX_WORKSPACE_BYTES: usize = flowlab_engine::scenario::MAX_FILE_BYTES;
+
 /// Where the stored log and journal end after an append.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StoredEnd {
@@ -278,11 +286,40 @@ impl Store {
     /// text): the log, its session record, the journal, snapshots and
     /// versions are cleared; settings stay.
     pub async fn write_genesis(&self, genesis_json: &str) -> Result<(), StorageError> {
+        self.start_over(genesis_json, None).await
+    }
+
+    /// `write_genesis` and the workspace's source (its scenario text, the
+    /// script's origin) in one transaction: a workspace that replaces
+    /// another is stored whole or not at all. Over [`MAX_WORKSPACE_BYTES`]
+    /// it is refused before anything is written.
+    pub async fn replace_workspace(
+        &self,
+        genesis_json: &str,
+        source: &str,
+    ) -> Result<(), StorageError> {
+        self.start_over(genesis_json, Some(source)).await
+    }
+
+    async fn start_over(
+        &self,
+        genesis_json: &str,
+        source: Option<&str>,
+    ) -> Result<(), StorageError> {
+        let bytes = genesis_json.len() + source.map_or(0, str::len);
+        if bytes > MAX_WORKSPACE_BYTES {
+            return Err(StorageError::TooLarge {
+                bytes,
+                limit: MAX_WORKSPACE_BYTES,
+            });
+        }
         genesis_from_json(genesis_json).map_err(|e| StorageError::Other(e.to_string()))?;
-        let tx = self.tx(
-            &[META, SEGMENTS, SNAPSHOTS, VERSIONS, JOURNAL],
-            TransactionMode::Readwrite,
-        )?;
+        let stores: &[&str] = if source.is_some() {
+            &[META, SEGMENTS, SNAPSHOTS, VERSIONS, JOURNAL, SETTINGS]
+        } else {
+            &[META, SEGMENTS, SNAPSHOTS, VERSIONS, JOURNAL]
+        };
+        let tx = self.tx(stores, TransactionMode::Readwrite)?;
         for store in [SEGMENTS, SNAPSHOTS, VERSIONS, JOURNAL] {
             tx.object_store(store)?.clear()?.await?;
         }
@@ -299,6 +336,15 @@ impl Store {
             .without_key_type()
             .primitive()?
             .await?;
+        if let Some(source) = source {
+            let text = serde_json::Value::String(source.to_owned()).to_string();
+            tx.object_store(SETTINGS)?
+                .put(JsValue::from_str(&text))
+                .with_key(SETTING_SOURCE)
+                .without_key_type()
+                .primitive()?
+                .await?;
+        }
         commit(tx).await
     }
 

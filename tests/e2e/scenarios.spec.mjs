@@ -188,4 +188,38 @@ describe('scenarios and presets (release build)', { timeout: 300_000 }, () => {
     assert.equal(await page.locator('[data-testid=scenario-file-error]').count(), 0);
     await context.close();
   });
+
+  it('imports a million generated contacts whole or refuses them, and a reload finds the same workspace', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await openApp(page, server.url, '/scenarios');
+    await ready(page);
+    const before = await page.textContent('[data-testid=now-playing-title]');
+    const big = {
+      format: 'flowlab-scenario/1',
+      run_until: '1h',
+      generate_contacts: { count: 1000000, email_ratio: 0.9, phone_ratio: 0.5, tags: { lead: 0.3 } },
+      workflows: [{ id: 'w', name: 'Big audience', trigger: { type: 'manual' }, steps: [{ id: 's', kind: 'wait', duration: '1m' }] }],
+      x: { note: 'A million contacts' },
+    };
+    await page.setInputFiles('[data-testid=scenario-file-input]', { name: 'million.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await page.click('[data-testid=load-confirm]');
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid=scenario-file-error-message]') || document.querySelector('[data-testid=now-playing-title]')?.textContent !== old,
+      before,
+      { timeout: 120_000 },
+    );
+    const refusal = await page.locator('[data-testid=scenario-file-error-message]').textContent().catch(() => null);
+    const shown = refusal === null ? await page.textContent('[data-testid=now-playing-title]') : before;
+    if (refusal !== null) {
+      assert.match(refusal, /^million\.json was not loaded: this workspace takes \d+ MB to store, over the limit of 64 MB\. Nothing was changed\.$/);
+      assert.equal(await page.textContent('[data-testid=now-playing-title]'), before, 'the workspace shown is the old one');
+    } else {
+      await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 120_000 });
+    }
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.textContent('[data-testid=now-playing-title]'), shown, 'a reload finds the workspace the page showed');
+    await context.close();
+  });
 });
