@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 E2E_SPECS := $(wildcard tests/e2e/*.spec.mjs)
 
-.PHONY: setup build serve dev test test-native test-browser test-e2e bench-app bench-engine bench-storage bench-editor bench-clock clean
+.PHONY: setup build serve dev test test-native test-browser test-e2e bench-app bench-engine bench-storage bench-editor bench-clock bench-page clean
 
 ## setup: install whatever is missing (wasm target, trunk, wasm-bindgen-cli, chromium, npm packages)
 setup:
@@ -57,6 +57,10 @@ bench-editor: build
 ## bench-clock: long main-thread tasks while scenarios play at full speed on several screens (not a test)
 bench-clock: build
 	node scripts/bench-clock.mjs --dir dist
+
+## bench-page: import, play at full speed, save and reload the 10k and 100k workloads in the page: times, long tasks, wasm memory per event (not a test)
+bench-page: build
+	node scripts/bench-page.mjs --dir dist
 
 ## bench-engine: engine throughput and memory on SEQ10-RETRY 10k/100k, native and wasm under Node (not a test)
 bench-engine: setup

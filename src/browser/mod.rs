@@ -3,3 +3,5 @@
 pub mod chosen_file;
 pub mod download;
 pub mod leaving;
+pub mod memory;
+pub mod yield_now;

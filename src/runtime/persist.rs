@@ -31,9 +31,13 @@ use crate::workspace::SAMPLE_WORKSPACE;
 pub const WORKSPACE: &str = "default";
 const FLUSH_DELAY_MS: u32 = 300;
 const EVENTS_PER_SEGMENT: usize = 4096;
-/// Segments encoded in one task before the page gets the thread back: a
-/// long stretch played at full speed is saved without a long task.
+/// Segments encoded in one step of the encoding loop, which gives the page
+/// the thread back every [`ENCODE_SLICE_MS`]: a long stretch played at
+/// full speed is saved without a long task.
 const SEGMENTS_PER_TASK: usize = 2;
+/// Real milliseconds of encoding before the browser gets a turn (through a
+/// message, not a timer, which the browser would stretch to 4 ms).
+const ENCODE_SLICE_MS: f64 = 8.0;
 /// Events after which a snapshot is due; it is taken once the clock rests
 /// (paused), as encoding the whole state is one long piece of work.
 const SNAPSHOT_EVERY: usize = 50_000;
@@ -179,9 +183,12 @@ impl Persist {
         };
         self.inner.update_value(|i| i.flushing = true);
         let current = move || self.inner.with_value(|i| i.generation == generation);
+        let mut slice_started = js_sys::Date::now();
         while current() && runtime.with_untracked(|s| batch.encode_some(s)) == Some(true) {
-            if !self.inner.with_value(|i| i.leaving) {
-                gloo_timers::future::TimeoutFuture::new(0).await;
+            let leaving = self.inner.with_value(|i| i.leaving);
+            if !leaving && js_sys::Date::now() - slice_started > ENCODE_SLICE_MS {
+                crate::browser::yield_now::yield_now().await;
+                slice_started = js_sys::Date::now();
             }
         }
         let known = self
