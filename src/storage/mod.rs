@@ -448,8 +448,10 @@ impl Store {
         meta.put(log_end_to_js(end))
             .with_key(KEY_LOG_END)
             .without_key_type()
-            .primitive()?
-            .await?;
+            .primitive()?;
+        // Committed at once rather than after the last request's answer: a
+        // page being unloaded has sent everything, the commit included,
+        // before it first waits. A refused request aborts the whole.
         commit(tx).await?;
         Ok(StoredEnd {
             log: end,
