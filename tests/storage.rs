@@ -835,7 +835,7 @@ async fn an_append_after_known_ends_writes_like_one_that_reads_them_and_refuses_
             JournalAppend::default(),
         )
         .await;
-    assert!(stale.is_err(), "{stale:?}");
+    assert_eq!(stale, Err(StorageError::Overtaken));
     let after = store.load().await.unwrap().unwrap();
     assert_eq!(after.log_end, second.log);
     assert_eq!(after.journal, all);

@@ -77,7 +77,13 @@ struct Inner {
     /// Entries of the journal known to be stored.
     journal_persisted: usize,
     snapshot_at: usize,
-    flushing: bool,
+    /// Flushes under way (two when the page left during one's write).
+    flushing: u32,
+    /// The write under way, once its requests are sent: where it will
+    /// leave the store, and how much of the log and journal it holds.
+    writing: Option<(StoredEnd, Stored)>,
+    /// Bumped to abandon a flush that is still encoding.
+    flush_token: u64,
     /// The workspace is being replaced: nothing is flushed meanwhile.
     replacing: bool,
     /// Counts replacements, so a flush that straddles one is disregarded.
@@ -85,9 +91,6 @@ struct Inner {
     /// The page is being hidden or unloaded: encode without yielding, so
     /// the write starts before the page goes.
     leaving: bool,
-    /// The page started leaving during a flush: flush once more after it,
-    /// for what changed meanwhile (the clock, at least).
-    flush_again: bool,
     /// Where the stored log and journal end, as this tab's last append
     /// left them; lets a flush while leaving write without reading first.
     stored_end: Option<StoredEnd>,
@@ -118,11 +121,17 @@ impl Persist {
         if let Some(timer) = pending {
             timer.cancel();
         }
-        let flushing = self.inner.with_value(|i| i.flushing);
-        if flushing {
-            self.inner.update_value(|i| i.flush_again = true);
-        } else {
-            spawn_local(self.flush(runtime));
+        let (flushing, writing) = self.inner.with_value(|i| (i.flushing > 0, i.writing));
+        match writing {
+            // Its requests are sent: the rest follows it, from where it ends.
+            Some((end, stored)) => spawn_local(self.flush(runtime, Some((end, stored)))),
+            None => {
+                if flushing {
+                    // Still encoding, nothing sent: start again, all at once.
+                    self.inner.update_value(|i| i.flush_token += 1);
+                }
+                spawn_local(self.flush(runtime, None));
+            }
         }
     }
 
@@ -138,7 +147,7 @@ impl Persist {
             (
                 i.disabled.clone(),
                 i.persisted,
-                i.flushing || i.replacing || i.timer.is_some() || i.store.is_none(),
+                i.flushing > 0 || i.replacing || i.timer.is_some() || i.store.is_none(),
             )
         });
         let unsaved = log_len.saturating_sub(persisted);
@@ -152,26 +161,38 @@ impl Persist {
         let this = *self;
         let timer = Timeout::new(FLUSH_DELAY_MS, move || {
             this.inner.update_value(|i| i.timer = None);
-            spawn_local(this.flush(runtime));
+            spawn_local(this.flush(runtime, None));
         });
         self.inner.update_value(|i| i.timer = Some(timer));
     }
 
-    async fn flush(self, runtime: Runtime) {
+    /// Saves what is not stored yet: after what is known stored, or after
+    /// `after`, a write still under way (where it ends, what it holds).
+    async fn flush(self, runtime: Runtime, after: Option<(StoredEnd, Stored)>) {
         let Some(store) = self.inner.with_value(|i| i.store.clone()) else {
             return;
         };
-        let (stored, snapshot_at, generation, replacing) = self.inner.with_value(|i| {
-            (
-                Stored {
-                    events: i.persisted,
-                    journal: i.journal_persisted,
-                },
-                i.snapshot_at,
-                i.generation,
-                i.replacing,
-            )
-        });
+        let (stored, known, snapshot_at, generation, token, replacing) =
+            self.inner.with_value(|i| {
+                let (known, stored) = after.map_or(
+                    (
+                        i.stored_end,
+                        Stored {
+                            events: i.persisted,
+                            journal: i.journal_persisted,
+                        },
+                    ),
+                    |(end, stored)| (Some(end), stored),
+                );
+                (
+                    stored,
+                    known,
+                    i.snapshot_at,
+                    i.generation,
+                    i.flush_token,
+                    i.replacing,
+                )
+            });
         if replacing || runtime.mode.get_untracked() != Mode::Running {
             return;
         }
@@ -181,8 +202,11 @@ impl Persist {
         else {
             return;
         };
-        self.inner.update_value(|i| i.flushing = true);
-        let current = move || self.inner.with_value(|i| i.generation == generation);
+        self.inner.update_value(|i| i.flushing += 1);
+        let current = move || {
+            self.inner
+                .with_value(|i| i.generation == generation && i.flush_token == token)
+        };
         let mut slice_started = js_sys::Date::now();
         while current() && runtime.with_untracked(|s| batch.encode_some(s)) == Some(true) {
             let leaving = self.inner.with_value(|i| i.leaving);
@@ -191,17 +215,19 @@ impl Persist {
                 slice_started = js_sys::Date::now();
             }
         }
-        let known = self
-            .inner
-            .with_value(|i| i.stored_end.filter(|_| i.leaving));
         let written = if current() {
-            batch.write(&store, known, current).await
+            batch.write(&store, known, self, current).await
         } else {
             Written::nothing()
         };
-        let replaced = self.inner.with_value(|i| i.generation != generation);
-        self.inner.update_value(|i| i.flushing = false);
-        if replaced {
+        let abandoned = !current();
+        self.inner.update_value(|i| {
+            i.flushing -= 1;
+            if i.writing.is_some_and(|(_, s)| s.events == batch.end) {
+                i.writing = None;
+            }
+        });
+        if abandoned {
             return;
         }
         self.inner.update_value(|i| i.record(&batch, &written));
@@ -209,13 +235,6 @@ impl Persist {
         if result.as_ref().is_err_and(is_conflict) {
             runtime.stop_running(ReadOnly::Conflict);
             return;
-        }
-        if self
-            .inner
-            .try_update_value(|i| std::mem::take(&mut i.flush_again))
-            .unwrap_or(false)
-        {
-            return Box::pin(self.flush(runtime)).await;
         }
         let (log_len, journal_len) = runtime
             .with_untracked(|s| (s.log().len(), s.journal().len()))
@@ -271,7 +290,9 @@ impl Written {
 fn is_conflict(e: &StorageError) -> bool {
     matches!(
         e,
-        StorageError::OutOfOrder { .. } | StorageError::JournalOutOfOrder { .. }
+        StorageError::OutOfOrder { .. }
+            | StorageError::JournalOutOfOrder { .. }
+            | StorageError::Overtaken
     )
 }
 
@@ -367,6 +388,7 @@ impl Batch {
         &self,
         store: &Store,
         known: Option<StoredEnd>,
+        persist: Persist,
         current: impl Fn() -> bool,
     ) -> Written {
         let journal = JournalAppend {
@@ -375,6 +397,17 @@ impl Batch {
         };
         let appended = match known {
             Some(known) => {
+                // Sent whole at the first poll below: from then on a flush
+                // for what comes next can follow this one.
+                if let Ok(end) = known.after(&self.segments, journal) {
+                    let holds = Stored {
+                        events: self.end,
+                        journal: self.journal_end,
+                    };
+                    persist
+                        .inner
+                        .update_value(|i| i.writing = Some((end, holds)));
+                }
                 store
                     .append_with_session_after(known, &self.segments, &self.session_json, journal)
                     .await
@@ -566,7 +599,7 @@ impl Persist {
         self.inner.update_value(|i| i.replacing = true);
         // A flush under way ends first, so that what it appends is counted
         // if the replacement is refused.
-        while self.inner.with_value(|i| i.flushing) {
+        while self.inner.with_value(|i| i.flushing > 0) {
             gloo_timers::future::TimeoutFuture::new(10).await;
         }
         let store = self.inner.with_value(|i| i.store.clone());

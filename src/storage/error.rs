@@ -26,6 +26,10 @@ pub enum StorageError {
     /// An append that would leave a gap in the log or repeat part of it.
     #[error("the log ends at event {expected}; a segment starting at event {got} cannot follow")]
     OutOfOrder { expected: u64, got: u64 },
+    /// An append after known ends found those ends taken: another tab
+    /// wrote this workspace since this one last saved.
+    #[error("another tab wrote this workspace since this tab last saved it")]
+    Overtaken,
     /// A journal append that would leave a gap in the journal or repeat part of it.
     #[error("the journal holds {expected} entries; an entry numbered {got} cannot follow")]
     JournalOutOfOrder { expected: u64, got: u64 },

@@ -209,6 +209,21 @@ pub struct StoredEnd {
     pub journal: u64,
 }
 
+impl StoredEnd {
+    /// Where an append of `segments` and `journal` after `self` would
+    /// leave the store, or why it cannot follow.
+    pub fn after(
+        self,
+        segments: &[Segment],
+        journal: JournalAppend<'_>,
+    ) -> Result<StoredEnd, StorageError> {
+        Ok(StoredEnd {
+            log: check_append(self.log, segments)?,
+            journal: check_journal_append(self.journal, journal)?,
+        })
+    }
+}
+
 impl Store {
     /// Opens (creating or upgrading) the database of `workspace`.
     pub async fn open(workspace: &str) -> Result<Store, StorageError> {
@@ -452,10 +467,15 @@ impl Store {
         // Committed at once rather than after the last request's answer: a
         // page being unloaded has sent everything, the commit included,
         // before it first waits. A refused request aborts the whole.
-        commit(tx).await?;
+        commit(tx).await.map_err(|e| match e {
+            StorageError::Other(m) if known.is_some() && m.starts_with("ConstraintError") => {
+                StorageError::Overtaken
+            }
+            other => other,
+        })?;
         Ok(StoredEnd {
             log: end,
-            journal: journal_end.unwrap_or(journal.first + journal.entries.len() as u64),
+            journal: journal_end.or(stored_journal).unwrap_or(journal.first),
         })
     }
 

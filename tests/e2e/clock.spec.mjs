@@ -63,4 +63,20 @@ describe('page clock (release build)', { timeout: 180_000 }, () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('saves before the page goes: a reload right after a burst at 3600× comes back where it was', async () => {
+    const { context, page, problems } = await app.open('/', { viewport: { width: 1400, height: 900 } });
+    await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    await page.click('[data-testid=clock-speed-3600]');
+    await page.click('[data-testid=clock-play]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=clock-time]')?.dataset.ms) > 2 * 3_600_000);
+    // Unsaved work is at most one flush delay old here: at 3600× that is up to 18 simulated minutes.
+    const before = await clockMs(page);
+    await page.reload();
+    await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    const after = await clockMs(page);
+    assert.ok(after >= before, `the reload comes back at ${after} ms, not before ${before} ms`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
