@@ -9,6 +9,7 @@ use leptos_router::path;
 
 use crate::components::clock_bar::ClockBar;
 use crate::components::icons::LogoMark;
+use crate::components::recover_storage::RecoverButton;
 use crate::components::workspace_menu::WorkspaceMenu;
 use crate::runtime::{use_runtime, Mode, Runtime, SaveState};
 use crate::screens::runs::index::RunIndex;
@@ -97,7 +98,11 @@ fn StorageBanner() -> impl IntoView {
     view! {
         <Show when=move || failed().is_some()>
             <div class="banner banner--bad" role="alert" data-testid="banner-failed">
-                {move || failed()}
+                <span>
+                    {move || failed()}
+                    {move || rt.damaged().map(|_| " Export and reset stay in the Workspace menu.")}
+                </span>
+                <RecoverButton />
             </div>
         </Show>
         <Show when=move || read_only().is_some()>

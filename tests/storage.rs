@@ -340,6 +340,54 @@ async fn a_damaged_segment_makes_load_fail_naming_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_damaged_log_loads_up_to_its_last_good_segment_and_truncates_there() {
+    let ws = "test-salvage";
+    let (store, _, log, segments) = fresh_welcome(ws).await;
+    store.append_segments(&segments).await.unwrap();
+    let good = segments[0].event_count as u64;
+    // A snapshot past the damage is of lost events and is not used.
+    store
+        .put_snapshot(log.len() as u64, &[1, 2, 3])
+        .await
+        .unwrap();
+    raw_rewrite(
+        ws,
+        "segments",
+        1.0,
+        "bytes",
+        Uint8Array::from(&[9u8, 9, 9][..]).into(),
+    )
+    .await;
+    let salvage = store.load_good_prefix().await.unwrap().unwrap();
+    let damage = salvage.damage.expect("segment 1 is damaged");
+    assert_eq!(damage.segment, 1);
+    assert_eq!(damage.good_events, good);
+    assert_eq!(damage.stored_events, log.len() as u64);
+    assert!(damage.why.starts_with("segment 1:"), "{}", damage.why);
+    assert!(salvage.loaded.snapshot.is_none());
+    assert_eq!(salvage.loaded.events, log[..good as usize]);
+    assert_eq!(salvage.loaded.log_end.segments, 1);
+    // Loading changed nothing.
+    assert_eq!(raw_count(ws, "segments").await, 3);
+    assert!(store.load().await.is_err());
+
+    store
+        .truncate_to(salvage.loaded.log_end, None)
+        .await
+        .unwrap();
+    assert_eq!(raw_count(ws, "segments").await, 1);
+    assert_eq!(raw_count(ws, "snapshots").await, 0);
+    let loaded = store.load().await.unwrap().unwrap();
+    assert_eq!(loaded.events, log[..good as usize]);
+    assert_eq!(loaded.log_end, salvage.loaded.log_end);
+    // The log continues from the cut.
+    let rest = plan_segments(good, loaded.log_end.last_t, &log[good as usize..], 1000);
+    store.append_segments(&rest).await.unwrap();
+    assert_eq!(store.load().await.unwrap().unwrap().events, log);
+    cleanup(store, ws).await;
+}
+
+#[wasm_bindgen_test]
 async fn settings_round_trip_and_delete_empties_the_workspace() {
     let ws = "test-settings";
     let store = fresh(ws, &welcome()).await;

@@ -29,7 +29,9 @@ pub fn WorkspaceMenu() -> impl IntoView {
     let rt = use_runtime();
     let (open, set_open) = signal(false);
     let (confirming, set_confirming) = signal(false);
-    let ready = move || rt.mode() == Mode::Running;
+    // A damaged workspace can still be exported (its good part) and reset.
+    let ready = move || rt.mode() == Mode::Running || rt.damaged().is_some();
+    let nothing_to_export = move || rt.damaged().is_some_and(|d| d.damage.is_none());
     let download_trace = move |_| {
         set_open.set(false);
         if let Some(text) = rt.with_untracked(trace_text) {
@@ -83,8 +85,20 @@ pub fn WorkspaceMenu() -> impl IntoView {
             <Show when=move || open.get()>
                 <div class="ws-menu-list" role="menu">
                     <p class="ws-menu-summary" data-testid="workspace-summary">{summary}</p>
-                    <button type="button" role="menuitem" data-testid="export-workspace" on:click=export_workspace>
-                        "Export workspace (.json)"
+                    <button
+                        type="button"
+                        role="menuitem"
+                        data-testid="export-workspace"
+                        disabled=nothing_to_export
+                        on:click=export_workspace
+                    >
+                        {move || if nothing_to_export() {
+                            "Export: nothing of the damaged workspace can be read"
+                        } else if rt.damaged().is_some() {
+                            "Export what can be recovered (.json)"
+                        } else {
+                            "Export workspace (.json)"
+                        }}
                     </button>
                     <button
                         type="button"

@@ -53,6 +53,7 @@ impl Runtime {
             self.persist.schedule(*self);
             return Err(e);
         }
+        self.forget_damage();
         self.source.set_value(source);
         self.install(session, Mode::Running);
         self.stepped.set(None);
@@ -60,10 +61,12 @@ impl Runtime {
         Ok(())
     }
 
-    /// The whole workspace as a `flowlab-workspace/1` file.
+    /// The whole workspace as a `flowlab-workspace/1` file; for a damaged
+    /// one, the part that can be read back (`None` if none can).
     pub fn export_workspace(&self) -> Option<String> {
         let source = self.source.get_value();
         self.with_untracked(|s| workspace_file::export_workspace(s, &source))
+            .or_else(|| self.export_recovered())
     }
 
     /// Brings a workflow from a file in as workflow `id`: a new draft

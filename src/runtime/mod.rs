@@ -7,6 +7,7 @@
 mod load;
 mod page_clock;
 mod persist;
+mod recover;
 mod tab_lock;
 
 use flowlab_engine::command::Command;
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 use crate::session::{Clock, Session, SessionError, Speed};
 
 pub use persist::SaveState;
+pub use recover::Damaged;
 
 /// What the page can do with the workspace right now.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +97,10 @@ pub struct Runtime {
     source: StoredValue<String, LocalStorage>,
     /// Counts the sessions installed (loaded, replaced, taken over).
     epoch: StoredValue<u64>,
+    /// The saved workspace's damage, while it could not be opened.
+    damaged: RwSignal<Option<Damaged>>,
+    /// The good part of the damaged workspace.
+    recovery: StoredValue<Option<recover::Recovery>, LocalStorage>,
 }
 
 pub fn use_runtime() -> Runtime {
@@ -118,6 +124,8 @@ impl Runtime {
             persist: persist::Persist::new(),
             source: StoredValue::new_local(String::new()),
             epoch: StoredValue::new(0),
+            damaged: RwSignal::new(None),
+            recovery: StoredValue::new_local(None),
         };
         provide_context(runtime);
         persist::start(runtime);

@@ -62,9 +62,9 @@ pub enum SaveState {
 /// journal, which is appended entry by entry beside it. (A record saved by
 /// schema 1 also has the whole journal; storage reads it from there.)
 #[derive(Serialize, Deserialize)]
-struct SessionRecord {
-    clock: Clock,
-    script_done: usize,
+pub(super) struct SessionRecord {
+    pub clock: Clock,
+    pub script_done: usize,
 }
 
 #[derive(Default)]
@@ -579,13 +579,37 @@ async fn open(runtime: Runtime, writable: bool) {
             runtime.source.set_value(SAMPLE_WORKSPACE.to_owned());
             runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
         }
-        Err(e) => runtime.mode.set(Mode::Failed(format!(
-            "The saved workspace could not be read ({e}). Nothing was changed in storage."
-        ))),
+        Err(e) => {
+            runtime.mode.set(Mode::Failed(format!(
+                "The saved workspace could not be read ({e}). Nothing was changed in storage."
+            )));
+            if writable {
+                super::recover::salvage(runtime, store).await;
+            }
+        }
     }
 }
 
 impl Persist {
+    /// Saves to `store` from here on; it holds the first `events` events
+    /// of the log and `journal` journal entries.
+    pub(super) fn resume(&self, store: Rc<Store>, events: usize, journal: usize) {
+        self.inner.update_value(|i| {
+            i.store = Some(store);
+            i.persisted = events;
+            i.journal_persisted = journal;
+            i.snapshot_at = events;
+            i.stored_end = None;
+            i.disabled = None;
+        });
+    }
+
+    /// Keeps `store` open for a workspace that replaces the unusable one
+    /// stored there; nothing is saved until then.
+    pub(super) fn keep_store(&self, store: Rc<Store>) {
+        self.inner.update_value(|i| i.store = Some(store));
+    }
+
     /// Stores a new workspace in place of the saved one and saves from
     /// its first event on. Without storage this only forgets the old log.
     pub(super) async fn start_over(
@@ -625,7 +649,7 @@ impl Persist {
     }
 }
 
-async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, String), String> {
+pub(super) async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, String), String> {
     let (script, source) = match store.get_setting(SETTING_SOURCE).await {
         Ok(Some(serde_json::Value::String(text))) => (
             parse_scenario("workspace", &text)

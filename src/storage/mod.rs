@@ -35,7 +35,7 @@ pub use error::StorageError;
 use journal::{check_journal_append, decode_journal, encode_entry, v1_journal};
 pub use journal::{JournalAppend, JournalEntryJson};
 use schema::*;
-use segments::{check_append, decode_log, StoredSegment};
+use segments::{check_append, decode_good_prefix, StoredSegment};
 pub use segments::{plan_segments, LogEnd, Segment};
 
 /// A published version as stored: written once, never updated.
@@ -86,6 +86,28 @@ pub struct Loaded {
     pub log_end: LogEnd,
     /// Every published version, by workflow id then version.
     pub versions: Vec<StoredVersion>,
+}
+
+/// What a workspace with a damaged log still holds: everything before
+/// the first damaged segment.
+#[derive(Debug)]
+pub struct Salvage {
+    pub loaded: Loaded,
+    /// `None` when nothing is damaged.
+    pub damage: Option<Damage>,
+}
+
+/// Where a stored log is damaged and what recovering it loses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Damage {
+    /// The first damaged segment.
+    pub segment: u64,
+    /// The events before it, which are whole.
+    pub good_events: u64,
+    /// The events the log says it holds.
+    pub stored_events: u64,
+    /// What is wrong, naming the segment.
+    pub why: String,
 }
 
 /// One open workspace database.
@@ -539,6 +561,27 @@ impl Store {
     /// The workspace, checked (see [`Loaded`]); `None` for a database no
     /// genesis was written to.
     pub async fn load(&self) -> Result<Option<Loaded>, StorageError> {
+        match self.read().await? {
+            None => Ok(None),
+            Some(Salvage {
+                damage: None,
+                loaded,
+            }) => Ok(Some(loaded)),
+            Some(Salvage {
+                damage: Some(d), ..
+            }) => Err(StorageError::Corrupt(d.why)),
+        }
+    }
+
+    /// The workspace up to its first damaged segment: the genesis, the
+    /// snapshot if it is before the damage, and the whole segments before
+    /// it, with what is lost past them. `loaded.log_end` is where the good
+    /// part ends. Nothing is changed in storage.
+    pub async fn load_good_prefix(&self) -> Result<Option<Salvage>, StorageError> {
+        self.read().await
+    }
+
+    async fn read(&self) -> Result<Option<Salvage>, StorageError> {
         let tx = self.tx(
             &[META, SEGMENTS, SNAPSHOTS, VERSIONS, JOURNAL],
             TransactionMode::Readonly,
@@ -553,6 +596,39 @@ impl Store {
         let genesis = genesis_from_json(&genesis_json)
             .map_err(|e| StorageError::Corrupt(format!("meta/genesis: {e}")))?;
         let end = read_log_end(&meta).await?;
+
+        let raw: Vec<JsValue> = tx
+            .object_store(SEGMENTS)?
+            .get_all::<JsValue>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let mut records = Vec::new();
+        let mut unreadable = None;
+        for (i, v) in raw.iter().enumerate() {
+            match segment_from_js(v, i as u64) {
+                Ok(r) => records.push(r),
+                Err(e) => {
+                    unreadable = Some(e);
+                    break;
+                }
+            }
+        }
+        let (mut earlier, good_end, damage) = decode_good_prefix(&records, end);
+        // The walk stops where the unreadable record was left out.
+        let damage = match unreadable {
+            Some(e) if good_end.segments == records.len() as u64 => Some(e),
+            _ => damage,
+        };
+        let damage = damage.map(|e| Damage {
+            segment: good_end.segments,
+            good_events: good_end.events,
+            stored_events: end.events,
+            why: match e {
+                StorageError::Corrupt(why) => why,
+                other => other.to_string(),
+            },
+        });
 
         let snapshots = tx.object_store(SNAPSHOTS)?;
         let keys: Vec<f64> = snapshots
@@ -575,26 +651,18 @@ impl Store {
                         "{what}: after the end of the log"
                     )));
                 }
-                Some(Snapshot {
-                    after_events,
-                    bytes: field_bytes(&v, "bytes", &what)?,
-                })
+                // A snapshot past the damage is of events that are lost.
+                (after_events <= good_end.events)
+                    .then(|| -> Result<_, StorageError> {
+                        Ok(Snapshot {
+                            after_events,
+                            bytes: field_bytes(&v, "bytes", &what)?,
+                        })
+                    })
+                    .transpose()?
             }
         };
         let from_event = snapshot.as_ref().map_or(0, |s| s.after_events);
-
-        let raw: Vec<JsValue> = tx
-            .object_store(SEGMENTS)?
-            .get_all::<JsValue>()
-            .primitive()?
-            .await?
-            .collect::<Result<_, _>>()?;
-        let records = raw
-            .iter()
-            .enumerate()
-            .map(|(i, v)| segment_from_js(v, i as u64))
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut earlier = decode_log(&records, 0, 0, end)?;
         let events = earlier.split_off(from_event as usize);
         let session = meta
             .get::<JsValue, _, _>(KEY_SESSION)
@@ -612,17 +680,65 @@ impl Store {
             .collect::<Result<_, _>>()
             .map_err(|e| StorageError::Corrupt(format!("versions: {e}")))?;
 
-        Ok(Some(Loaded {
-            genesis,
-            snapshot,
-            events,
-            earlier,
-            session,
-            journal,
-            journal_stored,
-            log_end: end,
-            versions,
+        Ok(Some(Salvage {
+            loaded: Loaded {
+                genesis,
+                snapshot,
+                events,
+                earlier,
+                session,
+                journal,
+                journal_stored,
+                log_end: good_end,
+                versions,
+            },
+            damage,
         }))
+    }
+
+    /// Cuts the stored log back to `end` (a good prefix from
+    /// [`Store::load_good_prefix`]) in one transaction: the segments and
+    /// snapshots after it are deleted and the session record is replaced
+    /// by `session_json` (deleted if `None`), since the old one may point
+    /// past the cut.
+    pub async fn truncate_to(
+        &self,
+        end: LogEnd,
+        session_json: Option<&str>,
+    ) -> Result<(), StorageError> {
+        let tx = self.tx(&[META, SEGMENTS, SNAPSHOTS], TransactionMode::Readwrite)?;
+        let meta = tx.object_store(META)?;
+        let stored = read_log_end(&meta).await?;
+        if end.events > stored.events || end.segments > stored.segments {
+            return Err(StorageError::Other(format!(
+                "cannot cut the log back to segment {}, event {}: it ends at segment {}, event {}",
+                end.segments, end.events, stored.segments, stored.events
+            )));
+        }
+        tx.object_store(SEGMENTS)?
+            .delete::<f64, _>(num(end.segments)..)
+            .primitive()?
+            .await?;
+        tx.object_store(SNAPSHOTS)?
+            .delete::<f64, _>(num(end.events + 1)..)
+            .primitive()?
+            .await?;
+        match session_json {
+            Some(text) => {
+                meta.put(JsValue::from_str(text))
+                    .with_key(KEY_SESSION)
+                    .without_key_type()
+                    .primitive()?
+                    .await?
+            }
+            None => meta.delete(KEY_SESSION).primitive()?.await?,
+        }
+        meta.put(log_end_to_js(end))
+            .with_key(KEY_LOG_END)
+            .without_key_type()
+            .primitive()?
+            .await?;
+        commit(tx).await
     }
 
     /// The setting `key`, or `None` if it was never set.

@@ -108,21 +108,26 @@ pub(crate) struct StoredSegment {
     pub bytes: Vec<u8>,
 }
 
-/// Checks and decodes the segments read from `from_segment` to the end of
-/// the log, and returns the events from index `from_event` on. Numbers and
-/// event indices must be contiguous and reach `end` exactly.
-pub(crate) fn decode_log(
-    records: &[StoredSegment],
-    from_segment: u64,
-    from_event: u64,
+/// How far the segments read back decode cleanly.
+struct Walk {
+    events: Vec<Stamped>,
+    /// Where the clean part ends.
     end: LogEnd,
-) -> Result<Vec<Stamped>, StorageError> {
+    /// What is wrong with the first segment that is not clean.
+    damage: Option<StorageError>,
+}
+
+/// Checks and decodes `records` from segment `from_segment` on, keeping
+/// the events from index `from_event` on, and stops at the first segment
+/// that is missing, misplaced or does not decode.
+fn walk(records: &[StoredSegment], from_segment: u64, from_event: u64) -> Walk {
     let corrupt =
         |number: u64, what: String| StorageError::Corrupt(format!("segment {number}: {what}"));
     let mut out = Vec::new();
     let mut next_number = from_segment;
     let mut next_event: Option<u64> = None;
     let mut last_t = SimTime::ZERO;
+    let mut damage = None;
     for record in records {
         let StoredSegment {
             first_event_index,
@@ -131,34 +136,45 @@ pub(crate) fn decode_log(
             ..
         } = *record;
         if record.number != next_number {
-            return Err(StorageError::Corrupt(format!(
+            damage = Some(StorageError::Corrupt(format!(
                 "segment {next_number} is missing"
             )));
+            break;
         }
         match next_event {
             None if first_event_index > from_event => {
-                return Err(corrupt(
+                damage = Some(corrupt(
                     record.number,
                     format!("starts at event {first_event_index}, after event {from_event}"),
-                ))
+                ));
+                break;
             }
             Some(expected) if expected != first_event_index => {
-                return Err(corrupt(
+                damage = Some(corrupt(
                     record.number,
                     format!("starts at event {first_event_index}, expected {expected}"),
-                ))
+                ));
+                break;
             }
             _ => {}
         }
-        let events = decode_segment(bytes).map_err(|e| corrupt(record.number, e.to_string()))?;
+        let events = match decode_segment(bytes) {
+            Ok(events) => events,
+            Err(e) => {
+                damage = Some(corrupt(record.number, e.to_string()));
+                break;
+            }
+        };
         if events.len() != event_count as usize {
-            return Err(corrupt(
+            damage = Some(corrupt(
                 record.number,
                 format!("says {event_count} events and holds {}", events.len()),
             ));
+            break;
         }
         if events.first().is_some_and(|e| e.t < last_t) {
-            return Err(corrupt(record.number, "goes back in time".into()));
+            damage = Some(corrupt(record.number, "goes back in time".into()));
+            break;
         }
         last_t = events.last().map_or(last_t, |e| e.t);
         let skip = from_event.saturating_sub(first_event_index) as usize;
@@ -166,14 +182,52 @@ pub(crate) fn decode_log(
         next_number += 1;
         next_event = Some(first_event_index + event_count as u64);
     }
-    let reached = next_event.unwrap_or(from_event);
-    if next_number != end.segments || reached != end.events {
-        return Err(StorageError::Corrupt(format!(
-            "the log ends at segment {next_number}, event {reached}; its end record says segment {}, event {}",
-            end.segments, end.events
-        )));
+    Walk {
+        events: out,
+        end: LogEnd {
+            segments: next_number,
+            events: next_event.unwrap_or(from_event),
+            last_t,
+        },
+        damage,
     }
-    Ok(out)
+}
+
+fn end_mismatch(reached: LogEnd, end: LogEnd) -> Option<StorageError> {
+    (reached.segments != end.segments || reached.events != end.events).then(|| {
+        StorageError::Corrupt(format!(
+            "the log ends at segment {}, event {}; its end record says segment {}, event {}",
+            reached.segments, reached.events, end.segments, end.events
+        ))
+    })
+}
+
+/// Checks and decodes the segments read from `from_segment` to the end of
+/// the log, and returns the events from index `from_event` on. Numbers and
+/// event indices must be contiguous and reach `end` exactly.
+#[cfg(test)]
+pub(crate) fn decode_log(
+    records: &[StoredSegment],
+    from_segment: u64,
+    from_event: u64,
+    end: LogEnd,
+) -> Result<Vec<Stamped>, StorageError> {
+    let w = walk(records, from_segment, from_event);
+    match w.damage.or_else(|| end_mismatch(w.end, end)) {
+        Some(e) => Err(e),
+        None => Ok(w.events),
+    }
+}
+
+/// The part of a stored log that is whole: its events from index 0, where
+/// it ends, and what is wrong with the rest (`None` if the log is whole).
+pub(crate) fn decode_good_prefix(
+    records: &[StoredSegment],
+    end: LogEnd,
+) -> (Vec<Stamped>, LogEnd, Option<StorageError>) {
+    let w = walk(records, 0, 0);
+    let damage = w.damage.or_else(|| end_mismatch(w.end, end));
+    (w.events, w.end, damage)
 }
 
 #[cfg(test)]
