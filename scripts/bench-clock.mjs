@@ -8,10 +8,10 @@
 //   - frames: intervals between animation frames, p50 / p95 / max.
 //
 //   node scripts/bench-clock.mjs --dir dist [--scenario FILE ...] [--screens /runs,/lifecycle]
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { importScenario } from './bench-load.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/support.mjs';
 
 const args = process.argv.slice(2);
@@ -38,16 +38,7 @@ async function go(page, path) {
 
 async function load(page, file) {
   await go(page, '/scenarios');
-  await page.waitForSelector('[data-testid=scenario-file-button]:not([disabled])');
-  const text = await readFile(file, 'utf8');
-  await page.setInputFiles('[data-testid=scenario-file-input]', {
-    name: basename(file),
-    mimeType: 'application/json',
-    buffer: Buffer.from(text),
-  });
-  await page.click('[data-testid=load-confirm]');
-  await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
-  return JSON.parse(text).run_until ?? '1d';
+  return importScenario(page, file);
 }
 
 async function measure(page, screen, until) {

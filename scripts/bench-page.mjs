@@ -11,10 +11,10 @@
 // over 50 ms, ≤ 24 B of wasm memory per event, reload of 100k ≤ 1.5 s.
 //
 //   node scripts/bench-page.mjs --dir dist [--scenario FILE ...]
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { importScenario } from './bench-load.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/support.mjs';
 
 const args = process.argv.slice(2);
@@ -45,16 +45,7 @@ for (const file of scenarios) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/scenarios`);
-  await page.waitForSelector('[data-testid=scenario-file-button]:not([disabled])');
-  const text = await readFile(file, 'utf8');
-  const until = JSON.parse(text).run_until ?? '1d';
-  await page.setInputFiles('[data-testid=scenario-file-input]', {
-    name: basename(file),
-    mimeType: 'application/json',
-    buffer: Buffer.from(text),
-  });
-  await page.click('[data-testid=load-confirm]');
-  await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+  const until = await importScenario(page, file);
   await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 600_000 });
   await page.evaluate(() => {
     window.__long = [];

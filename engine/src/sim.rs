@@ -2,6 +2,8 @@
 //! The order of inputs is `drive::ScriptedEngine`'s; this adds `run_until`,
 //! the trace and the expectations.
 
+use std::ops::ControlFlow;
+
 use serde_json::{Map, Value};
 
 use crate::drive::ScriptedEngine;
@@ -71,14 +73,29 @@ pub fn run(
     scenario: &Scenario,
     mut sink: impl FnMut(&Engine, &Stamped),
 ) -> Result<Engine, EngineError> {
+    let (engine, _) = run_while(scenario, |engine, stamped| {
+        sink(engine, stamped);
+        ControlFlow::<()>::Continue(())
+    })?;
+    Ok(engine)
+}
+
+/// [`run`], until `sink` breaks (its reader has gone, say): returns the
+/// engine where it stopped and what `sink` broke with.
+pub fn run_while<B>(
+    scenario: &Scenario,
+    mut sink: impl FnMut(&Engine, &Stamped) -> ControlFlow<B>,
+) -> Result<(Engine, Option<B>), EngineError> {
     let mut driver = Driver::new(scenario);
     while driver.step()? {
         let events: Vec<Stamped> = driver.engine().drain_events().collect();
         for e in &events {
-            sink(driver.engine(), e);
+            if let ControlFlow::Break(b) = sink(driver.engine(), e) {
+                return Ok((driver.into_engine(), Some(b)));
+            }
         }
     }
-    Ok(driver.into_engine())
+    Ok((driver.into_engine(), None))
 }
 
 /// Runs without keeping events: for `--summary` and benchmarks.

@@ -7,10 +7,11 @@ mod help;
 mod input;
 mod out;
 
+use std::ops::ControlFlow;
 use std::process::ExitCode;
 
 use flowlab_engine::scenario::Scenario;
-use flowlab_engine::sim::{self, Driver};
+use flowlab_engine::sim;
 use flowlab_engine::trace;
 use flowlab_engine::validate::{validate, Severity, ValidationContext};
 
@@ -57,27 +58,25 @@ fn run(out: &mut Out, file: &str, summary_only: bool) -> Result<ExitCode, Stop> 
     let Some(scenario) = load(file) else {
         return Ok(ExitCode::from(INVALID));
     };
-    let mut driver = Driver::new(&scenario);
-    driver.engine().set_recording(!summary_only);
-    loop {
-        match driver.step() {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                out.flush()?;
-                eprintln!("{}: engine error: {e}", display_name(file));
-                return Ok(ExitCode::from(INVALID));
+    let ran = if summary_only {
+        sim::run_quiet(&scenario).map(|engine| (engine, None))
+    } else {
+        sim::run_while(&scenario, |engine, stamped| {
+            match trace::line(engine.state(), stamped).map(|line| say!(out, "{line}")) {
+                Some(Err(stop)) => ControlFlow::Break(stop),
+                _ => ControlFlow::Continue(()),
             }
+        })
+    };
+    let engine = match ran {
+        Ok((_, Some(stop))) => return Err(stop),
+        Ok((engine, None)) => engine,
+        Err(e) => {
+            out.flush()?;
+            eprintln!("{}: engine error: {e}", display_name(file));
+            return Ok(ExitCode::from(INVALID));
         }
-        let engine = driver.engine();
-        let events: Vec<_> = engine.drain_events().collect();
-        for stamped in &events {
-            if let Some(line) = trace::line(engine.state(), stamped) {
-                say!(out, "{line}")?;
-            }
-        }
-    }
-    let engine = driver.into_engine();
+    };
     say!(
         out,
         "{}",

@@ -87,12 +87,12 @@ pub(super) fn open_error(e: OpenDbError) -> StorageError {
 pub(super) fn thrown_by_open(name: &str, version: u32) -> StorageError {
     let factory = match web_sys::window().map(|w| w.indexed_db()) {
         None => return StorageError::Unavailable("there is no window".into()),
-        Some(Err(e)) => return unavailable(&e),
+        Some(Err(e)) => return StorageError::thrown_at_open(&e),
         Some(Ok(None)) => return StorageError::Unavailable("this browser has no IndexedDB".into()),
         Some(Ok(Some(f))) => f,
     };
     match factory.open_with_u32(name, version) {
-        Err(e) => unavailable(&e),
+        Err(e) => StorageError::thrown_at_open(&e),
         Ok(request) => {
             let opened = request.clone();
             let close = wasm_bindgen::closure::Closure::once_into_js(move || {
@@ -110,19 +110,15 @@ impl StorageError {
     /// What an exception thrown by `indexedDB` or `indexedDB.open` means:
     /// `Unavailable`, with the exception's name and message.
     pub fn thrown_at_open(thrown: &wasm_bindgen::JsValue) -> StorageError {
-        unavailable(thrown)
-    }
-}
-
-fn unavailable(thrown: &wasm_bindgen::JsValue) -> StorageError {
-    match thrown.dyn_ref::<web_sys::DomException>() {
-        Some(d) => StorageError::Unavailable(format!("{}: {}", d.name(), d.message())),
-        None => StorageError::Unavailable(
-            thrown
-                .as_string()
-                .or_else(|| js_sys::JSON::stringify(thrown).ok().map(String::from))
-                .unwrap_or_else(|| "IndexedDB threw an unknown error".into()),
-        ),
+        match thrown.dyn_ref::<web_sys::DomException>() {
+            Some(d) => StorageError::Unavailable(format!("{}: {}", d.name(), d.message())),
+            None => StorageError::Unavailable(
+                thrown
+                    .as_string()
+                    .or_else(|| js_sys::JSON::stringify(thrown).ok().map(String::from))
+                    .unwrap_or_else(|| "IndexedDB threw an unknown error".into()),
+            ),
+        }
     }
 }
 
