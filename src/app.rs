@@ -91,8 +91,9 @@ fn StorageBanner() -> impl IntoView {
         Mode::ReadOnly(why) => Some(why),
         _ => None,
     };
+    // A workspace that could not be opened has its own banner, which says why.
     let not_saving = move || match rt.save_state() {
-        SaveState::NotSaving { reason, .. } => Some(reason),
+        SaveState::NotSaving { reason, .. } if failed().is_none() => Some(reason),
         _ => None,
     };
     view! {

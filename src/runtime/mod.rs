@@ -168,8 +168,15 @@ impl Runtime {
         self.mode.get()
     }
 
+    /// What is saved; nothing is while the saved workspace cannot be opened.
     pub fn save_state(&self) -> SaveState {
-        self.save.get()
+        match self.mode.get() {
+            Mode::Failed(_) => SaveState::NotSaving {
+                reason: "the saved workspace could not be opened".into(),
+                unsaved: 0,
+            },
+            _ => self.save.get(),
+        }
     }
 
     pub fn catching_up(&self) -> bool {

@@ -67,6 +67,9 @@ pub fn WorkflowsScreen() -> impl IntoView {
             "Your workspace · {} workflows · kept in this browser",
             r.len()
         ),
+        None if matches!(rt.mode(), crate::runtime::Mode::Failed(_)) => {
+            "The workspace could not be opened: the message above says why".into()
+        }
         None => "Opening the workspace…".into(),
     };
     view! {

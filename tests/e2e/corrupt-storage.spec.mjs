@@ -70,6 +70,7 @@ describe('a damaged stored segment (release build)', { timeout: 240_000 }, () =>
     const banner = await page.textContent('[data-testid=banner-failed]');
     assert.match(banner, new RegExp(`segment ${damaged.segment}:`));
     assert.ok(await page.isDisabled('[data-testid=clock-play]'));
+    assert.equal(await page.getAttribute('[data-testid=save-state]', 'data-state'), 'off', 'a damaged workspace is not shown as saved');
 
     await page.click('[data-testid=workspace-menu]');
     assert.ok(await page.isEnabled('[data-testid=export-workspace]'));
