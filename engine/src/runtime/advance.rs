@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use crate::event::{Event, Phase, Reason};
-use crate::ids::{ExecIx, StepIx, WfIx};
+use crate::ids::{ContactIx, ExecIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::{transition, ExecInput, ExecState};
 use crate::machines::Transition;
@@ -45,7 +45,7 @@ impl Engine {
         if from.holds_lock() && !to.holds_lock() {
             if let Some(lock) = self.state.locks.get(&contact) {
                 if lock.holder.is_none() {
-                    if let Some(&next) = lock.waiters.front() {
+                    if let Some(next) = self.first_movable_waiter(contact) {
                         self.queue(Work::Advance(next));
                     }
                 }
@@ -251,8 +251,20 @@ impl Engine {
         match lock.holder {
             Some(holder) if holder != x => Some(holder),
             Some(_) => None,
-            None => lock.waiters.front().copied().filter(|w| *w != x),
+            None => self
+                .first_movable_waiter(self.state.execution(x).contact)
+                .filter(|w| *w != x),
         }
+    }
+
+    /// The longest-waiting execution for `contact`'s lock whose workflow is
+    /// not paused: a frozen waiter keeps its place but holds no one up.
+    fn first_movable_waiter(&self, contact: ContactIx) -> Option<ExecIx> {
+        let lock = self.state.locks.get(&contact)?;
+        lock.waiters.iter().copied().find(|w| {
+            let wf = self.state.execution(*w).wf;
+            self.state.workflow(wf).status != WorkflowStatus::Paused
+        })
     }
 
     /// canRollback fails on the first completed action with no compensation.
