@@ -32,7 +32,8 @@ test: test-native test-browser test-e2e
 
 ## test-native: cargo test over the workspace (engine and app logic)
 test-native: setup
-	@scripts/test-layer.sh native cargo test --workspace
+	@if [ -n "$${CI:-}" ]; then export PROPTEST_RNG_SEED=$${PROPTEST_RNG_SEED:-20261205}; fi; \
+	scripts/test-layer.sh native cargo test --workspace
 
 ## test-browser: wasm-bindgen-test in headless Chromium through chromedriver
 test-browser: setup
