@@ -51,7 +51,7 @@ pub enum Imported {
 
 /// The whole workspace as one JSON file.
 pub fn export_workspace(session: &Session, source: &str) -> String {
-    let log = encode_segment(SimTime::ZERO, session.log());
+    let log = encode_segment(SimTime::ZERO, session.whole_log());
     let value = json!({
         "format": WORKSPACE_FORMAT,
         "genesis": genesis_to_json(session.genesis()),

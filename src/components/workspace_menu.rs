@@ -10,12 +10,12 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::import_file::ImportFile;
 use crate::runtime::{use_runtime, Mode};
 
-/// The trace (JSON Lines, as `flowlab-sim run` writes it) of the log so far,
-/// without the summary line.
+/// The trace (JSON Lines, as `flowlab-sim run` writes it) of the whole log,
+/// wherever the cursor is, without the summary line.
 pub fn trace_text(session: &crate::session::Session) -> String {
-    let state = session.state();
+    let state = session.live_state();
     let mut out = String::new();
-    for stamped in session.log() {
+    for stamped in session.whole_log() {
         if let Some(line) = trace::line(state, stamped) {
             out.push_str(&line);
             out.push('\n');

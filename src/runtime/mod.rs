@@ -250,7 +250,7 @@ impl Runtime {
         self.set_clock(|c| c.paused = true);
         self.clock_loop.restart(*self);
         let stepped = self.mutate(|s| {
-            let before = s.log().len();
+            let before = s.whole_log().len();
             let Some(next) = s.next_input() else {
                 return Some(Stepped::NothingDue);
             };
@@ -260,7 +260,7 @@ impl Runtime {
             }
             Some(Stepped::Handled {
                 at: next,
-                events: s.log().len() - before,
+                events: s.whole_log().len() - before,
             })
         });
         self.stepped.set(stepped.flatten());

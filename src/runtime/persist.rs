@@ -142,7 +142,7 @@ impl Persist {
 
     /// Something changed: save it soon.
     pub(super) fn schedule(&self, runtime: Runtime) {
-        let log_len = runtime.with_untracked(|s| s.log().len()).unwrap_or(0);
+        let log_len = runtime.with_untracked(|s| s.whole_log().len()).unwrap_or(0);
         let (disabled, persisted, busy) = self.inner.with_value(|i| {
             (
                 i.disabled.clone(),
@@ -237,7 +237,7 @@ impl Persist {
             return;
         }
         let (log_len, journal_len) = runtime
-            .with_untracked(|s| (s.log().len(), s.journal().len()))
+            .with_untracked(|s| (s.whole_log().len(), s.journal().len()))
             .unwrap_or_default();
         if log_len > batch.end || journal_len > batch.journal_end || result.is_err() {
             self.schedule(runtime);
@@ -322,15 +322,15 @@ struct Batch {
 
 impl Batch {
     fn take(session: &Session, stored: Stored, snapshot_at: usize, at_rest: bool) -> Batch {
-        let log = session.log();
+        let log = session.whole_log();
         let new = &log[stored.events..];
         let record = SessionRecord {
             clock: session.clock(),
             script_done: session.script_done(),
         };
         let snapshot = (at_rest && log.len() - snapshot_at >= SNAPSHOT_EVERY)
-            .then(|| encode_snapshot(session.state()));
-        let state = session.state();
+            .then(|| encode_snapshot(session.live_state()));
+        let state = session.live_state();
         let versions = new
             .iter()
             .filter_map(|e| match &e.event {
@@ -364,7 +364,7 @@ impl Batch {
     /// Encodes the next few segments of the batch from the session's log
     /// (which only grows); whether some are left.
     fn encode_some(&mut self, session: &Session) -> bool {
-        let log = session.log();
+        let log = session.whole_log();
         let base = self
             .encoded
             .checked_sub(1)
@@ -547,7 +547,7 @@ async fn open(runtime: Runtime, writable: bool) {
             match restore(&store, loaded).await {
                 Ok((session, source)) => {
                     runtime.source.set_value(source);
-                    let n = session.log().len();
+                    let n = session.whole_log().len();
                     persist.inner.update_value(|i| {
                         i.store = writable.then_some(store);
                         i.persisted = n;
@@ -706,7 +706,7 @@ mod tests {
             .unwrap();
         }
         let stored = Stored {
-            events: s.log().len() - 1,
+            events: s.whole_log().len() - 1,
             journal: 1,
         };
         let batch = Batch::take(&s, stored, 0, false);

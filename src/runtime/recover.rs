@@ -153,7 +153,7 @@ impl Runtime {
             return Err("the workspace was replaced meanwhile".into());
         };
         self.persist
-            .resume(r.store, r.session.log().len(), r.journal);
+            .resume(r.store, r.session.whole_log().len(), r.journal);
         self.source.set_value(r.source);
         self.damaged.set(None);
         self.install(r.session, Mode::Running);

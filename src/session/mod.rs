@@ -7,6 +7,7 @@
 //! Plain Rust, tested natively; `runtime/` wraps it in signals and timers.
 
 pub mod clock;
+pub mod travel;
 
 use flowlab_engine::command::Command;
 use flowlab_engine::drive::{Advanced, ScriptedEngine};
@@ -17,6 +18,7 @@ use flowlab_engine::scenario::ScriptEntry;
 use flowlab_engine::time::SimTime;
 
 pub use clock::{Clock, Speed};
+use travel::{branch_end, Checkpoints, Past};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SessionError {
@@ -44,6 +46,9 @@ pub struct Session {
     log: Vec<Stamped>,
     clock: Clock,
     journal: Vec<JournalEntry>,
+    checkpoints: Checkpoints,
+    /// Set while the page shows the world at an earlier event.
+    past: Option<Past>,
 }
 
 impl Session {
@@ -55,6 +60,8 @@ impl Session {
             log: Vec::new(),
             clock: Clock::default(),
             journal: Vec::new(),
+            checkpoints: Checkpoints::default(),
+            past: None,
         }
     }
 
@@ -96,6 +103,8 @@ impl Session {
             log,
             clock,
             journal: Vec::new(),
+            checkpoints: Checkpoints::default(),
+            past: None,
         })
     }
 
@@ -103,12 +112,129 @@ impl Session {
         &self.genesis
     }
 
+    /// The world at the cursor: the live state, or an earlier one while
+    /// travelling. What screens show.
     pub fn state(&self) -> &State {
+        match &self.past {
+            Some(past) => &past.state,
+            None => self.live_state(),
+        }
+    }
+
+    /// The engine's state after every event, wherever the cursor is.
+    pub fn live_state(&self) -> &State {
         self.driver.engine().state()
     }
 
+    /// The events up to the cursor. What screens show.
     pub fn log(&self) -> &[Stamped] {
+        &self.log[..self.position()]
+    }
+
+    /// Every event since genesis, wherever the cursor is: what is saved
+    /// and exported.
+    pub fn whole_log(&self) -> &[Stamped] {
         &self.log
+    }
+
+    /// How many events the world at the cursor has seen.
+    pub fn position(&self) -> usize {
+        self.past.as_ref().map_or(self.log.len(), |p| p.pos)
+    }
+
+    /// Whether the cursor is before the last event.
+    pub fn in_past(&self) -> bool {
+        self.past.is_some()
+    }
+
+    /// Puts the cursor after the first `pos` events (at the end when `pos`
+    /// is past it: back to the present).
+    pub fn go_to(&mut self, pos: usize) {
+        if pos >= self.log.len() {
+            self.past = None;
+            return;
+        }
+        self.checkpoints.fill(&self.genesis, &self.log);
+        match &mut self.past {
+            Some(past) => past.move_to(pos, &self.genesis, &self.log, &self.checkpoints),
+            None => {
+                self.past = Some(Past {
+                    pos,
+                    state: self.checkpoints.state_at(&self.genesis, &self.log, pos),
+                })
+            }
+        }
+    }
+
+    /// The clock as screens show it: at the cursor's instant, paused,
+    /// while travelling.
+    pub fn shown_clock(&self) -> Clock {
+        match &self.past {
+            Some(past) => Clock {
+                now: past.time(&self.log),
+                paused: true,
+                stop_at: None,
+                ..self.clock
+            },
+            None => self.clock,
+        }
+    }
+
+    /// The workspace as it would go on from the cursor: the events after
+    /// the cursor's instant and the commands people gave after it are
+    /// gone. `None` when nothing would be discarded (the cursor is in the
+    /// last instant, or at the present).
+    pub fn branch(&self) -> Option<Session> {
+        let pos = self.past.as_ref()?.pos;
+        let end = branch_end(&self.log, pos);
+        if end >= self.log.len() {
+            return None;
+        }
+        let t = end.checked_sub(1).map(|i| self.log[i].t);
+        let script = self.script().to_vec();
+        let (script_done, journal): (usize, Vec<JournalEntry>) = match t {
+            None => (0, Vec::new()),
+            Some(t) => (
+                script.partition_point(|e| e.at <= t),
+                self.journal
+                    .iter()
+                    .filter(|j| j.entry.at <= t)
+                    .cloned()
+                    .collect(),
+            ),
+        };
+        let clock = Clock {
+            now: t.unwrap_or(SimTime::ZERO),
+            paused: true,
+            stop_at: None,
+            ..self.clock
+        };
+        let log = self.log[..end].to_vec();
+        let mut session = if end == 0 {
+            let mut s = Session::new(self.genesis.clone(), script);
+            s.clock = clock;
+            s
+        } else {
+            let state = self.checkpoints.state_at(&self.genesis, &self.log, end);
+            Session::restore(
+                self.genesis.clone(),
+                Some((state, end)),
+                log,
+                script,
+                script_done,
+                clock,
+            )
+            .expect("the script cursor is within the script")
+        };
+        session.journal = journal;
+        Some(session)
+    }
+
+    /// How many events a branch from the cursor would discard.
+    pub fn discarded_by_branch(&self) -> usize {
+        self.past
+            .as_ref()
+            .map_or(0, |p| self.log.len() - branch_end(&self.log, p.pos))
     }
 
     pub fn script(&self) -> &[ScriptEntry] {
@@ -187,6 +313,8 @@ impl Session {
 
     fn collect(&mut self) {
         self.log.extend(self.driver.engine_mut().drain_events());
+        self.checkpoints
+            .note(self.log.len(), self.driver.engine().state());
     }
 }
 

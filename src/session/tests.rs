@@ -161,3 +161,153 @@ fn a_script_cursor_past_the_script_is_refused() {
     .expect("refused");
     assert!(matches!(err, SessionError::ScriptCursor { .. }));
 }
+
+/// Positions to look at in a log of `len` events: the ends, and a spread
+/// that goes forward and back.
+fn positions(len: usize) -> Vec<usize> {
+    let mut out = vec![
+        0,
+        len / 2,
+        len / 2 + 1,
+        1,
+        len.saturating_sub(1),
+        len / 3,
+        len / 3,
+        len,
+    ];
+    out.extend((0..len).step_by(len / 7 + 1));
+    out.extend((0..len).rev().step_by(len / 5 + 1));
+    out
+}
+
+#[test]
+fn the_world_at_any_event_is_the_log_folded_up_to_it() {
+    for (name, scenario) in scenarios() {
+        let mut session = session_of(&scenario);
+        session
+            .advance_to(scenario.run_until, usize::MAX)
+            .expect("advances");
+        let log = session.whole_log().to_vec();
+        let live = session.live_state().clone();
+        for pos in positions(log.len()) {
+            session.go_to(pos);
+            let expected = Engine::replay(sim::genesis(&scenario), &log[..pos]);
+            assert_eq!(session.state(), expected.state(), "{name} at event {pos}");
+            assert_eq!(session.log(), &log[..pos], "{name}");
+            assert_eq!(session.in_past(), pos < log.len(), "{name}");
+            assert_eq!(session.live_state(), &live, "{name}: the live engine stays");
+            let shown = session.shown_clock();
+            let t = pos.checked_sub(1).map_or(SimTime::ZERO, |i| log[i].t);
+            if pos < log.len() {
+                assert_eq!((shown.now, shown.paused), (t, true), "{name} at {pos}");
+            } else {
+                assert_eq!(shown, session.clock(), "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn checkpoints_stay_few_and_give_the_same_world() {
+    use super::travel::Checkpoints;
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .max_by_key(|(_, s)| uninterrupted(s).len())
+        .expect("a scenario");
+    let log = uninterrupted(&scenario);
+    assert!(
+        log.len() > 200,
+        "the longest scenario has {} events",
+        log.len()
+    );
+    let genesis = sim::genesis(&scenario);
+    let mut checkpoints = Checkpoints::every_so_often(7);
+    checkpoints.fill(&genesis, &log);
+    assert!(checkpoints.len() <= 12, "{} checkpoints", checkpoints.len());
+    assert!(
+        checkpoints.every() > 7,
+        "the interval doubled as the log grew"
+    );
+    for pos in positions(log.len()) {
+        let expected = Engine::replay(genesis.clone(), &log[..pos]);
+        assert_eq!(
+            &checkpoints.state_at(&genesis, &log, pos),
+            expected.state(),
+            "at event {pos}"
+        );
+    }
+}
+
+#[test]
+fn a_branch_from_the_past_goes_on_as_the_run_did_without_what_came_later() {
+    for (name, scenario) in scenarios() {
+        let expected = uninterrupted(&scenario);
+        if expected.len() < 4 {
+            continue;
+        }
+        let until = scenario.run_until;
+        for pos in [0, 1, expected.len() / 3, expected.len() / 2] {
+            let mut session = session_of(&scenario);
+            session.advance_to(until, usize::MAX).expect("advances");
+            // A person's command after the cursor's instant is discarded
+            // with the events that followed it.
+            session
+                .command(&Command::Stop {
+                    execution: "e1".into(),
+                })
+                .expect("a refusal at most");
+            session.go_to(pos);
+            let discarded = session.discarded_by_branch();
+            let Some(mut branch) = session.branch() else {
+                assert_eq!(discarded, 0, "{name} at {pos}");
+                continue;
+            };
+            assert_eq!(
+                branch.whole_log().len() + discarded,
+                session.whole_log().len(),
+                "{name} at {pos}"
+            );
+            assert!(branch.journal().is_empty(), "{name}: the stop came later");
+            assert!(!branch.in_past());
+            assert!(branch.clock().paused);
+            branch.advance_to(until, usize::MAX).expect("advances");
+            assert_eq!(branch.whole_log(), expected.as_slice(), "{name} from {pos}");
+        }
+    }
+}
+
+#[test]
+fn a_branch_keeps_the_cursor_instant_whole_and_the_commands_before_it() {
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("samples/provisioning.json"))
+        .expect("the provisioning sample");
+    let mut session = Session::new(sim::genesis(&scenario), Vec::new());
+    for command in [
+        Command::Publish {
+            workflow: "provision_workspace".into(),
+            note: None,
+        },
+        Command::Activate {
+            workflow: "provision_workspace".into(),
+        },
+        Command::Enroll {
+            workflow: "provision_workspace".into(),
+            contacts: vec!["c1".into()],
+        },
+    ] {
+        assert_eq!(session.command(&command).unwrap(), Outcome::Accepted);
+    }
+    session.advance_to(SimTime(86_400_000), usize::MAX).unwrap();
+    let all = session.whole_log().to_vec();
+    let at_zero = all.partition_point(|e| e.t == SimTime::ZERO);
+    assert!(at_zero > 3 && at_zero < all.len(), "events at 0 and after");
+    // The cursor after the first event of instant 0: a branch keeps all of
+    // that instant and the three commands given at it.
+    session.go_to(1);
+    let branch = session.branch().expect("later events are discarded");
+    assert_eq!(branch.whole_log(), &all[..at_zero]);
+    assert_eq!(branch.journal().len(), 3);
+    let expected = Engine::replay(sim::genesis(&scenario), &all[..at_zero]);
+    assert_eq!(branch.live_state(), expected.state());
+}
