@@ -10,6 +10,7 @@ use leptos_router::path;
 use crate::components::clock_bar::ClockBar;
 use crate::components::icons::LogoMark;
 use crate::components::recover_storage::RecoverButton;
+use crate::components::travel_bar::{BranchDialog, TravelBar};
 use crate::components::workspace_menu::WorkspaceMenu;
 use crate::runtime::{use_runtime, Mode, Runtime, SaveState};
 use crate::screens::runs::index::RunIndex;
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
             <div class="shell" data-testid="app-shell">
                 <Header />
                 <StorageBanner />
+                <BranchDialog />
                 <main class="shell-main">
                     <Routes fallback=|| view! { <NotFoundScreen /> }>
                         <Route path=path!("/") view=WorkflowsScreen />
@@ -74,6 +76,7 @@ fn Header() -> impl IntoView {
             </nav>
             <ClockBar />
             <WorkspaceMenu />
+            <TravelBar />
         </header>
     }
 }

@@ -72,20 +72,18 @@ fn text(value: OsString) -> Result<String, UsageError> {
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, UsageError> {
     let mut parser = lexopt::Parser::from_args(args);
-    let verb = loop {
-        match parser.next()? {
-            None => return Err(UsageError::NoVerb),
-            Some(Short('h') | Long("help")) => return Ok(Invocation::Help(None)),
-            Some(Short('V') | Long("version")) => return Ok(Invocation::Version),
-            Some(Value(name)) => {
-                let name = text(name)?;
-                if name == "help" {
-                    return help_topic(&mut parser);
-                }
-                break Verb::named(&name).ok_or(UsageError::UnknownVerb(name))?;
+    let verb = match parser.next()? {
+        None => return Err(UsageError::NoVerb),
+        Some(Short('h') | Long("help")) => return Ok(Invocation::Help(None)),
+        Some(Short('V') | Long("version")) => return Ok(Invocation::Version),
+        Some(Value(name)) => {
+            let name = text(name)?;
+            if name == "help" {
+                return help_topic(&mut parser);
             }
-            Some(other) => return Err(other.unexpected().into()),
+            Verb::named(&name).ok_or(UsageError::UnknownVerb(name))?
         }
+        Some(other) => return Err(other.unexpected().into()),
     };
     let mut summary = false;
     let mut files = Vec::new();

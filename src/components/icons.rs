@@ -79,3 +79,40 @@ pub fn StepIcon() -> impl IntoView {
         </svg>
     }
 }
+
+/// Time travel: to the start (a bar, then a triangle pointing back).
+#[component]
+pub fn ToStartIcon() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 10 10" aria-hidden="true">
+            <path d="M1.4 1.2h1.6v7.6H1.4zM8.6 1.2v7.6L3.4 5z" fill="currentColor" />
+        </svg>
+    }
+}
+
+#[component]
+pub fn BackIcon() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 10 10" aria-hidden="true">
+            <path d="M7.6 1.2v7.6L2.4 5z" fill="currentColor" />
+        </svg>
+    }
+}
+
+#[component]
+pub fn ForwardIcon() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 10 10" aria-hidden="true">
+            <path d="M2.4 1.2v7.6L7.6 5z" fill="currentColor" />
+        </svg>
+    }
+}
+
+#[component]
+pub fn ToEndIcon() -> impl IntoView {
+    view! {
+        <svg viewBox="0 0 10 10" aria-hidden="true">
+            <path d="M1.4 1.2v7.6L6.6 5zM7 1.2h1.6v7.6H7z" fill="currentColor" />
+        </svg>
+    }
+}

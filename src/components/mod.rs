@@ -9,5 +9,6 @@ pub mod lifecycle_diagram;
 pub mod recover_storage;
 pub mod step_strip;
 pub mod time_histogram;
+pub mod travel_bar;
 pub mod version_metrics;
 pub mod workspace_menu;

@@ -9,6 +9,7 @@ mod page_clock;
 mod persist;
 mod recover;
 mod tab_lock;
+mod travel;
 
 use flowlab_engine::command::Command;
 use flowlab_engine::runtime::Outcome;
@@ -19,6 +20,7 @@ use crate::session::{Clock, Session, SessionError, Speed};
 
 pub use persist::SaveState;
 pub use recover::Damaged;
+pub use travel::{BranchQuestion, Cursor, Held};
 
 /// What the page can do with the workspace right now.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,6 +103,8 @@ pub struct Runtime {
     damaged: RwSignal<Option<Damaged>>,
     /// The good part of the damaged workspace.
     recovery: StoredValue<Option<recover::Recovery>, LocalStorage>,
+    /// What someone did in the past, waiting for them to say how to branch.
+    held: RwSignal<Option<Held>>,
 }
 
 pub fn use_runtime() -> Runtime {
@@ -126,6 +130,7 @@ impl Runtime {
             epoch: StoredValue::new(0),
             damaged: RwSignal::new(None),
             recovery: StoredValue::new_local(None),
+            held: RwSignal::new(None),
         };
         provide_context(runtime);
         persist::start(runtime);
@@ -203,6 +208,11 @@ impl Runtime {
             self.refusal.set(Some(why.into()));
             return Ok(Outcome::Rejected(why.into()));
         }
+        if !self.clear_to_act(Held::Command(command.clone())) {
+            return Ok(Outcome::Rejected(
+                "this acts in the past: choose first whether to go on from there".into(),
+            ));
+        }
         let result = self.mutate(|s| s.command(&command));
         let result = result
             .unwrap_or_else(|| Ok(Outcome::Rejected("the workspace is still loading".into())));
@@ -217,6 +227,9 @@ impl Runtime {
     }
 
     pub fn play(&self) {
+        if !self.clear_to_act(Held::Play) {
+            return;
+        }
         self.set_clock(|c| {
             c.paused = false;
             if c.stop_at.is_some_and(|t| t <= c.now) {
@@ -238,6 +251,9 @@ impl Runtime {
 
     /// Runs until simulated time `t`, then pauses.
     pub fn run_until(&self, t: SimTime) {
+        if !self.clear_to_act(Held::RunUntil(t)) {
+            return;
+        }
         self.set_clock(|c| {
             c.stop_at = Some(t);
             c.paused = false;
@@ -247,6 +263,9 @@ impl Runtime {
 
     /// Pauses and jumps to the next instant anything is due, handling all of it.
     pub fn step_to_next(&self) {
+        if !self.clear_to_act(Held::Step) {
+            return;
+        }
         self.set_clock(|c| c.paused = true);
         self.clock_loop.restart(*self);
         let stepped = self.mutate(|s| {
@@ -281,7 +300,7 @@ impl Runtime {
 
     /// After any change: views update and the change is saved.
     fn changed(&self) {
-        if let Some(clock) = self.with_untracked(|s| s.clock()) {
+        if let Some(clock) = self.with_untracked(|s| s.shown_clock()) {
             self.clock.set(clock);
         }
         self.revision.update(|r| *r += 1);

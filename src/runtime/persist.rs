@@ -65,6 +65,9 @@ pub enum SaveState {
 pub(super) struct SessionRecord {
     pub clock: Clock,
     pub script_done: usize,
+    /// Where the time-travel cursor was, when it was in the past.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<usize>,
 }
 
 #[derive(Default)]
@@ -327,6 +330,7 @@ impl Batch {
         let record = SessionRecord {
             clock: session.clock(),
             script_done: session.script_done(),
+            cursor: session.in_past().then(|| session.position()),
         };
         let snapshot = (at_rest && log.len() - snapshot_at >= SNAPSHOT_EVERY)
             .then(|| encode_snapshot(session.live_state()));
@@ -667,7 +671,9 @@ pub(super) async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, S
         ),
         None => None,
     };
-    let (clock, script_done) = record.map_or((Clock::default(), 0), |r| (r.clock, r.script_done));
+    let (clock, script_done, cursor) = record.map_or((Clock::default(), 0, None), |r| {
+        (r.clock, r.script_done, r.cursor)
+    });
     let journal = crate::scenario_export::journal_from_json(loaded.journal)
         .map_err(|e| format!("The saved journal does not parse: {e}"))?;
     let after = loaded.earlier.len();
@@ -683,6 +689,9 @@ pub(super) async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, S
     Session::restore(loaded.genesis, snapshot, log, script, script_done, clock)
         .map(|mut session| {
             session.set_journal(journal);
+            if let Some(position) = cursor {
+                session.go_to(position);
+            }
             (session, source)
         })
         .map_err(|e| e.to_string())

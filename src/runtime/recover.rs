@@ -50,7 +50,7 @@ fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{202f}');
         }
         out.push(c);
@@ -102,6 +102,7 @@ async fn read_good_part(store: &Rc<Store>) -> Result<(Recovery, Damage), String>
             ..old.map(|r| r.clock).unwrap_or_default()
         },
         script_done: script.iter().take_while(|e| e.at <= last_t).count(),
+        cursor: None,
     };
     let record = serde_json::to_string(&record).map_err(|e| e.to_string())?;
     loaded.session = Some(record.clone());

@@ -223,7 +223,11 @@ fn checkpoints_stay_few_and_give_the_same_world() {
     let genesis = sim::genesis(&scenario);
     let mut checkpoints = Checkpoints::every_so_often(7);
     checkpoints.fill(&genesis, &log);
-    assert!(checkpoints.len() <= 12, "{} checkpoints", checkpoints.len());
+    assert!(
+        checkpoints.count() <= 12,
+        "{} checkpoints",
+        checkpoints.count()
+    );
     assert!(
         checkpoints.every() > 7,
         "the interval doubled as the log grew"

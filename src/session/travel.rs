@@ -90,7 +90,7 @@ impl Checkpoints {
         self.kept.retain(|(n, _)| *n <= len);
     }
 
-    pub fn len(&self) -> usize {
+    pub fn count(&self) -> usize {
         self.kept.len()
     }
 

@@ -1,0 +1,126 @@
+//! The timeline under the clock bar: the whole run as a slider, one event
+//! back or forward (events of one instant one at a time), the start and
+//! the present; "event N of M" and what that event was. In the past every
+//! screen shows the world at the cursor.
+
+use leptos::prelude::*;
+
+use crate::components::clock_bar::format_sim_time;
+use crate::components::icons::{BackIcon, ForwardIcon, ToEndIcon, ToStartIcon};
+use crate::run_view::event_text::event_text;
+use crate::runtime::use_runtime;
+
+#[component]
+pub fn TravelBar() -> impl IntoView {
+    let rt = use_runtime();
+    let cursor = move || rt.cursor();
+    let in_past = move || {
+        let c = cursor();
+        c.position < c.total
+    };
+    let at_start = move || cursor().position == 0;
+    let current = move || {
+        rt.with(|s| {
+            let log = s.log();
+            log.last().map(|e| event_text(s.state(), e))
+        })
+        .flatten()
+        .unwrap_or_else(|| "nothing has happened yet".into())
+    };
+    view! {
+        <div class="travel" class:travel--past=in_past data-testid="timeline" role="group" aria-label="Timeline of the run">
+            <button type="button" class="travel-button" data-testid="clock-start"
+                title="Go to the start, before the first event" aria-label="Go to the start"
+                disabled=at_start on:click=move |_| rt.go_to(0)><ToStartIcon /></button>
+            <button type="button" class="travel-button" data-testid="clock-back"
+                title="One event back" aria-label="One event back"
+                disabled=at_start on:click=move |_| rt.step_back()><BackIcon /></button>
+            <input
+                type="range"
+                class="travel-range"
+                data-testid="clock-timeline"
+                aria-label="Event at the cursor"
+                min="0"
+                max=move || cursor().total.to_string()
+                step="1"
+                prop:value=move || cursor().position.to_string()
+                aria-valuenow=move || cursor().position.to_string()
+                aria-valuemin="0"
+                aria-valuemax=move || cursor().total.to_string()
+                aria-valuetext=move || format!("event {} of {}", cursor().position, cursor().total)
+                on:input=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                        rt.go_to(n);
+                    }
+                }
+            />
+            <button type="button" class="travel-button" data-testid="clock-forward"
+                title="One event forward" aria-label="One event forward"
+                disabled=move || !in_past() on:click=move |_| rt.step_forward()><ForwardIcon /></button>
+            <button type="button" class="travel-button" data-testid="clock-end"
+                title="Back to the present, after the last event" aria-label="Back to the present"
+                disabled=move || !in_past() on:click=move |_| rt.go_to(usize::MAX)><ToEndIcon /></button>
+            <span class="travel-position" data-testid="clock-position">
+                {move || format!("event {} of {}", cursor().position, cursor().total)}
+            </span>
+            <span class="travel-event" data-testid="clock-event" title=current>{current}</span>
+            <Show when=in_past>
+                <span class="travel-past" data-testid="clock-in-past" role="status">
+                    {move || format!("viewing {} · play or act to go on from here", format_sim_time(rt.clock().now))}
+                </span>
+            </Show>
+        </div>
+    }
+}
+
+/// Asks how to go on when someone acts while the cursor is in the past.
+#[component]
+pub fn BranchDialog() -> impl IntoView {
+    let rt = use_runtime();
+    let error = RwSignal::new(None::<String>);
+    let go = move |keep_copy: bool| {
+        leptos::task::spawn_local(async move {
+            match rt.branch(keep_copy).await {
+                Ok(()) => error.set(None),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <Show when=move || rt.branch_question().is_some()>
+            {move || rt.branch_question().map(|q| {
+                let commands = if q.commands_discarded == 0 {
+                    String::new()
+                } else {
+                    format!(" and {} command{} given later", q.commands_discarded, if q.commands_discarded == 1 { "" } else { "s" })
+                };
+                view! {
+                    <div class="dialog-backdrop">
+                        <div class="dialog dialog--wide" role="alertdialog" aria-labelledby="branch-title" data-testid="branch-dialog">
+                            <h2 id="branch-title">"Go on from the past?"</h2>
+                            <p>
+                                {format!(
+                                    "You are looking at event {} of {} ({}). Going on from here keeps everything up to the end of that instant and discards the {} event{} after it{}.",
+                                    q.position, q.total, format_sim_time(q.at), q.discarded,
+                                    if q.discarded == 1 { "" } else { "s" }, commands
+                                )}
+                            </p>
+                            <p class="dialog-note">"To keep the run as it is, save a copy first: it downloads the whole workspace, which Import brings back."</p>
+                            <Show when=move || error.get().is_some()>
+                                <p class="dialog-error" role="alert" data-testid="branch-error">{move || error.get()}</p>
+                            </Show>
+                            <div class="dialog-actions">
+                                <button type="button" class="button" data-testid="branch-cancel"
+                                    on:click=move |_| { error.set(None); rt.cancel_branch() }>"Stay in the past"</button>
+                                <button type="button" class="button" data-testid="branch-copy"
+                                    on:click=move |_| go(true)>"Save a copy, then go on"</button>
+                                <button type="button" class="button button--danger" data-testid="branch-discard"
+                                    on:click=move |_| go(false)>"Discard later events and go on"</button>
+                            </div>
+                        </div>
+                    </div>
+                }
+            })}
+        </Show>
+    }
+}

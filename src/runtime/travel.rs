@@ -1,0 +1,172 @@
+//! Time travel in the page: moving the cursor through the log, and what
+//! happens when someone acts while it is in the past. Acting there (play,
+//! a step, a run until, any command) first asks: go on from the cursor
+//! and discard what came after it, or save a copy of the whole workspace
+//! first. The action asked about then runs on the branch.
+
+use flowlab_engine::command::Command;
+use flowlab_engine::time::SimTime;
+use leptos::prelude::*;
+
+use super::{Mode, Runtime};
+use crate::browser::download::download_text;
+
+/// An action held back until the person chose how to leave the past.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Held {
+    Play,
+    Step,
+    RunUntil(SimTime),
+    Command(Command),
+}
+
+/// What the branch dialog says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BranchQuestion {
+    pub position: usize,
+    pub total: usize,
+    pub at: SimTime,
+    pub discarded: usize,
+    pub commands_discarded: usize,
+}
+
+/// Where the cursor is, for the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// Events the world at the cursor has seen.
+    pub position: usize,
+    /// Events in the log.
+    pub total: usize,
+}
+
+impl Runtime {
+    /// Where the cursor is, tracking changes.
+    pub fn cursor(&self) -> Cursor {
+        self.with(|s| Cursor {
+            position: s.position(),
+            total: s.whole_log().len(),
+        })
+        .unwrap_or(Cursor {
+            position: 0,
+            total: 0,
+        })
+    }
+
+    /// Shows the world after the first `position` events (the present
+    /// when it is the whole log). Pauses the clock first.
+    pub fn go_to(&self, position: usize) {
+        if !self.clock.get_untracked().paused {
+            self.pause();
+        }
+        self.mutate(|s| s.go_to(position));
+        self.stepped.set(None);
+        self.changed();
+    }
+
+    pub fn step_back(&self) {
+        let c = self.cursor_untracked();
+        self.go_to(c.position.saturating_sub(1));
+    }
+
+    pub fn step_forward(&self) {
+        let c = self.cursor_untracked();
+        self.go_to((c.position + 1).min(c.total));
+    }
+
+    fn cursor_untracked(&self) -> Cursor {
+        self.with_untracked(|s| Cursor {
+            position: s.position(),
+            total: s.whole_log().len(),
+        })
+        .unwrap_or(Cursor {
+            position: 0,
+            total: 0,
+        })
+    }
+
+    /// Whether `action` may go ahead now. In the past it may not: when
+    /// going on from the cursor would discard nothing the cursor simply
+    /// returns to the present; otherwise the question is put and the
+    /// action waits for the answer.
+    pub(super) fn clear_to_act(&self, action: Held) -> bool {
+        let (in_past, discarded) = self
+            .with_untracked(|s| (s.in_past(), s.discarded_by_branch()))
+            .unwrap_or((false, 0));
+        if !in_past {
+            return true;
+        }
+        if discarded == 0 {
+            self.mutate(|s| s.go_to(usize::MAX));
+            self.changed();
+            return true;
+        }
+        self.held.set(Some(action));
+        false
+    }
+
+    /// The question the branch dialog asks, while an action waits.
+    pub fn branch_question(&self) -> Option<BranchQuestion> {
+        self.held.with(Option::is_some).then_some(())?;
+        self.with(|s| {
+            let discarded = s.discarded_by_branch();
+            let at = s.shown_clock().now;
+            BranchQuestion {
+                position: s.position(),
+                total: s.whole_log().len(),
+                at,
+                discarded,
+                commands_discarded: s.journal().iter().filter(|j| j.entry.at > at).count(),
+            }
+        })
+    }
+
+    /// Leaves the action waiting and stays in the past.
+    pub fn cancel_branch(&self) {
+        self.held.set(None);
+    }
+
+    /// Goes on from the cursor: the later events are discarded, in the page
+    /// and in storage, then the waiting action runs. With `keep_copy` the
+    /// whole workspace is downloaded first, as it was.
+    pub async fn branch(&self, keep_copy: bool) -> Result<(), String> {
+        if self.mode.get_untracked() != Mode::Running {
+            return Err("this tab shows the workspace read-only".into());
+        }
+        if keep_copy {
+            let text = self
+                .export_workspace()
+                .ok_or("there is no workspace to copy")?;
+            download_text(
+                "flowlab-workspace-before-branch.json",
+                "application/json",
+                &text,
+            )?;
+        }
+        let Some(branch) = self.with_untracked(|s| s.branch()).flatten() else {
+            self.mutate(|s| s.go_to(usize::MAX));
+            self.changed();
+            return self.run_held();
+        };
+        let source = self.source.get_value();
+        self.replace(branch, source)
+            .await
+            .map_err(|e| format!("The branch was not saved, nothing changed: {e}"))?;
+        self.run_held()
+    }
+
+    fn run_held(&self) -> Result<(), String> {
+        let Some(action) = self.held.get_untracked() else {
+            return Ok(());
+        };
+        self.held.set(None);
+        match action {
+            Held::Play => self.play(),
+            Held::Step => self.step_to_next(),
+            Held::RunUntil(t) => self.run_until(t),
+            Held::Command(c) => {
+                self.command(c).map_err(|e| e.to_string())?;
+            }
+        }
+        Ok(())
+    }
+}
