@@ -19,5 +19,6 @@ pub use app::App;
 
 /// Mounts the app on the page's `<body>`.
 pub fn mount() {
+    browser::crash::install();
     leptos::mount::mount_to_body(App);
 }

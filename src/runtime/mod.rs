@@ -8,6 +8,7 @@ mod load;
 mod page_clock;
 mod persist;
 mod recover;
+mod save_mark;
 mod tab_lock;
 mod travel;
 
@@ -86,7 +87,7 @@ pub struct Runtime {
     revision: RwSignal<u64>,
     clock: RwSignal<Clock>,
     mode: RwSignal<Mode>,
-    save: RwSignal<SaveState>,
+    save: save_mark::SaveSignal,
     /// The clock is behind where the speed would put it (a long stretch of
     /// events is being worked through in slices).
     catching_up: RwSignal<bool>,
@@ -115,12 +116,13 @@ impl Runtime {
     /// Creates the runtime, provides it as context and starts loading the
     /// saved workspace (or the built-in one).
     pub fn provide() -> Runtime {
+        let session = StoredValue::new_local(None);
         let runtime = Runtime {
-            session: StoredValue::new_local(None),
+            session,
             revision: RwSignal::new(0),
             clock: RwSignal::new(Clock::default()),
             mode: RwSignal::new(Mode::Loading),
-            save: RwSignal::new(SaveState::Saved),
+            save: save_mark::SaveSignal::new(session),
             catching_up: RwSignal::new(false),
             stepped: RwSignal::new(None),
             refusal: RwSignal::new(None),
