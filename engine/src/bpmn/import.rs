@@ -116,6 +116,9 @@ fn unsupported(node: Node, reason: impl Into<String>) -> ImportError {
     }
 }
 
+/// A step's element and its fields as the BPMN gives them.
+type DerivedStep<'a, 'i> = (Node<'a, 'i>, Map<String, Value>);
+
 struct Flow<'a, 'i> {
     node: Node<'a, 'i>,
     name: Option<&'a str>,
@@ -263,7 +266,7 @@ impl<'a, 'i> Model<'a, 'i> {
         (self.steps.contains(node)).then(|| attr(*node, "id"))
     }
 
-    fn derive(&self) -> Result<Vec<(Node<'a, 'i>, Map<String, Value>)>, ImportError> {
+    fn derive(&self) -> Result<Vec<DerivedStep<'a, 'i>>, ImportError> {
         let mut out = Vec::new();
         for (k, &node) in self.steps.iter().enumerate() {
             let id = attr(node, "id");
