@@ -4,6 +4,7 @@
 //! be woken. It never reads a clock, never does IO, and its state is a fold
 //! of the events it emits.
 
+pub mod bpmn;
 pub mod canonical;
 pub mod codec;
 pub mod command;

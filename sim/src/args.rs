@@ -9,6 +9,8 @@ pub enum Verb {
     Run,
     Check,
     Test,
+    Export,
+    Import,
 }
 
 impl Verb {
@@ -17,6 +19,8 @@ impl Verb {
             "run" => Some(Verb::Run),
             "check" => Some(Verb::Check),
             "test" => Some(Verb::Test),
+            "export" => Some(Verb::Export),
+            "import" => Some(Verb::Import),
             _ => None,
         }
     }
@@ -37,13 +41,22 @@ pub enum Invocation {
     Test {
         files: Vec<String>,
     },
+    /// `export bpmn FILE [--workflow ID]`: the BPMN 2.0 XML.
+    ExportBpmn {
+        file: String,
+        workflow: Option<String>,
+    },
+    /// `import bpmn FILE`: a workflow file.
+    ImportBpmn {
+        file: String,
+    },
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum UsageError {
     #[error("no command given")]
     NoVerb,
-    #[error("unknown command `{0}` (expected run, check, test or help)")]
+    #[error("unknown command `{0}` (expected run, check, test, export, import or help)")]
     UnknownVerb(String),
     #[error("`{verb}` needs {what}")]
     MissingFile {
@@ -52,6 +65,8 @@ pub enum UsageError {
     },
     #[error("`run` takes one file, got {0}")]
     TooManyFiles(usize),
+    #[error("`{verb}` knows the format bpmn, not `{found}`")]
+    UnknownFormat { verb: &'static str, found: String },
     #[error("{0}")]
     Parse(String),
     #[error("`{0}` is not valid UTF-8")]
@@ -86,11 +101,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
         Some(other) => return Err(other.unexpected().into()),
     };
     let mut summary = false;
+    let mut workflow = None;
     let mut files = Vec::new();
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Invocation::Help(Some(verb))),
             Long("summary") if verb == Verb::Run => summary = true,
+            Long("workflow") if verb == Verb::Export => workflow = Some(text(parser.value()?)?),
             Value(file) => files.push(text(file)?),
             other => return Err(other.unexpected().into()),
         }
@@ -115,6 +132,31 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
             verb: "test",
             what: "one or more files",
         }),
+        Verb::Export | Verb::Import => {
+            let name = if verb == Verb::Export {
+                "export"
+            } else {
+                "import"
+            };
+            let what = if verb == Verb::Export {
+                "a format and a file: export bpmn FILE.json"
+            } else {
+                "a format and a file: import bpmn FILE.bpmn"
+            };
+            match files.as_slice() {
+                [format, _] if format != "bpmn" => Err(UsageError::UnknownFormat {
+                    verb: name,
+                    found: format.clone(),
+                }),
+                [_, file] if verb == Verb::Export => Ok(Invocation::ExportBpmn {
+                    file: file.clone(),
+                    workflow,
+                }),
+                [_, file] => Ok(Invocation::ImportBpmn { file: file.clone() }),
+                [] | [_] => Err(UsageError::MissingFile { verb: name, what }),
+                more => Err(UsageError::TooManyFiles(more.len() - 1)),
+            }
+        }
         Verb::Check => Ok(Invocation::Check { files }),
         Verb::Test => Ok(Invocation::Test { files }),
     }
@@ -186,6 +228,35 @@ mod tests {
                 files: vec!["a.json".into(), "b.json".into()]
             })
         );
+    }
+
+    #[test]
+    fn export_and_import_bpmn() {
+        assert_eq!(
+            parsed(&["export", "bpmn", "a.json", "--workflow", "w"]),
+            Ok(Invocation::ExportBpmn {
+                file: "a.json".into(),
+                workflow: Some("w".into())
+            })
+        );
+        assert_eq!(
+            parsed(&["import", "bpmn", "a.bpmn"]),
+            Ok(Invocation::ImportBpmn {
+                file: "a.bpmn".into()
+            })
+        );
+        assert!(matches!(
+            parsed(&["export", "svg", "a.json"]),
+            Err(UsageError::UnknownFormat { verb: "export", .. })
+        ));
+        assert!(matches!(
+            parsed(&["import", "bpmn"]),
+            Err(UsageError::MissingFile { verb: "import", .. })
+        ));
+        assert!(matches!(
+            parsed(&["import", "bpmn", "a", "--workflow", "w"]),
+            Err(UsageError::Parse(_))
+        ));
     }
 
     #[test]

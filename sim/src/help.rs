@@ -9,6 +9,9 @@ Usage:
   flowlab-sim run [--summary] FILE     the trace (JSON Lines) on standard output
   flowlab-sim check FILE...            file and publish errors, by JSON path
   flowlab-sim test FILE...             run each file and check its \"expect\"
+  flowlab-sim export bpmn FILE [--workflow ID]
+                                       a workflow as BPMN 2.0 XML
+  flowlab-sim import bpmn FILE.bpmn    a BPMN 2.0 file as a workflow file
   flowlab-sim help [VERB]              this text, or a verb's
 
 FILE may be - for standard input. Files over 64 MiB are refused before
@@ -50,11 +53,30 @@ Runs each file and checks its \"expect\" entries against the trace. A
 failure shows the expectation and the trace lines nearest to it. Exit code
 1 if an expectation failed, 2 if a file is invalid, else 0.";
 
+const EXPORT: &str = "\
+flowlab-sim export bpmn FILE [--workflow ID]
+
+Writes one workflow of FILE (a scenario file, or a workflow file) as BPMN
+2.0 XML on standard output: the draft as written, with Zeebe's extensions
+and a Flowlab extension for what BPMN has no place for (docs/bpmn.md).
+--workflow picks the workflow when the file has more than one. Exit code
+2 if the file is invalid or the workflow is not in it.";
+
+const IMPORT: &str = "\
+flowlab-sim import bpmn FILE.bpmn
+
+Reads a BPMN 2.0 file with one process and writes it as a workflow file
+(JSON) on standard output. An element Flowlab has no equivalent for is
+refused with its id and the reason (docs/bpmn.md lists the subset), and
+nothing is written. Exit code 2 then.";
+
 pub fn text(verb: Option<Verb>) -> &'static str {
     match verb {
         None => OVERVIEW,
         Some(Verb::Run) => RUN,
         Some(Verb::Check) => CHECK,
         Some(Verb::Test) => TEST,
+        Some(Verb::Export) => EXPORT,
+        Some(Verb::Import) => IMPORT,
     }
 }

@@ -3,6 +3,7 @@
 //! reads files and writes lines.
 
 mod args;
+mod bpmn;
 mod help;
 mod input;
 mod out;
@@ -39,6 +40,10 @@ fn main() -> ExitCode {
         Invocation::Run { summary, file } => run(&mut out, &file, summary),
         Invocation::Check { files } => check(&mut out, &files),
         Invocation::Test { files } => test(&mut out, &files),
+        Invocation::ExportBpmn { file, workflow } => {
+            bpmn::export(&mut out, &file, workflow.as_deref())
+        }
+        Invocation::ImportBpmn { file } => bpmn::import(&mut out, &file),
     };
     match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => code,

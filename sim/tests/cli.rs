@@ -282,3 +282,43 @@ fn byte_order_mark_duplicate_keys_and_bad_utf8_are_handled_like_the_app() {
         text(&latin1)
     );
 }
+
+#[test]
+fn export_bpmn_then_import_bpmn_gives_the_workflow_back() {
+    let file = root().join("../samples/welcome.json");
+    let out = sim(&["export", "bpmn", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let xml = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        xml.contains("<zeebe:taskDefinition type=\"email\" retries=\"3\""),
+        "{xml}"
+    );
+    let back = with_stdin(&["import", "bpmn", "-"], xml.as_bytes());
+    assert!(
+        back.status.success(),
+        "{}",
+        String::from_utf8_lossy(&back.stderr)
+    );
+    let workflow: serde_json::Value = serde_json::from_slice(&back.stdout).unwrap();
+    assert_eq!(workflow["id"], "welcome");
+    assert_eq!(workflow["steps"][1]["duration"], "1d");
+
+    let several = root().join("../samples/workspace.json");
+    let out = sim(&["export", "bpmn", several.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--workflow"));
+
+    let refused = with_stdin(
+        &["import", "bpmn", "-"],
+        xml.replace("bpmn:serviceTask", "bpmn:scriptTask")
+            .as_bytes(),
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("`send_welcome` (scriptTask)"), "{message}");
+    assert!(refused.stdout.is_empty());
+}

@@ -1,0 +1,105 @@
+//! Every workflow of the samples, the presets and the shared scenarios:
+//! exported as BPMN and imported back it has the same content hash, and a
+//! second export is the same file.
+
+mod common;
+
+use flowlab_engine::bpmn::{export, import, ImportError};
+use flowlab_engine::canonical::content_hash;
+use flowlab_engine::scenario::parse_scenario;
+
+#[test]
+fn export_import_export_is_stable_and_keeps_the_hash() {
+    let mut files = common::json_files("../samples");
+    files.extend(common::json_files("../samples/presets"));
+    files.extend(common::json_files("../../shared/scenarios"));
+    let mut count = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let Ok(scenario) = parse_scenario(&file.display().to_string(), &text) else {
+            continue;
+        };
+        for draft in &scenario.workflows {
+            let xml = export(draft);
+            let back =
+                import(&xml).unwrap_or_else(|e| panic!("{}: {}: {e}", file.display(), draft.id));
+            assert_eq!(
+                content_hash(&back.draft.written),
+                content_hash(&draft.written),
+                "{}: {}\n{xml}",
+                file.display(),
+                draft.id
+            );
+            assert_eq!(back.draft.id, draft.id);
+            assert_eq!(back.draft.name, draft.name);
+            let pos: Vec<_> = draft.steps.iter().map(|s| s.pos).collect();
+            let pos_back: Vec<_> = back.draft.steps.iter().map(|s| s.pos).collect();
+            assert_eq!(pos_back, pos, "{}: {}", file.display(), draft.id);
+            assert_eq!(export(&back.draft), xml, "{}: {}", file.display(), draft.id);
+            count += 1;
+        }
+    }
+    assert!(count >= 10, "only {count} workflows");
+}
+
+const BPMN_IO: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d1" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="onboard" name="Onboard" isExecutable="true">
+    <bpmn:startEvent id="StartEvent_1" />
+    <bpmn:sequenceFlow id="f1" sourceRef="StartEvent_1" targetRef="mail" />
+    <bpmn:serviceTask id="mail" name="Mail">
+      <bpmn:extensionElements><zeebe:taskDefinition type="email" retries="2" /></bpmn:extensionElements>
+    </bpmn:serviceTask>
+    <bpmn:sequenceFlow id="f2" sourceRef="mail" targetRef="pause" />
+    <bpmn:intermediateCatchEvent id="pause">
+      <bpmn:timerEventDefinition><bpmn:timeDuration>PT2H</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="f3" sourceRef="pause" targetRef="gw" />
+    <bpmn:exclusiveGateway id="gw" default="f5" />
+    <bpmn:sequenceFlow id="f4" sourceRef="gw" targetRef="ok">
+      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=score &gt;= 50</bpmn:conditionExpression>
+    </bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="f5" sourceRef="gw" targetRef="review" />
+    <bpmn:userTask id="review">
+      <bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="sales" /></bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="f6" sourceRef="review" targetRef="ok" />
+    <bpmn:endEvent id="ok" />
+  </bpmn:process>
+</bpmn:definitions>"#;
+
+#[test]
+fn a_bpmn_io_file_imports_and_publishes() {
+    use flowlab_engine::validate::{validate, ValidationContext};
+    let imported = import(BPMN_IO).unwrap();
+    let ids = ["onboard"];
+    let report = validate(
+        &imported.draft,
+        &ValidationContext {
+            workflow_ids: &ids,
+            operators: &[],
+        },
+    );
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let kinds: Vec<_> = imported
+        .draft
+        .steps
+        .iter()
+        .map(|s| s.kind().as_str())
+        .collect();
+    assert_eq!(kinds, ["action", "wait", "condition", "approval", "end"]);
+}
+
+#[test]
+fn what_is_not_supported_is_refused_by_its_id() {
+    let text = BPMN_IO.replace(
+        r#"<bpmn:endEvent id="ok" />"#,
+        r#"<bpmn:endEvent id="ok" /><bpmn:parallelGateway id="split" />"#,
+    );
+    match import(&text) {
+        Err(ImportError::Unsupported { id, .. }) => assert_eq!(id, "split"),
+        other => panic!("{other:?}"),
+    }
+    let text = BPMN_IO.replace("=score &gt;= 50", "=date(x) &gt; 3");
+    assert!(matches!(import(&text), Err(ImportError::Unsupported { id, .. }) if id == "f4"));
+}
