@@ -250,6 +250,53 @@ fn an_unknown_field_of_a_script_command_is_refused() {
 fn a_bad_format_is_refused() {
     let error = refused(scenario(json!({"format": "flowlab-scenario/2"})));
     assert_at(&error, "format", "unsupported format `flowlab-scenario/2`");
+    let error = refused(scenario(
+        json!({"format": "flowlab-scenario/2", "hello": 1}),
+    ));
+    assert_at(&error, "format", "unsupported format `flowlab-scenario/2`");
+}
+
+#[test]
+fn a_file_that_is_not_a_flowlab_file_says_so_then_where() {
+    let text = "{\n  \"format\": \"something-else/3\",\n  \"hello\": \"world\"\n}\n";
+    let error = parse_scenario("other.json", text).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "other.json: This is not a Flowlab file: its `format` is `something-else/3`, not `flowlab-scenario/1`, at line 2, column 3"
+    );
+
+    let csv = "name,email\nada,ada@example.com\n";
+    let error = parse_scenario("people.csv", csv).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "people.csv: This is not a Flowlab file: it is not JSON, at line 1, column 2"
+    );
+    let error = parse_workflow_file("people.csv", csv).unwrap_err();
+    assert!(
+        error.to_string().starts_with(
+            "people.csv: This is not a Flowlab file: it is not JSON, at line 1, column 2"
+        ),
+        "{error}"
+    );
+
+    let error = parse_scenario("empty.json", "\n").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "empty.json: This is not a Flowlab file: it is empty"
+    );
+
+    let error = parse_scenario("list.json", "[1, 2]").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "list.json: This is not a Flowlab file: it holds an array, not an object, at line 1, column 1"
+    );
+    let error = parse_workflow_file("package.json", "{\"name\": \"x\", \"hello\": 1}").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("package.json: This is not a Flowlab file: it has no `format`"),
+        "{error}"
+    );
 }
 
 #[test]

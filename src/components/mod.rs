@@ -2,6 +2,7 @@
 
 pub mod clock_bar;
 pub mod confirm_dialog;
+pub mod dismiss;
 pub mod empty_state;
 pub mod icons;
 pub mod import_file;

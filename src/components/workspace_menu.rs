@@ -7,6 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use crate::browser::download::download_text;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::dismiss::dismissable;
 use crate::components::import_file::ImportFile;
 use crate::runtime::{use_runtime, Mode};
 
@@ -27,7 +28,11 @@ pub fn trace_text(session: &crate::session::Session) -> String {
 #[component]
 pub fn WorkspaceMenu() -> impl IntoView {
     let rt = use_runtime();
-    let (open, set_open) = signal(false);
+    let open = RwSignal::new(false);
+    let set_open = open.write_only();
+    let root = NodeRef::<leptos::html::Div>::new();
+    let button = NodeRef::<leptos::html::Button>::new();
+    dismissable(root, button, open);
     let (confirming, set_confirming) = signal(false);
     // A damaged workspace can still be exported (its good part) and reset.
     let ready = move || rt.mode() == Mode::Running || rt.damaged().is_some();
@@ -70,9 +75,10 @@ pub fn WorkspaceMenu() -> impl IntoView {
         });
     };
     view! {
-        <div class="ws-menu">
+        <div class="ws-menu" node_ref=root>
             <button
                 type="button"
+                node_ref=button
                 class="ws-menu-button"
                 data-testid="workspace-menu"
                 aria-haspopup="menu"

@@ -1,11 +1,25 @@
 //! Problems: validation's errors and warnings (lifecycle §5), live as the
 //! draft changes. Clicking one selects its step and focuses its field.
 
+use flowlab_engine::machines::definition::WorkflowStatus;
 use flowlab_engine::validate::{Issue, Severity};
 use leptos::prelude::*;
 
 use super::icons::Glyph;
 use super::state::{use_ed, Selection};
+
+/// What the panel says when validation finds nothing: whether the draft
+/// can be published, and why not when the workflow's status forbids it.
+pub fn all_clear(status: Option<WorkflowStatus>) -> String {
+    match status {
+        None | Some(WorkflowStatus::Draft | WorkflowStatus::Active | WorkflowStatus::Paused) => {
+            "No problems: this draft can be published.".into()
+        }
+        Some(s) => format!(
+            "No problems in the draft, but it cannot be published: the workflow is {s}, and only a draft, active or paused workflow publishes. Clone it to publish these steps as a new workflow."
+        ),
+    }
+}
 
 #[component]
 pub fn Problems() -> impl IntoView {
@@ -65,8 +79,10 @@ pub fn Problems() -> impl IntoView {
                 </span>
             </button>
             <Show when=move || open.get()>
-                <Show when=move || counts.get() != (0, 0) fallback=|| view! {
-                    <p class="problems-none" data-testid="problems-none">"No problems: this draft can be published."</p>
+                <Show when=move || counts.get() != (0, 0) fallback=move || view! {
+                    <p class="problems-none" data-testid="problems-none">
+                        {move || all_clear(ed.info.with(|i| i.as_ref().map(|i| i.status)))}
+                    </p>
                 }>
                     <ul class="problem-list">
                         {move || ed.report.with(|r| r.errors.iter().chain(&r.warnings).cloned().collect::<Vec<_>>())
@@ -75,5 +91,26 @@ pub fn Problems() -> impl IntoView {
                 </Show>
             </Show>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_workflow_that_cannot_publish_says_why() {
+        assert_eq!(
+            all_clear(Some(WorkflowStatus::Active)),
+            "No problems: this draft can be published."
+        );
+        for status in [WorkflowStatus::Archived, WorkflowStatus::Cancelled] {
+            let line = all_clear(Some(status));
+            assert!(line.contains("cannot be published"), "{line}");
+            assert!(
+                line.contains(&format!("the workflow is {status}")),
+                "{line}"
+            );
+        }
     }
 }

@@ -53,6 +53,27 @@ pub fn schedule(policy: RetryPolicy, duration: Option<DurationSpec>, on_fail: &O
     s
 }
 
+/// The line under "Custom retry policy": the policy a step runs with,
+/// the default one when the box is not ticked.
+pub fn policy_hint(written: Option<RetryPolicy>) -> String {
+    let (state, policy) = match written {
+        None => ("Off: the default policy,", RetryPolicy::default()),
+        Some(p) => ("On:", p),
+    };
+    let n = policy.max_attempts;
+    if n <= 1 {
+        return format!("{state} {n} attempt, no retries");
+    }
+    let waits: Vec<String> = (1..n.min(5))
+        .map(|k| format_duration(policy.backoff.saturating_mul(k as u64)))
+        .collect();
+    let more = if n > 5 { ", …" } else { "" };
+    format!(
+        "{state} {n} attempts, backing off {}{more}",
+        waits.join(", ")
+    )
+}
+
 fn at(ms: u64) -> String {
     if ms == 0 {
         "0s".into()
@@ -175,6 +196,29 @@ pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView 
 mod tests {
     use super::*;
     use flowlab_engine::time::MINUTE;
+
+    #[test]
+    fn the_policy_hint_says_what_the_step_runs_with() {
+        assert_eq!(
+            policy_hint(None),
+            "Off: the default policy, 3 attempts, backing off 1m, 2m"
+        );
+        let custom = |max_attempts, backoff| {
+            Some(RetryPolicy {
+                max_attempts,
+                backoff,
+            })
+        };
+        assert_eq!(
+            policy_hint(custom(4, 5 * MINUTE)),
+            "On: 4 attempts, backing off 5m, 10m, 15m"
+        );
+        assert_eq!(policy_hint(custom(1, MINUTE)), "On: 1 attempt, no retries");
+        assert_eq!(
+            policy_hint(custom(9, MINUTE)),
+            "On: 9 attempts, backing off 1m, 2m, 3m, 4m, …"
+        );
+    }
 
     #[test]
     fn defaults_back_off_one_then_two_minutes_then_continue() {

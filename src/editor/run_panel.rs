@@ -115,7 +115,7 @@ fn VersionOverview() -> impl IntoView {
             <ul class="run-key" aria-label="Key">
                 <li><span class="run-key-mark run-key-mark--current"></span>"Executions are at this step now"</li>
                 <li><span class="run-key-mark run-key-mark--executed"></span>"Executed: some execution has been here"</li>
-                <li><span class="run-key-mark run-key-mark--edge"></span>"574 - Ok: times an edge was taken"</li>
+                <li data-testid="run-key-edge"><span class="run-key-chip">"N - Ok"</span>"on an edge: how many times executions took it"</li>
             </ul>
             // The metrics need more room than this panel: they have the
             // Runs screen's width, filtered to this workflow.

@@ -156,7 +156,10 @@ pub fn Toolbar() -> impl IntoView {
                 </div>
                 <button type="button" class="button button--primary" data-testid="publish"
                     disabled=move || info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_publish())) || ed.viewing.get().is_some()
-                    title=move || ed.report.with(|r| if r.errors.is_empty() { "Publish the draft as a new version".to_string() } else { format!("{} error(s) to fix before publishing", r.errors.len()) })
+                    title=move || match info.with(|i| i.as_ref().map(|i| i.status).filter(|s| !s.accepts_publish())) {
+                        Some(s) => format!("A {s} workflow cannot be published"),
+                        None => ed.report.with(|r| if r.errors.is_empty() { "Publish the draft as a new version".to_string() } else { format!("{} error(s) to fix before publishing", r.errors.len()) }),
+                    }
                     on:click=move |_| ed.dialog.set(Some(Dialog::Publish))>
                     "Publish"
                 </button>

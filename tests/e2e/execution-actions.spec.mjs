@@ -40,6 +40,7 @@ describe('stop and rollback from an execution page (release build)', { timeout: 
     assert.ok(await page.isDisabled('[data-testid=action-ack]'));
 
     await page.click('[data-testid=action-stop]');
+    await page.click('[data-testid=stop-confirm]');
     // The welcome series acknowledges its ends by itself (auto_ack): CANCELLED, then CANCELLED_ACK.
     await page.waitForSelector('[data-testid=lc-node][data-lit=true][data-state=CANCELLED_ACK]');
     assert.match((await page.textContent('[data-testid=execution-summary]')) ?? '', /Welcome series/);

@@ -4,11 +4,25 @@ use crate::time::DurationError;
 
 /// Why a scenario or workflow file was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{file}: {location}{problem}")]
 pub struct FileError {
     pub file: String,
     pub location: Location,
     pub problem: Problem,
+}
+
+impl fmt::Display for FileError {
+    /// `file: line:column: problem`, except that a file which is not a
+    /// Flowlab file at all says so first: `file: This is not…, at line L, column C`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.problem, &self.location) {
+            (Problem::NotFlowlab(_), Location::LineColumn { line, column }) => write!(
+                f,
+                "{}: {}, at line {line}, column {column}",
+                self.file, self.problem
+            ),
+            _ => write!(f, "{}: {}{}", self.file, self.location, self.problem),
+        }
+    }
 }
 
 /// Where in the file: line:column for JSON syntax, the JSON path for meaning.
@@ -32,6 +46,8 @@ impl fmt::Display for Location {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Problem {
+    #[error("This is not a Flowlab file: {0}")]
+    NotFlowlab(String),
     #[error("JSON syntax error: {0}")]
     Syntax(String),
     #[error("the file is {size} bytes, over the limit of {limit} bytes")]

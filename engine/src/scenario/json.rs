@@ -11,6 +11,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::error::{FileError, Location, Problem};
+use super::not_flowlab::syntax_problem;
 use super::reader::{index, join};
 
 pub use crate::limits::MAX_FILE_BYTES;
@@ -73,13 +74,17 @@ pub fn parse_json(file: &str, text: &str) -> Result<Value, FileError> {
     .and_then(|value| de.end().map(|()| value));
     parsed.map_err(|e| {
         // serde_json says column 0 for an error at the very start of a line (EOF after a newline).
-        let at = Location::LineColumn {
-            line: e.line(),
-            column: e.column().max(1),
+        let at = if text.trim().is_empty() {
+            Location::Whole
+        } else {
+            Location::LineColumn {
+                line: e.line(),
+                column: e.column().max(1),
+            }
         };
         let problem = match duplicate.into_inner() {
             Some((path, key)) => Problem::DuplicateKey { path, key },
-            None => Problem::Syntax(syntax_message(&e)),
+            None => syntax_problem(text, syntax_message(&e)),
         };
         FileError {
             file: file.into(),

@@ -6,6 +6,7 @@ mod error;
 mod expect;
 mod generate;
 mod json;
+mod not_flowlab;
 mod reader;
 
 use std::collections::HashSet;
@@ -55,6 +56,7 @@ impl Scenario {
 
 pub fn parse_scenario(file: &str, text: &str) -> Result<Scenario, FileError> {
     let value = parse_json(file, text)?;
+    not_flowlab::check_scenario(file, text, &value)?;
     decode_scenario(&value).map_err(|e| e.in_file(file))
 }
 
@@ -74,11 +76,18 @@ pub fn parse_script_entry(file: &str, value: &Value) -> Result<ScriptEntry, File
 /// A single workflow file (the editor's import and export).
 pub fn parse_workflow_file(file: &str, text: &str) -> Result<WorkflowDraft, FileError> {
     let value = parse_json(file, text)?;
+    not_flowlab::check_workflow(file, text, &value)?;
     decode_workflow(&value, "").map_err(|e| e.in_file(file))
 }
 
 fn decode_scenario(v: &Value) -> Decoded<Scenario> {
-    let o = Obj::new(v, "")?.only(&[
+    // The format first: a file of another format is not faulted for its fields.
+    let o = Obj::new(v, "")?;
+    let format = o.str("format")?;
+    if format != FORMAT {
+        return fail("format", Problem::Format(format));
+    }
+    let o = o.only(&[
         "format",
         "seed",
         "run_until",
@@ -89,10 +98,6 @@ fn decode_scenario(v: &Value) -> Decoded<Scenario> {
         "script",
         "expect",
     ])?;
-    let format = o.str("format")?;
-    if format != FORMAT {
-        return fail("format", Problem::Format(format));
-    }
     let seed = o.opt_uint("seed")?.unwrap_or(0);
     let run_until = SimTime(duration(o.required("run_until")?, "run_until")?);
     if run_until.0 > MAX_RUN_UNTIL_MS {

@@ -88,7 +88,7 @@ pub fn CheckField(
     field: String,
     #[prop(into)] value: Signal<bool>,
     on_commit: Callback<bool>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<TextProp>,
 ) -> impl IntoView {
     view! {
         <label class="check">
@@ -96,7 +96,7 @@ pub fn CheckField(
                 prop:checked=move || value.get()
                 on:change=move |ev| on_commit.run(event_target_checked(&ev)) />
             <span>{label}</span>
-            {hint.map(|h| view! { <span class="field-hint">{h}</span> })}
+            {hint.map(|h| view! { <span class="field-hint" data-testid=format!("hint-{}", testid(&field))>{move || h.get()}</span> })}
         </label>
     }
 }

@@ -14,7 +14,7 @@ use super::fields::{
 };
 use super::filter::FilterBuilder;
 use super::whole_days::WholeDaysField;
-use crate::editor::retry_timeline::{schedule, RetryTimeline};
+use crate::editor::retry_timeline::{policy_hint, schedule, RetryTimeline};
 use crate::editor::state::{use_ed, Ed};
 use crate::editor::summary::{kind_hint, kind_label, title};
 
@@ -458,7 +458,7 @@ fn RetryForm(id: String) -> impl IntoView {
             <h3 class="ed-section-title">"Retries"</h3>
             <CheckField label="Custom retry policy" field="retry".to_string()
                 value=Signal::derive(move || retry.get().is_some())
-                hint="Off: 3 attempts, backing off 1m, 2m"
+                hint=move || policy_hint(retry.get())
                 on_commit=Callback::new(move |on: bool| ed.update_step(&sid.get_value(), |s| set_retry(s, on.then(RetryPolicy::default)))) />
             <Show when=move || retry.get().is_some()>
                 <div class="field-pair">

@@ -7,6 +7,7 @@ use super::index::use_run_index;
 use super::timeline::StepTimelineView;
 use super::StateBadge;
 use crate::components::clock_bar::format_sim_time;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
 use crate::run_view::execution::detail;
 use crate::run_view::executions::allowed;
@@ -54,6 +55,8 @@ pub fn ExecutionScreen() -> impl IntoView {
     let act = move |command: Command| {
         let _ = rt.command(command);
     };
+    // The execution a Stop waits on a confirmation for, with what it is.
+    let stopping = RwSignal::new(None::<(String, String)>);
     view! {
         <div class="page page--wide" data-testid="screen-execution">
             <a class="link back-link" href="/runs" data-testid="back-to-runs">"← All runs"</a>
@@ -65,6 +68,7 @@ pub fn ExecutionScreen() -> impl IntoView {
                 Some((d, can)) => {
                     let ex = d.row.id.clone();
                     let (e1, e2, e3) = (ex.clone(), ex.clone(), ex.clone());
+                    let what = format!("{} of {} ({})", d.row.workflow_name, d.row.contact_name, d.row.contact);
                     let reason = d.reason();
                     view! {
                         <div class="page-header">
@@ -81,7 +85,7 @@ pub fn ExecutionScreen() -> impl IntoView {
                             <div class="exec-actions" role="group" aria-label="Operator actions">
                                 <button type="button" class="button" data-testid="action-stop" disabled=!can.stop
                                     title="Operator stop: CANCELLED (any non-terminal state)"
-                                    on:click=move |_| act(Command::Stop { execution: e1.clone() })>"Stop"</button>
+                                    on:click=move |_| stopping.set(Some((e1.clone(), what.clone())))>"Stop…"</button>
                                 <button type="button" class="button" data-testid="action-rollback" disabled=!can.rollback
                                     title=if can.rollback { format!("Run the exhausted compensations again: {}", d.exhausted.join(", ")) } else { "Only a FAILED_UNSAFE execution with exhausted compensations can be rolled back".to_string() }
                                     on:click=move |_| act(Command::Rollback { execution: e2.clone() })>"Rollback"</button>
@@ -117,6 +121,29 @@ pub fn ExecutionScreen() -> impl IntoView {
                     }.into_any()
                 }
             }}
+            <leptos::portal::Portal>
+                <Show when=move || stopping.with(Option::is_some)>
+                    <ConfirmDialog
+                        testid="stop-dialog"
+                        title=Signal::derive(move || format!("Stop {}?", stopping.with(|s| s.as_ref().map(|s| s.0.clone()).unwrap_or_default())))
+                        body=Signal::derive(move || stopping.with(|s| s.as_ref().map(|(_, what)| format!(
+                            "The execution ({what}) is cancelled now: the step it is on stops and no later step runs. It cannot be resumed."
+                        )).unwrap_or_default()))
+                        cancel_label="Keep it running"
+                        cancel_testid="stop-cancel"
+                        confirm_label="Stop"
+                        confirm_testid="stop-confirm"
+                        danger=true
+                        on_cancel=Callback::new(move |_| stopping.set(None))
+                        on_confirm=Callback::new(move |_| {
+                            if let Some((execution, _)) = stopping.get_untracked() {
+                                act(Command::Stop { execution });
+                            }
+                            stopping.set(None);
+                        })
+                    />
+                </Show>
+            </leptos::portal::Portal>
         </div>
     }
 }
