@@ -7,15 +7,14 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
-use flowlab_engine::codec::{decode_segment, encode_segment, genesis_from_json, genesis_to_json};
+use flowlab_engine::codec::{decode_segment, genesis_from_json, genesis_to_json};
 use flowlab_engine::model::WorkflowDraft;
 use flowlab_engine::scenario::{
     parse_json, parse_scenario, parse_workflow_file, FileError, MAX_FILE_BYTES,
 };
-use flowlab_engine::time::SimTime;
 use serde_json::{json, Map, Value};
 
-use crate::session::{Clock, Session};
+use crate::session::{Clock, EventLog, Session};
 
 pub const WORKSPACE_FORMAT: &str = "flowlab-workspace/1";
 
@@ -51,7 +50,7 @@ pub enum Imported {
 
 /// The whole workspace as one JSON file.
 pub fn export_workspace(session: &Session, source: &str) -> String {
-    let log = encode_segment(SimTime::ZERO, session.whole_log());
+    let log = session.event_log().to_segment();
     let value = json!({
         "format": WORKSPACE_FORMAT,
         "genesis": genesis_to_json(session.genesis()),
@@ -129,8 +128,15 @@ fn read_workspace(file: &str, value: &Value) -> Result<Imported, ImportError> {
         )
         .map_err(|e| bad("log", format!("not base64: {e}")))?;
     let log = decode_segment(&bytes).map_err(|e| bad("log", e.to_string()))?;
-    let session = Session::restore(genesis, None, log, script, script_done, clock)
-        .map_err(|e| bad("script_done", e.to_string()))?;
+    let session = Session::restore(
+        genesis,
+        None,
+        EventLog::from_events(log),
+        script,
+        script_done,
+        clock,
+    )
+    .map_err(|e| bad("script_done", e.to_string()))?;
     Ok(Imported::Workspace {
         session: Box::new(session),
         source,
@@ -142,6 +148,7 @@ mod tests {
     use super::*;
     use crate::workspace::SAMPLE_WORKSPACE;
     use flowlab_engine::sim;
+    use flowlab_engine::time::SimTime;
 
     fn ran_a_while() -> Session {
         let scenario = parse_scenario("workspace.json", SAMPLE_WORKSPACE).unwrap();
@@ -162,7 +169,7 @@ mod tests {
             panic!("a workspace file reads as a workspace");
         };
         assert_eq!(source, SAMPLE_WORKSPACE);
-        assert_eq!(back.log(), session.log());
+        assert_eq!(back.log().to_vec(), session.log().to_vec());
         assert_eq!(back.state(), session.state());
         assert_eq!(back.clock().now, session.clock().now);
         assert_eq!(back.script_done(), session.script_done());

@@ -47,7 +47,12 @@ async fn persist_and_reload_200k_events_of_10k_executions() {
         .unwrap();
 
     let started = now_ms();
-    let segments = plan_segments(0, SimTime::ZERO, session.log(), EVENTS_PER_SEGMENT);
+    let segments = plan_segments(
+        0,
+        SimTime::ZERO,
+        &session.log().to_vec(),
+        EVENTS_PER_SEGMENT,
+    );
     let encode_ms = now_ms() - started;
     let bytes: usize = segments.iter().map(|s| s.bytes.len()).sum();
     let started = now_ms();
@@ -68,8 +73,19 @@ async fn persist_and_reload_200k_events_of_10k_executions() {
     let read_ms = now_ms() - started;
     let started = now_ms();
     let state = decode_snapshot(&loaded.snapshot.as_ref().unwrap().bytes).unwrap();
-    let mut log = loaded.earlier;
-    log.extend(loaded.events);
+    let log = flowlab::session::EventLog::from_chunks(
+        loaded
+            .segments
+            .iter()
+            .map(|s| flowlab::session::event_log::Chunk {
+                first: s.first_event_index as usize,
+                count: s.event_count as usize,
+                last_t: s.last_t,
+                bytes: s.bytes.clone(),
+            })
+            .collect(),
+        Vec::new(),
+    );
     let from_snapshot = Session::restore(
         loaded.genesis.clone(),
         Some((state, events)),

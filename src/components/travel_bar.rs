@@ -22,7 +22,7 @@ pub fn TravelBar() -> impl IntoView {
     let current = move || {
         rt.with(|s| {
             let log = s.log();
-            log.last().map(|e| event_text(s.state(), e))
+            log.last().map(|e| event_text(s.state(), &e))
         })
         .flatten()
         .unwrap_or_else(|| "nothing has happened yet".into())

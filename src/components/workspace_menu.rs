@@ -16,8 +16,8 @@ use crate::runtime::{use_runtime, Mode};
 pub fn trace_text(session: &crate::session::Session) -> String {
     let state = session.live_state();
     let mut out = String::new();
-    for stamped in session.whole_log() {
-        if let Some(line) = trace::line(state, stamped) {
+    for stamped in session.whole_log().iter() {
+        if let Some(line) = trace::line(state, &stamped) {
             out.push_str(&line);
             out.push('\n');
         }

@@ -4,6 +4,7 @@
 //! made, so approvals of the operator's groups that opened before they
 //! joined are in the inbox too, with no channel: they may decide them.
 
+use crate::session::LogView;
 use flowlab_engine::event::{DecisionTarget, Event, Stamped};
 use flowlab_engine::ids::{ExecIx, OperatorIx, StepIx};
 use flowlab_engine::machines::step::StepStatus;
@@ -47,11 +48,11 @@ pub struct InboxItem {
 }
 
 /// Operator `op`'s notifications, newest first.
-pub fn inbox(state: &State, log: &[Stamped], index: &LogIndex, op: OperatorIx) -> Vec<InboxItem> {
+pub fn inbox(state: &State, log: LogView<'_>, index: &LogIndex, op: OperatorIx) -> Vec<InboxItem> {
     let mut items: Vec<InboxItem> = Vec::new();
     let mut decided = Vec::new();
     for p in index.of_operator(op) {
-        let stamped = &log[*p as usize];
+        let stamped = &*log.get(*p as usize);
         let Event::Notification {
             channel,
             exec,
@@ -109,7 +110,7 @@ pub fn inbox(state: &State, log: &[Stamped], index: &LogIndex, op: OperatorIx) -
 /// joined the group, or were added, after the approval opened).
 fn joined_later(
     state: &State,
-    log: &[Stamped],
+    log: LogView<'_>,
     index: &LogIndex,
     op: OperatorIx,
     notified: &[InboxItem],
@@ -135,7 +136,7 @@ fn joined_later(
             .of_exec(x)
             .iter()
             .rev()
-            .find_map(|p| match &log[*p as usize] {
+            .find_map(|p| match &*log.get(*p as usize) {
                 Stamped {
                     t,
                     event:
@@ -173,7 +174,7 @@ fn same_approval(a: &InboxItem, b: &InboxItem) -> bool {
 
 fn item(
     state: &State,
-    log: &[Stamped],
+    log: LogView<'_>,
     index: &LogIndex,
     t: SimTime,
     x: ExecIx,
@@ -195,7 +196,7 @@ fn item(
         .flatten();
     let decision_in = |positions: &[u32], target: DecisionTarget| {
         positions.iter().find_map(|p| {
-            let s = &log[*p as usize];
+            let s = &*log.get(*p as usize);
             match &s.event {
                 Event::Decision {
                     target: tg,
@@ -255,7 +256,7 @@ fn item(
 }
 
 /// Open items per operator (for the tabs).
-pub fn open_count(state: &State, log: &[Stamped], index: &LogIndex, op: OperatorIx) -> usize {
+pub fn open_count(state: &State, log: LogView<'_>, index: &LogIndex, op: OperatorIx) -> usize {
     inbox(state, log, index, op)
         .iter()
         .filter(|i| i.status == Status::Open)

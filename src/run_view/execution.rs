@@ -2,7 +2,8 @@
 //! per step (status spans, attempts, retries) and its full history as trace
 //! lines. Built from the events the log index points at.
 
-use flowlab_engine::event::{Event, Stamped};
+use crate::session::LogView;
+use flowlab_engine::event::Event;
 use flowlab_engine::ids::{ExecIx, StepIx};
 use flowlab_engine::machines::execution::ExecState;
 use flowlab_engine::machines::step::StepStatus;
@@ -112,7 +113,7 @@ impl ExecDetail {
     }
 }
 
-pub fn detail(state: &State, log: &[Stamped], index: &LogIndex, x: ExecIx) -> Option<ExecDetail> {
+pub fn detail(state: &State, log: LogView<'_>, index: &LogIndex, x: ExecIx) -> Option<ExecDetail> {
     if x.ix() >= state.executions.len() {
         return None;
     }
@@ -140,7 +141,7 @@ pub fn detail(state: &State, log: &[Stamped], index: &LogIndex, x: ExecIx) -> Op
     let mut moves = Vec::new();
     let mut positions: Vec<u32> = index.of_exec(x).to_vec();
     for p in index.of_exec(x) {
-        if let Event::SharedApprovalJoined { shared, .. } = &log[*p as usize].event {
+        if let Event::SharedApprovalJoined { shared, .. } = &log.get(*p as usize).event {
             positions.extend_from_slice(index.of_shared(*shared));
         }
     }
@@ -149,7 +150,7 @@ pub fn detail(state: &State, log: &[Stamped], index: &LogIndex, x: ExecIx) -> Op
     let mut history = Vec::new();
     let mut last_t = e.created_at;
     for p in positions {
-        let stamped = &log[p as usize];
+        let stamped = &*log.get(p as usize);
         let t = stamped.t;
         last_t = last_t.max(t);
         match &stamped.event {

@@ -3,6 +3,7 @@
 //! since the last one, so a page showing one execution does not rescan a
 //! log of 200k events on every revision.
 
+use crate::session::LogView;
 use flowlab_engine::event::{DecisionTarget, Event, Stamped};
 use flowlab_engine::ids::{ExecIx, OperatorIx};
 
@@ -51,14 +52,14 @@ fn push(lists: &mut Vec<Vec<u32>>, ix: usize, at: u32) {
 impl LogIndex {
     /// Reads the events added since the last call (or everything again when
     /// the log is not the one indexed so far).
-    pub fn catch_up(&mut self, log: &[Stamped]) {
+    pub fn catch_up(&mut self, log: LogView<'_>) {
         let continues = self.scanned <= log.len()
-            && (self.scanned == 0 || self.last.as_ref() == Some(&log[self.scanned - 1]));
+            && (self.scanned == 0 || self.last.as_ref() == Some(&*log.get(self.scanned - 1)));
         if !continues {
             *self = LogIndex::default();
         }
-        for (i, stamped) in log.iter().enumerate().skip(self.scanned) {
-            let at = i as u32;
+        for (i, stamped) in log.iter_from(self.scanned).enumerate() {
+            let at = (self.scanned + i) as u32;
             if let Some(x) = exec_of(&stamped.event) {
                 push(&mut self.by_exec, x.ix(), at);
             }
@@ -77,7 +78,7 @@ impl LogIndex {
             }
         }
         self.scanned = log.len();
-        self.last = log.last().cloned();
+        self.last = log.last().map(|e| e.clone());
     }
 
     pub fn scanned(&self) -> usize {

@@ -7,6 +7,7 @@
 //! completed) comes from the log through [`MetricsLog`], which reads each
 //! event once, so a live page pays only for the events added since.
 
+use crate::session::LogView;
 use std::collections::HashMap;
 
 use flowlab_engine::event::{Event, Stamped};
@@ -71,13 +72,13 @@ pub struct MetricsLog {
 impl MetricsLog {
     /// Reads the events added since the last call (everything again when the
     /// log is not the one read so far). `state` is the fold of `log`.
-    pub fn catch_up(&mut self, state: &State, log: &[Stamped]) {
+    pub fn catch_up(&mut self, state: &State, log: LogView<'_>) {
         let continues = self.scanned <= log.len()
-            && (self.scanned == 0 || self.last.as_ref() == Some(&log[self.scanned - 1]));
+            && (self.scanned == 0 || self.last.as_ref() == Some(&*log.get(self.scanned - 1)));
         if !continues {
             *self = MetricsLog::default();
         }
-        for stamped in &log[self.scanned..] {
+        for stamped in log.iter_from(self.scanned) {
             let (exec, step) = match &stamped.event {
                 Event::StepAttempt { exec, step, .. }
                 | Event::FailAction { exec, step, .. }
@@ -116,7 +117,7 @@ impl MetricsLog {
             }
         }
         self.scanned = log.len();
-        self.last = log.last().cloned();
+        self.last = log.last().map(|e| e.clone());
     }
 }
 

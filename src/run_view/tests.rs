@@ -39,7 +39,7 @@ fn index_of(s: &Session) -> LogIndex {
 fn trace_of(s: &Session) -> Vec<Value> {
     s.log()
         .iter()
-        .filter_map(|e| flowlab_engine::trace::line(s.state(), e))
+        .filter_map(|e| flowlab_engine::trace::line(s.state(), &e))
         .map(|l| serde_json::from_str(&l).expect("json line"))
         .collect()
 }
@@ -380,7 +380,7 @@ fn an_inbox_holds_the_notifications_and_turns_decided() {
     })
     .unwrap();
     let mut ix2 = LogIndex::default();
-    ix2.catch_up(&s.log()[..s.log().len() / 2]);
+    ix2.catch_up(s.log().prefix(s.log().len() / 2));
     ix2.catch_up(s.log());
     let items = inbox(s.state(), s.log(), &ix2, op1);
     assert!(
@@ -396,9 +396,8 @@ fn a_replaced_log_is_indexed_from_scratch() {
     let mut ix = LogIndex::default();
     ix.catch_up(s.log());
     let other = session_at(2 * 60_000);
-    let mut changed = other.log().to_vec();
-    changed.truncate(changed.len().min(ix.scanned()));
-    ix.catch_up(&changed[..changed.len() - 1]);
+    let changed = other.log().prefix(ix.scanned());
+    ix.catch_up(changed.prefix(changed.len() - 1));
     assert_eq!(ix.scanned(), changed.len() - 1);
     assert_eq!(ix.of_exec(ExecIx(40)), &[] as &[u32]);
 }

@@ -9,7 +9,6 @@
 use std::rc::Rc;
 
 use flowlab_engine::codec::{decode_snapshot, encode_snapshot, genesis_to_json};
-use flowlab_engine::event::Event;
 use flowlab_engine::runtime::state::Genesis;
 use flowlab_engine::scenario::{parse_scenario, Scenario};
 use flowlab_engine::sim;
@@ -20,7 +19,9 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::tab_lock::{self, Acquired, Request};
 use super::{Mode, ReadOnly, Runtime};
-use crate::session::{Clock, Session};
+use crate::session::event_log::Chunk;
+use crate::session::event_log::CHUNK_EVENTS;
+use crate::session::{Clock, EventLog, Session};
 use crate::storage::{
     plan_segments, JournalAppend, JournalEntryJson, Loaded, StorageError, Store, StoredEnd,
     StoredVersion, SETTING_SOURCE,
@@ -30,14 +31,6 @@ use crate::workspace::SAMPLE_WORKSPACE;
 /// The one workspace the app keeps.
 pub const WORKSPACE: &str = "default";
 const FLUSH_DELAY_MS: u32 = 300;
-const EVENTS_PER_SEGMENT: usize = 4096;
-/// Segments encoded in one step of the encoding loop, which gives the page
-/// the thread back every [`ENCODE_SLICE_MS`]: a long stretch played at
-/// full speed is saved without a long task.
-const SEGMENTS_PER_TASK: usize = 2;
-/// Real milliseconds of encoding before the browser gets a turn (through a
-/// message, not a timer, which the browser would stretch to 4 ms).
-const ENCODE_SLICE_MS: f64 = 8.0;
 /// Events after which a snapshot is due; it is taken once the clock rests
 /// (paused), as encoding the whole state is one long piece of work.
 const SNAPSHOT_EVERY: usize = 50_000;
@@ -200,9 +193,7 @@ impl Persist {
             return;
         }
         let at_rest = runtime.clock.get_untracked().paused;
-        let Some(mut batch) =
-            runtime.with_untracked(|s| Batch::take(s, stored, snapshot_at, at_rest))
-        else {
+        let Some(batch) = runtime.mutate(|s| Batch::take(s, stored, snapshot_at, at_rest)) else {
             return;
         };
         self.inner.update_value(|i| i.flushing += 1);
@@ -210,14 +201,6 @@ impl Persist {
             self.inner
                 .with_value(|i| i.generation == generation && i.flush_token == token)
         };
-        let mut slice_started = js_sys::Date::now();
-        while current() && runtime.with_untracked(|s| batch.encode_some(s)) == Some(true) {
-            let leaving = self.inner.with_value(|i| i.leaving);
-            if !leaving && js_sys::Date::now() - slice_started > ENCODE_SLICE_MS {
-                crate::browser::yield_now::yield_now().await;
-                slice_started = js_sys::Date::now();
-            }
-        }
         let written = if current() {
             batch.write(&store, known, self, current).await
         } else {
@@ -234,6 +217,9 @@ impl Persist {
             return;
         }
         self.inner.update_value(|i| i.record(&batch, &written));
+        if written.appended.is_some() {
+            runtime.mutate(|s| s.event_log_mut().join_small(batch.end));
+        }
         let result = written.result;
         if result.as_ref().is_err_and(is_conflict) {
             runtime.stop_running(ReadOnly::Conflict);
@@ -272,6 +258,28 @@ impl Inner {
     }
 }
 
+/// The log from event `from` on as segments to append: its chunks as they
+/// are when `from` is where one starts (always, when this tab wrote the
+/// log before it), else encoded from the events.
+fn unsaved_segments(log: &mut EventLog, from: usize) -> Vec<crate::storage::Segment> {
+    if let Some(chunks) = log.chunks_from(from) {
+        return chunks
+            .iter()
+            .map(|c| crate::storage::Segment {
+                first_event_index: c.first as u64,
+                event_count: c.count as u32,
+                last_t: c.last_t,
+                bytes: c.bytes.clone(),
+            })
+            .collect();
+    }
+    let base = from
+        .checked_sub(1)
+        .map_or(flowlab_engine::time::SimTime::ZERO, |i| log.time_of(i));
+    let events: Vec<_> = log.range(from..log.len()).map(|e| e.clone()).collect();
+    plan_segments(from as u64, base, &events, CHUNK_EVENTS)
+}
+
 /// What [`Batch::write`] got done.
 struct Written {
     /// The events, the session record and the journal entries are stored,
@@ -306,14 +314,12 @@ struct Stored {
     journal: usize,
 }
 
-/// One flush: the events not yet stored (encoded a few segments per task,
-/// [`Batch::encode_some`]), the session record and the journal entries not
-/// yet stored as they were when the flush began, maybe a snapshot, and the
-/// versions published in those events.
+/// One flush: the events not yet stored (the log's chunks, already
+/// encoded: [`EventLog::chunks_from`]), the session record and the journal
+/// entries not yet stored as they were when the flush began, maybe a
+/// snapshot, and the versions published in those events.
 struct Batch {
     segments: Vec<crate::storage::Segment>,
-    /// The log's events up to here are encoded; `end` is where the batch stops.
-    encoded: usize,
     session_json: String,
     /// Journal entries `journal_end - journal.len()` to `journal_end`.
     journal: Vec<JournalEntryJson>,
@@ -324,66 +330,41 @@ struct Batch {
 }
 
 impl Batch {
-    fn take(session: &Session, stored: Stored, snapshot_at: usize, at_rest: bool) -> Batch {
-        let log = session.whole_log();
-        let new = &log[stored.events..];
+    fn take(session: &mut Session, stored: Stored, snapshot_at: usize, at_rest: bool) -> Batch {
+        let end = session.event_log().len();
+        let segments = unsaved_segments(session.event_log_mut(), stored.events);
         let record = SessionRecord {
             clock: session.clock(),
             script_done: session.script_done(),
             cursor: session.in_past().then(|| session.position()),
         };
-        let snapshot = (at_rest && log.len() - snapshot_at >= SNAPSHOT_EVERY)
+        let snapshot = (at_rest && end - snapshot_at >= SNAPSHOT_EVERY)
             .then(|| encode_snapshot(session.live_state()));
         let state = session.live_state();
-        let versions = new
-            .iter()
-            .filter_map(|e| match &e.event {
-                Event::VersionPublished(p) => {
-                    let wf = &state.workflows[p.wf.0 as usize];
-                    let v = wf.versions.get(p.version as usize - 1)?;
-                    Some(StoredVersion {
-                        workflow: wf.draft.id.clone(),
-                        version: v.number,
-                        hash: v.hash.clone(),
-                        note: v.note.clone().unwrap_or_default(),
-                        published_at: v.published_at.0,
-                        draft_json: v.draft.to_json().to_string(),
-                    })
-                }
-                _ => None,
+        let versions = session
+            .published_since(stored.events)
+            .filter_map(|(wf, version)| {
+                let wf = &state.workflows[wf.0 as usize];
+                let v = wf.versions.get(version as usize - 1)?;
+                Some(StoredVersion {
+                    workflow: wf.draft.id.clone(),
+                    version: v.number,
+                    hash: v.hash.clone(),
+                    note: v.note.clone().unwrap_or_default(),
+                    published_at: v.published_at.0,
+                    draft_json: v.draft.to_json().to_string(),
+                })
             })
             .collect();
         Batch {
-            segments: Vec::new(),
-            encoded: stored.events,
+            segments,
             session_json: serde_json::to_string(&record).expect("a session record serializes"),
             journal: crate::scenario_export::journal_to_json(&session.journal()[stored.journal..]),
             journal_end: session.journal().len(),
             snapshot,
             versions,
-            end: log.len(),
+            end,
         }
-    }
-
-    /// Encodes the next few segments of the batch from the session's log
-    /// (which only grows); whether some are left.
-    fn encode_some(&mut self, session: &Session) -> bool {
-        let log = session.whole_log();
-        let base = self
-            .encoded
-            .checked_sub(1)
-            .map_or(flowlab_engine::time::SimTime::ZERO, |i| log[i].t);
-        let upto = self
-            .end
-            .min(self.encoded + SEGMENTS_PER_TASK * EVENTS_PER_SEGMENT);
-        self.segments.extend(plan_segments(
-            self.encoded as u64,
-            base,
-            &log[self.encoded..upto],
-            EVENTS_PER_SEGMENT,
-        ));
-        self.encoded = upto;
-        self.encoded < self.end
     }
 
     /// Writes the batch, one transaction after another, as long as
@@ -676,16 +657,24 @@ pub(super) async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, S
     });
     let journal = crate::scenario_export::journal_from_json(loaded.journal)
         .map_err(|e| format!("The saved journal does not parse: {e}"))?;
-    let after = loaded.earlier.len();
     let snapshot = match loaded.snapshot {
         Some(s) => Some((
             decode_snapshot(&s.bytes).map_err(|e| format!("The saved snapshot is damaged: {e}"))?,
-            after,
+            s.after_events as usize,
         )),
         None => None,
     };
-    let mut log = loaded.earlier;
-    log.extend(loaded.events);
+    let chunks = loaded
+        .segments
+        .into_iter()
+        .map(|s| Chunk {
+            first: s.first_event_index as usize,
+            count: s.event_count as usize,
+            last_t: s.last_t,
+            bytes: s.bytes,
+        })
+        .collect();
+    let log = EventLog::from_chunks(chunks, Vec::new());
     Session::restore(loaded.genesis, snapshot, log, script, script_done, clock)
         .map(|mut session| {
             session.set_journal(journal);
@@ -718,7 +707,7 @@ mod tests {
             events: s.whole_log().len() - 1,
             journal: 1,
         };
-        let batch = Batch::take(&s, stored, 0, false);
+        let batch = Batch::take(&mut s, stored, 0, false);
         assert_eq!(batch.journal_end, 3);
         assert_eq!(
             batch.journal,
@@ -738,7 +727,7 @@ mod tests {
         })
         .unwrap();
         let mut batch = Batch::take(
-            &s,
+            &mut s,
             Stored {
                 events: 0,
                 journal: 0,

@@ -52,7 +52,7 @@ fn saved_sentence(session: &Session, state: &SaveState) -> String {
         (_, 0) => "The workspace as it was loaded is saved, before its first event.".into(),
         (_, n) => format!(
             "Everything up to {} ({n} events) is saved.",
-            format_sim_time(log[n - 1].t)
+            format_sim_time(log.get(n - 1).t)
         ),
     }
 }

@@ -7,17 +7,20 @@
 //! Plain Rust, tested natively; `runtime/` wraps it in signals and timers.
 
 pub mod clock;
+pub mod event_log;
 pub mod travel;
 
 use flowlab_engine::command::Command;
 use flowlab_engine::drive::{Advanced, ScriptedEngine};
-use flowlab_engine::event::Stamped;
+use flowlab_engine::event::{Event, Stamped};
+use flowlab_engine::ids::WfIx;
 use flowlab_engine::runtime::state::{Genesis, State};
 use flowlab_engine::runtime::{Engine, EngineError, Outcome};
 use flowlab_engine::scenario::ScriptEntry;
 use flowlab_engine::time::SimTime;
 
 pub use clock::{Clock, Speed};
+pub use event_log::{EventLog, EventRef, LogView};
 use travel::{branch_end, Checkpoints, Past};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -43,12 +46,15 @@ pub struct Session {
     /// The engine and the script, with how much of it has been played.
     driver: ScriptedEngine<Vec<ScriptEntry>>,
     /// Every event since genesis, in order.
-    log: Vec<Stamped>,
+    log: EventLog,
     clock: Clock,
     journal: Vec<JournalEntry>,
     checkpoints: Checkpoints,
     /// Set while the page shows the world at an earlier event.
     past: Option<Past>,
+    /// Where versions were published in the log this session wrote or
+    /// folded: `(event index, workflow, version)`.
+    published: Vec<(usize, WfIx, u32)>,
 }
 
 impl Session {
@@ -57,11 +63,12 @@ impl Session {
         Session {
             driver: ScriptedEngine::new(Engine::new(genesis.clone()), script),
             genesis,
-            log: Vec::new(),
+            log: EventLog::default(),
             clock: Clock::default(),
             journal: Vec::new(),
             checkpoints: Checkpoints::default(),
             past: None,
+            published: Vec::new(),
         }
     }
 
@@ -71,7 +78,7 @@ impl Session {
     pub fn restore(
         genesis: Genesis,
         snapshot: Option<(State, usize)>,
-        log: Vec<Stamped>,
+        log: EventLog,
         script: Vec<ScriptEntry>,
         script_done: usize,
         clock: Clock,
@@ -82,11 +89,15 @@ impl Session {
                 total: script.len(),
             });
         }
-        let engine = match snapshot {
-            Some((state, after)) => Engine::restore(state, &log[after.min(log.len())..]),
-            None => Engine::replay(genesis.clone(), &log),
-        };
-        let log_last = log.last().map(|e| e.t);
+        let (mut state, after) = snapshot.unwrap_or_else(|| (State::new(genesis.clone()), 0));
+        let mut published = Vec::new();
+        let after = after.min(log.len());
+        for (i, e) in log.range(after..log.len()).enumerate() {
+            note_published(&mut published, after + i, &e);
+            state.apply(e.t, &e.event);
+        }
+        let engine = Engine::restore(state, std::iter::empty::<&Stamped>());
+        let log_last = log.len().checked_sub(1).map(|i| log.time_of(i));
         let last = log_last.unwrap_or(SimTime::ZERO);
         let clock = Clock {
             now: clock.now.max(last),
@@ -105,6 +116,7 @@ impl Session {
             journal: Vec::new(),
             checkpoints: Checkpoints::default(),
             past: None,
+            published,
         })
     }
 
@@ -127,13 +139,22 @@ impl Session {
     }
 
     /// The events up to the cursor. What screens show.
-    pub fn log(&self) -> &[Stamped] {
-        &self.log[..self.position()]
+    pub fn log(&self) -> LogView<'_> {
+        LogView::new(&self.log, self.position())
     }
 
     /// Every event since genesis, wherever the cursor is: what is saved
     /// and exported.
-    pub fn whole_log(&self) -> &[Stamped] {
+    pub fn whole_log(&self) -> LogView<'_> {
+        LogView::new(&self.log, self.log.len())
+    }
+
+    /// The log itself, for saving: its chunks are what the store writes.
+    pub fn event_log_mut(&mut self) -> &mut EventLog {
+        &mut self.log
+    }
+
+    pub fn event_log(&self) -> &EventLog {
         &self.log
     }
 
@@ -190,7 +211,7 @@ impl Session {
         if end >= self.log.len() {
             return None;
         }
-        let t = end.checked_sub(1).map(|i| self.log[i].t);
+        let t = end.checked_sub(1).map(|i| self.log.time_of(i));
         let script = self.script().to_vec();
         let (script_done, journal): (usize, Vec<JournalEntry>) = match t {
             None => (0, Vec::new()),
@@ -209,7 +230,7 @@ impl Session {
             stop_at: None,
             ..self.clock
         };
-        let log = self.log[..end].to_vec();
+        let log = self.log.prefix(end);
         let mut session = if end == 0 {
             let mut s = Session::new(self.genesis.clone(), script);
             s.clock = clock;
@@ -311,10 +332,28 @@ impl Session {
         Ok(outcome)
     }
 
+    /// The versions published from event `from` on: `(workflow, version)`.
+    pub fn published_since(&self, from: usize) -> impl Iterator<Item = (WfIx, u32)> + '_ {
+        let at = self.published.partition_point(|(i, _, _)| *i < from);
+        self.published[at..].iter().map(|(_, wf, v)| (*wf, *v))
+    }
+
     fn collect(&mut self) {
-        self.log.extend(self.driver.engine_mut().drain_events());
+        let published = &mut self.published;
+        let mut at = self.log.len();
+        self.log
+            .extend(self.driver.engine_mut().drain_events().inspect(|e| {
+                note_published(published, at, e);
+                at += 1;
+            }));
         self.checkpoints
             .note(self.log.len(), self.driver.engine().state());
+    }
+}
+
+fn note_published(published: &mut Vec<(usize, WfIx, u32)>, at: usize, e: &Stamped) {
+    if let Event::VersionPublished(p) = &e.event {
+        published.push((at, p.wf, p.version));
     }
 }
 

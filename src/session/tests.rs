@@ -65,7 +65,11 @@ fn a_session_in_slices_logs_what_the_command_line_runner_logs() {
             while session.advance_to(target, budget).expect("advances") == Advanced::Budget {}
             assert_eq!(session.clock().now, target, "{name}");
         }
-        assert_eq!(session.log(), uninterrupted(scenario).as_slice(), "{name}");
+        assert_eq!(
+            session.log().to_vec(),
+            uninterrupted(scenario).as_slice(),
+            "{name}"
+        );
     }
 }
 
@@ -91,7 +95,7 @@ fn a_restored_session_goes_on_exactly_as_an_uninterrupted_one() {
                 let mut resumed = Session::restore(
                     sim::genesis(&scenario),
                     snap,
-                    log.clone(),
+                    EventLog::from_events(log.clone()),
                     scenario.script.clone(),
                     first.script_done(),
                     first.clock(),
@@ -104,7 +108,11 @@ fn a_restored_session_goes_on_exactly_as_an_uninterrupted_one() {
                 assert_eq!(resumed.clock().now, SimTime(cut), "{name}");
                 assert_eq!(resumed.state(), first.state(), "{name} at {cut}");
                 resumed.advance_to(until, usize::MAX).expect("advances");
-                assert_eq!(resumed.log(), expected.as_slice(), "{name} cut at {cut}");
+                assert_eq!(
+                    resumed.log().to_vec(),
+                    expected.as_slice(),
+                    "{name} cut at {cut}"
+                );
             }
         }
     }
@@ -152,7 +160,7 @@ fn a_script_cursor_past_the_script_is_refused() {
     let err = Session::restore(
         sim::genesis(&scenario),
         None,
-        Vec::new(),
+        EventLog::default(),
         scenario.script.clone(),
         scenario.script.len() + 1,
         Clock::default(),
@@ -193,7 +201,7 @@ fn the_world_at_any_event_is_the_log_folded_up_to_it() {
             session.go_to(pos);
             let expected = Engine::replay(sim::genesis(&scenario), &log[..pos]);
             assert_eq!(session.state(), expected.state(), "{name} at event {pos}");
-            assert_eq!(session.log(), &log[..pos], "{name}");
+            assert_eq!(session.log().to_vec(), &log[..pos], "{name}");
             assert_eq!(session.in_past(), pos < log.len(), "{name}");
             assert_eq!(session.live_state(), &live, "{name}: the live engine stays");
             let shown = session.shown_clock();
@@ -222,7 +230,8 @@ fn checkpoints_stay_few_and_give_the_same_world() {
     );
     let genesis = sim::genesis(&scenario);
     let mut checkpoints = Checkpoints::every_so_often(7);
-    checkpoints.fill(&genesis, &log);
+    let events = EventLog::from_events(log.clone());
+    checkpoints.fill(&genesis, &events);
     assert!(
         checkpoints.count() <= 12,
         "{} checkpoints",
@@ -235,7 +244,7 @@ fn checkpoints_stay_few_and_give_the_same_world() {
     for pos in positions(log.len()) {
         let expected = Engine::replay(genesis.clone(), &log[..pos]);
         assert_eq!(
-            &checkpoints.state_at(&genesis, &log, pos),
+            &checkpoints.state_at(&genesis, &events, pos),
             expected.state(),
             "at event {pos}"
         );
@@ -275,7 +284,11 @@ fn a_branch_from_the_past_goes_on_as_the_run_did_without_what_came_later() {
             assert!(!branch.in_past());
             assert!(branch.clock().paused);
             branch.advance_to(until, usize::MAX).expect("advances");
-            assert_eq!(branch.whole_log(), expected.as_slice(), "{name} from {pos}");
+            assert_eq!(
+                branch.whole_log().to_vec(),
+                expected.as_slice(),
+                "{name} from {pos}"
+            );
         }
     }
 }
@@ -310,7 +323,7 @@ fn a_branch_keeps_the_cursor_instant_whole_and_the_commands_before_it() {
     // that instant and the three commands given at it.
     session.go_to(1);
     let branch = session.branch().expect("later events are discarded");
-    assert_eq!(branch.whole_log(), &all[..at_zero]);
+    assert_eq!(branch.whole_log().to_vec(), &all[..at_zero]);
     assert_eq!(branch.journal().len(), 3);
     let expected = Engine::replay(sim::genesis(&scenario), &all[..at_zero]);
     assert_eq!(branch.live_state(), expected.state());

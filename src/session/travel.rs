@@ -7,9 +7,10 @@
 //! doubles, so memory stays bounded and a rewind folds about `every`
 //! events at most.
 
-use flowlab_engine::event::Stamped;
 use flowlab_engine::runtime::state::{Genesis, State};
 use flowlab_engine::time::SimTime;
+
+use super::event_log::EventLog;
 
 /// Events between checkpoints while the log is short.
 const FIRST_EVERY: usize = 50_000;
@@ -58,13 +59,13 @@ impl Checkpoints {
     }
 
     /// The state after the first `pos` events of `log`.
-    pub fn state_at(&self, genesis: &Genesis, log: &[Stamped], pos: usize) -> State {
+    pub fn state_at(&self, genesis: &Genesis, log: &EventLog, pos: usize) -> State {
         let pos = pos.min(log.len());
         let (from, mut state) = match self.kept.iter().rev().find(|(n, _)| *n <= pos) {
             Some((n, s)) => (*n, s.clone()),
             None => (0, State::new(genesis.clone())),
         };
-        for s in &log[from..pos] {
+        for s in log.range(from..pos) {
             state.apply(s.t, &s.event);
         }
         state
@@ -72,16 +73,16 @@ impl Checkpoints {
 
     /// Takes the checkpoints a log read from storage lacks, folding it once
     /// from the last checkpoint (or genesis) to its end.
-    pub fn fill(&mut self, genesis: &Genesis, log: &[Stamped]) {
+    pub fn fill(&mut self, genesis: &Genesis, log: &EventLog) {
         let (from, mut state) = match self.kept.last() {
             Some((n, _)) if n + self.every > log.len() => return,
             Some((n, s)) => (*n, s.clone()),
             None if log.len() < self.every => return,
             None => (0, State::new(genesis.clone())),
         };
-        for (i, s) in log.iter().enumerate().skip(from) {
+        for (i, s) in log.range(from..log.len()).enumerate() {
             state.apply(s.t, &s.event);
-            self.note(i + 1, &state);
+            self.note(from + i + 1, &state);
         }
     }
 
@@ -112,11 +113,11 @@ impl Past {
         &mut self,
         pos: usize,
         genesis: &Genesis,
-        log: &[Stamped],
+        log: &EventLog,
         checkpoints: &Checkpoints,
     ) {
         if pos >= self.pos && pos - self.pos <= checkpoints.every() {
-            for s in &log[self.pos..pos] {
+            for s in log.range(self.pos..pos) {
                 self.state.apply(s.t, &s.event);
             }
         } else {
@@ -126,17 +127,19 @@ impl Past {
     }
 
     /// The instant of the last event applied, 0 before the first.
-    pub fn time(&self, log: &[Stamped]) -> SimTime {
-        self.pos.checked_sub(1).map_or(SimTime::ZERO, |i| log[i].t)
+    pub fn time(&self, log: &EventLog) -> SimTime {
+        self.pos
+            .checked_sub(1)
+            .map_or(SimTime::ZERO, |i| log.time_of(i))
     }
 }
 
 /// Where a branch from position `pos` cuts the log: after every event of
 /// the instant of the last event applied (the engine handles an instant
 /// as a whole), or at 0 before the first event.
-pub fn branch_end(log: &[Stamped], pos: usize) -> usize {
-    match pos.checked_sub(1).and_then(|i| log.get(i)) {
+pub fn branch_end(log: &EventLog, pos: usize) -> usize {
+    match pos.checked_sub(1).filter(|i| *i < log.len()) {
         None => 0,
-        Some(last) => log.partition_point(|e| e.t <= last.t),
+        Some(last) => log.first_after(log.time_of(last)),
     }
 }

@@ -16,8 +16,7 @@ mod segments;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use flowlab_engine::codec::genesis_from_json;
-use flowlab_engine::event::Stamped;
+use flowlab_engine::codec::{decode_segment, genesis_from_json};
 use flowlab_engine::runtime::state::Genesis;
 use flowlab_engine::time::SimTime;
 use futures::future::{select, Either};
@@ -35,7 +34,7 @@ pub use error::StorageError;
 use journal::{check_journal_append, decode_journal, encode_entry, v1_journal};
 pub use journal::{JournalAppend, JournalEntryJson};
 use schema::*;
-use segments::{check_append, decode_good_prefix, StoredSegment};
+use segments::{check_append, good_prefix, StoredSegment};
 pub use segments::{plan_segments, LogEnd, Segment};
 
 /// A published version as stored: written once, never updated.
@@ -66,12 +65,10 @@ pub struct Loaded {
     pub genesis: Genesis,
     /// The latest snapshot, if any.
     pub snapshot: Option<Snapshot>,
-    /// The log after the snapshot (the whole log without one): the events
-    /// from index `snapshot.after_events` (or 0) to the end.
-    pub events: Vec<Stamped>,
-    /// The log before the snapshot (empty without one), for history views:
-    /// `earlier` then `events` is the whole log.
-    pub earlier: Vec<Stamped>,
+    /// The whole log, as the segments it was stored in (checked: those
+    /// after the snapshot, or all without one, decoded; the earlier ones
+    /// by checksum and header).
+    pub segments: Vec<Segment>,
     /// What the app saved with its last append (`append_with_session`).
     pub session: Option<String>,
     /// The journal, entry 0 first.
@@ -86,6 +83,25 @@ pub struct Loaded {
     pub log_end: LogEnd,
     /// Every published version, by workflow id then version.
     pub versions: Vec<StoredVersion>,
+}
+
+impl Loaded {
+    /// The events from the snapshot on (the whole log without one),
+    /// decoded.
+    pub fn events(&self) -> Vec<flowlab_engine::event::Stamped> {
+        let from = self.snapshot.as_ref().map_or(0, |s| s.after_events) as usize;
+        self.segments
+            .iter()
+            .filter(|s| s.first_event_index as usize + s.event_count as usize > from)
+            .flat_map(|s| {
+                let skip = from.saturating_sub(s.first_event_index as usize);
+                decode_segment(&s.bytes)
+                    .expect("a loaded segment decodes")
+                    .into_iter()
+                    .skip(skip)
+            })
+            .collect()
+    }
 }
 
 /// What a workspace with a damaged log still holds: everything before
@@ -183,7 +199,7 @@ fn segment_from_js(v: &JsValue, number: u64) -> Result<StoredSegment, StorageErr
         event_count: field_u64(v, "event_count", &what)?
             .try_into()
             .map_err(|_| StorageError::Corrupt(format!("{what}: `event_count` is too large")))?,
-        bytes: field_bytes(v, "bytes", &what)?,
+        bytes: field_bytes(v, "bytes", &what)?.into(),
     })
 }
 
@@ -452,7 +468,7 @@ impl Store {
                 ("segment", num(number).into()),
                 ("first_event_index", num(s.first_event_index).into()),
                 ("event_count", s.event_count.into()),
-                ("bytes", Uint8Array::from(s.bytes.as_slice()).into()),
+                ("bytes", Uint8Array::from(&s.bytes[..]).into()),
             ]);
             // `add`: a segment number is never reused.
             store
@@ -614,7 +630,32 @@ impl Store {
                 }
             }
         }
-        let (mut earlier, good_end, damage) = decode_good_prefix(&records, end);
+        let snapshots = tx.object_store(SNAPSHOTS)?;
+        let keys: Vec<f64> = snapshots
+            .get_all_keys::<f64>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let newest = match keys.last() {
+            None => None,
+            Some(&key) => {
+                let what = format!("snapshot {key}");
+                let v = snapshots
+                    .get::<JsValue, _, _>(key)
+                    .primitive()?
+                    .await?
+                    .ok_or_else(|| StorageError::Corrupt(format!("{what}: missing")))?;
+                let after_events = field_u64(&v, "after_events", &what)?;
+                if after_events > end.events {
+                    return Err(StorageError::Corrupt(format!(
+                        "{what}: after the end of the log"
+                    )));
+                }
+                Some((after_events, v, what))
+            }
+        };
+        let decode_from = newest.as_ref().map_or(0, |(after, _, _)| *after);
+        let (segments, good_end, damage) = good_prefix(&records, end, decode_from);
         // The walk stops where the unreadable record was left out.
         let damage = match unreadable {
             Some(e) if good_end.segments == records.len() as u64 => Some(e),
@@ -630,40 +671,16 @@ impl Store {
             },
         });
 
-        let snapshots = tx.object_store(SNAPSHOTS)?;
-        let keys: Vec<f64> = snapshots
-            .get_all_keys::<f64>()
-            .primitive()?
-            .await?
-            .collect::<Result<_, _>>()?;
-        let snapshot = match keys.last() {
-            None => None,
-            Some(&key) => {
-                let what = format!("snapshot {key}");
-                let v = snapshots
-                    .get::<JsValue, _, _>(key)
-                    .primitive()?
-                    .await?
-                    .ok_or_else(|| StorageError::Corrupt(format!("{what}: missing")))?;
-                let after_events = field_u64(&v, "after_events", &what)?;
-                if after_events > end.events {
-                    return Err(StorageError::Corrupt(format!(
-                        "{what}: after the end of the log"
-                    )));
-                }
-                // A snapshot past the damage is of events that are lost.
-                (after_events <= good_end.events)
-                    .then(|| -> Result<_, StorageError> {
-                        Ok(Snapshot {
-                            after_events,
-                            bytes: field_bytes(&v, "bytes", &what)?,
-                        })
-                    })
-                    .transpose()?
-            }
-        };
-        let from_event = snapshot.as_ref().map_or(0, |s| s.after_events);
-        let events = earlier.split_off(from_event as usize);
+        // A snapshot past the damage is of events that are lost.
+        let snapshot = newest
+            .filter(|(after, _, _)| *after <= good_end.events)
+            .map(|(after_events, v, what)| -> Result<_, StorageError> {
+                Ok(Snapshot {
+                    after_events,
+                    bytes: field_bytes(&v, "bytes", &what)?,
+                })
+            })
+            .transpose()?;
         let session = meta
             .get::<JsValue, _, _>(KEY_SESSION)
             .primitive()?
@@ -684,8 +701,7 @@ impl Store {
             loaded: Loaded {
                 genesis,
                 snapshot,
-                events,
-                earlier,
+                segments,
                 session,
                 journal,
                 journal_stored,

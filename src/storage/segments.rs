@@ -2,6 +2,8 @@
 //! append against the end of the log, and checking and decoding what `load`
 //! reads back. Plain Rust, tested natively.
 
+use std::rc::Rc;
+
 use flowlab_engine::codec::{decode_segment, encode_segment, segment_header};
 use flowlab_engine::event::Stamped;
 use flowlab_engine::time::SimTime;
@@ -16,7 +18,7 @@ pub struct Segment {
     pub first_event_index: u64,
     pub event_count: u32,
     pub last_t: SimTime,
-    pub bytes: Vec<u8>,
+    pub bytes: Rc<[u8]>,
 }
 
 impl Segment {
@@ -28,7 +30,7 @@ impl Segment {
             first_event_index,
             event_count: events.len() as u32,
             last_t: events.last().map_or(base, |e| e.t),
-            bytes: encode_segment(base, events),
+            bytes: encode_segment(base, events).into(),
         }
     }
 }
@@ -105,90 +107,112 @@ pub(crate) struct StoredSegment {
     pub number: u64,
     pub first_event_index: u64,
     pub event_count: u32,
-    pub bytes: Vec<u8>,
+    pub bytes: Rc<[u8]>,
 }
 
-/// How far the segments read back decode cleanly.
+/// How far the segments read back are whole.
 struct Walk {
-    events: Vec<Stamped>,
-    /// Where the clean part ends.
+    segments: Vec<Segment>,
+    /// Where the whole part ends.
     end: LogEnd,
-    /// What is wrong with the first segment that is not clean.
+    /// What is wrong with the first segment that is not whole.
     damage: Option<StorageError>,
 }
 
-/// Checks and decodes `records` from segment `from_segment` on, keeping
-/// the events from index `from_event` on, and stops at the first segment
-/// that is missing, misplaced or does not decode.
-fn walk(records: &[StoredSegment], from_segment: u64, from_event: u64) -> Walk {
+/// Checks `records` in order and stops at the first segment that is
+/// missing, misplaced or damaged. A segment that ends at or before event
+/// `decode_from` is checked by its checksum and header only (what comes
+/// before a snapshot is read only for history); later ones are decoded,
+/// as the state is folded from them.
+fn walk(records: &[StoredSegment], decode_from: u64) -> Walk {
     let corrupt =
         |number: u64, what: String| StorageError::Corrupt(format!("segment {number}: {what}"));
     let mut out = Vec::new();
-    let mut next_number = from_segment;
-    let mut next_event: Option<u64> = None;
+    let mut next_event = 0u64;
     let mut last_t = SimTime::ZERO;
     let mut damage = None;
-    for record in records {
+    for (i, record) in records.iter().enumerate() {
         let StoredSegment {
             first_event_index,
             event_count,
             ref bytes,
-            ..
+            number,
         } = *record;
-        if record.number != next_number {
-            damage = Some(StorageError::Corrupt(format!(
-                "segment {next_number} is missing"
-            )));
+        if number != i as u64 {
+            damage = Some(StorageError::Corrupt(format!("segment {i} is missing")));
             break;
         }
-        match next_event {
-            None if first_event_index > from_event => {
-                damage = Some(corrupt(
-                    record.number,
-                    format!("starts at event {first_event_index}, after event {from_event}"),
-                ));
-                break;
-            }
-            Some(expected) if expected != first_event_index => {
-                damage = Some(corrupt(
-                    record.number,
-                    format!("starts at event {first_event_index}, expected {expected}"),
-                ));
-                break;
-            }
-            _ => {}
-        }
-        let events = match decode_segment(bytes) {
-            Ok(events) => events,
-            Err(e) => {
-                damage = Some(corrupt(record.number, e.to_string()));
-                break;
-            }
-        };
-        if events.len() != event_count as usize {
+        if first_event_index != next_event {
             damage = Some(corrupt(
-                record.number,
-                format!("says {event_count} events and holds {}", events.len()),
+                number,
+                format!("starts at event {first_event_index}, expected {next_event}"),
             ));
             break;
         }
-        if events.first().is_some_and(|e| e.t < last_t) {
-            damage = Some(corrupt(record.number, "goes back in time".into()));
+        let header = match segment_header(bytes) {
+            Ok(h) => h,
+            Err(e) => {
+                damage = Some(corrupt(number, e.to_string()));
+                break;
+            }
+        };
+        if header.count != u64::from(event_count) || event_count == 0 {
+            damage = Some(corrupt(
+                number,
+                format!("says {event_count} events and holds {}", header.count),
+            ));
             break;
         }
-        last_t = events.last().map_or(last_t, |e| e.t);
-        let skip = from_event.saturating_sub(first_event_index) as usize;
-        out.extend(events.into_iter().skip(skip));
-        next_number += 1;
-        next_event = Some(first_event_index + event_count as u64);
+        if header.base != last_t {
+            damage = Some(corrupt(number, "does not continue the log's time".into()));
+            break;
+        }
+        let end = first_event_index + u64::from(event_count);
+        let last = if end <= decode_from {
+            None
+        } else {
+            match decode_segment(bytes) {
+                Ok(events) if events.first().is_some_and(|e| e.t < last_t) => {
+                    damage = Some(corrupt(number, "goes back in time".into()));
+                    break;
+                }
+                Ok(events) => events.last().map(|e| e.t),
+                Err(e) => {
+                    damage = Some(corrupt(number, e.to_string()));
+                    break;
+                }
+            }
+        };
+        let last = match last {
+            Some(t) => t,
+            // Not decoded: the next segment's header says where this one ended.
+            None => match records.get(i + 1).map(|r| segment_header(&r.bytes)) {
+                Some(Ok(next)) if next.base >= last_t => next.base,
+                _ => match decode_segment(bytes) {
+                    Ok(events) => events.last().map_or(last_t, |e| e.t),
+                    Err(e) => {
+                        damage = Some(corrupt(number, e.to_string()));
+                        break;
+                    }
+                },
+            },
+        };
+        out.push(Segment {
+            first_event_index,
+            event_count,
+            last_t: last,
+            bytes: bytes.clone(),
+        });
+        last_t = last;
+        next_event = end;
     }
     Walk {
-        events: out,
         end: LogEnd {
-            segments: next_number,
-            events: next_event.unwrap_or(from_event),
+            segments: out.len() as u64,
+            events: next_event,
             last_t,
         },
+        segments: out,
         damage,
     }
 }
@@ -202,32 +226,17 @@ fn end_mismatch(reached: LogEnd, end: LogEnd) -> Option<StorageError> {
     })
 }
 
-/// Checks and decodes the segments read from `from_segment` to the end of
-/// the log, and returns the events from index `from_event` on. Numbers and
-/// event indices must be contiguous and reach `end` exactly.
-#[cfg(test)]
-pub(crate) fn decode_log(
-    records: &[StoredSegment],
-    from_segment: u64,
-    from_event: u64,
-    end: LogEnd,
-) -> Result<Vec<Stamped>, StorageError> {
-    let w = walk(records, from_segment, from_event);
-    match w.damage.or_else(|| end_mismatch(w.end, end)) {
-        Some(e) => Err(e),
-        None => Ok(w.events),
-    }
-}
-
-/// The part of a stored log that is whole: its events from index 0, where
-/// it ends, and what is wrong with the rest (`None` if the log is whole).
-pub(crate) fn decode_good_prefix(
+/// The part of a stored log that is whole: its segments from the first,
+/// where it ends, and what is wrong with the rest (`None` if the log is
+/// whole). Segments after event `decode_from` are decoded to be checked.
+pub(crate) fn good_prefix(
     records: &[StoredSegment],
     end: LogEnd,
-) -> (Vec<Stamped>, LogEnd, Option<StorageError>) {
-    let w = walk(records, 0, 0);
+    decode_from: u64,
+) -> (Vec<Segment>, LogEnd, Option<StorageError>) {
+    let w = walk(records, decode_from);
     let damage = w.damage.or_else(|| end_mismatch(w.end, end));
-    (w.events, w.end, damage)
+    (w.segments, w.end, damage)
 }
 
 #[cfg(test)]
@@ -246,6 +255,22 @@ mod tests {
         }
         assert!(log.len() > 20);
         log
+    }
+
+    /// The events of a stored log, if it is whole up to `end`.
+    fn decode_log(
+        records: &[StoredSegment],
+        end: LogEnd,
+        decode_from: u64,
+    ) -> Result<Vec<Stamped>, StorageError> {
+        let (segments, _, damage) = good_prefix(records, end, decode_from);
+        match damage {
+            Some(e) => Err(e),
+            None => Ok(segments
+                .iter()
+                .flat_map(|s| decode_segment(&s.bytes).unwrap())
+                .collect()),
+        }
     }
 
     fn stored(segments: &[Segment]) -> Vec<StoredSegment> {
@@ -270,10 +295,12 @@ mod tests {
         assert_eq!(end.segments, segments.len() as u64);
         assert_eq!(end.events, log.len() as u64);
         assert_eq!(end.last_t, log.last().unwrap().t);
-        assert!(decode_log(&stored(&segments), 0, 0, end).unwrap() == log);
-        let from = 10;
-        let tail = decode_log(&stored(&segments)[1..], 1, from, end).unwrap();
-        assert!(tail == log[from as usize..]);
+        assert!(decode_log(&stored(&segments), end, 0).unwrap() == log);
+        let (read, _, _) = good_prefix(&stored(&segments), end, 10);
+        assert!(
+            read == segments,
+            "checked by header or decoded, the same segments"
+        );
     }
 
     #[test]
@@ -304,18 +331,20 @@ mod tests {
         let mut records = stored(&segments);
         records.remove(2);
         assert_eq!(
-            decode_log(&records, 0, 0, end),
+            decode_log(&records, end, 0),
             Err(StorageError::Corrupt("segment 2 is missing".into()))
         );
         let mut records = stored(&segments);
-        records[1].bytes[4] ^= 0xff;
-        records[1].bytes.truncate(6);
-        match decode_log(&records, 0, 0, end) {
+        let mut bad = records[1].bytes.to_vec();
+        bad[4] ^= 0xff;
+        bad.truncate(6);
+        records[1].bytes = bad.into();
+        match decode_log(&records, end, 0) {
             Err(StorageError::Corrupt(m)) => assert!(m.starts_with("segment 1:"), "{m}"),
             other => panic!("{other:?}"),
         }
         assert!(matches!(
-            decode_log(&stored(&segments)[..2], 0, 0, end),
+            decode_log(&stored(&segments)[..2], end, 0),
             Err(StorageError::Corrupt(_))
         ));
     }

@@ -119,6 +119,33 @@ pub fn decode_segment(bytes: &[u8]) -> Result<Vec<Stamped>, CodecError> {
     Ok(out)
 }
 
+/// Joins consecutive segments into one without decoding their events: an
+/// event is stored as a delta from the one before it, so the payloads of
+/// segments that continue each other follow on as they are. The caller
+/// vouches that each part starts where the one before it ends.
+pub fn join_segments(parts: &[&[u8]]) -> Result<Vec<u8>, CodecError> {
+    let mut base = None;
+    let mut count = 0u64;
+    let mut payload = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        let bytes = unseal(part)?;
+        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(CodecError::BadHeader);
+        }
+        let mut r = Reader::new(&bytes[MAGIC.len()..]);
+        let part_base = SimTime(r.var()?);
+        count += r.var()?;
+        base.get_or_insert(part_base);
+        payload.extend_from_slice(&bytes[MAGIC.len() + r.position()..]);
+    }
+    let mut w = Writer::default();
+    w.bytes.extend_from_slice(MAGIC);
+    w.var(base.unwrap_or(SimTime::ZERO).0);
+    w.var(count);
+    w.bytes.extend_from_slice(&payload);
+    Ok(seal(w.bytes))
+}
+
 /// The genesis as JSON: the seed and the scenario-format objects, each
 /// workflow with its draft as written so content hashes survive.
 pub fn genesis_to_json(genesis: &Genesis) -> Value {
