@@ -31,6 +31,7 @@ async function parseSvg(page, text) {
       viewBox: root.getAttribute('viewBox'),
       text: root.textContent,
       paper: root.querySelector(':scope > rect')?.getAttribute('fill') ?? null,
+      frame: root.querySelector('.node-frame')?.getAttribute('style') ?? '',
     };
   }, text);
 }
@@ -71,6 +72,7 @@ async function pictures(page, label) {
   for (const title of titles) assert.ok(svg.text.includes(title), `the SVG names "${title}"`);
   assert.ok(!svgText.includes('var('), 'no CSS variable is left in the SVG');
   assert.ok(!/url\("?https?:/.test(svgText), 'the SVG points only into itself');
+  assert.match(svg.frame, /(^|;)fill:rgb/, 'computed styles are written on the elements');
 
   const pngFile = await exported(page, 'export-png');
   assert.match(pngFile.name, /\.png$/);
@@ -113,13 +115,16 @@ describe('the editor Export menu (release build)', { timeout: 300_000 }, () => {
     const { context, page, problems } = await app.open('/editor/welcome', { viewport: VIEWPORT, colorScheme: 'light' });
     await page.waitForSelector('[data-testid=node]');
     const papers = {};
+    const frames = {};
     for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
       const { svg } = await pictures(page, `design-${scheme}`);
       papers[scheme] = svg.paper;
+      frames[scheme] = svg.frame;
     }
     assert.ok(papers.light && papers.dark);
     assert.notEqual(papers.light, papers.dark, 'the pictures are in the theme of the moment');
+    assert.notEqual(frames.light, frames.dark, 'the steps are drawn in the theme of the moment');
     assert.deepEqual(problems, []);
     await context.close();
   });
