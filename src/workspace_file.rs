@@ -28,6 +28,12 @@ pub enum ImportError {
     },
     #[error(transparent)]
     File(#[from] FileError),
+    #[error("{file} was read as BPMN 2.0 and refused: {error}")]
+    Bpmn {
+        file: String,
+        #[source]
+        error: flowlab_engine::bpmn::ImportError,
+    },
     #[error("{file}: `{field}`: {problem}")]
     Workspace {
         file: String,
@@ -68,7 +74,8 @@ pub fn export_workflow(draft: &WorkflowDraft) -> String {
 }
 
 /// Reads an imported file: a workspace, a scenario or a workflow, told
-/// apart by its `format` (a workflow file has none).
+/// apart by its `format` (a workflow file has none), or a BPMN 2.0 process
+/// (a `.bpmn` file, or any file that starts as XML does) as a workflow.
 pub fn read_file(file: &str, text: &str) -> Result<Imported, ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
@@ -76,6 +83,14 @@ pub fn read_file(file: &str, text: &str) -> Result<Imported, ImportError> {
             size: text.len(),
             limit: MAX_FILE_BYTES,
         });
+    }
+    if is_bpmn(file, text) {
+        return flowlab_engine::bpmn::import(text)
+            .map(|imported| Imported::Workflow(Box::new(imported.draft)))
+            .map_err(|error| ImportError::Bpmn {
+                file: file.to_owned(),
+                error,
+            });
     }
     let value = parse_json(file, text)?;
     match value.get("format").and_then(Value::as_str) {
@@ -90,6 +105,14 @@ pub fn read_file(file: &str, text: &str) -> Result<Imported, ImportError> {
             file, text,
         )?))),
     }
+}
+
+fn is_bpmn(file: &str, text: &str) -> bool {
+    file.to_ascii_lowercase().ends_with(".bpmn")
+        || text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<')
 }
 
 fn read_workspace(file: &str, value: &Value) -> Result<Imported, ImportError> {
@@ -211,6 +234,59 @@ mod tests {
         .err()
         .unwrap();
         assert!(err.to_string().contains("format"), "{err}");
+    }
+
+    #[test]
+    fn a_bpmn_file_reads_as_a_workflow_and_an_unsupported_one_names_the_element() {
+        let session = ran_a_while();
+        let draft = &session.state().workflows[0].draft;
+        let xml = flowlab_engine::bpmn::export(draft);
+        let Imported::Workflow(back) = read_file("w.xml", &xml).unwrap() else {
+            panic!("BPMN XML reads as a workflow");
+        };
+        assert_eq!(back.id, draft.id);
+        assert_eq!(back.steps, draft.steps);
+
+        let parallel = xml.replace("bpmn:endEvent", "bpmn:parallelGateway");
+        let err = read_file("w.bpmn", &parallel).err().expect("refused");
+        let message = err.to_string();
+        assert!(
+            message.starts_with("w.bpmn was read as BPMN 2.0 and refused: `"),
+            "{message}"
+        );
+        assert!(message.contains("parallelGateway"), "{message}");
+        let err = read_file("w.bpmn", "{}").err().expect("refused");
+        assert!(err.to_string().contains("not XML"), "{err}");
+    }
+
+    #[test]
+    fn a_file_drawn_in_bpmn_io_reads_as_a_workflow_that_can_be_published() {
+        use flowlab_engine::validate::{validate, ValidationContext};
+        let text = include_str!("../tests/e2e/fixtures/bpmn-io-onboarding.bpmn");
+        let Imported::Workflow(draft) = read_file("onboarding.bpmn", text).unwrap() else {
+            panic!("a .bpmn file reads as a workflow");
+        };
+        let session = ran_a_while();
+        let mut ids: Vec<&str> = session
+            .state()
+            .workflows
+            .iter()
+            .map(|w| w.draft.id.as_str())
+            .collect();
+        ids.push(&draft.id);
+        let report = validate(
+            &draft,
+            &ValidationContext {
+                workflow_ids: &ids,
+                operators: &session.state().operators,
+            },
+        );
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
+        let kinds: Vec<&str> = draft.steps.iter().map(|s| s.kind().as_str()).collect();
+        assert_eq!(
+            kinds,
+            ["wait", "action", "condition", "action", "approval", "end"]
+        );
     }
 
     #[test]

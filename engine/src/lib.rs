@@ -15,6 +15,7 @@ pub mod event;
 pub mod ids;
 pub mod limits;
 pub mod machines;
+pub mod mermaid;
 pub mod model;
 pub mod retry_preview;
 pub mod rng;

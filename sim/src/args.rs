@@ -46,6 +46,11 @@ pub enum Invocation {
         file: String,
         workflow: Option<String>,
     },
+    /// `export mermaid FILE [--workflow ID]`: a Mermaid flowchart.
+    ExportMermaid {
+        file: String,
+        workflow: Option<String>,
+    },
     /// `import bpmn FILE`: a workflow file.
     ImportBpmn {
         file: String,
@@ -65,8 +70,12 @@ pub enum UsageError {
     },
     #[error("`run` takes one file, got {0}")]
     TooManyFiles(usize),
-    #[error("`{verb}` knows the format bpmn, not `{found}`")]
-    UnknownFormat { verb: &'static str, found: String },
+    #[error("`{verb}` knows {known}, not `{found}`")]
+    UnknownFormat {
+        verb: &'static str,
+        known: &'static str,
+        found: String,
+    },
     #[error("{0}")]
     Parse(String),
     #[error("`{0}` is not valid UTF-8")]
@@ -139,20 +148,32 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Usa
                 "import"
             };
             let what = if verb == Verb::Export {
-                "a format and a file: export bpmn FILE.json"
+                "a format and a file: export bpmn FILE.json (or export mermaid)"
             } else {
                 "a format and a file: import bpmn FILE.bpmn"
             };
+            let export = verb == Verb::Export;
             match files.as_slice() {
-                [format, _] if format != "bpmn" => Err(UsageError::UnknownFormat {
-                    verb: name,
-                    found: format.clone(),
-                }),
-                [_, file] if verb == Verb::Export => Ok(Invocation::ExportBpmn {
+                [format, file] if export && format == "bpmn" => Ok(Invocation::ExportBpmn {
                     file: file.clone(),
                     workflow,
                 }),
-                [_, file] => Ok(Invocation::ImportBpmn { file: file.clone() }),
+                [format, file] if export && format == "mermaid" => Ok(Invocation::ExportMermaid {
+                    file: file.clone(),
+                    workflow,
+                }),
+                [format, file] if !export && format == "bpmn" => {
+                    Ok(Invocation::ImportBpmn { file: file.clone() })
+                }
+                [format, _] => Err(UsageError::UnknownFormat {
+                    verb: name,
+                    known: if export {
+                        "the formats bpmn and mermaid"
+                    } else {
+                        "the format bpmn"
+                    },
+                    found: format.clone(),
+                }),
                 [] | [_] => Err(UsageError::MissingFile { verb: name, what }),
                 more => Err(UsageError::TooManyFiles(more.len() - 1)),
             }
@@ -245,6 +266,17 @@ mod tests {
                 file: "a.bpmn".into()
             })
         );
+        assert_eq!(
+            parsed(&["export", "mermaid", "a.json"]),
+            Ok(Invocation::ExportMermaid {
+                file: "a.json".into(),
+                workflow: None
+            })
+        );
+        assert!(matches!(
+            parsed(&["import", "mermaid", "a.mmd"]),
+            Err(UsageError::UnknownFormat { verb: "import", .. })
+        ));
         assert!(matches!(
             parsed(&["export", "svg", "a.json"]),
             Err(UsageError::UnknownFormat { verb: "export", .. })

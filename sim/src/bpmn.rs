@@ -1,4 +1,5 @@
-//! `export bpmn` and `import bpmn`: the engine's BPMN mapping on files.
+//! `export bpmn`, `export mermaid` and `import bpmn`: the engine's BPMN
+//! mapping and Mermaid flowchart on files.
 
 use std::process::ExitCode;
 
@@ -25,7 +26,19 @@ fn workflows(file: &str) -> Result<Vec<WorkflowDraft>, String> {
     }
 }
 
-pub fn export(out: &mut Out, file: &str, workflow: Option<&str>) -> Result<ExitCode, Stop> {
+/// What `export` writes.
+#[derive(Clone, Copy, Debug)]
+pub enum Format {
+    Bpmn,
+    Mermaid,
+}
+
+pub fn export(
+    out: &mut Out,
+    file: &str,
+    workflow: Option<&str>,
+    format: Format,
+) -> Result<ExitCode, Stop> {
     let drafts = match workflows(file) {
         Ok(d) => d,
         Err(e) => {
@@ -56,7 +69,11 @@ pub fn export(out: &mut Out, file: &str, workflow: Option<&str>) -> Result<ExitC
         );
         return Ok(ExitCode::from(INVALID));
     };
-    say!(out, "{}", bpmn::export(draft).trim_end())?;
+    let text = match format {
+        Format::Bpmn => bpmn::export(draft),
+        Format::Mermaid => flowlab_engine::mermaid::flowchart(draft),
+    };
+    say!(out, "{}", text.trim_end())?;
     Ok(ExitCode::SUCCESS)
 }
 

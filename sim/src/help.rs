@@ -11,6 +11,8 @@ Usage:
   flowlab-sim test FILE...             run each file and check its \"expect\"
   flowlab-sim export bpmn FILE [--workflow ID]
                                        a workflow as BPMN 2.0 XML
+  flowlab-sim export mermaid FILE [--workflow ID]
+                                       a workflow as a Mermaid flowchart
   flowlab-sim import bpmn FILE.bpmn    a BPMN 2.0 file as a workflow file
   flowlab-sim help [VERB]              this text, or a verb's
 
@@ -55,10 +57,13 @@ failure shows the expectation and the trace lines nearest to it. Exit code
 
 const EXPORT: &str = "\
 flowlab-sim export bpmn FILE [--workflow ID]
+flowlab-sim export mermaid FILE [--workflow ID]
 
 Writes one workflow of FILE (a scenario file, or a workflow file) as BPMN
 2.0 XML on standard output: the draft as written, with Zeebe's extensions
 and a Flowlab extension for what BPMN has no place for (docs/bpmn.md).
+With mermaid, a Mermaid `flowchart LR` instead: the steps by name, the
+links labelled with their ports, for docs and READMEs.
 --workflow picks the workflow when the file has more than one. Exit code
 2 if the file is invalid or the workflow is not in it.";
 

@@ -41,7 +41,10 @@ fn main() -> ExitCode {
         Invocation::Check { files } => check(&mut out, &files),
         Invocation::Test { files } => test(&mut out, &files),
         Invocation::ExportBpmn { file, workflow } => {
-            bpmn::export(&mut out, &file, workflow.as_deref())
+            bpmn::export(&mut out, &file, workflow.as_deref(), bpmn::Format::Bpmn)
+        }
+        Invocation::ExportMermaid { file, workflow } => {
+            bpmn::export(&mut out, &file, workflow.as_deref(), bpmn::Format::Mermaid)
         }
         Invocation::ImportBpmn { file } => bpmn::import(&mut out, &file),
     };

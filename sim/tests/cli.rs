@@ -322,3 +322,23 @@ fn export_bpmn_then_import_bpmn_gives_the_workflow_back() {
     assert!(message.contains("`send_welcome` (scriptTask)"), "{message}");
     assert!(refused.stdout.is_empty());
 }
+
+#[test]
+fn export_mermaid_prints_a_flowchart() {
+    let file = root().join("../samples/welcome.json");
+    let out = sim(&["export", "mermaid", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("%% "), "{text}");
+    assert!(text.contains("\nflowchart LR\n"), "{text}");
+    assert!(text.contains("s0 --> s1"), "{text}");
+
+    let several = root().join("../samples/workspace.json");
+    let out = sim(&["export", "mermaid", several.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--workflow"));
+}

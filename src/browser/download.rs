@@ -1,16 +1,21 @@
-//! Saving a text as a file through the browser's download.
+//! Saving a text or a blob as a file through the browser's download.
 
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name`.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("could not offer {file_name} for download: {what}");
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("no blob"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no URL"))?;
+        .map_err(|_| format!("could not offer {file_name} for download: no blob"))?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers `blob` as a download named `file_name`.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let fail = |what: &str| format!("could not offer {file_name} for download: {what}");
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| fail("no URL"))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail("no document"))?;

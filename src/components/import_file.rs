@@ -145,7 +145,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
     view! {
         <input
             type="file"
-            accept=".json,application/json"
+            accept=".json,.bpmn,application/json,application/xml,text/xml"
             class="visually-hidden"
             data-testid="import-input"
             node_ref=input

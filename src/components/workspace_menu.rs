@@ -110,7 +110,7 @@ pub fn WorkspaceMenu() -> impl IntoView {
                         type="button"
                         role="menuitem"
                         data-testid="import-file"
-                        title="A workspace, a scenario or one workflow (.json)"
+                        title="A workspace, a scenario or one workflow (.json), or a BPMN 2.0 process (.bpmn)"
                         on:click=move |_| {
                             set_open.set(false);
                             import_open.update(|n| *n += 1);

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::canvas::fit;
+use super::export_menu::ExportMenu;
 use super::run_model::{
     choose_version, editor_href, parse_mode, CanvasMode, RunSteps, VersionChoice,
 };
@@ -193,6 +194,7 @@ pub fn RunBar() -> impl IntoView {
                     <strong>{t.executions}</strong>" executions · "<strong>{t.in_flight}</strong>" in flight"
                 </span>
             })}
+            <ExportMenu />
         </div>
     }
 }

@@ -7,26 +7,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialogs::run_lifecycle;
+use super::export_menu::ExportMenu;
 use super::icons::Glyph;
 use super::lifecycle::actions;
 use super::run_mode::{use_run, ModeSwitch, RunBar};
 use super::state::{use_ed, Dialog, Ed, Selection};
-use crate::browser::download::download_text;
-use crate::workspace_file::{export_workflow, read_file, Imported};
-
-/// Offers the draft as a workflow file download.
-fn export(ed: Ed) {
-    let (id, text) = ed
-        .doc
-        .with_untracked(|d| (d.draft().id.clone(), export_workflow(d.draft())));
-    let file = format!("{id}.json");
-    ed.notice.set(Some(
-        match download_text(&file, "application/json", &text) {
-            Ok(()) => format!("Exported {file}"),
-            Err(e) => e,
-        },
-    ));
-}
+use crate::workspace_file::{read_file, Imported};
 
 /// Reads a workflow file into the draft, as one undoable change.
 fn import(ed: Ed, input: web_sys::HtmlInputElement) {
@@ -118,14 +104,13 @@ pub fn Toolbar() -> impl IntoView {
                         on:click=move |_| { ed.apply(|d| d.auto_layout()); super::canvas::fit(ed); }><Glyph name="layout" /></button>
                 </div>
                 <div class="button-group">
-                    <input type="file" accept=".json,application/json" class="visually-hidden" node_ref=file_input
+                    <input type="file" accept=".json,.bpmn,application/json,application/xml,text/xml" class="visually-hidden" node_ref=file_input
                         data-testid="import-file"
                         on:change=move |ev| { if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { import(ed, i) } } />
-                    <button type="button" class="icon-button" data-testid="import" title="Import a workflow file into the draft"
+                    <button type="button" class="icon-button" data-testid="import" title="Import a workflow file (.json) or a BPMN 2.0 file (.bpmn) into the draft"
                         disabled=move || ed.readonly()
                         on:click=move |_| if let Some(i) = file_input.get() { i.click() }><Glyph name="upload" /></button>
-                    <button type="button" class="icon-button" data-testid="export" title="Export the draft as a workflow file"
-                        on:click=move |_| export(ed)><Glyph name="download" /></button>
+                    <ExportMenu />
                     <button type="button" class="icon-button" data-testid="clone" title="Clone this workflow"
                         on:click=move |_| ed.dialog.set(Some(Dialog::Clone))><Glyph name="copy" /></button>
                     <button type="button" class="button" data-testid="versions"

@@ -12,7 +12,8 @@ describe('editor files and versions (release build)', { timeout: 120_000 }, () =
   it('exports, imports, restores and clones', async () => {
     const { context, page, problems } = await app.open('/editor/welcome', { viewport: { width: 1400, height: 900 } });
     await page.waitForSelector('[data-testid=node]');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
+    await page.click('[data-testid=export]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
     const file = await download.path();
     const exported = JSON.parse(await readFile(file, 'utf8'));
     assert.equal(exported.id, 'welcome');

@@ -48,9 +48,15 @@ impl Bounds {
     }
 }
 
+/// Between the left edges of two steps laid out one after the other: the
+/// canvas's auto-layout column (a 232-wide card and 80 between), so a file
+/// without positions opens in bpmn.io spaced as the canvas draws it, with
+/// room for the gateway after an approval.
+const COLUMN: f64 = 312.0;
+
 /// The default place of the `index`-th step that has no `pos`.
 pub fn default_pos(index: usize) -> (f64, f64) {
-    (200.0 + 180.0 * index as f64, 100.0)
+    (200.0 + COLUMN * index as f64, 100.0)
 }
 
 pub fn shape(element: &str, b: Bounds) -> Tag {
@@ -68,17 +74,68 @@ fn bounds_tag(b: Bounds) -> Tag {
         .attr("height", num(b.h))
 }
 
+/// A flow drawn with right angles, as bpmn.io draws them: straight across
+/// when the two are level, else across half way, up or down, and across;
+/// a flow going back leaves to the right, passes under both and comes in
+/// from the left.
 pub fn edge(flow: &str, from: Bounds, to: Bounds) -> Tag {
-    let (a, b) = (from.right(), to.left());
-    Tag::new("bpmndi:BPMNEdge")
+    let mut tag = Tag::new("bpmndi:BPMNEdge")
         .attr("id", format!("{flow}_di"))
-        .attr("bpmnElement", flow)
-        .child(waypoint(a))
-        .child(waypoint(b))
+        .attr("bpmnElement", flow);
+    for point in route(from, to) {
+        tag = tag.child(waypoint(point));
+    }
+    tag
+}
+
+fn route(from: Bounds, to: Bounds) -> Vec<(f64, f64)> {
+    const OUT: f64 = 20.0;
+    let (a, b) = (from.right(), to.left());
+    if b.0 >= a.0 + 2.0 * OUT {
+        if (a.1 - b.1).abs() < 0.5 {
+            return vec![a, b];
+        }
+        let mid = (a.0 + b.0) / 2.0;
+        return vec![a, (mid, a.1), (mid, b.1), b];
+    }
+    let under = (from.y + from.h).max(to.y + to.h) + 30.0;
+    vec![
+        a,
+        (a.0 + OUT, a.1),
+        (a.0 + OUT, under),
+        (b.0 - OUT, under),
+        (b.0 - OUT, b.1),
+        b,
+    ]
 }
 
 fn waypoint((x, y): (f64, f64)) -> Tag {
     Tag::new("di:waypoint").attr("x", num(x)).attr("y", num(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flows_are_drawn_with_right_angles() {
+        let a = Bounds::task(0.0, 0.0);
+        assert_eq!(
+            route(a, Bounds::task(200.0, 0.0)),
+            [(100.0, 40.0), (200.0, 40.0)]
+        );
+        assert_eq!(
+            route(a, Bounds::event(200.0, 100.0)),
+            [(100.0, 40.0), (150.0, 40.0), (150.0, 118.0), (200.0, 118.0)]
+        );
+        let back = route(Bounds::task(300.0, 0.0), a);
+        assert_eq!(back.first(), Some(&(400.0, 40.0)));
+        assert_eq!(back.last(), Some(&(0.0, 40.0)));
+        assert!(back
+            .windows(2)
+            .all(|w| w[0].0 == w[1].0 || w[0].1 == w[1].1));
+        assert!(back.iter().any(|p| p.1 > 80.0), "passes under both");
+    }
 }
 
 /// Shortest text that reads back as the same number.
