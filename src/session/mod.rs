@@ -7,6 +7,7 @@
 //! Plain Rust, tested natively; `runtime/` wraps it in signals and timers.
 
 pub mod clock;
+pub mod pause_marks;
 pub mod travel;
 
 use flowlab_engine::command::Command;
