@@ -15,12 +15,12 @@ fn last_move_in_trace(session: &Session, subject: Subject) -> Option<String> {
     session
         .log()
         .iter()
+        .rev()
         .filter_map(|s| trace::line(state, s))
         .map(|l| serde_json::from_str::<serde_json::Value>(&l).expect("a trace line is JSON"))
         .filter(|v| (v["type"] == kind || v["type"] == "enrolled") && v[key] == name)
         .filter(|v| step.is_none_or(|s| v["step"] == s))
-        .filter(|v| v["type"] == kind || kind == "execution_state")
-        .last()
+        .find(|v| v["type"] == kind || kind == "execution_state")
         .map(|v| v["to"].as_str().unwrap_or("NEW").to_owned())
         .or_else(|| matches!(subject, Subject::Workflow(_)).then(|| "draft".to_owned()))
 }
