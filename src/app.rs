@@ -9,6 +9,7 @@ use leptos_router::path;
 
 use crate::components::clock_bar::ClockBar;
 use crate::components::icons::LogoMark;
+use crate::components::pause_note::PauseNote;
 use crate::components::recover_storage::RecoverButton;
 use crate::components::travel_bar::{BranchDialog, TravelBar};
 use crate::components::workspace_menu::WorkspaceMenu;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
             <div class="shell" data-testid="app-shell">
                 <Header />
                 <StorageBanner />
+                <PauseNote />
                 <BranchDialog />
                 <main class="shell-main">
                     <Routes fallback=|| view! { <NotFoundScreen /> }>

@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod editor;
+pub mod gallery;
 pub mod presets;
 pub mod run_view;
 pub mod runtime;

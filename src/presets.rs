@@ -30,7 +30,7 @@ macro_rules! preset {
     };
 }
 
-pub const PRESETS: [Preset; 9] = [
+pub const PRESETS: [Preset; 11] = [
     preset!(
         "retry-resolves.json",
         "A retry that resolves",
@@ -83,6 +83,18 @@ pub const PRESETS: [Preset; 9] = [
         "trigger-latency.json",
         "Trigger polling latency",
         "A tag added at 2m is only noticed at the 15m poll: enrollment happens at the poll.",
+        "/runs"
+    ),
+    preset!(
+        "stop-and-acknowledge.json",
+        "Stop, then acknowledge",
+        "An operator stop leaves the execution CANCELLED until acknowledged; a FAILED_UNSAFE one is acknowledged as it is.",
+        "/runs"
+    ),
+    preset!(
+        "cancel-and-archive.json",
+        "Cancel a workflow, then archive it",
+        "Cancelling force-cancels the executions waiting at an approval; the cancelled workflow is then archived.",
         "/runs"
     ),
 ];

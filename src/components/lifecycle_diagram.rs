@@ -1,6 +1,7 @@
 //! A lifecycle drawn as SVG: states as boxes coloured by tone, arrows with
 //! their bends, a live count on each state; optionally one state lit (where
-//! an execution is now) and the path it took traced.
+//! an execution is now) and the path it took traced. With `on_pick`, each
+//! state box is a button (the Lifecycle screen's state gallery).
 
 use flowlab_engine::machines::execution::Tone;
 use leptos::prelude::*;
@@ -79,6 +80,9 @@ pub fn LifecycleDiagram(
     diagram: Diagram,
     #[prop(into)] highlight: Signal<Highlight>,
     #[prop(into)] title: String,
+    /// Called with a state's key when its box is clicked (or Enter/Space).
+    #[prop(optional)]
+    on_pick: Option<Callback<&'static str>>,
 ) -> impl IntoView {
     let (min_row, max_row) = diagram.rows();
     let (min_col, max_col) = diagram.cols();
@@ -146,9 +150,26 @@ pub fn LifecycleDiagram(
                 .iter()
                 .find(|(k, _)| *k == key)
                 .map(|(_, text)| *text);
+            let pick = move || {
+                if let Some(cb) = on_pick {
+                    cb.run(key);
+                }
+            };
+            let on_key = move |ev: leptos::ev::KeyboardEvent| {
+                if on_pick.is_some() && (ev.key() == "Enter" || ev.key() == " ") {
+                    ev.prevent_default();
+                    pick();
+                }
+            };
             view! {
                 <g
                     class=format!("lc-node lc-tone--{}", tone_class(n.tone))
+                    class:lc-node--pick=on_pick.is_some()
+                    role=on_pick.map(|_| "button")
+                    tabindex=on_pick.map(|_| "0")
+                    aria-label=on_pick.map(|_| format!("Show an example of {key}"))
+                    on:click=move |_| pick()
+                    on:keydown=on_key
                     class:lc-node--lit=lit
                     class:lc-node--dim=dim
                     class:lc-node--busy=move || count().is_some_and(|c| c > 0)

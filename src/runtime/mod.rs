@@ -17,6 +17,7 @@ use flowlab_engine::runtime::Outcome;
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
+use crate::session::pause_marks::{pause_marks, resting_at, PauseMark};
 use crate::session::{Clock, Session, SessionError, Speed};
 
 pub use persist::SaveState;
@@ -106,6 +107,8 @@ pub struct Runtime {
     recovery: StoredValue<Option<recover::Recovery>, LocalStorage>,
     /// What someone did in the past, waiting for them to say how to branch.
     held: RwSignal<Option<Held>>,
+    /// The "pause here" marks of the workspace's script.
+    marks: StoredValue<Vec<PauseMark>>,
 }
 
 pub fn use_runtime() -> Runtime {
@@ -133,6 +136,7 @@ impl Runtime {
             damaged: RwSignal::new(None),
             recovery: StoredValue::new_local(None),
             held: RwSignal::new(None),
+            marks: StoredValue::new(Vec::new()),
         };
         provide_context(runtime);
         persist::start(runtime);
@@ -161,6 +165,16 @@ impl Runtime {
     pub fn source(&self) -> String {
         self.revision.track();
         self.source.get_value()
+    }
+
+    /// Whether the workspace started from scenario `text`, tracking changes.
+    pub fn source_is(&self, text: &str) -> bool {
+        self.revision.track();
+        self.source.with_value(|s| s == text)
+    }
+
+    pub fn source_is_untracked(&self, text: &str) -> bool {
+        self.source.with_value(|s| s == text)
     }
 
     pub fn revision(&self) -> u64 {
@@ -317,8 +331,25 @@ impl Runtime {
         self.epoch.get_value()
     }
 
+    /// The "pause here" mark the clock rests at, if it is paused at the
+    /// present right after one (tracking changes).
+    pub fn resting_mark(&self) -> Option<PauseMark> {
+        if !self.clock.get().paused {
+            return None;
+        }
+        self.with(|s| {
+            if s.in_past() {
+                return None;
+            }
+            self.marks
+                .with_value(|m| resting_at(m, s.script_done(), s.clock().now).cloned())
+        })
+        .flatten()
+    }
+
     fn install(&self, session: Session, mode: Mode) {
         self.epoch.update_value(|e| *e += 1);
+        self.marks.set_value(pause_marks(&self.source.get_value()));
         self.session.set_value(Some(session));
         self.mode.set(mode);
         self.changed();

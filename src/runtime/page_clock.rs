@@ -7,7 +7,8 @@
 //! got to, instead of falling ever further behind. At max speed and on the
 //! way to a "run until" it does not follow the real clock at all: it works
 //! through inputs as fast as the slices allow (a run until then pauses at
-//! its time).
+//! its time). While it plays (not on a run until), a "pause here" mark of
+//! the script stops it right after the instant that played the marked entry.
 
 use flowlab_engine::drive::Advanced;
 use flowlab_engine::time::SimTime;
@@ -89,7 +90,15 @@ impl Loop {
         let (anchor_real, anchor_sim) = self.state.with_value(|s| s.anchor);
         let mut finished = false;
         let mut behind = false;
+        let mut at_mark = false;
         runtime.mutate(|session| loop {
+            // A run until goes past the marks to its time.
+            let mark = clock.stop_at.is_none().then_some(()).and_then(|()| {
+                runtime.marks.with_value(|m| {
+                    crate::session::pause_marks::next(m, session.script_done())
+                        .map(|m| (m.index, m.at))
+                })
+            });
             let target = match (clock.jumps(), clock.speed.factor()) {
                 (false, Some(f)) => {
                     let elapsed = (started - anchor_real).max(0.0) as u64;
@@ -108,10 +117,15 @@ impl Loop {
                     },
                 },
             };
+            let target = mark.map_or(target, |(_, at)| target.min(at.max(session.clock().now)));
             let advanced = session.advance_to(target, INPUTS_PER_CHECK);
             if let Err(e) = advanced {
                 log_error(&e.to_string());
                 finished = true;
+                break;
+            }
+            if mark.is_some_and(|(i, at)| session.script_done() > i && session.clock().now >= at) {
+                at_mark = true;
                 break;
             }
             if clock
@@ -136,6 +150,10 @@ impl Loop {
                 c.stop_at = None;
             });
         }
+        if at_mark {
+            runtime.mutate(|s| s.clock_mut().paused = true);
+        }
+        let finished = finished || at_mark;
         runtime.catching_up.set(behind && !finished);
         if behind {
             let now = runtime

@@ -1,15 +1,19 @@
 //! The three lifecycles with live counts on every state, for a projector.
+//! Clicking a state shows a live example of it (`state_gallery.rs`).
 
 use flowlab_engine::machines::execution::ExecState;
 use leptos::prelude::*;
 
+use super::state_gallery::{Gallery, StateExample};
 use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
+use crate::gallery::Machine;
 use crate::run_view::lifecycle;
 use crate::runtime::use_runtime;
 
 #[component]
 pub fn LifecycleScreen() -> impl IntoView {
     let rt = use_runtime();
+    let gallery = Gallery::new();
     let workflow = RwSignal::new(String::new());
     let workflows = Memo::new(move |_| {
         rt.with(|s| {
@@ -36,6 +40,7 @@ pub fn LifecycleScreen() -> impl IntoView {
                 .iter()
                 .map(|s| (s.as_str().to_string(), counts[s.index()]))
                 .collect(),
+            lit: gallery.lit(Machine::Execution),
             ..Highlight::default()
         }
     });
@@ -46,6 +51,7 @@ pub fn LifecycleScreen() -> impl IntoView {
             .into_iter()
             .map(|(k, n)| (k.to_string(), n))
             .collect(),
+        lit: gallery.lit(Machine::Definition),
         ..Highlight::default()
     });
     let steps = Memo::new(move |_| {
@@ -57,6 +63,7 @@ pub fn LifecycleScreen() -> impl IntoView {
                 .into_iter()
                 .map(|(k, n)| (k.to_string(), n))
                 .collect(),
+            lit: gallery.lit(Machine::Step),
             ..Highlight::default()
         }
     });
@@ -65,7 +72,7 @@ pub fn LifecycleScreen() -> impl IntoView {
             <div class="page-header">
                 <div>
                     <h1 class="page-title">"Lifecycle"</h1>
-                    <p class="page-subtitle">"The state machines the engine follows, with how many are in each state right now."</p>
+                    <p class="page-subtitle">"The state machines the engine follows, with how many are in each state right now. Click a state to see a live example of it."</p>
                 </div>
                 <label class="field">
                     <span>"Executions and steps of"</span>
@@ -75,18 +82,19 @@ pub fn LifecycleScreen() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <StateExample gallery />
             <section class="card lc-card" data-testid="lifecycle-execution">
                 <h2 class="section-title">"Execution"<span class="muted">" · every enrollment walks this machine; green is fine, amber needs a look, red needs a person"</span></h2>
-                <LifecycleDiagram diagram=lifecycle::execution() highlight=executions title="Execution lifecycle" />
+                <LifecycleDiagram diagram=lifecycle::execution() highlight=executions title="Execution lifecycle" on_pick=gallery.pick(Machine::Execution) />
             </section>
             <div class="lc-pair">
                 <section class="card lc-card" data-testid="lifecycle-definition">
                     <h2 class="section-title">"Definition"<span class="muted">" · workflows by status"</span></h2>
-                    <LifecycleDiagram diagram=lifecycle::definition() highlight=definitions title="Definition lifecycle" />
+                    <LifecycleDiagram diagram=lifecycle::definition() highlight=definitions title="Definition lifecycle" on_pick=gallery.pick(Machine::Definition) />
                 </section>
                 <section class="card lc-card" data-testid="lifecycle-step">
                     <h2 class="section-title">"Step"<span class="muted">" · steps of executions by status"</span></h2>
-                    <LifecycleDiagram diagram=lifecycle::step() highlight=steps title="Step lifecycle" />
+                    <LifecycleDiagram diagram=lifecycle::step() highlight=steps title="Step lifecycle" on_pick=gallery.pick(Machine::Step) />
                 </section>
             </div>
         </div>

@@ -7,6 +7,7 @@ mod people;
 mod people_operators;
 pub mod runs;
 mod scenarios;
+mod state_gallery;
 mod workflows;
 
 pub use crate::editor::EditorScreen;

@@ -8,6 +8,7 @@
 
 pub mod clock;
 pub mod event_log;
+pub mod pause_marks;
 pub mod travel;
 
 use flowlab_engine::command::Command;

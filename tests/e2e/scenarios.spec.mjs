@@ -61,7 +61,7 @@ describe('scenarios and presets (release build)', { timeout: 300_000 }, () => {
     await openApp(page, server.url, '/scenarios');
     await ready(page);
     const files = readdirSync(PRESETS).filter((f) => f.endsWith('.json')).sort();
-    assert.equal(files.length, 9);
+    assert.equal(files.length, 11);
     for (const file of files) {
       const until = durationMs(JSON.parse(readFileSync(PRESETS + file, 'utf8')).run_until);
       const sim = execFileSync(SIM, ['run', PRESETS + file], { encoding: 'utf8', maxBuffer: 64 << 20 });
