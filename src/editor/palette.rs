@@ -31,6 +31,14 @@ fn canvas_rect() -> Option<web_sys::DomRect> {
         .map(|e| e.get_bounding_client_rect())
 }
 
+fn palette_rect() -> Option<web_sys::DomRect> {
+    document()
+        .query_selector("[data-testid=palette]")
+        .ok()
+        .flatten()
+        .map(|e| e.get_bounding_client_rect())
+}
+
 /// Adds a step of `kind` as a click does.
 pub fn add_by_click(ed: Ed, kind: StepKind) {
     let selected = ed
@@ -89,6 +97,16 @@ pub fn Palette() -> impl IntoView {
         };
         let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
         if x < r.left() || x > r.right() || y < r.top() || y > r.bottom() {
+            // Dropped back on the palette: a change of mind, nothing to say.
+            let on_palette = palette_rect().is_some_and(|p| {
+                x >= p.left() && x <= p.right() && y >= p.top() && y <= p.bottom()
+            });
+            if !on_palette {
+                ed.notice.set(Some(format!(
+                    "Not added: drop the {} step on the canvas, or click it in the palette",
+                    kind_label(c.kind).to_lowercase()
+                )));
+            }
             return;
         }
         let w = ed

@@ -3,13 +3,16 @@
 // screen; an import of a file that is not a Flowlab file says so plainly,
 // with where; the retry hint says the policy the step runs with; an archived
 // workflow's problems panel does not offer to publish; disabled operator
-// buttons look disabled by more than their text.
+// buttons look disabled by more than their text; a palette item dropped
+// outside the canvas says why nothing was added; the channels a workflow
+// needs are warned about in People and Publish; approval port words are not
+// clipped by a fitted view, and in run mode lie on no edge or badge.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artifactPath, go, playUntil, ready, useApp } from './support.mjs';
+import { artifactPath, centre, drag, go, playUntil, ready, useApp } from './support.mjs';
 
 const menuOpen = (page) => page.locator('[data-testid=workspace-menu-list]').count().then((n) => n === 1);
 
@@ -139,6 +142,107 @@ describe('what a new user tripped on (release build)', { timeout: 180_000 }, () 
     assert.equal(enabled.border, 'solid');
     assert.equal(disabled.border, 'dashed', 'a disabled button has a dashed border');
     assert.notEqual(disabled.background, enabled.background, 'and another background');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+  it('says why a palette item dropped outside the canvas was not added', async () => {
+    const { context, page, problems } = await app.open('/', { viewport: { width: 1400, height: 900 } });
+    await page.click('[data-testid=new-workflow]');
+    await page.waitForSelector('[data-testid=canvas-empty]');
+    const inspector = await page.locator('[data-testid=inspector]').boundingBox();
+    await drag(page, await centre(page, '[data-testid=palette-action]'), { x: inspector.x + inspector.width / 2, y: inspector.y + 80 });
+    await page.waitForSelector('[data-testid=notice]');
+    assert.match(await page.textContent('[data-testid=notice]'), /^Not added: drop the action step on the canvas, or click it in the palette$/);
+    assert.equal(await page.locator('[data-testid=node]').count(), 0);
+    // Dropped back on the palette: a change of mind, nothing is said.
+    await page.waitForSelector('[data-testid=notice]', { state: 'detached', timeout: 10_000 });
+    const palette = await page.locator('[data-testid=palette]').boundingBox();
+    await drag(page, await centre(page, '[data-testid=palette-wait]'), { x: palette.x + palette.width / 2, y: palette.y + palette.height - 30 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('[data-testid=notice]').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('warns in People and in Publish about contacts that lack the channel a workflow needs', async () => {
+    const { context, page, problems } = await app.open('/', { viewport: { width: 1400, height: 900 } });
+    await ready(page);
+    await playUntil(page, 1_000);
+    await go(page, '/people');
+    await page.waitForSelector('[data-testid=screen-people]');
+    await page.selectOption('[data-testid=enroll-workflow]', 'welcome');
+    const select = (id) => page.check(`[data-testid=contact-row][data-contact=${id}] [data-testid=contact-select]`);
+    await select('c2');
+    assert.equal(await page.locator('[data-testid=enroll-warning]').count(), 0, 'c2 has an email');
+    await select('c3');
+    await page.waitForSelector('[data-testid=enroll-warning]');
+    assert.equal(
+      await page.textContent('[data-testid=enroll-warning]'),
+      "Contact c3 has no email address: v1's email actions would end its execution FAILED_SAFE at discovery.",
+    );
+    await page.screenshot({ path: await artifactPath('people-enroll-warning.png') });
+
+    // provision_workspace is manual (anyone can be enrolled) and ends with an email.
+    await go(page, '/editor/provision_workspace');
+    await page.waitForSelector('[data-testid=node]');
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=publish-dialog]');
+    const warning = await page.textContent('[data-testid=publish-channels]');
+    assert.match(warning, /2 contacts \(c3, c6\) have no email address: this version's email actions would end their executions FAILED_SAFE at discovery\./);
+    await page.screenshot({ path: await artifactPath('publish-channel-warning.png') });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+  it('keeps the words of an approval\'s free ports inside the canvas when a version is fitted', async () => {
+    const { context, page, problems } = await app.open('/', { viewport: { width: 1400, height: 900 } });
+    await page.click('[data-testid=new-workflow]');
+    await page.waitForSelector('[data-testid=canvas-empty]');
+    const canvas = await page.locator('[data-testid=canvas]').boundingBox();
+    for (const [kind, dx] of [['action', 140], ['approval', 440]]) {
+      await drag(page, await centre(page, `[data-testid=palette-${kind}]`), { x: canvas.x + dx, y: canvas.y + 200 });
+    }
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 2);
+    await page.click('[data-testid=problem][data-step=approval_1][data-field=group]');
+    await page.waitForFunction(() => document.activeElement?.dataset.field === 'group');
+    await page.keyboard.type('marketing-leads');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.querySelector('[data-testid=problem-errors]')?.textContent === '0');
+    await page.click('[data-testid=publish]');
+    await page.click('[data-testid=publish-confirm]');
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    // A published version is read-only: fitting it may enlarge it (up to 150 %),
+    // which pushed the words past the right edge.
+    await page.click('[data-testid=versions]');
+    await page.click('[data-testid=version-row][data-version="1"] [data-testid=version-view]');
+    await page.waitForSelector('[data-testid=screen-editor][data-readonly=true]');
+    await page.click('[data-testid=zoom-fit]');
+    await page.waitForTimeout(200);
+    const shown = await page.locator('[data-testid=canvas]').boundingBox();
+    const words = await page.$$eval('[data-testid=port-label]', (els) =>
+      els.map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, right: r.right }; }));
+    assert.deepEqual(words.map((w) => w.text).sort(), ['approved', 'rejected', 'timeout']);
+    for (const w of words) {
+      assert.ok(w.right <= shown.x + shown.width - 4, `"${w.text}" ends at ${w.right}, past the canvas (${shown.x + shown.width})`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('keeps port words off the edges and badges in run mode', async () => {
+    const { context, page, problems } = await app.open('/', { viewport: { width: 1400, height: 900 } });
+    await ready(page);
+    await playUntil(page, 2 * 24 * 3_600_000);
+    await go(page, '/editor/spring_campaign?mode=run&v=1');
+    await page.waitForSelector('[data-testid=screen-editor][data-mode=run]');
+    await page.waitForSelector('[data-testid=node-count]');
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('[data-testid=port-label]').count(), 0, 'no free-port words in run mode: nothing can be connected');
+    const rejected = await page.locator('[data-testid=edge][data-from=validate][data-edge-port=rejected] [data-testid=edge-tag]').boundingBox();
+    assert.ok(rejected, 'the rejected edge keeps its word');
+    const badges = await page.$$eval('[data-testid=node-count]', (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height, text: e.textContent }; }));
+    const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const b of badges) assert.ok(!overlaps(rejected, b), `"rejected" lies under the badge "${b.text}"`);
+    await page.screenshot({ path: await artifactPath('run-mode-port-words.png') });
     assert.deepEqual(problems, []);
     await context.close();
   });
