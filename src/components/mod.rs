@@ -7,6 +7,7 @@ pub mod empty_state;
 pub mod icons;
 pub mod import_file;
 pub mod lifecycle_diagram;
+pub mod projector;
 pub mod recover_storage;
 pub mod step_strip;
 pub mod time_histogram;
