@@ -132,10 +132,19 @@ fn drawing(
             let mid = pts.len() / 2;
             let (a, b) = (pts[mid - 1], pts[mid]);
             let (lx, ly) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-            // Beside a vertical stretch, above any other.
+            // Beside a vertical stretch (on the side it is bent to, so a
+            // pair of arrows keeps its words apart), above any other; in
+            // projector mode on the line itself, haloed, as the rows are close.
             let vertical = (a.0 - b.0).abs() < (a.1 - b.1).abs();
-            let (lx, ly, anchor) = if vertical {
+            let centre_x = diagram
+                .node(e.from)
+                .map_or(lx, |n| g.center(n.col, n.row).0);
+            let (lx, ly, anchor) = if vertical && lx < centre_x - 1.0 {
+                (lx - 7.0, ly + label_dy, "end")
+            } else if vertical {
                 (lx + 7.0, ly + label_dy, "start")
+            } else if projector {
+                (lx, ly + label_dy, "middle")
             } else {
                 (lx, ly - 6.0, "middle")
             };

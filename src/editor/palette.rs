@@ -23,20 +23,16 @@ struct Carry {
     dragging: bool,
 }
 
-fn canvas_rect() -> Option<web_sys::DomRect> {
+fn rect_of(testid: &str) -> Option<web_sys::DomRect> {
     document()
-        .query_selector("[data-testid=canvas]")
+        .query_selector(&format!("[data-testid={testid}]"))
         .ok()
         .flatten()
         .map(|e| e.get_bounding_client_rect())
 }
 
-fn palette_rect() -> Option<web_sys::DomRect> {
-    document()
-        .query_selector("[data-testid=palette]")
-        .ok()
-        .flatten()
-        .map(|e| e.get_bounding_client_rect())
+fn canvas_rect() -> Option<web_sys::DomRect> {
+    rect_of("canvas")
 }
 
 /// Adds a step of `kind` as a click does.
@@ -98,7 +94,7 @@ pub fn Palette() -> impl IntoView {
         let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
         if x < r.left() || x > r.right() || y < r.top() || y > r.bottom() {
             // Dropped back on the palette: a change of mind, nothing to say.
-            let on_palette = palette_rect().is_some_and(|p| {
+            let on_palette = rect_of("palette").is_some_and(|p| {
                 x >= p.left() && x <= p.right() && y >= p.top() && y <= p.bottom()
             });
             if !on_palette {
