@@ -149,10 +149,7 @@ pub fn enroll_warnings(state: &State, workflow: &str, contacts: &[String]) -> Ve
     else {
         return Vec::new();
     };
-    let chosen = state
-        .contacts
-        .iter()
-        .filter(|c| contacts.iter().any(|id| *id == c.id));
+    let chosen = state.contacts.iter().filter(|c| contacts.contains(&c.id));
     let lacks = lacking(&version.draft, chosen);
     warning_lines(&lacks, &format!("v{}'s", version.number))
 }
