@@ -10,6 +10,7 @@ use leptos_router::path;
 use crate::components::clock_bar::ClockBar;
 use crate::components::icons::LogoMark;
 use crate::components::pause_note::PauseNote;
+use crate::components::projector::{Projector, ProjectorToggle};
 use crate::components::recover_storage::RecoverButton;
 use crate::components::travel_bar::{BranchDialog, TravelBar};
 use crate::components::workspace_menu::WorkspaceMenu;
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
     provide_context::<SharedWorkspace>(Arc::new(Workspace::builtin()));
     Runtime::provide();
     RunIndex::provide();
+    Projector::provide();
     view! {
         <Router>
             <div class="shell" data-testid="app-shell">
@@ -78,6 +80,7 @@ fn Header() -> impl IntoView {
             </nav>
             <ClockBar />
             <WorkspaceMenu />
+            <ProjectorToggle />
             <TravelBar />
         </header>
     }

@@ -1,17 +1,16 @@
 //! A lifecycle drawn as SVG: states as boxes coloured by tone, arrows with
 //! their bends, a live count on each state; optionally one state lit (where
 //! an execution is now) and the path it took traced. With `on_pick`, each
-//! state box is a button (the Lifecycle screen's state gallery).
+//! state box is a button (the Lifecycle screen's state gallery). In
+//! projector mode the boxes are taller, long state names take two lines and
+//! the notes move under the drawing, so every word can be set at 18 px.
 
 use flowlab_engine::machines::execution::Tone;
 use leptos::prelude::*;
 
-use crate::run_view::lifecycle::{Diagram, Edge, Node};
+use crate::components::projector::projector_on;
+use crate::run_view::lifecycle::{label_lines, Diagram, Edge, Node, Sizes};
 
-const COL: f32 = 184.0;
-const ROW: f32 = 86.0;
-const W: f32 = 160.0;
-const H: f32 = 42.0;
 const PAD: f32 = 28.0;
 
 /// What to light up on a diagram.
@@ -25,35 +24,37 @@ pub struct Highlight {
     pub visited: Vec<String>,
 }
 
+#[derive(Clone, Copy)]
 struct Geometry {
     min_col: f32,
     min_row: f32,
+    s: Sizes,
 }
 
 impl Geometry {
     fn center(&self, col: f32, row: f32) -> (f32, f32) {
         (
-            PAD + (col - self.min_col) * COL + W / 2.0,
-            PAD + (row - self.min_row) * ROW + H / 2.0,
+            PAD + (col - self.min_col) * self.s.col + self.s.box_w / 2.0,
+            PAD + (row - self.min_row) * self.s.row + self.s.box_h / 2.0,
         )
     }
-}
 
-/// Where the segment from a box's centre towards `towards` leaves the box.
-fn clip(c: (f32, f32), towards: (f32, f32)) -> (f32, f32) {
-    let (dx, dy) = (towards.0 - c.0, towards.1 - c.1);
-    let tx = if dx.abs() > f32::EPSILON {
-        (W / 2.0 + 3.0) / dx.abs()
-    } else {
-        f32::MAX
-    };
-    let ty = if dy.abs() > f32::EPSILON {
-        (H / 2.0 + 3.0) / dy.abs()
-    } else {
-        f32::MAX
-    };
-    let t = tx.min(ty).min(1.0);
-    (c.0 + dx * t, c.1 + dy * t)
+    /// Where the segment from a box's centre towards `towards` leaves the box.
+    fn clip(&self, c: (f32, f32), towards: (f32, f32)) -> (f32, f32) {
+        let (dx, dy) = (towards.0 - c.0, towards.1 - c.1);
+        let tx = if dx.abs() > f32::EPSILON {
+            (self.s.box_w / 2.0 + 3.0) / dx.abs()
+        } else {
+            f32::MAX
+        };
+        let ty = if dy.abs() > f32::EPSILON {
+            (self.s.box_h / 2.0 + 3.0) / dy.abs()
+        } else {
+            f32::MAX
+        };
+        let t = tx.min(ty).min(1.0);
+        (c.0 + dx * t, c.1 + dy * t)
+    }
 }
 
 fn edge_points(g: &Geometry, d: &Diagram, e: &Edge) -> Option<Vec<(f32, f32)>> {
@@ -62,8 +63,8 @@ fn edge_points(g: &Geometry, d: &Diagram, e: &Edge) -> Option<Vec<(f32, f32)>> {
     pts.extend(e.via.iter().map(|(c, r)| g.center(*c, *r)));
     pts.push(g.center(b.col, b.row));
     let n = pts.len();
-    pts[0] = clip(pts[0], pts[1]);
-    pts[n - 1] = clip(pts[n - 1], pts[n - 2]);
+    pts[0] = g.clip(pts[0], pts[1]);
+    pts[n - 1] = g.clip(pts[n - 1], pts[n - 2]);
     Some(pts)
 }
 
@@ -84,11 +85,43 @@ pub fn LifecycleDiagram(
     #[prop(optional)]
     on_pick: Option<Callback<&'static str>>,
 ) -> impl IntoView {
+    move || {
+        let projector = projector_on();
+        let sizes = if projector {
+            Sizes::PROJECTOR
+        } else {
+            Sizes::NORMAL
+        };
+        drawing(
+            diagram.clone(),
+            highlight,
+            title.clone(),
+            sizes,
+            projector,
+            on_pick,
+        )
+    }
+}
+
+fn drawing(
+    diagram: Diagram,
+    highlight: Signal<Highlight>,
+    title: String,
+    s: Sizes,
+    projector: bool,
+    on_pick: Option<Callback<&'static str>>,
+) -> impl IntoView {
     let (min_row, max_row) = diagram.rows();
     let (min_col, max_col) = diagram.cols();
-    let g = Geometry { min_col, min_row };
-    let width = PAD * 2.0 + (max_col - min_col) * COL + W;
-    let height = PAD * 2.0 + (max_row - min_row) * ROW + H + 18.0;
+    let g = Geometry {
+        min_col,
+        min_row,
+        s,
+    };
+    // Notes sit under their box, or under the whole drawing in projector mode.
+    let note_room = if projector { 0.0 } else { 18.0 };
+    let width = PAD * 2.0 + (max_col - min_col) * s.col + s.box_w;
+    let height = PAD * 2.0 + (max_row - min_row) * s.row + s.box_h + note_room;
     let marker = format!("lc-arrow-{}", diagram.name);
     let marker_on = format!("lc-arrow-on-{}", diagram.name);
     let on_path = move |from: &str, to: &str| {
@@ -98,10 +131,10 @@ pub fn LifecycleDiagram(
                 .map(|p| p.iter().any(|(f, t)| f == from && t == to))
         })
     };
-    let edges = diagram
-        .edges
-        .iter()
-        .filter_map(|e| {
+    let label_dy = if projector { 7.0 } else { 4.0 };
+    let edge_view = {
+        let (diagram, marker, marker_on) = (diagram.clone(), marker.clone(), marker_on.clone());
+        move |e: &Edge, traced: bool| {
             let pts = edge_points(&g, &diagram, e)?;
             let d = pts
                 .iter()
@@ -111,27 +144,64 @@ pub fn LifecycleDiagram(
             let mid = pts.len() / 2;
             let (a, b) = (pts[mid - 1], pts[mid]);
             let (lx, ly) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-            // Beside a vertical stretch, above any other.
+            // Beside a vertical stretch (on the side it is bent to, so a
+            // pair of arrows keeps its words apart), above any other; in
+            // projector mode on the line itself, haloed, as the rows are close.
             let vertical = (a.0 - b.0).abs() < (a.1 - b.1).abs();
-            let (lx, ly, anchor) = if vertical { (lx + 7.0, ly + 4.0, "start") } else { (lx, ly - 6.0, "middle") };
+            let centre_x = diagram
+                .node(e.from)
+                .map_or(lx, |n| g.center(n.col, n.row).0);
+            let (lx, ly, anchor) = if vertical && lx < centre_x - 1.0 {
+                (lx - 7.0, ly + label_dy, "end")
+            } else if vertical {
+                (lx + 7.0, ly + label_dy, "start")
+            } else if projector {
+                (lx, ly + label_dy, "middle")
+            } else {
+                (lx, ly - 6.0, "middle")
+            };
             let (from, to) = (e.from, e.to);
             let label = e.label;
             let (m, m_on) = (marker.clone(), marker_on.clone());
             Some(view! {
                 <g
                     class="lc-edge"
+                    class:lc-edge--traced=traced
                     class:lc-edge--on=move || on_path(from, to) == Some(true)
                     class:lc-edge--off=move || on_path(from, to) == Some(false)
                     data-testid="lc-edge"
                     data-from=from
                     data-to=to
+                    data-traced=traced.to_string()
+                    data-on=move || (on_path(from, to) == Some(true)).to_string()
                 >
                     <path d=d marker-end=move || format!("url(#{})", if on_path(from, to) == Some(true) { &m_on } else { &m }) />
                     {label.map(|l| view! { <text class="lc-edge-label" x=format!("{lx:.1}") y=format!("{ly:.1}") text-anchor=anchor>{l}</text> })}
                 </g>
             })
-        })
+        }
+    };
+    let edges = diagram
+        .edges
+        .iter()
+        .filter_map(|e| edge_view(e, false))
         .collect_view();
+    // Moves the path took that the diagram only names in a note.
+    let traced = {
+        let diagram = diagram.clone();
+        move || {
+            highlight.with(|h| {
+                h.path
+                    .iter()
+                    .flatten()
+                    .filter_map(|(f, t)| diagram.traced_edge(f, t, s))
+                    .filter_map(|e| edge_view(&e, true))
+                    .collect_view()
+            })
+        }
+    };
+    let (w, h) = (s.box_w, s.box_h);
+    let count_font = if projector { 20.0 } else { 11.5 };
     let nodes = diagram
         .nodes
         .iter()
@@ -149,7 +219,16 @@ pub fn LifecycleDiagram(
                 .notes
                 .iter()
                 .find(|(k, _)| *k == key)
-                .map(|(_, text)| *text);
+                .map(|(_, text)| *text)
+                .filter(|_| !projector);
+            let lines = label_lines(key, projector);
+            let line_h = 22.0;
+            let first = cy + label_dy - line_h * (lines.len() as f32 - 1.0) / 2.0;
+            let label = lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, part)| view! { <tspan x=cx y=first + line_h * i as f32>{part}</tspan> })
+                .collect_view();
             let pick = move || {
                 if let Some(cb) = on_pick {
                     cb.run(key);
@@ -179,29 +258,38 @@ pub fn LifecycleDiagram(
                     data-count=move || count().map(|c| c.to_string()).unwrap_or_default()
                 >
                     <title>{key}</title>
-                    <rect class="lc-node-glow" x=cx - W / 2.0 - 5.0 y=cy - H / 2.0 - 5.0 width=W + 10.0 height=H + 10.0 rx="13" />
-                    <rect class="lc-node-box" x=cx - W / 2.0 y=cy - H / 2.0 width=W height=H rx="9" />
-                    <text class="lc-node-label" x=cx y=cy + 4.0 text-anchor="middle">{key}</text>
+                    <rect class="lc-node-glow" x=cx - w / 2.0 - 5.0 y=cy - h / 2.0 - 5.0 width=w + 10.0 height=h + 10.0 rx="13" />
+                    <rect class="lc-node-box" x=cx - w / 2.0 y=cy - h / 2.0 width=w height=h rx="9" />
+                    <text class="lc-node-label" text-anchor="middle">{label}</text>
                     {move || count().filter(|c| *c > 0).map(|c| {
                         let text = c.to_string();
-                        let w = 14.0 + 7.0 * text.len() as f32;
+                        let cw = count_font * 1.2 + count_font * 0.62 * text.len() as f32;
+                        let ch = count_font + 7.0;
                         view! {
                             <g class="lc-count" data-testid="lc-count">
-                                <rect x=cx + W / 2.0 - w + 6.0 y=cy - H / 2.0 - 10.0 width=w height="18" rx="9" />
-                                <text x=cx + W / 2.0 - w / 2.0 + 6.0 y=cy - H / 2.0 + 3.0 text-anchor="middle">{text}</text>
+                                <rect x=cx + w / 2.0 - cw + 6.0 y=cy - h / 2.0 - ch / 2.0 - 1.0 width=cw height=ch rx=ch / 2.0 />
+                                <text x=cx + w / 2.0 - cw / 2.0 + 6.0 y=cy - h / 2.0 - 1.0 + count_font * 0.36 text-anchor="middle">{text}</text>
                             </g>
                         }
                     })}
-                    {note.map(|t| view! { <text class="lc-note" x=cx y=cy + H / 2.0 + 14.0 text-anchor="middle">{t}</text> })}
+                    {note.map(|t| view! { <text class="lc-note" x=cx y=cy + h / 2.0 + 14.0 text-anchor="middle">{t}</text> })}
                 </g>
             }
         })
         .collect_view();
+    let notes_below = projector.then(|| {
+        view! {
+            <ul class="lc-notes" data-testid="lc-notes">
+                {diagram.notes.iter().map(|(k, t)| view! { <li><span class="lc-notes-state">{*k}</span>{format!(": {t}")}</li> }).collect_view()}
+            </ul>
+        }
+    });
     view! {
         <svg
             class="lc-diagram"
             data-testid=format!("lc-diagram-{}", diagram.name)
             viewBox=format!("0 0 {width:.0} {height:.0}")
+            width=projector.then(|| format!("{:.0}", width * Sizes::PROJECTOR_SCALE))
             role="img"
             aria-label=title
             preserveAspectRatio="xMidYMid meet"
@@ -214,8 +302,9 @@ pub fn LifecycleDiagram(
                     <path class="lc-arrow lc-arrow--on" d="M0 0 L10 5 L0 10 z" />
                 </marker>
             </defs>
-            <g class="lc-edges">{edges}</g>
+            <g class="lc-edges">{edges}{traced}</g>
             <g class="lc-nodes">{nodes}</g>
         </svg>
+        {notes_below}
     }
 }

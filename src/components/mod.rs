@@ -8,6 +8,7 @@ pub mod icons;
 pub mod import_file;
 pub mod lifecycle_diagram;
 pub mod pause_note;
+pub mod projector;
 pub mod recover_storage;
 pub mod step_strip;
 pub mod time_histogram;

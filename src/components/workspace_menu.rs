@@ -89,7 +89,7 @@ pub fn WorkspaceMenu() -> impl IntoView {
                 "Workspace"
             </button>
             <Show when=move || open.get()>
-                <div class="ws-menu-list" role="menu">
+                <div class="ws-menu-list" role="menu" data-testid="workspace-menu-list">
                     <p class="ws-menu-summary" data-testid="workspace-summary">{summary}</p>
                     <button
                         type="button"

@@ -14,7 +14,8 @@ use wasm_bindgen::JsCast;
 
 use super::edge::EdgeView;
 use super::geometry::{
-    bounds, node_at, nodes_in, snap_point, Point, Rect, Viewport, FIT_MAX_ZOOM_READ_ONLY, GRID,
+    content_bounds, node_at, nodes_in, snap_point, Point, Rect, Viewport, FIT_MAX_ZOOM_READ_ONLY,
+    GRID,
 };
 use super::graph::port_from_key;
 use super::icons::Glyph;
@@ -88,7 +89,7 @@ pub fn fit(ed: Ed) {
     };
     let b = ed
         .nodes
-        .with_untracked(|n| bounds(n.list.iter().map(|v| v.pos)));
+        .with_untracked(|n| content_bounds(n.list.iter().map(|v| v.pos)));
     ed.view.set(match b {
         Some(b) => {
             let read_only = ed.viewing.get_untracked().is_some();

@@ -15,6 +15,7 @@ use super::icons::Glyph;
 use super::lifecycle::{actions, label};
 use super::state::{use_ed, Dialog, Ed, Selection, VersionInfo};
 use crate::components::clock_bar::format_sim_time;
+use crate::run_view::channels::publish_warnings;
 
 #[component]
 fn Modal(
@@ -105,6 +106,10 @@ fn PublishDialog() -> impl IntoView {
     let errors = report.errors.clone();
     let warnings = report.warnings.clone();
     let blocked = !errors.is_empty() || unchanged;
+    let channels = ed
+        .rt
+        .with_untracked(|s| publish_warnings(s.state(), &ed.id()))
+        .unwrap_or_default();
     let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let publish = move |_| {
@@ -143,6 +148,12 @@ fn PublishDialog() -> impl IntoView {
                 <div class="callout callout--warning" data-testid="publish-warnings">
                     <strong>{format!("{} warning{} (kept with the version)", warnings.len(), if warnings.len() == 1 { "" } else { "s" })}</strong>
                     <ul>{warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            {(!channels.is_empty()).then(|| view! {
+                <div class="callout callout--warning" data-testid="publish-channels">
+                    <strong>"Some contacts it would enroll lack a channel it needs"</strong>
+                    <ul>{channels.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
                 </div>
             })}
             <label class="ed-field">

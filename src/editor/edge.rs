@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use super::geometry::{fail_port, in_port, out_port, reconnect_handle, Leaving, Point};
 use super::graph::{port_key, port_label, Edge};
 use super::routing::{route, Route};
+use super::run_mode::use_run;
+use super::run_model::tag_anchor;
 use super::run_overlay::edge_run;
 use super::state::{use_ed, Ed};
 
@@ -81,11 +83,19 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
     if edge.implicit {
         class.push_str(" edge--implicit");
     }
+    let run_view = use_run();
     let label_view = label.map(|text| {
         let width = text.len() as f64 * 6.4 + 12.0;
         view! {
-            <g class="edge-tag" transform=move || {
+            <g class="edge-tag" data-testid="edge-tag" transform=move || {
                 let m = route.with(|r| r.as_ref().map(|r| r.label)).unwrap_or_default();
+                // Count badges stand above the nodes in run mode.
+                let m = if run_view.active() {
+                    let nodes: Vec<Point> = ed.nodes.with(|n| n.list.iter().map(|v| v.pos).collect());
+                    tag_anchor(m, width, 18.0, &nodes)
+                } else {
+                    m
+                };
                 format!("translate({:.1} {:.1})", m.x, m.y)
             }>
                 <rect x=-width / 2.0 y="-9" width=width height="18" rx="9" />

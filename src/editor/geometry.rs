@@ -274,6 +274,19 @@ pub fn bounds(positions: impl Iterator<Item = Point>) -> Option<Rect> {
     positions.map(node_rect).reduce(Rect::union)
 }
 
+/// Room right of a node for the word beside a free output port
+/// ("approved", "rejected", "timeout"), in world units.
+pub const PORT_LABEL_ROOM: f64 = 72.0;
+
+/// What fitting the view must show: every node, and the words beside
+/// their free ports, which stick out on the right.
+pub fn content_bounds(positions: impl Iterator<Item = Point>) -> Option<Rect> {
+    bounds(positions).map(|b| Rect {
+        w: b.w + PORT_LABEL_ROOM,
+        ..b
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,6 +413,17 @@ mod tests {
         assert_eq!(nodes_in(band, nodes.iter().copied()), ["a"]);
         let band = Rect::from_corners(Point::new(50.0, 500.0), Point::new(-5.0, 60.0));
         assert_eq!(nodes_in(band, nodes.iter().copied()), ["a", "c"]);
+    }
+
+    #[test]
+    fn fitting_shows_the_words_beside_the_ports_of_the_rightmost_node() {
+        let nodes = [Point::new(0.0, 0.0), Point::new(600.0, 80.0)];
+        let b = content_bounds(nodes.into_iter()).unwrap();
+        // "approved" at 10.5 px starts 10 units right of the port.
+        let word_end = out_port(nodes[1], 0, 3).x + 10.0 + 8.0 * 6.5;
+        assert!(b.x + b.w >= word_end, "{b:?} ends before {word_end}");
+        let v = Viewport::fitting(b, 1000.0, 500.0, 56.0, 1.5);
+        assert!(v.to_screen(Point::new(word_end, 0.0)).x <= 1000.0);
     }
 
     #[test]

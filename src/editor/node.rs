@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::geometry::{fail_port, out_port, NODE_H, NODE_W};
 use super::graph::{port_key, port_label};
 use super::icons::KindIcon;
+use super::run_mode::use_run;
 use super::run_overlay::{node_run, RunNodeMarks};
 use super::state::use_ed;
 
@@ -17,6 +18,7 @@ use super::state::use_ed;
 pub fn Node(id: String) -> impl IntoView {
     let ed = use_ed();
     let run = node_run(&id);
+    let run_view = use_run();
     let node = {
         let id = id.clone();
         Memo::new(move |_| ed.nodes.with(|n| n.get(&id).cloned()))
@@ -68,14 +70,16 @@ pub fn Node(id: String) -> impl IntoView {
             .map(|(slot, port)| {
                 let at = out_port(Default::default(), slot, count);
                 let free = !linked.contains(port);
-                let label = port_label(*port).filter(|_| free);
+                // Nothing can be connected in run mode: a free port's word
+                // would only lie across the edges leaving the node.
+                let label = port_label(*port).filter(|_| free && !run_view.active());
                 view! {
                     <g class="port port--out" data-port=port_key(*port) data-node-id=n.id.clone()
                         data-testid=format!("port-{}-{}", n.id, port_key(*port))>
                         <title>{format!("Drag to connect ({})", port_label(*port).unwrap_or("next"))}</title>
                         <circle class="port-hit" cx=at.x cy=at.y r="11" />
                         <circle class="port-dot" cx=at.x cy=at.y r="5" />
-                        {label.map(|l| view! { <text class="port-label" x=at.x + 10.0 y=at.y + 4.0>{l}</text> })}
+                        {label.map(|l| view! { <text class="port-label" data-testid="port-label" x=at.x + 10.0 y=at.y + 4.0>{l}</text> })}
                     </g>
                 }
                 .into_any()

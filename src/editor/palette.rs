@@ -23,12 +23,16 @@ struct Carry {
     dragging: bool,
 }
 
-fn canvas_rect() -> Option<web_sys::DomRect> {
+fn rect_of(testid: &str) -> Option<web_sys::DomRect> {
     document()
-        .query_selector("[data-testid=canvas]")
+        .query_selector(&format!("[data-testid={testid}]"))
         .ok()
         .flatten()
         .map(|e| e.get_bounding_client_rect())
+}
+
+fn canvas_rect() -> Option<web_sys::DomRect> {
+    rect_of("canvas")
 }
 
 /// Adds a step of `kind` as a click does.
@@ -89,6 +93,16 @@ pub fn Palette() -> impl IntoView {
         };
         let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
         if x < r.left() || x > r.right() || y < r.top() || y > r.bottom() {
+            // Dropped back on the palette: a change of mind, nothing to say.
+            let on_palette = rect_of("palette").is_some_and(|p| {
+                x >= p.left() && x <= p.right() && y >= p.top() && y <= p.bottom()
+            });
+            if !on_palette {
+                ed.notice.set(Some(format!(
+                    "Not added: drop the {} step on the canvas, or click it in the palette",
+                    kind_label(c.kind).to_lowercase()
+                )));
+            }
             return;
         }
         let w = ed

@@ -230,29 +230,47 @@ pub fn badges(step: &StepView) -> Vec<Badge> {
 const RING: f64 = 10.0;
 const BADGES: f64 = 36.0;
 
+/// Where to centre an edge's port word (`rejected`, `timeout`) in run mode,
+/// where count badges sit above the nodes: on the edge when clear, else
+/// the nearest clear spot above it, else below.
+pub fn tag_anchor(mid: Point, w: f64, h: f64, nodes: &[Point]) -> Point {
+    let step = h / 2.0;
+    let up = (1..=40).map(|i| mid.offset(0.0, -step * i as f64));
+    let down = (1..=40).map(|i| mid.offset(0.0, step * i as f64));
+    std::iter::once(mid)
+        .chain(up)
+        .chain(down)
+        .find(|p| !covered(*p, w, h, nodes))
+        .unwrap_or(mid)
+}
+
+/// Whether a node, its ring or its count badges cover a `w`×`h` box
+/// centred on `p`.
+fn covered(p: Point, w: f64, h: f64, nodes: &[Point]) -> bool {
+    let r = Rect {
+        x: p.x - w / 2.0,
+        y: p.y - h / 2.0,
+        w,
+        h,
+    };
+    nodes.iter().any(|n| {
+        let card = node_rect(*n);
+        let marks = Rect {
+            x: card.x - RING,
+            y: card.y - BADGES,
+            w: card.w + 2.0 * RING,
+            h: card.h + BADGES + RING,
+        };
+        marks.intersects(r)
+    })
+}
+
 /// Where to centre a `w`×`h` label meant for `mid` (an edge's midpoint) so
 /// that no node, ring or count badge covers it: the midpoint when clear,
 /// else the nearest clear spot straight below it (the badges are above the
 /// nodes, and labels below read alike), else above.
 pub fn label_anchor(mid: Point, w: f64, h: f64, nodes: &[Point]) -> Point {
-    let hits = |p: Point| {
-        let r = Rect {
-            x: p.x - w / 2.0,
-            y: p.y - h / 2.0,
-            w,
-            h,
-        };
-        nodes.iter().any(|n| {
-            let card = node_rect(*n);
-            let marks = Rect {
-                x: card.x - RING,
-                y: card.y - BADGES,
-                w: card.w + 2.0 * RING,
-                h: card.h + BADGES + RING,
-            };
-            marks.intersects(r)
-        })
-    };
+    let hits = |p: Point| covered(p, w, h, nodes);
     if !hits(mid) {
         return mid;
     }
@@ -272,6 +290,18 @@ pub fn label_width(chars: usize, char_w: f64, pad: f64) -> f64 {
 mod tests {
     use super::*;
     use flowlab_engine::model::StepKind;
+
+    #[test]
+    fn a_port_word_under_the_count_badges_moves_above_them() {
+        let nodes = [Point::new(0.0, 0.0), Point::new(300.0, 0.0)];
+        // An edge routed over the second node's badges.
+        let mid = Point::new(300.0 + NODE_W / 2.0, -BADGES / 2.0);
+        let at = tag_anchor(mid, 60.0, 18.0, &nodes);
+        assert!(at.y < mid.y, "{at:?}");
+        assert!(!covered(at, 60.0, 18.0, &nodes));
+        let clear = Point::new(150.0 + NODE_W, -120.0);
+        assert_eq!(tag_anchor(clear, 60.0, 18.0, &nodes), clear);
+    }
 
     use crate::editor::geometry::{NODE_H, NODE_W};
 

@@ -35,9 +35,124 @@ pub struct Diagram {
     pub notes: Vec<(&'static str, &'static str)>,
 }
 
+/// The drawing's sizes, in SVG units: a grid cell, and a state's box.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sizes {
+    pub col: f32,
+    pub row: f32,
+    pub box_w: f32,
+    pub box_h: f32,
+}
+
+impl Sizes {
+    pub const NORMAL: Sizes = Sizes {
+        col: 184.0,
+        row: 86.0,
+        box_w: 160.0,
+        box_h: 42.0,
+    };
+    /// Taller boxes for names on two lines of 20 units.
+    pub const PROJECTOR: Sizes = Sizes {
+        col: 190.0,
+        row: 80.0,
+        box_w: 150.0,
+        box_h: 56.0,
+    };
+    /// Screen pixels per SVG unit in projector mode: 20-unit text is 18 px.
+    pub const PROJECTOR_SCALE: f32 = 0.9;
+}
+
+/// A state's name as drawn: on one line, or in projector mode a long name
+/// on two, cut at the underscore that keeps the longer line shortest.
+pub fn label_lines(key: &str, projector: bool) -> Vec<&str> {
+    if !projector || key.len() <= 10 {
+        return vec![key];
+    }
+    key.match_indices('_')
+        .map(|(i, _)| i + 1)
+        .min_by_key(|i| (*i).max(key.len() - i))
+        .map_or(vec![key], |i| vec![&key[..i], &key[i..]])
+}
+
 impl Diagram {
     pub fn node(&self, key: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.key == key)
+    }
+
+    pub fn has_edge(&self, from: &str, to: &str) -> bool {
+        self.edges.iter().any(|e| e.from == from && e.to == to)
+    }
+
+    /// An arrow for a move a path took that the diagram does not draw (a
+    /// note says it once instead, as "any non-terminal → CANCELLED"):
+    /// straight when that crosses no other box, else with the shortest
+    /// one or two bends on the half grid that cross none.
+    pub fn traced_edge(&self, from: &str, to: &str, sizes: Sizes) -> Option<Edge> {
+        let (a, b) = (self.node(from)?, self.node(to)?);
+        if self.has_edge(from, to) || from == to {
+            return None;
+        }
+        let others: Vec<&Node> = self
+            .nodes
+            .iter()
+            .filter(|n| n.key != a.key && n.key != b.key)
+            .collect();
+        let clear = |via: &[(f32, f32)]| {
+            let mut pts = vec![(a.col, a.row)];
+            pts.extend_from_slice(via);
+            pts.push((b.col, b.row));
+            let inside = via
+                .iter()
+                .any(|p| others.iter().any(|n| in_box(n, *p, sizes)));
+            !inside
+                && pts
+                    .windows(2)
+                    .all(|w| others.iter().all(|n| !crosses(n, w[0], w[1], sizes)))
+        };
+        let traced = |via: Vec<(f32, f32)>| Edge {
+            from: a.key,
+            to: b.key,
+            via,
+            label: None,
+        };
+        if clear(&[]) {
+            return Some(traced(Vec::new()));
+        }
+        let (c0, c1) = self.cols();
+        let (r0, r1) = self.rows();
+        let halves = |lo: f32, hi: f32| {
+            let (lo, hi) = ((lo * 2.0).floor() as i32 - 1, (hi * 2.0).ceil() as i32 + 1);
+            (lo..=hi).map(|i| i as f32 / 2.0).collect::<Vec<_>>()
+        };
+        let (cs, rs) = (halves(c0, c1), halves(r0, r1));
+        let points: Vec<(f32, f32)> = cs
+            .iter()
+            .flat_map(|c| rs.iter().map(move |r| (*c, *r)))
+            .collect();
+        let length = |via: &[(f32, f32)]| {
+            let mut pts = vec![(a.col, a.row)];
+            pts.extend_from_slice(via);
+            pts.push((b.col, b.row));
+            pts.windows(2)
+                .map(|w| ((w[1].0 - w[0].0) * sizes.col).hypot((w[1].1 - w[0].1) * sizes.row))
+                .sum::<f32>()
+        };
+        let best = |candidates: Vec<Vec<(f32, f32)>>| {
+            candidates
+                .into_iter()
+                .filter(|v| clear(v))
+                .min_by(|x, y| length(x).total_cmp(&length(y)))
+        };
+        best(points.iter().map(|p| vec![*p]).collect())
+            .or_else(|| {
+                best(
+                    points
+                        .iter()
+                        .flat_map(|p| points.iter().map(move |q| vec![*p, *q]))
+                        .collect(),
+                )
+            })
+            .map(traced)
     }
 
     fn points(&self) -> impl Iterator<Item = (f32, f32)> + '_ {
@@ -62,6 +177,41 @@ impl Diagram {
                 (lo.min(r), hi.max(r))
             })
     }
+}
+
+/// A little room around a box that an arrow passing by keeps clear, in pixels.
+const CLEARANCE: f32 = 8.0;
+
+fn in_box(n: &Node, p: (f32, f32), s: Sizes) -> bool {
+    let (dx, dy) = ((p.0 - n.col) * s.col, (p.1 - n.row) * s.row);
+    dx.abs() <= s.box_w / 2.0 + CLEARANCE && dy.abs() <= s.box_h / 2.0 + CLEARANCE
+}
+
+/// Whether the segment from `p` to `q` (grid units) crosses `n`'s box
+/// (Liang–Barsky clipping, in pixels).
+fn crosses(n: &Node, p: (f32, f32), q: (f32, f32), s: Sizes) -> bool {
+    let (x0, y0) = ((p.0 - n.col) * s.col, (p.1 - n.row) * s.row);
+    let (dx, dy) = ((q.0 - p.0) * s.col, (q.1 - p.1) * s.row);
+    let (hw, hh) = (s.box_w / 2.0 + CLEARANCE, s.box_h / 2.0 + CLEARANCE);
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (d, dist) in [(-dx, x0 + hw), (dx, hw - x0), (-dy, y0 + hh), (dy, hh - y0)] {
+        if d == 0.0 {
+            if dist < 0.0 {
+                return false;
+            }
+            continue;
+        }
+        let t = dist / d;
+        if d < 0.0 {
+            t0 = t0.max(t);
+        } else {
+            t1 = t1.min(t);
+        }
+        if t0 > t1 {
+            return false;
+        }
+    }
+    true
 }
 
 fn edge(from: &'static str, to: &'static str) -> Edge {
@@ -327,4 +477,95 @@ pub fn step_counts(state: &State, wf: Option<WfIx>) -> Vec<(&'static str, u64)> 
         .iter()
         .map(|s| (s.as_str(), counts[*s as usize]))
         .collect()
+}
+
+#[cfg(test)]
+mod traced_tests {
+    use super::*;
+
+    fn polyline(d: &Diagram, e: &Edge) -> Vec<(f32, f32)> {
+        let (a, b) = (d.node(e.from).unwrap(), d.node(e.to).unwrap());
+        let mut pts = vec![(a.col, a.row)];
+        pts.extend_from_slice(&e.via);
+        pts.push((b.col, b.row));
+        pts
+    }
+
+    #[test]
+    fn a_cancel_from_any_non_terminal_state_gets_an_arrow_around_the_other_boxes() {
+        let d = execution();
+        let cancelled = ExecState::Cancelled.as_str();
+        for sizes in [Sizes::NORMAL, Sizes::PROJECTOR] {
+            for s in ExecState::ALL.into_iter().filter(|s| !s.is_terminal()) {
+                let e = d
+                    .traced_edge(s.as_str(), cancelled, sizes)
+                    .unwrap_or_else(|| panic!("{s} → CANCELLED has no arrow"));
+                assert_eq!((e.from, e.to), (s.as_str(), cancelled));
+                let pts = polyline(&d, &e);
+                for n in d.nodes.iter().filter(|n| n.key != e.from && n.key != e.to) {
+                    for w in pts.windows(2) {
+                        assert!(
+                            !crosses(n, w[0], w[1], sizes),
+                            "{s} → CANCELLED crosses {}",
+                            n.key
+                        );
+                    }
+                }
+            }
+            let running = d.traced_edge("RUNNING", cancelled, sizes).unwrap();
+            assert!(running.via.len() <= 1, "{running:?}");
+        }
+    }
+
+    #[test]
+    fn an_arrow_already_drawn_or_a_state_not_in_the_diagram_gets_none() {
+        let d = execution();
+        assert_eq!(d.traced_edge("RUNNING", "COMPLETED", Sizes::NORMAL), None);
+        assert_eq!(d.traced_edge("RUNNING", "nowhere", Sizes::NORMAL), None);
+    }
+
+    #[test]
+    fn crossing_is_seen_through_the_box_and_not_beside_it() {
+        let n = Node {
+            key: "X",
+            col: 1.0,
+            row: 1.0,
+            tone: Tone::Good,
+        };
+        let s = Sizes::NORMAL;
+        assert!(crosses(&n, (0.0, 1.0), (2.0, 1.0), s));
+        assert!(crosses(&n, (1.0, 0.0), (1.0, 2.0), s));
+        assert!(!crosses(&n, (0.0, 0.0), (2.0, 0.0), s));
+        assert!(!crosses(&n, (0.0, 1.0), (0.5, 1.0), s));
+    }
+
+    #[test]
+    fn long_names_take_two_lines_in_projector_mode_only() {
+        assert_eq!(
+            label_lines("RESOURCES_DISCOVERED", false),
+            ["RESOURCES_DISCOVERED"]
+        );
+        assert_eq!(
+            label_lines("RESOURCES_DISCOVERED", true),
+            ["RESOURCES_", "DISCOVERED"]
+        );
+        assert_eq!(
+            label_lines("FAILED_UNSAFE_ACK", true),
+            ["FAILED_", "UNSAFE_ACK"]
+        );
+        assert_eq!(label_lines("SCHEDULED", true), ["SCHEDULED"]);
+        let all = execution()
+            .nodes
+            .into_iter()
+            .chain(step().nodes)
+            .chain(definition().nodes);
+        for n in all {
+            let longest = label_lines(n.key, true)
+                .iter()
+                .map(|l| l.len())
+                .max()
+                .unwrap();
+            assert!(longest <= 11, "{}", n.key);
+        }
+    }
 }

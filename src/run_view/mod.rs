@@ -5,6 +5,7 @@
 //! view model is tested natively.
 
 pub mod approvals;
+pub mod channels;
 pub mod event_text;
 pub mod execution;
 pub mod executions;

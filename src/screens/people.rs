@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::components::clock_bar::format_sim_time;
+use crate::run_view::channels::enroll_warnings;
 use crate::run_view::people::{contacts, edited_name, enrollable, generate, polls};
 use crate::runtime::use_runtime;
 use crate::screens::people_operators::OperatorsSection;
@@ -236,6 +237,13 @@ pub fn PeopleScreen() -> impl IntoView {
                 <button type="button" class="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"‹"</button>
                 <button type="button" class="button" disabled=move || list.get().is_none_or(|l| (page.get() + 1) * PER_PAGE >= l.matching) on:click=move |_| page.update(|p| *p += 1)>"›"</button>
             </div>
+            {move || {
+                let wf = enroll_into.get();
+                let ids = selected.get();
+                rt.with(|s| enroll_warnings(s.state(), &wf, &ids)).unwrap_or_default().into_iter().map(|line| view! {
+                    <p class="callout callout--warning enroll-warning" role="status" data-testid="enroll-warning">{line}</p>
+                }).collect_view()
+            }}
             <div class="table" role="table" aria-label="Contacts" data-testid="contacts-table">
                 <div class="table-head contact-row" role="row">
                     <span role="columnheader" aria-label="Select"></span>

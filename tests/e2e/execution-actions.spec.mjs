@@ -43,6 +43,12 @@ describe('stop and rollback from an execution page (release build)', { timeout: 
     await page.click('[data-testid=stop-confirm]');
     // The welcome series acknowledges its ends by itself (auto_ack): CANCELLED, then CANCELLED_ACK.
     await page.waitForSelector('[data-testid=lc-node][data-lit=true][data-state=CANCELLED_ACK]');
+    // The stop is drawn on the path: RUNNING → CANCELLED → CANCELLED_ACK, unbroken.
+    const stopEdge = page.locator('[data-testid=lc-edge][data-from=RUNNING][data-to=CANCELLED]');
+    assert.equal(await stopEdge.count(), 1, 'an arrow from RUNNING to CANCELLED');
+    assert.equal(await stopEdge.getAttribute('data-traced'), 'true');
+    assert.equal(await stopEdge.getAttribute('data-on'), 'true', 'lit as part of the path');
+    assert.equal(await page.getAttribute('[data-testid=lc-edge][data-from=CANCELLED][data-to=CANCELLED_ACK]', 'data-on'), 'true');
     assert.match((await page.textContent('[data-testid=execution-summary]')) ?? '', /Welcome series/);
     const moves = (await historyLines(page, 'execution_state')).slice(-2);
     assert.match(moves[0], /^from RUNNING reason stopped by operator to CANCELLED$/);
