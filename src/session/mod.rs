@@ -347,8 +347,6 @@ impl Session {
                 note_published(published, at, e);
                 at += 1;
             }));
-        self.checkpoints
-            .note(self.log.len(), self.driver.engine().state());
     }
 }
 
