@@ -44,7 +44,10 @@ fn bench(path: &Path, runs: usize) -> Result<String, String> {
         let decoded = decode_snapshot(&bytes).map_err(|e| e.to_string())?;
         decodes.push(t0.elapsed());
         if &decoded != state {
-            return Err(format!("{}: the snapshot decodes to another state", path.display()));
+            return Err(format!(
+                "{}: the snapshot decodes to another state",
+                path.display()
+            ));
         }
     }
     let name = path.file_name().unwrap_or_default().to_string_lossy();
