@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the engine (not a test; never run by `make test` or CI):
-# SEQ10-RETRY at 10k and 100k contacts, natively (flowlab-bench) and as wasm
+# SEQ10-RETRY at 10k and 100k contacts, natively (flowlab-bench; the snapshot
+# codec on the played-out run, flowlab-bench-snapshot) and as wasm
 # under Node (the same engine built for wasm32-unknown-unknown, bound with
 # `wasm-bindgen --target nodejs`). Prints figures, asserts nothing.
 #
@@ -19,7 +20,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown ||
   scripts/setup.sh
 fi
 
-cargo build --release -p flowlab-bench --bin flowlab-bench
+cargo build --release -p flowlab-bench --bin flowlab-bench --bin flowlab-bench-snapshot
 cargo build --release -p flowlab-sim
 cargo build --release --target wasm32-unknown-unknown -p flowlab-bench --lib
 rm -rf target/bench-wasm
@@ -31,6 +32,8 @@ echo "$(date -u +%Y-%m-%dT%H:%MZ) · $(nproc) cores · $(rustc --version) · nod
   "· load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 target/release/flowlab-bench --runs "$RUNS" "$@"
+echo
+target/release/flowlab-bench-snapshot --runs "$RUNS" "$@"
 echo
 node bench/engine/run-wasm.cjs --runs "$RUNS" "$@"
 

@@ -2,7 +2,9 @@
 //! form for events, written in segments of many events, and JSON for the
 //! world a log starts from. Decoding bad bytes is an error, never a panic.
 
+mod draft_json;
 mod events;
+mod people_json;
 mod snapshot;
 mod wire;
 

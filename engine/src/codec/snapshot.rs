@@ -1,16 +1,19 @@
 //! A snapshot: the whole engine `State` at one instant, so that a reload
 //! folds only the events after it. Plain fields are varints; the authoring
-//! model (drafts, contacts, operators) is JSON; compiled versions and the
+//! model (drafts, contacts, operators) is JSON, written by serde straight
+//! from the model (`people_json`, `draft_json`); compiled versions and the
 //! name indices are rebuilt on load, as they are functions of the rest.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use super::draft_json::DraftOut;
 use super::events::{
     decode_wake_kind, encode_wake_kind, index_of, pick, OUTCOMES, PHASES, PORTS, SOURCES,
 };
+use super::people_json::{ContactIn, Contacts, OperatorIn, Operators};
 use super::wire::{Reader, Writer};
 use super::CodecError;
 use crate::canonical::canonical_json;
@@ -20,6 +23,7 @@ use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
 use crate::model::{WorkflowDraft, WrittenParts};
 use crate::runtime::compiled::CompiledVersion;
+use crate::runtime::state::Genesis;
 use crate::runtime::state::{
     ContactLock, Execution, RollbackRecord, SharedApproval, Slot, State, StepRun, Version,
     WorkflowState,
@@ -28,10 +32,6 @@ use crate::scenario::decode_workflow;
 use crate::time::SimTime;
 
 const MAGIC: &[u8; 4] = b"FLS\x01";
-
-fn draft_json(d: &WorkflowDraft) -> Value {
-    json!({"draft": d.to_json(), "written": {"steps": d.written.steps, "settings": d.written.settings, "trigger": d.written.trigger}})
-}
 
 fn draft_from(v: &Value, at: usize) -> Result<WorkflowDraft, CodecError> {
     let mut draft = decode_workflow(&v["draft"], "")
@@ -113,16 +113,12 @@ pub fn encode_snapshot(state: &State) -> Vec<u8> {
     w.var(state.now.0);
     w.var(state.seed);
     w.var(state.next_seq);
-    w.json(&Value::Array(
-        state.contacts.iter().map(|c| c.to_json()).collect(),
-    ));
-    w.json(&Value::Array(
-        state.operators.iter().map(|o| o.to_json()).collect(),
-    ));
+    w.serialized(&Contacts(&state.contacts));
+    w.serialized(&Operators(&state.operators));
 
     w.var(state.workflows.len() as u64);
     for wf in &state.workflows {
-        w.json(&draft_json(&wf.draft));
+        w.serialized(&DraftOut::from(&wf.draft));
         w.u8(index_of(&WorkflowStatus::ALL, &wf.status));
         w.u8(wf.unpublished_changes as u8);
         w.u8(index_of(&PHASES, &wf.phase));
@@ -137,7 +133,7 @@ pub fn encode_snapshot(state: &State) -> Vec<u8> {
             for warning in &v.warnings {
                 w.str(warning);
             }
-            w.json(&draft_json(&v.draft));
+            w.serialized(&DraftOut::from(&v.draft));
         }
         opt_slot(&mut w, wf.next_poll);
         opt_slot(&mut w, wf.window_wake);
@@ -246,21 +242,12 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
     }
     let r = &mut Reader::new(&bytes[MAGIC.len()..]);
     let (now, seed, next_seq) = (SimTime(r.var()?), r.var()?, r.var()?);
-    let at = r.position();
-    let people = serde_json::json!({
-        "format": crate::scenario::FORMAT, "run_until": 0, "workflows": [],
-        "contacts": r.json()?, "operators": r.json()?,
-    });
-    let world = crate::scenario::parse_scenario("snapshot", &people.to_string()).map_err(|_| {
-        CodecError::Malformed {
-            at,
-            what: "contacts or operators",
-        }
-    })?;
-    let mut state = State::new(crate::runtime::state::Genesis {
+    let contacts: Vec<ContactIn> = r.deserialized("contacts")?;
+    let operators: Vec<OperatorIn> = r.deserialized("operators")?;
+    let mut state = State::new(Genesis {
         seed,
-        contacts: world.contacts,
-        operators: world.operators,
+        contacts: contacts.into_iter().map(Into::into).collect(),
+        operators: operators.into_iter().map(Into::into).collect(),
         workflows: Vec::new(),
     });
     state.now = now;

@@ -1,6 +1,7 @@
 //! Bytes in and out: LEB128 varints, length-prefixed strings, and JSON for
 //! the rare free-form values.
 
+use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
 use super::CodecError;
@@ -40,6 +41,14 @@ impl Writer {
 
     pub fn json(&mut self, v: &Value) {
         self.str(&v.to_string());
+    }
+
+    /// `value` as length-prefixed JSON text, serialized straight from it.
+    pub fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) {
+        let text = serde_json::to_vec(value)
+            .expect("the snapshot's JSON parts have string keys and nothing that can fail");
+        self.var(text.len() as u64);
+        self.bytes.extend_from_slice(&text);
     }
 }
 
@@ -131,6 +140,15 @@ impl<'a> Reader<'a> {
             at,
             what: "embedded JSON",
         })
+    }
+
+    /// Length-prefixed JSON text, deserialized straight into a `T`.
+    pub fn deserialized<T: DeserializeOwned>(
+        &mut self,
+        what: &'static str,
+    ) -> Result<T, CodecError> {
+        let at = self.pos;
+        serde_json::from_str(self.str()?).map_err(|_| CodecError::Malformed { at, what })
     }
 
     pub fn position(&self) -> usize {
