@@ -347,6 +347,7 @@ impl Session {
                 note_published(published, at, e);
                 at += 1;
             }));
+        self.driver.engine_mut().shed_spare_capacity();
     }
 }
 

@@ -252,6 +252,39 @@ fn checkpoints_stay_few_and_give_the_same_world() {
 }
 
 #[test]
+fn checkpoints_keep_within_their_bytes_and_give_the_same_world() {
+    use super::travel::Checkpoints;
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .max_by_key(|(_, s)| uninterrupted(s).len())
+        .expect("a scenario");
+    let log = uninterrupted(&scenario);
+    let genesis = sim::genesis(&scenario);
+    let events = EventLog::from_events(log.clone());
+    let mut roomy = Checkpoints::every_so_often(3);
+    roomy.fill(&genesis, &events);
+    let mut tight = Checkpoints::every_so_often(3).within(roomy.bytes() / 3);
+    tight.fill(&genesis, &events);
+    assert!(
+        tight.bytes() <= roomy.bytes() / 3,
+        "{} bytes of checkpoints",
+        tight.bytes()
+    );
+    assert!(
+        tight.count() < roomy.count(),
+        "fewer checkpoints when tight"
+    );
+    for pos in positions(log.len()) {
+        let expected = Engine::replay(genesis.clone(), &log[..pos]);
+        assert_eq!(
+            &tight.state_at(&genesis, &events, pos),
+            expected.state(),
+            "at event {pos}"
+        );
+    }
+}
+
+#[test]
 fn a_branch_from_the_past_goes_on_as_the_run_did_without_what_came_later() {
     for (name, scenario) in scenarios() {
         let expected = uninterrupted(&scenario);

@@ -1,12 +1,15 @@
 //! Time travel: the world after any prefix of the log, while the live
 //! engine stays where it is. The state at a position is the nearest
 //! checkpoint at or before it with the events after it folded on top
-//! (state is a fold of the log, so this is exact). Checkpoints are copies
-//! of the state taken every `every` events as the log grows; when there
-//! are more than [`MAX_CHECKPOINTS`], every other one goes and `every`
-//! doubles, so memory stays bounded and a rewind folds about `every`
-//! events at most.
+//! (state is a fold of the log, so this is exact). Checkpoints are encoded
+//! snapshots, taken the first time someone travels by folding the log once,
+//! `every` events apart. There are at most [`MAX_CHECKPOINTS`], and they
+//! take at most half the log's own bytes (or [`SMALL_BUDGET`] when that is
+//! more); past either bound every other one goes and `every` doubles, so
+//! memory stays bounded and a rewind decodes one snapshot and folds about
+//! `every` events at most.
 
+use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
 use flowlab_engine::runtime::state::{Genesis, State};
 use flowlab_engine::time::SimTime;
 
@@ -15,17 +18,22 @@ use super::event_log::EventLog;
 /// Events between checkpoints while the log is short.
 const FIRST_EVERY: usize = 50_000;
 const MAX_CHECKPOINTS: usize = 12;
+/// Checkpoint bytes always allowed, however short the log.
+const SMALL_BUDGET: usize = 32 << 20;
 
 pub struct Checkpoints {
     every: usize,
-    /// `(n, state after the first n events)`, about `every` apart, rising.
-    kept: Vec<(usize, State)>,
+    /// A bound on the checkpoints' bytes that replaces the usual one.
+    fixed_budget: Option<usize>,
+    /// `(n, snapshot after the first n events)`, `every` apart, rising.
+    kept: Vec<(usize, Vec<u8>)>,
 }
 
 impl Default for Checkpoints {
     fn default() -> Self {
         Checkpoints {
             every: FIRST_EVERY,
+            fixed_budget: None,
             kept: Vec::new(),
         }
     }
@@ -36,33 +44,34 @@ impl Checkpoints {
     pub fn every_so_often(every: usize) -> Checkpoints {
         Checkpoints {
             every: every.max(1),
-            kept: Vec::new(),
+            ..Checkpoints::default()
         }
     }
 
-    /// Called as the log grows, with the live state after `len` events:
-    /// keeps a copy when `every` events have passed since the last one.
-    pub fn note(&mut self, len: usize, live: &State) {
-        let last = self.kept.last().map_or(0, |(n, _)| *n);
-        if len < last + self.every {
-            return;
-        }
-        self.kept.push((len, live.clone()));
-        if self.kept.len() > MAX_CHECKPOINTS {
-            self.every *= 2;
-            let mut odd = false;
-            self.kept.retain(|_| {
-                odd = !odd;
-                !odd
-            });
-        }
+    /// Checkpoints whose bytes may not pass `bytes` (tests use small ones).
+    pub fn within(mut self, bytes: usize) -> Checkpoints {
+        self.fixed_budget = Some(bytes);
+        self
+    }
+
+    pub fn bytes(&self) -> usize {
+        self.kept.iter().map(|(_, b)| b.len()).sum()
+    }
+
+    fn halve(&mut self) {
+        self.every *= 2;
+        let every = self.every;
+        self.kept.retain(|(n, _)| n % every == 0);
     }
 
     /// The state after the first `pos` events of `log`.
     pub fn state_at(&self, genesis: &Genesis, log: &EventLog, pos: usize) -> State {
         let pos = pos.min(log.len());
         let (from, mut state) = match self.kept.iter().rev().find(|(n, _)| *n <= pos) {
-            Some((n, s)) => (*n, s.clone()),
+            Some((n, bytes)) => (
+                *n,
+                decode_snapshot(bytes).expect("a snapshot this session encoded decodes"),
+            ),
             None => (0, State::new(genesis.clone())),
         };
         for s in log.range(from..pos) {
@@ -71,18 +80,37 @@ impl Checkpoints {
         state
     }
 
-    /// Takes the checkpoints a log read from storage lacks, folding it once
-    /// from the last checkpoint (or genesis) to its end.
+    /// Takes the checkpoints the log lacks (it grew, or was read from
+    /// storage), folding it once from the last checkpoint (or genesis) to
+    /// its end.
     pub fn fill(&mut self, genesis: &Genesis, log: &EventLog) {
-        let (from, mut state) = match self.kept.last() {
-            Some((n, _)) if n + self.every > log.len() => return,
-            Some((n, s)) => (*n, s.clone()),
-            None if log.len() < self.every => return,
-            None => (0, State::new(genesis.clone())),
-        };
-        for (i, s) in log.range(from..log.len()).enumerate() {
-            state.apply(s.t, &s.event);
-            self.note(from + i + 1, &state);
+        let len = log.len();
+        while len / self.every > MAX_CHECKPOINTS {
+            self.halve();
+        }
+        let budget = self
+            .fixed_budget
+            .unwrap_or_else(|| SMALL_BUDGET.max(log.bytes_held() / 2));
+        let last = self.kept.last().map_or(0, |(n, _)| *n);
+        if last + self.every > len {
+            return;
+        }
+        let mut state = self.state_at(genesis, log, last);
+        let mut at = last;
+        while at + self.every <= len {
+            let next = (at / self.every + 1) * self.every;
+            for s in log.range(at..next) {
+                state.apply(s.t, &s.event);
+            }
+            at = next;
+            self.kept.push((at, encode_snapshot(&state)));
+            while self.kept.len() > MAX_CHECKPOINTS || self.bytes() > budget {
+                if self.kept.len() == 1 && self.every > len {
+                    self.kept.clear();
+                    break;
+                }
+                self.halve();
+            }
         }
     }
 

@@ -128,6 +128,19 @@ impl Engine {
         self.out.drain(..)
     }
 
+    /// Gives back the room a burst left in the output queue once it has
+    /// been drained (one instant can enroll a whole audience), so that it
+    /// does not stay taken for the rest of the run.
+    pub fn shed_spare_capacity(&mut self) {
+        const KEEP: usize = 1 << 12;
+        if self.out.is_empty() && self.out.capacity() > 4 * KEEP {
+            self.out.shrink_to(KEEP);
+        }
+        if self.work.is_empty() && self.work.capacity() > 4 * KEEP {
+            self.work.shrink_to(KEEP);
+        }
+    }
+
     /// Fires every timer due at or before `now`.
     pub fn handle_timeout(&mut self, now: SimTime) -> Result<()> {
         self.advance_clock(now)?;
