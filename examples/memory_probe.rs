@@ -48,6 +48,16 @@ fn main() {
     drop(scenario);
     drop(text);
     report("session made");
+    let json = flowlab_engine::codec::genesis_to_json(session.genesis()).to_string();
+    let t = std::time::Instant::now();
+    let back = flowlab_engine::codec::genesis_from_json(&json).expect("reads back");
+    println!(
+        "genesis of {} bytes read back in {:?}",
+        json.len(),
+        t.elapsed()
+    );
+    drop(back);
+    drop(json);
     loop {
         match session.advance_to(until, 64).expect("runs") {
             flowlab_engine::drive::Advanced::Reached => break,

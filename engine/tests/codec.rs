@@ -114,6 +114,22 @@ fn bad_bytes_are_refused_without_a_panic() {
 }
 
 #[test]
+fn a_genesis_with_a_repeated_or_misshapen_contact_is_refused_by_name() {
+    let genesis = |contacts: &str| {
+        format!(r#"{{"seed": 1, "contacts": {contacts}, "operators": [], "workflows": []}}"#)
+    };
+    let twice = genesis_from_json(&genesis(r#"[{"id": "c1"}, {"id": "c2"}, {"id": "c1"}]"#))
+        .expect_err("c1 twice");
+    assert!(twice.to_string().contains("`c1`"), "{twice}");
+    let odd = genesis_from_json(&genesis(r#"[{"id": "c1", "colour": "red"}]"#))
+        .expect_err("an unknown field");
+    assert!(odd.to_string().contains("colour"), "{odd}");
+    let fine = genesis_from_json(&genesis(r#"[{"id": "c1", "name": null}, {"id": "c2"}]"#))
+        .expect("two contacts");
+    assert_eq!(fine.contacts.len(), 2);
+}
+
+#[test]
 fn a_snapshot_plus_the_events_after_it_restores_the_run_exactly() {
     use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
     use flowlab_engine::trace;

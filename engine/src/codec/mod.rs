@@ -4,17 +4,15 @@
 
 mod draft_json;
 mod events;
+mod genesis_json;
 mod people_json;
 mod snapshot;
 mod wire;
 
+pub use genesis_json::{genesis_from_json, genesis_to_json};
 pub use snapshot::{decode_snapshot, encode_snapshot};
 
-use serde_json::{json, Value};
-
 use crate::event::Stamped;
-use crate::runtime::state::Genesis;
-use crate::scenario::{decode_workflow, parse_json};
 use crate::time::SimTime;
 use wire::{Reader, Writer};
 
@@ -146,57 +144,4 @@ pub fn join_segments(parts: &[&[u8]]) -> Result<Vec<u8>, CodecError> {
     w.var(count);
     w.bytes.extend_from_slice(&payload);
     Ok(seal(w.bytes))
-}
-
-/// The genesis as JSON: the seed and the scenario-format objects, each
-/// workflow with its draft as written so content hashes survive.
-pub fn genesis_to_json(genesis: &Genesis) -> Value {
-    json!({
-        "seed": genesis.seed,
-        "contacts": genesis.contacts.iter().map(|c| c.to_json()).collect::<Vec<_>>(),
-        "operators": genesis.operators.iter().map(|o| o.to_json()).collect::<Vec<_>>(),
-        "workflows": genesis.workflows.iter().map(|w| json!({
-            "draft": w.to_json(),
-            "written": {"steps": w.written.steps, "settings": w.written.settings, "trigger": w.written.trigger},
-        })).collect::<Vec<_>>(),
-    })
-}
-
-pub fn genesis_from_json(text: &str) -> Result<Genesis, CodecError> {
-    let bad = |e: String| CodecError::Genesis(e);
-    let v = parse_json("genesis", text).map_err(|e| bad(e.to_string()))?;
-    let list = |key: &str| {
-        v.get(key)
-            .and_then(Value::as_array)
-            .cloned()
-            .ok_or_else(|| bad(format!("missing `{key}`")))
-    };
-    let seed = v
-        .get("seed")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| bad("missing `seed`".into()))?;
-    let mut scenario =
-        json!({"format": crate::scenario::FORMAT, "seed": seed, "run_until": 0, "workflows": []});
-    scenario["contacts"] = Value::Array(list("contacts")?);
-    scenario["operators"] = Value::Array(list("operators")?);
-    let parsed = crate::scenario::parse_scenario("genesis", &scenario.to_string())
-        .map_err(|e| bad(e.to_string()))?;
-    let mut workflows = Vec::new();
-    for (i, w) in list("workflows")?.iter().enumerate() {
-        let mut draft = decode_workflow(&w["draft"], &format!("workflows[{i}]"))
-            .map_err(|e| bad(e.in_file("genesis").to_string()))?;
-        let written = &w["written"];
-        draft.written = crate::model::WrittenParts {
-            steps: written["steps"].clone(),
-            settings: written["settings"].clone(),
-            trigger: written["trigger"].clone(),
-        };
-        workflows.push(draft);
-    }
-    Ok(Genesis {
-        seed,
-        contacts: parsed.contacts,
-        operators: parsed.operators,
-        workflows,
-    })
 }
