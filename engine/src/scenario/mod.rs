@@ -60,6 +60,23 @@ pub fn parse_scenario(file: &str, text: &str) -> Result<Scenario, FileError> {
     decode_scenario(&value).map_err(|e| e.in_file(file))
 }
 
+/// Only the script of a scenario the app stored after reading it whole
+/// (its contacts are not generated again), in the order it is played.
+pub fn parse_script(file: &str, text: &str) -> Result<Vec<ScriptEntry>, FileError> {
+    let value = parse_json(file, text)?;
+    script_of(&value).map_err(|e| e.in_file(file))
+}
+
+fn script_of(v: &Value) -> Decoded<Vec<ScriptEntry>> {
+    let o = Obj::new(v, "")?;
+    let mut script = Vec::new();
+    for (i, entry) in o.opt_array("script")?.into_iter().flatten().enumerate() {
+        script.push(script_entry(entry, &index("script", i))?);
+    }
+    script.sort_by_key(|e| e.at);
+    Ok(script)
+}
+
 /// One line of a scenario's script: what a person does, and when.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScriptEntry {
@@ -149,11 +166,7 @@ fn decode_scenario(v: &Value) -> Decoded<Scenario> {
         "workflow",
     )?;
 
-    let mut script = Vec::new();
-    for (i, entry) in o.opt_array("script")?.into_iter().flatten().enumerate() {
-        script.push(script_entry(entry, &index("script", i))?);
-    }
-    script.sort_by_key(|e| e.at);
+    let script = script_of(v)?;
 
     let mut expect = Vec::new();
     for (i, e) in o.opt_array("expect")?.into_iter().flatten().enumerate() {
