@@ -6,7 +6,8 @@
 // buttons look disabled by more than their text; a palette item dropped
 // outside the canvas says why nothing was added; the channels a workflow
 // needs are warned about in People and Publish; approval port words are not
-// clipped by a fitted view, and in run mode lie on no edge or badge.
+// clipped by a fitted view, and in run mode lie on no edge or badge; the run
+// key shows "N - Ok", not a count.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -242,6 +243,10 @@ describe('what a new user tripped on (release build)', { timeout: 180_000 }, () 
     const badges = await page.$$eval('[data-testid=node-count]', (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height, text: e.textContent }; }));
     const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
     for (const b of badges) assert.ok(!overlaps(rejected, b), `"rejected" lies under the badge "${b.text}"`);
+    // The key explains the edge labels with a placeholder, not a count that reads as data.
+    const key = await page.textContent('[data-testid=run-key-edge]');
+    assert.match(key, /N - Ok/);
+    assert.doesNotMatch(key, /\d+ - Ok/, `the key reads "${key}"`);
     await page.screenshot({ path: await artifactPath('run-mode-port-words.png') });
     assert.deepEqual(problems, []);
     await context.close();
