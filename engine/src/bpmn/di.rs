@@ -88,6 +88,17 @@ pub fn edge(flow: &str, from: Bounds, to: Bounds) -> Tag {
     tag
 }
 
+/// An edge through the given points (an association, drawn as placed).
+pub fn polyline(element: &str, points: &[(f64, f64)]) -> Tag {
+    let mut tag = Tag::new("bpmndi:BPMNEdge")
+        .attr("id", format!("{element}_di"))
+        .attr("bpmnElement", element);
+    for point in points {
+        tag = tag.child(waypoint(*point));
+    }
+    tag
+}
+
 fn route(from: Bounds, to: Bounds) -> Vec<(f64, f64)> {
     const OUT: f64 = 20.0;
     let (a, b) = (from.right(), to.left());
