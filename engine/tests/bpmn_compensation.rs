@@ -22,22 +22,41 @@ fn a_compensation_is_a_boundary_event_with_a_handler_and_a_throw_before_the_fail
         .filter(|b| b.contains("compensateEventDefinition"))
         .collect();
     assert_eq!(compensating.len(), 1, "{xml}");
-    assert!(compensating[0].contains(r#"attachedToRef="charge""#), "{xml}");
+    assert!(
+        compensating[0].contains(r#"attachedToRef="charge""#),
+        "{xml}"
+    );
     let handler_at = xml.find(r#"isForCompensation="true""#).expect("a handler");
-    let handler = &xml[handler_at..handler_at + xml[handler_at..].find("</bpmn:serviceTask>").unwrap()];
+    let handler =
+        &xml[handler_at..handler_at + xml[handler_at..].find("</bpmn:serviceTask>").unwrap()];
     assert!(handler.contains(r#"type="email""#), "{handler}");
     assert_eq!(xml.matches("<bpmn:association ").count(), 1, "{xml}");
-    let throw_at = xml.find("<bpmn:intermediateThrowEvent").expect("a compensation throw");
-    assert!(xml[throw_at..].starts_with("<bpmn:intermediateThrowEvent")
-        && xml[throw_at..throw_at + 300].contains("compensateEventDefinition"), "{xml}");
+    let throw_at = xml
+        .find("<bpmn:intermediateThrowEvent")
+        .expect("a compensation throw");
+    assert!(
+        xml[throw_at..].starts_with("<bpmn:intermediateThrowEvent")
+            && xml[throw_at..throw_at + 300].contains("compensateEventDefinition"),
+        "{xml}"
+    );
     // Without the Flowlab extension the BPMN elements alone give the compensation back.
     let bare = strip_flowlab_steps(&xml);
     let back = import(&bare).unwrap();
     let charge = back.draft.steps.iter().find(|s| s.id == "charge").unwrap();
-    let StepBody::Action(a) = &charge.body else { panic!("{charge:?}") };
-    assert_eq!(a.compensation.as_ref().and_then(|c| c.action).map(|k| k.as_str()), Some("email"));
+    let StepBody::Action(a) = &charge.body else {
+        panic!("{charge:?}")
+    };
+    assert_eq!(
+        a.compensation
+            .as_ref()
+            .and_then(|c| c.action)
+            .map(|k| k.as_str()),
+        Some("email")
+    );
     let ship = back.draft.steps.iter().find(|s| s.id == "ship").unwrap();
-    let StepBody::Action(a) = &ship.body else { panic!("{ship:?}") };
+    let StepBody::Action(a) = &ship.body else {
+        panic!("{ship:?}")
+    };
     assert!(a.compensation.is_none());
 }
 
@@ -75,9 +94,21 @@ const DRAWN: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 fn a_compensation_drawn_in_bpmn_io_imports() {
     let back = import(DRAWN).unwrap();
     let kinds: Vec<_> = back.draft.steps.iter().map(|s| s.kind().as_str()).collect();
-    assert_eq!(kinds, ["action", "end"], "the handler is not a step of its own");
-    let StepBody::Action(a) = &back.draft.steps[0].body else { panic!() };
-    assert_eq!(a.compensation.as_ref().and_then(|c| c.action).map(|k| k.as_str()), Some("sms"));
+    assert_eq!(
+        kinds,
+        ["action", "end"],
+        "the handler is not a step of its own"
+    );
+    let StepBody::Action(a) = &back.draft.steps[0].body else {
+        panic!()
+    };
+    assert_eq!(
+        a.compensation
+            .as_ref()
+            .and_then(|c| c.action)
+            .map(|k| k.as_str()),
+        Some("sms")
+    );
 }
 
 #[test]

@@ -124,6 +124,11 @@ fn waypoint((x, y): (f64, f64)) -> Tag {
     Tag::new("di:waypoint").attr("x", num(x)).attr("y", num(y))
 }
 
+/// Shortest text that reads back as the same number.
+pub fn num(v: f64) -> String {
+    format!("{v}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,9 +152,4 @@ mod tests {
             .all(|w| w[0].0 == w[1].0 || w[0].1 == w[1].1));
         assert!(back.iter().any(|p| p.1 > 80.0), "passes under both");
     }
-}
-
-/// Shortest text that reads back as the same number.
-pub fn num(v: f64) -> String {
-    format!("{v}")
 }
