@@ -3,9 +3,12 @@
 // Service tasks are stubbed to fail when the step's fault outlasts its
 // attempts (`always`, `fail_first` >= max_attempts); timers fire at once;
 // conditions are the FEEL of docs/bpmn.md, evaluated on the contact.
-// A user task is decided as in flowlab-sim's run. Executions with a
-// random fault, a retry in days, a rollback or a later
-// version are not compared (their outcome comes from the script or a draw).
+// A user task is decided as in flowlab-sim's run. A rollback (fail_workflow
+// → ROLLBACK → FAILED_SAFE) is compared too: the compensation handlers run
+// on bpmn-engine in flowlab-sim's order, newest first. Executions with a
+// random fault, a retry in days, a compensation fault, a rollback that is
+// not clean or a later version are not compared (their outcome comes from
+// the script or a draw).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -55,12 +58,13 @@ function simExecutions(file) {
     .split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const runs = new Map();
   for (const l of lines) {
-    if (l.type === 'enrolled') runs.set(l.execution, { ...l, path: [], states: [], ports: [] });
+    if (l.type === 'enrolled') runs.set(l.execution, { ...l, path: [], states: [], ports: [], compensations: [] });
     const run = runs.get(l.execution);
     if (!run) continue;
     if (l.type === 'transition') run.ports.push([l.from_step, l.port]);
     if (l.type === 'step_status' && l.from === null && l.to !== 'skipped') run.path.push(l.step);
     if (l.type === 'execution_state') run.states.push(l.to);
+    if (l.type === 'compensation' && l.attempt === 0) run.compensations.push(l.step);
   }
   return [...runs.values()];
 }
@@ -69,6 +73,7 @@ async function runOnEngine(xml, draft, vars, ports) {
   const steps = new Map(draft.steps.map((s) => [s.id, s]));
   const visits = new Map();
   const path = [];
+  const compensations = [];
   const expressions = {
     resolveExpression(e) { return typeof e === 'string' && e.startsWith('=') ? feel(e, vars) : e; },
     hasExpression(e) { return typeof e === 'string' && e.startsWith('='); },
@@ -92,7 +97,10 @@ async function runOnEngine(xml, draft, vars, ports) {
   };
   const engine = new Engine({ source: xml, timers, expressions, extensions: { stub } });
   const listener = new EventEmitter();
-  listener.on('activity.start', (api) => { if (steps.has(api.id)) path.push(api.id); });
+  listener.on('activity.start', (api) => {
+    if (steps.has(api.id)) path.push(api.id);
+    if (api.id.startsWith(UNDO)) compensations.push(api.id.slice(UNDO.length));
+  });
   // A user task is decided as the person in the scenario decided it; a
   // timeout is left to the (instant) boundary timer.
   listener.on('activity.wait', (api) => {
@@ -109,10 +117,19 @@ async function runOnEngine(xml, draft, vars, ports) {
   await engine.execute({ listener, variables: vars });
   const outcome = await Promise.race([ended, new Promise((r) => setTimeout(() => r('timeout'), 5000))]);
   engine.stop();
-  return { outcome, path };
+  return { outcome, path, compensations };
+}
+
+const UNDO = '_flowlab_undo_';
+
+function rollbackComparable(run, draft) {
+  if (!run.states.includes('ROLLBACK')) return true;
+  return !run.states.includes('FAILED_UNSAFE') && !draft.settings?.execution_timeout
+    && !draft.steps.some((s) => s.compensation?.fault);
 }
 
 let total = 0;
+let rollbacks = 0;
 for (const file of files) {
   const scenario = JSON.parse(readFileSync(file, 'utf8'));
   if (!scenario.workflows || !scenario.contacts) continue;
@@ -123,11 +140,13 @@ for (const file of files) {
       const contact = scenario.contacts.find((c) => c.id === run.contact);
       if (!draft || !contact || run.path.length === 0 || (run.version ?? 1) !== 1) continue;
       if (draft.steps.some((s) => s.fault?.probability !== undefined || s.on_fail?.action === 'retry')) continue;
-      if (run.states.some((s) => /ROLL|CANCEL|PAUS|TIMED/.test(s))) continue;
+      if (run.states.some((s) => /CANCEL|PAUS|TIMED/.test(s)) || !rollbackComparable(run, draft)) continue;
       const xml = execFileSync(sim, ['export', 'bpmn', file, '--workflow', draft.id], { encoding: 'utf8' });
-      const { outcome, path } = await runOnEngine(xml, draft, contactVars(contact), run.ports);
+      const { outcome, path, compensations } = await runOnEngine(xml, draft, contactVars(contact), run.ports);
       assert.notEqual(outcome, 'timeout', `${run.execution} on ${draft.id}`);
       assert.deepEqual(path, run.path, `${run.execution} (${contact.id}) on ${draft.id}`);
+      assert.deepEqual(compensations, run.compensations, `${run.execution} (${contact.id}) on ${draft.id}: compensations`);
+      if (run.states.includes('ROLLBACK')) rollbacks += 1;
       compared += 1;
     }
     t.diagnostic(`${compared} execution(s) compared`);
@@ -137,4 +156,5 @@ for (const file of files) {
 
 test('some executions were compared at all', () => {
   assert.ok(total >= 5, `only ${total}`);
+  assert.ok(rollbacks >= 2, `only ${rollbacks} rollback(s)`);
 });

@@ -88,6 +88,17 @@ pub fn edge(flow: &str, from: Bounds, to: Bounds) -> Tag {
     tag
 }
 
+/// An edge through the given points (an association, drawn as placed).
+pub fn polyline(element: &str, points: &[(f64, f64)]) -> Tag {
+    let mut tag = Tag::new("bpmndi:BPMNEdge")
+        .attr("id", format!("{element}_di"))
+        .attr("bpmnElement", element);
+    for point in points {
+        tag = tag.child(waypoint(*point));
+    }
+    tag
+}
+
 fn route(from: Bounds, to: Bounds) -> Vec<(f64, f64)> {
     const OUT: f64 = 20.0;
     let (a, b) = (from.right(), to.left());
@@ -113,6 +124,11 @@ fn waypoint((x, y): (f64, f64)) -> Tag {
     Tag::new("di:waypoint").attr("x", num(x)).attr("y", num(y))
 }
 
+/// Shortest text that reads back as the same number.
+pub fn num(v: f64) -> String {
+    format!("{v}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,9 +152,4 @@ mod tests {
             .all(|w| w[0].0 == w[1].0 || w[0].1 == w[1].1));
         assert!(back.iter().any(|p| p.1 > 80.0), "passes under both");
     }
-}
-
-/// Shortest text that reads back as the same number.
-pub fn num(v: f64) -> String {
-    format!("{v}")
 }

@@ -2,6 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
+use super::compensation;
 use super::di::{self, Bounds};
 use super::feel::to_feel;
 use super::iso;
@@ -84,6 +85,8 @@ struct Builder<'a> {
     nodes: Vec<Tag>,
     shapes: Vec<(String, Bounds)>,
     flows: Vec<Flow>,
+    /// Associations, and their edges.
+    artifacts: Vec<(Tag, Tag)>,
 }
 
 impl<'a> Builder<'a> {
@@ -94,6 +97,7 @@ impl<'a> Builder<'a> {
             nodes: Vec::new(),
             shapes: Vec::new(),
             flows: Vec::new(),
+            artifacts: Vec::new(),
         }
     }
 
@@ -189,17 +193,23 @@ impl<'a> Builder<'a> {
             }
             OnFail::FailWorkflow => {
                 let end = format!("{SYNTHETIC}failed_{e}");
-                self.synthetic(
-                    Tag::new("bpmn:endEvent")
-                        .attr("id", &end)
-                        .attr("name", "failed")
-                        .child(
-                            Tag::new("bpmn:errorEventDefinition")
-                                .attr("id", format!("{end}_error")),
-                        ),
-                    below,
-                );
-                self.flow(source, &end, name, None)
+                let failed = Tag::new("bpmn:endEvent")
+                    .attr("id", &end)
+                    .attr("name", "failed")
+                    .child(
+                        Tag::new("bpmn:errorEventDefinition").attr("id", format!("{end}_error")),
+                    );
+                if compensation::any(self.draft) {
+                    let throw = compensation::throw(&e);
+                    let id = tag_id(&throw);
+                    self.synthetic(throw, below);
+                    self.synthetic(failed, Bounds::event(below.x + 100.0, below.y));
+                    self.flow(&id, &end, None, None);
+                    self.flow(source, &id, name, None)
+                } else {
+                    self.synthetic(failed, below);
+                    self.flow(source, &end, name, None)
+                }
             }
             OnFail::Retry {
                 retry_interval_days,
@@ -276,6 +286,13 @@ impl<'a> Builder<'a> {
                 );
                 let on_fail = step.on_fail();
                 self.fail_route(i, &boundary, &e, None, &on_fail, b);
+                if a.compensation.is_some() {
+                    let c = compensation::elements(&e, step.name.as_deref(), a, b);
+                    for (tag, bounds) in [c.boundary, c.handler] {
+                        self.synthetic(tag, bounds);
+                    }
+                    self.artifacts.push((c.association, c.association_edge));
+                }
             }
             StepBody::Wait(w) => {
                 let ms = match w.duration {
@@ -509,6 +526,10 @@ impl<'a> Builder<'a> {
             {
                 plane.push(di::edge(&f.id, a, b));
             }
+        }
+        for (association, edge) in self.artifacts {
+            process.push(association);
+            plane.push(edge);
         }
         Tag::new("bpmn:definitions")
             .attr("xmlns:bpmn", names::BPMN)

@@ -132,6 +132,8 @@ struct Model<'a, 'i> {
     elements: HashMap<&'a str, Node<'a, 'i>>,
     flows: Vec<Flow<'a, 'i>>,
     steps: Vec<Node<'a, 'i>>,
+    /// A service task's compensation handler, by the task's id.
+    handlers: HashMap<&'a str, Node<'a, 'i>>,
     positions: HashMap<&'a str, (f64, f64)>,
 }
 
@@ -191,6 +193,9 @@ impl<'a, 'i> Model<'a, 'i> {
             elements.insert(id, c);
             match name {
                 "extensionElements" | "documentation" | "textAnnotation" | "association" => {}
+                "serviceTask" if is_for_compensation(c) => {}
+                "intermediateThrowEvent" if is_synthetic(id) && event_definitions(c) == ["compensateEventDefinition"] => {}
+                "intermediateThrowEvent" => return Err(unsupported(c, "a throw event has no Flowlab equivalent (Flowlab runs the compensations itself when a step's fail action is fail_workflow)")),
                 "sequenceFlow" => flows.push(Flow {
                     node: c,
                     name: c.attribute("name"),
@@ -231,13 +236,18 @@ impl<'a, 'i> Model<'a, 'i> {
             let defs = event_definitions(c);
             let ok = matches!(
                 (host, defs.as_slice()),
-                (Some("serviceTask"), ["errorEventDefinition"])
-                    | (Some("userTask"), ["timerEventDefinition"])
-            );
+                (
+                    Some("serviceTask"),
+                    ["errorEventDefinition" | "compensateEventDefinition"]
+                ) | (Some("userTask"), ["timerEventDefinition"])
+            ) && !elements
+                .get(attr(c, "attachedToRef"))
+                .is_some_and(|h| is_for_compensation(*h));
             if !ok {
-                return Err(unsupported(c, "boundary events are supported as errors on service tasks and timers on user tasks"));
+                return Err(unsupported(c, "boundary events are supported as errors and compensations on service tasks and timers on user tasks"));
             }
         }
+        let handlers = compensation_handlers(process, &elements, &flows)?;
         let mut positions = HashMap::new();
         for shape in root.descendants().filter(|n| is(*n, BPMNDI, "BPMNShape")) {
             if let Some(b) = child(shape, DC, "Bounds") {
@@ -252,6 +262,7 @@ impl<'a, 'i> Model<'a, 'i> {
             elements,
             flows,
             steps,
+            handlers,
             positions,
         })
     }
@@ -312,6 +323,9 @@ impl<'a, 'i> Model<'a, 'i> {
                         }
                     }
                     set_next(&mut m, single("service task")?);
+                    if let Some(handler) = self.handlers.get(id) {
+                        m.insert("compensation".into(), compensation(*handler)?);
+                    }
                     "action"
                 }
                 "intermediateCatchEvent" => {
@@ -461,4 +475,93 @@ fn timer(node: Node) -> Result<u64, ImportError> {
             format!("`{text}` is not an ISO 8601 duration in days, hours, minutes and seconds"),
         )
     })
+}
+
+fn is_for_compensation(node: Node) -> bool {
+    node.attribute("isForCompensation") == Some("true")
+}
+
+/// Each compensation boundary event's handler, by the id of the service
+/// task it is attached to: a service task marked for compensation, linked
+/// by one association and by no sequence flow.
+fn compensation_handlers<'a, 'i>(
+    process: Node<'a, 'i>,
+    elements: &HashMap<&'a str, Node<'a, 'i>>,
+    flows: &[Flow<'a, 'i>],
+) -> Result<HashMap<&'a str, Node<'a, 'i>>, ImportError> {
+    let associations: Vec<Node> = process
+        .children()
+        .filter(|c| is(*c, BPMN, "association"))
+        .collect();
+    let mut handlers = HashMap::new();
+    let mut linked = Vec::new();
+    for b in process.children().filter(|c| {
+        is(*c, BPMN, "boundaryEvent") && event_definitions(*c) == ["compensateEventDefinition"]
+    }) {
+        let id = attr(b, "id");
+        if flows.iter().any(|f| f.source == id) {
+            return Err(unsupported(b, "a compensation boundary event has no outgoing sequence flow: link its handler by an association"));
+        }
+        let targets: Vec<Node> = associations
+            .iter()
+            .filter(|a| attr(**a, "sourceRef") == id)
+            .filter_map(|a| elements.get(attr(*a, "targetRef")).copied())
+            .collect();
+        let [handler] = targets.as_slice() else {
+            return Err(unsupported(
+                b,
+                format!(
+                    "a compensation boundary event needs one association to its handler, it has {}",
+                    targets.len()
+                ),
+            ));
+        };
+        if !is(*handler, BPMN, "serviceTask") || !is_for_compensation(*handler) {
+            return Err(unsupported(*handler, "a compensation handler must be a service task marked for compensation (isForCompensation) (a compensation is an action)"));
+        }
+        let host = attr(b, "attachedToRef");
+        if handlers.insert(host, *handler).is_some() {
+            return Err(unsupported(
+                b,
+                format!(
+                    "a second compensation boundary event on `{host}`: a step has one compensation"
+                ),
+            ));
+        }
+        linked.push(attr(*handler, "id"));
+    }
+    for h in process
+        .children()
+        .filter(|c| is(*c, BPMN, "serviceTask") && is_for_compensation(*c))
+    {
+        let id = attr(h, "id");
+        match linked.iter().filter(|l| **l == id).count() {
+            1 => {}
+            0 => return Err(unsupported(h, "a compensation handler needs an association from a compensation boundary event on a service task")),
+            _ => return Err(unsupported(h, "a compensation handler undoes one step: it is associated with more than one compensation boundary event")),
+        }
+        if flows.iter().any(|f| f.source == id || f.target == id) {
+            return Err(unsupported(
+                h,
+                "a compensation handler is linked by an association, not by sequence flows",
+            ));
+        }
+    }
+    Ok(handlers)
+}
+
+/// A handler as the step's compensation: its task type is the action.
+fn compensation(handler: Node) -> Result<Value, ImportError> {
+    let mut m = Map::new();
+    let t = extension(handler, ZEEBE, "taskDefinition").map_or("", |d| attr(d, "type"));
+    if !t.is_empty() {
+        if ActionKind::parse(t).is_none() {
+            return Err(unsupported(
+                handler,
+                format!("task type `{t}` is not an action kind (email, sms, webhook, update)"),
+            ));
+        }
+        m.insert("action".into(), json!(t));
+    }
+    Ok(Value::Object(m))
 }

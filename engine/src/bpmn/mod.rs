@@ -2,6 +2,7 @@
 //! no place for travels in `flowlab:` extension elements, so a workflow
 //! exported and imported back has the same content hash.
 
+mod compensation;
 mod di;
 mod error;
 mod export;
