@@ -161,6 +161,46 @@ impl Building {
         }
     }
 
+    /// The kept marks that fall inside the counted stretch are counted
+    /// too, so the band hides nothing it does not count.
+    fn finish(
+        self,
+    ) -> (
+        Vec<Span>,
+        Vec<Attempt>,
+        Vec<(SimTime, SimTime)>,
+        Option<Elided>,
+    ) {
+        let (mut spans, mut attempts, mut retries) = (
+            self.spans.into_vec(),
+            self.attempts.into_vec(),
+            self.retries.into_vec(),
+        );
+        let Some(mut e) = self.elided else {
+            return (spans, attempts, retries, None);
+        };
+        let inside = |a: SimTime, b: SimTime| e.from < a && b < e.to;
+        let before = spans.len();
+        spans.retain(|sp| !inside(sp.from, sp.to.unwrap_or(SimTime(u64::MAX))));
+        let spans_in = (before - spans.len()) as u32;
+        let (mut n, mut failed) = (0, 0);
+        attempts.retain(|a| {
+            let keep = !inside(a.t, a.t);
+            if !keep {
+                n += 1;
+                failed += u32::from(!a.ok);
+            }
+            keep
+        });
+        let before = retries.len();
+        retries.retain(|r| !inside(r.0, r.1));
+        e.spans += spans_in;
+        e.attempts += n;
+        e.failed += failed;
+        e.retries += (before - retries.len()) as u32;
+        (spans, attempts, retries, Some(e))
+    }
+
     fn retry(&mut self, r: (SimTime, SimTime)) {
         if let Some(out) = self.retries.push(r) {
             self.elide(out.0, out.1).retries += 1;
@@ -293,15 +333,17 @@ pub fn detail(state: &State, log: LogView<'_>, index: &LogIndex, x: ExecIx) -> O
         .enumerate()
         .map(|(i, (s, b))| {
             let (id, name) = step_label(state, x, StepIx(i as u16));
+            let last = b.last;
+            let (spans, attempts, retries, elided) = b.finish();
             StepTimeline {
                 id,
                 name,
                 kind: s.kind,
-                spans: b.spans.into_vec(),
-                attempts: b.attempts.into_vec(),
-                retries: b.retries.into_vec(),
-                last: b.last,
-                elided: b.elided,
+                spans,
+                attempts,
+                retries,
+                last,
+                elided,
             }
         })
         .collect();

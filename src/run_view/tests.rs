@@ -130,7 +130,7 @@ fn an_execution_detail_traces_its_path_timeline_and_history() {
             .iter()
             .filter(|l| l["execution"] == name.as_str())
             .count();
-        let history = lines(s.state(), s.log(), &ix, x, 0..d.history_len + 5);
+        let history = super::history::lines(s.state(), s.log(), &ix, x, 0..d.history_len + 5);
         assert_eq!(history.len(), d.history_len, "{name}");
         assert!(history.iter().enumerate().all(|(i, h)| h.n == i));
         assert!(
@@ -488,7 +488,8 @@ fn many_attempts_keep_the_timeline_small_and_the_history_whole() {
     let x = ExecIx(0);
     let d = detail(s.state(), s.log(), &ix, x).expect("exists");
     let send = &d.steps[0];
-    assert_eq!(send.attempts.len(), KEPT_FIRST + KEPT_LAST);
+    assert!(send.attempts.len() <= KEPT_FIRST + KEPT_LAST);
+    assert!(send.attempts.len() >= KEPT_LAST);
     assert!(send.spans.len() <= KEPT_FIRST + KEPT_LAST);
     assert!(send.retries.len() <= KEPT_FIRST + KEPT_LAST);
     let elided = send.elided.as_ref().expect("the middle is counted");
@@ -498,6 +499,12 @@ fn many_attempts_keep_the_timeline_small_and_the_history_whole() {
         "every attempt is drawn or counted"
     );
     assert_eq!(elided.failed, elided.attempts);
+    assert!(
+        send.attempts
+            .iter()
+            .all(|a| a.t <= elided.from || a.t >= elided.to),
+        "no mark drawn is under the band"
+    );
     assert!(send
         .attempts
         .windows(2)

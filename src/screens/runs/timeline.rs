@@ -18,15 +18,32 @@ struct Scale {
 }
 
 impl Scale {
-    fn new(mut times: Vec<u64>) -> Scale {
+    /// `wide`: stretches drawn as one counted band; together they get at
+    /// least a third of the axis, so their label can be read.
+    fn new(mut times: Vec<u64>, wide: &[(u64, u64)]) -> Scale {
         times.sort_unstable();
         times.dedup();
+        let in_wide = |a: u64, b: u64| wide.iter().any(|(f, t)| *f <= a && b <= *t);
+        let gaps: Vec<(f64, bool)> = times
+            .windows(2)
+            .map(|w| {
+                let gap_s = (w[1] - w[0]) as f64 / 1000.0;
+                (1.0 + (1.0 + gap_s).ln(), in_wide(w[0], w[1]))
+            })
+            .collect();
+        let plain: f64 = gaps.iter().filter(|g| !g.1).map(|g| g.0).sum();
+        let banded: f64 = gaps.iter().filter(|g| g.1).map(|g| g.0).sum();
+        let stretch = if banded > 0.0 && banded < plain / 2.0 {
+            plain / 2.0 / banded
+        } else {
+            1.0
+        };
         let mut marks = Vec::with_capacity(times.len());
         let mut at = 0.0;
         for (i, t) in times.iter().enumerate() {
             if i > 0 {
-                let gap_s = (t - times[i - 1]) as f64 / 1000.0;
-                at += 1.0 + (1.0 + gap_s).ln();
+                let (w, banded) = gaps[i - 1];
+                at += if banded { w * stretch } else { w };
             }
             marks.push((*t, at));
         }
@@ -204,7 +221,11 @@ pub fn StepTimelineView(steps: Vec<StepTimeline>, until: SimTime) -> impl IntoVi
             times.extend([e.from.0, e.to.0]);
         }
     }
-    let scale = Scale::new(times);
+    let wide: Vec<(u64, u64)> = steps
+        .iter()
+        .filter_map(|s| s.elided.as_ref().map(|e| (e.from.0, e.to.0)))
+        .collect();
+    let scale = Scale::new(times, &wide);
     let rows: Vec<StepTimeline> = steps.into_iter().filter(|s| !s.spans.is_empty()).collect();
     let count = rows.len();
     let data = StoredValue::new((rows, scale));
@@ -240,7 +261,7 @@ mod tests {
 
     #[test]
     fn the_scale_keeps_order_and_bounds() {
-        let s = Scale::new(vec![0, 2000, 86_400_000, 86_402_000]);
+        let s = Scale::new(vec![0, 2000, 86_400_000, 86_402_000], &[]);
         assert_eq!(s.pos(0), 0.0);
         assert_eq!(s.pos(86_402_000), 100.0);
         assert!(s.pos(2000) > 0.0 && s.pos(2000) < s.pos(86_400_000));
@@ -250,6 +271,15 @@ mod tests {
             "a day does not swallow the axis ({day_gap})"
         );
         assert!(s.pos(1000) > 0.0 && s.pos(1000) < s.pos(2000));
+    }
+
+    #[test]
+    fn a_counted_stretch_gets_a_third_of_the_axis() {
+        let mut times: Vec<u64> = (0..100).map(|i| i * 1000).collect();
+        times.extend([100_000, 1_000_000_000]);
+        let s = Scale::new(times, &[(100_000, 1_000_000_000)]);
+        let band = s.pos(1_000_000_000) - s.pos(100_000);
+        assert!((33.0..=34.0).contains(&band), "{band}");
     }
 
     #[test]
