@@ -14,4 +14,5 @@ pub mod step_strip;
 pub mod time_histogram;
 pub mod travel_bar;
 pub mod version_metrics;
+pub mod virtual_list;
 pub mod workspace_menu;

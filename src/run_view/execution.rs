@@ -1,6 +1,8 @@
 //! One execution: the states it went through (for the diagram), a timeline
-//! per step (status spans, attempts, retries) and its full history as trace
-//! lines. Built from the events the log index points at.
+//! per step (status spans, attempts, retries) and the length of its history
+//! (`history.rs` reads the lines). Built from the events the log index
+//! points at; a step's timeline keeps its first and last marks and counts
+//! the ones between, so an execution of a million attempts stays small.
 
 use crate::session::LogView;
 use flowlab_engine::event::Event;
@@ -11,7 +13,9 @@ use flowlab_engine::model::StepKind;
 use flowlab_engine::runtime::state::State;
 use flowlab_engine::time::SimTime;
 use flowlab_engine::trace;
-use serde_json::Value;
+
+use super::history::HistoryPositions;
+use std::collections::VecDeque;
 
 use super::log_index::LogIndex;
 use super::step_label;
@@ -52,14 +56,156 @@ pub struct StepTimeline {
     /// When each retry was scheduled and when it falls due.
     pub retries: Vec<(SimTime, SimTime)>,
     pub last: Option<StepStatus>,
+    /// What is between the first marks kept and the last ones, when there
+    /// are more than a timeline can draw.
+    pub elided: Option<Elided>,
 }
 
+/// Spans, attempts and retries of one step left out of its timeline.
 #[derive(Clone, Debug, PartialEq)]
-pub struct HistoryLine {
-    pub t: SimTime,
-    pub kind: String,
-    /// The trace line's other fields, `key value` joined.
-    pub fields: Vec<(String, String)>,
+pub struct Elided {
+    pub from: SimTime,
+    pub to: SimTime,
+    pub spans: u32,
+    pub attempts: u32,
+    pub failed: u32,
+    pub retries: u32,
+}
+
+/// Marks of each sort a step's timeline keeps from its start and its end.
+pub const KEPT_FIRST: usize = 60;
+pub const KEPT_LAST: usize = 20;
+
+/// The first `KEPT_FIRST` items and the last `KEPT_LAST`, the ones between
+/// only counted.
+struct Kept<T> {
+    first: Vec<T>,
+    last: VecDeque<T>,
+}
+
+impl<T> Default for Kept<T> {
+    fn default() -> Self {
+        Kept {
+            first: Vec::new(),
+            last: VecDeque::new(),
+        }
+    }
+}
+
+impl<T> Kept<T> {
+    /// Keeps `item`; gives back the one it pushes out, if any.
+    fn push(&mut self, item: T) -> Option<T> {
+        if self.first.len() < KEPT_FIRST {
+            self.first.push(item);
+            return None;
+        }
+        self.last.push_back(item);
+        if self.last.len() > KEPT_LAST {
+            return self.last.pop_front();
+        }
+        None
+    }
+
+    fn newest(&mut self) -> Option<&mut T> {
+        if self.last.is_empty() {
+            self.first.last_mut()
+        } else {
+            self.last.back_mut()
+        }
+    }
+
+    fn into_vec(self) -> Vec<T> {
+        let mut v = self.first;
+        v.extend(self.last);
+        v
+    }
+}
+
+/// A step's timeline while it is built.
+#[derive(Default)]
+struct Building {
+    spans: Kept<Span>,
+    attempts: Kept<Attempt>,
+    retries: Kept<(SimTime, SimTime)>,
+    last: Option<StepStatus>,
+    elided: Option<Elided>,
+}
+
+impl Building {
+    fn elide(&mut self, from: SimTime, to: SimTime) -> &mut Elided {
+        let e = self.elided.get_or_insert(Elided {
+            from,
+            to,
+            spans: 0,
+            attempts: 0,
+            failed: 0,
+            retries: 0,
+        });
+        e.from = e.from.min(from);
+        e.to = e.to.max(to);
+        e
+    }
+
+    fn span(&mut self, sp: Span) {
+        if let Some(out) = self.spans.push(sp) {
+            let to = out.to.unwrap_or(out.from);
+            self.elide(out.from, to).spans += 1;
+        }
+    }
+
+    fn attempt(&mut self, a: Attempt) {
+        if let Some(out) = self.attempts.push(a) {
+            let e = self.elide(out.t, out.t);
+            e.attempts += 1;
+            e.failed += u32::from(!out.ok);
+        }
+    }
+
+    /// The kept marks that fall inside the counted stretch are counted
+    /// too, so the band hides nothing it does not count.
+    fn finish(
+        self,
+    ) -> (
+        Vec<Span>,
+        Vec<Attempt>,
+        Vec<(SimTime, SimTime)>,
+        Option<Elided>,
+    ) {
+        let (mut spans, mut attempts, mut retries) = (
+            self.spans.into_vec(),
+            self.attempts.into_vec(),
+            self.retries.into_vec(),
+        );
+        let Some(mut e) = self.elided else {
+            return (spans, attempts, retries, None);
+        };
+        let inside = |a: SimTime, b: SimTime| e.from < a && b < e.to;
+        let before = spans.len();
+        spans.retain(|sp| !inside(sp.from, sp.to.unwrap_or(SimTime(u64::MAX))));
+        let spans_in = (before - spans.len()) as u32;
+        let (mut n, mut failed) = (0, 0);
+        attempts.retain(|a| {
+            let keep = !inside(a.t, a.t);
+            if !keep {
+                n += 1;
+                failed += u32::from(!a.ok);
+            }
+            keep
+        });
+        let before = retries.len();
+        retries.retain(|r| !inside(r.0, r.1));
+        e.spans += spans_in;
+        e.attempts += n;
+        e.failed += failed;
+        e.retries += (before - retries.len()) as u32;
+        (spans, attempts, retries, Some(e))
+    }
+
+    fn retry(&mut self, r: (SimTime, SimTime)) {
+        if let Some(out) = self.retries.push(r) {
+            self.elide(out.0, out.1).retries += 1;
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -67,7 +213,8 @@ pub struct ExecDetail {
     pub row: super::executions::ExecRow,
     pub moves: Vec<Move>,
     pub steps: Vec<StepTimeline>,
-    pub history: Vec<HistoryLine>,
+    /// Lines in its history (`history::lines` reads them).
+    pub history_len: usize,
     /// Compensations exhausted (what an operator rollback retries).
     pub exhausted: Vec<String>,
     /// Where the timeline ends: the last event, or now while it runs.
@@ -120,37 +267,16 @@ pub fn detail(state: &State, log: LogView<'_>, index: &LogIndex, x: ExecIx) -> O
     let e = state.execution(x);
     let version = state.version_of(x);
     let names = trace::Names { state };
-    let mut steps: Vec<StepTimeline> = version
-        .compiled
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let (id, name) = step_label(state, x, StepIx(i as u16));
-            StepTimeline {
-                id,
-                name,
-                kind: s.kind,
-                spans: Vec::new(),
-                attempts: Vec::new(),
-                retries: Vec::new(),
-                last: None,
-            }
-        })
-        .collect();
+    let count = version.compiled.steps.len();
+    let mut building: Vec<Building> = (0..count).map(|_| Building::default()).collect();
     let mut moves = Vec::new();
-    let mut positions: Vec<u32> = index.of_exec(x).to_vec();
-    for p in index.of_exec(x) {
-        if let Event::SharedApprovalJoined { shared, .. } = &log.get(*p as usize).event {
-            positions.extend_from_slice(index.of_shared(*shared));
-        }
-    }
-    positions.sort_unstable();
-    positions.dedup();
-    let mut history = Vec::new();
     let mut last_t = e.created_at;
-    for p in positions {
-        let stamped = &*log.get(p as usize);
+    for p in index.of_exec(x) {
+        let p = *p as usize;
+        if p >= log.len() {
+            break;
+        }
+        let stamped = &*log.get(p);
         let t = stamped.t;
         last_t = last_t.max(t);
         match &stamped.event {
@@ -163,11 +289,13 @@ pub fn detail(state: &State, log: LogView<'_>, index: &LogIndex, x: ExecIx) -> O
                 reason: reason.as_ref().map(|r| names.reason(x, r)),
             }),
             Event::StepStatus { step, to, .. } => {
-                let s = &mut steps[step.ix()];
-                if let Some(open) = s.spans.last_mut().filter(|sp| sp.to.is_none()) {
+                let Some(s) = building.get_mut(step.ix()) else {
+                    continue;
+                };
+                if let Some(open) = s.spans.newest().filter(|sp| sp.to.is_none()) {
                     open.to = Some(t);
                 }
-                s.spans.push(Span {
+                s.span(Span {
                     from: t,
                     to: (*to).is_finished().then_some(t),
                     status: *to,
@@ -176,27 +304,49 @@ pub fn detail(state: &State, log: LogView<'_>, index: &LogIndex, x: ExecIx) -> O
             }
             Event::StepAttempt {
                 step, attempt, ok, ..
-            } => steps[step.ix()].attempts.push(Attempt {
-                t,
-                attempt: *attempt,
-                ok: *ok,
-                compensation: false,
-            }),
-            Event::Compensation {
+            }
+            | Event::Compensation {
                 step, attempt, ok, ..
-            } => steps[step.ix()].attempts.push(Attempt {
-                t,
-                attempt: *attempt,
-                ok: *ok,
-                compensation: true,
-            }),
-            Event::RetryScheduled { step, due, .. } => steps[step.ix()].retries.push((t, *due)),
+            } => {
+                if let Some(s) = building.get_mut(step.ix()) {
+                    s.attempt(Attempt {
+                        t,
+                        attempt: *attempt,
+                        ok: *ok,
+                        compensation: matches!(stamped.event, Event::Compensation { .. }),
+                    });
+                }
+            }
+            Event::RetryScheduled { step, due, .. } => {
+                if let Some(s) = building.get_mut(step.ix()) {
+                    s.retry((t, *due));
+                }
+            }
             _ => {}
         }
-        if let Some(line) = trace::line(state, stamped) {
-            history.push(history_line(t, &line));
-        }
     }
+    let steps: Vec<StepTimeline> = version
+        .compiled
+        .steps
+        .iter()
+        .zip(building)
+        .enumerate()
+        .map(|(i, (s, b))| {
+            let (id, name) = step_label(state, x, StepIx(i as u16));
+            let last = b.last;
+            let (spans, attempts, retries, elided) = b.finish();
+            StepTimeline {
+                id,
+                name,
+                kind: s.kind,
+                spans,
+                attempts,
+                retries,
+                last,
+                elided,
+            }
+        })
+        .collect();
     let until = if e.state.is_terminal() {
         last_t
     } else {
@@ -213,29 +363,8 @@ pub fn detail(state: &State, log: LogView<'_>, index: &LogIndex, x: ExecIx) -> O
         row: super::executions::row(state, x),
         moves,
         steps,
-        history,
+        history_len: HistoryPositions::new(index, x).len(),
         exhausted,
         until,
     })
-}
-
-fn history_line(t: SimTime, line: &str) -> HistoryLine {
-    let mut kind = String::new();
-    let mut fields = Vec::new();
-    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(line) {
-        for (k, v) in map {
-            match k.as_str() {
-                "t" => {}
-                "type" => kind = v.as_str().unwrap_or_default().to_owned(),
-                _ => fields.push((
-                    k,
-                    match v {
-                        Value::String(s) => s,
-                        other => other.to_string(),
-                    },
-                )),
-            }
-        }
-    }
-    HistoryLine { t, kind, fields }
 }

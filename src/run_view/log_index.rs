@@ -14,6 +14,10 @@ pub struct LogIndex {
     /// workspace) rather than extended.
     last: Option<Stamped>,
     by_exec: Vec<Vec<u32>>,
+    /// Of `by_exec`, the events the trace has no line for (few).
+    unshown_by_exec: Vec<Vec<u32>>,
+    /// The `scope: workflow` approvals each execution joined.
+    joined_by_exec: Vec<Vec<u32>>,
     by_operator: Vec<Vec<u32>>,
     by_shared: Vec<Vec<u32>>,
 }
@@ -42,6 +46,17 @@ pub fn exec_of(event: &Event) -> Option<ExecIx> {
     })
 }
 
+/// Whether `trace::line` gives a line for an event about an execution
+/// (`tests.rs` checks this against the trace).
+pub fn has_trace_line(event: &Event) -> bool {
+    !matches!(
+        event,
+        Event::SharedApprovalJoined { .. }
+            | Event::RollbackProgress { .. }
+            | Event::OperatorRollbackStarted { .. }
+    )
+}
+
 fn push(lists: &mut Vec<Vec<u32>>, ix: usize, at: u32) {
     if lists.len() <= ix {
         lists.resize_with(ix + 1, Vec::new);
@@ -62,6 +77,12 @@ impl LogIndex {
             let at = (self.scanned + i) as u32;
             if let Some(x) = exec_of(&stamped.event) {
                 push(&mut self.by_exec, x.ix(), at);
+                if !has_trace_line(&stamped.event) {
+                    push(&mut self.unshown_by_exec, x.ix(), at);
+                }
+                if let Event::SharedApprovalJoined { shared, .. } = &stamped.event {
+                    push(&mut self.joined_by_exec, x.ix(), *shared);
+                }
             }
             match &stamped.event {
                 Event::Notification { operator, .. } | Event::Decision { operator, .. } => {
@@ -88,6 +109,16 @@ impl LogIndex {
     /// Log positions of the events about execution `x`, oldest first.
     pub fn of_exec(&self, x: ExecIx) -> &[u32] {
         self.by_exec.get(x.ix()).map_or(&[], Vec::as_slice)
+    }
+
+    /// Positions in `of_exec(x)` the trace has no line for.
+    pub fn unshown_of_exec(&self, x: ExecIx) -> &[u32] {
+        self.unshown_by_exec.get(x.ix()).map_or(&[], Vec::as_slice)
+    }
+
+    /// The `scope: workflow` approvals execution `x` joined.
+    pub fn joined_by(&self, x: ExecIx) -> &[u32] {
+        self.joined_by_exec.get(x.ix()).map_or(&[], Vec::as_slice)
     }
 
     /// Notifications to, and decisions by, an operator, oldest first.

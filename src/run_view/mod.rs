@@ -9,6 +9,7 @@ pub mod channels;
 pub mod event_text;
 pub mod execution;
 pub mod executions;
+pub mod history;
 pub mod lifecycle;
 pub mod log_index;
 pub mod metrics;

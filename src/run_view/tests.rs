@@ -10,10 +10,12 @@ use flowlab_engine::time::SimTime;
 use serde_json::Value;
 
 use super::approvals::{inbox, Status};
-use super::execution::detail;
+use super::execution::{detail, KEPT_FIRST, KEPT_LAST};
 use super::executions::{allowed, query, ExecFilter};
+use super::history::lines;
 use super::lifecycle;
 use super::log_index::LogIndex;
+use super::log_index::{exec_of, has_trace_line};
 use super::steps::version_steps;
 use crate::session::Session;
 
@@ -128,8 +130,14 @@ fn an_execution_detail_traces_its_path_timeline_and_history() {
             .iter()
             .filter(|l| l["execution"] == name.as_str())
             .count();
-        let own = d
-            .history
+        let history = super::history::lines(s.state(), s.log(), &ix, x, 0..d.history_len + 5);
+        assert_eq!(history.len(), d.history_len, "{name}");
+        assert!(history.iter().enumerate().all(|(i, h)| h.n == i));
+        assert!(
+            history.windows(2).all(|w| w[0].t <= w[1].t),
+            "{name}: in order"
+        );
+        let own = history
             .iter()
             .filter(|h| h.fields.iter().any(|(k, v)| k == "execution" && *v == name))
             .count();
@@ -438,4 +446,84 @@ fn step_views_count_statuses_and_label_edges_from_the_trace() {
         "validate was approved at 2h"
     );
     assert!(version_steps(state, WfIx(0), 9).is_empty());
+}
+
+#[test]
+fn has_trace_line_agrees_with_the_trace() {
+    let s = session_at(3 * H);
+    for e in s.log().iter() {
+        if exec_of(&e.event).is_some() {
+            assert_eq!(
+                has_trace_line(&e.event),
+                flowlab_engine::trace::line(s.state(), &e).is_some(),
+                "{:?}",
+                e.event
+            );
+        }
+    }
+}
+
+/// One contact, one action that always fails, `attempts` attempts.
+fn always_failing(attempts: u32) -> Session {
+    let text = format!(
+        r#"{{"format": "flowlab-scenario/1", "run_until": "30d",
+        "contacts": [{{"id": "c1", "name": "Ada", "email": "ada@example.com"}}],
+        "workflows": [{{"id": "w", "name": "Always failing", "trigger": {{"type": "manual"}},
+          "steps": [{{"id": "send", "kind": "action", "action": "webhook", "duration": "1s",
+            "retry": {{"max_attempts": {attempts}, "backoff": "0s"}}, "fault": {{"always": true}}}}]}}],
+        "script": [{{"at": 0, "do": "publish", "workflow": "w"}}, {{"at": 0, "do": "activate", "workflow": "w"}},
+          {{"at": 0, "do": "enroll", "workflow": "w", "contacts": ["c1"]}}]}}"#
+    );
+    let scenario = parse_scenario("failing.json", &text).expect("parses");
+    let mut s = Session::new(sim::genesis(&scenario), scenario.script.clone());
+    s.advance_to(SimTime(30 * 24 * H), usize::MAX)
+        .expect("runs");
+    s
+}
+
+#[test]
+fn many_attempts_keep_the_timeline_small_and_the_history_whole() {
+    let s = always_failing(5_000);
+    let ix = index_of(&s);
+    let x = ExecIx(0);
+    let d = detail(s.state(), s.log(), &ix, x).expect("exists");
+    let send = &d.steps[0];
+    assert!(send.attempts.len() <= KEPT_FIRST + KEPT_LAST);
+    assert!(send.attempts.len() >= KEPT_LAST);
+    assert!(send.spans.len() <= KEPT_FIRST + KEPT_LAST);
+    assert!(send.retries.len() <= KEPT_FIRST + KEPT_LAST);
+    let elided = send.elided.as_ref().expect("the middle is counted");
+    assert_eq!(
+        elided.attempts as usize + send.attempts.len(),
+        5_000,
+        "every attempt is drawn or counted"
+    );
+    assert_eq!(elided.failed, elided.attempts);
+    assert!(
+        send.attempts
+            .iter()
+            .all(|a| a.t <= elided.from || a.t >= elided.to),
+        "no mark drawn is under the band"
+    );
+    assert!(send
+        .attempts
+        .windows(2)
+        .all(|w| w[0].attempt < w[1].attempt));
+    assert_eq!(send.last, Some(StepStatus::Failed));
+    let trace = trace_of(&s);
+    let own = trace.iter().filter(|l| l["execution"] == "e1").count();
+    assert_eq!(d.history_len, own);
+    let tail = lines(
+        s.state(),
+        s.log(),
+        &ix,
+        x,
+        d.history_len - 3..d.history_len + 3,
+    );
+    assert_eq!(tail.len(), 3, "the window is cut at the end");
+    let attempts = lines(s.state(), s.log(), &ix, x, 0..d.history_len)
+        .into_iter()
+        .filter(|h| h.kind == "step_attempt")
+        .count();
+    assert_eq!(attempts, 5_000);
 }

@@ -9,8 +9,10 @@ use super::StateBadge;
 use crate::components::clock_bar::format_sim_time;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
+use crate::components::virtual_list::VirtualList;
 use crate::run_view::execution::detail;
 use crate::run_view::executions::allowed;
+use crate::run_view::history::lines;
 use crate::run_view::lifecycle;
 use crate::runtime::use_runtime;
 
@@ -103,20 +105,8 @@ pub fn ExecutionScreen() -> impl IntoView {
                             <StepTimelineView steps=d.steps.clone() until=d.until />
                         </section>
                         <section class="card">
-                            <h2 class="section-title">{format!("History · {} lines", d.history.len())}</h2>
-                            <ol class="history" data-testid="execution-history">
-                                {d.history.iter().map(|h| view! {
-                                    <li class="history-line" data-testid="history-line" data-type=h.kind.clone()>
-                                        <span class="history-time mono">{format_sim_time(h.t)}</span>
-                                        <span class=format!("history-type history-type--{}", h.kind)>{h.kind.clone()}</span>
-                                        <span class="history-fields">
-                                            {h.fields.iter().filter(|(k, _)| k != "execution").map(|(k, v)| view! {
-                                                <span class="history-field"><span class="muted">{k.clone()}</span>" "<span class="mono">{v.clone()}</span></span>
-                                            }).collect_view()}
-                                        </span>
-                                    </li>
-                                }).collect_view()}
-                            </ol>
+                            <h2 class="section-title" data-testid="history-title">{format!("History · {} lines", d.history_len)}</h2>
+                            {ExecIx::parse(&ex).map(|x| view! { <HistoryList x=x count=d.history_len /> })}
                         </section>
                     }.into_any()
                 }
@@ -145,5 +135,48 @@ pub fn ExecutionScreen() -> impl IntoView {
                 </Show>
             </leptos::portal::Portal>
         </div>
+    }
+}
+
+/// A history line's height, px (`.history-line` in runs.css).
+const LINE_PX: f64 = 30.0;
+/// The history's height before it scrolls, px.
+const HISTORY_PX: f64 = 420.0;
+
+/// The execution's history, only the lines in view read from the log.
+#[component]
+fn HistoryList(x: ExecIx, count: usize) -> impl IntoView {
+    let index = use_run_index();
+    let render = Callback::new(move |range: std::ops::Range<usize>| {
+        let shown = index
+            .with(|s, ix| lines(s.state(), s.log(), ix, x, range))
+            .unwrap_or_default();
+        shown
+            .into_iter()
+            .map(|h| {
+                let text = h
+                    .fields
+                    .iter()
+                    .filter(|(k, _)| k != "execution")
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect::<Vec<_>>()
+                    .join("  ");
+                view! {
+                    <div class="history-line" data-testid="history-line" data-type=h.kind.clone() data-index=h.n.to_string() title=text>
+                        <span class="history-time mono">{format_sim_time(h.t)}</span>
+                        <span class=format!("history-type history-type--{}", h.kind)>{h.kind.clone()}</span>
+                        <span class="history-fields">
+                            {h.fields.into_iter().filter(|(k, _)| k != "execution").map(|(k, v)| view! {
+                                <span class="history-field"><span class="muted">{k}</span>" "<span class="mono">{v}</span></span>
+                            }).collect_view()}
+                        </span>
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any()
+    });
+    view! {
+        <VirtualList count=Signal::stored(count) row_px=LINE_PX view_px=HISTORY_PX testid="execution-history" class="history" render=render />
     }
 }
