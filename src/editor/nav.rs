@@ -3,7 +3,7 @@
 //! side, favouring steps in line with the current one, so that on the
 //! left-to-right layouts Right is the next step and Left the previous.
 
-use super::geometry::{Point, NODE_H, NODE_W};
+use super::geometry::{Point, Viewport, NODE_H, NODE_W};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -70,6 +70,24 @@ pub fn tab_stop<'a>(
     selected.or(start).or(first)
 }
 
+/// The viewport panned just enough that the step at `pos` is whole on a
+/// canvas of `width` × `height`, with a margin; unchanged when it is.
+pub fn brought_into_view(view: Viewport, pos: Point, width: f64, height: f64) -> Viewport {
+    const MARGIN: f64 = 24.0;
+    let a = view.to_screen(pos);
+    let b = view.to_screen(Point::new(pos.x + NODE_W, pos.y + NODE_H));
+    let shift = |lo: f64, hi: f64, size: f64| {
+        if hi > size - MARGIN {
+            (size - MARGIN - hi).max(MARGIN - lo)
+        } else if lo < MARGIN {
+            MARGIN - lo
+        } else {
+            0.0
+        }
+    };
+    view.panned(shift(a.x, b.x, width), shift(a.y, b.y, height))
+}
+
 #[cfg(test)]
 mod tests {
     use super::Direction::*;
@@ -100,6 +118,18 @@ mod tests {
         assert_eq!(neighbour(g.clone(), g[1].1, Down), Some("y"));
         assert_eq!(neighbour(g.clone(), g[3].1, Up), Some("b"));
         assert_eq!(neighbour(g.clone(), g[1].1, Up), None);
+    }
+
+    #[test]
+    fn a_step_off_the_canvas_is_brought_into_view() {
+        let view = Viewport::default();
+        let inside = Point::new(100.0, 100.0);
+        assert_eq!(brought_into_view(view, inside, 800.0, 600.0), view);
+        let right = brought_into_view(view, Point::new(700.0, 100.0), 800.0, 600.0);
+        let b = right.to_screen(Point::new(700.0 + NODE_W, 100.0));
+        assert!(b.x <= 800.0 - 24.0 + 1e-9 && right.y == view.y);
+        let above = brought_into_view(view, Point::new(100.0, -300.0), 800.0, 600.0);
+        assert_eq!(above.to_screen(Point::new(100.0, -300.0)).y, 24.0);
     }
 
     #[test]

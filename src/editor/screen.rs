@@ -9,13 +9,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
-use super::canvas::{fit, zoom_by, Canvas};
+use super::canvas::{canvas_size, fit, zoom_by, Canvas};
 use super::dialogs::{restore, Dialogs};
 use super::doc::Doc;
 use super::inspector::Inspector;
 use super::keyboard::{key_action, KeyAction};
 use super::link_dialog::link_from_selection;
-use super::nav::{neighbour, Direction};
+use super::nav::{brought_into_view, neighbour, Direction};
 use super::palette::Palette;
 use super::problems::Problems;
 use super::run_mode::RunView;
@@ -116,8 +116,16 @@ fn select_towards(ed: Ed, dir: Direction) {
     };
     if let Some(id) = next {
         ed.selection.set(Selection::only(&id));
+        let pos = ed.nodes.with_untracked(|n| n.get(&id).map(|v| v.pos));
+        if let (Some(pos), Some((w, h))) = (pos, canvas_size()) {
+            ed.view.update(|v| *v = brought_into_view(*v, pos, w, h));
+        }
+        // The canvas pans itself; the browser must not scroll the page to
+        // the step before the pan is drawn.
         if let Some(el) = node_element(&id) {
-            let _ = el.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
         }
     }
 }

@@ -39,6 +39,14 @@ describe('the keyboard and assistive technology', { timeout: 180_000 }, () => {
 
   it('builds, links and publishes a workflow with the keyboard only', async () => {
     const { context, page, problems } = await app.open('/', { viewport: { width: 1400, height: 900 } });
+    await page.evaluate(() => {
+      // Whether the step is drawn whole inside the canvas.
+      window.inside = (id) => {
+        const c = document.querySelector('[data-testid=canvas]').getBoundingClientRect();
+        const s = document.querySelector(`[data-step-id=${id}] .node-frame`).getBoundingClientRect();
+        return s.left >= c.left && s.right <= c.right && s.top >= c.top && s.bottom <= c.bottom;
+      };
+    });
 
     // The skip link is the first stop and takes the focus to the screen.
     await page.keyboard.press('Tab');
@@ -80,6 +88,19 @@ describe('the keyboard and assistive technology', { timeout: 180_000 }, () => {
     assert.equal(await focused(page), 'node:action_1');
     await page.keyboard.press('ArrowRight');
     assert.equal(await focused(page), 'node:approval_1');
+
+    // Zoomed in, the start is off the canvas; the arrow that selects it pans
+    // it into view, and back. Shift+1 (!) fits the workflow again.
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('=');
+    await page.waitForFunction(() => !inside('action_1'));
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await focused(page), 'node:action_1');
+    await page.waitForFunction(() => inside('action_1'), null, { timeout: 5_000 });
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await focused(page), 'node:approval_1');
+    await page.waitForFunction(() => inside('approval_1'), null, { timeout: 5_000 });
+    assert.equal(await page.evaluate(() => [document.scrollingElement.scrollTop, document.scrollingElement.scrollLeft].join()), '0,0');
+    await page.keyboard.press('!');
 
     // Alt+arrow moves the step by the grid; one undo puts it back.
     const at = async () => (await page.getAttribute('[data-step-id=approval_1]', 'transform')).match(/[-\d.]+/g).map(Number);
