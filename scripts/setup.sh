@@ -52,7 +52,8 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 # npm packages from the committed lockfile: wasm-opt (binaryen 132; never
-# Debian's binaryen 108, whose output shows a blank page) and playwright-core.
+# Debian's binaryen 108, whose output shows a blank page), playwright-core and
+# axe-core (the accessibility e2e test), among others.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] ||
    ! wasm-opt --version 2>/dev/null | grep -q "version $WASM_OPT_VERSION"; then
   say "installing npm packages (npm ci)"

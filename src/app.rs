@@ -12,6 +12,7 @@ use crate::components::icons::LogoMark;
 use crate::components::pause_note::PauseNote;
 use crate::components::projector::{Projector, ProjectorToggle};
 use crate::components::recover_storage::RecoverButton;
+use crate::components::shortcuts::ShortcutsOverlay;
 use crate::components::travel_bar::{BranchDialog, TravelBar};
 use crate::components::workspace_menu::WorkspaceMenu;
 use crate::runtime::{use_runtime, Mode, Runtime, SaveState};
@@ -38,11 +39,13 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <div class="shell" data-testid="app-shell">
+                <SkipLink />
                 <Header />
                 <StorageBanner />
                 <PauseNote />
                 <BranchDialog />
-                <main class="shell-main">
+                <ShortcutsOverlay />
+                <main class="shell-main" id="content" tabindex="-1">
                     <Routes fallback=|| view! { <NotFoundScreen /> }>
                         <Route path=path!("/") view=WorkflowsScreen />
                         <Route path=path!("/editor/:id") view=EditorScreen />
@@ -56,6 +59,23 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
         </Router>
+    }
+}
+
+/// The first stop of Tab: past the header, to the screen.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document()
+            .get_element_by_id("content")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = main.focus();
+        }
+    };
+    view! {
+        <a class="skip-link" href="#content" data-testid="skip-link" on:click=skip>"Skip to content"</a>
     }
 }
 

@@ -1,9 +1,10 @@
 //! A dialog that asks before something that cannot be undone: a title, what
-//! will happen, a way back and the action. Render it inside a
-//! `leptos::portal::Portal` (the sticky header traps fixed-position
-//! children).
+//! will happen, a way back and the action, in a modal `<dialog>`; Escape
+//! is the way back.
 
 use leptos::prelude::*;
+
+use super::native_dialog::NativeDialog;
 
 /// `testid` names the dialog; the buttons are `{testid}-cancel` unless
 /// `cancel_testid`/`confirm_testid` say otherwise.
@@ -30,8 +31,8 @@ pub fn ConfirmDialog(
         "button button--primary"
     };
     view! {
-        <div class="dialog-backdrop">
-            <div class="dialog" role="alertdialog" aria-labelledby=title_label data-testid=testid>
+        <NativeDialog class="dialog-backdrop" alert=true labelled_by=title_label on_close=on_cancel>
+            <div class="dialog" data-testid=testid>
                 <h2 id=title_id>{title}</h2>
                 <p>{body}</p>
                 <div class="dialog-actions">
@@ -43,6 +44,6 @@ pub fn ConfirmDialog(
                     </button>
                 </div>
             </div>
-        </div>
+        </NativeDialog>
     }
 }

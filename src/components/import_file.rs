@@ -10,6 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use crate::browser::chosen_file::chosen_file_text;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::native_dialog::NativeDialog;
 use crate::runtime::{use_runtime, Runtime};
 use crate::session::Session;
 use crate::workspace_file::{read_file, ImportError, Imported};
@@ -147,13 +148,15 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
             type="file"
             accept=".json,.bpmn,application/json,application/xml,text/xml"
             class="visually-hidden"
+            tabindex="-1"
+            aria-label="File to import"
             data-testid="import-input"
             node_ref=input
             on:change=on_change
         />
         <Show when=move || error.get().is_some()>
-            <div class="dialog-backdrop">
-                <div class="dialog" role="alertdialog" aria-labelledby="import-error-title" data-testid="import-error">
+            <NativeDialog class="dialog-backdrop" alert=true labelled_by="import-error-title" on_close=Callback::new(move |_| error.set(None))>
+                <div class="dialog" data-testid="import-error">
                     <h2 id="import-error-title">"This file was not imported"</h2>
                     <p class="dialog-code" data-testid="import-error-message">{move || error.get()}</p>
                     <p>"Nothing in your workspace changed."</p>
@@ -161,7 +164,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                         <button type="button" class="button" data-testid="import-error-close" on:click=move |_| error.set(None)>"Close"</button>
                     </div>
                 </div>
-            </div>
+            </NativeDialog>
         </Show>
         <Show when=move || done.get().is_some()>
             <div class="banner banner--info import-done" role="status" data-testid="import-done">
@@ -187,8 +190,8 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                 }.into_any()
             } else {
                 view! {
-                    <div class="dialog-backdrop">
-                        <div class="dialog" role="alertdialog" aria-labelledby="import-clash-title" data-testid="import-clash-dialog">
+                    <NativeDialog class="dialog-backdrop" alert=true labelled_by="import-clash-title" on_close=Callback::new(move |_| cancel(()))>
+                        <div class="dialog" data-testid="import-clash-dialog">
                             <h2 id="import-clash-title">{format!("A workflow `{id}` already exists")}</h2>
                             <p>{format!("Replace its draft with the one in {file} (its published versions stay), or import it as a new workflow?")}</p>
                             <div class="dialog-actions">
@@ -197,7 +200,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                                 <button type="button" class="button button--danger" data-testid="import-replace" on:click=move |_| confirm(false)>"Replace the draft"</button>
                             </div>
                         </div>
-                    </div>
+                    </NativeDialog>
                 }.into_any()
             })}
         </Show>

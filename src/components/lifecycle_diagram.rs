@@ -246,7 +246,6 @@ fn drawing(
                     class:lc-node--pick=on_pick.is_some()
                     role=on_pick.map(|_| "button")
                     tabindex=on_pick.map(|_| "0")
-                    aria-label=on_pick.map(|_| format!("Show an example of {key}"))
                     on:click=move |_| pick()
                     on:keydown=on_key
                     class:lc-node--lit=lit
@@ -257,7 +256,7 @@ fn drawing(
                     data-lit=move || lit().to_string()
                     data-count=move || count().map(|c| c.to_string()).unwrap_or_default()
                 >
-                    <title>{key}</title>
+                    <title>{if on_pick.is_some() { format!("{key}: show an example") } else { key.to_string() }}</title>
                     <rect class="lc-node-glow" x=cx - w / 2.0 - 5.0 y=cy - h / 2.0 - 5.0 width=w + 10.0 height=h + 10.0 rx="13" />
                     <rect class="lc-node-box" x=cx - w / 2.0 y=cy - h / 2.0 width=w height=h rx="9" />
                     <text class="lc-node-label" text-anchor="middle">{label}</text>
@@ -290,7 +289,7 @@ fn drawing(
             data-testid=format!("lc-diagram-{}", diagram.name)
             viewBox=format!("0 0 {width:.0} {height:.0}")
             width=projector.then(|| format!("{:.0}", width * Sizes::PROJECTOR_SCALE))
-            role="img"
+            role=if on_pick.is_some() { "group" } else { "img" }
             aria-label=title
             preserveAspectRatio="xMidYMid meet"
         >

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::clock_bar::format_sim_time;
 use crate::components::icons::{BackIcon, ForwardIcon, ToEndIcon, ToStartIcon};
+use crate::components::native_dialog::NativeDialog;
 use crate::run_view::event_text::event_text;
 use crate::runtime::use_runtime;
 
@@ -95,8 +96,9 @@ pub fn BranchDialog() -> impl IntoView {
                     format!(" and {} command{} given later", q.commands_discarded, if q.commands_discarded == 1 { "" } else { "s" })
                 };
                 view! {
-                    <div class="dialog-backdrop">
-                        <div class="dialog dialog--wide" role="alertdialog" aria-labelledby="branch-title" data-testid="branch-dialog">
+                    <NativeDialog class="dialog-backdrop" alert=true labelled_by="branch-title"
+                        on_close=Callback::new(move |_| { error.set(None); rt.cancel_branch() })>
+                        <div class="dialog dialog--wide" data-testid="branch-dialog">
                             <h2 id="branch-title">"Go on from the past?"</h2>
                             <p>
                                 {format!(
@@ -118,7 +120,7 @@ pub fn BranchDialog() -> impl IntoView {
                                     on:click=move |_| go(false)>"Discard later events and go on"</button>
                             </div>
                         </div>
-                    </div>
+                    </NativeDialog>
                 }
             })}
         </Show>

@@ -147,6 +147,9 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
             Gesture::Link { from, port, origin }
         } else if let Some(node_el) = closest(e, "[data-node-id]") {
             let id = node_el.get_attribute("data-node-id").unwrap_or_default();
+            if let Ok(svg) = node_el.dyn_into::<web_sys::SvgElement>() {
+                let _ = svg.focus();
+            }
             let was = ed.selection.with_untracked(|s| s.steps.contains(&id));
             let mut toggled = false;
             if shift {
@@ -350,8 +353,9 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
             <svg
                 class="canvas"
                 data-testid="canvas"
-                role="application"
-                aria-label="Workflow canvas"
+                role="group"
+                aria-roledescription="workflow canvas"
+                aria-label="Workflow canvas: the arrow keys move between steps, Enter edits, L links, ? lists every key"
                 on:pointerdown=on_down
                 on:pointermove=on_move
                 on:pointerup=on_up

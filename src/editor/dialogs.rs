@@ -13,12 +13,14 @@ use leptos_router::hooks::use_navigate;
 use super::diff_view::DiffView;
 use super::icons::Glyph;
 use super::lifecycle::{actions, label};
+use super::link_dialog::LinkDialog;
 use super::state::{use_ed, Dialog, Ed, Selection, VersionInfo};
 use crate::components::clock_bar::format_sim_time;
+use crate::components::native_dialog::NativeDialog;
 use crate::run_view::channels::publish_warnings;
 
 #[component]
-fn Modal(
+pub(super) fn Modal(
     title: String,
     testid: &'static str,
     children: Children,
@@ -27,9 +29,8 @@ fn Modal(
     let ed = use_ed();
     let label = title.clone();
     view! {
-        <div class="modal-backdrop" on:click=move |_| ed.dialog.set(None)>
-            <div class="modal" class:modal--wide=wide role="dialog" aria-modal="true" aria-label=label
-                data-testid=testid on:click=|ev| ev.stop_propagation()>
+        <NativeDialog class="modal-backdrop" label=label on_close=Callback::new(move |_| ed.dialog.set(None))>
+            <div class="modal" class:modal--wide=wide data-testid=testid on:click=|ev| ev.stop_propagation()>
                 <header class="modal-head">
                     <h2>{title}</h2>
                     <button type="button" class="icon-button" data-testid="dialog-close" aria-label="Close" on:click=move |_| ed.dialog.set(None)>
@@ -38,7 +39,8 @@ fn Modal(
                 </header>
                 <div class="modal-body">{children()}</div>
             </div>
-        </div>
+            <div class="modal-scrim" aria-hidden="true" on:click=move |_| ed.dialog.set(None)></div>
+        </NativeDialog>
     }
 }
 
@@ -79,6 +81,7 @@ pub fn Dialogs() -> impl IntoView {
             Dialog::Diff(a, b) => view! { <DiffDialog a b /> }.into_any(),
             Dialog::Confirm(input) => view! { <ConfirmDialog input /> }.into_any(),
             Dialog::Clone => view! { <CloneDialog /> }.into_any(),
+            Dialog::Link(from) => view! { <LinkDialog from /> }.into_any(),
         })
     }
 }

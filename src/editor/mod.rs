@@ -14,6 +14,7 @@ pub mod graph;
 pub mod keyboard;
 pub mod layout;
 pub mod lifecycle;
+pub mod nav;
 pub mod summary;
 
 mod canvas;
@@ -23,6 +24,7 @@ mod edge;
 mod export_menu;
 mod icons;
 mod inspector;
+mod link_dialog;
 mod node;
 mod palette;
 mod picture;

@@ -12,7 +12,21 @@ use super::graph::{port_key, port_label};
 use super::icons::KindIcon;
 use super::run_mode::use_run;
 use super::run_overlay::{node_run, RunNodeMarks};
-use super::state::use_ed;
+use super::state::{use_ed, NodeView};
+
+/// What a screen reader hears of a step besides the words on its card (its
+/// name, from the content, is the title and the summary): the kind, and a
+/// problem.
+fn spoken_extra(n: &NodeView) -> String {
+    let mut s = format!(", {} step", n.kind.as_str());
+    match n.issue {
+        Some(Severity::Error) => s.push_str(", has an error"),
+        Some(Severity::Warning) => s.push_str(", has a warning"),
+        None => {}
+    }
+    s.push_str(". ");
+    s
+}
 
 #[component]
 pub fn Node(id: String) -> impl IntoView {
@@ -57,6 +71,17 @@ pub fn Node(id: String) -> impl IntoView {
         c
     };
     let issue = move || node.with(|n| n.as_ref().and_then(|n| n.issue));
+    let tab_index = {
+        let id = id.clone();
+        move || {
+            if ed.tab_stop.with(|t| t.as_deref() == Some(id.as_str())) {
+                "0"
+            } else {
+                "-1"
+            }
+        }
+    };
+    let spoken = move || node.with(|n| n.as_ref().map(spoken_extra));
     let ports = move || {
         let Some(n) = node.get() else {
             return Vec::new().into_view();
@@ -74,7 +99,7 @@ pub fn Node(id: String) -> impl IntoView {
                 // would only lie across the edges leaving the node.
                 let label = port_label(*port).filter(|_| free && !run_view.active());
                 view! {
-                    <g class="port port--out" data-port=port_key(*port) data-node-id=n.id.clone()
+                    <g class="port port--out" aria-hidden="true" data-port=port_key(*port) data-node-id=n.id.clone()
                         data-testid=format!("port-{}-{}", n.id, port_key(*port))>
                         <title>{format!("Drag to connect ({})", port_label(*port).unwrap_or("next"))}</title>
                         <circle class="port-hit" cx=at.x cy=at.y r="11" />
@@ -89,7 +114,7 @@ pub fn Node(id: String) -> impl IntoView {
             let at = fail_port(Default::default());
             out.push(
                 view! {
-                    <g class="port port--fail" data-port="fail" data-node-id=n.id.clone()
+                    <g class="port port--fail" aria-hidden="true" data-port="fail" data-node-id=n.id.clone()
                         data-testid=format!("port-{}-fail", n.id)>
                         <title>"Drag to a step to branch there when this step fails"</title>
                         <circle class="port-hit" cx=at.x cy=at.y r="10" />
@@ -107,6 +132,8 @@ pub fn Node(id: String) -> impl IntoView {
             data-node-id=id.clone()
             data-step-id=id.clone()
             data-testid="node"
+            role="button"
+            tabindex=tab_index
             data-kind=kind
             data-selected=move || selected.get().to_string()
             data-run-state=move || run.state()
@@ -121,6 +148,7 @@ pub fn Node(id: String) -> impl IntoView {
                     <div class="node-text">
                         <div class="node-title" data-testid="node-title">{move || node.with(|n| n.as_ref().map(|n| n.title.clone()))}</div>
                         <div class="node-summary" data-testid="node-summary">{move || node.with(|n| n.as_ref().map(|n| n.summary.clone()))}</div>
+                        <span class="visually-hidden">{spoken}</span>
                     </div>
                     <Show when=move || issue().is_some()>
                         <span class=move || format!("node-issue node-issue--{}", if issue() == Some(Severity::Error) { "error" } else { "warning" })
@@ -137,7 +165,7 @@ pub fn Node(id: String) -> impl IntoView {
                     <text x="20" y="-10" text-anchor="middle">"Start"</text>
                 </g>
             </Show>
-            <circle class="port port--in" cx="0" cy=NODE_H / 2.0 r="4.5" />
+            <circle class="port port--in" aria-hidden="true" cx="0" cy=NODE_H / 2.0 r="4.5" />
             {ports}
         </g>
     }

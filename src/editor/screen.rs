@@ -9,11 +9,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
-use super::canvas::{fit, zoom_by, Canvas};
+use super::canvas::{canvas_size, fit, zoom_by, Canvas};
 use super::dialogs::{restore, Dialogs};
 use super::doc::Doc;
 use super::inspector::Inspector;
 use super::keyboard::{key_action, KeyAction};
+use super::link_dialog::link_from_selection;
+use super::nav::{brought_into_view, neighbour, Direction};
 use super::palette::Palette;
 use super::problems::Problems;
 use super::run_mode::RunView;
@@ -70,19 +72,94 @@ fn in_form(ev: &KeyboardEvent) -> bool {
         })
 }
 
+/// Keys pressed in a modal dialog (the `?` overlay, an import question)
+/// are the dialog's.
+fn in_dialog(ev: &KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.closest("dialog[open]").ok().flatten().is_some())
+}
+
+/// Whether the key went to the canvas (a step, or the page itself), not to
+/// a button or a link, which keep their own keys.
+fn on_canvas(ev: &KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            el.tag_name() == "BODY" || el.closest("[data-testid=canvas]").ok().flatten().is_some()
+        })
+}
+
+fn node_element(id: &str) -> Option<web_sys::SvgElement> {
+    document()
+        .query_selector(&format!(
+            "[data-testid=canvas] [data-node-id=\"{id}\"][data-testid=node]"
+        ))
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
+
+/// Selects the next step that way (the canvas's tab stop when nothing
+/// is selected) and gives it the focus.
+fn select_towards(ed: Ed, dir: Direction) {
+    let current = ed
+        .selection
+        .with_untracked(|s| s.single().map(str::to_owned));
+    let next = match current {
+        None => ed.tab_stop.get_untracked(),
+        Some(id) => ed.nodes.with_untracked(|n| {
+            let from = n.get(&id)?.pos;
+            neighbour(n.positions().filter(|(o, _)| *o != id), from, dir).map(str::to_owned)
+        }),
+    };
+    if let Some(id) = next {
+        ed.selection.set(Selection::only(&id));
+        let pos = ed.nodes.with_untracked(|n| n.get(&id).map(|v| v.pos));
+        if let (Some(pos), Some((w, h))) = (pos, canvas_size()) {
+            ed.view.update(|v| *v = brought_into_view(*v, pos, w, h));
+        }
+        // The canvas pans itself; the browser must not scroll the page to
+        // the step before the pan is drawn.
+        if let Some(el) = node_element(&id) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+    }
+}
+
+/// Enter on a step: the focus goes to the inspector's first field.
+fn open_inspector() {
+    let first = document()
+        .query_selector(
+            "[data-testid=inspector] :is(input, select, textarea, button):not([disabled])",
+        )
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = first {
+        let _ = el.focus();
+    }
+}
+
 fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
-    if ev.key() == " " && !in_form(ev) {
+    if ev.key() == " " && on_canvas(ev) {
         space.set(true);
         ev.prevent_default();
         return;
     }
-    if in_form(ev) {
+    if in_form(ev) || in_dialog(ev) {
         return;
     }
     let command = ev.ctrl_key() || ev.meta_key();
-    let Some(action) = key_action(&ev.key(), command, ev.shift_key()) else {
+    let Some(action) = key_action(&ev.key(), command, ev.shift_key(), ev.alt_key()) else {
         return;
     };
+    if matches!(action, KeyAction::Select(_) | KeyAction::Open) && !on_canvas(ev) {
+        return;
+    }
     if ed.dialog.get_untracked().is_some() {
         if action == KeyAction::Escape {
             ed.dialog.set(None);
@@ -91,7 +168,11 @@ fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
     }
     let viewing_only = matches!(
         action,
-        KeyAction::ZoomIn | KeyAction::ZoomOut | KeyAction::Fit | KeyAction::Escape
+        KeyAction::ZoomIn
+            | KeyAction::ZoomOut
+            | KeyAction::Fit
+            | KeyAction::Escape
+            | KeyAction::Select(_)
     );
     if run.active_untracked() && !viewing_only {
         return;
@@ -155,6 +236,13 @@ fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
                 ed.apply(|d| d.move_to(&moves));
             }
         }
+        KeyAction::Select(dir) => select_towards(ed, dir),
+        KeyAction::Open => {
+            if ed.selection.with_untracked(|s| s.single().is_some()) {
+                open_inspector();
+            }
+        }
+        KeyAction::Link => link_from_selection(ed),
         KeyAction::ZoomIn => zoom_by(ed, 1.2),
         KeyAction::ZoomOut => zoom_by(ed, 1.0 / 1.2),
         KeyAction::Fit => fit(ed),

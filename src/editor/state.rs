@@ -137,6 +137,8 @@ pub enum Dialog {
     Diff(u32, u32),
     Confirm(flowlab_engine::machines::definition::DefinitionInput),
     Clone,
+    /// Link this step to another, from the keyboard.
+    Link(String),
 }
 
 #[derive(Clone, Copy)]
@@ -160,6 +162,8 @@ pub struct Ed {
     pub notice: RwSignal<Option<String>>,
     pub info: Memo<Option<WorkflowInfo>>,
     pub nodes: Memo<Nodes>,
+    /// The step that holds the canvas's one tab stop (`nav::tab_stop`).
+    pub tab_stop: Memo<Option<String>>,
     pub edges: Memo<Vec<Edge>>,
     pub report: Memo<ValidationReport>,
     /// Workflow ids of the workspace and its operators (validation context,
@@ -257,11 +261,23 @@ impl Ed {
             shown(&mut |d| out = edges(d));
             out
         });
+        let selection = RwSignal::new(Selection::default());
+        let tab_stop = Memo::new(move |_| {
+            nodes.with(|n| {
+                selection.with(|s| {
+                    let selected = s.single().filter(|id| n.get(id).is_some());
+                    let start = n.list.iter().find(|v| v.start).map(|v| v.id.as_str());
+                    let first = n.list.first().map(|v| v.id.as_str());
+                    super::nav::tab_stop(selected, start, first).map(str::to_owned)
+                })
+            })
+        });
         Ed {
             rt,
             wf,
             doc,
-            selection: RwSignal::new(Selection::default()),
+            selection,
+            tab_stop,
             view: RwSignal::new(Viewport::default()),
             drag: RwSignal::new(None),
             offsets: StoredValue::new(HashMap::new()),

@@ -105,6 +105,7 @@ pub fn Toolbar() -> impl IntoView {
                 </div>
                 <div class="button-group">
                     <input type="file" accept=".json,.bpmn,application/json,application/xml,text/xml" class="visually-hidden" node_ref=file_input
+                        tabindex="-1" aria-label="Workflow file to import"
                         data-testid="import-file"
                         on:change=move |ev| { if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { import(ed, i) } } />
                     <button type="button" class="icon-button" data-testid="import" title="Import a workflow file (.json) or a BPMN 2.0 file (.bpmn) into the draft"

@@ -233,13 +233,13 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
     await page.keyboard.press('Delete');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 4);
 
-    // Copy and paste one step; arrows nudge it by the grid.
+    // Copy and paste one step; Alt+arrows nudge it by the grid.
     await page.click(`${node('send_tips')} .node-title`);
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
     await page.waitForSelector(node('send_tips_copy'));
     const before = await page.getAttribute(node('send_tips_copy'), 'transform');
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Alt+ArrowRight');
     await page.waitForFunction(
       ([sel, t]) => document.querySelector(sel)?.getAttribute('transform') !== t,
       [node('send_tips_copy'), before],

@@ -180,6 +180,8 @@ pub fn ScenariosScreen() -> impl IntoView {
                         type="file"
                         accept=".json,application/json"
                         class="visually-hidden"
+                        tabindex="-1"
+                        aria-label="Scenario file to load"
                         data-testid="scenario-file-input"
                         node_ref=input
                         on:change=on_file

@@ -86,7 +86,7 @@ pub fn NowPlaying() -> impl IntoView {
                     when=move || script.with(|s| !s.is_empty())
                     fallback=|| view! { <p class="muted">"No scripted commands: what happens next is up to you."</p> }
                 >
-                    <ol class="script-list" data-testid="script-list">{rows}</ol>
+                    <ol class="script-list" data-testid="script-list" tabindex="0" aria-label="The script">{rows}</ol>
                 </Show>
             </div>
         </section>

@@ -1,0 +1,160 @@
+//! "Link to…" from the keyboard: the selected step, which of its ports
+//! (when it has several) and the step it leads to, linked through the same
+//! `Doc::connect` gesture as a drag from a port.
+
+use flowlab_engine::edit::Port;
+use leptos::prelude::*;
+
+use super::dialogs::Modal;
+use super::graph::{port_key, port_label};
+use super::nav::{neighbour, Direction};
+use super::state::{use_ed, Ed, Selection};
+
+/// The ports a step leaves by, the fail port last.
+fn ports_of(ed: Ed, from: &str) -> Vec<Port> {
+    ed.nodes.with_untracked(|n| {
+        n.get(from).map_or(Vec::new(), |v| {
+            let mut ports = v.ports.to_vec();
+            if v.fail_port {
+                ports.push(Port::OnFailGoto);
+            }
+            ports
+        })
+    })
+}
+
+fn port_name(port: Port) -> &'static str {
+    port_label(port).unwrap_or("next")
+}
+
+/// Opens the dialog for the selected step, or says why it cannot.
+pub fn link_from_selection(ed: Ed) {
+    match ed
+        .selection
+        .with_untracked(|s| s.single().map(str::to_owned))
+    {
+        Some(id) if !ports_of(ed, &id).is_empty() => {
+            ed.dialog.set(Some(super::state::Dialog::Link(id)))
+        }
+        Some(_) => ed
+            .notice
+            .set(Some("This step has no port to link from".into())),
+        None => ed
+            .notice
+            .set(Some("Select one step to link it to another".into())),
+    }
+}
+
+#[component]
+pub fn LinkDialog(from: String) -> impl IntoView {
+    let ed = use_ed();
+    let ports = ports_of(ed, &from);
+    let taken: Vec<Port> = ed.edges.with_untracked(|es| {
+        es.iter()
+            .filter(|e| e.from == from && !e.implicit)
+            .map(|e| e.port)
+            .collect()
+    });
+    let first_free = ports
+        .iter()
+        .copied()
+        .find(|p| !taken.contains(p))
+        .unwrap_or(ports[0]);
+    let port = RwSignal::new(first_free);
+    let (title, targets, suggested) = ed.nodes.with_untracked(|n| {
+        let title = n.get(&from).map_or(from.clone(), |v| v.title.clone());
+        let targets: Vec<(String, String)> = n
+            .list
+            .iter()
+            .filter(|v| v.id != from)
+            .map(|v| (v.id.clone(), format!("{} ({})", v.title, v.id)))
+            .collect();
+        // Most often the step is to lead to one nothing leads to yet (just
+        // added): the nearest such, else the next one to the right.
+        let linked_to: Vec<String> = ed
+            .edges
+            .with_untracked(|es| es.iter().map(|e| e.to.clone()).collect());
+        let suggested = n
+            .get(&from)
+            .and_then(|v| {
+                let loose = n
+                    .list
+                    .iter()
+                    .filter(|o| o.id != from && !o.start && !linked_to.contains(&o.id))
+                    .min_by(|a, b| a.pos.distance(v.pos).total_cmp(&b.pos.distance(v.pos)))
+                    .map(|o| o.id.clone());
+                loose.or_else(|| {
+                    neighbour(
+                        n.list
+                            .iter()
+                            .filter(|o| o.id != from)
+                            .map(|o| (o.id.as_str(), o.pos)),
+                        v.pos,
+                        Direction::Right,
+                    )
+                    .map(str::to_owned)
+                })
+            })
+            .or_else(|| targets.first().map(|(id, _)| id.clone()));
+        (title, targets, suggested)
+    });
+    let target = RwSignal::new(suggested.unwrap_or_default());
+    let several = ports.len() > 1;
+    let none = targets.is_empty();
+    let link = {
+        let from = from.clone();
+        move |_| {
+            let to = target.get_untracked();
+            if to.is_empty() {
+                return;
+            }
+            let p = port.get_untracked();
+            if ed.apply(|d| d.connect(&from, p, &to)).is_some() {
+                ed.dialog.set(None);
+                ed.selection.set(Selection::only(&from));
+                ed.notice
+                    .set(Some(format!("Linked {from} ({}) to {to}", port_name(p))));
+            }
+        }
+    };
+    view! {
+        <Modal title=format!("Link “{title}” to…") testid="link-dialog">
+            {several.then(|| view! {
+                <label class="ed-field">
+                    <span class="field-label">"From its port"</span>
+                    <select class="input" data-testid="link-port"
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            if let Some(p) = super::graph::port_from_key(&key) { port.set(p) }
+                        }>
+                        {ports.iter().map(|p| {
+                            let p = *p;
+                            let note = if taken.contains(&p) { " (linked: replaces it)" } else { "" };
+                            view! { <option value=port_key(p) selected=p == first_free>{format!("{}{note}", port_name(p))}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            })}
+            {if none {
+                view! { <p class="panel-note" data-testid="link-none">"There is no other step to link to. Add one from the palette first."</p> }.into_any()
+            } else {
+                view! {
+                    <label class="ed-field">
+                        <span class="field-label">"To the step"</span>
+                        <select class="input" data-testid="link-target"
+                            on:change=move |ev| target.set(event_target_value(&ev))>
+                            {targets.into_iter().map(|(id, label)| {
+                                let chosen = id == target.get_untracked();
+                                view! { <option value=id selected=chosen>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                }.into_any()
+            }}
+            <div class="modal-actions">
+                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>"Cancel"</button>
+                <button type="button" class="button button--primary" data-testid="link-confirm" disabled=none on:click=link>"Link"</button>
+            </div>
+        </Modal>
+    }
+}
