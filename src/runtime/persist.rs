@@ -1,24 +1,28 @@
-//! Saving the running workspace: at start, the saved workspace is read back
-//! (snapshot + the log after it) or the built-in one is written; after
-//! changes, the new events are appended in segments together with the
-//! clock and script cursor and the new journal entries, in one
-//! transaction; every
-//! [`SNAPSHOT_EVERY`] events a snapshot follows. When storage is missing or
-//! full, the page goes on in memory and `SaveState` says what is not saved.
+//! The saver's adapter: feeds the page's events (changes, timers, writes
+//! answered, the page leaving, the tab lock asked for or lost) into the
+//! pure [`Saver`] machine (`src/saver/`) and carries out its effects with
+//! IndexedDB, the Web Locks lock and gloo timers. At start the saved
+//! workspace is read back (snapshot + the log after it) or the built-in
+//! one is written; writes append the new events in segments together with
+//! the clock and script cursor and the new journal entries, in one
+//! transaction, then the versions published and, when due, a snapshot.
 
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use flowlab_engine::codec::{decode_snapshot, encode_snapshot, genesis_to_json};
 use flowlab_engine::runtime::state::Genesis;
 use flowlab_engine::scenario::{parse_scenario, Scenario};
 use flowlab_engine::sim;
+use futures::channel::oneshot;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen_futures::spawn_local;
 
-use super::tab_lock::{self, Acquired, Request};
-use super::{Mode, ReadOnly, Runtime};
+use super::tab_lock::{self, Acquired, HeldLock, Request};
+use super::{Mode, Runtime};
+use crate::saver::{Effect, Event, Moment, Saver, Stored, WriteError, WriteOrder, WriteOutcome};
 use crate::session::event_log::Chunk;
 use crate::session::event_log::CHUNK_EVENTS;
 use crate::session::{Clock, EventLog, Session};
@@ -30,26 +34,6 @@ use crate::workspace::SAMPLE_WORKSPACE;
 
 /// The one workspace the app keeps.
 pub const WORKSPACE: &str = "default";
-const FLUSH_DELAY_MS: u32 = 300;
-/// Events after which a snapshot is due; it is taken once the clock rests
-/// (paused), as encoding the whole state is one long piece of work.
-const SNAPSHOT_EVERY: usize = 50_000;
-
-/// Whether what the page shows is saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveState {
-    Saved,
-    /// Events shown but not written yet.
-    Saving {
-        unsaved: usize,
-    },
-    /// Storage cannot be used; the page runs in memory. `reason` says why,
-    /// `unsaved` how many events would be lost on closing the tab.
-    NotSaving {
-        reason: String,
-        unsaved: usize,
-    },
-}
 
 /// Saved with every append: what the log does not hold, but for the
 /// journal, which is appended entry by entry beside it. (A record saved by
@@ -65,37 +49,41 @@ pub(super) struct SessionRecord {
 
 #[derive(Default)]
 struct Inner {
+    saver: Saver,
     store: Option<Rc<Store>>,
-    /// Why nothing is being saved, if so.
-    disabled: Option<String>,
-    /// Events of the log known to be stored.
-    persisted: usize,
-    /// Entries of the journal known to be stored.
-    journal_persisted: usize,
-    snapshot_at: usize,
-    /// Flushes under way (two when the page left during one's write).
-    flushing: u32,
-    /// The write under way, once its requests are sent: where it will
-    /// leave the store, and how much of the log and journal it holds.
-    writing: Option<(StoredEnd, Stored)>,
-    /// Bumped to abandon a flush that is still encoding.
-    flush_token: u64,
-    /// The workspace is being replaced: nothing is flushed meanwhile.
-    replacing: bool,
-    /// Counts replacements, so a flush that straddles one is disregarded.
-    generation: u64,
-    /// The page is being hidden or unloaded: encode without yielding, so
-    /// the write starts before the page goes.
-    leaving: bool,
-    /// Where the stored log and journal end, as this tab's last append
-    /// left them; lets a flush while leaving write without reading first.
-    stored_end: Option<StoredEnd>,
     timer: Option<Timeout>,
+    /// The tab lock, while this tab holds it.
+    lock: Option<HeldLock>,
+    /// Counts lock requests: a loss reported for an older one is not this
+    /// tab's current lock's.
+    lock_request: u64,
+    /// The request waiting for the lock, given up when this tab steals it.
+    waiting: Option<web_sys::AbortController>,
+    /// Events fed while effects are carried out wait here, in order.
+    queue: VecDeque<Event>,
+    draining: bool,
+    /// Replacements waiting for the writes under way to end.
+    replacing: Vec<oneshot::Sender<()>>,
 }
 
 #[derive(Clone, Copy)]
 pub(super) struct Persist {
     inner: StoredValue<Inner, LocalStorage>,
+}
+
+/// When an event happens, and what the page holds then.
+fn moment(runtime: Runtime) -> Moment {
+    let held = runtime
+        .with_untracked(|s| Stored {
+            events: s.whole_log().len(),
+            journal: s.journal().len(),
+        })
+        .unwrap_or_default();
+    Moment {
+        ms: js_sys::Date::now() as u64,
+        held,
+        at_rest: runtime.clock.get_untracked().paused,
+    }
 }
 
 impl Persist {
@@ -105,156 +93,174 @@ impl Persist {
         }
     }
 
-    /// The page is being hidden, reloaded or closed: write what is unsaved
-    /// now rather than after the usual delay, without yielding to timers
-    /// (a hidden page's timers may never fire again).
-    pub(super) fn flush_before_leaving(&self, runtime: Runtime) {
-        let pending = self.inner.try_update_value(|i| {
-            i.leaving = true;
-            i.timer.take()
+    /// Feeds `event` to the machine and carries out what it says; events
+    /// fed meanwhile (by the effects) follow in order.
+    fn feed(self, runtime: Runtime, event: Event) {
+        let first = self.inner.try_update_value(|i| {
+            i.queue.push_back(event);
+            !std::mem::replace(&mut i.draining, true)
         });
-        let Some(pending) = pending else { return };
-        if let Some(timer) = pending {
-            timer.cancel();
+        if first != Some(true) {
+            return;
         }
-        let (flushing, writing) = self.inner.with_value(|i| (i.flushing > 0, i.writing));
-        match writing {
-            // Its requests are sent: the rest follows it, from where it ends.
-            Some((end, stored)) => spawn_local(self.flush(runtime, Some((end, stored)))),
-            None => {
-                if flushing {
-                    // Still encoding, nothing sent: start again, all at once.
-                    self.inner.update_value(|i| i.flush_token += 1);
+        loop {
+            let at = moment(runtime);
+            let effects = self
+                .inner
+                .try_update_value(|i| i.queue.pop_front().map(|e| i.saver.step(e, at)))
+                .flatten();
+            let Some(effects) = effects else { break };
+            for effect in effects {
+                self.carry_out(runtime, effect, at.ms);
+            }
+        }
+        self.inner.update_value(|i| i.draining = false);
+    }
+
+    fn carry_out(self, runtime: Runtime, effect: Effect, now: u64) {
+        match effect {
+            Effect::Show(state) => runtime.save.set(state),
+            Effect::WakeAt(at) => {
+                let delay = u32::try_from(at.saturating_sub(now)).unwrap_or(u32::MAX);
+                let timer = Timeout::new(delay, move || {
+                    self.inner.update_value(|i| i.timer = None);
+                    self.feed(runtime, Event::Wake);
+                });
+                // Dropping the one it replaces cancels it.
+                self.inner.update_value(|i| i.timer = Some(timer));
+            }
+            Effect::CancelWake => {
+                if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
+                    t.cancel();
                 }
-                spawn_local(self.flush(runtime, None));
+            }
+            Effect::Write(order) => self.write(runtime, order),
+            Effect::JoinStored { upto } => {
+                runtime.mutate(|s| s.event_log_mut().join_small(upto));
+            }
+            Effect::GoReadOnly(why) => runtime.stop_running(why),
+            Effect::ReleaseLock => {
+                if let Some(lock) = self.inner.try_update_value(|i| i.lock.take()).flatten() {
+                    lock.release();
+                }
+            }
+            Effect::WaitForLock => spawn_local(open_when_free(runtime)),
+            Effect::AskForLock => {
+                if !tab_lock::ask_holder() {
+                    spawn_local(steal(runtime));
+                }
+            }
+            Effect::StealLock => spawn_local(steal(runtime)),
+            Effect::Replace => {
+                for waiting in self
+                    .inner
+                    .try_update_value(|i| std::mem::take(&mut i.replacing))
+                    .unwrap_or_default()
+                {
+                    let _ = waiting.send(());
+                }
             }
         }
     }
 
+    /// Starts a write: the batch is taken now, its requests sent at once
+    /// when the store's end is known; the answer comes back as events.
+    fn write(self, runtime: Runtime, order: WriteOrder) {
+        let id = order.id;
+        let store = self.inner.with_value(|i| i.store.clone());
+        let batch = runtime.mutate(|s| Batch::take(s, order.from, order.snapshot));
+        let (Some(store), Some(batch)) = (store, batch) else {
+            let holds = order.from;
+            let outcome = WriteOutcome {
+                appended: None,
+                error: Some(WriteError::Storage(
+                    "the workspace's storage is not open".into(),
+                )),
+            };
+            self.feed(runtime, Event::WriteDone { id, holds, outcome });
+            return;
+        };
+        let holds = Stored {
+            events: batch.end,
+            journal: batch.journal_end,
+        };
+        if let Some(known) = order.after {
+            if let Ok(end) = known.after(&batch.segments, batch.journal_append()) {
+                self.feed(runtime, Event::WriteSent { id, end, holds });
+            }
+        }
+        spawn_local(async move {
+            let current = move || self.inner.with_value(|i| i.saver.awaits(id));
+            let outcome = batch.write(&store, order.after, current).await;
+            self.feed(runtime, Event::WriteDone { id, holds, outcome });
+        });
+    }
+
+    /// The page is being hidden, reloaded or closed: write what is unsaved
+    /// now rather than after the usual delay.
+    pub(super) fn flush_before_leaving(&self, runtime: Runtime) {
+        self.feed(runtime, Event::Leaving);
+    }
+
     /// The page is shown again: back to saving in the background.
-    pub(super) fn back_from_leaving(&self) {
-        self.inner.update_value(|i| i.leaving = false);
+    pub(super) fn back_from_leaving(&self, runtime: Runtime) {
+        self.feed(runtime, Event::Back);
     }
 
     /// Something changed: save it soon.
     pub(super) fn schedule(&self, runtime: Runtime) {
-        let log_len = runtime.with_untracked(|s| s.whole_log().len()).unwrap_or(0);
-        let (disabled, persisted, busy) = self.inner.with_value(|i| {
-            (
-                i.disabled.clone(),
-                i.persisted,
-                i.flushing > 0 || i.replacing || i.timer.is_some() || i.store.is_none(),
-            )
-        });
-        let unsaved = log_len.saturating_sub(persisted);
-        runtime.save.set(match disabled {
-            Some(reason) => SaveState::NotSaving { reason, unsaved },
-            None => SaveState::Saving { unsaved },
-        });
-        if busy {
-            return;
-        }
-        let this = *self;
-        let timer = Timeout::new(FLUSH_DELAY_MS, move || {
-            this.inner.update_value(|i| i.timer = None);
-            spawn_local(this.flush(runtime, None));
-        });
-        self.inner.update_value(|i| i.timer = Some(timer));
+        self.feed(runtime, Event::Changed);
     }
 
-    /// Saves what is not stored yet: after what is known stored, or after
-    /// `after`, a write still under way (where it ends, what it holds).
-    async fn flush(self, runtime: Runtime, after: Option<(StoredEnd, Stored)>) {
-        let Some(store) = self.inner.with_value(|i| i.store.clone()) else {
-            return;
-        };
-        let (stored, known, snapshot_at, generation, token, replacing) =
-            self.inner.with_value(|i| {
-                let (known, stored) = after.map_or(
-                    (
-                        i.stored_end,
-                        Stored {
-                            events: i.persisted,
-                            journal: i.journal_persisted,
-                        },
-                    ),
-                    |(end, stored)| (Some(end), stored),
-                );
-                (
-                    stored,
-                    known,
-                    i.snapshot_at,
-                    i.generation,
-                    i.flush_token,
-                    i.replacing,
-                )
-            });
-        if replacing || runtime.mode.get_untracked() != Mode::Running {
-            return;
-        }
-        let at_rest = runtime.clock.get_untracked().paused;
-        let Some(batch) = runtime.mutate(|s| Batch::take(s, stored, snapshot_at, at_rest)) else {
-            return;
-        };
-        self.inner.update_value(|i| i.flushing += 1);
-        let current = move || {
-            self.inner
-                .with_value(|i| i.generation == generation && i.flush_token == token)
-        };
-        let written = if current() {
-            batch.write(&store, known, self, current).await
-        } else {
-            Written::nothing()
-        };
-        let abandoned = !current();
-        self.inner.update_value(|i| {
-            i.flushing -= 1;
-            if i.writing.is_some_and(|(_, s)| s.events == batch.end) {
-                i.writing = None;
-            }
-        });
-        if abandoned {
-            return;
-        }
-        self.inner.update_value(|i| i.record(&batch, &written));
-        if written.appended.is_some() {
-            runtime.mutate(|s| s.event_log_mut().join_small(batch.end));
-        }
-        let result = written.result;
-        if result.as_ref().is_err_and(is_conflict) {
-            runtime.stop_running(ReadOnly::Conflict);
-            return;
-        }
-        let (log_len, journal_len) = runtime
-            .with_untracked(|s| (s.whole_log().len(), s.journal().len()))
-            .unwrap_or_default();
-        if log_len > batch.end || journal_len > batch.journal_end || result.is_err() {
-            self.schedule(runtime);
-        } else if self.inner.with_value(|i| i.timer.is_none()) {
-            runtime.save.set(SaveState::Saved);
-        }
+    /// Saves to `store` from here on; it holds the first `events` events
+    /// of the log and `journal` journal entries.
+    pub(super) fn resume(&self, runtime: Runtime, store: Rc<Store>, events: usize, journal: usize) {
+        self.inner.update_value(|i| i.store = Some(store));
+        let stored = Stored { events, journal };
+        self.feed(
+            runtime,
+            Event::Opened {
+                stored,
+                owner: true,
+            },
+        );
     }
-}
 
-impl Inner {
-    /// Takes note of what a flush wrote. The append is one transaction and
-    /// the versions and snapshot come after it, so a failure after the
-    /// append still leaves its events and journal entries stored: the next
-    /// flush must start after them, or it would find its own append there
-    /// and take it for another tab's.
-    fn record(&mut self, batch: &Batch, written: &Written) {
-        self.stored_end = written.appended;
-        if written.appended.is_some() {
-            self.persisted = batch.end;
-            self.journal_persisted = batch.journal_end;
-            if batch.snapshot.is_some() && written.result.is_ok() {
-                self.snapshot_at = batch.end;
+    /// Keeps `store` open for a workspace that replaces the unusable one
+    /// stored there; nothing is saved until then.
+    pub(super) fn keep_store(&self, runtime: Runtime, store: Rc<Store>) {
+        self.resume(runtime, store, 0, 0);
+    }
+
+    /// Stores a new workspace in place of the saved one and saves from
+    /// its first event on, once the writes under way ended. Without
+    /// storage this only forgets the old log.
+    pub(super) async fn start_over(
+        &self,
+        runtime: Runtime,
+        genesis: &Genesis,
+        source: &str,
+    ) -> Result<(), StorageError> {
+        let (tx, rx) = oneshot::channel();
+        self.inner.update_value(|i| i.replacing.push(tx));
+        self.feed(runtime, Event::ReplaceRequested);
+        let _ = rx.await;
+        let store = self.inner.with_value(|i| i.store.clone());
+        let result = match store {
+            Some(store) => {
+                store
+                    .replace_workspace(&genesis_to_json(genesis).to_string(), source)
+                    .await
             }
-        }
-        match &written.result {
-            Err(e) if !is_conflict(e) => self.disabled = Some(not_saving_reason(e)),
-            _ => {}
-        }
+            None => Ok(()),
+        };
+        self.feed(runtime, Event::Replaced { ok: result.is_ok() });
+        result
+    }
+
+    /// The person asks to run the workspace in this read-only tab.
+    pub(super) fn take_over(&self, runtime: Runtime) {
+        self.feed(runtime, Event::TakeOver);
     }
 }
 
@@ -280,23 +286,6 @@ fn unsaved_segments(log: &mut EventLog, from: usize) -> Vec<crate::storage::Segm
     plan_segments(from as u64, base, &events, CHUNK_EVENTS)
 }
 
-/// What [`Batch::write`] got done.
-struct Written {
-    /// The events, the session record and the journal entries are stored,
-    /// and this is where the stored log and journal now end.
-    appended: Option<StoredEnd>,
-    result: Result<(), StorageError>,
-}
-
-impl Written {
-    fn nothing() -> Written {
-        Written {
-            appended: None,
-            result: Ok(()),
-        }
-    }
-}
-
 /// Another tab wrote the workspace since this one read it.
 fn is_conflict(e: &StorageError) -> bool {
     matches!(
@@ -307,11 +296,12 @@ fn is_conflict(e: &StorageError) -> bool {
     )
 }
 
-/// How much of the log and the journal is known to be stored.
-#[derive(Clone, Copy)]
-struct Stored {
-    events: usize,
-    journal: usize,
+fn write_error(e: &StorageError) -> WriteError {
+    if is_conflict(e) {
+        WriteError::Conflict
+    } else {
+        WriteError::Storage(not_saving_reason(e))
+    }
 }
 
 /// One flush: the events not yet stored (the log's chunks, already
@@ -330,7 +320,7 @@ struct Batch {
 }
 
 impl Batch {
-    fn take(session: &mut Session, stored: Stored, snapshot_at: usize, at_rest: bool) -> Batch {
+    fn take(session: &mut Session, stored: Stored, snapshot: bool) -> Batch {
         let end = session.event_log().len();
         let segments = unsaved_segments(session.event_log_mut(), stored.events);
         let record = SessionRecord {
@@ -338,8 +328,7 @@ impl Batch {
             script_done: session.script_done(),
             cursor: session.in_past().then(|| session.position()),
         };
-        let snapshot = (at_rest && end - snapshot_at >= SNAPSHOT_EVERY)
-            .then(|| encode_snapshot(session.live_state()));
+        let snapshot = snapshot.then(|| encode_snapshot(session.live_state()));
         let state = session.live_state();
         let versions = session
             .published_since(stored.events)
@@ -367,32 +356,24 @@ impl Batch {
         }
     }
 
+    fn journal_append(&self) -> JournalAppend<'_> {
+        JournalAppend {
+            first: (self.journal_end - self.journal.len()) as u64,
+            entries: &self.journal,
+        }
+    }
+
     /// Writes the batch, one transaction after another, as long as
-    /// `current()` says the workspace was not replaced meanwhile.
+    /// `current()` says the machine still waits for it.
     async fn write(
         &self,
         store: &Store,
         known: Option<StoredEnd>,
-        persist: Persist,
         current: impl Fn() -> bool,
-    ) -> Written {
-        let journal = JournalAppend {
-            first: (self.journal_end - self.journal.len()) as u64,
-            entries: &self.journal,
-        };
+    ) -> WriteOutcome {
+        let journal = self.journal_append();
         let appended = match known {
             Some(known) => {
-                // Sent whole at the first poll below: from then on a flush
-                // for what comes next can follow this one.
-                if let Ok(end) = known.after(&self.segments, journal) {
-                    let holds = Stored {
-                        events: self.end,
-                        journal: self.journal_end,
-                    };
-                    persist
-                        .inner
-                        .update_value(|i| i.writing = Some((end, holds)));
-                }
                 store
                     .append_with_session_after(known, &self.segments, &self.session_json, journal)
                     .await
@@ -404,13 +385,17 @@ impl Batch {
             }
         };
         match appended {
-            Ok(end) => Written {
+            Ok(end) => WriteOutcome {
                 appended: Some(end),
-                result: self.write_versions_and_snapshot(store, current).await,
+                error: self
+                    .write_versions_and_snapshot(store, current)
+                    .await
+                    .err()
+                    .map(|e| write_error(&e)),
             },
-            Err(e) => Written {
+            Err(e) => WriteOutcome {
                 appended: None,
-                result: Err(e),
+                error: Some(write_error(&e)),
             },
         }
     }
@@ -453,12 +438,61 @@ fn builtin() -> Scenario {
     parse_scenario("workspace.json", SAMPLE_WORKSPACE).expect("the built-in workspace parses")
 }
 
+/// Requests the tab lock; a loss is reported to the machine only for the
+/// latest request (stealing from itself loses an older one).
+async fn lock(runtime: Runtime, request: Request) -> Acquired {
+    let persist = runtime.persist;
+    let abort = (request == Request::Wait)
+        .then(|| web_sys::AbortController::new().ok())
+        .flatten();
+    let number = persist.inner.try_update_value(|i| {
+        i.lock_request += 1;
+        if abort.is_some() {
+            i.waiting = abort.clone();
+        }
+        i.lock_request
+    });
+    let on_lost = move || {
+        if persist
+            .inner
+            .with_value(|i| Some(i.lock_request) == number && i.lock.is_some())
+        {
+            persist.inner.update_value(|i| i.lock = None);
+            persist.feed(runtime, Event::LockLost);
+        }
+    };
+    let acquired = tab_lock::acquire(WORKSPACE, request, abort, on_lost).await;
+    if let Acquired::Held(_) = &acquired {
+        persist.inner.update_value(|i| i.waiting = None);
+    }
+    acquired
+}
+
+/// Keeps the lock this tab now holds (letting go of any older one).
+fn keep(runtime: Runtime, lock: HeldLock) {
+    if let Some(old) = runtime
+        .persist
+        .inner
+        .try_update_value(|i| i.lock.replace(lock))
+        .flatten()
+    {
+        old.release();
+    }
+}
+
 /// Takes the tab lock if free and opens the workspace; read-only when
-/// another tab runs it, until that tab closes.
+/// another tab runs it, until that tab closes or hands it over.
 pub(super) fn start(runtime: Runtime) {
+    tab_lock::listen_for_requests(WORKSPACE, move || {
+        runtime.persist.feed(runtime, Event::LockRequested)
+    });
     spawn_local(async move {
-        match tab_lock::acquire(WORKSPACE, Request::IfAvailable, lost(runtime)).await {
-            Acquired::Held | Acquired::Unsupported => open(runtime, true).await,
+        match lock(runtime, Request::IfAvailable).await {
+            Acquired::Held(held) => {
+                keep(runtime, held);
+                open(runtime, true).await;
+            }
+            Acquired::Unsupported => open(runtime, true).await,
             Acquired::Taken => {
                 open(runtime, false).await;
                 open_when_free(runtime).await;
@@ -467,28 +501,35 @@ pub(super) fn start(runtime: Runtime) {
     });
 }
 
-/// Waits for the tab that runs the workspace to close, then runs it here
-/// from what that tab saved (unless this tab took it over meanwhile).
+/// Waits for the tab that runs the workspace to close or hand it over,
+/// then runs it here from what that tab saved (unless this tab took it
+/// meanwhile).
 async fn open_when_free(runtime: Runtime) {
-    if tab_lock::acquire(WORKSPACE, Request::Wait, lost(runtime)).await == Acquired::Held
-        && matches!(runtime.mode.get_untracked(), Mode::ReadOnly(_))
+    if let Acquired::Held(held) = lock(runtime, Request::Wait).await {
+        if matches!(runtime.mode.get_untracked(), Mode::ReadOnly(_)) {
+            keep(runtime, held);
+            open(runtime, true).await;
+        } else {
+            held.release();
+        }
+    }
+}
+
+/// Takes the lock without asking (no answer came, or this tab holds it
+/// already after a conflict), then opens what is saved.
+async fn steal(runtime: Runtime) {
+    if let Some(waiting) = runtime
+        .persist
+        .inner
+        .try_update_value(|i| i.waiting.take())
+        .flatten()
     {
-        open(runtime, true).await;
+        waiting.abort();
     }
-}
-
-pub(super) fn take_over(runtime: Runtime) {
-    spawn_local(async move {
-        tab_lock::acquire(WORKSPACE, Request::Steal, lost(runtime)).await;
-        open(runtime, true).await;
-    });
-}
-
-fn lost(runtime: Runtime) -> impl FnOnce() + 'static {
-    move || {
-        runtime.stop_running(ReadOnly::TakenOver);
-        spawn_local(open_when_free(runtime));
+    if let Acquired::Held(held) = lock(runtime, Request::Steal).await {
+        keep(runtime, held);
     }
+    open(runtime, true).await;
 }
 
 /// Opens the saved workspace, or the built-in one, and installs it: to
@@ -498,13 +539,10 @@ async fn open(runtime: Runtime, writable: bool) {
     let mode = if writable {
         Mode::Running
     } else {
-        Mode::ReadOnly(ReadOnly::OtherTab)
+        Mode::ReadOnly(crate::saver::ReadOnly::OtherTab)
     };
-    persist.inner.update_value(|i| {
-        i.store = None;
-        i.stored_end = None;
-        i.generation += 1;
-    });
+    persist.inner.update_value(|i| i.store = None);
+    persist.feed(runtime, Event::Reopening);
     let store = match Store::open(WORKSPACE).await {
         Ok(store) => Rc::new(store),
         // Showing the sample workspace here would hide the person's own.
@@ -517,9 +555,8 @@ async fn open(runtime: Runtime, writable: bool) {
             return;
         }
         Err(e) => {
-            persist
-                .inner
-                .update_value(|i| i.disabled = Some(not_saving_reason(&e)));
+            let reason = not_saving_reason(&e);
+            persist.feed(runtime, Event::StorageUnavailable { reason });
             let scenario = builtin();
             runtime.source.set_value(SAMPLE_WORKSPACE.to_owned());
             runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
@@ -532,14 +569,20 @@ async fn open(runtime: Runtime, writable: bool) {
             match restore(&store, loaded).await {
                 Ok((session, source)) => {
                     runtime.source.set_value(source);
-                    let n = session.whole_log().len();
-                    persist.inner.update_value(|i| {
-                        i.store = writable.then_some(store);
-                        i.persisted = n;
-                        i.journal_persisted = journal_stored;
-                        i.snapshot_at = n;
-                        i.disabled = None;
-                    });
+                    let stored = Stored {
+                        events: session.whole_log().len(),
+                        journal: journal_stored,
+                    };
+                    persist
+                        .inner
+                        .update_value(|i| i.store = writable.then_some(store));
+                    persist.feed(
+                        runtime,
+                        Event::Opened {
+                            stored,
+                            owner: writable,
+                        },
+                    );
                     runtime.install(session, mode);
                 }
                 Err(why) => runtime.mode.set(Mode::Failed(why)),
@@ -547,19 +590,33 @@ async fn open(runtime: Runtime, writable: bool) {
         }
         Ok(None) => {
             let scenario = builtin();
+            let stored = Stored::default();
             if writable {
                 let genesis = genesis_to_json(&sim::genesis(&scenario)).to_string();
                 match store.replace_workspace(&genesis, SAMPLE_WORKSPACE).await {
-                    Ok(()) => persist.inner.update_value(|i| {
-                        i.store = Some(store);
-                        i.persisted = 0;
-                        i.journal_persisted = 0;
-                        i.snapshot_at = 0;
-                    }),
-                    Err(e) => persist
-                        .inner
-                        .update_value(|i| i.disabled = Some(not_saving_reason(&e))),
+                    Ok(()) => {
+                        persist.inner.update_value(|i| i.store = Some(store));
+                        persist.feed(
+                            runtime,
+                            Event::Opened {
+                                stored,
+                                owner: true,
+                            },
+                        );
+                    }
+                    Err(e) => {
+                        let reason = not_saving_reason(&e);
+                        persist.feed(runtime, Event::StorageUnavailable { reason });
+                    }
                 }
+            } else {
+                persist.feed(
+                    runtime,
+                    Event::Opened {
+                        stored,
+                        owner: false,
+                    },
+                );
             }
             runtime.source.set_value(SAMPLE_WORKSPACE.to_owned());
             runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
@@ -572,65 +629,6 @@ async fn open(runtime: Runtime, writable: bool) {
                 super::recover::salvage(runtime, store).await;
             }
         }
-    }
-}
-
-impl Persist {
-    /// Saves to `store` from here on; it holds the first `events` events
-    /// of the log and `journal` journal entries.
-    pub(super) fn resume(&self, store: Rc<Store>, events: usize, journal: usize) {
-        self.inner.update_value(|i| {
-            i.store = Some(store);
-            i.persisted = events;
-            i.journal_persisted = journal;
-            i.snapshot_at = events;
-            i.stored_end = None;
-            i.disabled = None;
-        });
-    }
-
-    /// Keeps `store` open for a workspace that replaces the unusable one
-    /// stored there; nothing is saved until then.
-    pub(super) fn keep_store(&self, store: Rc<Store>) {
-        self.inner.update_value(|i| i.store = Some(store));
-    }
-
-    /// Stores a new workspace in place of the saved one and saves from
-    /// its first event on. Without storage this only forgets the old log.
-    pub(super) async fn start_over(
-        &self,
-        genesis: &Genesis,
-        source: &str,
-    ) -> Result<(), StorageError> {
-        if let Some(t) = self.inner.try_update_value(|i| i.timer.take()).flatten() {
-            t.cancel();
-        }
-        self.inner.update_value(|i| i.replacing = true);
-        // A flush under way ends first, so that what it appends is counted
-        // if the replacement is refused.
-        while self.inner.with_value(|i| i.flushing > 0) {
-            gloo_timers::future::TimeoutFuture::new(10).await;
-        }
-        let store = self.inner.with_value(|i| i.store.clone());
-        let result = match store {
-            Some(store) => {
-                store
-                    .replace_workspace(&genesis_to_json(genesis).to_string(), source)
-                    .await
-            }
-            None => Ok(()),
-        };
-        self.inner.update_value(|i| {
-            i.replacing = false;
-            if result.is_ok() {
-                i.persisted = 0;
-                i.journal_persisted = 0;
-                i.snapshot_at = 0;
-                i.stored_end = None;
-                i.generation += 1;
-            }
-        });
-        result
     }
 }
 
@@ -707,7 +705,7 @@ mod tests {
             events: s.whole_log().len() - 1,
             journal: 1,
         };
-        let batch = Batch::take(&mut s, stored, 0, false);
+        let batch = Batch::take(&mut s, stored, false);
         assert_eq!(batch.journal_end, 3);
         assert_eq!(
             batch.journal,
@@ -716,95 +714,5 @@ mod tests {
         let record: serde_json::Value = serde_json::from_str(&batch.session_json).unwrap();
         assert_eq!(record.get("journal"), None, "{record}");
         assert_eq!(record["script_done"], s.script_done());
-    }
-
-    fn batch_of_a_run_with_commands() -> Batch {
-        let scenario = builtin();
-        let mut s = Session::new(sim::genesis(&scenario), scenario.script);
-        s.advance_to(SimTime(60_000), usize::MAX).unwrap();
-        s.command(&Command::Stop {
-            execution: "e1".into(),
-        })
-        .unwrap();
-        let mut batch = Batch::take(
-            &mut s,
-            Stored {
-                events: 0,
-                journal: 0,
-            },
-            0,
-            true,
-        );
-        batch.snapshot = Some(vec![1, 2, 3]);
-        batch
-    }
-
-    fn stored_end() -> StoredEnd {
-        StoredEnd {
-            log: crate::storage::LogEnd {
-                segments: 2,
-                events: 9,
-                last_t: flowlab_engine::time::SimTime(60_000),
-            },
-            journal: 1,
-        }
-    }
-
-    #[test]
-    fn a_failure_after_the_append_still_counts_the_append() {
-        let batch = batch_of_a_run_with_commands();
-        let mut inner = Inner::default();
-        inner.record(
-            &batch,
-            &Written {
-                appended: Some(stored_end()),
-                result: Err(StorageError::QuotaExceeded),
-            },
-        );
-        assert_eq!(
-            (inner.persisted, inner.journal_persisted, inner.snapshot_at),
-            (batch.end, 1, 0),
-            "the snapshot was not written"
-        );
-        assert!(inner
-            .disabled
-            .as_deref()
-            .unwrap()
-            .contains("storage is full"));
-    }
-
-    #[test]
-    fn a_refused_append_counts_nothing_and_a_whole_write_counts_everything() {
-        let batch = batch_of_a_run_with_commands();
-        let mut inner = Inner::default();
-        let refused = StorageError::OutOfOrder {
-            expected: 0,
-            got: 5,
-        };
-        inner.record(
-            &batch,
-            &Written {
-                appended: None,
-                result: Err(refused),
-            },
-        );
-        assert_eq!((inner.persisted, inner.journal_persisted), (0, 0));
-        assert_eq!(inner.stored_end, None, "where the store ends is not known");
-        assert!(
-            inner.disabled.is_none(),
-            "a conflict is not a storage failure"
-        );
-        inner.record(
-            &batch,
-            &Written {
-                appended: Some(stored_end()),
-                result: Ok(()),
-            },
-        );
-        assert_eq!(
-            (inner.persisted, inner.journal_persisted, inner.snapshot_at),
-            (batch.end, 1, batch.end)
-        );
-        assert_eq!(inner.stored_end, Some(stored_end()));
     }
 }
