@@ -37,7 +37,7 @@
 //! | Asking                         | Wake, grace over             | Opening                       | StealLock                                          |
 //! | Asking                         | Wake, early                  | Asking                        | WakeAt(deadline)                                   |
 //! | Idle, Dirty                    | ReplaceRequested             | Replacing                     | CancelWake, Replace                                |
-//! | Writing                        | ReplaceRequested             | Writing (replace)             | –                                                  |
+//! | Writing                        | ReplaceRequested             | Writing (replace)             | – (Replace once it ends, however it ends)          |
 //! | Replacing, Opening, ReadOnly, Asking, Unavailable | ReplaceRequested | (same)               | Replace (nothing is being written)                 |
 //! | Replacing                      | Replaced, ok                 | Idle, nothing stored          | –                                                  |
 //! | Replacing                      | Replaced, refused            | Dirty                         | Show(saving), WakeAt                               |
@@ -257,6 +257,7 @@ impl Saver {
         use Phase as P;
         let mut fx = Vec::new();
         let phase = std::mem::replace(&mut self.phase, P::Opening);
+        let replace_waits = matches!(&phase, P::Writing(w) if w.then == Then::Replace);
         self.phase = match (phase, event) {
             (_, E::Reopening) => {
                 fx.push(Effect::CancelWake);
@@ -494,6 +495,14 @@ impl Saver {
                 E::Replaced { .. },
             ) => p,
         };
+        // A replacement waiting for a write that will not be answered now
+        // (the lock lost, a conflict, a reopening) goes ahead.
+        if replace_waits
+            && !matches!(self.phase, P::Writing(_) | P::Replacing)
+            && !fx.contains(&Effect::Replace)
+        {
+            fx.push(Effect::Replace);
+        }
         fx
     }
 

@@ -576,3 +576,11 @@ fn the_writing_state_keeps_what_follows() {
     };
     assert_eq!(*then, Then::Replace);
 }
+
+#[test]
+fn a_replacement_waiting_for_a_write_goes_ahead_when_the_lock_is_lost() {
+    let (mut s, _) = writing();
+    s.step(E::ReplaceRequested, at(410, 15));
+    let fx = s.step(E::LockLost, at(420, 15));
+    assert_eq!(fx.last(), Some(&Effect::Replace), "{fx:?}");
+}
