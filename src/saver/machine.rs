@@ -42,7 +42,7 @@
 //! | Replacing                      | Replaced, ok                 | Idle, nothing stored          | –                                                  |
 //! | Replacing                      | Replaced, refused            | Dirty                         | Show(saving), WakeAt                               |
 //! | Unavailable                    | Changed                      | Unavailable                   | Show(not saving, why)                              |
-//! | Opening, ReadOnly, Asking, Replacing | Changed, Leaving, TakeOver | (same)                   | –                                                  |
+//! | Opening, ReadOnly, Asking, Replacing | Changed, Leaving     | (same)                        | –                                                  |
 //! | any but the above              | Wake, WriteSent, WriteDone, Replaced, TakeOver | (same)      | – (a late or stale answer is harmless)             |
 //!
 //! "Saving" shows `Saving { unsaved }`, or `NotSaving` naming why while
