@@ -4,7 +4,9 @@
 //! show is read from the session's state and log, and everything a person
 //! does goes in as an engine command through [`Runtime::command`].
 
+mod batch;
 mod load;
+mod open;
 mod page_clock;
 mod persist;
 mod recover;
@@ -119,7 +121,7 @@ impl Runtime {
             marks: StoredValue::new(Vec::new()),
         };
         provide_context(runtime);
-        persist::start(runtime);
+        open::start(runtime);
         crate::browser::leaving::watch(move |leaving| {
             if leaving {
                 runtime.persist.flush_before_leaving(runtime);

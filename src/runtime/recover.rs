@@ -9,7 +9,7 @@ use flowlab_engine::scenario::parse_scenario;
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
-use super::persist::{restore, SessionRecord};
+use super::open::{restore, SessionRecord};
 use super::{Mode, Runtime};
 use crate::session::{Clock, Session};
 use crate::storage::{Damage, LogEnd, Store, SETTING_SOURCE};
