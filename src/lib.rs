@@ -9,6 +9,7 @@ pub mod gallery;
 pub mod presets;
 pub mod run_view;
 pub mod runtime;
+pub mod saver;
 pub mod scenario_export;
 pub mod screens;
 pub mod session;

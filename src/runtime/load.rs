@@ -49,10 +49,9 @@ impl Runtime {
     /// then in the page. If storage refuses it, nothing changes in either.
     pub async fn replace(&self, session: Session, source: String) -> Result<(), StorageError> {
         self.pause();
-        if let Err(e) = self.persist.start_over(session.genesis(), &source).await {
-            self.persist.schedule(*self);
-            return Err(e);
-        }
+        self.persist
+            .start_over(*self, session.genesis(), &source)
+            .await?;
         self.forget_damage();
         self.source.set_value(source);
         self.install(session, Mode::Running);

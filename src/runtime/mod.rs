@@ -4,7 +4,9 @@
 //! show is read from the session's state and log, and everything a person
 //! does goes in as an engine command through [`Runtime::command`].
 
+mod batch;
 mod load;
+mod open;
 mod page_clock;
 mod persist;
 mod recover;
@@ -20,7 +22,7 @@ use leptos::prelude::*;
 use crate::session::pause_marks::{pause_marks, resting_at, PauseMark};
 use crate::session::{Clock, Session, SessionError, Speed};
 
-pub use persist::SaveState;
+pub use crate::saver::{ReadOnly, SaveState};
 pub use recover::Damaged;
 pub use travel::{BranchQuestion, Cursor, Held};
 
@@ -35,26 +37,6 @@ pub enum Mode {
     ReadOnly(ReadOnly),
     /// The workspace could not be opened at all; the message says why.
     Failed(String),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReadOnly {
-    /// Another tab was already running the workspace when this one opened.
-    OtherTab,
-    /// Another tab took the workspace over from this one.
-    TakenOver,
-    /// Another tab wrote to the workspace while this one ran it.
-    Conflict,
-}
-
-impl ReadOnly {
-    pub fn message(self) -> &'static str {
-        match self {
-            ReadOnly::OtherTab => "This workspace is running in another tab, so this tab shows it read-only, as it was last saved. It takes over by itself when the other tab closes.",
-            ReadOnly::TakenOver => "Another tab took this workspace over; this tab shows it read-only, saves nothing, and takes it back by itself when that tab closes.",
-            ReadOnly::Conflict => "Another tab wrote to this workspace while this one was running it; this tab stopped saving. Take over to continue from what is saved.",
-        }
-    }
 }
 
 /// What the last "step to next event" did, for the clock bar to say.
@@ -139,12 +121,12 @@ impl Runtime {
             marks: StoredValue::new(Vec::new()),
         };
         provide_context(runtime);
-        persist::start(runtime);
+        open::start(runtime);
         crate::browser::leaving::watch(move |leaving| {
             if leaving {
                 runtime.persist.flush_before_leaving(runtime);
             } else {
-                runtime.persist.back_from_leaving();
+                runtime.persist.back_from_leaving(runtime);
             }
         });
         runtime
@@ -358,14 +340,16 @@ impl Runtime {
 
     /// Takes the workspace over from the tab that runs it, reading what it saved.
     pub fn take_over(&self) {
-        persist::take_over(*self);
+        self.persist.take_over(*self);
     }
 
     /// Stops running the workspace: another tab has it now.
+    /// (The mode first: the pause that follows is then not saved as a
+    /// change of a running workspace.)
     fn stop_running(&self, why: ReadOnly) {
+        self.mode.set(Mode::ReadOnly(why));
         self.set_clock(|c| c.paused = true);
         self.clock_loop.restart(*self);
-        self.mode.set(Mode::ReadOnly(why));
         self.catching_up.set(false);
     }
 }

@@ -9,7 +9,7 @@ use flowlab_engine::scenario::parse_scenario;
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
-use super::persist::{restore, SessionRecord};
+use super::open::{restore, SessionRecord};
 use super::{Mode, Runtime};
 use crate::session::{Clock, Session};
 use crate::storage::{Damage, LogEnd, Store, SETTING_SOURCE};
@@ -66,7 +66,7 @@ pub(super) async fn salvage(runtime: Runtime, store: Rc<Store>) {
     runtime.damaged.set(Some(Damaged { damage }));
     runtime.recovery.set_value(recovery.ok().map(|(r, _)| r));
     // Reset and import replace the damaged workspace through it.
-    runtime.persist.keep_store(store);
+    runtime.persist.keep_store(runtime, store);
 }
 
 async fn read_good_part(store: &Rc<Store>) -> Result<(Recovery, Damage), String> {
@@ -154,7 +154,7 @@ impl Runtime {
             return Err("the workspace was replaced meanwhile".into());
         };
         self.persist
-            .resume(r.store, r.session.whole_log().len(), r.journal);
+            .resume(*self, r.store, r.session.whole_log().len(), r.journal);
         self.source.set_value(r.source);
         self.damaged.set(None);
         self.install(r.session, Mode::Running);

@@ -1,9 +1,11 @@
 // Two tabs on one workspace: the second shows it read-only, takes it over,
 // and the run goes on from what the first saved, with no step run twice
-// (the final trace equals an uninterrupted run's).
+// (the final trace equals an uninterrupted run's). A tab asked to hand over
+// while it plays saves everything first: the other tab goes on from its
+// last event.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { downloadTrace, openApp, runUntil, useApp, waitForClock, watchForErrors } from './support.mjs';
+import { clockMs, downloadTrace, openApp, runUntil, useApp, waitForClock, watchForErrors } from './support.mjs';
 
 const TWO_DAYS = 2 * 86_400_000;
 
@@ -54,6 +56,39 @@ describe('two tabs (release build)', { timeout: 240_000 }, () => {
     await first.waitForSelector('[data-testid=clock-play]:not([disabled])');
     await first.waitForSelector('[data-testid=banner-read-only]', { state: 'detached' });
     assert.equal(await first.getAttribute('[data-testid=clock-time]', 'data-ms'), String(TWO_DAYS));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('saves everything before it hands the lock to a tab that asks', async () => {
+    const context = await app.browser.newContext();
+    const first = await context.newPage();
+    const problems = watchForErrors(first);
+    await openApp(first, app.server.url);
+    await first.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    const second = await context.newPage();
+    await openApp(second, app.server.url);
+    await second.waitForSelector('[data-testid=banner-read-only]');
+
+    // Playing at 3600×, the first tab always has the last few hundred ms
+    // (up to 18 simulated minutes) not yet written when the other asks.
+    await first.click('[data-testid=clock-speed-3600]');
+    await first.click('[data-testid=clock-play]');
+    await first.waitForFunction(
+      () => Number(document.querySelector('[data-testid=clock-time]')?.dataset.ms) > 3_600_000,
+      null,
+      { timeout: 30_000 },
+    );
+    await first.waitForSelector('[data-testid=save-state]:not([data-state=saved])');
+    await second.click('[data-testid=take-over]');
+    await second.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    await first.waitForSelector('[data-testid=banner-read-only]');
+    assert.match(await first.textContent('[data-testid=banner-read-only]'), /took this workspace over/);
+
+    const handedAt = await clockMs(first);
+    assert.equal(await clockMs(second), handedAt, 'the other tab goes on from the last instant shown here');
+    const events = (page) => page.getAttribute('[data-testid=clock-timeline]', 'aria-valuemax');
+    assert.equal(await events(second), await events(first), 'and from the last event');
     assert.deepEqual(problems, []);
     await context.close();
   });
