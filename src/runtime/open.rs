@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use flowlab_engine::codec::{decode_snapshot, genesis_to_json};
-use flowlab_engine::scenario::{parse_scenario, Scenario};
+use flowlab_engine::scenario::{parse_scenario, parse_script, Scenario};
 use flowlab_engine::sim;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -236,8 +236,7 @@ async fn open(runtime: Runtime, writable: bool) {
 pub(super) async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, String), String> {
     let (script, source) = match store.get_setting(SETTING_SOURCE).await {
         Ok(Some(serde_json::Value::String(text))) => (
-            parse_scenario("workspace", &text)
-                .map(|s| s.script)
+            parse_script("workspace", &text)
                 .map_err(|e| format!("The saved script does not parse: {e}"))?,
             text,
         ),
