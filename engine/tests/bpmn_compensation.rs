@@ -132,3 +132,31 @@ fn a_malformed_compensation_is_refused_by_its_id() {
         other => panic!("{other:?}"),
     }
 }
+
+/// `late` runs after `early` (through a jump over `other`), so its handler
+/// is written first, although the steps are written the other way round.
+const OUT_OF_ORDER: &str = r#"{"format":"flowlab-scenario/1","run_until":"1h","contacts":[],"workflows":[{"id":"w1","trigger":{"type":"manual"},"steps":[
+ {"id":"start_here","kind":"wait","duration":"1m","next":"early"},
+ {"id":"early","kind":"action","action":"update","set":{"a":1},"compensation":{"action":"update","set":{"a":0}},"next":"late"},
+ {"id":"other","kind":"action","action":"email","compensation":{"action":"email"},"next":"boom"},
+ {"id":"late","kind":"action","action":"webhook","compensation":{"action":"email"},"next":"boom"},
+ {"id":"boom","kind":"action","action":"webhook","on_fail":{"action":"fail_workflow"}}]}]}"#;
+
+#[test]
+fn handlers_are_written_newest_first_in_the_order_a_token_reaches_their_tasks() {
+    let scenario = parse_scenario("t", OUT_OF_ORDER).unwrap();
+    let xml = export(&scenario.workflows[0]);
+    let late = xml
+        .find(r#"id="_flowlab_undo_late""#)
+        .expect("late's handler");
+    let early = xml
+        .find(r#"id="_flowlab_undo_early""#)
+        .expect("early's handler");
+    assert!(late < early, "{xml}");
+    let late = xml.find(r#"id="_flowlab_compensate_late""#).unwrap();
+    let early = xml.find(r#"id="_flowlab_compensate_early""#).unwrap();
+    assert!(late < early, "{xml}");
+    // `other` is never reached: its handler comes last.
+    let other = xml.find(r#"id="_flowlab_undo_other""#).unwrap();
+    assert!(other > early, "{xml}");
+}

@@ -106,6 +106,52 @@ pub fn elements(
     }
 }
 
+/// A sort key that puts the tasks a token reaches later first: the
+/// reverse of a depth-first topological order of the flows from `start`
+/// (an error boundary counts as its task). A rollback runs the handlers
+/// newest first, and engines that run a broadcast compensation in the
+/// order the handlers are written (bpmn-engine) then agree with Flowlab
+/// for every path through a workflow without loops.
+pub fn newest_first<'f>(
+    start: &str,
+    flows: impl Iterator<Item = (&'f str, &'f str)>,
+) -> impl Fn(&str) -> (bool, usize) {
+    use std::collections::HashMap;
+    let error_prefix = format!("{SYNTHETIC}error_");
+    let mut next: HashMap<String, Vec<String>> = HashMap::new();
+    for (source, target) in flows {
+        let source = source.strip_prefix(&error_prefix).unwrap_or(source);
+        next.entry(source.to_owned())
+            .or_default()
+            .push(target.to_owned());
+    }
+    let mut finished: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![(start.to_owned(), 0usize)];
+    seen.insert(start.to_owned());
+    while let Some((node, child)) = stack.pop() {
+        let children = next.get(&node).map_or(&[][..], Vec::as_slice);
+        if let Some(c) = children.get(child) {
+            stack.push((node, child + 1));
+            if seen.insert(c.clone()) {
+                stack.push((c.clone(), 0));
+            }
+        } else {
+            finished.push(node);
+        }
+    }
+    // `finished` is a postorder: later tasks finish first.
+    let rank: HashMap<String, usize> = finished
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| (n, i))
+        .collect();
+    move |task: &str| match rank.get(task) {
+        Some(r) => (false, *r),
+        None => (true, 0),
+    }
+}
+
 /// The throw before a `fail_workflow` error end: every completed task's
 /// handler runs, newest first.
 pub fn throw(element: &str) -> Tag {

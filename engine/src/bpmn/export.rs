@@ -87,6 +87,9 @@ struct Builder<'a> {
     flows: Vec<Flow>,
     /// Associations, and their edges.
     artifacts: Vec<(Tag, Tag)>,
+    /// Each compensated task's element id and its compensation elements,
+    /// written after the steps, newest first (`newest_first`).
+    compensations: Vec<(String, compensation::Elements)>,
 }
 
 impl<'a> Builder<'a> {
@@ -98,6 +101,7 @@ impl<'a> Builder<'a> {
             shapes: Vec::new(),
             flows: Vec::new(),
             artifacts: Vec::new(),
+            compensations: Vec::new(),
         }
     }
 
@@ -288,10 +292,7 @@ impl<'a> Builder<'a> {
                 self.fail_route(i, &boundary, &e, None, &on_fail, b);
                 if a.compensation.is_some() {
                     let c = compensation::elements(&e, step.name.as_deref(), a, b);
-                    for (tag, bounds) in [c.boundary, c.handler] {
-                        self.synthetic(tag, bounds);
-                    }
-                    self.artifacts.push((c.association, c.association_edge));
+                    self.compensations.push((e.clone(), c));
                 }
             }
             StepBody::Wait(w) => {
@@ -476,6 +477,22 @@ impl<'a> Builder<'a> {
         }
         for i in 0..draft.steps.len() {
             self.step(i);
+        }
+        let mut compensations = std::mem::take(&mut self.compensations);
+        {
+            let order = compensation::newest_first(
+                &start,
+                self.flows
+                    .iter()
+                    .map(|f| (f.source.as_str(), f.target.as_str())),
+            );
+            compensations.sort_by_key(|(task, _)| order(task));
+        }
+        for (_, c) in compensations {
+            for (tag, bounds) in [c.boundary, c.handler] {
+                self.synthetic(tag, bounds);
+            }
+            self.artifacts.push((c.association, c.association_edge));
         }
 
         let mut workflow_ext = Map::new();
