@@ -103,3 +103,31 @@ fn what_is_not_supported_is_refused_by_its_id() {
     let text = BPMN_IO.replace("=score &gt;= 50", "=date(x) &gt; 3");
     assert!(matches!(import(&text), Err(ImportError::Unsupported { id, .. }) if id == "f4"));
 }
+
+/// A diagram drawn in bpmn.io (tasks 100 wide, events 36) opens on the
+/// canvas with no two step cards (232 × 72) overlapping, in the drawing's
+/// left-to-right order; one that Flowlab wrote keeps its places exactly.
+#[test]
+fn a_drawing_from_bpmn_io_opens_without_overlapping_cards() {
+    let text = include_str!("../../tests/e2e/fixtures/bpmn-io-onboarding.bpmn");
+    let imported = import(text).unwrap();
+    let places: Vec<(f64, f64)> = imported
+        .draft
+        .steps
+        .iter()
+        .map(|s| s.pos.map(|p| (p.x, p.y)).expect("every step has a place"))
+        .collect();
+    for (i, a) in places.iter().enumerate() {
+        for b in &places[i + 1..] {
+            assert!(
+                (a.0 - b.0).abs() >= 232.0 || (a.1 - b.1).abs() >= 72.0,
+                "{a:?} and {b:?} overlap in {places:?}"
+            );
+        }
+    }
+    let xml = export(&imported.draft);
+    let again = import(&xml).unwrap();
+    let kept: Vec<_> = again.draft.steps.iter().map(|s| s.pos).collect();
+    let first: Vec<_> = imported.draft.steps.iter().map(|s| s.pos).collect();
+    assert_eq!(kept, first);
+}

@@ -249,13 +249,24 @@ impl<'a, 'i> Model<'a, 'i> {
         }
         let handlers = compensation_handlers(process, &elements, &flows)?;
         let mut positions = HashMap::new();
+        let mut centres = Vec::new();
+        let mut corners = Vec::new();
         for shape in root.descendants().filter(|n| is(*n, BPMNDI, "BPMNShape")) {
             if let Some(b) = child(shape, DC, "Bounds") {
                 let num = |k| b.attribute(k).and_then(|v: &str| v.parse::<f64>().ok());
                 if let (Some(x), Some(y)) = (num("x"), num("y")) {
-                    positions.insert(attr(shape, "bpmnElement"), (x, y));
+                    let element = attr(shape, "bpmnElement");
+                    positions.insert(element, (x, y));
+                    let (w, h) = (num("width").unwrap_or(0.0), num("height").unwrap_or(0.0));
+                    if elements.get(element).is_some_and(|e| steps.contains(e)) {
+                        corners.push((element, (x, y)));
+                        centres.push((element, (x + w / 2.0, y + h / 2.0)));
+                    }
                 }
             }
+        }
+        if super::grid::cards_overlap(&corners) {
+            positions.extend(super::grid::onto_canvas(&centres));
         }
         Ok(Model {
             process,

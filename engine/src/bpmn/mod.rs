@@ -7,6 +7,7 @@ mod di;
 mod error;
 mod export;
 mod feel;
+mod grid;
 mod import;
 mod iso;
 mod names;
