@@ -40,7 +40,7 @@ const CANVAS: &[(&str, &str)] = &[
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
     ("Ctrl+A", "Select every step"),
-    ("Ctrl+C, Ctrl+V", "Copy and paste steps"),
+    ("Ctrl+C, Ctrl+V", "Copy and paste steps, also between workflows and tabs (the clipboard holds them as workflow JSON)"),
     ("Ctrl+D", "Duplicate the selected steps"),
     ("+, −", "Zoom in, zoom out"),
     ("Shift+1", "Fit the workflow to the screen"),

@@ -375,26 +375,40 @@ impl Doc {
     /// Copies steps, in draft order, keeping only the links between them.
     pub fn copy(&mut self, ids: &[String]) -> usize {
         let chosen: HashSet<&str> = ids.iter().map(String::as_str).collect();
-        self.clipboard = self
-            .draft
-            .steps
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| chosen.contains(s.id.as_str()))
-            .map(|(i, s)| {
-                let mut step = s.clone();
-                if step.next == Next::Following {
-                    step.next = match self.draft.next_of(i) {
-                        Some(j) => Next::To(self.draft.steps[j].id.clone()),
-                        None => Next::Stop,
-                    };
-                }
-                map_links(&mut step, |to| chosen.contains(to).then(|| to.to_string()));
-                step
-            })
-            .collect();
+        self.clipboard = detached(&self.draft, &chosen);
         self.pastes = 0;
         self.clipboard.len()
+    }
+
+    /// The copied steps as a workflow file (this workflow's id, name,
+    /// trigger and settings, and only those steps): what goes on the
+    /// system clipboard, for another workflow, another tab or a text editor.
+    pub fn clipboard_as_workflow(&self) -> String {
+        let mut draft = self.draft.clone();
+        draft.steps = self.clipboard.clone();
+        serde_json::to_string_pretty(&draft.to_json()).unwrap_or_default()
+    }
+
+    /// Takes the steps of a workflow file from the system clipboard into the
+    /// clipboard, unless it is what this editor copied last (then pasting
+    /// again keeps moving each copy a little further).
+    pub fn take_clipboard_text(&mut self, text: &str) -> Result<usize, ClipboardError> {
+        if !self.clipboard.is_empty() && text == self.clipboard_as_workflow() {
+            return Ok(self.clipboard.len());
+        }
+        let trimmed = text.trim_start();
+        if !trimmed.starts_with('{') {
+            return Err(ClipboardError::NotJson);
+        }
+        let draft = flowlab_engine::scenario::parse_workflow_file("the clipboard", text)
+            .map_err(|e| ClipboardError::NotAWorkflow(e.to_string()))?;
+        if draft.steps.is_empty() {
+            return Err(ClipboardError::NoSteps);
+        }
+        let all: HashSet<&str> = draft.steps.iter().map(|s| s.id.as_str()).collect();
+        self.clipboard = detached(&draft, &all);
+        self.pastes = 0;
+        Ok(self.clipboard.len())
     }
 
     pub fn has_clipboard(&self) -> bool {
@@ -412,8 +426,9 @@ impl Doc {
         let mut taken: HashSet<String> = self.draft.steps.iter().map(|s| s.id.clone()).collect();
         let mut renamed = HashMap::new();
         for s in &self.clipboard {
-            let id = (1..)
+            let id = (0..)
                 .map(|n| match n {
+                    0 => s.id.clone(),
                     1 => format!("{}_copy", s.id),
                     n => format!("{}_copy{n}", s.id),
                 })
@@ -451,6 +466,39 @@ impl Doc {
         (self.clipboard, self.pastes) = saved;
         result
     }
+}
+
+/// Why text from the system clipboard gave no steps to paste.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ClipboardError {
+    #[error("the clipboard holds text, not Flowlab steps (copy steps in a Flowlab editor, or a workflow file's JSON)")]
+    NotJson,
+    #[error("{0}")]
+    NotAWorkflow(String),
+    #[error("the workflow on the clipboard has no steps")]
+    NoSteps,
+}
+
+/// The chosen steps of `draft`, in draft order, each `next` written out and
+/// only the links between them kept.
+fn detached(draft: &WorkflowDraft, chosen: &HashSet<&str>) -> Vec<Step> {
+    draft
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| chosen.contains(s.id.as_str()))
+        .map(|(i, s)| {
+            let mut step = s.clone();
+            if step.next == Next::Following {
+                step.next = match draft.next_of(i) {
+                    Some(j) => Next::To(draft.steps[j].id.clone()),
+                    None => Next::Stop,
+                };
+            }
+            map_links(&mut step, |to| chosen.contains(to).then(|| to.to_string()));
+            step
+        })
+        .collect()
 }
 
 /// A new step as the palette makes it: the fields a person almost always

@@ -18,6 +18,7 @@ pub mod nav;
 pub mod summary;
 
 mod canvas;
+mod clipboard;
 mod dialogs;
 mod diff_view;
 mod edge;

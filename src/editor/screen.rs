@@ -177,6 +177,9 @@ fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
     if run.active_untracked() && !viewing_only {
         return;
     }
+    if matches!(action, KeyAction::Copy | KeyAction::Paste) {
+        return;
+    }
     ev.prevent_default();
     match action {
         KeyAction::Undo => ed.undo(),
@@ -192,29 +195,8 @@ fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
             });
         }
         KeyAction::Duplicate => duplicate(ed),
-        KeyAction::Copy => {
-            let ids: Vec<String> = ed
-                .selection
-                .with_untracked(|s| s.steps.iter().cloned().collect());
-            if !ids.is_empty() {
-                let mut n = 0;
-                ed.doc.update(|d| n = d.copy(&ids));
-                ed.notice.set(Some(format!(
-                    "Copied {n} step{}",
-                    if n == 1 { "" } else { "s" }
-                )));
-            }
-        }
-        KeyAction::Paste => {
-            if let Some(new) = ed.apply(|d| d.paste()) {
-                if !new.is_empty() {
-                    ed.selection.set(Selection {
-                        steps: new.into_iter().collect(),
-                        edge: None,
-                    });
-                }
-            }
-        }
+        // The page's copy and paste events do these (`clipboard.rs`).
+        KeyAction::Copy | KeyAction::Paste => {}
         KeyAction::Escape => {
             if ed.drag.get_untracked().is_some() || ed.overlay.get_untracked().is_some() {
                 ed.set_drag(None);
@@ -324,6 +306,7 @@ fn Editor(id: String) -> impl IntoView {
         down.remove();
         up.remove();
     });
+    super::clipboard::listen(ed, run);
 
     // Fit the drawing to the canvas once it is on screen.
     request_animation_frame(move || fit(ed));

@@ -218,6 +218,62 @@ fn pasting_keeps_links_inside_the_copy_and_drops_the_rest() {
 }
 
 #[test]
+fn steps_travel_to_another_workflow_as_a_workflow_file_on_the_system_clipboard() {
+    let mut from = Doc::new(sample());
+    from.copy(&["check".into(), "notify".into(), "done".into()]);
+    let text = from.clipboard_as_workflow();
+    let file = parse_workflow_file("clip.json", &text).expect("a workflow file");
+    assert_eq!(file.steps.len(), 3);
+
+    let other = r#"{"id":"other","name":"Other","trigger":{"type":"manual"},"steps":[{"id":"hello","kind":"action","action":"email"}]}"#;
+    let mut to = Doc::new(parse_workflow_file("other.json", other).unwrap());
+    assert_eq!(to.take_clipboard_text(&text), Ok(3));
+    let ids = to.paste().unwrap();
+    assert_eq!(ids, ["check", "notify", "done"], "free ids are kept");
+    let pasted = links(to.draft());
+    for l in ["check.yes→notify", "check.no→done"] {
+        assert!(pasted.contains(&l.to_string()), "{l} in {pasted:?}");
+    }
+    assert_eq!(to.take_clipboard_text(&text), Ok(3));
+    assert_eq!(
+        to.paste().unwrap(),
+        ["check_copy", "notify_copy", "done_copy"]
+    );
+    assert_eq!(to.undo_label(), Some("Paste 3 steps"));
+    assert_eq!(
+        to.draft().step("hello").unwrap().next,
+        Next::Stop,
+        "the step that was last does not run on into the pasted ones"
+    );
+}
+
+#[test]
+fn text_that_is_not_steps_is_refused_by_what_is_wrong_and_changes_nothing() {
+    let mut doc = Doc::new(sample());
+    doc.copy(&["send".into()]);
+    let before = doc.draft().clone();
+    assert_eq!(
+        doc.take_clipboard_text("hello"),
+        Err(super::ClipboardError::NotJson)
+    );
+    let e = doc.take_clipboard_text(r#"{"id":"w","steps":[{"id":"a","kind":"teleport"}]}"#);
+    assert!(
+        matches!(&e, Err(super::ClipboardError::NotAWorkflow(m)) if m.contains("teleport")),
+        "{e:?}"
+    );
+    assert_eq!(
+        doc.take_clipboard_text(r#"{"id":"w","name":"W","trigger":{"type":"manual"},"steps":[]}"#),
+        Err(super::ClipboardError::NoSteps)
+    );
+    assert_eq!(doc.draft(), &before);
+    assert_eq!(
+        doc.paste().unwrap(),
+        ["send_copy"],
+        "the last copy is still there"
+    );
+}
+
+#[test]
 fn the_edit_carries_the_whole_draft_and_adopting_forgets_the_history() {
     let mut doc = Doc::new(sample());
     doc.set_name("X").unwrap();
