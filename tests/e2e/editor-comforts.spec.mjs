@@ -2,11 +2,33 @@
 // selects the step and pans it into view, says when nothing matches and
 // gives the focus back on Escape, and only in the editor; a double click
 // renames a step in place, as one undo entry, Escape cancels and an empty
-// name is refused. Screenshots of the find box and the rename field, light
-// and dark, go to tests/e2e/artifacts/.
+// name is refused. axe-core checks both, light and dark; screenshots of
+// them go to tests/e2e/artifacts/.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { artifactPath, centre, go, useApp } from './support.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations inside `selector`. */
+async function violations(page, selector) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ content: AXE });
+  }
+  const result = await page.evaluate(
+    (include) =>
+      window.axe.run({ include: [include] }, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      }),
+    selector,
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const focused = (page) =>
   page.evaluate(() => {
@@ -136,6 +158,7 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
       await page.keyboard.type('se');
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=find-option]').length === 2);
       await page.screenshot({ path: await artifactPath(`find-step-${colorScheme}.png`) });
+      assert.deepEqual(await violations(page, '[data-testid=find-step]'), [], `axe on the find box, ${colorScheme}`);
       await page.keyboard.press('Escape');
       await page.waitForSelector('[data-testid=find-step]', { state: 'detached' });
     }
@@ -206,6 +229,7 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
     for (const colorScheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme });
       await page.screenshot({ path: await artifactPath(`rename-step-empty-${colorScheme}.png`) });
+      assert.deepEqual(await violations(page, '.rename-step'), [], `axe on the rename field, ${colorScheme}`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('Escape');
