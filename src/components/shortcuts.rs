@@ -37,6 +37,14 @@ const CANVAS: &[(&str, &str)] = &[
     ),
     ("Delete, Backspace", "Remove the selected steps or link"),
     ("Escape", "Clear the selection"),
+    (
+        "Ctrl+F",
+        "Find a step by name or id: ↑ ↓ choose, Enter selects it, Escape closes",
+    ),
+    (
+        "Double-click a step",
+        "Rename it in place: Enter keeps the name, Escape cancels",
+    ),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
     ("Ctrl+A", "Select every step"),

@@ -8,11 +8,12 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use flowlab_engine::edit::Port;
-use leptos::ev::{PointerEvent, WheelEvent};
+use leptos::ev::{MouseEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::edge::EdgeView;
+use super::find::FindStep;
 use super::geometry::{
     content_bounds, node_at, nodes_in, snap_point, Point, Rect, Viewport, FIT_MAX_ZOOM_READ_ONLY,
     GRID,
@@ -20,6 +21,8 @@ use super::geometry::{
 use super::graph::port_from_key;
 use super::icons::Glyph;
 use super::node::Node;
+use super::rename::{self, RenameStep};
+use super::run_mode::use_run;
 use super::run_overlay::RunEdgeLabels;
 use super::state::{use_ed, DragOffset, Ed, Overlay, Selection};
 
@@ -114,11 +117,23 @@ pub fn zoom_by(ed: Ed, factor: f64) {
 #[component]
 pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
     let ed = use_ed();
+    let run_view = use_run();
     let gesture = StoredValue::new_local(None::<Gesture>);
 
     let on_down = move |ev: PointerEvent| {
         if ev.button() != 0 && ev.button() != 1 {
             return;
+        }
+        // The press's default is prevented, so the browser does not take
+        // the focus from the rename field or the find box: leaving them
+        // commits or closes them.
+        if ed.renaming.get_untracked().is_some() || ed.finding.get_untracked() {
+            if let Some(el) = document()
+                .active_element()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.blur();
+            }
         }
         let e: &web_sys::Event = ev.as_ref();
         let m: &web_sys::MouseEvent = ev.as_ref();
@@ -332,6 +347,22 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
         ed.overlay.set(None);
     };
 
+    // The double click's target is the canvas (the pointer is captured
+    // on it), so the step is found by position.
+    let on_double = move |ev: MouseEvent| {
+        if run_view.active_untracked() {
+            return;
+        }
+        let w = ed.view.get_untracked().to_world(local(&ev));
+        let hit = ed
+            .nodes
+            .with_untracked(|n| node_at(w, n.positions()).map(str::to_owned));
+        if let Some(id) = hit {
+            ev.prevent_default();
+            rename::start(ed, &id);
+        }
+    };
+
     let on_wheel = move |ev: WheelEvent| {
         ev.prevent_default();
         let m: &web_sys::MouseEvent = ev.as_ref();
@@ -361,6 +392,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 on:pointerup=on_up
                 on:pointercancel=on_cancel
                 on:wheel=on_wheel
+                on:dblclick=on_double
                 data-zoom=move || format!("{:.3}", ed.view.get().zoom)
             >
                 <defs>
@@ -409,6 +441,8 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                     <span>"Drag a step from the palette, or click one to add it. The first step is where executions start."</span>
                 </div>
             </Show>
+            <FindStep />
+            <RenameStep />
             <div class="zoom-bar" role="group" aria-label="Zoom">
                 <button type="button" class="icon-button" data-testid="zoom-out" title="Zoom out (−)" on:click=move |_| zoom_by(ed, 1.0 / 1.2)>
                     <Glyph name="minus" />

@@ -292,7 +292,13 @@ impl Doc {
         if self.draft.step(id) == Some(&step) {
             return Ok(false);
         }
-        let label = if step.id != id {
+        let renamed_only = self.draft.step(id).is_some_and(|old| {
+            Step {
+                name: step.name.clone(),
+                ..old.clone()
+            } == step
+        });
+        let label = if step.id != id || renamed_only {
             "Rename step"
         } else {
             "Edit step"

@@ -26,6 +26,8 @@ pub enum KeyAction {
     ZoomIn,
     ZoomOut,
     Fit,
+    /// Open the Find step box.
+    Find,
 }
 
 /// `key` as `KeyboardEvent.key`; `command` is Ctrl, or Cmd on a Mac. A
@@ -53,6 +55,7 @@ pub fn key_action(key: &str, command: bool, shift: bool, alt: bool) -> Option<Ke
         (true, "d") => KeyAction::Duplicate,
         (true, "c") => KeyAction::Copy,
         (true, "v") => KeyAction::Paste,
+        (true, "f") => KeyAction::Find,
         (false, "delete" | "backspace") => KeyAction::Delete,
         (false, "escape") => KeyAction::Escape,
         (false, "enter") => KeyAction::Open,
@@ -83,6 +86,8 @@ mod tests {
         assert_eq!(key_action("Backspace", false, false, false), Some(Delete));
         assert_eq!(key_action("Escape", false, false, false), Some(Escape));
         assert_eq!(key_action("!", false, true, false), Some(Fit));
+        assert_eq!(key_action("f", true, false, false), Some(Find));
+        assert_eq!(key_action("F", true, true, false), Some(Find));
     }
 
     #[test]
@@ -116,6 +121,7 @@ mod tests {
     fn plain_letters_do_nothing() {
         assert_eq!(key_action("z", false, false, false), None);
         assert_eq!(key_action("a", false, false, false), None);
+        assert_eq!(key_action("f", false, false, false), None);
         assert_eq!(key_action("Delete", true, false, false), None);
     }
 }

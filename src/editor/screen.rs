@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use super::canvas::{canvas_size, fit, zoom_by, Canvas};
 use super::dialogs::{restore, Dialogs};
 use super::doc::Doc;
+use super::find;
 use super::inspector::Inspector;
 use super::keyboard::{key_action, KeyAction};
 use super::link_dialog::link_from_selection;
@@ -115,18 +116,27 @@ fn select_towards(ed: Ed, dir: Direction) {
         }),
     };
     if let Some(id) = next {
-        ed.selection.set(Selection::only(&id));
-        let pos = ed.nodes.with_untracked(|n| n.get(&id).map(|v| v.pos));
-        if let (Some(pos), Some((w, h))) = (pos, canvas_size()) {
-            ed.view.update(|v| *v = brought_into_view(*v, pos, w, h));
-        }
-        // The canvas pans itself; the browser must not scroll the page to
-        // the step before the pan is drawn.
-        if let Some(el) = node_element(&id) {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
-        }
+        reveal(ed, &id);
+    }
+}
+
+/// Selects step `id` alone, pans it into view and gives it the focus.
+pub(super) fn reveal(ed: Ed, id: &str) {
+    ed.selection.set(Selection::only(id));
+    let pos = ed.nodes.with_untracked(|n| n.get(id).map(|v| v.pos));
+    if let (Some(pos), Some((w, h))) = (pos, canvas_size()) {
+        ed.view.update(|v| *v = brought_into_view(*v, pos, w, h));
+    }
+    focus_step(id);
+}
+
+/// Gives step `id`'s node the focus. The canvas pans itself; the browser
+/// must not scroll the page to the step before the pan is drawn.
+pub(super) fn focus_step(id: &str) {
+    if let Some(el) = node_element(id) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
 }
 
@@ -150,11 +160,19 @@ fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
         ev.prevent_default();
         return;
     }
+    let command = ev.ctrl_key() || ev.meta_key();
+    let action = key_action(&ev.key(), command, ev.shift_key(), ev.alt_key());
+    // Find is the editor's from anywhere on the screen, a form field
+    // included, but not from a dialog.
+    if action == Some(KeyAction::Find) && !in_dialog(ev) && ed.dialog.get_untracked().is_none() {
+        ev.prevent_default();
+        find::open(ed);
+        return;
+    }
     if in_form(ev) || in_dialog(ev) {
         return;
     }
-    let command = ev.ctrl_key() || ev.meta_key();
-    let Some(action) = key_action(&ev.key(), command, ev.shift_key(), ev.alt_key()) else {
+    let Some(action) = action else {
         return;
     };
     if matches!(action, KeyAction::Select(_) | KeyAction::Open) && !on_canvas(ev) {
@@ -173,6 +191,7 @@ fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
             | KeyAction::Fit
             | KeyAction::Escape
             | KeyAction::Select(_)
+            | KeyAction::Find
     );
     if run.active_untracked() && !viewing_only {
         return;
@@ -228,6 +247,7 @@ fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
         KeyAction::ZoomIn => zoom_by(ed, 1.2),
         KeyAction::ZoomOut => zoom_by(ed, 1.0 / 1.2),
         KeyAction::Fit => fit(ed),
+        KeyAction::Find => find::open(ed),
     }
 }
 

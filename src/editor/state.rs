@@ -159,6 +159,10 @@ pub struct Ed {
     /// The field the inspector should focus (a validation issue's).
     pub focus: RwSignal<Option<String>>,
     pub dialog: RwSignal<Option<Dialog>>,
+    /// The Find step box is open (`find.rs`).
+    pub finding: RwSignal<bool>,
+    /// The step being renamed in place on the canvas (`rename.rs`).
+    pub renaming: RwSignal<Option<String>>,
     pub notice: RwSignal<Option<String>>,
     pub info: Memo<Option<WorkflowInfo>>,
     pub nodes: Memo<Nodes>,
@@ -285,6 +289,8 @@ impl Ed {
             viewing,
             focus: RwSignal::new(None),
             dialog: RwSignal::new(None),
+            finding: RwSignal::new(false),
+            renaming: RwSignal::new(None),
             notice: RwSignal::new(None),
             info,
             nodes,

@@ -305,3 +305,20 @@ fn making_a_step_the_start_keeps_what_every_link_means() {
     before.sort();
     assert_eq!(after, before);
 }
+
+#[test]
+fn a_new_name_alone_is_one_rename_entry_and_other_changes_are_edits() {
+    let mut doc = Doc::new(sample());
+    let mut s = doc.draft().step("done").unwrap().clone();
+    s.name = Some("Finish".into());
+    assert!(doc.set_step("done", s).unwrap());
+    assert_eq!(doc.undo_label(), Some("Rename step"));
+    let mut wait = doc.draft().step("ask").unwrap().clone();
+    wait.name = Some("Ask ops".into());
+    wait.next = Next::Stop;
+    assert!(doc.set_step("ask", wait).unwrap());
+    assert_eq!(doc.undo_label(), Some("Edit step"));
+    doc.undo().unwrap();
+    doc.undo().unwrap();
+    assert_eq!(doc.draft().step("done").unwrap().name, None);
+}
