@@ -253,6 +253,24 @@ impl Doc {
 
     /// Puts nodes at new places (already snapped by the caller).
     pub fn move_to(&mut self, moves: &[(String, Point)]) -> Result<bool, EditError> {
+        self.move_labelled("Move", moves)
+    }
+
+    /// Aligns or distributes steps drawn at `places`: one undo entry named
+    /// by the arrangement.
+    pub fn arrange(
+        &mut self,
+        places: &[(String, Point)],
+        how: super::arrange::Arrangement,
+    ) -> Result<bool, EditError> {
+        if places.len() < how.needs() {
+            return Ok(false);
+        }
+        let moves = super::arrange::arrange(places, how);
+        self.move_labelled(how.label(), &moves)
+    }
+
+    fn move_labelled(&mut self, label: &str, moves: &[(String, Point)]) -> Result<bool, EditError> {
         let moves: Vec<(String, Option<Pos>)> = moves
             .iter()
             .filter(|(id, p)| {
@@ -265,7 +283,7 @@ impl Doc {
         if moves.is_empty() {
             return Ok(false);
         }
-        self.gesture("Move", vec![EditCommand::SetPositions { moves }])
+        self.gesture(label, vec![EditCommand::SetPositions { moves }])
     }
 
     /// Lays every step out left to right.

@@ -7,6 +7,7 @@
 //! Rust with native tests; the components around them only render and
 //! route pointer and keyboard input into `Doc` gestures.
 
+pub mod arrange;
 pub mod doc;
 pub mod filter_edit;
 pub mod geometry;

@@ -45,6 +45,20 @@ pub fn delete_selection(ed: Ed) {
     }
 }
 
+/// Aligns or distributes the selected steps where they are drawn.
+pub fn arrange_selection(ed: Ed, how: super::arrange::Arrangement) {
+    let places: Vec<(String, super::geometry::Point)> = ed.selection.with_untracked(|s| {
+        ed.nodes.with_untracked(|n| {
+            n.list
+                .iter()
+                .filter(|v| s.steps.contains(&v.id))
+                .map(|v| (v.id.clone(), v.pos))
+                .collect()
+        })
+    });
+    ed.apply(|d| d.arrange(&places, how));
+}
+
 pub fn duplicate(ed: Ed) {
     let ids: Vec<String> = ed
         .selection

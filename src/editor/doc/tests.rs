@@ -322,3 +322,26 @@ fn a_new_name_alone_is_one_rename_entry_and_other_changes_are_edits() {
     doc.undo().unwrap();
     assert_eq!(doc.draft().step("done").unwrap().name, None);
 }
+
+#[test]
+fn aligning_steps_is_one_undo_entry_named_by_the_arrangement() {
+    use crate::editor::arrange::Arrangement;
+    let mut doc = Doc::new(sample());
+    let places = vec![
+        ("send".to_string(), Point::new(0.0, 0.0)),
+        ("ask".to_string(), Point::new(320.0, 48.0)),
+        ("check".to_string(), Point::new(640.0, 96.0)),
+    ];
+    undo_redo_exact(&mut doc, |d| {
+        assert_eq!(d.arrange(&places, Arrangement::Top), Ok(true));
+    });
+    assert_eq!(doc.undo_label(), Some("Align top"));
+    for id in ["send", "ask", "check"] {
+        assert_eq!(doc.draft().step(id).unwrap().pos.unwrap().y, 0.0, "{id}");
+    }
+    assert_eq!(
+        doc.arrange(&places[..2], Arrangement::Horizontally),
+        Ok(false),
+        "two steps have nothing to distribute"
+    );
+}

@@ -8,6 +8,7 @@ mod step;
 mod whole_days;
 mod workflow;
 
+use super::arrange::Arrangement;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -62,6 +63,17 @@ pub fn Inspector() -> impl IntoView {
                                 <div class="button-row">
                                     <button type="button" class="button" data-testid="selection-duplicate" on:click=move |_| super::screen::duplicate(ed)>"Duplicate"</button>
                                     <button type="button" class="button button--danger" data-testid="selection-delete" on:click=move |_| super::screen::delete_selection(ed)>"Delete"</button>
+                                </div>
+                            </section>
+                            <section class="panel-section" aria-labelledby="arrange-title">
+                                <h3 class="panel-title" id="arrange-title">"Arrange"</h3>
+                                <div class="arrange-grid" role="group" aria-labelledby="arrange-title">
+                                    {Arrangement::ALL.into_iter().map(|how| view! {
+                                        <button type="button" class="button button--small" data-testid=format!("arrange-{}", how.key())
+                                            disabled=n < how.needs()
+                                            title=if n < how.needs() { format!("{} (needs {} steps)", how.label(), how.needs()) } else { how.label().to_string() }
+                                            on:click=move |_| super::screen::arrange_selection(ed, how)>{how.label()}</button>
+                                    }).collect_view()}
                                 </div>
                             </section>
                         </div>
