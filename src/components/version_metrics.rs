@@ -63,10 +63,11 @@ fn MetricsBody(m: Metrics) -> impl IntoView {
     let o = m.outcomes;
     let ttc = m.time_to_complete.clone();
     let rate = o.completion_rate();
-    let csv = StoredValue::new((metrics_file(&m), metrics_csv(&m)));
+    // Written on click only: the figures change with every tick of the clock.
+    let shown = StoredValue::new(m.clone());
     let export = move |_| {
-        csv.with_value(|(name, text)| {
-            if let Err(e) = download_text(name, "text/csv", text) {
+        shown.with_value(|m| {
+            if let Err(e) = download_text(&metrics_file(m), "text/csv", &metrics_csv(m)) {
                 web_sys::console::error_1(&e.into());
             }
         })

@@ -219,6 +219,14 @@ describe('runs: time range, filters in the URL, CSV exports (release build)', { 
     assert.equal(await page.inputValue('[data-testid=filter-workflow]'), 'welcome');
     assert.equal(await page.inputValue('[data-testid=filter-version]'), '');
     assert.equal(await page.inputValue('[data-testid=filter-from]'), '1m');
+
+    // Text with the URL's own separators survives both ways.
+    await page.goto(`${app.server.url}/runs?contact=Lovelace%2C%20A%26B%3D50%25`);
+    await ready(page);
+    assert.equal(await page.inputValue('[data-testid=filter-contact]'), 'Lovelace, A&B=50%');
+    await page.fill('[data-testid=filter-contact]', 'a&b=c?d #e');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('contact') === 'a&b=c?d #e');
+    assert.deepEqual(query(page), { contact: 'a&b=c?d #e' });
     assert.deepEqual(problems, []);
     await context.close();
   });
