@@ -58,11 +58,7 @@ fn main() {
     );
     drop(back);
     drop(json);
-    loop {
-        match session.advance_to(until, 64).expect("runs") {
-            flowlab_engine::drive::Advanced::Reached => break,
-            _ => {}
-        }
+    while session.advance_to(until, 64).expect("runs") != flowlab_engine::drive::Advanced::Reached {
     }
     report("played");
     let log = session.event_log();

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod csv;
 pub mod editor;
 pub mod gallery;
 pub mod presets;

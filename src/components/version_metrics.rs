@@ -5,7 +5,9 @@
 
 use leptos::prelude::*;
 
+use crate::browser::download::download_text;
 use crate::components::time_histogram::TimeHistogram;
+use crate::run_view::exports::{metrics_csv, metrics_file};
 use crate::run_view::metrics::{
     default_version, human_duration, version_metrics, MetricsLog, Outcomes, StepMetrics,
     VersionMetrics as Metrics,
@@ -61,7 +63,23 @@ fn MetricsBody(m: Metrics) -> impl IntoView {
     let o = m.outcomes;
     let ttc = m.time_to_complete.clone();
     let rate = o.completion_rate();
+    // Written on click only: the figures change with every tick of the clock.
+    let shown = StoredValue::new(m.clone());
+    let export = move |_| {
+        shown.with_value(|m| {
+            if let Err(e) = download_text(&metrics_file(m), "text/csv", &metrics_csv(m)) {
+                web_sys::console::error_1(&e.into());
+            }
+        })
+    };
     view! {
+        <div class="metrics-actions">
+            <button type="button" class="button button--small" data-testid="metrics-export-csv"
+                title="Download this version's figures and per-step table as CSV"
+                on:click=export>
+                "Export CSV"
+            </button>
+        </div>
         <div class="metrics-figures" data-version=m.version.to_string()>
             <Figure testid="metric-executions" value=o.total().to_string() label="executions"
                 note=format!("{} finished · {} in flight", o.finished(), o.in_flight) data=o.total().to_string() />

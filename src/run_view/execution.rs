@@ -131,6 +131,14 @@ struct Building {
     elided: Option<Elided>,
 }
 
+/// A step's spans, attempts, retry stretches and counted stretch, done.
+type Finished = (
+    Vec<Span>,
+    Vec<Attempt>,
+    Vec<(SimTime, SimTime)>,
+    Option<Elided>,
+);
+
 impl Building {
     fn elide(&mut self, from: SimTime, to: SimTime) -> &mut Elided {
         let e = self.elided.get_or_insert(Elided {
@@ -163,14 +171,7 @@ impl Building {
 
     /// The kept marks that fall inside the counted stretch are counted
     /// too, so the band hides nothing it does not count.
-    fn finish(
-        self,
-    ) -> (
-        Vec<Span>,
-        Vec<Attempt>,
-        Vec<(SimTime, SimTime)>,
-        Option<Elided>,
-    ) {
+    fn finish(self) -> Finished {
         let (mut spans, mut attempts, mut retries) = (
             self.spans.into_vec(),
             self.attempts.into_vec(),

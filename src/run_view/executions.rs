@@ -1,5 +1,5 @@
-//! The executions table: rows filtered by workflow, version, state and
-//! contact, newest first, one page at a time, with counts per state.
+//! The executions table: rows filtered by workflow, version, state,
+//! contact and the time they were enrolled, newest first, one page at a time, with counts per state.
 
 use flowlab_engine::ids::{ExecIx, WfIx};
 use flowlab_engine::machines::execution::ExecState;
@@ -14,6 +14,10 @@ pub struct ExecFilter {
     pub state: Option<ExecState>,
     /// Part of a contact's id or name, any case; empty matches everyone.
     pub contact: String,
+    /// Enrolled at or after this instant.
+    pub from: Option<SimTime>,
+    /// Enrolled at or before this instant.
+    pub to: Option<SimTime>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -99,6 +103,8 @@ pub fn query(state: &State, filter: &ExecFilter, page: usize, per_page: usize) -
         let e = state.execution(x);
         if filter.version.is_some_and(|v| v != e.version)
             || contact_ok.as_ref().is_some_and(|ok| !ok[e.contact.ix()])
+            || filter.from.is_some_and(|t| e.created_at < t)
+            || filter.to.is_some_and(|t| e.created_at > t)
         {
             continue;
         }

@@ -9,13 +9,17 @@ pub mod channels;
 pub mod event_text;
 pub mod execution;
 pub mod executions;
+pub mod exports;
 pub mod history;
 pub mod lifecycle;
 pub mod log_index;
 pub mod metrics;
 pub mod people;
+pub mod runs_query;
 pub mod steps;
 
+#[cfg(test)]
+mod exports_tests;
 #[cfg(test)]
 mod metrics_tests;
 #[cfg(test)]

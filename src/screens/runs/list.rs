@@ -1,12 +1,18 @@
 use flowlab_engine::command::Command;
 use flowlab_engine::machines::execution::ExecState;
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
 use super::metrics_panel::MetricsPanel;
+use super::range_filter::RangeFilter;
 use super::steps_panel::StepsPanel;
 use super::{tone_class, StateBadge};
+use crate::browser::download::download_text;
 use crate::components::clock_bar::format_sim_time;
 use crate::run_view::executions::{query, ExecFilter, ExecRow};
+use crate::run_view::exports::{runs_csv, RUNS_FILE};
+use crate::run_view::runs_query::{from_query, to_query};
 use crate::runtime::use_runtime;
 
 const PER_PAGE: usize = 50;
@@ -15,18 +21,55 @@ const PER_PAGE: usize = 50;
 #[component]
 pub fn RunsScreen() -> impl IntoView {
     let rt = use_runtime();
-    // `/runs?workflow=id` opens with that workflow chosen (a preset's link).
-    let from_link = leptos_router::hooks::use_query_map()
-        .with_untracked(|q| q.get("workflow"))
-        .filter(|id| {
-            rt.with_untracked(|s| s.state().workflow_ix.contains_key(id))
-                .unwrap_or(true)
-        });
-    let filter = RwSignal::new(ExecFilter {
-        workflow: from_link,
-        ..ExecFilter::default()
-    });
+    // Every filter is in the query string (`/runs?workflow=id&from=2m`): a
+    // preset's link, a reload and a shared link open the same table.
+    let location = use_location();
+    let read_url = move || {
+        location.query.with(|q| {
+            from_query(
+                |key| q.get(key),
+                |id| {
+                    rt.with_untracked(|s| s.state().workflow_ix.contains_key(id))
+                        .unwrap_or(true)
+                },
+            )
+        })
+    };
+    let (from_link, range_link) = untrack(read_url);
+    let filter = RwSignal::new(from_link);
+    let range = RwSignal::new(range_link);
     let page = RwSignal::new(0usize);
+    // The URL changed from outside (the Runs link, a preset's link): the
+    // filters follow. Our own writes below read back as the filters already
+    // are, and `navigate` sets the URL before this runs.
+    Effect::new(move |prev: Option<()>| {
+        let (f, r) = read_url();
+        let current = filter.with_untracked(|x| range.with_untracked(|y| to_query(x, y)));
+        if prev.is_some() && to_query(&f, &r) != current {
+            range.set(r);
+            filter.set(f);
+            page.set(0);
+        }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let wanted = filter.with(|f| range.with(|r| to_query(f, r)));
+        let path = location.pathname.get_untracked();
+        if path == "/runs"
+            && location
+                .search
+                .with_untracked(|s| wanted.trim_start_matches('?') != s.trim_start_matches('?'))
+        {
+            navigate(
+                &format!("{path}{wanted}"),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            );
+        }
+    });
     let selected = RwSignal::new(Vec::<String>::new());
     let result = Memo::new(move |_| {
         let f = filter.get();
@@ -55,6 +98,43 @@ pub fn RunsScreen() -> impl IntoView {
         filter.update(|x| f(x));
         page.set(0);
     };
+    // A link may name a workflow or version this workspace lacks; it is
+    // known only once the workspace is open.
+    Effect::new(move |_| {
+        let (workflow_ok, version_ok) = rt
+            .with(|s| {
+                let state = s.state();
+                filter.with_untracked(|f| {
+                    let wf = f.workflow.as_ref().map(|id| state.workflow_ix.get(id));
+                    match wf {
+                        None => (true, true),
+                        Some(None) => (false, false),
+                        Some(Some(wf)) => (
+                            true,
+                            f.version
+                                .is_none_or(|v| v as usize <= state.workflow(*wf).versions.len()),
+                        ),
+                    }
+                })
+            })
+            .unwrap_or((true, true));
+        if !workflow_ok {
+            set_filter(&|f| f.workflow = None);
+        }
+        if !version_ok {
+            set_filter(&|f| f.version = None);
+        }
+    });
+    let export_csv = move |_| {
+        let f = filter.get_untracked();
+        let Some(text) = rt.with_untracked(|s| runs_csv(&query(s.state(), &f, 0, usize::MAX).rows))
+        else {
+            return;
+        };
+        if let Err(e) = download_text(RUNS_FILE, "text/csv", &text) {
+            web_sys::console::error_1(&e.into());
+        }
+    };
     let ack_selected = move |_| {
         for id in selected.get_untracked() {
             let _ = rt.command(Command::Ack { execution: id });
@@ -82,12 +162,17 @@ pub fn RunsScreen() -> impl IntoView {
                         set_filter(&|f| { f.workflow = (!v.is_empty()).then(|| v.clone()); f.version = None; });
                     }>
                         <option value="">"All workflows"</option>
-                        {move || workflows.get().into_iter().map(|(id, name, _)| view! { <option value=id.clone()>{name}</option> }).collect_view()}
+                        {move || workflows.get().into_iter().map(|(id, name, _)| {
+                            let on = filter.with_untracked(|f| f.workflow.as_ref() == Some(&id));
+                            view! { <option value=id.clone() selected=on>{name}</option> }
+                        }).collect_view()}
                     </select>
                 </label>
                 <label class="field">
                     <span>"Version"</span>
-                    <select data-testid="filter-version" disabled=move || filter.with(|f| f.workflow.is_none()) on:change=move |ev| {
+                    <select data-testid="filter-version"
+                        prop:value=move || filter.with(|f| f.version.map(|v| v.to_string()).unwrap_or_default())
+                        disabled=move || filter.with(|f| f.workflow.is_none()) on:change=move |ev| {
                         let v = event_target_value(&ev).parse().ok();
                         set_filter(&|f| f.version = v);
                     }>
@@ -95,7 +180,8 @@ pub fn RunsScreen() -> impl IntoView {
                         {move || {
                             let wf = filter.with(|f| f.workflow.clone());
                             let n = workflows.get().into_iter().find(|w| Some(&w.0) == wf.as_ref()).map_or(0, |w| w.2);
-                            (1..=n).rev().map(|v| view! { <option value=v.to_string()>{format!("v{v}")}</option> }).collect_view()
+                            let chosen = filter.with_untracked(|f| f.version);
+                            (1..=n).rev().map(|v| view! { <option value=v.to_string() selected=chosen == Some(v)>{format!("v{v}")}</option> }).collect_view()
                         }}
                     </select>
                 </label>
@@ -111,11 +197,14 @@ pub fn RunsScreen() -> impl IntoView {
                 </label>
                 <label class="field field--grow">
                     <span>"Contact"</span>
-                    <input type="search" data-testid="filter-contact" placeholder="id or name" on:input=move |ev| {
+                    <input type="search" data-testid="filter-contact" placeholder="id or name"
+                        prop:value=move || filter.with(|f| f.contact.clone())
+                        on:input=move |ev| {
                         let v = event_target_value(&ev);
                         set_filter(&|f| f.contact = v.clone());
                     } />
                 </label>
+                <RangeFilter text=range apply=Callback::new(move |(from, to)| set_filter(&|f| { f.from = from; f.to = to; })) />
             </div>
             <div class="state-chips" data-testid="state-counts" role="group" aria-label="Executions per state">
                 {move || {
@@ -169,6 +258,11 @@ pub fn RunsScreen() -> impl IntoView {
                 >
                     "Select all to acknowledge"
                 </button>
+                <button type="button" class="button" data-testid="runs-export-csv"
+                    title="Download every execution matching the filters, all pages, as CSV"
+                    on:click=export_csv>
+                    "Export CSV"
+                </button>
                 <span class="runs-count" data-testid="runs-matching">
                     {move || result.get().map(|r| format!("{} matching · page {} of {}", r.matching, r.page + 1, r.pages)).unwrap_or_default()}
                 </span>
@@ -215,7 +309,7 @@ fn Row(row: ExecRow, selected: RwSignal<Vec<String>>) -> impl IntoView {
         }
     };
     view! {
-        <div class="runs-row" role="row" data-testid="run-row" data-execution=id.clone() data-state=row.state.as_str()>
+        <div class="runs-row" role="row" data-testid="run-row" data-execution=id.clone() data-state=row.state.as_str() data-enrolled-ms=row.created_at.0.to_string()>
             <span role="cell">
                 {ackable(&row).then(|| view! {
                     <input type="checkbox" data-testid="run-select" aria-label=format!("Select {}", row.id) prop:checked=checked on:change=toggle />

@@ -5,6 +5,7 @@ mod execution;
 pub mod index;
 mod list;
 mod metrics_panel;
+mod range_filter;
 mod steps_panel;
 pub mod timeline;
 
