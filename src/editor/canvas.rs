@@ -20,6 +20,7 @@ use super::geometry::{
 };
 use super::graph::port_from_key;
 use super::icons::Glyph;
+use super::minimap::Minimap;
 use super::node::Node;
 use super::rename::{self, RenameStep};
 use super::run_mode::use_run;
@@ -443,6 +444,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
             </Show>
             <FindStep />
             <RenameStep />
+            <Minimap />
             <div class="zoom-bar" role="group" aria-label="Zoom">
                 <button type="button" class="icon-button" data-testid="zoom-out" title="Zoom out (−)" on:click=move |_| zoom_by(ed, 1.0 / 1.2)>
                     <Glyph name="minus" />

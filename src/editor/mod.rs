@@ -28,6 +28,7 @@ pub mod find;
 mod icons;
 mod inspector;
 mod link_dialog;
+mod minimap;
 mod node;
 mod palette;
 mod picture;
