@@ -322,3 +322,42 @@ fn a_new_name_alone_is_one_rename_entry_and_other_changes_are_edits() {
     doc.undo().unwrap();
     assert_eq!(doc.draft().step("done").unwrap().name, None);
 }
+
+#[test]
+fn a_link_dropped_on_empty_canvas_adds_the_step_there_linked_as_one_undo() {
+    let mut doc = Doc::new(sample());
+    let before = doc.draft().clone();
+    let id = doc
+        .add_linked_step("check", Port::No, StepKind::Wait, Point::new(410.0, 205.0))
+        .unwrap();
+    assert_eq!(id, "wait_1");
+    assert!(links(doc.draft()).contains(&"check.no→wait_1".to_string()));
+    assert!(!links(doc.draft()).contains(&"check.no→done".to_string()));
+    let step = doc.draft().step(&id).unwrap();
+    assert_eq!(
+        step.pos.map(|p| (p.x, p.y)),
+        Some((416.0, 176.0)),
+        "its left side at the drop point, snapped"
+    );
+    assert!(matches!(&step.body, StepBody::Wait(w) if w.duration.is_some()));
+    assert_eq!(doc.undo_label(), Some("Add wait"));
+    doc.undo().unwrap();
+    assert_eq!(doc.draft(), &before, "one undo takes step and link away");
+    assert_eq!(doc.undo_label(), None);
+
+    undo_redo_exact(&mut doc, |d| {
+        d.add_linked_step(
+            "send",
+            Port::OnFailGoto,
+            StepKind::Approval,
+            Point::new(0.0, 200.0),
+        )
+        .unwrap();
+    });
+    let before = doc.draft().clone();
+    assert!(doc
+        .add_linked_step("nobody", Port::Next, StepKind::Action, Point::default())
+        .is_err());
+    assert_eq!(doc.draft(), &before, "a refused drop changes nothing");
+    assert_eq!(doc.undo_label(), Some("Add approval"));
+}
