@@ -12,6 +12,7 @@ use leptos::ev::{MouseEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::drop_menu::{DropKindMenu, LinkDrop};
 use super::edge::EdgeView;
 use super::find::FindStep;
 use super::geometry::{
@@ -76,6 +77,15 @@ fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
         .flatten()
 }
 
+/// Whether the pointer is over any part of a step (its ports included),
+/// whatever has captured it.
+fn on_a_step(ev: &web_sys::MouseEvent) -> bool {
+    document()
+        .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
+        .and_then(|el| el.closest("[data-node-id]").ok().flatten())
+        .is_some()
+}
+
 /// The canvas's size on screen.
 pub fn canvas_size() -> Option<(f64, f64)> {
     let el = document()
@@ -120,6 +130,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
     let ed = use_ed();
     let run_view = use_run();
     let gesture = StoredValue::new_local(None::<Gesture>);
+    let link_drop = RwSignal::new(None::<LinkDrop>);
 
     let on_down = move |ev: PointerEvent| {
         if ev.button() != 0 && ev.button() != 1 {
@@ -309,7 +320,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 }
                 ed.set_drag(None);
             }
-            Gesture::Link { from, port, .. } => {
+            Gesture::Link { from, port, origin } => {
                 if ed.overlay.get_untracked().is_none() {
                     return;
                 }
@@ -317,8 +328,21 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 let target = ed
                     .nodes
                     .with_untracked(|n| node_at(w, n.positions()).map(str::to_owned));
-                if let Some(to) = target.filter(|t| *t != from) {
-                    ed.apply(|d| d.connect(&from, port, &to));
+                let zoom = ed.view.get_untracked().zoom;
+                match target {
+                    Some(to) if to != from => {
+                        ed.apply(|d| d.connect(&from, port, &to));
+                    }
+                    None if !on_a_step(m) && w.distance(origin) * zoom > CLICK_SLOP => {
+                        link_drop.set(Some(LinkDrop {
+                            from,
+                            port,
+                            origin,
+                            at: w,
+                            screen: local(m),
+                        }));
+                    }
+                    _ => {}
                 }
             }
             Gesture::Band { start, additive } => {
@@ -434,8 +458,13 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                             view! { <rect class="band" data-testid="rubber-band" x=r.x y=r.y width=r.w height=r.h /> }.into_any()
                         }
                     })}
+                    {move || link_drop.get().map(|d| view! {
+                        <path class="link-preview" data-testid="link-preview-held"
+                            d=format!("M{:.1} {:.1}L{:.1} {:.1}", d.origin.x, d.origin.y, d.at.x, d.at.y) />
+                    })}
                 </g>
             </svg>
+            <DropKindMenu drop=link_drop />
             <Show when=move || ed.nodes.with(|n| n.list.is_empty())>
                 <div class="canvas-empty" data-testid="canvas-empty">
                     <strong>"An empty canvas"</strong>

@@ -14,7 +14,7 @@ use flowlab_engine::model::{
 };
 use flowlab_engine::time::HOUR;
 
-use super::geometry::{snap_point, Point, GRID};
+use super::geometry::{snap_point, Point, GRID, NODE_H};
 use super::graph::{edges, Edge};
 use super::layout::layered;
 
@@ -148,6 +148,22 @@ impl Doc {
         }
         self.gesture(&format!("Add {}", kind.as_str()), commands)?;
         Ok(id)
+    }
+
+    /// A link from `from`'s `port` dropped on empty canvas at `drop`: adds
+    /// a step of `kind` whose left side (its way in) sits at the drop
+    /// point, snapped, and links the port to it, as one undo entry.
+    pub fn add_linked_step(
+        &mut self,
+        from: &str,
+        port: Port,
+        kind: StepKind,
+        drop: Point,
+    ) -> Result<String, EditError> {
+        if self.draft.step(from).is_none() {
+            return Err(EditError::NoStep(from.into()));
+        }
+        self.add_step(kind, drop.offset(0.0, -NODE_H / 2.0), Some((from, port)))
     }
 
     fn end_last_step(&self) -> Vec<EditCommand> {

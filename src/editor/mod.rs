@@ -22,6 +22,7 @@ mod canvas;
 mod clipboard;
 mod dialogs;
 mod diff_view;
+mod drop_menu;
 mod edge;
 mod export_menu;
 pub mod find;

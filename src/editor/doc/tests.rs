@@ -344,4 +344,41 @@ fn aligning_steps_is_one_undo_entry_named_by_the_arrangement() {
         Ok(false),
         "two steps have nothing to distribute"
     );
+
+fn a_link_dropped_on_empty_canvas_adds_the_step_there_linked_as_one_undo() {
+    let mut doc = Doc::new(sample());
+    let before = doc.draft().clone();
+    let id = doc
+        .add_linked_step("check", Port::No, StepKind::Wait, Point::new(410.0, 205.0))
+        .unwrap();
+    assert_eq!(id, "wait_1");
+    assert!(links(doc.draft()).contains(&"check.no→wait_1".to_string()));
+    assert!(!links(doc.draft()).contains(&"check.no→done".to_string()));
+    let step = doc.draft().step(&id).unwrap();
+    assert_eq!(
+        step.pos.map(|p| (p.x, p.y)),
+        Some((416.0, 176.0)),
+        "its left side at the drop point, snapped"
+    );
+    assert!(matches!(&step.body, StepBody::Wait(w) if w.duration.is_some()));
+    assert_eq!(doc.undo_label(), Some("Add wait"));
+    doc.undo().unwrap();
+    assert_eq!(doc.draft(), &before, "one undo takes step and link away");
+    assert_eq!(doc.undo_label(), None);
+
+    undo_redo_exact(&mut doc, |d| {
+        d.add_linked_step(
+            "send",
+            Port::OnFailGoto,
+            StepKind::Approval,
+            Point::new(0.0, 200.0),
+        )
+        .unwrap();
+    });
+    let before = doc.draft().clone();
+    assert!(doc
+        .add_linked_step("nobody", Port::Next, StepKind::Action, Point::default())
+        .is_err());
+    assert_eq!(doc.draft(), &before, "a refused drop changes nothing");
+    assert_eq!(doc.undo_label(), Some("Add approval"));
 }
