@@ -344,7 +344,9 @@ fn aligning_steps_is_one_undo_entry_named_by_the_arrangement() {
         Ok(false),
         "two steps have nothing to distribute"
     );
+}
 
+#[test]
 fn a_link_dropped_on_empty_canvas_adds_the_step_there_linked_as_one_undo() {
     let mut doc = Doc::new(sample());
     let before = doc.draft().clone();
