@@ -124,7 +124,7 @@ pub fn Minimap() -> impl IntoView {
                     .map(|v| {
                         let p = f.to_map(v.pos);
                         view! {
-                            <rect class="minimap-node" data-testid="minimap-node" data-step-id=v.id.clone()
+                            <rect class="minimap-node" data-testid="minimap-node" data-minimap-step=v.id.clone()
                                 x=format!("{:.1}", p.x) y=format!("{:.1}", p.y)
                                 width=format!("{:.1}", NODE_W * f.scale) height=format!("{:.1}", (NODE_H * f.scale).max(2.0)) rx="1" />
                         }

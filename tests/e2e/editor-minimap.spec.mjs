@@ -27,7 +27,7 @@ describe('the minimap (release build)', { timeout: 120_000 }, () => {
       return cx > canvas.x && cx < canvas.x + canvas.width;
     };
     assert.equal(await inView('done'), false, 'the last step is off screen');
-    const mini = await page.locator('[data-testid=minimap-node][data-step-id=done]').boundingBox();
+    const mini = await page.locator('[data-testid=minimap-node][data-minimap-step=done]').boundingBox();
     await page.mouse.click(mini.x + mini.width / 2, mini.y + mini.height / 2);
     await page.waitForFunction(([sel, left, right]) => {
       const b = document.querySelector(sel).getBoundingClientRect();
@@ -35,7 +35,7 @@ describe('the minimap (release build)', { timeout: 120_000 }, () => {
       return cx > left && cx < right;
     }, [node('done'), canvas.x, canvas.x + canvas.width]);
     const frame = await page.locator('[data-testid=minimap-view]').boundingBox();
-    const m = await page.locator('[data-testid=minimap-node][data-step-id=done]').boundingBox();
+    const m = await page.locator('[data-testid=minimap-node][data-minimap-step=done]').boundingBox();
     assert.ok(frame.x <= m.x + m.width / 2 && m.x + m.width / 2 <= frame.x + frame.width, 'the frame moved over the step');
     await page.screenshot({ path: await artifactPath('minimap.png') });
 
