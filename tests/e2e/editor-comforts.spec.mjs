@@ -51,6 +51,9 @@ async function openEditor(app) {
   const opened = await app.open('/editor/welcome', { viewport: { width: 1400, height: 900 } });
   const { page } = opened;
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 4);
+  // The editor fits the drawing on its first animation frame: let that
+  // pass, or it undoes the zoom a test starts with.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.evaluate(() => {
     // Whether the step is drawn whole inside the canvas.
     window.inside = (id) => {
@@ -75,7 +78,7 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
 
     // Zoomed in about the centre, most steps are off the canvas.
     for (let i = 0; i < 6; i += 1) await page.keyboard.press('=');
-    await page.waitForFunction(() => !inside('send_tips') && !inside('wait_a_day'));
+    await page.waitForFunction(() => !inside('send_tips') && !inside('wait_a_day'), null, { timeout: 5_000 });
 
     // By a part of the name, in another case.
     await page.keyboard.press('Control+f');
