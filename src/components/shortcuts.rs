@@ -42,7 +42,7 @@ const CANVAS: &[(&str, &str)] = &[
         "Find a step by name or id: ↑ ↓ choose, Enter selects it, Escape closes",
     ),
     (
-        "Double-click a step",
+        "F2, or double-click a step",
         "Rename it in place: Enter keeps the name, Escape cancels",
     ),
     ("Ctrl+Z", "Undo"),

@@ -28,6 +28,8 @@ pub enum KeyAction {
     Fit,
     /// Open the Find step box.
     Find,
+    /// Rename the selected step in place (F2, as in file managers and bpmn.io).
+    Rename,
 }
 
 /// `key` as `KeyboardEvent.key`; `command` is Ctrl, or Cmd on a Mac. A
@@ -59,6 +61,7 @@ pub fn key_action(key: &str, command: bool, shift: bool, alt: bool) -> Option<Ke
         (false, "delete" | "backspace") => KeyAction::Delete,
         (false, "escape") => KeyAction::Escape,
         (false, "enter") => KeyAction::Open,
+        (false, "f2") => KeyAction::Rename,
         (false, "l") if !alt => KeyAction::Link,
         (_, "+" | "=") => KeyAction::ZoomIn,
         (_, "-") => KeyAction::ZoomOut,
@@ -87,6 +90,8 @@ mod tests {
         assert_eq!(key_action("Escape", false, false, false), Some(Escape));
         assert_eq!(key_action("!", false, true, false), Some(Fit));
         assert_eq!(key_action("f", true, false, false), Some(Find));
+        assert_eq!(key_action("F2", false, false, false), Some(Rename));
+        assert_eq!(key_action("F2", true, false, false), None);
         assert_eq!(key_action("F", true, true, false), Some(Find));
     }
 

@@ -189,7 +189,11 @@ fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
     let Some(action) = action else {
         return;
     };
-    if matches!(action, KeyAction::Select(_) | KeyAction::Open) && !on_canvas(ev) {
+    if matches!(
+        action,
+        KeyAction::Select(_) | KeyAction::Open | KeyAction::Rename
+    ) && !on_canvas(ev)
+    {
         return;
     }
     if ed.dialog.get_untracked().is_some() {
@@ -262,6 +266,14 @@ fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
         KeyAction::ZoomOut => zoom_by(ed, 1.0 / 1.2),
         KeyAction::Fit => fit(ed),
         KeyAction::Find => find::open(ed),
+        KeyAction::Rename => {
+            if let Some(id) = ed
+                .selection
+                .with_untracked(|s| s.single().map(str::to_owned))
+            {
+                super::rename::start(ed, &id);
+            }
+        }
     }
 }
 

@@ -36,6 +36,18 @@ const focused = (page) =>
     return el?.dataset?.testid === 'node' ? `node:${el.dataset.stepId}` : el?.dataset?.testid ?? el?.tagName;
   });
 
+/** The focus may move a frame after the element appears: wait for it, then check. */
+async function focusedSoon(page, want) {
+  await page
+    .waitForFunction((w) => {
+      const el = document.activeElement;
+      const now = el?.dataset?.testid === 'node' ? `node:${el.dataset.stepId}` : el?.dataset?.testid ?? el?.tagName;
+      return now === w;
+    }, want, { timeout: 5_000 })
+    .catch(() => {});
+  return focused(page);
+}
+
 const selected = (page) =>
   page.locator('[data-testid=node][data-selected=true]').evaluateAll((els) => els.map((e) => e.dataset.stepId));
 
@@ -84,7 +96,7 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
     await page.keyboard.press('Control+f');
     await page.waitForSelector('[data-testid=find-step]');
     assert.equal(await page.evaluate(() => window.lastKeyTaken), true, 'the editor takes Ctrl+F');
-    assert.equal(await focused(page), 'find-input');
+    assert.equal(await focusedSoon(page, 'find-input'), 'find-input');
     assert.equal(await page.getAttribute('[data-testid=find-list]', 'role'), 'listbox');
     assert.deepEqual(await options(page), ['send_welcome', 'wait_a_day', 'send_tips', 'done'], 'all steps before typing');
     await page.keyboard.type('GETTING-started');
@@ -95,13 +107,14 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=find-step]', { state: 'detached' });
     assert.deepEqual(await selected(page), ['send_tips']);
     await page.waitForFunction(() => inside('send_tips'), null, { timeout: 5_000 });
-    assert.equal(await focused(page), 'node:send_tips', 'the found step has the focus');
+    assert.equal(await focusedSoon(page, 'node:send_tips'), 'node:send_tips', 'the found step has the focus');
     assert.equal(await page.evaluate(() => [document.scrollingElement.scrollTop, document.scrollingElement.scrollLeft].join()), '0,0');
 
     // By id: "wait_a" is in the id only (the name is "Wait a day").
     assert.equal(await page.evaluate(() => inside('wait_a_day')), false);
     await page.keyboard.press('Control+f');
     await page.waitForSelector('[data-testid=find-input]');
+    await focusedSoon(page, 'find-input');
     await page.keyboard.type('wait_a');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=find-option]').length === 1);
     assert.deepEqual(await options(page), ['wait_a_day']);
@@ -113,6 +126,7 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
     // The arrow keys move in the list; Enter picks the active option.
     await page.keyboard.press('Control+f');
     await page.waitForSelector('[data-testid=find-input]');
+    await focusedSoon(page, 'find-input');
     await page.keyboard.type('send');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=find-option]').length === 2);
     assert.deepEqual(await activeOption(page), ['send_welcome']);
@@ -134,6 +148,7 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
     // back on the canvas's step, the selection kept.
     await page.keyboard.press('Control+f');
     await page.waitForSelector('[data-testid=find-input]');
+    await focusedSoon(page, 'find-input');
     await page.keyboard.type('zzz');
     await page.waitForFunction(() => document.querySelector('[data-testid=find-empty]')?.textContent === 'No step matches “zzz”');
     assert.equal(await page.getAttribute('[data-testid=find-empty]', 'role'), 'status');
@@ -142,12 +157,13 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
     assert.deepEqual(await selected(page), ['send_welcome'], 'Enter on no match changes nothing');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=find-step]', { state: 'detached' });
-    assert.equal(await focused(page), 'node:send_welcome', 'Escape gives the focus back to the canvas');
+    assert.equal(await focusedSoon(page, 'node:send_welcome'), 'node:send_welcome', 'Escape gives the focus back to the canvas');
     assert.deepEqual(await selected(page), ['send_welcome']);
 
     // A click on the canvas closes the box.
     await page.keyboard.press('Control+f');
     await page.waitForSelector('[data-testid=find-input]');
+    await focusedSoon(page, 'find-input');
     const canvas = await page.locator('[data-testid=canvas]').boundingBox();
     await page.mouse.click(canvas.x + 20, canvas.y + canvas.height - 20);
     await page.waitForSelector('[data-testid=find-step]', { state: 'detached' });
@@ -158,6 +174,7 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
       await page.emulateMedia({ colorScheme });
       await page.keyboard.press('Control+f');
       await page.waitForSelector('[data-testid=find-input]');
+    await focusedSoon(page, 'find-input');
       await page.keyboard.type('se');
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=find-option]').length === 2);
       await page.screenshot({ path: await artifactPath(`find-step-${colorScheme}.png`) });
@@ -186,7 +203,8 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
     const at = await centre(page, '[data-step-id=done] .node-frame');
     await page.mouse.dblclick(at.x, at.y);
     await page.waitForSelector('[data-testid=rename-step]');
-    assert.equal(await focused(page), 'rename-step');
+    await focusedSoon(page, 'rename-step');
+    assert.equal(await focusedSoon(page, 'rename-step'), 'rename-step');
     assert.equal(await page.inputValue('[data-testid=rename-step]'), 'Done');
     const field = await page.locator('[data-testid=rename-step]').boundingBox();
     const node = await page.locator('[data-step-id=done] .node-frame').boundingBox();
@@ -198,7 +216,7 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=rename-step]', { state: 'detached' });
     assert.equal(await title(page, 'done'), 'Finish the journey');
-    assert.equal(await focused(page), 'node:done', 'the focus is back on the step');
+    assert.equal(await focusedSoon(page, 'node:done'), 'node:done', 'the focus is back on the step');
     assert.equal(await undoTitle(), 'Undo Rename step (Ctrl+Z)');
     assert.equal(await page.inputValue('[data-testid=inspector] input[data-field=name]'), 'Finish the journey');
 
@@ -210,23 +228,25 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
     // Escape cancels.
     await page.mouse.dblclick(at.x, at.y);
     await page.waitForSelector('[data-testid=rename-step]');
+    await focusedSoon(page, 'rename-step');
     await page.keyboard.type('Something else');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=rename-step]', { state: 'detached' });
     assert.equal(await title(page, 'done'), 'Done');
     assert.equal(await undoTitle(), 'Nothing to undo');
-    assert.equal(await focused(page), 'node:done');
+    assert.equal(await focusedSoon(page, 'node:done'), 'node:done');
 
     // An empty name is refused: the field stays, says why, nothing changes.
     await page.mouse.dblclick(at.x, at.y);
     await page.waitForSelector('[data-testid=rename-step]');
+    await focusedSoon(page, 'rename-step');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('   ');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-testid=rename-error]')?.textContent.length > 0);
     assert.match(await page.textContent('[data-testid=rename-error]'), /A step needs a name/);
     assert.equal(await page.getAttribute('[data-testid=rename-step]', 'aria-invalid'), 'true');
-    assert.equal(await focused(page), 'rename-step');
+    assert.equal(await focusedSoon(page, 'rename-step'), 'rename-step');
     assert.equal(await title(page, 'done'), 'Done');
     assert.equal(await undoTitle(), 'Nothing to undo');
     for (const colorScheme of ['light', 'dark']) {
@@ -239,9 +259,23 @@ describe('the editor comforts', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=rename-step]', { state: 'detached' });
     assert.equal(await title(page, 'done'), 'Done');
 
+    // F2 renames the selected step from the keyboard.
+    await page.keyboard.press('F2');
+    await page.waitForSelector('[data-testid=rename-step]');
+    await focusedSoon(page, 'rename-step');
+    assert.equal(await focusedSoon(page, 'rename-step'), 'rename-step');
+    assert.equal(await page.inputValue('[data-testid=rename-step]'), 'Done');
+    await page.keyboard.type('The end');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=rename-step]', { state: 'detached' });
+    assert.equal(await title(page, 'done'), 'The end');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelector('[data-step-id=done] [data-testid=node-title]').textContent === 'Done');
+
     // Leaving the field keeps the name typed.
     await page.mouse.dblclick(at.x, at.y);
     await page.waitForSelector('[data-testid=rename-step]');
+    await focusedSoon(page, 'rename-step');
     await page.keyboard.type('All done');
     for (const colorScheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme });
