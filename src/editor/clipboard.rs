@@ -4,28 +4,17 @@
 //! clipboard permission is asked for; Ctrl/Cmd+C and V are left to them.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::ClipboardEvent;
 
 use super::doc::ClipboardError;
 use super::run_mode::RunView;
+use super::screen::{in_dialog, in_form, on_canvas};
 use super::state::{Ed, Selection};
 
 /// Whether the event is the editor's: not typed into a field or a dialog,
 /// but on the canvas (a step, or the page itself).
 fn for_the_canvas(ev: &ClipboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            let tag = el.tag_name();
-            !matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                && el
-                    .closest("[contenteditable=true], dialog[open]")
-                    .ok()
-                    .flatten()
-                    .is_none()
-                && (tag == "BODY" || el.closest("[data-testid=canvas]").ok().flatten().is_some())
-        })
+    !in_form(ev) && !in_dialog(ev) && on_canvas(ev)
 }
 
 fn on_copy(ed: Ed, ev: &ClipboardEvent) {

@@ -3,6 +3,7 @@
 //! press or drag on it brings that part of the workflow to the centre. It
 //! shows only while some step is off screen. The arrow keys and Find step
 //! do the same for the keyboard, so it is hidden from assistive technology.
+//! A canvas too narrow to spare the room shows none.
 
 use leptos::ev::PointerEvent;
 use leptos::prelude::*;
@@ -14,6 +15,9 @@ use super::state::{use_ed, Ed};
 
 /// The minimap's size on screen.
 const SIZE: (f64, f64) = (200.0, 128.0);
+/// A canvas narrower than this has no room for the minimap: it would hide
+/// the steps it stands for.
+const MIN_CANVAS_WIDTH: f64 = 640.0;
 /// Room around what it shows, in minimap pixels.
 const PAD: f64 = 6.0;
 
@@ -83,7 +87,7 @@ fn frame(ed: Ed) -> Option<(Frame, Rect)> {
     let content = ed
         .nodes
         .with(|n| content_bounds(n.list.iter().map(|v| v.pos)));
-    let size = canvas_size()?;
+    let size = canvas_size().filter(|(w, _)| *w >= MIN_CANVAS_WIDTH)?;
     let content = content?;
     let shown = visible(view, size);
     overflows(content, shown).then(|| (Frame::new(content, shown), shown))
@@ -115,10 +119,22 @@ fn centre_on(ed: Ed, f: Frame, ev: &PointerEvent) {
 pub fn Minimap() -> impl IntoView {
     let ed = use_ed();
     let shown = Memo::new(move |_| frame(ed));
+    // The cards move only when the frame does, not on every pan inside it.
+    let frame_only = Memo::new(move |_| shown.get().map(|(f, _)| f));
+    let screen = move || {
+        shown
+            .get()
+            .map(|(f, r)| (f.to_map(Point::new(r.x, r.y)), r.w * f.scale, r.h * f.scale))
+    };
     let dragging = StoredValue::new(false);
+    let follow = move |ev: &PointerEvent| {
+        if let Some(f) = frame_only.get_untracked() {
+            centre_on(ed, f, ev);
+        }
+    };
     move || {
-        shown.get().map(|(f, screen)| {
-            let cards = ed.nodes.with(|n| {
+        frame_only.get().map(|f| {
+            let cards = move || ed.nodes.with(|n| {
                 n.list
                     .iter()
                     .map(|v| {
@@ -131,7 +147,6 @@ pub fn Minimap() -> impl IntoView {
                     })
                     .collect_view()
             });
-            let s = f.to_map(Point::new(screen.x, screen.y));
             view! {
                 <svg class="minimap" data-testid="minimap" aria-hidden="true"
                     width=SIZE.0 height=SIZE.1 viewBox=format!("0 0 {} {}", SIZE.0, SIZE.1)
@@ -141,11 +156,11 @@ pub fn Minimap() -> impl IntoView {
                             let _ = el.set_pointer_capture(ev.pointer_id());
                         }
                         dragging.set_value(true);
-                        centre_on(ed, f, &ev);
+                        follow(&ev);
                     }
                     on:pointermove=move |ev: PointerEvent| {
                         if dragging.get_value() {
-                            centre_on(ed, f, &ev);
+                            follow(&ev);
                         }
                     }
                     on:pointerup=move |_| dragging.set_value(false)
@@ -153,8 +168,10 @@ pub fn Minimap() -> impl IntoView {
                 >
                     {cards}
                     <rect class="minimap-view" data-testid="minimap-view"
-                        x=format!("{:.1}", s.x) y=format!("{:.1}", s.y)
-                        width=format!("{:.1}", screen.w * f.scale) height=format!("{:.1}", screen.h * f.scale) />
+                        x=move || screen().map_or(String::new(), |(p, _, _)| format!("{:.1}", p.x))
+                        y=move || screen().map_or(String::new(), |(p, _, _)| format!("{:.1}", p.y))
+                        width=move || screen().map_or(String::new(), |(_, w, _)| format!("{w:.1}"))
+                        height=move || screen().map_or(String::new(), |(_, _, h)| format!("{h:.1}")) />
                 </svg>
             }
         })

@@ -74,7 +74,7 @@ pub fn duplicate(ed: Ed) {
     }
 }
 
-fn in_form(ev: &KeyboardEvent) -> bool {
+pub(super) fn in_form(ev: &web_sys::Event) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {
@@ -89,7 +89,7 @@ fn in_form(ev: &KeyboardEvent) -> bool {
 
 /// Keys pressed in a modal dialog (the `?` overlay, an import question)
 /// are the dialog's.
-fn in_dialog(ev: &KeyboardEvent) -> bool {
+pub(super) fn in_dialog(ev: &web_sys::Event) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| el.closest("dialog[open]").ok().flatten().is_some())
@@ -97,7 +97,7 @@ fn in_dialog(ev: &KeyboardEvent) -> bool {
 
 /// Whether the key went to the canvas (a step, or the page itself), not to
 /// a button or a link, which keep their own keys.
-fn on_canvas(ev: &KeyboardEvent) -> bool {
+pub(super) fn on_canvas(ev: &web_sys::Event) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {

@@ -1,7 +1,7 @@
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
-use crate::run_view::runs_query::{parse_range, RangeText};
+use crate::run_view::runs_query::{parse_range, RangeError, RangeText};
 
 /// "Enrolled from … to …" as durations of simulated time. `apply` gets the
 /// bounds while the text is a range, and open bounds while it is not (the
@@ -11,37 +11,43 @@ pub fn RangeFilter(
     text: RwSignal<RangeText>,
     apply: Callback<(Option<SimTime>, Option<SimTime>)>,
 ) -> impl IntoView {
-    let error = Memo::new(move |_| text.with(|t| parse_range(t).err().map(|e| e.to_string())));
+    let error = Memo::new(move |_| text.with(|t| parse_range(t).err()));
     let edit = move |set: fn(&mut RangeText, String), value: String| {
         text.update(|t| set(t, value));
         apply.run(text.with_untracked(|t| parse_range(t).unwrap_or((None, None))));
     };
-    let bad_from = move || error.with(|e| e.as_deref().is_some_and(|e| !e.starts_with("To:")));
-    let bad_to = move || error.with(|e| e.as_deref().is_some_and(|e| !e.starts_with("From:")));
+    let bad_from = Signal::derive(move || {
+        error.with(|e| matches!(e, Some(RangeError::From(_) | RangeError::Reversed { .. })))
+    });
+    let bad_to = Signal::derive(move || {
+        error.with(|e| matches!(e, Some(RangeError::To(_) | RangeError::Reversed { .. })))
+    });
+    let bound = move |label: &'static str,
+                      testid: &'static str,
+                      placeholder: &'static str,
+                      bad: Signal<bool>,
+                      get: fn(&RangeText) -> String,
+                      set: fn(&mut RangeText, String)| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <input type="text" data-testid=testid placeholder=placeholder inputmode="text"
+                    aria-invalid=move || bad.get().to_string()
+                    aria-describedby="runs-range-error"
+                    class:input-invalid=bad
+                    prop:value=move || text.with(get)
+                    on:input=move |ev| edit(set, event_target_value(&ev)) />
+            </label>
+        }
+    };
     view! {
         <div class="runs-range" role="group" aria-label="Enrolled between, simulated time" data-testid="filter-time">
-            <label class="field">
-                <span>"Enrolled from"</span>
-                <input type="text" data-testid="filter-from" placeholder="e.g. 2m" inputmode="text"
-                    aria-invalid=move || bad_from().to_string()
-                    aria-describedby="runs-range-error"
-                    class:input-invalid=bad_from
-                    prop:value=move || text.with(|t| t.from.clone())
-                    on:input=move |ev| edit(|t, v| t.from = v, event_target_value(&ev)) />
-            </label>
-            <label class="field">
-                <span>"to"</span>
-                <input type="text" data-testid="filter-to" placeholder="e.g. 1h30m" inputmode="text"
-                    aria-invalid=move || bad_to().to_string()
-                    aria-describedby="runs-range-error"
-                    class:input-invalid=bad_to
-                    prop:value=move || text.with(|t| t.to.clone())
-                    on:input=move |ev| edit(|t, v| t.to = v, event_target_value(&ev)) />
-            </label>
+            {bound("Enrolled from", "filter-from", "e.g. 2m", bad_from, |t| t.from.clone(), |t, v| t.from = v)}
+            {bound("to", "filter-to", "e.g. 1h30m", bad_to, |t| t.to.clone(), |t, v| t.to = v)}
         </div>
         <p id="runs-range-error" class="field-error runs-range-error" role="alert" data-testid="filter-time-error"
                 hidden=move || error.with(Option::is_none)>
-            {move || error.get().map(|e| format!("{e}. The time range is not applied."))}
+            {move || error.with(|e| e.as_ref().map(|e| format!("{e}. The time range is not applied.")))}
         </p>
     }
 }
