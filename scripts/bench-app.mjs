@@ -36,7 +36,7 @@ const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzi
 
 console.log(`wasm: ${wasm.name}`);
 console.log(`  raw     ${kb(wasm.raw)} (${wasm.raw} bytes)`);
-console.log(`  gzipped ${kb(wasm.gzip)} (${wasm.gzip} bytes, gzip -9)`);
+console.log(`  gzipped ${kb(wasm.gzip)} (${wasm.gzip} bytes, zlib level 9)`);
 console.log(`all wasm+js+css: raw ${kb(total.raw)}, gzipped ${kb(total.gzip)}`);
 
 const server = await startServer({ dir, port: 0 });
