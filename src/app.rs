@@ -9,18 +9,21 @@ use leptos_router::path;
 
 use crate::components::clock_bar::ClockBar;
 use crate::components::icons::LogoMark;
+use crate::components::lang_switch::LangSwitch;
 use crate::components::pause_note::PauseNote;
 use crate::components::projector::{Projector, ProjectorToggle};
 use crate::components::recover_storage::RecoverButton;
 use crate::components::shortcuts::ShortcutsOverlay;
 use crate::components::travel_bar::{BranchDialog, TravelBar};
 use crate::components::workspace_menu::WorkspaceMenu;
+use crate::i18n::{tr, LangChoice};
 use crate::runtime::{use_runtime, Mode, Runtime, SaveState};
 use crate::screens::runs::index::RunIndex;
 use crate::screens::{
     ApprovalsScreen, EditorScreen, ExecutionScreen, LifecycleScreen, NotFoundScreen, PeopleScreen,
     RunsScreen, ScenariosScreen, WorkflowsScreen,
 };
+use crate::t;
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// The loaded workspace, shared with every screen through context.
@@ -36,7 +39,11 @@ pub fn App() -> impl IntoView {
     Runtime::provide();
     RunIndex::provide();
     Projector::provide();
-    view! {
+    let lang = LangChoice::provide();
+    // Texts are read as views are built: a new language rebuilds the page.
+    move || {
+        lang.get();
+        view! {
         <Router>
             <div class="shell" data-testid="app-shell">
                 <SkipLink />
@@ -59,6 +66,7 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
         </Router>
+        }
     }
 }
 
@@ -75,7 +83,7 @@ fn SkipLink() -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href="#content" data-testid="skip-link" on:click=skip>"Skip to content"</a>
+        <a class="skip-link" href="#content" data-testid="skip-link" on:click=skip>{tr("Skip to content")}</a>
     }
 }
 
@@ -88,18 +96,19 @@ fn Header() -> impl IntoView {
                     <LogoMark />
                 </span>
                 <span data-testid="product-name">"Flowlab"</span>
-                <span class="brand-tag">"sandbox"</span>
+                <span class="brand-tag">{tr("sandbox")}</span>
             </a>
-            <nav class="nav" data-testid="nav" aria-label="Main">
-                <NavLink href="/" testid="nav-workflows" label="Workflows" section=Section::Workflows />
-                <NavLink href="/runs" testid="nav-runs" label="Runs" section=Section::Runs />
-                <NavLink href="/people" testid="nav-people" label="People" section=Section::People />
-                <NavLink href="/approvals" testid="nav-approvals" label="Approvals" section=Section::Approvals />
-                <NavLink href="/lifecycle" testid="nav-lifecycle" label="Lifecycle" section=Section::Lifecycle />
-                <NavLink href="/scenarios" testid="nav-scenarios" label="Scenarios" section=Section::Scenarios />
+            <nav class="nav" data-testid="nav" aria-label=tr("Main")>
+                <NavLink href="/" testid="nav-workflows" label=tr("Workflows") section=Section::Workflows />
+                <NavLink href="/runs" testid="nav-runs" label=tr("Runs") section=Section::Runs />
+                <NavLink href="/people" testid="nav-people" label=tr("People") section=Section::People />
+                <NavLink href="/approvals" testid="nav-approvals" label=tr("Approvals") section=Section::Approvals />
+                <NavLink href="/lifecycle" testid="nav-lifecycle" label=tr("Lifecycle") section=Section::Lifecycle />
+                <NavLink href="/scenarios" testid="nav-scenarios" label=tr("Scenarios") section=Section::Scenarios />
             </nav>
             <ClockBar />
             <WorkspaceMenu />
+            <LangSwitch />
             <ProjectorToggle />
             <TravelBar />
         </header>
@@ -129,7 +138,7 @@ fn StorageBanner() -> impl IntoView {
             <div class="banner banner--bad" role="alert" data-testid="banner-failed">
                 <span>
                     {move || failed()}
-                    {move || rt.damaged().map(|_| " Export and reset stay in the Workspace menu.")}
+                    {move || rt.damaged().map(|_| tr(" Export and reset stay in the Workspace menu."))}
                 </span>
                 <RecoverButton />
             </div>
@@ -137,24 +146,24 @@ fn StorageBanner() -> impl IntoView {
         <Show when=move || read_only().is_some()>
             <div class="banner banner--info" role="status" data-testid="banner-read-only">
                 <span>
-                    <strong>"Read-only. "</strong>
+                    <strong>{tr("Read-only. ")}</strong>
                     {move || read_only().map(|why| why.message())}
                 </span>
                 <button type="button" class="button" data-testid="take-over" on:click=move |_| rt.take_over()>
-                    "Take over here"
+                    {tr("Take over here")}
                 </button>
             </div>
         </Show>
         <Show when=move || not_saving().is_some() && read_only().is_none()>
             <div class="banner banner--warning" role="alert" data-testid="banner-not-saving">
-                <strong>"Not saving. "</strong>
-                {move || not_saving().map(|r| format!("{r}. The workspace keeps working in this tab; closing it loses what is not saved."))}
+                <strong>{tr("Not saving. ")}</strong>
+                {move || not_saving().map(|r| t!("{reason}. The workspace keeps working in this tab; closing it loses what is not saved.", reason = r))}
             </div>
         </Show>
         <Show when=move || rt.refusal().is_some()>
             <div class="banner banner--info" role="status" data-testid="banner-refusal">
-                <span>"The engine refused: "{move || rt.refusal()}</span>
-                <button type="button" class="banner-close" data-testid="banner-refusal-close" on:click=move |_| rt.dismiss_refusal() aria-label="Dismiss">"×"</button>
+                <span>{tr("The engine refused: ")}{move || rt.refusal()}</span>
+                <button type="button" class="banner-close" data-testid="banner-refusal-close" on:click=move |_| rt.dismiss_refusal() aria-label=tr("Dismiss")>"×"</button>
             </div>
         </Show>
     }

@@ -7,6 +7,7 @@ pub mod components;
 pub mod csv;
 pub mod editor;
 pub mod gallery;
+pub mod i18n;
 pub mod presets;
 pub mod run_view;
 pub mod runtime;

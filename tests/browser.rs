@@ -322,3 +322,28 @@ async fn unknown_paths_and_workflows_say_so() {
         .text("[data-testid=not-found]")
         .contains("/no/such/screen"));
 }
+
+/// `i18n::format` writes numbers as the browser's `Intl.NumberFormat` does,
+/// in English and in French.
+#[wasm_bindgen_test]
+fn i18n_numbers_agree_with_intl() {
+    use flowlab::i18n::{format, set_current, Lang};
+    let before = flowlab::i18n::current();
+    for lang in Lang::ALL {
+        set_current(lang);
+        let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &2.into()).unwrap();
+        let intl = js_sys::Intl::NumberFormat::new(&locales, &options);
+        let format_fn = intl.format();
+        for x in [0.0, 7.0, 123.0, 1234.0, 12_345.25, 1_234_567.5, -42.5] {
+            let expected = format_fn
+                .call1(&JsValue::NULL, &x.into())
+                .unwrap()
+                .as_string()
+                .unwrap();
+            assert_eq!(format::dec(x, 2), expected, "{x} in {lang:?}");
+        }
+    }
+    set_current(before);
+}

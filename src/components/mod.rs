@@ -6,6 +6,7 @@ pub mod dismiss;
 pub mod empty_state;
 pub mod icons;
 pub mod import_file;
+pub mod lang_switch;
 pub mod lifecycle_diagram;
 pub mod native_dialog;
 pub mod pause_note;

@@ -1,0 +1,3 @@
+//! The editor: canvas, inspector, dialogs, toolbar, problems.
+
+pub const ENTRIES: &[(&str, &str)] = &[];

@@ -1,0 +1,3 @@
+//! The state gallery's narrations and the Lifecycle screen's explanations.
+
+pub const ENTRIES: &[(&str, &str)] = &[];

@@ -1,0 +1,3 @@
+//! Storage, the saver, the tab lock, reload and crash messages.
+
+pub const ENTRIES: &[(&str, &str)] = &[];

@@ -1,0 +1,62 @@
+// Finds English left on a page that should speak French: visible text and
+// the texts a screen reader or a tooltip gives (aria-label, title,
+// placeholder, alt). A word counts as English when it is in ENGLISH below:
+// common English words that are not also French words, and not the spec's
+// codes, which stay as the spec writes them (RUNNING, pending, draft…).
+// Code, keyboard keys and elements marked translate="no" are skipped: they
+// show identifiers, not prose.
+
+export const ENGLISH = new Set(`
+the and of to with for from this that these those is are was were has have had
+not yet its it will would can cannot could should must been being into onto
+what which when where there here who whose why how all every each only also
+than then just still already again more most less least some any many much
+add added open opened save saved saving show shows hide edit edited delete deleted
+undo redo publish published step steps run runs people approval approvals
+settings name nothing none until after before next previous back clock speed
+play reset search find close cancel choose chosen select selected selection
+enrolled enroll enrollment enrollments waiting yes ago today now left right
+file files workspace untitled new copy paste link links linked move moved
+unsaved loading load loaded keep kept shown hidden check checked day days hour
+hours second seconds week weeks month months year years failure failures
+succeeded success attempt attempts retries time times event
+events first last average median shortcut shortcuts help
+`.split(/\s+/).filter(Boolean));
+
+/** Returns the English words found, each with the text it was found in. */
+export async function englishOnScreen(page) {
+  const words = [...ENGLISH];
+  return page.evaluate((words) => {
+    const english = new Set(words);
+    const skip = (el) => el.closest('code, kbd, samp, pre, [translate=no], script, style, [hidden], [aria-hidden=true]');
+    const visible = (el) => {
+      if (!el || skip(el)) return false;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') return false;
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 || el.matches('option, title, desc');
+    };
+    const texts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.textContent.trim() && visible(node.parentElement)) texts.push(node.textContent);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+      if (skip(el)) continue;
+      for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = el.getAttribute(attr);
+        if (value) texts.push(value);
+      }
+    }
+    const found = [];
+    for (const text of texts) {
+      for (const word of text.split(/[^A-Za-z’']+/)) {
+        if (english.has(word.toLowerCase()) && word !== word.toUpperCase()) {
+          found.push(`${word} — in "${text.trim().slice(0, 100)}"`);
+          break;
+        }
+      }
+    }
+    return [...new Set(found)];
+  }, words);
+}
