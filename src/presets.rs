@@ -4,14 +4,18 @@
 
 use flowlab_engine::scenario::{parse_scenario, FileError, Scenario};
 use flowlab_engine::time::format_duration;
+use std::borrow::Cow;
+
+use crate::i18n::{en, samples::localize, tr};
 
 /// A scenario file a trainer can load in one click.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Preset {
     /// The file name under `samples/presets/`, also the id in the page.
     pub file: &'static str,
+    /// In English: `shown_title` gives it in the page's language.
     pub title: &'static str,
-    /// One line: what it shows.
+    /// One line, in English: what it shows (`shown_summary`).
     pub summary: &'static str,
     /// The screen to open after loading, to watch it play.
     pub watch: &'static str,
@@ -19,7 +23,7 @@ pub struct Preset {
 }
 
 macro_rules! preset {
-    ($file:literal, $title:literal, $summary:literal, $watch:literal) => {
+    ($file:literal, $title:expr, $summary:expr, $watch:literal) => {
         Preset {
             file: $file,
             title: $title,
@@ -33,68 +37,68 @@ macro_rules! preset {
 pub const PRESETS: [Preset; 11] = [
     preset!(
         "retry-resolves.json",
-        "A retry that resolves",
-        "An email fails twice, backs off +1m then +2m, and goes through: the step ends resolved.",
+        en("A retry that resolves"),
+        en("An email fails twice, backs off +1m then +2m, and goes through: the step ends resolved."),
         "/runs"
     ),
     preset!(
         "fail-actions.json",
-        "The seven fail actions",
-        "Continue, end workflow, skip remaining, branch, retry, enroll workflow and fail workflow, one workflow each.",
+        en("The seven fail actions"),
+        en("Continue, end workflow, skip remaining, branch, retry, enroll workflow and fail workflow, one workflow each."),
         "/runs"
     ),
     preset!(
         "pause-resume.json",
-        "Pause and resume",
-        "A paused workflow parks its timers; a manual enrollment waits in BLOCKED_WAITING until resume.",
+        en("Pause and resume"),
+        en("A paused workflow parks its timers; a manual enrollment waits in BLOCKED_WAITING until resume."),
         "/runs"
     ),
     preset!(
         "publish-in-flight.json",
-        "Publish while executions run",
-        "Version 2 is published mid-run: new enrollments take it, running ones finish on version 1.",
+        en("Publish while executions run"),
+        en("Version 2 is published mid-run: new enrollments take it, running ones finish on version 1."),
         "/runs"
     ),
     preset!(
         "campaign-validation.json",
-        "Campaign with a validation",
-        "574 contacts wait at one shared marketing validation; one approval releases them all: 574 - Ok.",
+        en("Campaign with a validation"),
+        en("574 contacts wait at one shared marketing validation; one approval releases them all: 574 - Ok."),
         "/runs?workflow=spring_campaign"
     ),
     preset!(
         "rollback-safe.json",
-        "Rollback to FAILED_SAFE",
-        "A failed provisioning undoes its completed steps newest first and ends safe.",
+        en("Rollback to FAILED_SAFE"),
+        en("A failed provisioning undoes its completed steps newest first and ends safe."),
         "/runs"
     ),
     preset!(
         "rollback-unsafe.json",
-        "FAILED_UNSAFE, then recovered",
-        "An undo keeps failing: FAILED_UNSAFE. The operator retries the rollback and acknowledges.",
+        en("FAILED_UNSAFE, then recovered"),
+        en("An undo keeps failing: FAILED_UNSAFE. The operator retries the rollback and acknowledges."),
         "/runs"
     ),
     preset!(
         "lock-contention.json",
-        "Lock contention",
-        "Two exclusive workflows on one contact: the second waits in SCHEDULED for the lock.",
+        en("Lock contention"),
+        en("Two exclusive workflows on one contact: the second waits in SCHEDULED for the lock."),
         "/runs"
     ),
     preset!(
         "trigger-latency.json",
-        "Trigger polling latency",
-        "A tag added at 2m is only noticed at the 15m poll: enrollment happens at the poll.",
+        en("Trigger polling latency"),
+        en("A tag added at 2m is only noticed at the 15m poll: enrollment happens at the poll."),
         "/runs"
     ),
     preset!(
         "stop-and-acknowledge.json",
-        "Stop, then acknowledge",
-        "An operator stop leaves the execution CANCELLED until acknowledged; a FAILED_UNSAFE one is acknowledged as it is.",
+        en("Stop, then acknowledge"),
+        en("An operator stop leaves the execution CANCELLED until acknowledged; a FAILED_UNSAFE one is acknowledged as it is."),
         "/runs"
     ),
     preset!(
         "cancel-and-archive.json",
-        "Cancel a workflow, then archive it",
-        "Cancelling force-cancels the executions waiting at an approval; the cancelled workflow is then archived.",
+        en("Cancel a workflow, then archive it"),
+        en("Cancelling force-cancels the executions waiting at an approval; the cancelled workflow is then archived."),
         "/runs"
     ),
 ];
@@ -130,8 +134,23 @@ impl Facts {
 }
 
 impl Preset {
+    /// The title in the page's language.
+    pub fn shown_title(&self) -> &'static str {
+        tr(self.title)
+    }
+
+    /// The summary in the page's language.
+    pub fn shown_summary(&self) -> &'static str {
+        tr(self.summary)
+    }
+
+    /// The file in the page's language: what loading it stores.
+    pub fn localized_text(&self) -> Cow<'static, str> {
+        localize(self.text)
+    }
+
     pub fn parse(&self) -> Result<Scenario, FileError> {
-        parse_scenario(self.file, self.text)
+        parse_scenario(self.file, &self.localized_text())
     }
 }
 

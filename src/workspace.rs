@@ -20,6 +20,12 @@ pub struct SampleFile {
 /// three samples' workflows, people and scripts in one scenario.
 pub const SAMPLE_WORKSPACE: &str = include_str!("../samples/workspace.json");
 
+/// The built-in workspace in the page's language: what a first visit and a
+/// reset store.
+pub fn sample_workspace() -> std::borrow::Cow<'static, str> {
+    crate::i18n::samples::localize(SAMPLE_WORKSPACE)
+}
+
 /// The sample workspace, in the order the Workflows screen lists it.
 pub const SAMPLE_FILES: [SampleFile; 3] = [
     SampleFile {

@@ -1,6 +1,6 @@
 //! Every text the code asks to translate has its French, with the same
 //! holes, and every French entry is still asked for. The texts are found by
-//! reading the sources for `tr("…")`, `t!("…"` and `plural("…"`: keys are
+//! reading the sources for `tr("…")`, `t!("…"`, `plural("…"` and `en("…")`: keys are
 //! always written as one literal there.
 
 use std::collections::{BTreeSet, HashMap};
@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::fr::AREAS;
 
-const CALLS: [&str; 3] = ["tr(\"", "t!(\"", "plural(\""];
+const CALLS: [&str; 4] = ["tr(\"", "t!(\"", "plural(\"", "en(\""];
 
 #[derive(Debug)]
 struct Use {

@@ -18,6 +18,7 @@ mod lang;
 #[cfg(test)]
 mod coverage_tests;
 pub mod fr;
+pub mod samples;
 
 use std::fmt::Display;
 
@@ -31,6 +32,12 @@ pub fn tr(en: &'static str) -> &'static str {
         Lang::En => en,
         Lang::Fr => catalog::french(en).unwrap_or(en),
     }
+}
+
+/// Marks `en` as a text to translate where it is written, for tables built
+/// in constants; `tr` translates it where it is shown (gettext's `N_`).
+pub const fn en(en: &'static str) -> &'static str {
+    en
 }
 
 /// `template` with each `{name}` replaced by its value. Holes without a

@@ -14,6 +14,8 @@ mod shell;
 mod storage;
 mod validation;
 
+pub use samples::TEXTS as SAMPLES;
+
 pub const AREAS: &[&[(&str, &str)]] = &[
     shell::ENTRIES,
     editor::ENTRIES,
