@@ -40,6 +40,13 @@ pub fn App() -> impl IntoView {
     RunIndex::provide();
     Projector::provide();
     let lang = LangChoice::provide();
+    let rt = use_runtime();
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if rt.mode() == Mode::Running {
+            rt.follow_language(lang);
+        }
+    });
     // Texts are read as views are built: a new language rebuilds the page.
     move || {
         lang.get();

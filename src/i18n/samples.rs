@@ -12,7 +12,12 @@ use super::{current, fr, Lang};
 
 /// `json` (a scenario file) with its sample texts in the current language.
 pub fn localize(json: &'static str) -> Cow<'static, str> {
-    match current() {
+    localize_in(json, current())
+}
+
+/// `json` with its sample texts in `lang`.
+pub fn localize_in(json: &'static str, lang: Lang) -> Cow<'static, str> {
+    match lang {
         Lang::En => Cow::Borrowed(json),
         Lang::Fr => Cow::Owned(swap_texts(json, french)),
     }

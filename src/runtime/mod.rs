@@ -5,6 +5,7 @@
 //! does goes in as an engine command through [`Runtime::command`].
 
 mod batch;
+mod language;
 mod load;
 mod open;
 mod page_clock;
