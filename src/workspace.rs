@@ -3,11 +3,14 @@
 //! models that the screens render.
 
 use flowlab_engine::model::{
-    ActionStep, ApprovalStep, Fault, OnFail, StepBody, StepKind, WorkflowDraft,
+    ActionStep, ApprovalStep, Fault, OnFail, StepBody, StepKind, Trigger, WorkflowDraft,
 };
 use flowlab_engine::scenario::{parse_scenario, FileError};
 use flowlab_engine::time::format_duration;
 use thiserror::Error;
+
+use crate::i18n::tr;
+use crate::t;
 
 /// A scenario file shipped with the app.
 #[derive(Clone, Copy, Debug)]
@@ -161,7 +164,7 @@ impl WorkflowSummary {
             id: draft.id.clone(),
             name: draft.name.clone(),
             trigger_type: draft.trigger.type_name(),
-            trigger: draft.trigger.summary(),
+            trigger: trigger_text(&draft.trigger),
             status: "draft",
             source,
             steps,
@@ -170,6 +173,20 @@ impl WorkflowSummary {
 
     pub fn kinds(&self) -> impl Iterator<Item = StepKind> + '_ {
         self.steps.iter().map(|s| s.kind)
+    }
+}
+
+/// "manual", "tag lead added (polled every 10m)", "audience: email exists",
+/// in the page's language (the filter stays as written).
+pub fn trigger_text(trigger: &Trigger) -> String {
+    match trigger {
+        Trigger::Manual => tr("manual").to_owned(),
+        Trigger::TagAdded { tag, poll } => t!(
+            "tag {tag} added (polled every {poll})",
+            tag = tag,
+            poll = crate::i18n::duration(*poll)
+        ),
+        Trigger::Audience { filter } => t!("audience: {filter}", filter = filter.describe()),
     }
 }
 
