@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::fr::AREAS;
 
-const CALLS: [&str; 4] = ["tr(\"", "t!(\"", "plural(\"", "en(\""];
+const CALLS: [&str; 4] = ["tr(", "t!(", "plural(", "en("];
 
 #[derive(Debug)]
 struct Use {
@@ -54,12 +54,15 @@ fn scan(text: &str, file: &str, out: &mut Vec<Use>) {
             if text[line_start..at].trim_start().starts_with("//") {
                 continue;
             }
-            let start = at + call.len();
-            let key = literal(&text[start..]);
+            let after = &text[at + call.len()..];
+            let Some(rest) = after.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            let key = literal(rest);
             let line = text[..at].lines().count();
             out.push(Use {
                 key,
-                plural: call == "plural(\"",
+                plural: call == "plural(",
                 place: format!("{file}:{line}"),
             });
         }
@@ -178,10 +181,10 @@ fn each_english_text_has_one_french_entry_and_each_entry_is_used() {
 fn the_scanner_reads_escapes_and_skips_other_calls() {
     let mut out = Vec::new();
     scan(
-        "attr(\"x\")\n// tr(\"doc\")\n tr(\"a \\\"b\\\"\") t!(\"c {n}\", n = 1) plural(\"{n} x|{n} xs\", 2)",
+        "attr(\"x\")\n// tr(\"doc\")\n tr(x) t!(\n  \"wrapped\") tr(\"a \\\"b\\\"\") t!(\"c {n}\", n = 1) plural(\"{n} x|{n} xs\", 2)",
         "f",
         &mut out,
     );
     let keys: Vec<&str> = out.iter().map(|u| u.key.as_str()).collect();
-    assert_eq!(keys, ["a \"b\"", "c {n}", "{n} x|{n} xs"]);
+    assert_eq!(keys, ["a \"b\"", "wrapped", "c {n}", "{n} x|{n} xs"]);
 }
