@@ -186,7 +186,12 @@ pub fn trigger_text(trigger: &Trigger) -> String {
             tag = tag,
             poll = crate::i18n::duration(*poll)
         ),
-        Trigger::Audience { filter } => t!("audience: {filter}", filter = filter.describe()),
+        Trigger::Audience { filter } => {
+            t!(
+                "audience: {filter}",
+                filter = crate::filter_text::filter_text(filter)
+            )
+        }
     }
 }
 

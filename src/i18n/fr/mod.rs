@@ -6,6 +6,7 @@
 //! French typography: a no-break space (`\u{a0}`) before `:` and inside
 //! « », a narrow one (`\u{202f}`) before `;` `!` `?`, and the apostrophe ’.
 
+mod domain;
 mod editor;
 mod gallery;
 mod runs;
@@ -18,6 +19,7 @@ pub use samples::TEXTS as SAMPLES;
 
 pub const AREAS: &[&[(&str, &str)]] = &[
     shell::ENTRIES,
+    domain::ENTRIES,
     editor::ENTRIES,
     validation::ENTRIES,
     runs::ENTRIES,

@@ -4,13 +4,6 @@
 //! swapped in by `i18n::samples::localize`.
 
 pub const ENTRIES: &[(&str, &str)] = &[
-    // A workflow's trigger in the Workflows list (workspace.rs)
-    ("manual", "manuel"),
-    (
-        "tag {tag} added (polled every {poll})",
-        "tag {tag} ajouté (interrogé toutes les {poll})",
-    ),
-    ("audience: {filter}", "audience\u{a0}: {filter}"),
     ("A retry that resolves", "Une nouvelle tentative qui aboutit"),
     (
         "An email fails twice, backs off +1m then +2m, and goes through: the step ends resolved.",
