@@ -43,7 +43,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "{finished} finished · {flight} in flight",
-        "{finished} finies · {flight} en cours",
+        "finies\u{a0}: {finished} · en cours\u{a0}: {flight}",
     ),
     (
         "completion rate",
@@ -51,7 +51,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "{completed} completed of {finished} finished (completed, failed or stopped); executions in flight are not counted",
-        "{completed} terminées sur {finished} finies (terminées, en échec ou arrêtées)\u{202f}; les exécutions en cours ne comptent pas",
+        "terminées\u{a0}: {completed} sur {finished} finie(s) (terminées, en échec ou arrêtées)\u{202f}; les exécutions en cours ne comptent pas",
     ),
     (
         "median time to complete",
@@ -673,10 +673,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "Execution lifecycle of {id}",
         "Cycle de vie de l’exécution {id}",
     ),
-    (
-        "History · {n} line|History · {n} lines",
-        "Historique · {n} ligne|Historique · {n} lignes",
-    ),
+    ("History · {n} lines", "Historique · {n} lignes"),
     (
         "Stop {id}?",
         "Arrêter {id}\u{202f}?",

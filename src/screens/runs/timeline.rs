@@ -241,8 +241,8 @@ pub fn StepTimelineView(steps: Vec<StepTimeline>, until: SimTime) -> impl IntoVi
             <VirtualList count=Signal::stored(count) row_px=ROW_PX view_px=VIEW_PX testid="timeline-rows" class="tl-rows" render=render />
             <div class="tl-legend" aria-hidden="true">
                 <span class="tl-key tl-bar--running" translate="no">"running"</span>
-                <span class="tl-key tl-bar--pending"><span translate="no">"pending"</span>{tr(": a retry is scheduled")}</span>
-                <span class="tl-key tl-bar--waiting"><span translate="no">"waiting"</span>{tr(": a planned delay")}</span>
+                <span class="tl-key tl-bar--pending"><span><span translate="no">"pending"</span>{tr(": a retry is scheduled")}</span></span>
+                <span class="tl-key tl-bar--waiting"><span><span translate="no">"waiting"</span>{tr(": a planned delay")}</span></span>
                 <span class="tl-key tl-bar--awaiting_decision" translate="no">"awaiting decision"</span>
                 <span class="tl-key tl-key--ok">{tr("attempt ok")}</span>
                 <span class="tl-key tl-key--error">{tr("attempt failed")}</span>
