@@ -97,7 +97,7 @@ async function overflowingHeaders(page) {
       .map((e) => `${e.textContent} (${e.scrollWidth} > ${e.clientWidth})`));
 }
 
-/** Header boxes that overlap their neighbour, by their text's width. */
+/** Headers whose text (its full width, clipped or not) reaches the next one's. */
 async function collidingHeaders(page) {
   return page.$$eval('[data-testid=runs-table] [role=columnheader]', (els) => {
     const shown = els.filter((e) => getComputedStyle(e).display !== 'none');
@@ -106,7 +106,7 @@ async function collidingHeaders(page) {
       r.selectNodeContents(e);
       const text = r.getBoundingClientRect();
       const cell = e.getBoundingClientRect();
-      return { name: e.textContent, left: cell.left, right: cell.left + Math.min(text.width, cell.width) };
+      return { name: e.textContent, left: cell.left, right: text.width ? text.right : cell.left };
     });
     const out = [];
     for (let i = 1; i < boxes.length; i++) {
@@ -125,6 +125,12 @@ describe('Runs, execution, Approvals and People in French (release build)', { ti
     await page.waitForSelector('[data-testid=inbox-empty], [data-testid=inbox-item]');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     assert.ok((await englishIn(page, 'main', samples)).length > 0);
+    // The English headers too stay apart at 800 px (EXECUTION ran into WORKFLOW).
+    await page.setViewportSize({ width: 800, height: 900 });
+    await go(page, '/runs');
+    await page.waitForSelector('[data-testid=runs-table] [role=columnheader]:nth-child(2)');
+    assert.deepEqual(await overflowingHeaders(page), [], 'English headers fit their columns at 800 px');
+    assert.deepEqual(await collidingHeaders(page), [], 'English headers apart at 800 px');
     await context.close();
   });
 
