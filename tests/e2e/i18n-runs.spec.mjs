@@ -239,7 +239,10 @@ describe('Runs, execution, Approvals and People in French (release build)', { ti
     await page.waitForSelector('[data-testid=stop-dialog]');
     assert.match(await page.textContent('[data-testid=stop-dialog]'), /est annulée maintenant/);
     assert.deepEqual(await englishIn(page, '[data-testid=stop-dialog]', samples), [], 'the stop dialog');
-    await page.click('[data-testid=stop-cancel]');
+    await page.click('[data-testid=stop-confirm]');
+    await page.waitForSelector('[data-testid=execution-reason]');
+    assert.equal((await page.textContent('[data-testid=execution-reason]')).trim(), 'arrêtée par un opérateur');
+    await noEnglish('a stopped execution');
     await go(page, '/runs/e99999');
     await page.waitForSelector('[data-testid=execution-missing]');
     await noEnglish('a missing execution');
@@ -249,9 +252,10 @@ describe('Runs, execution, Approvals and People in French (release build)', { ti
     await page.waitForSelector('[data-testid=contact-row]');
     await page.click('[data-testid=contact-add]');
     await page.waitForSelector('[data-testid=contact-form]');
-    await page.click('[data-testid=contact-select] >> nth=0');
+    await page.click('[data-testid=contact-row][data-contact=c3] [data-testid=contact-select]');
     await page.selectOption('[data-testid=enroll-workflow]', 'welcome');
     assert.match(await page.textContent('[data-testid=enroll-selected]'), /^Inscrire la sélection \(1\)$/);
+    assert.match(await page.textContent('[data-testid=enroll-warning]'), /^Le contact c3 n’a aucune adresse e-mail\s: les actions email de la v1 /);
     await noEnglish('people, the contact form open');
     await page.click('[data-testid=operator-add]');
     await page.waitForSelector('[data-testid=operator-form]');
