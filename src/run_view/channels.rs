@@ -169,7 +169,32 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::i18n::{set_current, Lang};
     use crate::session::Session;
+
+    #[test]
+    fn warnings_read_in_french_with_the_codes_kept() {
+        let lacks = [
+            Lack {
+                contact: "c2".into(),
+                missing: vec![Channel::Email],
+            },
+            Lack {
+                contact: "c4".into(),
+                missing: vec![Channel::Email, Channel::Sms],
+            },
+        ];
+        set_current(Lang::Fr);
+        let lines = warning_lines(&lacks, Some(3));
+        set_current(Lang::En);
+        assert_eq!(
+            lines,
+            [
+                "2 contacts (c2, c4) n’ont aucune adresse e-mail\u{a0}: les actions email de la v3 termineraient leurs exécutions en FAILED_SAFE à la découverte.",
+                "Le contact c4 n’a aucun numéro de téléphone\u{a0}: les actions sms de la v3 termineraient son exécution en FAILED_SAFE à la découverte.",
+            ]
+        );
+    }
 
     fn session(trigger: serde_json::Value, steps: serde_json::Value, publish: bool) -> Session {
         let mut script = Vec::new();

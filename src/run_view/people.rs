@@ -248,7 +248,30 @@ pub fn edited_name(original: &ContactName, field: &str) -> ContactName {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{set_current, Lang};
     use crate::session::Session;
+
+    #[test]
+    fn operator_problems_read_as_the_engine_in_english_and_in_french_otherwise() {
+        let all = [
+            OperatorProblem::MissingId,
+            OperatorProblem::SpaceInId("a b".into()),
+            OperatorProblem::MissingName,
+            OperatorProblem::InvalidEmail("x@y".into()),
+            OperatorProblem::InvalidMobile("call me".into()),
+            OperatorProblem::EmptyGroup,
+            OperatorProblem::DuplicateGroup("ops".into()),
+            OperatorProblem::AlreadyExists("op1".into()),
+            OperatorProblem::NoSuchOperator("op9".into()),
+        ];
+        for p in &all {
+            set_current(Lang::En);
+            assert_eq!(operator_problem_text(p), p.to_string());
+            set_current(Lang::Fr);
+            assert_ne!(operator_problem_text(p), p.to_string(), "{p:?}");
+        }
+        set_current(Lang::En);
+    }
     use flowlab_engine::command::Command;
     use flowlab_engine::scenario::parse_scenario;
     use flowlab_engine::sim;

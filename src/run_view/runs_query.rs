@@ -160,6 +160,33 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{set_current, Lang};
+
+    #[test]
+    fn range_errors_read_as_their_display_in_english_and_in_french_otherwise() {
+        let all = [
+            RangeError::From(DurationError::Empty),
+            RangeError::To(DurationError::Syntax("45x".into())),
+            RangeError::From(DurationError::Overflow("999999999d".into())),
+            RangeError::To(DurationError::ClockSyntax("25:00".into())),
+            RangeError::Reversed {
+                from: "5m".into(),
+                to: "1m".into(),
+            },
+        ];
+        for e in &all {
+            set_current(Lang::En);
+            assert_eq!(e.text(), e.to_string());
+            set_current(Lang::Fr);
+            assert_ne!(e.text(), e.to_string(), "{e:?}");
+        }
+        set_current(Lang::Fr);
+        assert_eq!(
+            all[1].text(),
+            "Au\u{a0}: `45x` n’est pas une durée\u{a0}: attendu un entier suivi de ms, s, m, h ou d, p.\u{a0}ex. «\u{a0}90s\u{a0}» ou «\u{a0}1d2h\u{a0}»"
+        );
+        set_current(Lang::En);
+    }
 
     const M: u64 = 60_000;
 
