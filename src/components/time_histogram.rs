@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::t;
+
+use crate::i18n::{num, plural, tr};
 use crate::run_view::metrics::{edge_label, human_duration, TimeToComplete};
 
 const WIDTH: f64 = 640.0;
@@ -27,7 +30,7 @@ pub fn TimeHistogram(ttc: TimeToComplete) -> impl IntoView {
     let (Some(first), Some(last)) = (ttc.bins.first(), ttc.bins.last()) else {
         return view! {
             <p class="muted metrics-empty" data-testid="histogram-empty">
-                "No execution of this version has completed yet: the histogram fills as they do."
+                {tr("No execution of this version has completed yet: the histogram fills as they do.")}
             </p>
         }
         .into_any();
@@ -52,18 +55,17 @@ pub fn TimeHistogram(ttc: TimeToComplete) -> impl IntoView {
             data-bins=ttc.bins.len().to_string()
             viewBox=format!("0 0 {WIDTH} {HEIGHT}")
             role="img"
-            aria-label=format!(
-                "Time to complete of {} completed executions, from {} to {}",
-                ttc.count,
-                human_duration(ttc.min.unwrap_or(0)),
-                human_duration(ttc.max.unwrap_or(0)),
+            aria-label=t!("Time to complete of {n} completed executions, from {from} to {to}",
+                n = num(ttc.count),
+                from = human_duration(ttc.min.unwrap_or(0)),
+                to = human_duration(ttc.max.unwrap_or(0)),
             )
         >
             {ticks.iter().map(|t| {
                 let ty = y(*t as f64);
                 view! {
                     <line class="histogram-grid" x1=LEFT x2=WIDTH - RIGHT y1=ty y2=ty />
-                    <text class="histogram-tick" x=LEFT - 8.0 y=ty + 5.0 text-anchor="end">{t.to_string()}</text>
+                    <text class="histogram-tick" x=LEFT - 8.0 y=ty + 5.0 text-anchor="end">{num(*t)}</text>
                 }
             }).collect_view()}
             {ttc.bins.iter().map(|b| {
@@ -82,10 +84,10 @@ pub fn TimeHistogram(ttc: TimeToComplete) -> impl IntoView {
                         height=(TOP + plot_h - top).max(0.0)
                         rx="2"
                     >
-                        <title>{format!("{}: {} execution{}", b.label(), b.count, if b.count == 1 { "" } else { "s" })}</title>
+                        <title>{t!("{range}: {executions}", range = b.label(), executions = plural("{n} execution|{n} executions", b.count))}</title>
                     </rect>
                     {(b.count > 0).then(|| view! {
-                        <text class="histogram-count" x=(x0 + x1) / 2.0 y=top - 6.0 text-anchor="middle">{b.count.to_string()}</text>
+                        <text class="histogram-count" x=(x0 + x1) / 2.0 y=top - 6.0 text-anchor="middle">{num(b.count)}</text>
                     })}
                 }
             }).collect_view()}
@@ -98,10 +100,10 @@ pub fn TimeHistogram(ttc: TimeToComplete) -> impl IntoView {
                 }
             }).collect_view()}
             <text class="histogram-title" x=LEFT + plot_w / 2.0 y=HEIGHT - 8.0 text-anchor="middle">
-                "time from enrollment to COMPLETED"
+                {tr("time from enrollment to COMPLETED")}
             </text>
             <text class="histogram-title" x="14" y=TOP + plot_h / 2.0 text-anchor="middle" transform=format!("rotate(-90 14 {})", TOP + plot_h / 2.0)>
-                "executions"
+                {tr("executions")}
             </text>
             {markers.into_iter().filter_map(|(name, ms, row)| {
                 let ms = ms?;
@@ -111,7 +113,7 @@ pub fn TimeHistogram(ttc: TimeToComplete) -> impl IntoView {
                 Some(view! {
                     <g class=format!("histogram-marker histogram-marker--{name}") data-testid=format!("histogram-{name}") data-ms=ms.to_string()>
                         <line x1=mx x2=mx y1=row + 4.0 y2=TOP + plot_h />
-                        <text x=label_x y=row text-anchor=anchor>{format!("{name} {}", human_duration(ms))}</text>
+                        <text x=label_x y=row text-anchor=anchor>{format!("{} {}", if name == "median" { tr("median") } else { name }, human_duration(ms))}</text>
                     </g>
                 })
             }).collect_view()}

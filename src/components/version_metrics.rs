@@ -7,25 +7,15 @@ use leptos::prelude::*;
 
 use crate::browser::download::download_text;
 use crate::components::time_histogram::TimeHistogram;
+use crate::i18n::format::percent;
+use crate::i18n::{num, plural, tr};
 use crate::run_view::exports::{metrics_csv, metrics_file};
 use crate::run_view::metrics::{
     default_version, human_duration, version_metrics, MetricsLog, Outcomes, StepMetrics,
     VersionMetrics as Metrics,
 };
 use crate::runtime::use_runtime;
-
-fn percent(rate: f64) -> String {
-    let p = rate * 100.0;
-    if p == p.round() {
-        format!("{p:.0}%")
-    } else {
-        format!("{p:.1}%")
-    }
-}
-
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::t;
 
 /// `version`: `None` opens the newest version with executions.
 #[component]
@@ -50,7 +40,7 @@ pub fn VersionMetrics(
         <section class="metrics" data-testid="version-metrics">
             {move || match data.get() {
                 None => view! {
-                    <p class="muted" data-testid="metrics-empty">"No published version to measure yet."</p>
+                    <p class="muted" data-testid="metrics-empty">{tr("No published version to measure yet.")}</p>
                 }.into_any(),
                 Some(m) => view! { <MetricsBody m /> }.into_any(),
             }}
@@ -75,32 +65,32 @@ fn MetricsBody(m: Metrics) -> impl IntoView {
     view! {
         <div class="metrics-actions">
             <button type="button" class="button button--small" data-testid="metrics-export-csv"
-                title="Download this version's figures and per-step table as CSV"
+                title=tr("Download this version's figures and per-step table as CSV")
                 on:click=export>
-                "Export CSV"
+                {tr("Export CSV")}
             </button>
         </div>
         <div class="metrics-figures" data-version=m.version.to_string()>
-            <Figure testid="metric-executions" value=o.total().to_string() label="executions"
-                note=format!("{} finished · {} in flight", o.finished(), o.in_flight) data=o.total().to_string() />
-            <Figure testid="metric-completion-rate" value=rate.map_or("—".into(), percent) label="completion rate"
-                note=format!("{} completed of {} finished (completed, failed or stopped); executions in flight are not counted", o.completed, o.finished())
+            <Figure testid="metric-executions" value=num(o.total()) label=tr("executions")
+                note=t!("{finished} finished · {flight} in flight", finished = num(o.finished()), flight = num(o.in_flight)) data=o.total().to_string() />
+            <Figure testid="metric-completion-rate" value=rate.map_or("—".into(), percent) label=tr("completion rate")
+                note=t!("{completed} completed of {finished} finished (completed, failed or stopped); executions in flight are not counted", completed = num(o.completed), finished = num(o.finished()))
                 data=rate.map_or(String::new(), |r| format!("{r}")) />
-            <Figure testid="metric-median" value=ttc.median.map_or("—".into(), human_duration) label="median time to complete"
-                note=format!("enrollment to COMPLETED, over {}", plural(ttc.count, "completed execution", "completed executions"))
+            <Figure testid="metric-median" value=ttc.median.map_or("—".into(), human_duration) label=tr("median time to complete")
+                note=plural("enrollment to COMPLETED, over {n} completed execution|enrollment to COMPLETED, over {n} completed executions", ttc.count)
                 data=ttc.median.map_or(String::new(), |v| v.to_string()) />
-            <Figure testid="metric-p90" value=ttc.p90.map_or("—".into(), human_duration) label="p90 time to complete"
-                note="90% of completed executions took at most this".to_string()
+            <Figure testid="metric-p90" value=ttc.p90.map_or("—".into(), human_duration) label=tr("p90 time to complete")
+                note=tr("90% of completed executions took at most this").to_string()
                 data=ttc.p90.map_or(String::new(), |v| v.to_string()) />
         </div>
         <OutcomeBar o />
         <div class="metrics-grid">
             <div class="metrics-steps">
-                <h3 class="metrics-heading">"Steps"</h3>
+                <h3 class="metrics-heading">{tr("Steps")}</h3>
                 <StepTable steps=m.steps.clone() />
             </div>
             <div class="metrics-chart">
-                <h3 class="metrics-heading">"Time to complete"</h3>
+                <h3 class="metrics-heading">{tr("Time to complete")}</h3>
                 <TimeHistogram ttc />
             </div>
         </div>
@@ -128,24 +118,24 @@ fn Figure(
 fn OutcomeBar(o: Outcomes) -> impl IntoView {
     let total = o.total().max(1) as f64;
     let parts = [
-        ("completed", "Completed", o.completed),
-        ("failed_safe", "Failed safe", o.failed_safe),
-        ("failed_unsafe", "Failed unsafe", o.failed_unsafe),
-        ("stopped", "Stopped", o.stopped),
-        ("in_flight", "In flight", o.in_flight),
+        ("completed", tr("Completed"), o.completed),
+        ("failed_safe", tr("Failed safe"), o.failed_safe),
+        ("failed_unsafe", tr("Failed unsafe"), o.failed_unsafe),
+        ("stopped", tr("Stopped"), o.stopped),
+        ("in_flight", tr("In flight"), o.in_flight),
     ];
     view! {
         <div class="outcomes" data-testid="metric-outcomes">
             <div class="outcome-bar" aria-hidden="true">
                 {parts.iter().filter(|p| p.2 > 0).map(|(key, label, n)| view! {
-                    <span class=format!("outcome-seg outcome--{key}") style=format!("width: {:.2}%", *n as f64 / total * 100.0) title=format!("{label}: {n}")></span>
+                    <span class=format!("outcome-seg outcome--{key}") style=format!("width: {:.2}%", *n as f64 / total * 100.0) title=t!("{label}: {n}", label = label, n = num(*n))></span>
                 }).collect_view()}
             </div>
             <ul class="outcome-legend">
                 {parts.iter().map(|(key, label, n)| view! {
                     <li class=format!("outcome outcome--{key}") data-testid="outcome" data-outcome=*key data-count=n.to_string()>
                         <span class="outcome-swatch" aria-hidden="true"></span>
-                        {format!("{label} {n}")}
+                        {t!("{label} {n}", label = label, n = num(*n))}
                     </li>
                 }).collect_view()}
             </ul>
@@ -156,15 +146,15 @@ fn OutcomeBar(o: Outcomes) -> impl IntoView {
 #[component]
 fn StepTable(steps: Vec<StepMetrics>) -> impl IntoView {
     view! {
-        <div class="table metrics-table" role="table" aria-label="Per-step metrics" data-testid="metrics-steps">
+        <div class="table metrics-table" role="table" aria-label=tr("Per-step metrics") data-testid="metrics-steps">
             <div class="table-head metrics-row" role="row">
-                <span role="columnheader">"Step"</span>
-                <span role="columnheader" class="num" title="Executions of this version that reached the step">"Reached"</span>
-                <span role="columnheader" class="num" title="Attempts over every execution, retry and visit">"Attempts"</span>
-                <span role="columnheader" class="num" title="Attempts that failed">"Failed"</span>
-                <span role="columnheader" class="num" title="Times the step ended failed and its fail action ran">"Ended failed"</span>
-                <span role="columnheader" title="Failed attempts over attempts">"Failure rate"</span>
-                <span role="columnheader">"Fail actions"</span>
+                <span role="columnheader">{tr("Step")}</span>
+                <span role="columnheader" class="num" title=tr("Executions of this version that reached the step")>{tr("Reached")}</span>
+                <span role="columnheader" class="num" title=tr("Attempts over every execution, retry and visit")>{tr("Attempts")}</span>
+                <span role="columnheader" class="num" title=tr("Attempts that failed")>{tr("Failed")}</span>
+                <span role="columnheader" class="num" title=tr("Times the step ended failed and its fail action ran")>{tr("Ended failed")}</span>
+                <span role="columnheader" title=tr("Failed attempts over attempts")>{tr("Failure rate")}</span>
+                <span role="columnheader">{tr("Fail actions")}</span>
             </div>
             {steps.into_iter().map(|s| {
                 let rate = s.failure_rate();
@@ -178,10 +168,10 @@ fn StepTable(steps: Vec<StepMetrics>) -> impl IntoView {
                             <strong>{s.name.clone()}</strong>
                             <span class="muted mono">{format!(" {}", s.id)}</span>
                         </span>
-                        <span role="cell" class="num">{s.entered}</span>
-                        <span role="cell" class="num">{if s.attempts > 0 { s.attempts.to_string() } else { "—".into() }}</span>
-                        <span role="cell" class="num" class:metrics-bad={s.failed_attempts > 0}>{s.failed_attempts}</span>
-                        <span role="cell" class="num" class:metrics-bad={s.ended_failed > 0}>{s.ended_failed}</span>
+                        <span role="cell" class="num">{num(s.entered)}</span>
+                        <span role="cell" class="num">{if s.attempts > 0 { num(s.attempts) } else { "—".into() }}</span>
+                        <span role="cell" class="num" class:metrics-bad={s.failed_attempts > 0}>{num(s.failed_attempts)}</span>
+                        <span role="cell" class="num" class:metrics-bad={s.ended_failed > 0}>{num(s.ended_failed)}</span>
                         <span role="cell" class="failure-rate">
                             {match rate {
                                 Some(r) => view! {
@@ -190,7 +180,7 @@ fn StepTable(steps: Vec<StepMetrics>) -> impl IntoView {
                                     </span>
                                     <span class="rate-text">{percent(r)}</span>
                                 }.into_any(),
-                                None => view! { <span class="muted">"no attempts"</span> }.into_any(),
+                                None => view! { <span class="muted">{tr("no attempts")}</span> }.into_any(),
                             }}
                         </span>
                         <span role="cell" class="fail-actions">
@@ -198,7 +188,7 @@ fn StepTable(steps: Vec<StepMetrics>) -> impl IntoView {
                                 view! { <span class="muted">"—"</span> }.into_any()
                             } else {
                                 actions.into_iter().map(|(name, n)| view! {
-                                    <span class="tag mono" data-testid="fail-action" data-action=name data-count=n.to_string()>{format!("{name} ×{n}")}</span>
+                                    <span class="tag mono" data-testid="fail-action" data-action=name data-count=n.to_string() translate="no">{format!("{name} ×{}", num(n))}</span>
                                 }).collect_view().into_any()
                             }}
                         </span>

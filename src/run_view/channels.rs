@@ -7,6 +7,9 @@ use flowlab_engine::model::{Contact, Trigger, WorkflowDraft};
 use flowlab_engine::runtime::compiled::CompiledVersion;
 use flowlab_engine::runtime::state::State;
 
+use crate::i18n::{num, tr};
+use crate::t;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Channel {
     Email,
@@ -14,11 +17,11 @@ pub enum Channel {
 }
 
 impl Channel {
-    /// The contact's field it needs, in words.
-    pub fn field(self) -> &'static str {
+    /// The contact's field it needs, missing, in words.
+    pub fn lacking(self) -> &'static str {
         match self {
-            Channel::Email => "email address",
-            Channel::Sms => "phone number",
+            Channel::Email => tr("no email address"),
+            Channel::Sms => tr("no phone number"),
         }
     }
 
@@ -90,8 +93,10 @@ pub fn matching<'a>(trigger: &Trigger, contacts: &'a [Contact]) -> Vec<&'a Conta
 }
 
 /// "3 contacts (c3, c5, c9) have no email address: this version's email
-/// actions would end their executions FAILED_SAFE." One line per channel.
-pub fn warning_lines(lacks: &[Lack], whose: &str) -> Vec<String> {
+/// actions would end their executions FAILED_SAFE." One line per channel;
+/// `version`: `None` for the version about to be published.
+#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
+pub fn warning_lines(lacks: &[Lack], version: Option<u32>) -> Vec<String> {
     [Channel::Email, Channel::Sms]
         .into_iter()
         .filter_map(|ch| {
@@ -105,21 +110,23 @@ pub fn warning_lines(lacks: &[Lack], whose: &str) -> Vec<String> {
             }
             let shown: Vec<&str> = ids.iter().take(5).copied().collect();
             let more = if ids.len() > 5 { ", …" } else { "" };
-            let who = if ids.len() == 1 {
-                format!("Contact {} has", shown[0])
-            } else {
-                format!("{} contacts ({}{more}) have", ids.len(), shown.join(", "))
-            };
-            Some(format!(
-                "{who} no {need}: {whose} {action} actions would end {their} FAILED_SAFE at discovery.",
-                need = ch.field(),
-                action = ch.action(),
-                their = if ids.len() == 1 {
-                    "its execution"
-                } else {
-                    "their executions"
-                },
-            ))
+            let (lack, action) = (ch.lacking(), ch.action());
+            let listed = format!("{}{more}", shown.join(", "));
+            let n = num(ids.len() as u64);
+            Some(match (ids.len() == 1, version) {
+                (true, None) => t!("Contact {id} has {lack}: this version's {action} actions would end its execution FAILED_SAFE at discovery.",
+                    id = shown[0], lack = lack, action = action
+                ),
+                (false, None) => t!("{n} contacts ({ids}) have {lack}: this version's {action} actions would end their executions FAILED_SAFE at discovery.",
+                    n = n, ids = listed, lack = lack, action = action
+                ),
+                (true, Some(v)) => t!("Contact {id} has {lack}: v{v}'s {action} actions would end its execution FAILED_SAFE at discovery.",
+                    id = shown[0], lack = lack, v = v, action = action
+                ),
+                (false, Some(v)) => t!("{n} contacts ({ids}) have {lack}: v{v}'s {action} actions would end their executions FAILED_SAFE at discovery.",
+                    n = n, ids = listed, lack = lack, v = v, action = action
+                ),
+            })
         })
         .collect()
 }
@@ -136,7 +143,7 @@ pub fn publish_warnings(state: &State, workflow: &str) -> Vec<String> {
     };
     let draft = &w.draft;
     let lacks = lacking(draft, matching(&draft.trigger, &state.contacts));
-    warning_lines(&lacks, "this version's")
+    warning_lines(&lacks, None)
 }
 
 /// People's warning before enrolling `contacts` into `workflow`, whose
@@ -151,7 +158,7 @@ pub fn enroll_warnings(state: &State, workflow: &str, contacts: &[String]) -> Ve
     };
     let chosen = state.contacts.iter().filter(|c| contacts.contains(&c.id));
     let lacks = lacking(&version.draft, chosen);
-    warning_lines(&lacks, &format!("v{}'s", version.number))
+    warning_lines(&lacks, Some(version.number))
 }
 
 #[cfg(test)]
@@ -162,7 +169,32 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::i18n::{set_current, Lang};
     use crate::session::Session;
+
+    #[test]
+    fn warnings_read_in_french_with_the_codes_kept() {
+        let lacks = [
+            Lack {
+                contact: "c2".into(),
+                missing: vec![Channel::Email],
+            },
+            Lack {
+                contact: "c4".into(),
+                missing: vec![Channel::Email, Channel::Sms],
+            },
+        ];
+        set_current(Lang::Fr);
+        let lines = warning_lines(&lacks, Some(3));
+        set_current(Lang::En);
+        assert_eq!(
+            lines,
+            [
+                "2 contacts (c2, c4) n’ont aucune adresse e-mail\u{a0}: les actions email de la v3 termineraient leurs exécutions en FAILED_SAFE à la découverte.",
+                "Le contact c4 n’a aucun numéro de téléphone\u{a0}: les actions sms de la v3 termineraient son exécution en FAILED_SAFE à la découverte.",
+            ]
+        );
+    }
 
     fn session(trigger: serde_json::Value, steps: serde_json::Value, publish: bool) -> Session {
         let mut script = Vec::new();

@@ -12,7 +12,6 @@ use flowlab_engine::machines::step::StepStatus;
 use flowlab_engine::model::StepKind;
 use flowlab_engine::runtime::state::State;
 use flowlab_engine::time::SimTime;
-use flowlab_engine::trace;
 
 use super::history::HistoryPositions;
 use std::collections::VecDeque;
@@ -267,7 +266,6 @@ pub fn detail(state: &State, log: LogView<'_>, index: &LogIndex, x: ExecIx) -> O
     }
     let e = state.execution(x);
     let version = state.version_of(x);
-    let names = trace::Names { state };
     let count = version.compiled.steps.len();
     let mut building: Vec<Building> = (0..count).map(|_| Building::default()).collect();
     let mut moves = Vec::new();
@@ -287,7 +285,9 @@ pub fn detail(state: &State, log: LogView<'_>, index: &LogIndex, x: ExecIx) -> O
                 t,
                 from: *from,
                 to: *to,
-                reason: reason.as_ref().map(|r| names.reason(x, r)),
+                reason: reason
+                    .as_ref()
+                    .map(|r| super::reason_text::reason_text(state, x, r)),
             }),
             Event::StepStatus { step, to, .. } => {
                 let Some(s) = building.get_mut(step.ix()) else {

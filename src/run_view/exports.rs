@@ -3,11 +3,17 @@
 //! a spreadsheet can compute with them.
 
 use crate::csv::Csv;
+use crate::i18n::tr;
+use crate::t;
 
 use super::executions::ExecRow;
 use super::metrics::{VersionMetrics, FAIL_ACTIONS};
 
-pub const RUNS_FILE: &str = "flowlab-runs.csv";
+/// The download's name, in the page's language; the columns stay English
+/// (they are the file's schema).
+pub fn runs_file() -> &'static str {
+    tr("flowlab-runs.csv")
+}
 
 pub const RUNS_HEADER: [&str; 11] = [
     "execution",
@@ -48,8 +54,12 @@ pub fn runs_csv(rows: &[ExecRow]) -> String {
     csv.finish()
 }
 
+#[rustfmt::skip] // keeps the key next to `t!(` for coverage_tests
 pub fn metrics_file(m: &VersionMetrics) -> String {
-    format!("flowlab-metrics-{}-v{}.csv", m.workflow, m.version)
+    t!("flowlab-metrics-{workflow}-v{version}.csv",
+        workflow = m.workflow,
+        version = m.version
+    )
 }
 
 pub const METRICS_HEADER: [&str; 5] = ["workflow", "version", "step", "metric", "value"];

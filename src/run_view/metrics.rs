@@ -405,21 +405,37 @@ fn bin_width(min: u64, max: u64) -> u64 {
         .unwrap_or(max / (MAX_BINS - 1) + 1)
 }
 
-const UNITS: [(u64, &str); 4] = [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (SECOND, "s")];
+const UNITS: [(u64, &str, &str); 4] = [
+    (DAY, "d", "j"),
+    (HOUR, "h", "h"),
+    (MINUTE, "m", "min"),
+    (SECOND, "s", "s"),
+];
+
+/// `n` and its unit as the page's language writes them: `3d`, `3 j`.
+fn unit_text(n: u64, en: &str, fr: &str) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Lang::En => format!("{n}{en}"),
+        crate::i18n::Lang::Fr => format!("{}\u{a0}{fr}", crate::i18n::num(n)),
+    }
+}
 
 /// A bin edge down to the largest unit that divides the bins' `width`, so
 /// that neighbouring edges always read differently: `2h 5s`, `3d`, `16h`.
 pub fn edge_label(ms: u64, width: u64) -> String {
-    let Some(&(smallest, _)) = UNITS.iter().find(|(size, _)| width.is_multiple_of(*size)) else {
+    let Some(&(smallest, _, _)) = UNITS
+        .iter()
+        .find(|(size, _, _)| width.is_multiple_of(*size))
+    else {
         return human_duration(ms);
     };
     let mut parts = Vec::new();
     let mut rest = ms;
-    for (size, unit) in UNITS.iter().filter(|(size, _)| *size >= smallest) {
+    for (size, en, fr) in UNITS.iter().filter(|(size, _, _)| *size >= smallest) {
         let n = rest / size;
         rest %= size;
         if n > 0 {
-            parts.push(format!("{n}{unit}"));
+            parts.push(unit_text(n, en, fr));
         }
     }
     if parts.is_empty() {
@@ -432,21 +448,5 @@ pub fn edge_label(ms: u64, width: u64) -> String {
 /// A duration in its two largest non-zero units: `3d 4h`, `45m`, `2h 15s`,
 /// `0s`.
 pub fn human_duration(ms: u64) -> String {
-    if ms < SECOND {
-        return if ms == 0 {
-            "0s".into()
-        } else {
-            format!("{ms}ms")
-        };
-    }
-    let mut parts = Vec::new();
-    let mut rest = ms;
-    for (size, unit) in UNITS {
-        let n = rest / size;
-        rest %= size;
-        if n > 0 && parts.len() < 2 {
-            parts.push(format!("{n}{unit}"));
-        }
-    }
-    parts.join(" ")
+    crate::i18n::duration(ms)
 }

@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod log_index;
 pub mod metrics;
 pub mod people;
+pub mod reason_text;
 pub mod runs_query;
 pub mod steps;
 

@@ -9,6 +9,36 @@ use flowlab_engine::runtime::state::State;
 use flowlab_engine::scenario::ContactGenerator;
 use flowlab_engine::time::SimTime;
 
+use crate::i18n::tr;
+use crate::t;
+
+/// What the operator form shows under a field, in the page's language
+/// (`Display` is the engine's English).
+#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
+pub fn operator_problem_text(p: &OperatorProblem) -> String {
+    match p {
+        OperatorProblem::MissingId => tr("the operator needs an id").to_string(),
+        OperatorProblem::SpaceInId(id) => {
+            t!("the operator id `{id}` contains a space", id = id)
+        }
+        OperatorProblem::MissingName => tr("the operator needs a name").to_string(),
+        OperatorProblem::InvalidEmail(v) => t!("`{value}` is not an email address (expected name@domain.tld)",
+            value = v
+        ),
+        OperatorProblem::InvalidMobile(v) => t!("`{value}` is not a mobile number (digits, spaces, dashes, an optional leading +; at least 6 digits)",
+            value = v
+        ),
+        OperatorProblem::EmptyGroup => tr("a group name is empty").to_string(),
+        OperatorProblem::DuplicateGroup(g) => {
+            t!("the group `{group}` is listed twice", group = g)
+        }
+        OperatorProblem::AlreadyExists(id) => {
+            t!("an operator `{id}` already exists", id = id)
+        }
+        OperatorProblem::NoSuchOperator(id) => t!("no operator `{id}`", id = id),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContactPage {
     pub rows: Vec<Contact>,
@@ -218,7 +248,30 @@ pub fn edited_name(original: &ContactName, field: &str) -> ContactName {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{set_current, Lang};
     use crate::session::Session;
+
+    #[test]
+    fn operator_problems_read_as_the_engine_in_english_and_in_french_otherwise() {
+        let all = [
+            OperatorProblem::MissingId,
+            OperatorProblem::SpaceInId("a b".into()),
+            OperatorProblem::MissingName,
+            OperatorProblem::InvalidEmail("x@y".into()),
+            OperatorProblem::InvalidMobile("call me".into()),
+            OperatorProblem::EmptyGroup,
+            OperatorProblem::DuplicateGroup("ops".into()),
+            OperatorProblem::AlreadyExists("op1".into()),
+            OperatorProblem::NoSuchOperator("op9".into()),
+        ];
+        for p in &all {
+            set_current(Lang::En);
+            assert_eq!(operator_problem_text(p), p.to_string());
+            set_current(Lang::Fr);
+            assert_ne!(operator_problem_text(p), p.to_string(), "{p:?}");
+        }
+        set_current(Lang::En);
+    }
     use flowlab_engine::command::Command;
     use flowlab_engine::scenario::parse_scenario;
     use flowlab_engine::sim;

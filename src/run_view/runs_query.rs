@@ -7,6 +7,8 @@ use flowlab_engine::machines::execution::ExecState;
 use flowlab_engine::time::{parse_duration, DurationError, SimTime};
 
 use super::executions::ExecFilter;
+use crate::i18n::tr;
+use crate::t;
 
 /// The range's bounds as typed; an empty bound is open.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,6 +25,36 @@ pub enum RangeError {
     To(DurationError),
     #[error("From ({from}) is after To ({to}): no execution can start in that range")]
     Reversed { from: String, to: String },
+}
+
+impl RangeError {
+    /// The error in the page's language (`Display` stays English).
+    #[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
+    pub fn text(&self) -> String {
+        match self {
+            RangeError::From(e) => t!("From: {error}", error = duration_error_text(e)),
+            RangeError::To(e) => t!("To: {error}", error = duration_error_text(e)),
+            RangeError::Reversed { from, to } => t!("From ({from}) is after To ({to}): no execution can start in that range",
+                from = from,
+                to = to
+            ),
+        }
+    }
+}
+
+/// A duration's error in the page's language.
+#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
+fn duration_error_text(e: &DurationError) -> String {
+    match e {
+        DurationError::Empty => tr("empty duration").to_string(),
+        DurationError::Syntax(text) => t!("`{text}` is not a duration: expected an integer followed by ms, s, m, h or d, e.g. \"90s\" or \"1d2h\"",
+            text = text
+        ),
+        DurationError::Overflow(text) => t!("duration `{text}` is too large", text = text),
+        DurationError::ClockSyntax(text) => t!("`{text}` is not a clock time: expected \"HH:MM\" between 00:00 and 23:59",
+            text = text
+        ),
+    }
 }
 
 /// `(from, to)`, both inclusive, or why the text is not a range. The range
@@ -128,6 +160,33 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{set_current, Lang};
+
+    #[test]
+    fn range_errors_read_as_their_display_in_english_and_in_french_otherwise() {
+        let all = [
+            RangeError::From(DurationError::Empty),
+            RangeError::To(DurationError::Syntax("45x".into())),
+            RangeError::From(DurationError::Overflow("999999999d".into())),
+            RangeError::To(DurationError::ClockSyntax("25:00".into())),
+            RangeError::Reversed {
+                from: "5m".into(),
+                to: "1m".into(),
+            },
+        ];
+        for e in &all {
+            set_current(Lang::En);
+            assert_eq!(e.text(), e.to_string());
+            set_current(Lang::Fr);
+            assert_ne!(e.text(), e.to_string(), "{e:?}");
+        }
+        set_current(Lang::Fr);
+        assert_eq!(
+            all[1].text(),
+            "Au\u{a0}: `45x` n’est pas une durée\u{a0}: attendu un entier suivi de ms, s, m, h ou d, p.\u{a0}ex. «\u{a0}90s\u{a0}» ou «\u{a0}1d2h\u{a0}»"
+        );
+        set_current(Lang::En);
+    }
 
     const M: u64 = 60_000;
 

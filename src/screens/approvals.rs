@@ -7,9 +7,11 @@ use flowlab_engine::ids::OperatorIx;
 use leptos::prelude::*;
 
 use crate::components::clock_bar::format_sim_time;
+use crate::i18n::{num, tr};
 use crate::run_view::approvals::{inbox, open_count, InboxItem, Status};
 use crate::runtime::use_runtime;
 use crate::screens::runs::index::use_run_index;
+use crate::t;
 
 #[component]
 pub fn ApprovalsScreen() -> impl IntoView {
@@ -49,12 +51,12 @@ pub fn ApprovalsScreen() -> impl IntoView {
         <div class="page page--wide" data-testid="screen-approvals">
             <div class="page-header">
                 <div>
-                    <h1 class="page-title">"Approvals"</h1>
-                    <p class="page-subtitle">"What the engine sent each operator, by email and SMS. The first decision of a group member wins."</p>
+                    <h1 class="page-title">{tr("Approvals")}</h1>
+                    <p class="page-subtitle">{tr("What the engine sent each operator, by email and SMS. The first decision of a group member wins.")}</p>
                 </div>
             </div>
             <div class="inbox-layout">
-                <nav class="inbox-operators" aria-label="Operators" data-testid="inbox-operators">
+                <nav class="inbox-operators" aria-label=tr("Operators") data-testid="inbox-operators">
                     {move || operators.get().into_iter().enumerate().map(|(i, (id, name, groups, open))| view! {
                         <button
                             type="button"
@@ -66,19 +68,19 @@ pub fn ApprovalsScreen() -> impl IntoView {
                             on:click=move |_| chosen.set(i as u32)
                         >
                             <span class="inbox-operator-name">{name}</span>
-                            <span class="muted inbox-operator-groups">{if groups.is_empty() { "no group".to_string() } else { groups }}</span>
-                            {(open > 0).then(|| view! { <span class="inbox-open" data-testid="inbox-open-count">{open}</span> })}
+                            <span class="muted inbox-operator-groups">{if groups.is_empty() { tr("no group").to_string() } else { groups }}</span>
+                            {(open > 0).then(|| view! { <span class="inbox-open" data-testid="inbox-open-count">{num(open as u64)}</span> })}
                         </button>
                     }).collect_view()}
                 </nav>
                 <section class="inbox" data-testid="inbox">
                     {move || me().map(|(id, name, _, _)| view! {
-                        <h2 class="section-title">{format!("{name}'s inbox")}<span class="muted mono">{format!(" {id}")}</span></h2>
+                        <h2 class="section-title">{t!("{name}'s inbox", name = name)}<span class="muted mono">{format!(" {id}")}</span></h2>
                     })}
                     {move || {
                         let list = items.get();
                         if list.is_empty() {
-                            view! { <p class="muted inbox-empty" data-testid="inbox-empty">"No notifications. An approval step notifies the operators of its group when an execution reaches it."</p> }.into_any()
+                            view! { <p class="muted inbox-empty" data-testid="inbox-empty">{tr("No notifications. An approval step notifies the operators of its group when an execution reaches it.")}</p> }.into_any()
                         } else {
                             let op = me().map(|m| m.0).unwrap_or_default();
                             list.into_iter().map(|item| view! { <InboxCard item operator=op.clone() /> }).collect_view().into_any()
@@ -90,7 +92,17 @@ pub fn ApprovalsScreen() -> impl IntoView {
     }
 }
 
+/// A decision's code (`approve`, `reject`) in the page's language.
+fn decision_text(code: &'static str) -> &'static str {
+    match code {
+        "approve" => tr("approve"),
+        "reject" => tr("reject"),
+        other => other,
+    }
+}
+
 #[component]
+#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 fn InboxCard(item: InboxItem, operator: String) -> impl IntoView {
     let rt = use_runtime();
     let decide = move |execution: String, decision: Decision| {
@@ -104,37 +116,41 @@ fn InboxCard(item: InboxItem, operator: String) -> impl IntoView {
         }
     };
     let status = match &item.status {
-        Status::Open => ("open", "Waiting for a decision".to_string()),
+        Status::Open => ("open", tr("Waiting for a decision").to_string()),
         Status::Decided { by, decision, at } => (
             "decided",
-            format!("{by} chose {decision} at {}", format_sim_time(*at)),
+            t!("{by} chose {decision} at {when}",
+                by = by,
+                decision = decision_text(decision),
+                when = format_sim_time(*at)
+            ),
         ),
         Status::Closed => (
             "closed",
-            "No longer waiting (timed out or the execution ended)".to_string(),
+            tr("No longer waiting (timed out or the execution ended)").to_string(),
         ),
     };
     let open = item.status == Status::Open;
     let scope = if item.shared {
-        format!("Campaign validation: one decision for every execution of v{} at this step ({} waiting)", item.version, item.waiting)
+        t!("Campaign validation: one decision for every execution of v{version} at this step ({n} waiting)", version = item.version, n = num(item.waiting as u64))
     } else {
-        format!("For {} only", item.execution)
+        t!("For {execution} only", execution = item.execution)
     };
     view! {
         <article class=format!("inbox-card inbox-card--{}", status.0) data-testid="inbox-item" data-execution=item.execution.clone() data-step=item.step.clone() data-status=status.0>
             <div class="inbox-card-head">
                 <div class="inbox-channels">
-                    {item.channels.iter().map(|c| view! { <span class="channel" data-testid="inbox-channel" data-channel=*c>{if *c == "sms" { "SMS" } else { "Email" }}</span> }).collect_view()}
+                    {item.channels.iter().map(|c| view! { <span class="channel" data-testid="inbox-channel" data-channel=*c>{if *c == "sms" { tr("SMS") } else { tr("Email") }}</span> }).collect_view()}
                     {item.channels.is_empty().then(|| view! {
                         <span class="channel channel--none" data-testid="inbox-not-notified"
-                            title="It opened before this operator joined the group: no notification was sent, but members decide">"Not notified"</span>
+                            title=tr("It opened before this operator joined the group: no notification was sent, but members decide")>{tr("Not notified")}</span>
                     })}
                 </div>
                 <span class="muted mono">{format_sim_time(item.t)}</span>
             </div>
             <h3 class="inbox-subject">{format!("{} · {}", item.workflow_name, item.step_name)}</h3>
             <p class="muted">
-                {format!("Contact {} · ", item.contact_name)}
+                {t!("Contact {name} · ", name = item.contact_name)}
                 <a class="link mono" href=format!("/runs/{}", item.execution)>{item.execution.clone()}</a>
                 {format!(" · {scope}")}
             </p>
@@ -142,8 +158,8 @@ fn InboxCard(item: InboxItem, operator: String) -> impl IntoView {
                 <span class="inbox-status" data-testid="inbox-status">{status.1}</span>
                 {open.then(|| view! {
                     <div class="inbox-buttons">
-                        <button type="button" class="button button--bad" data-testid="inbox-reject" on:click=decide(item.execution.clone(), Decision::Reject)>"Reject"</button>
-                        <button type="button" class="button button--primary" data-testid="inbox-approve" on:click=decide(item.execution.clone(), Decision::Approve)>"Approve"</button>
+                        <button type="button" class="button button--bad" data-testid="inbox-reject" on:click=decide(item.execution.clone(), Decision::Reject)>{tr("Reject")}</button>
+                        <button type="button" class="button button--primary" data-testid="inbox-approve" on:click=decide(item.execution.clone(), Decision::Approve)>{tr("Approve")}</button>
                     </div>
                 })}
             </div>

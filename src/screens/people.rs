@@ -9,11 +9,13 @@ use leptos::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::components::clock_bar::format_sim_time;
+use crate::i18n::{num, plural, tr};
 use crate::run_view::channels::enroll_warnings;
 use crate::run_view::people::{contacts, edited_name, enrollable, generate, polls};
 use crate::runtime::use_runtime;
 use crate::screens::people_operators::OperatorsSection;
 use crate::screens::runs::timeline::short_duration;
+use crate::t;
 
 const PER_PAGE: usize = 50;
 
@@ -64,7 +66,7 @@ pub fn PeopleScreen() -> impl IntoView {
                 Ok(Value::Object(m)) => m,
                 _ => {
                     form_error.set(Some(
-                        "Attributes must be a JSON object, e.g. {\"plan\": \"pro\"}".into(),
+                        tr("Attributes must be a JSON object, e.g. {\"plan\": \"pro\"}").into(),
                     ));
                     return;
                 }
@@ -72,7 +74,7 @@ pub fn PeopleScreen() -> impl IntoView {
         };
         let tags: Vec<String> = d.tags.split(',').filter_map(opt).collect();
         let Some(id) = opt(&d.id) else {
-            form_error.set(Some("A contact needs an id".into()));
+            form_error.set(Some(tr("A contact needs an id").into()));
             return;
         };
         let contact = Contact {
@@ -172,68 +174,68 @@ pub fn PeopleScreen() -> impl IntoView {
         <div class="page page--wide" data-testid="screen-people">
             <div class="page-header">
                 <div>
-                    <h1 class="page-title">"People"</h1>
-                    <p class="page-subtitle">"Contacts that workflows run for, and the operators who decide approvals."</p>
+                    <h1 class="page-title">{tr("People")}</h1>
+                    <p class="page-subtitle">{tr("Contacts that workflows run for, and the operators who decide approvals.")}</p>
                 </div>
             </div>
             <section class="polls" data-testid="polls">
                 {move || rt.with(|s| polls(s.state())).unwrap_or_default().into_iter().map(|p| {
                     let when = match p.next {
-                        Some(t) => format!("next poll at {} (in {})", format_sim_time(t), short_duration(t.0.saturating_sub(now().0))),
-                        None => format!("no poll scheduled: the workflow is {}", p.status),
+                        Some(t) => t!("next poll at {when} (in {wait})", when = format_sim_time(t), wait = short_duration(t.0.saturating_sub(now().0))),
+                        None => t!("no poll scheduled: the workflow is {status}", status = p.status),
                     };
                     view! {
                         <p class="poll" data-testid="poll" data-workflow=p.workflow.clone() data-next=p.next.map(|t| t.0.to_string()).unwrap_or_default()>
                             <strong>{p.name.clone()}</strong>
-                            {format!(" enrolls contacts tagged “{}” at its poll, every {}, not at the tagging: {when}", p.tag, short_duration(p.every))}
-                            {(p.queued > 0).then(|| format!(" · {} tag addition{} waiting", p.queued, if p.queued == 1 { "" } else { "s" }))}
+                            {t!(" enrolls contacts tagged “{tag}” at its poll, every {every}, not at the tagging: {when}", tag = p.tag, every = short_duration(p.every), when = when)}
+                            {(p.queued > 0).then(|| plural(" · {n} tag addition waiting| · {n} tag additions waiting", p.queued as u64))}
                         </p>
                     }
                 }).collect_view()}
             </section>
             <div class="people-bar">
                 <label class="field field--grow">
-                    <span>"Search"</span>
-                    <input type="search" data-testid="contact-search" placeholder="id, name, email, phone or tag" on:input=move |ev| { search.set(event_target_value(&ev)); page.set(0); } />
+                    <span>{tr("Search")}</span>
+                    <input type="search" data-testid="contact-search" placeholder=tr("id, name, email, phone or tag") on:input=move |ev| { search.set(event_target_value(&ev)); page.set(0); } />
                 </label>
                 <button type="button" class="button" data-testid="contact-add" on:click=move |_| {
                     let n = rt.with_untracked(|s| s.state().contacts.len()).unwrap_or(0);
                     draft.set(Some(Draft { id: format!("c{}", n + 1), ..Draft::default() }));
-                }>"Add contact"</button>
-                <label class="field"><span>"Generate"</span><input class="input-narrow" data-testid="gen-count" prop:value=gen_count on:input=move |ev| gen_count.set(event_target_value(&ev)) /></label>
-                <label class="field"><span>"Seed"</span><input class="input-narrow" data-testid="gen-seed" prop:value=gen_seed on:input=move |ev| gen_seed.set(event_target_value(&ev)) /></label>
-                <button type="button" class="button" data-testid="gen-run" title="Synthetic contacts from the seed (the same seed gives the same people); 30% tagged lead" on:click=run_generator>"Generate contacts"</button>
+                }>{tr("Add contact")}</button>
+                <label class="field"><span>{tr("Generate")}</span><input class="input-narrow" data-testid="gen-count" prop:value=gen_count on:input=move |ev| gen_count.set(event_target_value(&ev)) /></label>
+                <label class="field"><span>{tr("Seed")}</span><input class="input-narrow" data-testid="gen-seed" prop:value=gen_seed on:input=move |ev| gen_seed.set(event_target_value(&ev)) /></label>
+                <button type="button" class="button" data-testid="gen-run" title=tr("Synthetic contacts from the seed (the same seed gives the same people); 30% tagged lead") on:click=run_generator>{tr("Generate contacts")}</button>
             </div>
             <Show when=move || draft.with(Option::is_some)>
                 <form class="card contact-form" data-testid="contact-form" on:submit=move |ev| { ev.prevent_default(); save(()); }>
-                    <h2 class="section-title">{move || draft.with(|d| d.as_ref().and_then(|d| d.editing.clone()).map_or("New contact".to_string(), |id| format!("Edit {id}")))}</h2>
+                    <h2 class="section-title">{move || draft.with(|d| d.as_ref().and_then(|d| d.editing.clone()).map_or(tr("New contact").to_string(), |id| t!("Edit {id}", id = id)))}</h2>
                     <div class="contact-fields">
-                        {field("Id", "contact-id", |d| d.id.clone(), |d, v| d.id = v)}
-                        {field("Name", "contact-name", |d| d.name.clone(), |d, v| d.name = v)}
-                        {field("Email", "contact-email", |d| d.email.clone(), |d, v| d.email = v)}
-                        {field("Phone", "contact-phone", |d| d.phone.clone(), |d, v| d.phone = v)}
-                        {field("Tags (comma separated)", "contact-tags", |d| d.tags.clone(), |d, v| d.tags = v)}
-                        {field("Attributes (JSON)", "contact-attributes", |d| d.attributes.clone(), |d, v| d.attributes = v)}
+                        {field(tr("Id"), "contact-id", |d| d.id.clone(), |d, v| d.id = v)}
+                        {field(tr("Name"), "contact-name", |d| d.name.clone(), |d, v| d.name = v)}
+                        {field(tr("Email"), "contact-email", |d| d.email.clone(), |d, v| d.email = v)}
+                        {field(tr("Phone"), "contact-phone", |d| d.phone.clone(), |d, v| d.phone = v)}
+                        {field(tr("Tags (comma separated)"), "contact-tags", |d| d.tags.clone(), |d, v| d.tags = v)}
+                        {field(tr("Attributes (JSON)"), "contact-attributes", |d| d.attributes.clone(), |d, v| d.attributes = v)}
                     </div>
                     {move || form_error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="contact-error">{e}</p> })}
                     <div class="form-buttons">
-                        <button type="button" class="button" on:click=move |_| { draft.set(None); form_error.set(None); }>"Cancel"</button>
-                        <button type="submit" class="button button--primary" data-testid="contact-save">"Save"</button>
+                        <button type="button" class="button" on:click=move |_| { draft.set(None); form_error.set(None); }>{tr("Cancel")}</button>
+                        <button type="submit" class="button button--primary" data-testid="contact-save">{tr("Save")}</button>
                     </div>
                 </form>
             </Show>
             <div class="runs-bulk">
                 <label class="field">
-                    <span>"Enroll into"</span>
+                    <span>{tr("Enroll into")}</span>
                     <select data-testid="enroll-workflow" on:change=move |ev| enroll_into.set(event_target_value(&ev))>
-                        <option value="">"Choose an active workflow"</option>
+                        <option value="">{tr("Choose an active workflow")}</option>
                         {move || rt.with(|s| enrollable(s.state())).unwrap_or_default().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
                 <button type="button" class="button button--primary" data-testid="enroll-selected"
                     disabled=move || selected.with(Vec::is_empty) || enroll_into.with(String::is_empty)
-                    on:click=enroll>{move || format!("Enroll selected ({})", selected.with(Vec::len))}</button>
-                <span class="runs-count">{move || list.get().map(|l| format!("{} contacts · page {}", l.matching, page.get() + 1)).unwrap_or_default()}</span>
+                    on:click=enroll>{move || t!("Enroll selected ({n})", n = num(selected.with(Vec::len) as u64))}</button>
+                <span class="runs-count">{move || list.get().map(|l| t!("{n} contacts · page {page}", n = num(l.matching as u64), page = num(page.get() as u64 + 1))).unwrap_or_default()}</span>
                 <button type="button" class="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"‹"</button>
                 <button type="button" class="button" disabled=move || list.get().is_none_or(|l| (page.get() + 1) * PER_PAGE >= l.matching) on:click=move |_| page.update(|p| *p += 1)>"›"</button>
             </div>
@@ -244,14 +246,14 @@ pub fn PeopleScreen() -> impl IntoView {
                     <p class="callout callout--warning enroll-warning" role="status" data-testid="enroll-warning">{line}</p>
                 }).collect_view()
             }}
-            <div class="table" role="table" aria-label="Contacts" data-testid="contacts-table">
+            <div class="table" role="table" aria-label=tr("Contacts") data-testid="contacts-table">
                 <div class="table-head contact-row" role="row">
-                    <span role="columnheader" aria-label="Select"></span>
-                    <span role="columnheader">"Contact"</span>
-                    <span role="columnheader">"Email"</span>
-                    <span role="columnheader">"Phone"</span>
-                    <span role="columnheader">"Tags"</span>
-                    <span role="columnheader">"Attributes"</span>
+                    <span role="columnheader" aria-label=tr("Select")></span>
+                    <span role="columnheader">{tr("Contact")}</span>
+                    <span role="columnheader">{tr("Email")}</span>
+                    <span role="columnheader">{tr("Phone")}</span>
+                    <span role="columnheader">{tr("Tags")}</span>
+                    <span role="columnheader">{tr("Attributes")}</span>
                     <span role="columnheader"></span>
                 </div>
                 {move || list.get().map(|l| l.rows).unwrap_or_default().into_iter().map(|c| {
@@ -261,7 +263,7 @@ pub fn PeopleScreen() -> impl IntoView {
                     let edit = c.clone();
                     view! {
                         <div class="contact-row" role="row" data-testid="contact-row" data-contact=id.clone()>
-                            <span role="cell"><input type="checkbox" data-testid="contact-select" aria-label=format!("Select {id}")
+                            <span role="cell"><input type="checkbox" data-testid="contact-select" aria-label=t!("Select {id}", id = id)
                                 prop:checked=move || selected.with(|s| s.contains(&id1))
                                 on:change=move |_| selected.update(|s| if let Some(i) = s.iter().position(|x| *x == id2) { s.remove(i); } else { s.push(id2.clone()); }) /></span>
                             <span role="cell"><strong>{c.display_name().to_string()}</strong><span class="muted mono">{format!(" {}", c.id)}</span></span>
@@ -271,7 +273,7 @@ pub fn PeopleScreen() -> impl IntoView {
                                 {c.tags.iter().map(|t| {
                                     let (cid, tag) = (id.clone(), t.clone());
                                     view! { <span class="tag" data-testid="contact-tag" data-tag=t.clone()>{t.clone()}
-                                        <button type="button" class="tag-x" aria-label=format!("Remove tag {t}") on:click=move |_| { let _ = rt.command(Command::Untag { contact: cid.clone(), tag: tag.clone() }); }>"×"</button>
+                                        <button type="button" class="tag-x" aria-label=t!("Remove tag {tag}", tag = t) on:click=move |_| { let _ = rt.command(Command::Untag { contact: cid.clone(), tag: tag.clone() }); }>"×"</button>
                                     </span> }
                                 }).collect_view()}
                                 <form class="tag-add" on:submit=move |ev| {
@@ -280,10 +282,10 @@ pub fn PeopleScreen() -> impl IntoView {
                                         let _ = rt.command(Command::Tag { contact: id3.clone(), tag });
                                     }
                                 }>
-                                    <input data-testid="contact-tag-input" placeholder="+ tag" prop:value=tag_input on:input=move |ev| tag_input.set(event_target_value(&ev)) />
+                                    <input data-testid="contact-tag-input" placeholder=tr("+ tag") prop:value=tag_input on:input=move |ev| tag_input.set(event_target_value(&ev)) />
                                 </form>
                             </span>
-                            <span role="cell" class="mono muted attrs">{Value::Object(c.attributes.clone()).to_string()}</span>
+                            <span role="cell" class="mono muted attrs" translate="no">{Value::Object(c.attributes.clone()).to_string()}</span>
                             <span role="cell"><button type="button" class="button" data-testid="contact-edit" on:click=move |_| draft.set(Some(Draft {
                                 editing: Some(edit.id.clone()),
                                 id: edit.id.clone(),
@@ -293,7 +295,7 @@ pub fn PeopleScreen() -> impl IntoView {
                                 phone: edit.phone.clone().unwrap_or_default(),
                                 tags: edit.tags.join(", "),
                                 attributes: Value::Object(edit.attributes.clone()).to_string(),
-                            }))>"Edit"</button></span>
+                            }))>{tr("Edit")}</button></span>
                         </div>
                     }
                 }).collect_view()}

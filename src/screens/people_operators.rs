@@ -7,8 +7,10 @@ use flowlab_engine::model::OperatorProblem;
 use flowlab_engine::runtime::Outcome;
 use leptos::prelude::*;
 
-use crate::run_view::people::{known_groups, OperatorForm};
+use crate::i18n::tr;
+use crate::run_view::people::{known_groups, operator_problem_text, OperatorForm};
 use crate::runtime::use_runtime;
+use crate::t;
 
 #[component]
 pub fn OperatorsSection() -> impl IntoView {
@@ -58,7 +60,7 @@ pub fn OperatorsSection() -> impl IntoView {
                     .iter()
                     .filter(|p| p.field() == field)
                     .map(|p: &OperatorProblem| {
-                        view! { <span class="field-error" role="alert" data-testid=format!("operator-{field}-error")>{p.to_string()}</span> }
+                        view! { <span class="field-error" role="alert" data-testid=format!("operator-{field}-error")>{operator_problem_text(p)}</span> }
                     })
                     .collect_view()
             })
@@ -95,43 +97,43 @@ pub fn OperatorsSection() -> impl IntoView {
     view! {
         <section class="card operators" data-testid="operators">
             <div class="operators-head">
-                <h2 class="section-title">"Operators"<span class="muted">" · notified by email, and by SMS when they have a mobile"</span></h2>
+                <h2 class="section-title">{tr("Operators")}<span class="muted">{tr(" · notified by email, and by SMS when they have a mobile")}</span></h2>
                 <button type="button" class="button" data-testid="operator-add" on:click=move |_| {
                     let fresh = rt.with_untracked(|s| OperatorForm::new_operator(s.state())).unwrap_or_default();
                     tried.set(false);
                     refusal.set(None);
                     form.set(Some(fresh));
-                }>"Add operator"</button>
+                }>{tr("Add operator")}</button>
             </div>
             <Show when=move || form.with(Option::is_some)>
                 <form class="operator-form" data-testid="operator-form" novalidate on:submit=move |ev| { ev.prevent_default(); save(); }>
-                    <h3 class="operator-form-title">{move || form.with(|f| f.as_ref().and_then(|f| f.editing.clone()).map_or("New operator".to_string(), |id| format!("Edit operator {id}")))}</h3>
+                    <h3 class="operator-form-title">{move || form.with(|f| f.as_ref().and_then(|f| f.editing.clone()).map_or(tr("New operator").to_string(), |id| t!("Edit operator {id}", id = id)))}</h3>
                     <p class="muted operator-form-note">
-                        "Changes apply from now on: notifications already sent stay as they were, approvals that open later notify the groups as they are then, and a decision counts only if the operator is in the approval's group when deciding."
+                        {tr("Changes apply from now on: notifications already sent stay as they were, approvals that open later notify the groups as they are then, and a decision counts only if the operator is in the approval's group when deciding.")}
                     </p>
                     <div class="contact-fields">
-                        {input("Id", "id", "op4", |f| f.id.clone(), |f, v| f.id = v)}
-                        {input("Name", "name", "Full name", |f| f.name.clone(), |f, v| f.name = v)}
-                        {input("Email", "email", "name@example.com", |f| f.email.clone(), |f, v| f.email = v)}
-                        {input("Mobile", "mobile", "+33 6 00 00 00 00", |f| f.mobile.clone(), |f, v| f.mobile = v)}
-                        {input("Groups (comma separated)", "groups", "support, marketing-leads", |f| f.groups.clone(), |f, v| f.groups = v)}
+                        {input(tr("Id"), "id", "op4", |f| f.id.clone(), |f, v| f.id = v)}
+                        {input(tr("Name"), "name", tr("Full name"), |f| f.name.clone(), |f, v| f.name = v)}
+                        {input(tr("Email"), "email", tr("name@example.com"), |f| f.email.clone(), |f, v| f.email = v)}
+                        {input(tr("Mobile"), "mobile", "+33 6 00 00 00 00", |f| f.mobile.clone(), |f, v| f.mobile = v)}
+                        {input(tr("Groups (comma separated)"), "groups", "support, marketing-leads", |f| f.groups.clone(), |f, v| f.groups = v)}
                     </div>
                     <datalist id="operator-groups-known">
                         {move || groups.get().into_iter().map(|g| view! { <option value=g></option> }).collect_view()}
                     </datalist>
                     <p class="muted operator-form-note" data-testid="operator-known-groups">
                         {move || match groups.get() {
-                            g if g.is_empty() => "No group is used yet.".to_string(),
-                            g => format!("Groups in use: {}", g.join(", ")),
+                            g if g.is_empty() => tr("No group is used yet.").to_string(),
+                            g => t!("Groups in use: {groups}", groups = g.join(", ")),
                         }}
                     </p>
                     {move || form.with(|f| f.as_ref().is_some_and(|f| f.email.trim().is_empty() && f.mobile.trim().is_empty())).then(|| view! {
-                        <p class="form-warning" data-testid="operator-no-channel">"Without an email or a mobile this operator is never notified, though they may still decide."</p>
+                        <p class="form-warning" data-testid="operator-no-channel">{tr("Without an email or a mobile this operator is never notified, though they may still decide.")}</p>
                     })}
                     {move || refusal.get().map(|e| view! { <p class="form-error" role="alert" data-testid="operator-error">{e}</p> })}
                     <div class="form-buttons">
-                        <button type="button" class="button" data-testid="operator-cancel" on:click=move |_| close()>"Cancel"</button>
-                        <button type="submit" class="button button--primary" data-testid="operator-save">"Save"</button>
+                        <button type="button" class="button" data-testid="operator-cancel" on:click=move |_| close()>{tr("Cancel")}</button>
+                        <button type="submit" class="button button--primary" data-testid="operator-save">{tr("Save")}</button>
                     </div>
                 </form>
             </Show>
@@ -140,14 +142,14 @@ pub fn OperatorsSection() -> impl IntoView {
                 view! {
                     <div class="operator-row" data-testid="operator-row" data-operator=o.id.clone() data-groups=o.groups.join(",")>
                         <span><strong>{o.name.clone()}</strong><span class="muted mono">{format!(" {}", o.id)}</span></span>
-                        <span class="muted">{o.email.clone().unwrap_or_else(|| "no email".into())}</span>
-                        <span class="muted">{o.mobile.clone().unwrap_or_else(|| "no mobile".into())}</span>
+                        <span class="muted">{o.email.clone().unwrap_or_else(|| tr("no email").into())}</span>
+                        <span class="muted">{o.mobile.clone().unwrap_or_else(|| tr("no mobile").into())}</span>
                         <span class="tags">{o.groups.iter().map(|g| view! { <span class="tag">{g.clone()}</span> }).collect_view()}</span>
                         <button type="button" class="button" data-testid="operator-edit" on:click=move |_| {
                             tried.set(false);
                             refusal.set(None);
                             form.set(Some(edit.clone()));
-                        }>"Edit"</button>
+                        }>{tr("Edit")}</button>
                     </div>
                 }
             }).collect_view()}

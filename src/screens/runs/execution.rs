@@ -10,11 +10,13 @@ use crate::components::clock_bar::format_sim_time;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
 use crate::components::virtual_list::VirtualList;
+use crate::i18n::{current, num, tr, Lang};
 use crate::run_view::execution::detail;
 use crate::run_view::executions::allowed;
 use crate::run_view::history::lines;
 use crate::run_view::lifecycle;
 use crate::runtime::use_runtime;
+use crate::t;
 
 /// One execution: where it is in the lifecycle and how it got there, its
 /// steps over time, its history, and what an operator may do to it.
@@ -61,16 +63,16 @@ pub fn ExecutionScreen() -> impl IntoView {
     let stopping = RwSignal::new(None::<(String, String)>);
     view! {
         <div class="page page--wide" data-testid="screen-execution">
-            <a class="link back-link" href="/runs" data-testid="back-to-runs">"← All runs"</a>
+            <a class="link back-link" href="/runs" data-testid="back-to-runs">{tr("← All runs")}</a>
             {move || match data.get() {
                 None => view! {
-                    <div class="page-header"><h1 class="page-title">{format!("No execution {}", id())}</h1></div>
-                    <p class="muted" data-testid="execution-missing">"It does not exist in this workspace (yet). Executions are named e1, e2, … in the order they start."</p>
+                    <div class="page-header"><h1 class="page-title">{t!("No execution {id}", id = id())}</h1></div>
+                    <p class="muted" data-testid="execution-missing">{tr("It does not exist in this workspace (yet). Executions are named e1, e2, … in the order they start.")}</p>
                 }.into_any(),
                 Some((d, can)) => {
                     let ex = d.row.id.clone();
                     let (e1, e2, e3) = (ex.clone(), ex.clone(), ex.clone());
-                    let what = format!("{} of {} ({})", d.row.workflow_name, d.row.contact_name, d.row.contact);
+                    let what = t!("{workflow} of {name} ({contact})", workflow = d.row.workflow_name, name = d.row.contact_name, contact = d.row.contact);
                     let reason = d.reason();
                     view! {
                         <div class="page-header">
@@ -80,32 +82,32 @@ pub fn ExecutionScreen() -> impl IntoView {
                                     <StateBadge state=d.row.state />
                                 </h1>
                                 <p class="page-subtitle" data-testid="execution-summary">
-                                    {format!("{} · v{} · {} ({}) · enrolled {}", d.row.workflow_name, d.row.version, d.row.contact_name, d.row.contact, format_sim_time(d.row.created_at))}
+                                    {t!("{workflow} · v{version} · {name} ({contact}) · enrolled {when}", workflow = d.row.workflow_name, version = d.row.version, name = d.row.contact_name, contact = d.row.contact, when = format_sim_time(d.row.created_at))}
                                 </p>
                                 {reason.map(|r| view! { <p class="exec-reason" data-testid="execution-reason">{r}</p> })}
                             </div>
-                            <div class="exec-actions" role="group" aria-label="Operator actions">
+                            <div class="exec-actions" role="group" aria-label=tr("Operator actions")>
                                 <button type="button" class="button" data-testid="action-stop" disabled=!can.stop
-                                    title="Operator stop: CANCELLED (any non-terminal state)"
-                                    on:click=move |_| stopping.set(Some((e1.clone(), what.clone())))>"Stop…"</button>
+                                    title=tr("Operator stop: CANCELLED (any non-terminal state)")
+                                    on:click=move |_| stopping.set(Some((e1.clone(), what.clone())))>{tr("Stop…")}</button>
                                 <button type="button" class="button" data-testid="action-rollback" disabled=!can.rollback
-                                    title=if can.rollback { format!("Run the exhausted compensations again: {}", d.exhausted.join(", ")) } else { "Only a FAILED_UNSAFE execution with exhausted compensations can be rolled back".to_string() }
-                                    on:click=move |_| act(Command::Rollback { execution: e2.clone() })>"Rollback"</button>
+                                    title=if can.rollback { t!("Run the exhausted compensations again: {steps}", steps = d.exhausted.join(", ")) } else { tr("Only a FAILED_UNSAFE execution with exhausted compensations can be rolled back").to_string() }
+                                    on:click=move |_| act(Command::Rollback { execution: e2.clone() })>{tr("Rollback")}</button>
                                 <button type="button" class="button button--primary" data-testid="action-ack" disabled=!can.ack
-                                    title="Acknowledge the terminal state"
-                                    on:click=move |_| act(Command::Ack { execution: e3.clone() })>"Acknowledge"</button>
+                                    title=tr("Acknowledge the terminal state")
+                                    on:click=move |_| act(Command::Ack { execution: e3.clone() })>{tr("Acknowledge")}</button>
                             </div>
                         </div>
                         <section class="card" data-testid="execution-lifecycle">
-                            <h2 class="section-title">"Execution lifecycle"<span class="muted">" · the path it took, where it is now"</span></h2>
-                            <LifecycleDiagram diagram=lifecycle::execution() highlight=highlight title=format!("Execution lifecycle of {ex}") />
+                            <h2 class="section-title">{tr("Execution lifecycle")}<span class="muted">{tr(" · the path it took, where it is now")}</span></h2>
+                            <LifecycleDiagram diagram=lifecycle::execution() highlight=highlight title=t!("Execution lifecycle of {id}", id = ex) />
                         </section>
                         <section class="card">
-                            <h2 class="section-title">"Steps"</h2>
+                            <h2 class="section-title">{tr("Steps")}</h2>
                             <StepTimelineView steps=d.steps.clone() until=d.until />
                         </section>
                         <section class="card">
-                            <h2 class="section-title" data-testid="history-title">{format!("History · {} lines", d.history_len)}</h2>
+                            <h2 class="section-title" data-testid="history-title">{history_title(d.history_len as u64)}</h2>
                             {ExecIx::parse(&ex).map(|x| view! { <HistoryList x=x count=d.history_len /> })}
                         </section>
                     }.into_any()
@@ -115,13 +117,13 @@ pub fn ExecutionScreen() -> impl IntoView {
                 <Show when=move || stopping.with(Option::is_some)>
                     <ConfirmDialog
                         testid="stop-dialog"
-                        title=Signal::derive(move || format!("Stop {}?", stopping.with(|s| s.as_ref().map(|s| s.0.clone()).unwrap_or_default())))
-                        body=Signal::derive(move || stopping.with(|s| s.as_ref().map(|(_, what)| format!(
-                            "The execution ({what}) is cancelled now: the step it is on stops and no later step runs. It cannot be resumed."
+                        title=Signal::derive(move || t!("Stop {id}?", id = stopping.with(|s| s.as_ref().map(|s| s.0.clone()).unwrap_or_default())))
+                        body=Signal::derive(move || stopping.with(|s| s.as_ref().map(|(_, what)| t!("The execution ({what}) is cancelled now: the step it is on stops and no later step runs. It cannot be resumed.",
+                            what = what
                         )).unwrap_or_default()))
-                        cancel_label="Keep it running"
+                        cancel_label=tr("Keep it running")
                         cancel_testid="stop-cancel"
-                        confirm_label="Stop"
+                        confirm_label=tr("Stop")
                         confirm_testid="stop-confirm"
                         danger=true
                         on_cancel=Callback::new(move |_| stopping.set(None))
@@ -136,6 +138,16 @@ pub fn ExecutionScreen() -> impl IntoView {
             </leptos::portal::Portal>
         </div>
     }
+}
+
+/// "History · 4000011 lines": English keeps its digits ungrouped, as the
+/// million-attempts test reads them; French groups them.
+fn history_title(n: u64) -> String {
+    let n = match current() {
+        Lang::En => n.to_string(),
+        Lang::Fr => num(n),
+    };
+    t!("History · {n} lines", n = n)
 }
 
 /// A history line's height, px (`.history-line` in runs.css).
@@ -162,7 +174,7 @@ fn HistoryList(x: ExecIx, count: usize) -> impl IntoView {
                     .collect::<Vec<_>>()
                     .join("  ");
                 view! {
-                    <div class="history-line" data-testid="history-line" data-type=h.kind.clone() data-index=h.n.to_string() title=text>
+                    <div class="history-line" translate="no" data-testid="history-line" data-type=h.kind.clone() data-index=h.n.to_string() title=text>
                         <span class="history-time mono">{format_sim_time(h.t)}</span>
                         <span class=format!("history-type history-type--{}", h.kind)>{h.kind.clone()}</span>
                         <span class="history-fields">

@@ -10,10 +10,12 @@ use super::steps_panel::StepsPanel;
 use super::{tone_class, StateBadge};
 use crate::browser::download::download_text;
 use crate::components::clock_bar::format_sim_time;
+use crate::i18n::{num, plural, tr};
 use crate::run_view::executions::{query, ExecFilter, ExecRow};
-use crate::run_view::exports::{runs_csv, RUNS_FILE};
+use crate::run_view::exports::{runs_csv, runs_file};
 use crate::run_view::runs_query::{from_query, to_query};
 use crate::runtime::use_runtime;
+use crate::t;
 
 const PER_PAGE: usize = 50;
 
@@ -131,7 +133,7 @@ pub fn RunsScreen() -> impl IntoView {
         else {
             return;
         };
-        if let Err(e) = download_text(RUNS_FILE, "text/csv", &text) {
+        if let Err(e) = download_text(runs_file(), "text/csv", &text) {
             web_sys::console::error_1(&e.into());
         }
     };
@@ -145,23 +147,23 @@ pub fn RunsScreen() -> impl IntoView {
         <div class="page page--wide" data-testid="screen-runs">
             <div class="page-header">
                 <div>
-                    <h1 class="page-title">"Runs"</h1>
+                    <h1 class="page-title">{tr("Runs")}</h1>
                     <p class="page-subtitle" data-testid="runs-summary">
                         {move || match total() {
-                            0 => "No executions yet. Press play: the workspace's script publishes, activates and enrolls on simulated time.".to_string(),
-                            n => format!("{n} execution{} on simulated time", if n == 1 { "" } else { "s" }),
+                            0 => tr("No executions yet. Press play: the workspace's script publishes, activates and enrolls on simulated time.").to_string(),
+                            n => plural("{n} execution on simulated time|{n} executions on simulated time", n as u64),
                         }}
                     </p>
                 </div>
             </div>
             <div class="runs-filters" data-testid="runs-filters">
                 <label class="field">
-                    <span>"Workflow"</span>
+                    <span>{tr("Workflow")}</span>
                     <select data-testid="filter-workflow" prop:value=move || filter.with(|f| f.workflow.clone().unwrap_or_default()) on:change=move |ev| {
                         let v = event_target_value(&ev);
                         set_filter(&|f| { f.workflow = (!v.is_empty()).then(|| v.clone()); f.version = None; });
                     }>
-                        <option value="">"All workflows"</option>
+                        <option value="">{tr("All workflows")}</option>
                         {move || workflows.get().into_iter().map(|(id, name, _)| {
                             let on = filter.with_untracked(|f| f.workflow.as_ref() == Some(&id));
                             view! { <option value=id.clone() selected=on>{name}</option> }
@@ -169,14 +171,14 @@ pub fn RunsScreen() -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span>"Version"</span>
+                    <span>{tr("Version")}</span>
                     <select data-testid="filter-version"
                         prop:value=move || filter.with(|f| f.version.map(|v| v.to_string()).unwrap_or_default())
                         disabled=move || filter.with(|f| f.workflow.is_none()) on:change=move |ev| {
                         let v = event_target_value(&ev).parse().ok();
                         set_filter(&|f| f.version = v);
                     }>
-                        <option value="">"All"</option>
+                        <option value="">{tr("All")}</option>
                         {move || {
                             let wf = filter.with(|f| f.workflow.clone());
                             let n = workflows.get().into_iter().find(|w| Some(&w.0) == wf.as_ref()).map_or(0, |w| w.2);
@@ -186,18 +188,18 @@ pub fn RunsScreen() -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span>"State"</span>
+                    <span>{tr("State")}</span>
                     <select data-testid="filter-state" prop:value=move || filter.with(|f| f.state.map(|s| s.as_str()).unwrap_or_default().to_string()) on:change=move |ev| {
                         let v = ExecState::parse(&event_target_value(&ev));
                         set_filter(&|f| f.state = v);
                     }>
-                        <option value="">"Any state"</option>
+                        <option value="">{tr("Any state")}</option>
                         {ExecState::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.as_str()}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="field field--grow">
-                    <span>"Contact"</span>
-                    <input type="search" data-testid="filter-contact" placeholder="id or name"
+                    <span>{tr("Contact")}</span>
+                    <input type="search" data-testid="filter-contact" placeholder=tr("id or name")
                         prop:value=move || filter.with(|f| f.contact.clone())
                         on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -206,7 +208,7 @@ pub fn RunsScreen() -> impl IntoView {
                 </label>
                 <RangeFilter text=range apply=Callback::new(move |(from, to)| set_filter(&|f| { f.from = from; f.to = to; })) />
             </div>
-            <div class="state-chips" data-testid="state-counts" role="group" aria-label="Executions per state">
+            <div class="state-chips" data-testid="state-counts" role="group" aria-label=tr("Executions per state")>
                 {move || {
                     let counts = result.get().map(|r| r.counts).unwrap_or([0; ExecState::COUNT]);
                     let chosen = filter.with(|f| f.state);
@@ -226,8 +228,8 @@ pub fn RunsScreen() -> impl IntoView {
                                     data-count=counts[s.index()].to_string()
                                     on:click=move |_| set_filter(&|f| f.state = if on { None } else { Some(s) })
                                 >
-                                    <span class="state-chip-name">{s.as_str()}</span>
-                                    <span class="state-chip-count">{counts[s.index()]}</span>
+                                    <span class="state-chip-name" translate="no">{s.as_str()}</span>
+                                    <span class="state-chip-count">{num(counts[s.index()] as u64)}</span>
                                 </button>
                             }
                         })
@@ -244,40 +246,40 @@ pub fn RunsScreen() -> impl IntoView {
                     disabled=move || selected.with(Vec::is_empty)
                     on:click=ack_selected
                 >
-                    {move || format!("Acknowledge selected ({})", selected.with(Vec::len))}
+                    {move || t!("Acknowledge selected ({n})", n = num(selected.with(Vec::len) as u64))}
                 </button>
                 <button
                     type="button"
                     class="button"
                     data-testid="select-ackable"
-                    title="Select every execution on this page that waits for an acknowledgement"
+                    title=tr("Select every execution on this page that waits for an acknowledgement")
                     on:click=move |_| {
                         let ids: Vec<String> = result.get_untracked().map(|r| r.rows.into_iter().filter(ackable).map(|r| r.id).collect()).unwrap_or_default();
                         selected.set(ids);
                     }
                 >
-                    "Select all to acknowledge"
+                    {tr("Select all to acknowledge")}
                 </button>
                 <button type="button" class="button" data-testid="runs-export-csv"
-                    title="Download every execution matching the filters, all pages, as CSV"
+                    title=tr("Download every execution matching the filters, all pages, as CSV")
                     on:click=export_csv>
-                    "Export CSV"
+                    {tr("Export CSV")}
                 </button>
                 <span class="runs-count" data-testid="runs-matching">
-                    {move || result.get().map(|r| format!("{} matching · page {} of {}", r.matching, r.page + 1, r.pages)).unwrap_or_default()}
+                    {move || result.get().map(|r| t!("{n} matching · page {page} of {pages}", n = num(r.matching as u64), page = num(r.page as u64 + 1), pages = num(r.pages as u64))).unwrap_or_default()}
                 </span>
-                <button type="button" class="button" data-testid="page-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"‹ Newer"</button>
-                <button type="button" class="button" data-testid="page-next" disabled=move || result.get().is_none_or(|r| r.page + 1 >= r.pages) on:click=move |_| page.update(|p| *p += 1)>"Older ›"</button>
+                <button type="button" class="button" data-testid="page-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr("‹ Newer")}</button>
+                <button type="button" class="button" data-testid="page-next" disabled=move || result.get().is_none_or(|r| r.page + 1 >= r.pages) on:click=move |_| page.update(|p| *p += 1)>{tr("Older ›")}</button>
             </div>
-            <div class="table runs-table" role="table" aria-label="Executions" data-testid="runs-table">
+            <div class="table runs-table" role="table" aria-label=tr("Executions") data-testid="runs-table">
                 <div class="table-head runs-row" role="row">
-                    <span role="columnheader" aria-label="Select"></span>
-                    <span role="columnheader">"Execution"</span>
-                    <span role="columnheader">"Workflow"</span>
-                    <span role="columnheader">"Contact"</span>
-                    <span role="columnheader">"State"</span>
-                    <span role="columnheader">"Step"</span>
-                    <span role="columnheader">"Enrolled"</span>
+                    <span role="columnheader" aria-label=tr("Select")></span>
+                    <span role="columnheader">{tr("Execution")}</span>
+                    <span role="columnheader">{tr("Workflow")}</span>
+                    <span role="columnheader">{tr("Contact")}</span>
+                    <span role="columnheader">{tr("State")}</span>
+                    <span role="columnheader">{tr("Step")}</span>
+                    <span role="columnheader">{tr("Enrolled")}</span>
                 </div>
                 {move || result.get().map(|r| r.rows).unwrap_or_default().into_iter().map(|row| view! { <Row row selected /> }).collect_view()}
             </div>
@@ -312,14 +314,14 @@ fn Row(row: ExecRow, selected: RwSignal<Vec<String>>) -> impl IntoView {
         <div class="runs-row" role="row" data-testid="run-row" data-execution=id.clone() data-state=row.state.as_str() data-enrolled-ms=row.created_at.0.to_string()>
             <span role="cell">
                 {ackable(&row).then(|| view! {
-                    <input type="checkbox" data-testid="run-select" aria-label=format!("Select {}", row.id) prop:checked=checked on:change=toggle />
+                    <input type="checkbox" data-testid="run-select" aria-label=t!("Select {id}", id = row.id) prop:checked=checked on:change=toggle />
                 })}
             </span>
             <a role="cell" class="link mono" href=format!("/runs/{id}") data-testid="run-link">{id.clone()}</a>
             <span role="cell" class="runs-wf">{row.workflow_name.clone()}<span class="muted">{format!(" · v{}", row.version)}</span></span>
             <span role="cell">{row.contact_name.clone()}<span class="muted mono">{format!(" {}", row.contact)}</span></span>
             <span role="cell"><StateBadge state=row.state /></span>
-            <span role="cell" class="mono runs-step">
+            <span role="cell" class="mono runs-step" translate="no">
                 {row.step.clone().map(|(step, status)| format!("{step} · {}", status.map(|s| s.as_str()).unwrap_or("-")))}
             </span>
             <span role="cell" class="muted runs-time">{format_sim_time(row.created_at)}</span>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::version_metrics::VersionMetrics;
+use crate::i18n::tr;
 use crate::run_view::metrics::default_version;
 use crate::runtime::use_runtime;
 
@@ -36,11 +37,11 @@ pub fn MetricsPanel(
         <section class="card metrics-panel" data-testid="metrics-panel">
             <div class="metrics-panel-head">
                 <h2 class="section-title">
-                    "Metrics"
-                    <span class="muted">" · simulated time, updated as the clock runs"</span>
+                    {tr("Metrics")}
+                    <span class="muted">{tr(" · simulated time, updated as the clock runs")}</span>
                 </h2>
                 <label class="field">
-                    <span>"Version"</span>
+                    <span>{tr("Version")}</span>
                     <select data-testid="metrics-version"
                         prop:value=move || shown.get().map(|v| v.to_string()).unwrap_or_default()
                         on:change=move |ev| picked.set(event_target_value(&ev).parse().ok())>

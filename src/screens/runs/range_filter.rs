@@ -1,6 +1,9 @@
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
+use crate::t;
+
+use crate::i18n::tr;
 use crate::run_view::runs_query::{parse_range, RangeError, RangeText};
 
 /// "Enrolled from … to …" as durations of simulated time. `apply` gets the
@@ -41,13 +44,13 @@ pub fn RangeFilter(
         }
     };
     view! {
-        <div class="runs-range" role="group" aria-label="Enrolled between, simulated time" data-testid="filter-time">
-            {bound("Enrolled from", "filter-from", "e.g. 2m", bad_from, |t| t.from.clone(), |t, v| t.from = v)}
-            {bound("to", "filter-to", "e.g. 1h30m", bad_to, |t| t.to.clone(), |t, v| t.to = v)}
+        <div class="runs-range" role="group" aria-label=tr("Enrolled between, simulated time") data-testid="filter-time">
+            {bound(tr("Enrolled from"), "filter-from", tr("e.g. 2m"), bad_from, |t| t.from.clone(), |t, v| t.from = v)}
+            {bound(tr("to"), "filter-to", tr("e.g. 1h30m"), bad_to, |t| t.to.clone(), |t, v| t.to = v)}
         </div>
         <p id="runs-range-error" class="field-error runs-range-error" role="alert" data-testid="filter-time-error"
                 hidden=move || error.with(Option::is_none)>
-            {move || error.with(|e| e.as_ref().map(|e| format!("{e}. The time range is not applied.")))}
+            {move || error.with(|e| e.as_ref().map(|e| t!("{error}. The time range is not applied.", error = e.text())))}
         </p>
     }
 }

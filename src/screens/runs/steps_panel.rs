@@ -2,8 +2,10 @@ use flowlab_engine::machines::step::StepStatus;
 use leptos::prelude::*;
 
 use crate::editor::run_model::{editor_href, CanvasMode};
+use crate::i18n::{num, tr};
 use crate::run_view::steps::version_steps;
 use crate::runtime::use_runtime;
+use crate::t;
 
 /// One version of a workflow in run mode: each step with its executions by
 /// status, circled once executed, blinking while executions are at it, and
@@ -25,12 +27,12 @@ pub fn StepsPanel(workflow: String, #[prop(into)] version: Signal<Option<u32>>) 
     view! {
         <section class="steps-panel" data-testid="steps-panel">
             {move || match data.get() {
-                None => view! { <p class="muted" data-testid="steps-panel-empty">"This workflow has no published version yet."</p> }.into_any(),
+                None => view! { <p class="muted" data-testid="steps-panel-empty">{tr("This workflow has no published version yet.")}</p> }.into_any(),
                 Some((v, steps)) => view! {
                     <div class="steps-panel-head">
-                        <h2 class="section-title">{format!("Version {v} in run mode")}</h2>
+                        <h2 class="section-title">{t!("Version {v} in run mode", v = v)}</h2>
                         <a class="button button--small" data-testid="watch-on-canvas"
-                            href=editor_href(&id, CanvasMode::Run, Some(v))>"Watch on the canvas"</a>
+                            href=editor_href(&id, CanvasMode::Run, Some(v))>{tr("Watch on the canvas")}</a>
                     </div>
                     <ol class="steps-run">
                         {steps.into_iter().map(|s| {
@@ -39,7 +41,7 @@ pub fn StepsPanel(workflow: String, #[prop(into)] version: Signal<Option<u32>>) 
                                 .filter(|st| s.count(*st) > 0)
                                 .map(|st| view! {
                                     <span class=format!("step-count step-count--{}", st.as_str()) data-testid="step-count" data-status=st.as_str()>
-                                        {format!("{} {}", s.count(st), st.as_str())}
+                                        {num(s.count(st))}" "<span translate="no">{st.as_str()}</span>
                                     </span>
                                 })
                                 .collect_view();
@@ -55,13 +57,13 @@ pub fn StepsPanel(workflow: String, #[prop(into)] version: Signal<Option<u32>>) 
                                 >
                                     <span class="step-run-mark" aria-hidden="true"></span>
                                     <div class="step-run-main">
-                                        <div class="step-run-name">{s.name.clone()}<span class="muted mono">{format!(" {} · {}", s.id, s.kind.as_str())}</span></div>
+                                        <div class="step-run-name">{s.name.clone()}<span class="muted mono" translate="no">{format!(" {} · {}", s.id, s.kind.as_str())}</span></div>
                                         <div class="step-run-counts">{counts}</div>
                                     </div>
                                     <div class="step-run-edges">
                                         {s.edges.iter().map(|e| view! {
                                             <span class="edge-label" data-testid="edge-label" data-port=e.port.as_str() data-to=e.to.clone()>
-                                                <span class="muted">{format!("{} → {}", e.port.as_str(), e.to)}</span>
+                                                <span class="muted" translate="no">{format!("{} → {}", e.port.as_str(), e.to)}</span>
                                                 <strong>{e.label()}</strong>
                                             </span>
                                         }).collect_view()}

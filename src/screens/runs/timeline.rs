@@ -3,7 +3,9 @@ use leptos::prelude::*;
 
 use crate::components::clock_bar::format_sim_time;
 use crate::components::virtual_list::VirtualList;
+use crate::i18n::{duration, tr};
 use crate::run_view::execution::{Elided, StepTimeline};
+use crate::t;
 
 /// A step's row in the timeline, px (`.tl-row` in runs.css).
 const ROW_PX: f64 = 48.0;
@@ -69,24 +71,13 @@ impl Scale {
     }
 }
 
-/// "2s", "1m 30s", "1d 2h".
+/// "2s", "1m 30s", "1d 2h" in English, "2 s", "1 min 30 s" in French.
 pub fn short_duration(ms: u64) -> String {
-    let s = ms / 1000;
-    let (d, h, m, sec) = (s / 86_400, s % 86_400 / 3600, s % 3600 / 60, s % 60);
-    let parts: Vec<String> = [(d, "d"), (h, "h"), (m, "m"), (sec, "s")]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .take(2)
-        .map(|(n, u)| format!("{n}{u}"))
-        .collect();
-    if parts.is_empty() {
-        format!("{ms}ms")
-    } else {
-        parts.join(" ")
-    }
+    duration(ms)
 }
 
-/// "1 234 567".
+/// "1 234 567", grouped by narrow no-break spaces: French writes counts
+/// so, and English keeps the form it always had here.
 fn grouped(n: u32) -> String {
     let digits = n.to_string();
     let mut out = String::new();
@@ -100,27 +91,32 @@ fn grouped(n: u32) -> String {
 }
 
 /// What an elided stretch of a step's timeline holds, in words.
+#[rustfmt::skip] // keeps each text's key next to `t!(` for coverage_tests
 fn elided_text(e: &Elided) -> String {
     let mut parts = Vec::new();
     if e.attempts > 0 {
-        let how = if e.failed == e.attempts {
-            ", all failed".to_string()
+        let n = grouped(e.attempts);
+        parts.push(if e.failed == e.attempts {
+            t!("{n} more attempts, all failed", n = n)
         } else if e.failed == 0 {
-            ", all ok".to_string()
+            t!("{n} more attempts, all ok", n = n)
         } else {
-            format!(", {} failed", grouped(e.failed))
-        };
-        parts.push(format!("{} more attempts{how}", grouped(e.attempts)));
+            t!("{n} more attempts, {failed} failed",
+                n = n,
+                failed = grouped(e.failed)
+            )
+        });
     }
     if e.retries > 0 {
-        parts.push(format!("{} retries", grouped(e.retries)));
+        parts.push(if e.retries == 1 { t!("{n} retry", n = grouped(e.retries)) } else { t!("{n} retries", n = grouped(e.retries)) });
     }
     if parts.is_empty() {
-        parts.push(format!("{} more status changes", grouped(e.spans)));
+        parts.push(if e.spans == 1 { t!("{n} more status change", n = grouped(e.spans)) } else { t!("{n} more status changes", n = grouped(e.spans)) });
     }
     parts.join(" · ")
 }
 
+#[rustfmt::skip] // keeps each text's key next to `t!(` for coverage_tests
 fn step_row(s: &StepTimeline, scale: &Scale, until: SimTime) -> impl IntoView {
     let bars = s
         .spans
@@ -129,6 +125,7 @@ fn step_row(s: &StepTimeline, scale: &Scale, until: SimTime) -> impl IntoView {
         .map(|sp| {
             let end = sp.to.unwrap_or(until).0;
             let (l, r) = (scale.pos(sp.from.0), scale.pos(end));
+            // The status is the spec's code; only the duration is localised.
             let text = format!(
                 "{} {}",
                 sp.status.as_str().replace('_', " "),
@@ -141,6 +138,7 @@ fn step_row(s: &StepTimeline, scale: &Scale, until: SimTime) -> impl IntoView {
                     class:tl-bar--open=sp.to.is_none()
                     style=format!("left:{l:.2}%;width:{:.2}%", (r - l).max(0.6))
                     title=title
+                    translate="no"
                     data-testid="tl-bar"
                     data-status=sp.status.as_str()
                 >
@@ -153,12 +151,12 @@ fn step_row(s: &StepTimeline, scale: &Scale, until: SimTime) -> impl IntoView {
         .attempts
         .iter()
         .map(|a| {
-            let what = if a.compensation {
-                "compensation"
-            } else {
-                "attempt"
+            let title = match (a.compensation, a.ok) {
+                (true, true) => t!("compensation {n} ok", n = a.attempt),
+                (true, false) => t!("compensation {n} error", n = a.attempt),
+                (false, true) => t!("attempt {n} ok", n = a.attempt),
+                (false, false) => t!("attempt {n} error", n = a.attempt),
             };
-            let title = format!("{what} {} {}", a.attempt, if a.ok { "ok" } else { "error" });
             view! {
                 <span
                     class="tl-mark"
@@ -176,10 +174,10 @@ fn step_row(s: &StepTimeline, scale: &Scale, until: SimTime) -> impl IntoView {
     let elided = s.elided.as_ref().map(|e| {
         let (l, r) = (scale.pos(e.from.0), scale.pos(e.to.0));
         let text = elided_text(e);
-        let title = format!(
-            "{text}, from {} to {}",
-            format_sim_time(e.from),
-            format_sim_time(e.to)
+        let title = t!("{what}, from {from} to {to}",
+            what = text,
+            from = format_sim_time(e.from),
+            to = format_sim_time(e.to)
         );
         view! {
             <span
@@ -198,7 +196,7 @@ fn step_row(s: &StepTimeline, scale: &Scale, until: SimTime) -> impl IntoView {
         <div class="tl-row" data-testid="tl-row" data-step=s.id.clone() data-last=last>
             <div class="tl-label">
                 <span class=format!("kind-tag kind--{}", s.kind.as_str())>{s.name.clone()}</span>
-                <span class=format!("tl-status tl-status--{last}") data-testid="tl-last">{last.replace('_', " ")}</span>
+                <span class=format!("tl-status tl-status--{last}") data-testid="tl-last" translate="no">{last.replace('_', " ")}</span>
             </div>
             <div class="tl-track">{bars}{elided}{marks}</div>
         </div>
@@ -242,14 +240,14 @@ pub fn StepTimelineView(steps: Vec<StepTimeline>, until: SimTime) -> impl IntoVi
         <div class="timeline" data-testid="step-timeline">
             <VirtualList count=Signal::stored(count) row_px=ROW_PX view_px=VIEW_PX testid="timeline-rows" class="tl-rows" render=render />
             <div class="tl-legend" aria-hidden="true">
-                <span class="tl-key tl-bar--running">"running"</span>
-                <span class="tl-key tl-bar--pending">"pending: a retry is scheduled"</span>
-                <span class="tl-key tl-bar--waiting">"waiting: a planned delay"</span>
-                <span class="tl-key tl-bar--awaiting_decision">"awaiting decision"</span>
-                <span class="tl-key tl-key--ok">"attempt ok"</span>
-                <span class="tl-key tl-key--error">"attempt failed"</span>
-                <span class="tl-key tl-key--elided">"many marks, counted"</span>
-                <span class="muted">"Time is compressed: long gaps are shortened."</span>
+                <span class="tl-key tl-bar--running" translate="no">"running"</span>
+                <span class="tl-key tl-bar--pending"><span><span translate="no">"pending"</span>{tr(": a retry is scheduled")}</span></span>
+                <span class="tl-key tl-bar--waiting"><span><span translate="no">"waiting"</span>{tr(": a planned delay")}</span></span>
+                <span class="tl-key tl-bar--awaiting_decision" translate="no">"awaiting decision"</span>
+                <span class="tl-key tl-key--ok">{tr("attempt ok")}</span>
+                <span class="tl-key tl-key--error">{tr("attempt failed")}</span>
+                <span class="tl-key tl-key--elided">{tr("many marks, counted")}</span>
+                <span class="muted">{tr("Time is compressed: long gaps are shortened.")}</span>
             </div>
         </div>
     }
