@@ -47,7 +47,7 @@ fn group(digits: &str, lang: Lang) -> String {
     };
     let mut out = String::with_capacity(digits.len() + 4);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
