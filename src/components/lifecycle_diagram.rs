@@ -9,7 +9,7 @@ use flowlab_engine::machines::execution::Tone;
 use leptos::prelude::*;
 
 use crate::components::projector::projector_on;
-use crate::i18n::{current, Lang};
+use crate::i18n::{current, num, Lang};
 use crate::run_view::lifecycle::{label_lines, Diagram, Edge, Node, Sizes};
 use crate::t;
 
@@ -274,8 +274,8 @@ fn drawing(
                     <rect class="lc-node-box" x=cx - w / 2.0 y=cy - h / 2.0 width=w height=h rx="9" />
                     <text class="lc-node-label" text-anchor="middle" translate="no">{label}</text>
                     {move || count().filter(|c| *c > 0).map(|c| {
-                        let text = c.to_string();
-                        let cw = count_font * 1.2 + count_font * 0.62 * text.len() as f32;
+                        let text = num(c);
+                        let cw = count_font * 1.2 + count_font * 0.62 * text.chars().count() as f32;
                         let ch = count_font + 7.0;
                         view! {
                             <g class="lc-count" data-testid="lc-count">

@@ -243,7 +243,8 @@ fn labelled(mut e: Edge, label: &'static str) -> Edge {
     e
 }
 
-/// An arrow named by the command that takes it (lifecycle.md's `do`).
+/// An arrow named by the command or the step of lifecycle.md that takes
+/// it (`rollback`, `unlock`), kept as the spec writes it.
 fn command(mut e: Edge, name: &'static str) -> Edge {
     e.label = Some(name);
     e.command = true;
@@ -292,9 +293,9 @@ pub fn execution() -> Diagram {
         edge(s(S::ResourceDiscovery), s(S::ResourcesDiscovered)),
         edge(s(S::ResourcesDiscovered), s(S::Scheduled)),
         bent(s(S::Scheduled), s(S::Locking), &[(4.9, 0.5)]),
-        labelled(
+        command(
             bent(s(S::Locking), s(S::Scheduled), &[(5.1, 0.5)]),
-            tr("unlock"),
+            "unlock",
         ),
         edge(s(S::Locking), s(S::Locked)),
         edge(s(S::Locked), s(S::Running)),

@@ -22,7 +22,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Step lifecycle", "Cycle de vie d’une étape"),
     // The diagrams (run_view/lifecycle.rs, components/lifecycle_diagram.rs)
     ("{state}: show an example", "{state}\u{a0}: voir un exemple"),
-    ("unlock", "déverrouillage"),
     ("error", "erreur"),
     ("invalid", "invalide"),
     ("missing", "manquant"),
@@ -189,7 +188,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "The operator acknowledged the stopped execution at {at}: it is closed and needs nobody any more.",
-        "L’opérateur a acquitté l’exécution arrêtée à {at}\u{a0}: elle est close et n’a plus besoin de personne.",
+        "L’opérateur a acquitté l’exécution arrêtée à {at}\u{a0}: elle est clôturée et n’a plus besoin de personne.",
     ),
     // Step (§3)
     (
