@@ -9,7 +9,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGLISH } from './english.mjs';
-import { artifactPath, useApp } from './support.mjs';
+import { artifactPath, loadPreset, useApp, waitForClock } from './support.mjs';
 
 const FRENCH = () => localStorage.setItem('flowlab.lang', 'fr');
 /** The samples' and presets' own names, not this area's texts. */
@@ -216,6 +216,26 @@ describe('Lifecycle and the state gallery in French (release build)', { timeout:
     await page.waitForSelector('[data-testid=state-example-moved]');
     assert.match(await page.textContent('[data-testid=state-example-moved]'), /^Le curseur a bougé\u00a0: ici, exécution e1 est en [A-Z_]+\.$/);
     assert.deepEqual(await englishIn(page, 'main'), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('says a pause mark of the script in French around its line', async () => {
+    const { context, page, problems } = await app.open('/');
+    await page.addInitScript(FRENCH);
+    await page.goto(`${app.server.url}/`);
+    await page.waitForSelector('[data-testid=app-shell] main [data-testid^=screen-]');
+    await loadPreset(page, 'stop-and-acknowledge.json');
+    await page.click('[data-testid=clock-speed-max]');
+    await page.click('[data-testid=clock-play]');
+    await page.waitForSelector('[data-testid=pause-mark]');
+    await waitForClock(page, 600_000);
+    const note = await page.textContent('[data-testid=pause-mark]');
+    assert.match(note, /^En pause ici\u00a0:/);
+    assert.match(note, /Appuyez sur Lecture pour continuer\.$/);
+    // The line itself is the preset's (samples), not this area's.
+    const around = note.replace(await page.textContent('[data-testid=pause-mark-say]'), '');
+    assert.deepEqual(englishWords(around), []);
     assert.deepEqual(problems, []);
     await context.close();
   });
