@@ -153,7 +153,7 @@ describe('Lifecycle and the state gallery in French (release build)', { timeout:
       await page.waitForSelector('[data-testid=lifecycle-step] [data-testid=lc-node]');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
       assert.equal((await page.textContent('[data-testid=screen-lifecycle] .page-title')).trim(), 'Cycle de vie');
-      assert.match(await page.textContent('[data-testid=lifecycle-execution] h2'), /Exécution · chaque inscription/);
+      assert.match(await page.textContent('[data-testid=lifecycle-execution] h2'), /Exécution · toute inscription suit cette machine/);
       assert.equal(await page.getAttribute('[data-testid=lc-diagram-step]', 'aria-label'), 'Cycle de vie d’une étape');
       // Prose arrows in French, commands and state codes as the spec writes them.
       const labels = await page.$$eval('[data-testid=lc-edge-label]', (ts) =>
@@ -260,13 +260,15 @@ describe('Lifecycle and the state gallery in French (release build)', { timeout:
       const french = await misfits(page, d);
       assert.deepEqual(french.filter((m) => !english[d].includes(m)), [], `the ${d} diagram (English: ${english[d].join('; ')})`);
       const box = await page.locator(`[data-testid=lc-diagram-${d}]`).boundingBox();
-      assert.ok(box.x >= 0 && box.x + box.width <= 1920, `the ${d} diagram is across the width`);
+      assert.ok(box.x >= 0 && box.x + box.width <= 1920, `the ${d} diagram is inside the width`);
+      assert.ok(box.y + box.height <= 1080, `the ${d} diagram ends at ${box.y + box.height}, below the fold`);
     }
     await showExample(page, 'step', 'failed');
     assert.deepEqual(await englishIn(page, 'main'), []);
     const overflow = await page.$eval('[data-testid=state-example]', (el) => el.scrollWidth > el.clientWidth);
     assert.equal(overflow, false, 'the narration wraps inside its panel');
     await page.screenshot({ path: await artifactPath('i18n-lifecycle-fr-projector.png') });
+    await page.screenshot({ path: await artifactPath('i18n-lifecycle-fr-projector-full.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
   });

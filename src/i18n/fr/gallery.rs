@@ -11,7 +11,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Execution", "Exécution"),
     (
         " · every enrollment walks this machine; green is fine, amber needs a look, red needs a person",
-        " · chaque inscription parcourt cette machine\u{a0}; vert, tout va bien\u{a0}; orange, à surveiller\u{a0}; rouge, une personne doit intervenir",
+        " · toute inscription suit cette machine\u{a0}; vert\u{a0}: normal, orange\u{a0}: à surveiller, rouge\u{a0}: une personne doit agir",
     ),
     ("Execution lifecycle", "Cycle de vie d’une exécution"),
     ("Definition", "Définition"),
