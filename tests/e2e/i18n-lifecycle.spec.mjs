@@ -65,8 +65,9 @@ function englishWords(text) {
 }
 
 /**
- * Translated words of a diagram that do not fit: arrow labels and notes out of the
- * drawing or over a state's box, and state names wider than their box.
+ * Translated words of a diagram that do not fit: arrow labels and notes out
+ * of the drawing or over a state's box, words running into each other, and
+ * state names wider than their box.
  */
 async function misfits(page, name) {
   return page.$eval(`[data-testid=lc-diagram-${name}]`, (svg) => {
@@ -84,6 +85,12 @@ async function misfits(page, name) {
       }
       const hit = boxes.findIndex((box) => overlaps(b, box));
       if (hit >= 0) out.push(`${what} covers a state's box`);
+    }
+    const words = [...svg.querySelectorAll('.lc-edge-label, .lc-note')];
+    for (const [i, a] of words.entries()) {
+      for (const b of words.slice(i + 1)) {
+        if (overlaps(a.getBBox(), b.getBBox())) out.push(`"${a.textContent}" runs into "${b.textContent}"`);
+      }
     }
     for (const g of svg.querySelectorAll('[data-testid=lc-node]')) {
       const box = g.querySelector('.lc-node-box').getBBox();

@@ -36,7 +36,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("wait over", "attente finie"),
     ("ok after failures", "ok après échecs"),
     ("retry", "réessai"),
-    ("retry due", "réessai dû"),
+    ("retry due", "relance"),
     ("fail", "échec"),
     (
         "from any in-progress status when its execution stops",
@@ -176,7 +176,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "The billing undo gave up: the account may be left open. A person must look; at {at} the operator retries the rollback.",
-        "La facturation n’a pas pu être défaite\u{a0}: le compte est peut-être resté ouvert. Une personne doit regarder\u{202f}; à {at}, l’opérateur relance le retour arrière.",
+        "La facturation n’a pas pu être défaite\u{a0}: le compte est peut-être resté ouvert. Une personne doit vérifier\u{202f}; à {at}, l’opérateur relance le retour arrière.",
     ),
     (
         "The undo never succeeded; at {at} the operator acknowledged it as it is, taking the open account in hand.",
