@@ -9,7 +9,9 @@ use flowlab_engine::machines::execution::Tone;
 use leptos::prelude::*;
 
 use crate::components::projector::projector_on;
+use crate::i18n::{current, num, Lang};
 use crate::run_view::lifecycle::{label_lines, Diagram, Edge, Node, Sizes};
+use crate::t;
 
 const PAD: f32 = 28.0;
 
@@ -73,6 +75,14 @@ fn tone_class(t: Tone) -> &'static str {
         Tone::Good => "good",
         Tone::Warning => "warning",
         Tone::Bad => "bad",
+    }
+}
+
+/// What joins a state's code to its note.
+fn colon() -> &'static str {
+    match current() {
+        Lang::En => ": ",
+        Lang::Fr => "\u{a0}: ",
     }
 }
 
@@ -162,6 +172,7 @@ fn drawing(
             };
             let (from, to) = (e.from, e.to);
             let label = e.label;
+            let command = e.command.then_some("no");
             let (m, m_on) = (marker.clone(), marker_on.clone());
             Some(view! {
                 <g
@@ -176,7 +187,7 @@ fn drawing(
                     data-on=move || (on_path(from, to) == Some(true)).to_string()
                 >
                     <path d=d marker-end=move || format!("url(#{})", if on_path(from, to) == Some(true) { &m_on } else { &m }) />
-                    {label.map(|l| view! { <text class="lc-edge-label" x=format!("{lx:.1}") y=format!("{ly:.1}") text-anchor=anchor>{l}</text> })}
+                    {label.map(|l| view! { <text class="lc-edge-label" x=format!("{lx:.1}") y=format!("{ly:.1}") text-anchor=anchor translate=command data-testid="lc-edge-label">{l}</text> })}
                 </g>
             })
         }
@@ -256,13 +267,15 @@ fn drawing(
                     data-lit=move || lit().to_string()
                     data-count=move || count().map(|c| c.to_string()).unwrap_or_default()
                 >
-                    <title>{if on_pick.is_some() { format!("{key}: show an example") } else { key.to_string() }}</title>
+                    // The state's code is in the title: no English detector
+                    // can skip only that word of it.
+                    <title translate="no">{if on_pick.is_some() { t!("{state}: show an example", state = key) } else { key.to_string() }}</title>
                     <rect class="lc-node-glow" x=cx - w / 2.0 - 5.0 y=cy - h / 2.0 - 5.0 width=w + 10.0 height=h + 10.0 rx="13" />
                     <rect class="lc-node-box" x=cx - w / 2.0 y=cy - h / 2.0 width=w height=h rx="9" />
-                    <text class="lc-node-label" text-anchor="middle">{label}</text>
+                    <text class="lc-node-label" text-anchor="middle" translate="no">{label}</text>
                     {move || count().filter(|c| *c > 0).map(|c| {
-                        let text = c.to_string();
-                        let cw = count_font * 1.2 + count_font * 0.62 * text.len() as f32;
+                        let text = num(c);
+                        let cw = count_font * 1.2 + count_font * 0.62 * text.chars().count() as f32;
                         let ch = count_font + 7.0;
                         view! {
                             <g class="lc-count" data-testid="lc-count">
@@ -271,7 +284,7 @@ fn drawing(
                             </g>
                         }
                     })}
-                    {note.map(|t| view! { <text class="lc-note" x=cx y=cy + h / 2.0 + 14.0 text-anchor="middle">{t}</text> })}
+                    {note.map(|t| view! { <text class="lc-note" data-testid="lc-note" x=cx y=cy + h / 2.0 + 14.0 text-anchor="middle">{t}</text> })}
                 </g>
             }
         })
@@ -279,7 +292,7 @@ fn drawing(
     let notes_below = projector.then(|| {
         view! {
             <ul class="lc-notes" data-testid="lc-notes">
-                {diagram.notes.iter().map(|(k, t)| view! { <li><span class="lc-notes-state">{*k}</span>{format!(": {t}")}</li> }).collect_view()}
+                {diagram.notes.iter().map(|(k, t)| view! { <li><span class="lc-notes-state" translate="no">{*k}</span>{format!("{}{t}", colon())}</li> }).collect_view()}
             </ul>
         }
     });

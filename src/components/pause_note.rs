@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::tr;
 use crate::runtime::use_runtime;
 
 #[component]
@@ -11,9 +12,9 @@ pub fn PauseNote() -> impl IntoView {
         rt.resting_mark().map(|m| {
             view! {
                 <div class="banner banner--info pause-note" role="status" data-testid="pause-mark" data-index=m.index>
-                    <strong>"Paused here:"</strong>
+                    <strong>{tr("Paused here:")}</strong>
                     <span data-testid="pause-mark-say">{m.say}</span>
-                    <span class="muted">"Press play to go on."</span>
+                    <span class="muted">{tr("Press play to go on.")}</span>
                 </div>
             }
         })

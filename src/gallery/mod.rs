@@ -103,18 +103,34 @@ pub enum Moment {
 }
 
 /// A live example of one state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Example {
     pub state: &'static str,
     /// The file under `samples/presets/`.
     pub preset: &'static str,
     pub subject: Subject,
     pub moment: Moment,
-    /// Why it is in this state, and what comes next.
-    pub say: &'static str,
+    /// Why it is in this state, and what comes next, in the current language.
+    pub say: fn() -> String,
 }
 
+/// Examples are the same when they show the same thing; the narration
+/// follows from that (and function pointers do not compare reliably).
+impl PartialEq for Example {
+    fn eq(&self, other: &Example) -> bool {
+        (self.state, self.preset, self.subject, self.moment)
+            == (other.state, other.preset, other.subject, other.moment)
+    }
+}
+
+impl Eq for Example {}
+
 impl Example {
+    /// The narration, for a trainer to read aloud.
+    pub fn say(&self) -> String {
+        (self.say)()
+    }
+
     pub fn machine(&self) -> Machine {
         self.subject.machine()
     }

@@ -1,4 +1,22 @@
 use super::*;
+use crate::i18n::{current, set_current, Lang};
+
+/// Speaks `lang` until dropped, then what was spoken before.
+struct Scoped(Lang);
+
+impl Scoped {
+    fn new(lang: Lang) -> Scoped {
+        let before = current();
+        set_current(lang);
+        Scoped(before)
+    }
+}
+
+impl Drop for Scoped {
+    fn drop(&mut self) {
+        set_current(self.0);
+    }
+}
 use crate::run_view::lifecycle;
 use flowlab_engine::trace;
 
@@ -75,17 +93,48 @@ fn every_example_is_in_its_state_at_the_cursor() {
 }
 
 #[test]
-fn every_narration_is_one_short_line() {
+fn every_narration_is_one_short_line_in_each_language() {
+    // French runs about a fifth longer than English.
+    for (lang, most) in [(Lang::En, 160), (Lang::Fr, 200)] {
+        let _lang = Scoped::new(lang);
+        for ex in &EXAMPLES {
+            let say = ex.say();
+            assert!(!say.contains('\n'), "{say}");
+            assert!(
+                say.chars().count() <= most,
+                "{} {} ({lang:?}): {} chars",
+                ex.state,
+                ex.preset,
+                say.chars().count()
+            );
+            assert!(say.ends_with('.'), "{say}");
+            assert!(!say.contains('{'), "every hole is filled: {say}");
+        }
+    }
+}
+
+#[test]
+fn narrations_speak_french_with_french_durations() {
+    let _lang = Scoped::new(Lang::Fr);
+    let say = |machine, state| example(machine, state).expect("an example").say();
+    assert_eq!(
+        say("definition", "paused"),
+        "Mis en pause à 30\u{a0}min\u{a0}: l’attente d’Ada arrive à échéance à 1\u{a0}h mais reste en suspens, et une nouvelle inscription attendrait\u{202f}; il reprend à 2\u{a0}h."
+    );
+    assert!(say("execution", "FAILED_SAFE_ACK").contains("à 1\u{a0}h 10\u{a0}min"));
     for ex in &EXAMPLES {
-        assert!(!ex.say.contains('\n'), "{}", ex.say);
-        assert!(
-            ex.say.len() <= 160,
-            "{} {}: {} chars",
-            ex.state,
-            ex.preset,
-            ex.say.len()
+        let fr = ex.say();
+        let en = {
+            let _en = Scoped::new(Lang::En);
+            ex.say()
+        };
+        assert_ne!(
+            fr,
+            en,
+            "{} {} has its French",
+            ex.machine().name(),
+            ex.state
         );
-        assert!(ex.say.ends_with('.'), "{}", ex.say);
     }
 }
 
@@ -96,7 +145,7 @@ fn a_state_the_preset_never_reaches_is_an_error_naming_it() {
         preset: "cancel-and-archive.json",
         subject: Subject::Execution("e1"),
         moment: Moment::First,
-        say: "",
+        say: String::new,
     };
     let e = locate(&wrong).unwrap_err().to_string();
     assert!(

@@ -8,6 +8,8 @@ use flowlab_engine::machines::execution::{ExecState, Tone};
 use flowlab_engine::machines::step::StepStatus;
 use flowlab_engine::runtime::state::State;
 
+use crate::i18n::tr;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
     pub key: &'static str,
@@ -23,7 +25,10 @@ pub struct Edge {
     pub to: &'static str,
     /// Bends, in grid units, between the two boxes.
     pub via: Vec<(f32, f32)>,
+    /// In the current language; a command's name (`pause`) stays as it is.
     pub label: Option<&'static str>,
+    /// The label is a command's name, not words to translate.
+    pub command: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +36,8 @@ pub struct Diagram {
     pub name: &'static str,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
-    /// Said once instead of drawn many times ("any non-terminal → CANCELLED").
+    /// Said once instead of drawn many times ("any non-terminal → CANCELLED"),
+    /// in the current language.
     pub notes: Vec<(&'static str, &'static str)>,
 }
 
@@ -114,6 +120,7 @@ impl Diagram {
             to: b.key,
             via,
             label: None,
+            command: false,
         };
         if clear(&[]) {
             return Some(traced(Vec::new()));
@@ -220,6 +227,7 @@ fn edge(from: &'static str, to: &'static str) -> Edge {
         to,
         via: Vec::new(),
         label: None,
+        command: false,
     }
 }
 
@@ -232,6 +240,14 @@ fn bent(from: &'static str, to: &'static str, via: &[(f32, f32)]) -> Edge {
 
 fn labelled(mut e: Edge, label: &'static str) -> Edge {
     e.label = Some(label);
+    e
+}
+
+/// An arrow named by the command or the step of lifecycle.md that takes
+/// it (`rollback`, `unlock`), kept as the spec writes it.
+fn command(mut e: Edge, name: &'static str) -> Edge {
+    e.label = Some(name);
+    e.command = true;
     e
 }
 
@@ -277,7 +293,7 @@ pub fn execution() -> Diagram {
         edge(s(S::ResourceDiscovery), s(S::ResourcesDiscovered)),
         edge(s(S::ResourcesDiscovered), s(S::Scheduled)),
         bent(s(S::Scheduled), s(S::Locking), &[(4.9, 0.5)]),
-        labelled(
+        command(
             bent(s(S::Locking), s(S::Scheduled), &[(5.1, 0.5)]),
             "unlock",
         ),
@@ -285,23 +301,26 @@ pub fn execution() -> Diagram {
         edge(s(S::Locked), s(S::Running)),
         edge(s(S::Running), s(S::Completed)),
         edge(s(S::Completed), s(S::CompletedAck)),
-        labelled(edge(s(S::Running), s(S::Error)), "error"),
+        labelled(edge(s(S::Running), s(S::Error)), tr("error")),
         edge(s(S::Error), s(S::Rollback)),
         edge(s(S::Rollback), s(S::FailedSafe)),
         edge(s(S::Rollback), s(S::FailedUnsafe)),
         bent(s(S::Error), s(S::FailedUnsafe), &[(3.0, 3.0)]),
-        labelled(
+        command(
             bent(s(S::FailedUnsafe), s(S::FailedSafe), &[(1.55, 2.5)]),
             "rollback",
         ),
-        labelled(bent(s(S::New), s(S::FailedSafe), &[(-0.1, 2.0)]), "invalid"),
+        labelled(
+            bent(s(S::New), s(S::FailedSafe), &[(-0.1, 2.0)]),
+            tr("invalid"),
+        ),
         labelled(
             bent(
                 s(S::ResourceDiscovery),
                 s(S::FailedSafe),
                 &[(3.0, 0.5), (0.5, 0.5), (0.5, 2.0)],
             ),
-            "missing",
+            tr("missing"),
         ),
         edge(s(S::FailedSafe), s(S::FailedSafeAck)),
         edge(s(S::FailedUnsafe), s(S::FailedUnsafeAck)),
@@ -313,7 +332,7 @@ pub fn execution() -> Diagram {
         edges,
         notes: vec![(
             s(S::Cancelled),
-            "from any non-terminal state: operator stop or workflow cancelled",
+            tr("from any non-terminal state: operator stop or workflow cancelled"),
         )],
     }
 }
@@ -337,8 +356,8 @@ pub fn definition() -> Diagram {
     let s = |s: W| s.as_str();
     let edges = vec![
         edge(s(W::Draft), s(W::Active)),
-        labelled(bent(s(W::Active), s(W::Paused), &[(0.9, 0.6)]), "pause"),
-        labelled(bent(s(W::Paused), s(W::Active), &[(1.1, 0.6)]), "resume"),
+        command(bent(s(W::Active), s(W::Paused), &[(0.9, 0.6)]), "pause"),
+        command(bent(s(W::Paused), s(W::Active), &[(1.1, 0.6)]), "resume"),
         edge(s(W::Paused), s(W::Cancelled)),
         edge(s(W::Active), s(W::Cancelled)),
         edge(s(W::Cancelled), s(W::Archived)),
@@ -356,7 +375,7 @@ pub fn definition() -> Diagram {
         edges,
         notes: vec![(
             s(W::Archived),
-            "from active or paused: only with nothing in progress",
+            tr("from active or paused: only with nothing in progress"),
         )],
     }
 }
@@ -388,13 +407,16 @@ pub fn step() -> Diagram {
     ];
     let s = |s: T| s.as_str();
     let edges = vec![
-        labelled(edge(s(T::Waiting), s(T::Completed)), "wait over"),
+        labelled(edge(s(T::Waiting), s(T::Completed)), tr("wait over")),
         edge(s(T::Running), s(T::Completed)),
-        labelled(edge(s(T::Running), s(T::Resolved)), "ok after failures"),
-        labelled(bent(s(T::Running), s(T::Pending), &[(-0.15, 1.5)]), "retry"),
+        labelled(edge(s(T::Running), s(T::Resolved)), tr("ok after failures")),
+        labelled(
+            bent(s(T::Running), s(T::Pending), &[(-0.15, 1.5)]),
+            tr("retry"),
+        ),
         labelled(
             bent(s(T::Pending), s(T::Running), &[(0.15, 1.5)]),
-            "retry due",
+            tr("retry due"),
         ),
         bent(s(T::AwaitingDecision), s(T::Pending), &[(-0.15, 2.5)]),
         bent(s(T::Pending), s(T::AwaitingDecision), &[(0.15, 2.5)]),
@@ -403,7 +425,7 @@ pub fn step() -> Diagram {
             s(T::Completed),
             &[(-0.6, 3.0), (-0.6, -0.6), (2.0, -0.6)],
         ),
-        labelled(edge(s(T::Running), s(T::Failed)), "fail"),
+        labelled(edge(s(T::Running), s(T::Failed)), tr("fail")),
         edge(s(T::AwaitingDecision), s(T::Failed)),
     ];
     Diagram {
@@ -413,9 +435,9 @@ pub fn step() -> Diagram {
         notes: vec![
             (
                 s(T::Cancelled),
-                "from any in-progress status when its execution stops",
+                tr("from any in-progress status when its execution stops"),
             ),
-            (s(T::Skipped), "after end_workflow / skip_remaining"),
+            (s(T::Skipped), tr("after end_workflow / skip_remaining")),
         ],
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::state_gallery::{Gallery, StateExample};
 use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
 use crate::gallery::Machine;
+use crate::i18n::tr;
 use crate::run_view::lifecycle;
 use crate::runtime::use_runtime;
 
@@ -71,30 +72,30 @@ pub fn LifecycleScreen() -> impl IntoView {
         <div class="page page--wide" data-testid="screen-lifecycle">
             <div class="page-header">
                 <div>
-                    <h1 class="page-title">"Lifecycle"</h1>
-                    <p class="page-subtitle">"The state machines the engine follows, with how many are in each state right now. Click a state to see a live example of it."</p>
+                    <h1 class="page-title">{tr("Lifecycle")}</h1>
+                    <p class="page-subtitle">{tr("The state machines the engine follows, with how many are in each state right now. Click a state to see a live example of it.")}</p>
                 </div>
                 <label class="field">
-                    <span>"Executions and steps of"</span>
+                    <span>{tr("Executions and steps of")}</span>
                     <select data-testid="lifecycle-workflow" on:change=move |ev| workflow.set(event_target_value(&ev))>
-                        <option value="">"All workflows"</option>
+                        <option value="">{tr("All workflows")}</option>
                         {move || workflows.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
             </div>
             <StateExample gallery />
             <section class="card lc-card" data-testid="lifecycle-execution">
-                <h2 class="section-title">"Execution"<span class="muted">" · every enrollment walks this machine; green is fine, amber needs a look, red needs a person"</span></h2>
-                <LifecycleDiagram diagram=lifecycle::execution() highlight=executions title="Execution lifecycle" on_pick=gallery.pick(Machine::Execution) />
+                <h2 class="section-title">{tr("Execution")}<span class="muted">{tr(" · every enrollment walks this machine; green is fine, amber needs a look, red needs a person")}</span></h2>
+                <LifecycleDiagram diagram=lifecycle::execution() highlight=executions title=tr("Execution lifecycle") on_pick=gallery.pick(Machine::Execution) />
             </section>
             <div class="lc-pair">
                 <section class="card lc-card" data-testid="lifecycle-definition">
-                    <h2 class="section-title">"Definition"<span class="muted">" · workflows by status"</span></h2>
-                    <LifecycleDiagram diagram=lifecycle::definition() highlight=definitions title="Definition lifecycle" on_pick=gallery.pick(Machine::Definition) />
+                    <h2 class="section-title">{tr("Definition")}<span class="muted">{tr(" · workflows by status")}</span></h2>
+                    <LifecycleDiagram diagram=lifecycle::definition() highlight=definitions title=tr("Definition lifecycle") on_pick=gallery.pick(Machine::Definition) />
                 </section>
                 <section class="card lc-card" data-testid="lifecycle-step">
-                    <h2 class="section-title">"Step"<span class="muted">" · steps of executions by status"</span></h2>
-                    <LifecycleDiagram diagram=lifecycle::step() highlight=steps title="Step lifecycle" on_pick=gallery.pick(Machine::Step) />
+                    <h2 class="section-title">{tr("Step")}<span class="muted">{tr(" · steps of executions by status")}</span></h2>
+                    <LifecycleDiagram diagram=lifecycle::step() highlight=steps title=tr("Step lifecycle") on_pick=gallery.pick(Machine::Step) />
                 </section>
             </div>
         </div>

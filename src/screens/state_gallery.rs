@@ -11,8 +11,10 @@ use wasm_bindgen_futures::spawn_local;
 
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::gallery::{self, Example, Machine, Subject};
+use crate::i18n::{fill, tr};
 use crate::presets::{preset, PRESETS};
 use crate::runtime::{use_runtime, Mode, Runtime};
+use crate::t;
 
 /// Goes to a path in the app.
 type Go = Box<dyn Fn(&str)>;
@@ -96,7 +98,7 @@ impl Gallery {
         let rt = self.rt;
         if rt.mode() != Mode::Running {
             self.error.set(Some(
-                "This tab shows the workspace read-only, so it cannot load an example.".into(),
+                tr("This tab shows the workspace read-only, so it cannot load an example.").into(),
             ));
             return;
         }
@@ -105,10 +107,12 @@ impl Gallery {
         spawn_local(async move {
             let result = match gallery::open(ex) {
                 Err(e) => Err(e.to_string()),
-                Ok((session, p, _)) => rt
-                    .replace(session, p.text.to_owned())
-                    .await
-                    .map_err(|e| format!("{} was not loaded: {e}. Nothing was changed.", p.file)),
+                Ok((session, p, _)) => {
+                    let refused = tr("{file} was not loaded: {error}. Nothing was changed.");
+                    rt.replace(session, p.text.to_owned())
+                        .await
+                        .map_err(|e| fill(refused, &[("file", &p.file), ("error", &e)]))
+                }
             };
             g.loading.set(false);
             match result {
@@ -121,13 +125,66 @@ impl Gallery {
     }
 }
 
-fn link(subject: Subject) -> (String, String) {
+/// A translated `template` with each `{hole}` replaced by `value(hole)`;
+/// a hole without a value stays as written.
+fn fill_view(template: &str, value: impl Fn(&str) -> Option<AnyView>) -> Vec<AnyView> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let Some(v) = value(&rest[open + 1..close]) else {
+            out.push(rest[..=close].to_owned().into_any());
+            rest = &rest[close + 1..];
+            continue;
+        };
+        out.push(rest[..open].to_owned().into_any());
+        out.push(v);
+        rest = &rest[close + 1..];
+    }
+    out.push(rest.to_owned().into_any());
+    out
+}
+
+/// A translated `template` whose holes are ids or codes, shown as code.
+fn with_codes(template: &str, codes: &[(&str, &'static str)]) -> Vec<AnyView> {
+    fill_view(template, |hole| {
+        codes
+            .iter()
+            .find(|(name, _)| *name == hole)
+            .map(|(_, v)| view! { <code>{*v}</code> }.into_any())
+    })
+}
+
+/// The subject named for people, its ids as code.
+fn subject_view(subject: Subject) -> Vec<AnyView> {
     match subject {
-        Subject::Workflow(id) => (format!("/editor/{id}"), format!("Open workflow {id}")),
-        Subject::Execution(x) => (format!("/runs/{x}"), format!("Open execution {x}")),
+        Subject::Workflow(id) => with_codes(tr("workflow {id}"), &[("id", id)]),
+        Subject::Execution(x) => with_codes(tr("execution {x}"), &[("x", x)]),
+        Subject::Step { execution, step } => with_codes(
+            tr("step {step} of {execution}"),
+            &[("step", step), ("execution", execution)],
+        ),
+    }
+}
+
+fn link(subject: Subject) -> (String, Vec<AnyView>) {
+    match subject {
+        Subject::Workflow(id) => (
+            format!("/editor/{id}"),
+            with_codes(tr("Open workflow {id}"), &[("id", id)]),
+        ),
+        Subject::Execution(x) => (
+            format!("/runs/{x}"),
+            with_codes(tr("Open execution {x}"), &[("x", x)]),
+        ),
         Subject::Step { execution, step } => (
             format!("/runs/{execution}"),
-            format!("Open execution {execution} (step {step})"),
+            with_codes(
+                tr("Open execution {execution} (step {step})"),
+                &[("execution", execution), ("step", step)],
+            ),
         ),
     }
 }
@@ -146,21 +203,25 @@ pub fn StateExample(gallery: Gallery) -> impl IntoView {
     let panel = move || {
         let ex = g.shown.get()?;
         let p = preset(ex.preset)?;
-        let now = rt
-            .with(|s| ex.subject.status_in(s.state()))
-            .flatten()
-            .unwrap_or("not there yet");
+        let now = rt.with(|s| ex.subject.status_in(s.state())).flatten();
         let (href, label) = link(ex.subject);
         let (workflow, execution, step) = match ex.subject {
             Subject::Workflow(id) => (Some(id), None, None),
             Subject::Execution(x) => (None, Some(x), None),
             Subject::Step { execution, step } => (None, Some(execution), Some(step)),
         };
-        let moved = (now != ex.state).then(|| {
+        let moved = (now != Some(ex.state)).then(|| {
+            let template = match now {
+                Some(_) => tr("The cursor has moved: here {subject} is {state}."),
+                None => tr("The cursor has moved: here {subject} is not there yet."),
+            };
+            let said = fill_view(template, |hole| match hole {
+                "subject" => Some(subject_view(ex.subject).into_any()),
+                "state" => now.map(|s| view! { <code>{s}</code> }.into_any()),
+                _ => None,
+            });
             view! {
-                <p class="state-example-moved" data-testid="state-example-moved">
-                    {format!("The cursor has moved: here {} is {now}.", ex.subject)}
-                </p>
+                <p class="state-example-moved" data-testid="state-example-moved">{said}</p>
             }
         });
         Some(view! {
@@ -175,23 +236,27 @@ pub fn StateExample(gallery: Gallery) -> impl IntoView {
                 aria-live="polite"
             >
                 <div class="state-example-head">
-                    <span class="state-example-state mono">{ex.state}</span>
-                    <span class="muted">{format!("{} · preset “{}”", ex.subject, p.title)}</span>
+                    <span class="state-example-state mono" translate="no">{ex.state}</span>
+                    <span class="muted">
+                        {subject_view(ex.subject)}
+                        " · "
+                        <span data-testid="state-example-preset">{t!("preset “{title}”", title = p.title)}</span>
+                    </span>
                     <a class="link state-example-link" href=href data-testid="state-example-link">{label}</a>
                 </div>
-                <p class="state-example-say" data-testid="state-example-say">{ex.say}</p>
+                <p class="state-example-say" data-testid="state-example-say">{ex.say()}</p>
                 {moved}
             </section>
         })
     };
     view! {
         <Show when=move || g.loading.get()>
-            <p class="state-example-loading muted" role="status" data-testid="state-example-loading">"Loading the example…"</p>
+            <p class="state-example-loading muted" role="status" data-testid="state-example-loading">{tr("Loading the example…")}</p>
         </Show>
         {move || g.error.get().map(|e| view! {
             <div class="error-banner" role="alert" data-testid="state-example-error">
                 <span>{e}</span>
-                <button type="button" class="banner-close" aria-label="Dismiss" on:click=move |_| g.error.set(None)>"×"</button>
+                <button type="button" class="banner-close" aria-label=tr("Dismiss") on:click=move |_| g.error.set(None)>"×"</button>
             </div>
         })}
         {panel}
@@ -199,14 +264,11 @@ pub fn StateExample(gallery: Gallery) -> impl IntoView {
             <Show when=move || g.pending.get().is_some()>
                 <ConfirmDialog
                     testid="load-dialog"
-                    title=Signal::derive(move || g.pending.get().map(|ex| format!("Show an example of {}?", ex.state)).unwrap_or_default())
-                    body=Signal::derive(move || g.pending.get().and_then(|ex| preset(ex.preset)).map(|p| format!(
-                        "It loads the preset “{}” in place of every workflow, version, contact and execution in this browser, plays it to the example and pauses there. Export the workspace first if you want to keep it.",
-                        p.title
-                    )).unwrap_or_default())
-                    cancel_label="Keep my workspace"
+                    title=Signal::derive(move || g.pending.get().map(|ex| t!("Show an example of {state}?", state = ex.state)).unwrap_or_default())
+                    body=Signal::derive(move || g.pending.get().and_then(|ex| preset(ex.preset)).map(|p| t!("It loads the preset “{title}” in place of every workflow, version, contact and execution in this browser, plays it to the example and pauses there. Export the workspace first if you want to keep it.", title = p.title)).unwrap_or_default())
+                    cancel_label=tr("Keep my workspace")
                     cancel_testid="load-cancel"
-                    confirm_label="Load the example"
+                    confirm_label=tr("Load the example")
                     confirm_testid="load-confirm"
                     on_cancel=Callback::new(move |_| g.pending.set(None))
                     on_confirm=Callback::new(confirm)
