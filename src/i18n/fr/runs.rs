@@ -110,10 +110,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "Métriques par étape",
     ),
     (
-        "Step",
-        "Étape",
-    ),
-    (
         "Executions of this version that reached the step",
         "Exécutions de cette version qui ont atteint l’étape",
     ),
@@ -662,10 +658,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "Prendre acte",
     ),
     (
-        "Execution lifecycle",
-        "Cycle de vie de l’exécution",
-    ),
-    (
         " · the path it took, where it is now",
         " · le chemin parcouru, où elle en est",
     ),
@@ -701,10 +693,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     (
         "Workflow",
         "Workflow",
-    ),
-    (
-        "All workflows",
-        "Tous les workflows",
     ),
     (
         "Version",
@@ -761,10 +749,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     (
         "Executions",
         "Exécutions",
-    ),
-    (
-        "Execution",
-        "Exécution",
     ),
     (
         "Enrolled",
