@@ -14,13 +14,15 @@ use flowlab_engine::scenario::{
 };
 use serde_json::{json, Map, Value};
 
+use crate::i18n::num;
 use crate::session::{Clock, EventLog, Session};
+use crate::t;
 
 pub const WORKSPACE_FORMAT: &str = "flowlab-workspace/1";
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ImportError {
-    #[error("{file} is {size} bytes; files over {limit} bytes are refused")]
+    #[error("{}", t!("{file} is {size} bytes; files over {limit} bytes are refused", file = file, size = num(*size as u64), limit = num(*limit as u64)))]
     TooLarge {
         file: String,
         size: usize,
@@ -28,7 +30,7 @@ pub enum ImportError {
     },
     #[error(transparent)]
     File(#[from] FileError),
-    #[error("{file} was read as BPMN 2.0 and refused: {error}")]
+    #[error("{}", t!("{file} was read as BPMN 2.0 and refused: {error}", file = file, error = error))]
     Bpmn {
         file: String,
         #[source]

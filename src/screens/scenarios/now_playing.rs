@@ -4,8 +4,10 @@ use leptos::prelude::*;
 
 use super::describe::describe;
 use crate::components::clock_bar::format_sim_time;
+use crate::i18n::{num, tr};
 use crate::presets::PRESETS;
 use crate::runtime::use_runtime;
+use crate::t;
 use crate::workspace::SAMPLE_FILES;
 
 /// The loaded scenario: its note to read aloud, and its script with what is
@@ -67,26 +69,26 @@ pub fn NowPlaying() -> impl IntoView {
     view! {
         <section class="now-playing card" data-testid="now-playing" aria-labelledby="now-playing-title">
             <div class="now-playing-head">
-                <span class="eyebrow">"Loaded in this workspace"</span>
+                <span class="eyebrow">{tr("Loaded in this workspace")}</span>
                 <h2 id="now-playing-title" class="now-playing-title" data-testid="now-playing-title">
-                    {move || about.with(|(t, _)| t.clone()).unwrap_or_else(|| "Your workspace".to_owned())}
+                    {move || about.with(|(t, _)| t.clone()).unwrap_or_else(|| tr("Your workspace").to_owned())}
                 </h2>
                 <p class="now-playing-note" data-testid="now-playing-note">
-                    {move || about.with(|(_, n)| n.clone()).unwrap_or_else(|| "No note: this workspace was not loaded from a scenario file with one.".to_owned())}
+                    {move || about.with(|(_, n)| n.clone()).unwrap_or_else(|| tr("No note: this workspace was not loaded from a scenario file with one.").to_owned())}
                 </p>
             </div>
             <div class="now-playing-script">
                 <h3 class="section-title">
-                    "Script "
+                    {tr("Script")}" "
                     <span class="muted" data-testid="script-progress">
-                        {move || format!("{} of {} played", done.get(), script.with(Vec::len))}
+                        {move || t!("{n} of {m} played", n = num(done.get() as u64), m = num(script.with(Vec::len) as u64))}
                     </span>
                 </h3>
                 <Show
                     when=move || script.with(|s| !s.is_empty())
-                    fallback=|| view! { <p class="muted">"No scripted commands: what happens next is up to you."</p> }
+                    fallback=|| view! { <p class="muted">{tr("No scripted commands: what happens next is up to you.")}</p> }
                 >
-                    <ol class="script-list" data-testid="script-list" tabindex="0" aria-label="The script">{rows}</ol>
+                    <ol class="script-list" data-testid="script-list" tabindex="0" aria-label=tr("The script")>{rows}</ol>
                 </Show>
             </div>
         </section>
