@@ -39,7 +39,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("As fast as possible", "Aussi vite que possible"),
     ("{speed} real time", "{speed} le temps réel"),
     ("Run until (simulated time, e.g. 1d2h)", "Aller jusqu’à (temps simulé, p. ex. 1d2h)"),
-    ("run until…", "aller jusqu’à…"),
+    ("run until…", "jusqu’à…"),
     ("Run until a simulated time, e.g. 1d2h or 90m", "Aller jusqu’à un temps simulé, p. ex. 1d2h ou 90m"),
     ("{time} is not after the clock ({now})", "{time} n’est pas après l’horloge ({now})"),
     ("“{text}”: {error}", "«\u{a0}{text}\u{a0}»\u{a0}: {error}"),

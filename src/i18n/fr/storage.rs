@@ -53,4 +53,11 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("{file} was read as BPMN 2.0 and refused: {error}", "{file} a été lu comme du BPMN 2.0 et refusé\u{a0}: {error}"),
     ("line {n} differs: the page wrote {page} and the file gives {file}", "la ligne {n} diffère\u{a0}: la page a écrit {page} et le fichier donne {file}"),
     ("the page wrote {page} lines and the file gives {file}", "la page a écrit {page} lignes et le fichier en donne {file}"),
+    ("not an object", "pas un objet"),
+    ("unknown field", "champ inconnu"),
+    ("missing", "manquant"),
+    ("not text", "pas du texte"),
+    ("not a count", "pas un nombre entier"),
+    ("not base64: {error}", "pas du base64\u{a0}: {error}"),
+    ("{file}: `{field}`: {problem}", "{file}\u{a0}: `{field}`\u{a0}: {problem}"),
 ];

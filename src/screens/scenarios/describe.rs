@@ -5,21 +5,42 @@ use flowlab_engine::command::{Command, DecideTarget};
 use crate::i18n::{plural, tr};
 use crate::t;
 
-#[rustfmt::skip]
+/// Where an identifier (or a text quoted from the scenario) starts and ends
+/// in [`describe_marked`]: the script list shows those parts as they are
+/// written, not as prose to translate.
+pub const MARK_START: char = '\u{2068}';
+pub const MARK_END: char = '\u{2069}';
+
+fn id(text: &str) -> String {
+    format!("{MARK_START}{text}{MARK_END}")
+}
+
+fn ids<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    texts.map(id).collect::<Vec<_>>().join(", ")
+}
+
+/// The command in a few words, identifiers as they are written.
+#[cfg(test)]
 pub fn describe(command: &Command) -> String {
+    describe_marked(command).replace([MARK_START, MARK_END], "")
+}
+
+/// [`describe`] with each identifier between [`MARK_START`] and [`MARK_END`].
+#[rustfmt::skip]
+pub fn describe_marked(command: &Command) -> String {
     match command {
         Command::Publish { workflow, note } => match note {
             Some(n) => t!("Publish {workflow} (“{note}”)",
-                workflow = workflow,
-                note = n
+                workflow = id(workflow),
+                note = id(n)
             ),
-            None => t!("Publish {workflow}", workflow = workflow),
+            None => t!("Publish {workflow}", workflow = id(workflow)),
         },
-        Command::Activate { workflow } => t!("Activate {workflow}", workflow = workflow),
-        Command::Pause { workflow } => t!("Pause {workflow}", workflow = workflow),
-        Command::Resume { workflow } => t!("Resume {workflow}", workflow = workflow),
-        Command::Cancel { workflow } => t!("Cancel {workflow}", workflow = workflow),
-        Command::Archive { workflow } => t!("Archive {workflow}", workflow = workflow),
+        Command::Activate { workflow } => t!("Activate {workflow}", workflow = id(workflow)),
+        Command::Pause { workflow } => t!("Pause {workflow}", workflow = id(workflow)),
+        Command::Resume { workflow } => t!("Resume {workflow}", workflow = id(workflow)),
+        Command::Cancel { workflow } => t!("Cancel {workflow}", workflow = id(workflow)),
+        Command::Archive { workflow } => t!("Archive {workflow}", workflow = id(workflow)),
         Command::Edit { workflow, edit } => {
             let mut parts = Vec::new();
             if let Some(steps) = &edit.steps {
@@ -32,34 +53,34 @@ pub fn describe(command: &Command) -> String {
                 parts.push(tr("trigger").to_owned());
             }
             t!("Edit the {workflow} draft: {parts}",
-                workflow = workflow,
+                workflow = id(workflow),
                 parts = parts.join(", ")
             )
         }
         Command::Restore { workflow, version } => t!("Restore version {version} of {workflow} into the draft",
             version = version,
-            workflow = workflow
+            workflow = id(workflow)
         ),
         Command::Clone { workflow, new_id } => t!("Clone {workflow} as {new_id}",
-            workflow = workflow,
-            new_id = new_id
+            workflow = id(workflow),
+            new_id = id(new_id)
         ),
-        Command::Create { workflow, .. } => t!("Create workflow {workflow}", workflow = workflow),
-        Command::AddContact { contact } => t!("Add contact {id}", id = contact.id),
-        Command::UpdateContact { contact } => t!("Update contact {id}", id = contact.id),
-        Command::AddOperator { operator } => t!("Add operator {id}", id = operator.id),
-        Command::UpdateOperator { operator } => t!("Update operator {id}", id = operator.id),
+        Command::Create { workflow, .. } => t!("Create workflow {workflow}", workflow = id(workflow)),
+        Command::AddContact { contact } => t!("Add contact {id}", id = id(&contact.id)),
+        Command::UpdateContact { contact } => t!("Update contact {id}", id = id(&contact.id)),
+        Command::AddOperator { operator } => t!("Add operator {id}", id = id(&operator.id)),
+        Command::UpdateOperator { operator } => t!("Update operator {id}", id = id(&operator.id)),
         Command::Enroll { workflow, contacts } => t!("Enroll {contacts} in {workflow}",
-            contacts = contacts.join(", "),
-            workflow = workflow
+            contacts = ids(contacts.iter().map(String::as_str)),
+            workflow = id(workflow)
         ),
         Command::Tag { contact, tag } => {
-            t!("Tag {contact} with {tag}", contact = contact, tag = tag)
+            t!("Tag {contact} with {tag}", contact = id(contact), tag = id(tag))
         }
         Command::Untag { contact, tag } => {
             t!("Remove tag {tag} from {contact}",
-                tag = tag,
-                contact = contact
+                tag = id(tag),
+                contact = id(contact)
             )
         }
         Command::Set {
@@ -68,8 +89,8 @@ pub fn describe(command: &Command) -> String {
         } => {
             let keys: Vec<&str> = attributes.keys().map(String::as_str).collect();
             t!("Set {keys} on {contact}",
-                keys = keys.join(", "),
-                contact = contact
+                keys = ids(keys.iter().copied()),
+                contact = id(contact)
             )
         }
         Command::Decide {
@@ -82,15 +103,15 @@ pub fn describe(command: &Command) -> String {
                 DecideTarget::Shared { workflow, step, .. } => format!("{workflow} · {step}"),
             };
             match decision.as_str() {
-                "approve" => t!("{operator} approves {on}", operator = operator, on = on),
-                _ => t!("{operator} rejects {on}", operator = operator, on = on),
+                "approve" => t!("{operator} approves {on}", operator = id(operator), on = id(&on)),
+                _ => t!("{operator} rejects {on}", operator = id(operator), on = id(&on)),
             }
         }
-        Command::Stop { execution } => t!("Stop {execution}", execution = execution),
+        Command::Stop { execution } => t!("Stop {execution}", execution = id(execution)),
         Command::Rollback { execution } => {
-            t!("Retry the rollback of {execution}", execution = execution)
+            t!("Retry the rollback of {execution}", execution = id(execution))
         }
-        Command::Ack { execution } => t!("Acknowledge {execution}", execution = execution),
+        Command::Ack { execution } => t!("Acknowledge {execution}", execution = id(execution)),
     }
 }
 

@@ -2,7 +2,7 @@ use flowlab_engine::scenario::parse_scenario;
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
-use super::describe::describe;
+use super::describe::{describe_marked, MARK_END, MARK_START};
 use crate::components::clock_bar::format_sim_time;
 use crate::i18n::{num, tr};
 use crate::presets::PRESETS;
@@ -38,7 +38,7 @@ pub fn NowPlaying() -> impl IntoView {
         rt.with(|s| {
             s.script()
                 .iter()
-                .map(|e| (e.at, describe(&e.command)))
+                .map(|e| (e.at, describe_marked(&e.command)))
                 .collect::<Vec<(SimTime, String)>>()
         })
         .unwrap_or_default()
@@ -59,7 +59,7 @@ pub fn NowPlaying() -> impl IntoView {
                     view! {
                         <li class=format!("script-entry script-entry--{state}") data-testid="script-entry" data-state=state aria-current=(state == "next").then_some("step")>
                             <span class="script-time mono">{format_sim_time(*at)}</span>
-                            <span class="script-text">{text.clone()}</span>
+                            <span class="script-text">{marked_view(text)}</span>
                         </li>
                     }
                 })
@@ -93,4 +93,24 @@ pub fn NowPlaying() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// A described command, its identifiers marked as not to translate.
+fn marked_view(text: &str) -> impl IntoView {
+    let mut parts = Vec::new();
+    for (i, piece) in text.split(MARK_START).enumerate() {
+        let (id, prose) = match piece.split_once(MARK_END) {
+            Some((id, prose)) if i > 0 => (Some(id), prose),
+            _ => (None, piece),
+        };
+        if let Some(id) = id {
+            parts.push(
+                view! { <span class="script-id" translate="no">{id.to_owned()}</span> }.into_any(),
+            );
+        }
+        if !prose.is_empty() {
+            parts.push(prose.to_owned().into_any());
+        }
+    }
+    parts
 }
