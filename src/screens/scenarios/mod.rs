@@ -126,10 +126,7 @@ pub fn ScenariosScreen() -> impl IntoView {
     #[rustfmt::skip]
     let export = move |_| {
         let made = rt.with_untracked(|s| {
-            let note = t!("Exported from Flowlab at {time}: the workspace's workflows and people, the script played so far and {commands} given in the page.",
-                time = format_sim_time(s.clock().now),
-                commands = crate::i18n::plural("{n} command|{n} commands", s.journal().len() as u64)
-            );
+            let note = t!("Exported from Flowlab at {time}: the workspace's workflows and people, the script played so far and {n} command(s) given in the page.", time = format_sim_time(s.clock().now), n = s.journal().len());
             let text = export_scenario(s, &note);
             (file_name(s.clock().now), reproduces(s, &text), text)
         });
