@@ -247,6 +247,7 @@ describe('the shell in French (release build)', { timeout: 240_000 }, () => {
     assert.deepEqual(await english(page, [...OTHERS, '#load-dialog-title']), []);
     await page.click('[data-testid=load-confirm]');
     await page.waitForSelector('[data-testid=load-dialog]', { state: 'detached' });
+    await page.waitForSelector('[data-testid=screen-runs]');
     await ready(page);
     await go(page, '/scenarios');
     await page.waitForSelector('[data-testid=script-entry]');
@@ -254,6 +255,31 @@ describe('the shell in French (release build)', { timeout: 240_000 }, () => {
     assert.deepEqual(await english(page), []);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: await artifactPath('i18n-shell-scenarios-fr-dark.png') });
+    await context.close();
+  });
+
+  it('says in French that Flowlab stopped, after a panic and after a wasm trap', async () => {
+    const { context, page } = await french(app);
+    await page.evaluate(() => {
+      try {
+        window.wasmBindings.debug_panic();
+      } catch (e) {
+        setTimeout(() => { throw e; });
+      }
+    });
+    await page.waitForSelector('[data-testid=crash-banner]');
+    assert.match(await page.textContent('[data-testid=crash-message]'), /^Flowlab s’est arrêté de façon inattendue\. (Tout jusqu’à Jour 0|L’espace de travail tel qu’il a été chargé)/);
+    assert.equal(await page.textContent('[data-testid=crash-reload]'), 'Recharger');
+    assert.deepEqual(await english(page, [...OTHERS, '.crash-detail']), []);
+    await page.screenshot({ path: await artifactPath('i18n-shell-crash-fr-light.png') });
+
+    const trapped = await context.newPage();
+    await trapped.addInitScript(() => localStorage.setItem('flowlab.lang', 'fr'));
+    await openApp(trapped, app.server.url);
+    await trapped.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+    await trapped.waitForSelector('[data-testid=crash-banner]');
+    assert.match(await trapped.textContent('[data-testid=crash-message]'), /^Flowlab s’est arrêté de façon inattendue\. /);
+    assert.equal(await trapped.textContent('[data-testid=crash-reload]'), 'Recharger');
     await context.close();
   });
 

@@ -60,4 +60,14 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("not a count", "pas un nombre entier"),
     ("not base64: {error}", "pas du base64\u{a0}: {error}"),
     ("{file}: `{field}`: {problem}", "{file}\u{a0}: `{field}`\u{a0}: {problem}"),
+    ("segment starting at event {at}: {what}", "segment commençant à l’événement {at}\u{a0}: {what}"),
+    ("says {n} events and holds {m}", "annonce {n} événements et en contient {m}"),
+    ("does not continue the log's time", "ne prolonge pas le temps du journal"),
+    ("segment {number}: {what}", "segment {number}\u{a0}: {what}"),
+    ("segment {i} is missing", "le segment {i} manque"),
+    ("starts at event {first}, expected {next}", "commence à l’événement {first} au lieu de {next}"),
+    (
+        "the log ends at segment {segment}, event {event}; its end record says segment {end_segment}, event {end_event}",
+        "le journal s’arrête au segment {segment}, événement {event}\u{202f}; son enregistrement de fin indique le segment {end_segment}, événement {end_event}",
+    ),
 ];
