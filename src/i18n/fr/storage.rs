@@ -70,4 +70,18 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "the log ends at segment {segment}, event {event}; its end record says segment {end_segment}, event {end_event}",
         "le journal s’arrête au segment {segment}, événement {event}\u{202f}; son enregistrement de fin indique le segment {end_segment}, événement {end_event}",
     ),
+    ("`journal` is not a list", "`journal` n’est pas une liste"),
+    ("journal entry {i} is missing", "l’entrée {i} du journal des commandes manque"),
+    ("journal entry {i}: {what}", "entrée {i} du journal des commandes\u{a0}: {what}"),
+    ("snapshot {key}", "instantané {key}"),
+    (
+        "the journal holds {n} entries; meta/journal_end says {end}",
+        "le journal des commandes compte {n} entrées\u{202f}; meta/journal_end indique {end}",
+    ),
+    ("{what}: `event_count` is too large", "{what}\u{a0}: `event_count` est trop grand"),
+    ("{what}: `{name}` is not a count", "{what}\u{a0}: `{name}` n’est pas un nombre entier"),
+    ("{what}: `{name}` is not bytes", "{what}\u{a0}: `{name}` n’est pas une suite d’octets"),
+    ("{what}: after the end of the log", "{what}\u{a0}: après la fin du journal"),
+    ("{what}: no `{name}`", "{what}\u{a0}: pas de `{name}`"),
+    ("{what}: {problem}", "{what}\u{a0}: {problem}"),
 ];
