@@ -13,6 +13,7 @@ use flowlab_engine::time::SimTime;
 use serde_json::{json, Map, Value};
 
 use crate::session::Session;
+use crate::t;
 
 /// One script line: `{"at": ms, "do": verb, …}`.
 pub fn command_json(entry: &ScriptEntry) -> Value {
@@ -160,6 +161,7 @@ pub fn export_scenario(session: &Session, note: &str) -> String {
 
 /// Whether `flowlab-sim run` of the exported text gives the session's trace
 /// (without the summary line). `None` when it does; otherwise why not.
+#[rustfmt::skip]
 pub fn reproduces(session: &Session, text: &str) -> Option<String> {
     let scenario = match flowlab_engine::scenario::parse_scenario("export.json", text) {
         Ok(s) => s,
@@ -173,17 +175,8 @@ pub fn reproduces(session: &Session, text: &str) -> Option<String> {
     let page: Vec<&str> = page.lines().collect();
     let sim = &lines[..lines.len().saturating_sub(1)];
     match page.iter().zip(sim).position(|(a, b)| a != b) {
-        Some(i) => Some(format!(
-            "line {} differs: the page wrote {} and the file gives {}",
-            i + 1,
-            page[i],
-            sim[i]
-        )),
-        None if page.len() != sim.len() => Some(format!(
-            "the page wrote {} lines and the file gives {}",
-            page.len(),
-            sim.len()
-        )),
+        Some(i) => Some(t!("line {n} differs: the page wrote {page} and the file gives {file}", n = i + 1, page = page[i], file = sim[i])),
+        None if page.len() != sim.len() => Some(t!("the page wrote {page} lines and the file gives {file}", page = page.len(), file = sim.len())),
         None => None,
     }
 }

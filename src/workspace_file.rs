@@ -14,13 +14,15 @@ use flowlab_engine::scenario::{
 };
 use serde_json::{json, Map, Value};
 
+use crate::i18n::{num, tr};
 use crate::session::{Clock, EventLog, Session};
+use crate::t;
 
 pub const WORKSPACE_FORMAT: &str = "flowlab-workspace/1";
 
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ImportError {
-    #[error("{file} is {size} bytes; files over {limit} bytes are refused")]
+    #[error("{}", t!("{file} is {size} bytes; files over {limit} bytes are refused", file = file, size = num(*size as u64), limit = num(*limit as u64)))]
     TooLarge {
         file: String,
         size: usize,
@@ -28,13 +30,13 @@ pub enum ImportError {
     },
     #[error(transparent)]
     File(#[from] FileError),
-    #[error("{file} was read as BPMN 2.0 and refused: {error}")]
+    #[error("{}", t!("{file} was read as BPMN 2.0 and refused: {error}", file = file, error = error))]
     Bpmn {
         file: String,
         #[source]
         error: flowlab_engine::bpmn::ImportError,
     },
-    #[error("{file}: `{field}`: {problem}")]
+    #[error("{}", t!("{file}: `{field}`: {problem}", file = file, field = field, problem = problem))]
     Workspace {
         file: String,
         field: String,
@@ -123,17 +125,21 @@ fn read_workspace(file: &str, value: &Value) -> Result<Imported, ImportError> {
     };
     let object: &Map<String, Value> = value
         .as_object()
-        .ok_or_else(|| bad("", "not an object".into()))?;
+        .ok_or_else(|| bad("", tr("not an object").into()))?;
     const FIELDS: [&str; 6] = ["format", "genesis", "source", "clock", "script_done", "log"];
     if let Some(unknown) = object.keys().find(|k| !FIELDS.contains(&k.as_str())) {
-        return Err(bad(unknown, "unknown field".into()));
+        return Err(bad(unknown, tr("unknown field").into()));
     }
-    let field = |name: &str| object.get(name).ok_or_else(|| bad(name, "missing".into()));
+    let field = |name: &str| {
+        object
+            .get(name)
+            .ok_or_else(|| bad(name, tr("missing").into()))
+    };
     let genesis = genesis_from_json(&field("genesis")?.to_string())
         .map_err(|e| bad("genesis", e.to_string()))?;
     let source = field("source")?
         .as_str()
-        .ok_or_else(|| bad("source", "not text".into()))?
+        .ok_or_else(|| bad("source", tr("not text").into()))?
         .to_owned();
     let script = parse_scenario("source", &source)
         .map_err(|e| bad("source", e.to_string()))?
@@ -142,14 +148,15 @@ fn read_workspace(file: &str, value: &Value) -> Result<Imported, ImportError> {
         serde_json::from_value(field("clock")?.clone()).map_err(|e| bad("clock", e.to_string()))?;
     let script_done = field("script_done")?
         .as_u64()
-        .ok_or_else(|| bad("script_done", "not a count".into()))? as usize;
+        .ok_or_else(|| bad("script_done", tr("not a count").into()))?
+        as usize;
     let bytes = BASE64
         .decode(
             field("log")?
                 .as_str()
-                .ok_or_else(|| bad("log", "not text".into()))?,
+                .ok_or_else(|| bad("log", tr("not text").into()))?,
         )
-        .map_err(|e| bad("log", format!("not base64: {e}")))?;
+        .map_err(|e| bad("log", t!("not base64: {error}", error = e)))?;
     let log = decode_segment(&bytes).map_err(|e| bad("log", e.to_string()))?;
     let session = Session::restore(
         genesis,

@@ -6,17 +6,18 @@
 use flowlab_engine::scenario::{file_text, MAX_FILE_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::num;
+use crate::t;
+
+#[rustfmt::skip]
 pub async fn chosen_file_text(file: &web_sys::File) -> Result<String, String> {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
-        return Err(format!(
-            "{name}: the file is {} bytes, over the limit of {MAX_FILE_BYTES} bytes",
-            file.size()
-        ));
+        return Err(t!("{name}: the file is {size} bytes, over the limit of {limit} bytes", name = name, size = num(file.size() as u64), limit = num(MAX_FILE_BYTES as u64)));
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| format!("{name} could not be read"))?;
+        .map_err(|_| t!("{name} could not be read", name = name))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     file_text(&name, &bytes)
         .map(str::to_owned)

@@ -8,6 +8,9 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
+use crate::i18n::tr;
+use crate::t;
+
 const SAVED_KEY: &str = "__flowlabSaved";
 
 /// Installs the panic hook; call once, before mounting the app.
@@ -30,7 +33,7 @@ fn saved_sentence() -> String {
     web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &SAVED_KEY.into()).ok())
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| "What was saved before this page opened is kept.".into())
+        .unwrap_or_else(|| tr("What was saved before this page opened is kept.").into())
 }
 
 fn show_banner(detail: &str) {
@@ -45,6 +48,7 @@ fn show_banner(detail: &str) {
     {
         return;
     }
+    #[rustfmt::skip]
     let build = || -> Result<(), JsValue> {
         let banner = document.create_element("div")?;
         banner.set_class_name("crash-banner");
@@ -54,10 +58,7 @@ fn show_banner(detail: &str) {
         card.set_class_name("crash-card");
         let text = document.create_element("p")?;
         text.set_attribute("data-testid", "crash-message")?;
-        text.set_text_content(Some(&format!(
-            "Flowlab stopped unexpectedly. {}",
-            saved_sentence()
-        )));
+        text.set_text_content(Some(&t!("Flowlab stopped unexpectedly. {saved}", saved = saved_sentence())));
         let why = document.create_element("p")?;
         why.set_class_name("crash-detail");
         why.set_text_content(Some(detail));
@@ -67,7 +68,7 @@ fn show_banner(detail: &str) {
         reload.set_attribute("data-testid", "crash-reload")?;
         // A page handler, not a Rust closure: the wasm instance is stopping.
         reload.set_attribute("onclick", "location.reload()")?;
-        reload.set_text_content(Some("Reload"));
+        reload.set_text_content(Some(tr("Reload")));
         card.append_child(&text)?;
         card.append_child(&why)?;
         card.append_child(&reload)?;

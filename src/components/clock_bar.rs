@@ -5,15 +5,17 @@ use flowlab_engine::time::{parse_duration, SimTime};
 use leptos::prelude::*;
 
 use crate::components::icons::{PauseIcon, PlayIcon, StepIcon};
+use crate::i18n::{num, plural, tr};
 use crate::runtime::{use_runtime, Mode, SaveState};
 use crate::session::Speed;
+use crate::t;
 
 /// "Day 2 · 13:05:09" for simulated time.
 pub fn format_sim_time(t: SimTime) -> String {
     let s = t.0 / 1000;
     let day = s / 86_400;
     let (h, m, sec) = ((s % 86_400) / 3600, (s % 3600) / 60, s % 60);
-    format!("Day {day} · {h:02}:{m:02}:{sec:02}")
+    format!("{} · {h:02}:{m:02}:{sec:02}", t!("Day {n}", n = day))
 }
 
 #[component]
@@ -30,6 +32,7 @@ pub fn ClockBar() -> impl IntoView {
     };
     let (until_text, set_until_text) = signal(String::new());
     let (until_error, set_until_error) = signal(None::<String>);
+    #[rustfmt::skip]
     let run_until = move || {
         let text = until_text.get_untracked();
         match parse_duration(text.trim()) {
@@ -37,12 +40,13 @@ pub fn ClockBar() -> impl IntoView {
                 set_until_error.set(None);
                 rt.run_until(SimTime(ms));
             }
-            Ok(_) => set_until_error.set(Some(format!(
-                "{} is not after the clock ({})",
-                text.trim(),
-                format_sim_time(rt.clock().now)
+            Ok(_) => set_until_error.set(Some(t!("{time} is not after the clock ({now})",
+                time = text.trim(),
+                now = format_sim_time(rt.clock().now)
             ))),
-            Err(e) => set_until_error.set(Some(format!("“{}”: {e}", text.trim()))),
+            Err(e) => {
+                set_until_error.set(Some(t!("“{text}”: {error}", text = text.trim(), error = e)))
+            }
         }
     };
     view! {
@@ -51,7 +55,7 @@ pub fn ClockBar() -> impl IntoView {
                 class="clock-time"
                 data-testid="clock-time"
                 data-ms=move || rt.clock().now.0.to_string()
-                title="Simulated time since the workspace's instant 0"
+                title=tr("Simulated time since the workspace's instant 0")
             >
                 {move || format_sim_time(rt.clock().now)}
             </span>
@@ -60,8 +64,8 @@ pub fn ClockBar() -> impl IntoView {
                 data-testid="clock-play"
                 type="button"
                 disabled=move || !ready()
-                aria-label=move || if paused() { "Play simulated time" } else { "Pause simulated time" }
-                title=move || if paused() { "Play" } else { "Pause" }
+                aria-label=move || if paused() { tr("Play simulated time") } else { tr("Pause simulated time") }
+                title=move || if paused() { tr("Play") } else { tr("Pause") }
                 on:click=toggle
             >
                 {move || if paused() { view! { <PlayIcon /> }.into_any() } else { view! { <PauseIcon /> }.into_any() }}
@@ -71,13 +75,13 @@ pub fn ClockBar() -> impl IntoView {
                 data-testid="clock-step"
                 type="button"
                 disabled=move || !ready()
-                title="Jump to the next instant something is due, and handle it"
-                aria-label="Step to the next event"
+                title=tr("Jump to the next instant something is due, and handle it")
+                aria-label=tr("Step to the next event")
                 on:click=move |_| rt.step_to_next()
             >
                 <StepIcon />
             </button>
-            <div class="clock-speeds" role="group" aria-label="Speed" data-testid="clock-speeds">
+            <div class="clock-speeds" role="group" aria-label=tr("Speed") data-testid="clock-speeds">
                 {Speed::ALL
                     .iter()
                     .map(|&speed| {
@@ -88,7 +92,7 @@ pub fn ClockBar() -> impl IntoView {
                                 class:clock-speed--on=move || rt.clock().speed == speed
                                 aria-pressed=move || (rt.clock().speed == speed).to_string()
                                 data-testid=format!("clock-speed-{}", speed.key())
-                                title=if speed == Speed::Max { "As fast as possible".to_string() } else { format!("{} real time", speed.label()) }
+                                title=if speed == Speed::Max { tr("As fast as possible").to_string() } else { t!("{speed} real time", speed = speed.label()) }
                                 on:click=move |_| rt.set_speed(speed)
                             >
                                 {speed.label()}
@@ -107,16 +111,16 @@ pub fn ClockBar() -> impl IntoView {
             >
                 <input
                     data-testid="clock-until-input"
-                    aria-label="Run until (simulated time, e.g. 1d2h)"
-                    placeholder="run until…"
+                    aria-label=tr("Run until (simulated time, e.g. 1d2h)")
+                    placeholder=tr("run until…")
                     prop:value=until_text
                     on:input=move |ev| set_until_text.set(event_target_value(&ev))
                     aria-invalid=move || until_error.get().is_some().to_string()
-                    title=move || until_error.get().unwrap_or_else(|| "Run until a simulated time, e.g. 1d2h or 90m".into())
+                    title=move || until_error.get().unwrap_or_else(|| tr("Run until a simulated time, e.g. 1d2h or 90m").into())
                 />
             </form>
             <Show when=move || rt.catching_up()>
-                <span class="clock-busy" data-testid="clock-catching-up" role="status">"simulating…"</span>
+                <span class="clock-busy" data-testid="clock-catching-up" role="status">{tr("simulating…")}</span>
             </Show>
             <SaveBadge />
         </div>
@@ -135,21 +139,27 @@ pub fn ClockBar() -> impl IntoView {
 fn SaveBadge() -> impl IntoView {
     let rt = use_runtime();
     let text = move || match rt.save_state() {
-        SaveState::Saved => "saved".to_string(),
-        SaveState::Saving { unsaved: 0 } => "saving…".to_string(),
-        SaveState::Saving { unsaved } => format!("saving {unsaved}…"),
-        SaveState::NotSaving { unsaved, .. } => format!("not saved ({unsaved})"),
+        SaveState::Saved => tr("saved").to_string(),
+        SaveState::Saving { unsaved: 0 } => tr("saving…").to_string(),
+        SaveState::Saving { unsaved } => t!("saving {n}…", n = num(unsaved as u64)),
+        SaveState::NotSaving { unsaved, .. } => t!("not saved ({n})", n = num(unsaved as u64)),
     };
     let class = move || match rt.save_state() {
         SaveState::Saved => "save-badge save-badge--saved",
         SaveState::Saving { .. } => "save-badge save-badge--saving",
         SaveState::NotSaving { .. } => "save-badge save-badge--off",
     };
+    #[rustfmt::skip]
     let title = move || match rt.save_state() {
-        SaveState::Saved => "Everything shown is saved in this browser".to_string(),
-        SaveState::Saving { unsaved } => format!("{unsaved} events are not written yet"),
+        SaveState::Saved => tr("Everything shown is saved in this browser").to_string(),
+        SaveState::Saving { unsaved } => plural("{n} event is not written yet|{n} events are not written yet",
+            unsaved as u64,
+        ),
         SaveState::NotSaving { reason, unsaved } => {
-            format!("Not saving: {reason}. {unsaved} events exist only in this tab.")
+            t!("Not saving: {reason}. {events} only in this tab.",
+                reason = reason,
+                events = plural("{n} event exists|{n} events exist", unsaved as u64)
+            )
         }
     };
     view! {
@@ -169,5 +179,14 @@ mod tests {
     fn simulated_time_reads_as_day_and_clock() {
         assert_eq!(format_sim_time(SimTime(0)), "Day 0 · 00:00:00");
         assert_eq!(format_sim_time(SimTime(90_061_000)), "Day 1 · 01:01:01");
+    }
+
+    #[test]
+    fn simulated_time_reads_in_french() {
+        use crate::i18n::{set_current, Lang};
+        set_current(Lang::Fr);
+        let text = format_sim_time(SimTime(90_061_000));
+        set_current(Lang::En);
+        assert_eq!(text, "Jour 1 · 01:01:01");
     }
 }

@@ -11,8 +11,10 @@ use wasm_bindgen_futures::spawn_local;
 use crate::browser::chosen_file::chosen_file_text;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::native_dialog::NativeDialog;
+use crate::i18n::tr;
 use crate::runtime::{use_runtime, Runtime};
 use crate::session::Session;
+use crate::t;
 use crate::workspace_file::{read_file, ImportError, Imported};
 
 enum Pending {
@@ -112,6 +114,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
         });
     };
 
+    #[rustfmt::skip]
     let confirm = move |as_copy: bool| {
         asking.set(None);
         match pending.try_update_value(|p| p.take()).flatten() {
@@ -121,9 +124,12 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                 source,
             }) => spawn_local(async move {
                 match rt.replace(*session, source).await {
-                    Ok(()) => done.set(Some(format!("The workspace now comes from {file}."))),
-                    Err(e) => error.set(Some(format!(
-                        "{file} was not imported: {e}. Nothing was changed."
+                    Ok(()) => done.set(Some(t!("The workspace now comes from {file}.",
+                        file = file
+                    ))),
+                    Err(e) => error.set(Some(t!("{file} was not imported: {error}. Nothing was changed.",
+                        file = file,
+                        error = e
                     ))),
                 }
             }),
@@ -149,7 +155,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
             accept=".json,.bpmn,application/json,application/xml,text/xml"
             class="visually-hidden"
             tabindex="-1"
-            aria-label="File to import"
+            aria-label=tr("File to import")
             data-testid="import-input"
             node_ref=input
             on:change=on_change
@@ -157,11 +163,11 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
         <Show when=move || error.get().is_some()>
             <NativeDialog class="dialog-backdrop" alert=true labelled_by="import-error-title" on_close=Callback::new(move |_| error.set(None))>
                 <div class="dialog" data-testid="import-error">
-                    <h2 id="import-error-title">"This file was not imported"</h2>
+                    <h2 id="import-error-title">{tr("This file was not imported")}</h2>
                     <p class="dialog-code" data-testid="import-error-message">{move || error.get()}</p>
-                    <p>"Nothing in your workspace changed."</p>
+                    <p>{tr("Nothing in your workspace changed.")}</p>
                     <div class="dialog-actions">
-                        <button type="button" class="button" data-testid="import-error-close" on:click=move |_| error.set(None)>"Close"</button>
+                        <button type="button" class="button" data-testid="import-error-close" on:click=move |_| error.set(None)>{tr("Close")}</button>
                     </div>
                 </div>
             </NativeDialog>
@@ -169,7 +175,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
         <Show when=move || done.get().is_some()>
             <div class="banner banner--info import-done" role="status" data-testid="import-done">
                 <span>{move || done.get()}</span>
-                <button type="button" class="banner-close" aria-label="Dismiss" on:click=move |_| done.set(None)>"×"</button>
+                <button type="button" class="banner-close" aria-label=tr("Dismiss") on:click=move |_| done.set(None)>"×"</button>
             </div>
         </Show>
         <Show when=move || asking.get().is_some()>
@@ -177,11 +183,11 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                 view! {
                     <ConfirmDialog
                         testid="import-replace-dialog"
-                        title="Replace the workspace?".to_string()
-                        body=format!("{file} holds a whole workspace. Importing it replaces every workflow, version, contact and execution here, and the clock. Export this workspace first if you want to keep it.")
-                        cancel_label="Keep mine"
+                        title=tr("Replace the workspace?").to_string()
+                        body=t!("{file} holds a whole workspace. Importing it replaces every workflow, version, contact and execution here, and the clock. Export this workspace first if you want to keep it.", file = file)
+                        cancel_label=tr("Keep mine")
                         cancel_testid="import-cancel"
-                        confirm_label="Replace"
+                        confirm_label=tr("Replace")
                         confirm_testid="import-replace"
                         danger=true
                         on_cancel=Callback::new(move |_| cancel(()))
@@ -192,12 +198,12 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                 view! {
                     <NativeDialog class="dialog-backdrop" alert=true labelled_by="import-clash-title" on_close=Callback::new(move |_| cancel(()))>
                         <div class="dialog" data-testid="import-clash-dialog">
-                            <h2 id="import-clash-title">{format!("A workflow `{id}` already exists")}</h2>
-                            <p>{format!("Replace its draft with the one in {file} (its published versions stay), or import it as a new workflow?")}</p>
+                            <h2 id="import-clash-title">{t!("A workflow `{id}` already exists", id = id)}</h2>
+                            <p>{t!("Replace its draft with the one in {file} (its published versions stay), or import it as a new workflow?", file = file)}</p>
                             <div class="dialog-actions">
-                                <button type="button" class="button" data-testid="import-cancel" on:click=move |_| cancel(())>"Cancel"</button>
-                                <button type="button" class="button" data-testid="import-as-copy" on:click=move |_| confirm(true)>"Import as a copy"</button>
-                                <button type="button" class="button button--danger" data-testid="import-replace" on:click=move |_| confirm(false)>"Replace the draft"</button>
+                                <button type="button" class="button" data-testid="import-cancel" on:click=move |_| cancel(())>{tr("Cancel")}</button>
+                                <button type="button" class="button" data-testid="import-as-copy" on:click=move |_| confirm(true)>{tr("Import as a copy")}</button>
+                                <button type="button" class="button button--danger" data-testid="import-replace" on:click=move |_| confirm(false)>{tr("Replace the draft")}</button>
                             </div>
                         </div>
                     </NativeDialog>
@@ -216,7 +222,7 @@ fn import_workflow(
 ) {
     match rt.import_workflow(draft, id) {
         Ok(flowlab_engine::runtime::Outcome::Accepted) => {
-            done.set(Some(format!("Workflow `{id}` imported as a draft.")))
+            done.set(Some(t!("Workflow `{id}` imported as a draft.", id = id)))
         }
         Ok(flowlab_engine::runtime::Outcome::Rejected(why)) => error.set(Some(why)),
         Err(e) => error.set(Some(e.to_string())),

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::tr;
+
 const KEY: &str = "flowlab.projector";
 const CLASS: &str = "projector";
 
@@ -60,9 +62,9 @@ pub fn ProjectorToggle() -> impl IntoView {
     view! {
         <button type="button" class="projector-toggle" data-testid="projector"
             aria-pressed=move || on.get().to_string()
-            title="Projector mode: larger type, and diagrams laid out for a 1920×1080 screen"
+            title=tr("Projector mode: larger type, and diagrams laid out for a 1920×1080 screen")
             on:click=move |_| on.update(|o| *o = !*o)>
-            "Projector"
+            {tr("Projector")}
         </button>
     }
     .into_any()

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::i18n::tr;
 use crate::runtime::use_runtime;
+use crate::t;
 
 #[component]
 pub fn RecoverButton() -> impl IntoView {
@@ -15,11 +17,10 @@ pub fn RecoverButton() -> impl IntoView {
     let damage = move || rt.damaged().and_then(|d| d.damage.clone().map(|x| (d, x)));
     let body = Signal::derive(move || {
         match damage() {
-        Some((d, x)) => format!(
-            "The stored log is damaged at segment {}. The workspace is kept up to event {}, the last one before it, and {} will be dropped from storage. This cannot be undone; export the workspace first to keep a copy of what can be read.",
-            x.segment,
-            x.good_events,
-            d.loss().unwrap_or_default()
+        Some((d, x)) => t!("The stored log is damaged at segment {segment}. The workspace is kept up to event {n}, the last one before it, and {loss} will be dropped from storage. This cannot be undone; export the workspace first to keep a copy of what can be read.",
+            segment = x.segment,
+            n = x.good_events,
+            loss = d.loss().unwrap_or_default()
         ),
         None => String::new(),
     }
@@ -38,7 +39,7 @@ pub fn RecoverButton() -> impl IntoView {
                 data-testid="recover-storage"
                 on:click=move |_| set_confirming.set(true)
             >
-                "Recover up to the last good segment…"
+                {tr("Recover up to the last good segment…")}
             </button>
         </Show>
         <Show when=move || error.get().is_some()>
@@ -48,11 +49,11 @@ pub fn RecoverButton() -> impl IntoView {
             <Show when=move || confirming.get()>
                 <ConfirmDialog
                     testid="recover-dialog"
-                    title="Recover the workspace?".to_string()
+                    title=tr("Recover the workspace?").to_string()
                     body=body
-                    cancel_label="Not now"
+                    cancel_label=tr("Not now")
                     cancel_testid="recover-cancel"
-                    confirm_label="Drop the damaged part and recover"
+                    confirm_label=tr("Drop the damaged part and recover")
                     confirm_testid="recover-confirm"
                     danger=true
                     on_cancel=Callback::new(move |_| set_confirming.set(false))

@@ -6,58 +6,72 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::native_dialog::NativeDialog;
+use crate::i18n::tr;
 
-const EVERYWHERE: &[(&str, &str)] = &[
-    ("?", "Show this list of keys"),
-    (
-        "Tab, Shift+Tab",
-        "Move between controls; the canvas is one stop",
-    ),
-    (
-        "Enter on “Skip to content”",
-        "Go past the header to the screen",
-    ),
-    ("Escape", "Close a dialog, a menu or this list"),
-];
+fn everywhere() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("?", tr("Show this list of keys")),
+        (
+            tr("Tab, Shift+Tab"),
+            tr("Move between controls; the canvas is one stop"),
+        ),
+        (
+            tr("Enter on “Skip to content”"),
+            tr("Go past the header to the screen"),
+        ),
+        (tr("Escape"), tr("Close a dialog, a menu or this list")),
+    ]
+}
 
-const CANVAS: &[(&str, &str)] = &[
-    (
-        "← → ↑ ↓",
-        "Select the nearest step that way (→ is usually the next step)",
-    ),
-    (
-        "Alt+arrow or Shift+arrow",
-        "Move the selected steps by one grid square",
-    ),
-    ("Alt+Shift+arrow", "Move the selected steps by four squares"),
-    ("Enter", "Edit the selected step in the inspector"),
-    (
-        "L",
-        "Link the selected step to another: its port, then the step",
-    ),
-    ("Delete, Backspace", "Remove the selected steps or link"),
-    ("Escape", "Clear the selection"),
-    (
-        "Ctrl+F",
-        "Find a step by name or id: ↑ ↓ choose, Enter selects it, Escape closes",
-    ),
-    (
-        "F2, or double-click a step",
-        "Rename it in place: Enter keeps the name, Escape cancels",
-    ),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
-    ("Ctrl+A", "Select every step"),
-    ("Ctrl+C, Ctrl+V", "Copy and paste steps, also between workflows and tabs (the clipboard holds them as workflow JSON)"),
-    ("Ctrl+D", "Duplicate the selected steps"),
-    ("+, −", "Zoom in, zoom out"),
-    ("Shift+1", "Fit the workflow to the screen"),
-    ("Space+drag", "Pan the canvas"),
-    (
-        "Enter or Space on a palette step",
-        "Add that step after the selected one",
-    ),
-];
+fn canvas() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (
+            "← → ↑ ↓",
+            tr("Select the nearest step that way (→ is usually the next step)"),
+        ),
+        (
+            tr("Alt+arrow or Shift+arrow"),
+            tr("Move the selected steps by one grid square"),
+        ),
+        (
+            tr("Alt+Shift+arrow"),
+            tr("Move the selected steps by four squares"),
+        ),
+        (tr("Enter"), tr("Edit the selected step in the inspector")),
+        (
+            "L",
+            tr("Link the selected step to another: its port, then the step"),
+        ),
+        (
+            tr("Delete, Backspace"),
+            tr("Remove the selected steps or link"),
+        ),
+        (tr("Escape"), tr("Clear the selection")),
+        (
+            "Ctrl+F",
+            tr("Find a step by name or id: ↑ ↓ choose, Enter selects it, Escape closes"),
+        ),
+        (
+            tr("F2, or double-click a step"),
+            tr("Rename it in place: Enter keeps the name, Escape cancels"),
+        ),
+        ("Ctrl+Z", tr("Undo")),
+        (tr("Ctrl+Shift+Z, Ctrl+Y"), tr("Redo")),
+        ("Ctrl+A", tr("Select every step")),
+        (
+            "Ctrl+C, Ctrl+V",
+            tr("Copy and paste steps, also between workflows and tabs (the clipboard holds them as workflow JSON)"),
+        ),
+        ("Ctrl+D", tr("Duplicate the selected steps")),
+        ("+, −", tr("Zoom in, zoom out")),
+        (tr("Shift+1"), tr("Fit the workflow to the screen")),
+        (tr("Space+drag"), tr("Pan the canvas")),
+        (
+            tr("Enter or Space on a palette step"),
+            tr("Add that step after the selected one"),
+        ),
+    ]
+}
 
 fn typing(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
@@ -72,15 +86,15 @@ fn typing(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-fn table(title: &'static str, rows: &'static [(&'static str, &'static str)]) -> impl IntoView {
+fn table(title: &'static str, rows: Vec<(&'static str, &'static str)>) -> impl IntoView {
     view! {
         <section class="shortcuts-section">
             <h3>{title}</h3>
             <dl class="shortcuts-list">
-                {rows.iter().map(|(keys, what)| view! {
+                {rows.into_iter().map(|(keys, what)| view! {
                     <div class="shortcuts-row" data-testid="shortcut">
-                        <dt><kbd>{*keys}</kbd></dt>
-                        <dd>{*what}</dd>
+                        <dt><kbd>{keys}</kbd></dt>
+                        <dd>{what}</dd>
                     </div>
                 }).collect_view()}
             </dl>
@@ -102,12 +116,12 @@ pub fn ShortcutsOverlay() -> impl IntoView {
         <Show when=move || open.get()>
             <NativeDialog class="dialog-backdrop" labelled_by="shortcuts-title" on_close=Callback::new(move |_| open.set(false))>
                 <div class="dialog dialog--wide shortcuts" data-testid="shortcuts">
-                    <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
-                    {table("Everywhere", EVERYWHERE)}
-                    {table("Editor canvas", CANVAS)}
-                    <p class="dialog-note">"On a Mac, Cmd works where Ctrl is written."</p>
+                    <h2 id="shortcuts-title">{tr("Keyboard shortcuts")}</h2>
+                    {table(tr("Everywhere"), everywhere())}
+                    {table(tr("Editor canvas"), canvas())}
+                    <p class="dialog-note">{tr("On a Mac, Cmd works where Ctrl is written.")}</p>
                     <div class="dialog-actions">
-                        <button type="button" class="button" data-testid="shortcuts-close" on:click=move |_| open.set(false)>"Close"</button>
+                        <button type="button" class="button" data-testid="shortcuts-close" on:click=move |_| open.set(false)>{tr("Close")}</button>
                     </div>
                 </div>
             </NativeDialog>

@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use crate::components::clock_bar::format_sim_time;
 use crate::components::icons::{BackIcon, ForwardIcon, ToEndIcon, ToStartIcon};
 use crate::components::native_dialog::NativeDialog;
+use crate::i18n::{num, plural, tr};
 use crate::run_view::event_text::event_text;
 use crate::runtime::use_runtime;
+use crate::t;
 
 #[component]
 pub fn TravelBar() -> impl IntoView {
@@ -26,21 +28,21 @@ pub fn TravelBar() -> impl IntoView {
             log.last().map(|e| event_text(s.state(), &e))
         })
         .flatten()
-        .unwrap_or_else(|| "nothing has happened yet".into())
+        .unwrap_or_else(|| tr("nothing has happened yet").into())
     };
     view! {
-        <div class="travel" class:travel--past=in_past data-testid="timeline" role="group" aria-label="Timeline of the run">
+        <div class="travel" class:travel--past=in_past data-testid="timeline" role="group" aria-label=tr("Timeline of the run")>
             <button type="button" class="travel-button" data-testid="clock-start"
-                title="Go to the start, before the first event" aria-label="Go to the start"
+                title=tr("Go to the start, before the first event") aria-label=tr("Go to the start")
                 disabled=at_start on:click=move |_| rt.go_to(0)><ToStartIcon /></button>
             <button type="button" class="travel-button" data-testid="clock-back"
-                title="One event back" aria-label="One event back"
+                title=tr("One event back") aria-label=tr("One event back")
                 disabled=at_start on:click=move |_| rt.step_back()><BackIcon /></button>
             <input
                 type="range"
                 class="travel-range"
                 data-testid="clock-timeline"
-                aria-label="Event at the cursor"
+                aria-label=tr("Event at the cursor")
                 min="0"
                 max=move || cursor().total.to_string()
                 step="1"
@@ -48,7 +50,7 @@ pub fn TravelBar() -> impl IntoView {
                 aria-valuenow=move || cursor().position.to_string()
                 aria-valuemin="0"
                 aria-valuemax=move || cursor().total.to_string()
-                aria-valuetext=move || format!("event {} of {}", cursor().position, cursor().total)
+                aria-valuetext=move || position_text(cursor().position, cursor().total)
                 on:input=move |ev| {
                     if let Ok(n) = event_target_value(&ev).parse::<usize>() {
                         rt.go_to(n);
@@ -56,18 +58,18 @@ pub fn TravelBar() -> impl IntoView {
                 }
             />
             <button type="button" class="travel-button" data-testid="clock-forward"
-                title="One event forward" aria-label="One event forward"
+                title=tr("One event forward") aria-label=tr("One event forward")
                 disabled=move || !in_past() on:click=move |_| rt.step_forward()><ForwardIcon /></button>
             <button type="button" class="travel-button" data-testid="clock-end"
-                title="Back to the present, after the last event" aria-label="Back to the present"
+                title=tr("Back to the present, after the last event") aria-label=tr("Back to the present")
                 disabled=move || !in_past() on:click=move |_| rt.go_to(usize::MAX)><ToEndIcon /></button>
             <span class="travel-position" data-testid="clock-position">
-                {move || format!("event {} of {}", cursor().position, cursor().total)}
+                {move || position_text(cursor().position, cursor().total)}
             </span>
             <span class="travel-event" data-testid="clock-event" title=current>{current}</span>
             <Show when=in_past>
                 <span class="travel-past" data-testid="clock-in-past" role="status">
-                    {move || format!("viewing {} · play or act to go on from here", format_sim_time(rt.clock().now))}
+                    {move || t!("viewing {time} · play or act to go on from here", time = format_sim_time(rt.clock().now))}
                 </span>
             </Show>
         </div>
@@ -90,34 +92,35 @@ pub fn BranchDialog() -> impl IntoView {
     view! {
         <Show when=move || rt.branch_question().is_some()>
             {move || rt.branch_question().map(|q| {
-                let commands = if q.commands_discarded == 0 {
-                    String::new()
+                let discarded = if q.commands_discarded == 0 {
+                    plural("the {n} event after it|the {n} events after it", q.discarded as u64)
                 } else {
-                    format!(" and {} command{} given later", q.commands_discarded, if q.commands_discarded == 1 { "" } else { "s" })
+                    t!("{events} and {commands} given later",
+                        events = plural("the {n} event after it|the {n} events after it", q.discarded as u64),
+                        commands = plural("{n} command|{n} commands", q.commands_discarded as u64)
+                    )
                 };
                 view! {
                     <NativeDialog class="dialog-backdrop" alert=true labelled_by="branch-title"
                         on_close=Callback::new(move |_| { error.set(None); rt.cancel_branch() })>
                         <div class="dialog dialog--wide" data-testid="branch-dialog">
-                            <h2 id="branch-title">"Go on from the past?"</h2>
+                            <h2 id="branch-title">{tr("Go on from the past?")}</h2>
                             <p>
-                                {format!(
-                                    "You are looking at event {} of {} ({}). Going on from here keeps everything up to the end of that instant and discards the {} event{} after it{}.",
-                                    q.position, q.total, format_sim_time(q.at), q.discarded,
-                                    if q.discarded == 1 { "" } else { "s" }, commands
+                                {t!("You are looking at event {n} of {m} ({time}). Going on from here keeps everything up to the end of that instant and discards {discarded}.",
+                                    n = num(q.position as u64), m = num(q.total as u64), time = format_sim_time(q.at), discarded = discarded
                                 )}
                             </p>
-                            <p class="dialog-note">"To keep the run as it is, save a copy first: it downloads the whole workspace, which Import brings back."</p>
+                            <p class="dialog-note">{tr("To keep the run as it is, save a copy first: it downloads the whole workspace, which Import brings back.")}</p>
                             <Show when=move || error.get().is_some()>
                                 <p class="dialog-error" role="alert" data-testid="branch-error">{move || error.get()}</p>
                             </Show>
                             <div class="dialog-actions">
                                 <button type="button" class="button" data-testid="branch-cancel"
-                                    on:click=move |_| { error.set(None); rt.cancel_branch() }>"Stay in the past"</button>
+                                    on:click=move |_| { error.set(None); rt.cancel_branch() }>{tr("Stay in the past")}</button>
                                 <button type="button" class="button" data-testid="branch-copy"
-                                    on:click=move |_| go(true)>"Save a copy, then go on"</button>
+                                    on:click=move |_| go(true)>{tr("Save a copy, then go on")}</button>
                                 <button type="button" class="button button--danger" data-testid="branch-discard"
-                                    on:click=move |_| go(false)>"Discard later events and go on"</button>
+                                    on:click=move |_| go(false)>{tr("Discard later events and go on")}</button>
                             </div>
                         </div>
                     </NativeDialog>
@@ -125,4 +128,13 @@ pub fn BranchDialog() -> impl IntoView {
             })}
         </Show>
     }
+}
+
+/// "event 3 of 12" under the timeline.
+#[rustfmt::skip]
+fn position_text(position: usize, total: usize) -> String {
+    t!("event {n} of {m}",
+        n = num(position as u64),
+        m = num(total as u64)
+    )
 }

@@ -9,6 +9,7 @@ use crate::browser::download::download_text;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::dismiss::dismissable;
 use crate::components::import_file::ImportFile;
+use crate::i18n::{plural, tr};
 use crate::runtime::{use_runtime, Mode};
 
 /// The trace (JSON Lines, as `flowlab-sim run` writes it) of the whole log,
@@ -54,16 +55,19 @@ pub fn WorkspaceMenu() -> impl IntoView {
             }
         }
     };
+    #[rustfmt::skip]
     let summary = move || {
         rt.with(|s| {
             let state = s.state();
-            format!(
-                "{} workflows · {} contacts · {} executions · {} events",
-                state.workflows.len(),
-                state.contacts.len(),
-                state.executions.len(),
-                s.log().len()
-            )
+            [
+                plural("{n} workflow|{n} workflows", state.workflows.len() as u64),
+                plural("{n} contact|{n} contacts", state.contacts.len() as u64),
+                plural("{n} execution|{n} executions",
+                    state.executions.len() as u64,
+                ),
+                plural("{n} event|{n} events", s.log().len() as u64),
+            ]
+            .join(" · ")
         })
     };
     let reset = move |_: ()| {
@@ -86,7 +90,7 @@ pub fn WorkspaceMenu() -> impl IntoView {
                 disabled=move || !ready()
                 on:click=move |_| set_open.update(|o| *o = !*o)
             >
-                "Workspace"
+                {tr("Workspace")}
             </button>
             <Show when=move || open.get()>
                 <div class="ws-menu-list" role="menu" data-testid="workspace-menu-list">
@@ -99,27 +103,27 @@ pub fn WorkspaceMenu() -> impl IntoView {
                         on:click=export_workspace
                     >
                         {move || if nothing_to_export() {
-                            "Export: nothing of the damaged workspace can be read"
+                            tr("Export: nothing of the damaged workspace can be read")
                         } else if rt.damaged().is_some() {
-                            "Export what can be recovered (.json)"
+                            tr("Export what can be recovered (.json)")
                         } else {
-                            "Export workspace (.json)"
+                            tr("Export workspace (.json)")
                         }}
                     </button>
                     <button
                         type="button"
                         role="menuitem"
                         data-testid="import-file"
-                        title="A workspace, a scenario or one workflow (.json), or a BPMN 2.0 process (.bpmn)"
+                        title=tr("A workspace, a scenario or one workflow (.json), or a BPMN 2.0 process (.bpmn)")
                         on:click=move |_| {
                             set_open.set(false);
                             import_open.update(|n| *n += 1);
                         }
                     >
-                        "Import a file…"
+                        {tr("Import a file…")}
                     </button>
                     <button type="button" role="menuitem" data-testid="download-trace" on:click=download_trace>
-                        "Download trace (.jsonl)"
+                        {tr("Download trace (.jsonl)")}
                     </button>
                     <button
                         type="button"
@@ -131,7 +135,7 @@ pub fn WorkspaceMenu() -> impl IntoView {
                             set_confirming.set(true);
                         }
                     >
-                        "Reset to the sample workspace…"
+                        {tr("Reset to the sample workspace…")}
                     </button>
                 </div>
             </Show>
@@ -140,11 +144,11 @@ pub fn WorkspaceMenu() -> impl IntoView {
             <Show when=move || confirming.get()>
                 <ConfirmDialog
                     testid="reset-dialog"
-                    title="Reset the workspace?".to_string()
-                    body="Every workflow, version, contact and execution in this browser is replaced by the built-in sample workspace, and the clock goes back to Day 0. This cannot be undone; download the trace first if you want to keep a record.".to_string()
-                    cancel_label="Keep my workspace"
+                    title=tr("Reset the workspace?").to_string()
+                    body=tr("Every workflow, version, contact and execution in this browser is replaced by the built-in sample workspace, and the clock goes back to Day 0. This cannot be undone; download the trace first if you want to keep a record.").to_string()
+                    cancel_label=tr("Keep my workspace")
                     cancel_testid="reset-cancel"
-                    confirm_label="Reset"
+                    confirm_label=tr("Reset")
                     confirm_testid="reset-confirm"
                     danger=true
                     on_cancel=Callback::new(move |_| set_confirming.set(false))

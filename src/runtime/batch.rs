@@ -4,12 +4,14 @@
 use flowlab_engine::codec::encode_snapshot;
 
 use super::open::SessionRecord;
+use crate::i18n::tr;
 use crate::saver::{Stored, WriteError, WriteOutcome};
 use crate::session::event_log::CHUNK_EVENTS;
 use crate::session::{EventLog, Session};
 use crate::storage::{
     plan_segments, JournalAppend, JournalEntryJson, StorageError, Store, StoredEnd, StoredVersion,
 };
+use crate::t;
 
 /// The log from event `from` on as segments to append: its chunks as they
 /// are when `from` is where one starts (always, when this tab wrote the
@@ -168,16 +170,16 @@ impl Batch {
     }
 }
 
+#[rustfmt::skip]
 pub(super) fn not_saving_reason(e: &StorageError) -> String {
     match e {
         StorageError::QuotaExceeded => {
-            "the browser's storage is full, so new events are kept only in this tab".into()
+            tr("the browser's storage is full, so new events are kept only in this tab").into()
         }
         StorageError::Blocked => {
-            "another Flowlab tab holds an older version of the workspace open; close it and reload"
-                .into()
+            tr("another Flowlab tab holds an older version of the workspace open; close it and reload").into()
         }
-        other => format!("{other}; new events are kept only in this tab"),
+        other => t!("{error}; new events are kept only in this tab", error = other),
     }
 }
 

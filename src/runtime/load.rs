@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use super::{Mode, Runtime};
 use crate::session::{Session, SessionError};
 use crate::storage::StorageError;
+use crate::t;
 use crate::workspace::SAMPLE_WORKSPACE;
 use crate::workspace_file;
 
@@ -22,8 +23,13 @@ use crate::workspace_file;
 pub enum LoadError {
     #[error("{0}")]
     File(#[from] FileError),
-    #[error("{file} was not loaded: {reason}. Nothing was changed.")]
+    #[error("{}", not_stored(file, reason))]
     NotStored { file: String, reason: StorageError },
+}
+
+#[rustfmt::skip]
+fn not_stored(file: &str, reason: &StorageError) -> String {
+    t!("{file} was not loaded: {reason}. Nothing was changed.", file = file, reason = reason)
 }
 
 impl Runtime {

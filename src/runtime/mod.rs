@@ -20,6 +20,7 @@ use flowlab_engine::runtime::Outcome;
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
+use crate::i18n::{plural, tr};
 use crate::session::pause_marks::{pause_marks, resting_at, PauseMark};
 use crate::session::{Clock, Session, SessionError, Speed};
 
@@ -53,11 +54,13 @@ impl Stepped {
     pub fn describe(self, format_time: impl Fn(SimTime) -> String) -> String {
         match self {
             Stepped::Handled { at, events } => format!(
-                "{} · {events} event{}",
+                "{} · {}",
                 format_time(at),
-                if events == 1 { "" } else { "s" }
+                plural("{n} event|{n} events", events as u64)
             ),
-            Stepped::NothingDue => "Nothing is due: no timer and no script command is left".into(),
+            Stepped::NothingDue => {
+                tr("Nothing is due: no timer and no script command is left").into()
+            }
         }
     }
 }

@@ -14,10 +14,12 @@ use wasm_bindgen_futures::spawn_local;
 use super::batch::not_saving_reason;
 use super::tab_lock::{self, Acquired, HeldLock, Request};
 use super::{Mode, Runtime};
+use crate::i18n::tr;
 use crate::saver::{Event, Stored};
 use crate::session::event_log::Chunk;
 use crate::session::{Clock, EventLog, Session};
 use crate::storage::{Loaded, StorageError, Store, SETTING_SOURCE};
+use crate::t;
 use crate::workspace::SAMPLE_WORKSPACE;
 
 /// The one workspace the app keeps.
@@ -148,11 +150,7 @@ async fn open(runtime: Runtime, writable: bool) {
         Ok(store) => Rc::new(store),
         // Showing the sample workspace here would hide the person's own.
         Err(StorageError::Blocked) => {
-            runtime.mode.set(Mode::Failed(
-                "Another Flowlab tab has this workspace open with an older version of the app. \
-                 Close that tab, then reload this one."
-                    .into(),
-            ));
+            runtime.mode.set(Mode::Failed(tr("Another Flowlab tab has this workspace open with an older version of the app. Close that tab, then reload this one.").into()));
             return;
         }
         Err(e) => {
@@ -223,9 +221,8 @@ async fn open(runtime: Runtime, writable: bool) {
             runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
         }
         Err(e) => {
-            runtime.mode.set(Mode::Failed(format!(
-                "The saved workspace could not be read ({e}). Nothing was changed in storage."
-            )));
+            #[rustfmt::skip]
+            runtime.mode.set(Mode::Failed(t!("The saved workspace could not be read ({error}). Nothing was changed in storage.", error = e)));
             if writable {
                 super::recover::salvage(runtime, store).await;
             }
@@ -237,16 +234,16 @@ pub(super) async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, S
     let (script, source) = match store.get_setting(SETTING_SOURCE).await {
         Ok(Some(serde_json::Value::String(text))) => (
             parse_script("workspace", &text)
-                .map_err(|e| format!("The saved script does not parse: {e}"))?,
+                .map_err(|e| t!("The saved script does not parse: {error}", error = e))?,
             text,
         ),
         Ok(_) => (Vec::new(), String::new()),
-        Err(e) => return Err(format!("The saved script could not be read: {e}")),
+        Err(e) => return Err(t!("The saved script could not be read: {error}", error = e)),
     };
     let record: Option<SessionRecord> = match &loaded.session {
         Some(text) => Some(
             serde_json::from_str(text)
-                .map_err(|e| format!("The saved clock does not parse: {e}"))?,
+                .map_err(|e| t!("The saved clock does not parse: {error}", error = e))?,
         ),
         None => None,
     };
@@ -254,10 +251,11 @@ pub(super) async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, S
         (r.clock, r.script_done, r.cursor)
     });
     let journal = crate::scenario_export::journal_from_json(loaded.journal)
-        .map_err(|e| format!("The saved journal does not parse: {e}"))?;
+        .map_err(|e| t!("The saved journal does not parse: {error}", error = e))?;
     let snapshot = match loaded.snapshot {
         Some(s) => Some((
-            decode_snapshot(&s.bytes).map_err(|e| format!("The saved snapshot is damaged: {e}"))?,
+            decode_snapshot(&s.bytes)
+                .map_err(|e| t!("The saved snapshot is damaged: {error}", error = e))?,
             s.after_events as usize,
         )),
         None => None,

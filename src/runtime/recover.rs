@@ -11,8 +11,10 @@ use leptos::prelude::*;
 
 use super::open::{restore, SessionRecord};
 use super::{Mode, Runtime};
+use crate::i18n::tr;
 use crate::session::{Clock, Session};
 use crate::storage::{Damage, LogEnd, Store, SETTING_SOURCE};
+use crate::t;
 
 /// The good part of a damaged workspace, read but not stored yet.
 pub(super) struct Recovery {
@@ -34,14 +36,10 @@ pub struct Damaged {
 
 impl Damaged {
     /// What recovering drops, e.g. "events 1 201–3 400 (from segment 7 on)".
+    #[rustfmt::skip]
     pub fn loss(&self) -> Option<String> {
         let d = self.damage.as_ref()?;
-        Some(format!(
-            "events {}–{} (segment {} and after)",
-            group(d.good_events + 1),
-            group(d.stored_events),
-            d.segment
-        ))
+        Some(t!("events {from}–{to} (segment {segment} and after)", from = group(d.good_events + 1), to = group(d.stored_events), segment = d.segment))
     }
 }
 
@@ -144,14 +142,12 @@ impl Runtime {
             r.as_ref()
                 .map(|r| (r.store.clone(), r.end, r.record.clone()))
         }) else {
-            return Err("nothing of the saved workspace can be recovered".into());
+            return Err(tr("nothing of the saved workspace can be recovered").into());
         };
-        store
-            .truncate_to(end, Some(&record))
-            .await
-            .map_err(|e| format!("the workspace was not recovered: {e}. Nothing was changed."))?;
+        #[rustfmt::skip]
+        store.truncate_to(end, Some(&record)).await.map_err(|e| t!("the workspace was not recovered: {error}. Nothing was changed.", error = e))?;
         let Some(r) = self.recovery.try_update_value(|r| r.take()).flatten() else {
-            return Err("the workspace was replaced meanwhile".into());
+            return Err(tr("the workspace was replaced meanwhile").into());
         };
         self.persist
             .resume(*self, r.store, r.session.whole_log().len(), r.journal);

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::SaveState;
 use crate::components::clock_bar::format_sim_time;
+use crate::i18n::{plural, tr};
 use crate::session::Session;
+use crate::t;
 
 #[derive(Clone, Copy)]
 pub(super) struct SaveSignal {
@@ -38,6 +40,7 @@ impl SaveSignal {
 }
 
 /// What is saved: the log minus the events the state says are not.
+#[rustfmt::skip]
 fn saved_sentence(session: &Session, state: &SaveState) -> String {
     let log = session.log();
     let unsaved = match state {
@@ -47,12 +50,9 @@ fn saved_sentence(session: &Session, state: &SaveState) -> String {
     let saved = log.len().saturating_sub(unsaved);
     match (state, saved) {
         (SaveState::NotSaving { reason, .. }, 0) => {
-            format!("Nothing of this workspace is saved in this browser ({reason}).")
+            t!("Nothing of this workspace is saved in this browser ({reason}).", reason = reason)
         }
-        (_, 0) => "The workspace as it was loaded is saved, before its first event.".into(),
-        (_, n) => format!(
-            "Everything up to {} ({n} events) is saved.",
-            format_sim_time(log.get(n - 1).t)
-        ),
+        (_, 0) => tr("The workspace as it was loaded is saved, before its first event.").into(),
+        (_, n) => t!("Everything up to {time} ({events}) is saved.", time = format_sim_time(log.get(n - 1).t), events = plural("{n} event|{n} events", n as u64)),
     }
 }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::{Mode, Runtime};
 use crate::browser::download::download_text;
+use crate::t;
 
 /// An action held back until the person chose how to leave the past.
 #[derive(Clone, Debug, PartialEq)]
@@ -148,9 +149,8 @@ impl Runtime {
             return self.run_held();
         };
         let source = self.source.get_value();
-        self.replace(branch, source)
-            .await
-            .map_err(|e| format!("The branch was not saved, nothing changed: {e}"))?;
+        #[rustfmt::skip]
+        self.replace(branch, source).await.map_err(|e| t!("The branch was not saved, nothing changed: {error}", error = e))?;
         self.run_held()
     }
 

@@ -1,5 +1,6 @@
 //! What the saver asks of the world, and the small vocabularies it shows.
 
+use crate::i18n::tr;
 use crate::storage::StoredEnd;
 
 use super::machine::{Stored, WriteId};
@@ -32,11 +33,12 @@ pub enum ReadOnly {
 }
 
 impl ReadOnly {
+    #[rustfmt::skip]
     pub fn message(self) -> &'static str {
         match self {
-            ReadOnly::OtherTab => "This workspace is running in another tab, so this tab shows it read-only, as it was last saved. It takes over by itself when the other tab closes.",
-            ReadOnly::TakenOver => "Another tab took this workspace over; this tab shows it read-only, saves nothing, and takes it back by itself when that tab closes.",
-            ReadOnly::Conflict => "Another tab wrote to this workspace while this one was running it; this tab stopped saving. Take over to continue from what is saved.",
+            ReadOnly::OtherTab => tr("This workspace is running in another tab, so this tab shows it read-only, as it was last saved. It takes over by itself when the other tab closes."),
+            ReadOnly::TakenOver => tr("Another tab took this workspace over; this tab shows it read-only, saves nothing, and takes it back by itself when that tab closes."),
+            ReadOnly::Conflict => tr("Another tab wrote to this workspace while this one was running it; this tab stopped saving. Take over to continue from what is saved."),
         }
     }
 }

@@ -4,17 +4,18 @@ use leptos_router::hooks::use_location;
 
 use crate::components::empty_state::EmptyState;
 use crate::components::icons::SearchIcon;
+use crate::i18n::tr;
 
 #[component]
 pub fn NotFoundScreen() -> impl IntoView {
     let location = use_location();
     view! {
         <div class="page" data-testid="screen-not-found">
-            <EmptyState testid="not-found" title="Nothing here" icon=view! { <SearchIcon /> }.into_any()>
+            <EmptyState testid="not-found" title=tr("Nothing here") icon=view! { <SearchIcon /> }.into_any()>
                 <p class="empty-state-body">
-                    "Flowlab has no screen at " <code>{move || location.pathname.get()}</code> "."
+                    {tr("Flowlab has no screen at ")} <code>{move || location.pathname.get()}</code> "."
                 </p>
-                <a class="link" href="/">"Go to the workflows"</a>
+                <a class="link" href="/">{tr("Go to the workflows")}</a>
             </EmptyState>
         </div>
     }

@@ -21,13 +21,14 @@ pub use workflows::WorkflowsScreen;
 
 use leptos::prelude::*;
 
+use crate::t;
+
 /// Shown instead of a screen when the built-in workspace failed to load.
 #[component]
 pub fn WorkspaceErrorBanner(error: String) -> impl IntoView {
     view! {
         <div class="error-banner" role="alert" data-testid="workspace-error">
-            "The built-in workspace could not be loaded: "
-            {error}
+            {t!("The built-in workspace could not be loaded: {error}", error = error)}
         </div>
     }
 }

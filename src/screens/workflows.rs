@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::step_strip::{KindTag, StepStrip};
+use crate::i18n::{plural, tr};
 use crate::runtime::use_runtime;
+use crate::t;
 use crate::workspace::WorkflowSummary;
 
 /// One row: the draft's summary, with the engine's live status.
@@ -56,43 +58,42 @@ pub fn WorkflowsScreen() -> impl IntoView {
         let id = fresh_workflow_id(&taken);
         let command = Command::Create {
             workflow: id.clone(),
-            name: "Untitled workflow".into(),
+            name: tr("Untitled workflow").into(),
         };
         if let Ok(Outcome::Accepted) = rt.command(command) {
             navigate(&format!("/editor/{id}"), Default::default());
         }
     };
+    #[rustfmt::skip]
     let subtitle = move || match rows.get() {
-        Some(r) => format!(
-            "Your workspace · {} workflows · kept in this browser",
-            r.len()
+        Some(r) => t!("Your workspace · {workflows} · kept in this browser",
+            workflows = plural("{n} workflow|{n} workflows", r.len() as u64)
         ),
         None if matches!(rt.mode(), crate::runtime::Mode::Failed(_)) => {
-            "The workspace could not be opened: the message above says why".into()
+            tr("The workspace could not be opened: the message above says why").into()
         }
-        None => "Opening the workspace…".into(),
+        None => tr("Opening the workspace…").into(),
     };
     view! {
         <div class="page" data-testid="screen-workflows">
             <div class="page-header">
                 <div>
-                    <h1 class="page-title">"Workflows"</h1>
+                    <h1 class="page-title">{tr("Workflows")}</h1>
                     <p class="page-subtitle" data-testid="workspace-summary">{subtitle}</p>
                 </div>
                 <div class="page-actions">
-                    <div class="kind-legend" data-testid="kind-legend" aria-label="Step kinds">
+                    <div class="kind-legend" data-testid="kind-legend" aria-label=tr("Step kinds")>
                         {StepKind::ALL.into_iter().map(|kind| view! { <KindTag kind /> }).collect_view()}
                     </div>
                     <button type="button" class="button button--primary" data-testid="new-workflow"
                         disabled=move || rows.with(Option::is_none) on:click=create>
-                        "New workflow"
+                        {tr("New workflow")}
                     </button>
                 </div>
             </div>
             {move || rows.get().map(|rows| view! { <WorkflowTable rows /> })}
             <p class="workspace-note">
-                "Every workflow starts as a draft: publishing makes a numbered version, activating lets contacts in. "
-                "Open one to edit it on the canvas."
+                {tr("Every workflow starts as a draft: publishing makes a numbered version, activating lets contacts in. Open one to edit it on the canvas.")}
             </p>
         </div>
     }
@@ -101,12 +102,12 @@ pub fn WorkflowsScreen() -> impl IntoView {
 #[component]
 fn WorkflowTable(rows: Vec<Row>) -> impl IntoView {
     view! {
-        <div class="workflow-table" data-testid="workflow-list" role="table" aria-label="Workflows">
+        <div class="workflow-table" data-testid="workflow-list" role="table" aria-label=tr("Workflows")>
             <div class="workflow-table-head" role="row">
-                <span role="columnheader">"Name"</span>
-                <span class="col-trigger" role="columnheader">"Trigger"</span>
-                <span role="columnheader">"Steps"</span>
-                <span class="workflow-status" role="columnheader">"Status"</span>
+                <span role="columnheader">{tr("Name")}</span>
+                <span class="col-trigger" role="columnheader">{tr("Trigger")}</span>
+                <span role="columnheader">{tr("Steps")}</span>
+                <span class="workflow-status" role="columnheader">{tr("Status")}</span>
             </div>
             {rows.into_iter().map(|row| view! { <WorkflowRow row /> }).collect_view()}
         </div>
@@ -117,16 +118,11 @@ fn WorkflowTable(rows: Vec<Row>) -> impl IntoView {
 fn WorkflowRow(row: Row) -> impl IntoView {
     let wf = row.summary;
     let kinds: Vec<_> = wf.kinds().collect();
-    let steps = match kinds.len() {
-        1 => "1 step".to_owned(),
-        n => format!("{n} steps"),
-    };
+    let steps = plural("{n} step|{n} steps", kinds.len() as u64);
     let version = match row.versions {
         0 => None,
-        n => Some(format!(
-            "v{n}{}",
-            if row.unpublished { " · edited" } else { "" }
-        )),
+        n if row.unpublished => Some(t!("v{n} · edited", n = n)),
+        n => Some(format!("v{n}")),
     };
     view! {
         <a
@@ -138,7 +134,7 @@ fn WorkflowRow(row: Row) -> impl IntoView {
         >
             <div role="cell">
                 <div class="workflow-name" data-testid="workflow-name">{wf.name.clone()}</div>
-                <div class="workflow-id" data-testid="workflow-id">{wf.id.clone()}</div>
+                <div class="workflow-id" data-testid="workflow-id" translate="no">{wf.id.clone()}</div>
                 <div class="workflow-trigger-inline" aria-hidden="true">{wf.trigger.clone()}</div>
             </div>
             <div class="workflow-trigger" role="cell" data-testid="workflow-trigger" title=wf.trigger.clone()>
@@ -149,7 +145,7 @@ fn WorkflowRow(row: Row) -> impl IntoView {
                 <StepStrip kinds />
             </div>
             <div class="workflow-status" role="cell">
-                <span class=format!("badge badge--{}", wf.status) data-testid="workflow-status">{wf.status}</span>
+                <span class=format!("badge badge--{}", wf.status) data-testid="workflow-status" translate="no">{wf.status}</span>
                 {version.map(|v| view! { <span class="workflow-version" data-testid="workflow-version">{v}</span> })}
             </div>
         </a>

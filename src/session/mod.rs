@@ -24,11 +24,13 @@ pub use clock::{Clock, Speed};
 pub use event_log::{EventLog, EventRef, LogView};
 use travel::{branch_end, Checkpoints, Past};
 
+use crate::t;
+
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SessionError {
     #[error(transparent)]
     Engine(#[from] EngineError),
-    #[error("the script is {total} commands long; {done} cannot have been played")]
+    #[error("{}", t!("the script is {total} commands long; {done} cannot have been played", total = total, done = done))]
     ScriptCursor { done: usize, total: usize },
 }
 

@@ -7,6 +7,8 @@
 use serde_json::Value;
 
 use super::StorageError;
+use crate::i18n::tr;
+use crate::t;
 
 /// A journal entry as stored: the command (a script entry as JSON) a person
 /// gave after the first `after` script entries had run.
@@ -45,33 +47,31 @@ pub(crate) fn encode_entry(entry: &JournalEntryJson) -> String {
 /// Checks and reads the journal store's records (`(key, text)` in key
 /// order): keys are 0, 1, … without a gap, there are `end` of them
 /// (`meta/journal_end`), and each is an `[after, command]` pair.
+#[rustfmt::skip]
 pub(crate) fn decode_journal(
     records: Vec<(f64, Option<String>)>,
     end: u64,
 ) -> Result<Vec<JournalEntryJson>, StorageError> {
-    let corrupt =
-        |i: usize, what: String| StorageError::Corrupt(format!("journal entry {i}: {what}"));
+    let corrupt = |i: usize, what: String| {
+        StorageError::Corrupt(t!("journal entry {i}: {what}", i = i, what = what))
+    };
     let mut out = Vec::with_capacity(records.len());
     for (i, (key, text)) in records.into_iter().enumerate() {
         if key != i as f64 {
-            return Err(StorageError::Corrupt(format!(
-                "journal entry {i} is missing"
-            )));
+            return Err(StorageError::Corrupt(t!("journal entry {i} is missing", i = i)));
         }
-        let text = text.ok_or_else(|| corrupt(i, "not text".into()))?;
+        let text = text.ok_or_else(|| corrupt(i, tr("not text").into()))?;
         out.push(serde_json::from_str(&text).map_err(|e| corrupt(i, e.to_string()))?);
     }
     if out.len() as u64 != end {
-        return Err(StorageError::Corrupt(format!(
-            "the journal holds {} entries; meta/journal_end says {end}",
-            out.len()
-        )));
+        return Err(StorageError::Corrupt(t!("the journal holds {n} entries; meta/journal_end says {end}", n = out.len(), end = end)));
     }
     Ok(out)
 }
 
 /// The journal inside a session record written by schema 1 (`{…,
 /// "journal": [[after, command], …]}`); empty when it has none.
+#[rustfmt::skip]
 pub(crate) fn v1_journal(session: Option<&str>) -> Result<Vec<JournalEntryJson>, StorageError> {
     let Some(text) = session else {
         return Ok(Vec::new());
@@ -85,10 +85,10 @@ pub(crate) fn v1_journal(session: Option<&str>) -> Result<Vec<JournalEntryJson>,
             .enumerate()
             .map(|(i, e)| {
                 serde_json::from_value(e.clone())
-                    .map_err(|err| corrupt(format!("journal entry {i}: {err}")))
+                    .map_err(|err| corrupt(t!("journal entry {i}: {what}", i = i, what = err)))
             })
             .collect(),
-        Some(_) => Err(corrupt("`journal` is not a list".into())),
+        Some(_) => Err(corrupt(tr("`journal` is not a list").into())),
     }
 }
 

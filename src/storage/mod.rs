@@ -35,6 +35,9 @@ use journal::{check_journal_append, decode_journal, encode_entry, v1_journal};
 pub use journal::{JournalAppend, JournalEntryJson};
 use schema::*;
 use segments::{check_append, good_prefix, StoredSegment};
+
+use crate::i18n::tr;
+use crate::t;
 pub use segments::{plan_segments, LogEnd, Segment};
 
 /// A published version as stored: written once, never updated.
@@ -151,7 +154,7 @@ fn field(o: &JsValue, name: &str, what: &str) -> Result<JsValue, StorageError> {
     Reflect::get(o, &JsValue::from_str(name))
         .ok()
         .filter(|v| !v.is_undefined())
-        .ok_or_else(|| StorageError::Corrupt(format!("{what}: no `{name}`")))
+        .ok_or_else(|| StorageError::Corrupt(t!("{what}: no `{name}`", what = what, name = name)))
 }
 
 /// A whole number from 0 to 2^53 - 1, or `None`.
@@ -162,16 +165,27 @@ fn as_count(v: &JsValue) -> Option<u64> {
     }
 }
 
+#[rustfmt::skip]
 fn field_u64(o: &JsValue, name: &str, what: &str) -> Result<u64, StorageError> {
-    as_count(&field(o, name, what)?)
-        .ok_or_else(|| StorageError::Corrupt(format!("{what}: `{name}` is not a count")))
+    as_count(&field(o, name, what)?).ok_or_else(|| {
+        StorageError::Corrupt(t!("{what}: `{name}` is not a count",
+            what = what,
+            name = name
+        ))
+    })
 }
 
+#[rustfmt::skip]
 fn field_bytes(o: &JsValue, name: &str, what: &str) -> Result<Vec<u8>, StorageError> {
     field(o, name, what)?
         .dyn_into::<Uint8Array>()
         .map(|a| a.to_vec())
-        .map_err(|_| StorageError::Corrupt(format!("{what}: `{name}` is not bytes")))
+        .map_err(|_| {
+            StorageError::Corrupt(t!("{what}: `{name}` is not bytes",
+                what = what,
+                name = name
+            ))
+        })
 }
 
 fn log_end_to_js(end: LogEnd) -> JsValue {
@@ -198,7 +212,9 @@ fn segment_from_js(v: &JsValue, number: u64) -> Result<StoredSegment, StorageErr
         first_event_index: field_u64(v, "first_event_index", &what)?,
         event_count: field_u64(v, "event_count", &what)?
             .try_into()
-            .map_err(|_| StorageError::Corrupt(format!("{what}: `event_count` is too large")))?,
+            .map_err(|_| {
+                StorageError::Corrupt(t!("{what}: `event_count` is too large", what = what))
+            })?,
         bytes: field_bytes(v, "bytes", &what)?.into(),
     })
 }
@@ -597,6 +613,7 @@ impl Store {
         self.read().await
     }
 
+    #[rustfmt::skip]
     async fn read(&self) -> Result<Option<Salvage>, StorageError> {
         let tx = self.tx(
             &[META, SEGMENTS, SNAPSHOTS, VERSIONS, JOURNAL],
@@ -606,11 +623,15 @@ impl Store {
         let Some(genesis_json) = meta.get::<JsValue, _, _>(KEY_GENESIS).primitive()?.await? else {
             return Ok(None);
         };
-        let genesis_json = genesis_json
-            .as_string()
-            .ok_or_else(|| StorageError::Corrupt("meta/genesis: not text".into()))?;
-        let genesis = genesis_from_json(&genesis_json)
-            .map_err(|e| StorageError::Corrupt(format!("meta/genesis: {e}")))?;
+        let genesis_json = genesis_json.as_string().ok_or_else(|| {
+            StorageError::Corrupt(t!("{what}: {problem}",
+                what = "meta/genesis",
+                problem = tr("not text")
+            ))
+        })?;
+        let genesis = genesis_from_json(&genesis_json).map_err(|e| {
+            StorageError::Corrupt(t!("{what}: {problem}", what = "meta/genesis", problem = e))
+        })?;
         let end = read_log_end(&meta).await?;
 
         let raw: Vec<JsValue> = tx
@@ -639,16 +660,21 @@ impl Store {
         let newest = match keys.last() {
             None => None,
             Some(&key) => {
-                let what = format!("snapshot {key}");
+                let what = t!("snapshot {key}", key = key);
                 let v = snapshots
                     .get::<JsValue, _, _>(key)
                     .primitive()?
                     .await?
-                    .ok_or_else(|| StorageError::Corrupt(format!("{what}: missing")))?;
+                    .ok_or_else(|| {
+                        StorageError::Corrupt(t!("{what}: {problem}",
+                            what = what,
+                            problem = tr("missing")
+                        ))
+                    })?;
                 let after_events = field_u64(&v, "after_events", &what)?;
                 if after_events > end.events {
-                    return Err(StorageError::Corrupt(format!(
-                        "{what}: after the end of the log"
+                    return Err(StorageError::Corrupt(t!("{what}: after the end of the log",
+                        what = what
                     )));
                 }
                 Some((after_events, v, what))
@@ -836,7 +862,7 @@ async fn first_segment_after(
             .get::<JsValue, _, _>(num(mid))
             .primitive()?
             .await?
-            .ok_or_else(|| StorageError::Corrupt(format!("segment {mid} is missing")))?;
+            .ok_or_else(|| StorageError::Corrupt(t!("segment {i} is missing", i = mid)))?;
         let s = segment_from_js(&v, mid)?;
         if s.first_event_index + u64::from(s.event_count) <= after_events {
             lo = mid + 1;

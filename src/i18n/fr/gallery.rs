@@ -79,7 +79,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "It loads the preset “{title}” in place of every workflow, version, contact and execution in this browser, plays it to the example and pauses there. Export the workspace first if you want to keep it.",
         "Cela charge le préréglage «\u{a0}{title}\u{a0}» à la place de tous les workflows, versions, contacts et exécutions de ce navigateur, le joue jusqu’à l’exemple et s’y met en pause. Exportez d’abord l’espace de travail si vous voulez le garder.",
     ),
-    ("Keep my workspace", "Garder mon espace de travail"),
     ("Load the example", "Charger l’exemple"),
     // A pause mark of the script (components/pause_note.rs)
     ("Paused here:", "En pause ici\u{a0}:"),

@@ -14,10 +14,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "{range}\u{a0}: {executions}",
     ),
     (
-        "{n} execution|{n} executions",
-        "{n} exécution|{n} exécutions",
-    ),
-    (
         "time from enrollment to COMPLETED",
         "durée de l’inscription à COMPLETED",
     ),
@@ -68,10 +64,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     (
         "90% of completed executions took at most this",
         "90\u{a0}% des exécutions terminées ont duré au plus autant",
-    ),
-    (
-        "Steps",
-        "Étapes",
     ),
     (
         "Time to complete",
@@ -474,10 +466,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "Identifiant",
     ),
     (
-        "Name",
-        "Nom",
-    ),
-    (
         "Phone",
         "Téléphone",
     ),
@@ -488,10 +476,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     (
         "Attributes (JSON)",
         "Attributs (JSON)",
-    ),
-    (
-        "Cancel",
-        "Annuler",
     ),
     (
         "Save",

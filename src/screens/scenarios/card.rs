@@ -1,21 +1,29 @@
 use leptos::prelude::*;
 
+use flowlab_engine::time::parse_duration;
+
+use crate::i18n::{duration, plural, tr};
 use crate::presets::{Facts, Preset};
+use crate::t;
 
 /// One preset or sample: what it shows, its size, and a Load button.
 #[component]
 pub fn PresetCard(preset: Preset, on_load: Callback<Preset>) -> impl IntoView {
     let facts = preset.parse().ok().map(|s| Facts::of(&s));
+    #[rustfmt::skip]
     let chips = facts.map(|f| {
         let mut chips = vec![
-            plural(f.workflows, "workflow"),
-            plural(f.contacts, "contact"),
+            plural("{n} workflow|{n} workflows", f.workflows as u64),
+            plural("{n} contact|{n} contacts", f.contacts as u64),
         ];
         if f.operators > 0 {
-            chips.push(plural(f.operators, "operator"));
+            chips.push(plural("{n} operator|{n} operators", f.operators as u64));
         }
-        chips.push(plural(f.commands, "scripted command"));
-        chips.push(format!("until {}", f.run_until));
+        chips.push(plural("{n} scripted command|{n} scripted commands",
+            f.commands as u64,
+        ));
+        let until = parse_duration(&f.run_until).map_or(f.run_until, duration);
+        chips.push(t!("until {time}", time = until));
         chips
             .into_iter()
             .map(|c| view! { <li>{c}</li> })
@@ -27,7 +35,7 @@ pub fn PresetCard(preset: Preset, on_load: Callback<Preset>) -> impl IntoView {
             <p class="scenario-note">{preset.summary}</p>
             <ul class="scenario-chips" data-testid="preset-facts">{chips}</ul>
             <div class="scenario-card-actions">
-                <span class="mono muted scenario-file">{preset.file}</span>
+                <span class="mono muted scenario-file" translate="no">{preset.file}</span>
                 <button
                     type="button"
                     class="button button--primary"
@@ -35,17 +43,9 @@ pub fn PresetCard(preset: Preset, on_load: Callback<Preset>) -> impl IntoView {
                     data-file=preset.file
                     on:click=move |_| on_load.run(preset)
                 >
-                    "Load"
+                    {tr("Load")}
                 </button>
             </div>
         </article>
-    }
-}
-
-fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
     }
 }

@@ -2,50 +2,96 @@
 
 use flowlab_engine::command::{Command, DecideTarget};
 
+use crate::i18n::{plural, tr};
+use crate::t;
+
+/// Where an identifier (or a text quoted from the scenario) starts and ends
+/// in [`describe_marked`]: the script list shows those parts as they are
+/// written, not as prose to translate.
+pub const MARK_START: char = '\u{2068}';
+pub const MARK_END: char = '\u{2069}';
+
+fn id(text: &str) -> String {
+    format!("{MARK_START}{text}{MARK_END}")
+}
+
+fn ids<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    texts.map(id).collect::<Vec<_>>().join(", ")
+}
+
+/// The command in a few words, identifiers as they are written.
+#[cfg(test)]
 pub fn describe(command: &Command) -> String {
+    describe_marked(command).replace([MARK_START, MARK_END], "")
+}
+
+/// [`describe`] with each identifier between [`MARK_START`] and [`MARK_END`].
+#[rustfmt::skip]
+pub fn describe_marked(command: &Command) -> String {
     match command {
         Command::Publish { workflow, note } => match note {
-            Some(n) => format!("Publish {workflow} (“{n}”)"),
-            None => format!("Publish {workflow}"),
+            Some(n) => t!("Publish {workflow} (“{note}”)",
+                workflow = id(workflow),
+                note = id(n)
+            ),
+            None => t!("Publish {workflow}", workflow = id(workflow)),
         },
-        Command::Activate { workflow } => format!("Activate {workflow}"),
-        Command::Pause { workflow } => format!("Pause {workflow}"),
-        Command::Resume { workflow } => format!("Resume {workflow}"),
-        Command::Cancel { workflow } => format!("Cancel {workflow}"),
-        Command::Archive { workflow } => format!("Archive {workflow}"),
+        Command::Activate { workflow } => t!("Activate {workflow}", workflow = id(workflow)),
+        Command::Pause { workflow } => t!("Pause {workflow}", workflow = id(workflow)),
+        Command::Resume { workflow } => t!("Resume {workflow}", workflow = id(workflow)),
+        Command::Cancel { workflow } => t!("Cancel {workflow}", workflow = id(workflow)),
+        Command::Archive { workflow } => t!("Archive {workflow}", workflow = id(workflow)),
         Command::Edit { workflow, edit } => {
             let mut parts = Vec::new();
             if let Some(steps) = &edit.steps {
-                parts.push(format!("{} steps", steps.len()));
+                parts.push(plural("{n} step|{n} steps", steps.len() as u64));
             }
             if edit.settings.is_some() {
-                parts.push("settings".to_owned());
+                parts.push(tr("settings").to_owned());
             }
             if edit.trigger.is_some() {
-                parts.push("trigger".to_owned());
+                parts.push(tr("trigger").to_owned());
             }
-            format!("Edit the {workflow} draft: {}", parts.join(", "))
+            t!("Edit the {workflow} draft: {parts}",
+                workflow = id(workflow),
+                parts = parts.join(", ")
+            )
         }
-        Command::Restore { workflow, version } => {
-            format!("Restore version {version} of {workflow} into the draft")
+        Command::Restore { workflow, version } => t!("Restore version {version} of {workflow} into the draft",
+            version = version,
+            workflow = id(workflow)
+        ),
+        Command::Clone { workflow, new_id } => t!("Clone {workflow} as {new_id}",
+            workflow = id(workflow),
+            new_id = id(new_id)
+        ),
+        Command::Create { workflow, .. } => t!("Create workflow {workflow}", workflow = id(workflow)),
+        Command::AddContact { contact } => t!("Add contact {id}", id = id(&contact.id)),
+        Command::UpdateContact { contact } => t!("Update contact {id}", id = id(&contact.id)),
+        Command::AddOperator { operator } => t!("Add operator {id}", id = id(&operator.id)),
+        Command::UpdateOperator { operator } => t!("Update operator {id}", id = id(&operator.id)),
+        Command::Enroll { workflow, contacts } => t!("Enroll {contacts} in {workflow}",
+            contacts = ids(contacts.iter().map(String::as_str)),
+            workflow = id(workflow)
+        ),
+        Command::Tag { contact, tag } => {
+            t!("Tag {contact} with {tag}", contact = id(contact), tag = id(tag))
         }
-        Command::Clone { workflow, new_id } => format!("Clone {workflow} as {new_id}"),
-        Command::Create { workflow, .. } => format!("Create workflow {workflow}"),
-        Command::AddContact { contact } => format!("Add contact {}", contact.id),
-        Command::UpdateContact { contact } => format!("Update contact {}", contact.id),
-        Command::AddOperator { operator } => format!("Add operator {}", operator.id),
-        Command::UpdateOperator { operator } => format!("Update operator {}", operator.id),
-        Command::Enroll { workflow, contacts } => {
-            format!("Enroll {} in {workflow}", contacts.join(", "))
+        Command::Untag { contact, tag } => {
+            t!("Remove tag {tag} from {contact}",
+                tag = id(tag),
+                contact = id(contact)
+            )
         }
-        Command::Tag { contact, tag } => format!("Tag {contact} with {tag}"),
-        Command::Untag { contact, tag } => format!("Remove tag {tag} from {contact}"),
         Command::Set {
             contact,
             attributes,
         } => {
             let keys: Vec<&str> = attributes.keys().map(String::as_str).collect();
-            format!("Set {} on {contact}", keys.join(", "))
+            t!("Set {keys} on {contact}",
+                keys = ids(keys.iter().copied()),
+                contact = id(contact)
+            )
         }
         Command::Decide {
             target,
@@ -56,15 +102,16 @@ pub fn describe(command: &Command) -> String {
                 DecideTarget::Execution(e) => e.clone(),
                 DecideTarget::Shared { workflow, step, .. } => format!("{workflow} · {step}"),
             };
-            let verb = match decision.as_str() {
-                "approve" => "approves",
-                _ => "rejects",
-            };
-            format!("{operator} {verb} {on}")
+            match decision.as_str() {
+                "approve" => t!("{operator} approves {on}", operator = id(operator), on = id(&on)),
+                _ => t!("{operator} rejects {on}", operator = id(operator), on = id(&on)),
+            }
         }
-        Command::Stop { execution } => format!("Stop {execution}"),
-        Command::Rollback { execution } => format!("Retry the rollback of {execution}"),
-        Command::Ack { execution } => format!("Acknowledge {execution}"),
+        Command::Stop { execution } => t!("Stop {execution}", execution = id(execution)),
+        Command::Rollback { execution } => {
+            t!("Retry the rollback of {execution}", execution = id(execution))
+        }
+        Command::Ack { execution } => t!("Acknowledge {execution}", execution = id(execution)),
     }
 }
 

@@ -17,9 +17,11 @@ use wasm_bindgen_futures::spawn_local;
 use crate::browser::download::download_text;
 use crate::components::clock_bar::format_sim_time;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::i18n::tr;
 use crate::presets::{Preset, PRESETS};
 use crate::runtime::{use_runtime, Mode};
 use crate::scenario_export::{export_scenario, file_name, reproduces};
+use crate::t;
 use crate::workspace::SAMPLE_FILES;
 use card::PresetCard;
 use now_playing::NowPlaying;
@@ -33,11 +35,12 @@ struct Pending {
     watch: String,
 }
 
+#[rustfmt::skip]
 fn samples() -> Vec<Preset> {
     let titles = [
-        ("welcome.json", "Sample: welcome series"),
-        ("campaign.json", "Sample: spring campaign"),
-        ("provisioning.json", "Sample: provisioning"),
+        ("welcome.json", tr("Sample: welcome series")),
+        ("campaign.json", tr("Sample: spring campaign")),
+        ("provisioning.json", tr("Sample: provisioning")),
     ];
     SAMPLE_FILES
         .iter()
@@ -47,8 +50,8 @@ fn samples() -> Vec<Preset> {
                 .iter()
                 .find(|(n, _)| *n == f.name)
                 .map_or(f.name, |(_, t)| t),
-            summary:
-                "A complete sample scenario: contacts, operators, a script and what should happen.",
+            summary: tr("A complete sample scenario: contacts, operators, a script and what should happen.",
+            ),
             watch: "/runs",
             text: f.text,
         })
@@ -120,13 +123,10 @@ pub fn ScenariosScreen() -> impl IntoView {
     };
 
     let exported = RwSignal::new(None::<Result<String, String>>);
+    #[rustfmt::skip]
     let export = move |_| {
         let made = rt.with_untracked(|s| {
-            let note = format!(
-                "Exported from Flowlab at {}: the workspace's workflows and people, the script played so far and {} command(s) given in the page.",
-                format_sim_time(s.clock().now),
-                s.journal().len()
-            );
+            let note = t!("Exported from Flowlab at {time}: the workspace's workflows and people, the script played so far and {n} command(s) given in the page.", time = format_sim_time(s.clock().now), n = s.journal().len());
             let text = export_scenario(s, &note);
             (file_name(s.clock().now), reproduces(s, &text), text)
         });
@@ -137,11 +137,12 @@ pub fn ScenariosScreen() -> impl IntoView {
             web_sys::console::error_1(&e.into());
         }
         exported.set(Some(match check {
-            None => Ok(format!(
-                "{name}: flowlab-sim run {name} writes this workspace's trace."
+            None => Ok(t!("{name}: flowlab-sim run {name} writes this workspace's trace.",
+                name = name
             )),
-            Some(why) => Err(format!(
-                "{name} does not reproduce this workspace exactly: {why}"
+            Some(why) => Err(t!("{name} does not reproduce this workspace exactly: {why}",
+                name = name,
+                why = why
             )),
         }));
     };
@@ -166,22 +167,22 @@ pub fn ScenariosScreen() -> impl IntoView {
         <div class="page page--wide" data-testid="screen-scenarios">
             <div class="page-header">
                 <div>
-                    <h1 class="page-title">"Scenarios"</h1>
-                    <p class="page-subtitle">"Load a story into a fresh workspace, press play and narrate: each preset shows one behaviour in a few minutes of simulated time."</p>
+                    <h1 class="page-title">{tr("Scenarios")}</h1>
+                    <p class="page-subtitle">{tr("Load a story into a fresh workspace, press play and narrate: each preset shows one behaviour in a few minutes of simulated time.")}</p>
                 </div>
                 <div class="page-actions">
                     <button type="button" class="button" data-testid="scenario-file-button" disabled=move || !ready() on:click=pick_file>
-                        "Load a scenario file…"
+                        {tr("Load a scenario file…")}
                     </button>
                     <button type="button" class="button" data-testid="export-scenario" disabled=move || !ready() on:click=export>
-                        "Export as scenario"
+                        {tr("Export as scenario")}
                     </button>
                     <input
                         type="file"
                         accept=".json,application/json"
                         class="visually-hidden"
                         tabindex="-1"
-                        aria-label="Scenario file to load"
+                        aria-label=tr("Scenario file to load")
                         data-testid="scenario-file-input"
                         node_ref=input
                         on:change=on_file
@@ -191,11 +192,11 @@ pub fn ScenariosScreen() -> impl IntoView {
             <Show when=move || error.get().is_some()>
                 <div class="error-banner scenario-error" role="alert" data-testid="scenario-file-error">
                     <div>
-                        <strong>"This scenario was not loaded. "</strong>
-                        "Nothing in your workspace changed."
+                        <strong>{tr("This scenario was not loaded.")}</strong>" "
+                        {tr("Nothing in your workspace changed.")}
                         <p class="mono" data-testid="scenario-file-error-message">{move || error.get()}</p>
                     </div>
-                    <button type="button" class="banner-close" aria-label="Dismiss" on:click=move |_| error.set(None)>"×"</button>
+                    <button type="button" class="banner-close" aria-label=tr("Dismiss") on:click=move |_| error.set(None)>"×"</button>
                 </div>
             </Show>
             {move || exported.get().map(|r| {
@@ -206,24 +207,24 @@ pub fn ScenariosScreen() -> impl IntoView {
                 view! {
                     <div class=class role="status" data-testid="export-result" data-reproduces=ok>
                         <span>{text}</span>
-                        <button type="button" class="banner-close" aria-label="Dismiss" on:click=move |_| exported.set(None)>"×"</button>
+                        <button type="button" class="banner-close" aria-label=tr("Dismiss") on:click=move |_| exported.set(None)>"×"</button>
                     </div>
                 }
             })}
             <NowPlaying />
-            <h2 class="section-title scenario-section">"Presets for trainers"</h2>
+            <h2 class="section-title scenario-section">{tr("Presets for trainers")}</h2>
             <div class="scenario-grid" data-testid="preset-list">{presets}</div>
-            <h2 class="section-title scenario-section">"Samples"</h2>
+            <h2 class="section-title scenario-section">{tr("Samples")}</h2>
             <div class="scenario-grid" data-testid="sample-list">{samples}</div>
             <leptos::portal::Portal>
                 <Show when=move || pending.get().is_some()>
                     <ConfirmDialog
                         testid="load-dialog"
-                        title=Signal::derive(move || pending.get().map(|p| format!("Load “{}”?", p.title)).unwrap_or_default())
-                        body="It replaces every workflow, version, contact and execution in this browser, and puts the clock back to Day 0, paused, ready to play. Export or download the trace first if you want to keep the current workspace.".to_string()
-                        cancel_label="Keep my workspace"
+                        title=Signal::derive(move || pending.get().map(|p| t!("Load “{title}”?", title = p.title)).unwrap_or_default())
+                        body=tr("It replaces every workflow, version, contact and execution in this browser, and puts the clock back to Day 0, paused, ready to play. Export or download the trace first if you want to keep the current workspace.").to_string()
+                        cancel_label=tr("Keep my workspace")
                         cancel_testid="load-cancel"
-                        confirm_label="Load"
+                        confirm_label=tr("Load")
                         confirm_testid="load-confirm"
                         on_cancel=Callback::new(move |_| pending.set(None))
                         on_confirm=Callback::new(confirm)

@@ -2,10 +2,12 @@ use flowlab_engine::scenario::parse_scenario;
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
-use super::describe::describe;
+use super::describe::{describe_marked, MARK_END, MARK_START};
 use crate::components::clock_bar::format_sim_time;
+use crate::i18n::{num, tr};
 use crate::presets::PRESETS;
 use crate::runtime::use_runtime;
+use crate::t;
 use crate::workspace::SAMPLE_FILES;
 
 /// The loaded scenario: its note to read aloud, and its script with what is
@@ -36,7 +38,7 @@ pub fn NowPlaying() -> impl IntoView {
         rt.with(|s| {
             s.script()
                 .iter()
-                .map(|e| (e.at, describe(&e.command)))
+                .map(|e| (e.at, describe_marked(&e.command)))
                 .collect::<Vec<(SimTime, String)>>()
         })
         .unwrap_or_default()
@@ -57,7 +59,7 @@ pub fn NowPlaying() -> impl IntoView {
                     view! {
                         <li class=format!("script-entry script-entry--{state}") data-testid="script-entry" data-state=state aria-current=(state == "next").then_some("step")>
                             <span class="script-time mono">{format_sim_time(*at)}</span>
-                            <span class="script-text">{text.clone()}</span>
+                            <span class="script-text">{marked_view(text)}</span>
                         </li>
                     }
                 })
@@ -67,28 +69,48 @@ pub fn NowPlaying() -> impl IntoView {
     view! {
         <section class="now-playing card" data-testid="now-playing" aria-labelledby="now-playing-title">
             <div class="now-playing-head">
-                <span class="eyebrow">"Loaded in this workspace"</span>
+                <span class="eyebrow">{tr("Loaded in this workspace")}</span>
                 <h2 id="now-playing-title" class="now-playing-title" data-testid="now-playing-title">
-                    {move || about.with(|(t, _)| t.clone()).unwrap_or_else(|| "Your workspace".to_owned())}
+                    {move || about.with(|(t, _)| t.clone()).unwrap_or_else(|| tr("Your workspace").to_owned())}
                 </h2>
                 <p class="now-playing-note" data-testid="now-playing-note">
-                    {move || about.with(|(_, n)| n.clone()).unwrap_or_else(|| "No note: this workspace was not loaded from a scenario file with one.".to_owned())}
+                    {move || about.with(|(_, n)| n.clone()).unwrap_or_else(|| tr("No note: this workspace was not loaded from a scenario file with one.").to_owned())}
                 </p>
             </div>
             <div class="now-playing-script">
                 <h3 class="section-title">
-                    "Script "
+                    {tr("Script")}" "
                     <span class="muted" data-testid="script-progress">
-                        {move || format!("{} of {} played", done.get(), script.with(Vec::len))}
+                        {move || t!("{n} of {m} played", n = num(done.get() as u64), m = num(script.with(Vec::len) as u64))}
                     </span>
                 </h3>
                 <Show
                     when=move || script.with(|s| !s.is_empty())
-                    fallback=|| view! { <p class="muted">"No scripted commands: what happens next is up to you."</p> }
+                    fallback=|| view! { <p class="muted">{tr("No scripted commands: what happens next is up to you.")}</p> }
                 >
-                    <ol class="script-list" data-testid="script-list" tabindex="0" aria-label="The script">{rows}</ol>
+                    <ol class="script-list" data-testid="script-list" tabindex="0" aria-label=tr("The script")>{rows}</ol>
                 </Show>
             </div>
         </section>
     }
+}
+
+/// A described command, its identifiers marked as not to translate.
+fn marked_view(text: &str) -> impl IntoView {
+    let mut parts = Vec::new();
+    for (i, piece) in text.split(MARK_START).enumerate() {
+        let (id, prose) = match piece.split_once(MARK_END) {
+            Some((id, prose)) if i > 0 => (Some(id), prose),
+            _ => (None, piece),
+        };
+        if let Some(id) = id {
+            parts.push(
+                view! { <span class="script-id" translate="no">{id.to_owned()}</span> }.into_any(),
+            );
+        }
+        if !prose.is_empty() {
+            parts.push(prose.to_owned().into_any());
+        }
+    }
+    parts
 }
