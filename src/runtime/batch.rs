@@ -193,7 +193,7 @@ mod tests {
 
     #[test]
     fn a_batch_carries_only_the_journal_entries_not_yet_stored() {
-        let scenario = builtin();
+        let (scenario, _) = builtin();
         let mut s = Session::new(sim::genesis(&scenario), scenario.script);
         s.advance_to(SimTime(60_000), usize::MAX).unwrap();
         for e in ["e1", "e2", "e3"] {

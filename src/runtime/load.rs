@@ -15,7 +15,7 @@ use super::{Mode, Runtime};
 use crate::session::{Session, SessionError};
 use crate::storage::StorageError;
 use crate::t;
-use crate::workspace::SAMPLE_WORKSPACE;
+use crate::workspace::sample_workspace;
 use crate::workspace_file;
 
 /// Why a scenario did not become the workspace; nothing changed.
@@ -48,7 +48,8 @@ impl Runtime {
 
     /// Puts back the built-in sample workspace.
     pub async fn reset(&self) -> Result<(), LoadError> {
-        self.load_scenario("workspace.json", SAMPLE_WORKSPACE).await
+        self.load_scenario("workspace.json", &sample_workspace())
+            .await
     }
 
     /// Makes `session` the workspace, in storage (one transaction) and

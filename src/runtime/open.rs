@@ -20,7 +20,7 @@ use crate::session::event_log::Chunk;
 use crate::session::{Clock, EventLog, Session};
 use crate::storage::{Loaded, StorageError, Store, SETTING_SOURCE};
 use crate::t;
-use crate::workspace::SAMPLE_WORKSPACE;
+use crate::workspace::sample_workspace;
 
 /// The one workspace the app keeps.
 pub const WORKSPACE: &str = "default";
@@ -37,8 +37,11 @@ pub(super) struct SessionRecord {
     pub cursor: Option<usize>,
 }
 
-pub(super) fn builtin() -> Scenario {
-    parse_scenario("workspace.json", SAMPLE_WORKSPACE).expect("the built-in workspace parses")
+/// The built-in workspace in the page's language, and its file.
+pub(super) fn builtin() -> (Scenario, String) {
+    let text = sample_workspace().into_owned();
+    let scenario = parse_scenario("workspace.json", &text).expect("the built-in workspace parses");
+    (scenario, text)
 }
 
 /// Requests the tab lock; a loss is reported to the machine only for the
@@ -156,8 +159,8 @@ async fn open(runtime: Runtime, writable: bool) {
         Err(e) => {
             let reason = not_saving_reason(&e);
             persist.feed(runtime, Event::StorageUnavailable { reason });
-            let scenario = builtin();
-            runtime.source.set_value(SAMPLE_WORKSPACE.to_owned());
+            let (scenario, text) = builtin();
+            runtime.source.set_value(text);
             runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
             return;
         }
@@ -188,11 +191,11 @@ async fn open(runtime: Runtime, writable: bool) {
             }
         }
         Ok(None) => {
-            let scenario = builtin();
+            let (scenario, text) = builtin();
             let stored = Stored::default();
             if writable {
                 let genesis = genesis_to_json(&sim::genesis(&scenario)).to_string();
-                match store.replace_workspace(&genesis, SAMPLE_WORKSPACE).await {
+                match store.replace_workspace(&genesis, &text).await {
                     Ok(()) => {
                         persist.inner.update_value(|i| i.store = Some(store));
                         persist.feed(
@@ -217,7 +220,7 @@ async fn open(runtime: Runtime, writable: bool) {
                     },
                 );
             }
-            runtime.source.set_value(SAMPLE_WORKSPACE.to_owned());
+            runtime.source.set_value(text);
             runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
         }
         Err(e) => {

@@ -45,7 +45,8 @@ impl Gallery {
             let key = query.with(|q| q.get("example"))?;
             let (machine, state) = key.split_once('.')?;
             let ex = gallery::example(machine, state)?;
-            rt.source_is(preset(ex.preset)?.text).then_some(ex)
+            rt.source_is(&preset(ex.preset)?.localized_text())
+                .then_some(ex)
         });
         let navigate = use_navigate();
         Gallery {
@@ -85,7 +86,9 @@ impl Gallery {
             let untouched = rt
                 .with_untracked(|s| s.journal().is_empty())
                 .unwrap_or(false)
-                && PRESETS.iter().any(|p| rt.source_is_untracked(p.text));
+                && PRESETS
+                    .iter()
+                    .any(|p| rt.source_is_untracked(&p.localized_text()));
             if untouched {
                 g.show(ex);
             } else {
@@ -109,7 +112,7 @@ impl Gallery {
                 Err(e) => Err(e.to_string()),
                 Ok((session, p, _)) => {
                     let refused = tr("{file} was not loaded: {error}. Nothing was changed.");
-                    rt.replace(session, p.text.to_owned())
+                    rt.replace(session, p.localized_text().into_owned())
                         .await
                         .map_err(|e| fill(refused, &[("file", &p.file), ("error", &e)]))
                 }
@@ -240,7 +243,7 @@ pub fn StateExample(gallery: Gallery) -> impl IntoView {
                     <span class="muted">
                         {subject_view(ex.subject)}
                         " · "
-                        <span data-testid="state-example-preset">{t!("preset “{title}”", title = p.title)}</span>
+                        <span data-testid="state-example-preset">{t!("preset “{title}”", title = p.shown_title())}</span>
                     </span>
                     <a class="link state-example-link" href=href data-testid="state-example-link">{label}</a>
                 </div>
@@ -265,7 +268,7 @@ pub fn StateExample(gallery: Gallery) -> impl IntoView {
                 <ConfirmDialog
                     testid="load-dialog"
                     title=Signal::derive(move || g.pending.get().map(|ex| t!("Show an example of {state}?", state = ex.state)).unwrap_or_default())
-                    body=Signal::derive(move || g.pending.get().and_then(|ex| preset(ex.preset)).map(|p| t!("It loads the preset “{title}” in place of every workflow, version, contact and execution in this browser, plays it to the example and pauses there. Export the workspace first if you want to keep it.", title = p.title)).unwrap_or_default())
+                    body=Signal::derive(move || g.pending.get().and_then(|ex| preset(ex.preset)).map(|p| t!("It loads the preset “{title}” in place of every workflow, version, contact and execution in this browser, plays it to the example and pauses there. Export the workspace first if you want to keep it.", title = p.shown_title())).unwrap_or_default())
                     cancel_label=tr("Keep my workspace")
                     cancel_testid="load-cancel"
                     confirm_label=tr("Load the example")

@@ -31,8 +31,8 @@ pub fn PresetCard(preset: Preset, on_load: Callback<Preset>) -> impl IntoView {
     });
     view! {
         <article class="scenario-card" data-testid="preset-card" data-file=preset.file>
-            <h2 class="scenario-title">{preset.title}</h2>
-            <p class="scenario-note">{preset.summary}</p>
+            <h2 class="scenario-title">{preset.shown_title()}</h2>
+            <p class="scenario-note">{preset.shown_summary()}</p>
             <ul class="scenario-chips" data-testid="preset-facts">{chips}</ul>
             <div class="scenario-card-actions">
                 <span class="mono muted scenario-file" translate="no">{preset.file}</span>

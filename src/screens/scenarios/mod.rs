@@ -72,8 +72,8 @@ pub fn ScenariosScreen() -> impl IntoView {
         error.set(None);
         pending.set(Some(Pending {
             file: p.file.to_owned(),
-            title: p.title.to_owned(),
-            text: p.text.to_owned(),
+            title: p.shown_title().to_owned(),
+            text: p.localized_text().into_owned(),
             watch: p.watch.to_owned(),
         }));
     });

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::describe::{describe_marked, MARK_END, MARK_START};
 use crate::components::clock_bar::format_sim_time;
+use crate::i18n::samples::localize;
 use crate::i18n::{num, tr};
 use crate::presets::PRESETS;
 use crate::runtime::use_runtime;
@@ -20,12 +21,12 @@ pub fn NowPlaying() -> impl IntoView {
         source.with(|text| {
             let title = PRESETS
                 .iter()
-                .find(|p| p.text == text)
-                .map(|p| p.title.to_owned())
+                .find(|p| p.localized_text() == text.as_str())
+                .map(|p| p.shown_title().to_owned())
                 .or_else(|| {
                     SAMPLE_FILES
                         .iter()
-                        .find(|f| f.text == text)
+                        .find(|f| localize(f.text) == text.as_str())
                         .map(|f| f.name.to_owned())
                 });
             let note = parse_scenario("loaded.json", text)
