@@ -3,8 +3,8 @@
 // placeholder, alt). A word counts as English when it is in ENGLISH below:
 // common English words that are not also French words, and not the spec's
 // codes, which stay as the spec writes them (RUNNING, pending, draft…).
-// Code, keyboard keys and elements marked translate="no" are skipped: they
-// show identifiers, not prose.
+// Code, keyboard keys, elements marked translate="no" and words joined by
+// - _ @ or an inner dot are skipped: they are identifiers, not prose.
 
 export const ENGLISH = new Set(`
 the and of to with for from this that these those is are was were has have had
@@ -18,7 +18,7 @@ play reset search find close cancel choose chosen select selected selection
 enrolled enroll enrollment enrollments waiting yes ago today now left right
 file files workspace untitled new copy paste link links linked move moved
 unsaved loading load loaded keep kept shown hidden check checked day days hour
-hours second seconds week weeks month months year years failure failures
+hours seconds week weeks month months year years failure failures
 succeeded success attempt attempts retries time times event
 events first last average median shortcut shortcuts help
 `.split(/\s+/).filter(Boolean));
@@ -50,7 +50,12 @@ export async function englishOnScreen(page) {
     }
     const found = [];
     for (const text of texts) {
-      for (const word of text.split(/[^A-Za-z’']+/)) {
+      // Tokens joined by - _ @ or an inner dot (new-signup, send_welcome,
+      // it@example.com) are identifiers.
+      for (const token of text.split(/[^A-Za-z0-9’'_@.-]+/)) {
+        const inner = token.replace(/^[-_.]+|[-_.]+$/g, '');
+        if (/[_@-]|\w\.\w/.test(inner)) continue;
+        const word = token.replace(/[^A-Za-z’']/g, '');
         if (english.has(word.toLowerCase()) && word !== word.toUpperCase()) {
           found.push(`${word} — in "${text.trim().slice(0, 100)}"`);
           break;
