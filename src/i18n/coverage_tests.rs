@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::fr::AREAS;
 
-const CALLS: [&str; 3] = ["tr(\"", "t!(\"", "plural(\""];
+const CALLS: [&str; 4] = ["tr(\"", "t!(\"", "plural(\"", "msg(\""];
 
 #[derive(Debug)]
 struct Use {
