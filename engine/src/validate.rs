@@ -275,11 +275,10 @@ impl Checker<'_> {
             let at = &positions[self.draft.steps[i].id.as_str()];
             if at.len() > 1 && at[1] == i {
                 let list: Vec<String> = at.iter().map(|p| (p + 1).to_string()).collect();
-                let message = msg(
-                    "{n} steps have this id (positions {positions} in the list); ids must be unique",
-                )
-                .arg("n", at.len())
-                .arg("positions", join_and(&list));
+                #[rustfmt::skip]
+                let message = msg("{n} steps have this id (positions {positions} in the list); ids must be unique")
+                    .arg("n", at.len())
+                    .arg("positions", join_and(&list));
                 self.error(i, "id", message);
             }
         }
@@ -459,11 +458,10 @@ impl Checker<'_> {
         let limit = MAX_ATTEMPTS_AT_ONE_INSTANT as i64;
         if policy.backoff == 0 && policy.max_attempts > limit && policy.max_attempts <= MAX_ATTEMPTS
         {
-            let message = msg(
-                "0 with max_attempts {n} and an attempt that can take no time: the attempts would spin at one instant (at most {limit} may; set a backoff or a duration)",
-            )
-            .arg("n", policy.max_attempts)
-            .arg("limit", limit);
+            #[rustfmt::skip]
+            let message = msg("0 with max_attempts {n} and an attempt that can take no time: the attempts would spin at one instant (at most {limit} may; set a backoff or a duration)")
+                .arg("n", policy.max_attempts)
+                .arg("limit", limit);
             self.error(i, "retry.backoff", message);
         }
     }
@@ -490,10 +488,9 @@ impl Checker<'_> {
                 );
             }
             OnFail::Branch { goto: Some(target) } if self.draft.step(target).is_none() => {
-                let message = msg(
-                    "names step {target}, which does not exist; a failure will go on along next",
-                )
-                .arg("target", format!("{target:?}"));
+                #[rustfmt::skip]
+                let message = msg("names step {target}, which does not exist; a failure will go on along next")
+                    .arg("target", format!("{target:?}"));
                 self.warning(i, "on_fail.goto", message);
             }
             OnFail::Retry {

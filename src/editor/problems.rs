@@ -37,15 +37,13 @@ pub fn issue_text(issue: &Issue) -> String {
 
 /// What the panel says when validation finds nothing: whether the draft
 /// can be published, and why not when the workflow's status forbids it.
+#[rustfmt::skip]
 pub fn all_clear(status: Option<WorkflowStatus>) -> String {
     match status {
         None | Some(WorkflowStatus::Draft | WorkflowStatus::Active | WorkflowStatus::Paused) => {
             tr("No problems: this draft can be published.").into()
         }
-        Some(s) => t!(
-            "No problems in the draft, but it cannot be published: the workflow is {status}, and only a draft, active or paused workflow publishes. Clone it to publish these steps as a new workflow.",
-            status = s
-        ),
+        Some(s) => t!("No problems in the draft, but it cannot be published: the workflow is {status}, and only a draft, active or paused workflow publishes. Clone it to publish these steps as a new workflow.", status = s),
     }
 }
 
