@@ -35,6 +35,19 @@ pub fn issue_text(issue: &Issue) -> String {
     fill(tr(issue.template), &args)
 }
 
+/// The issue with its place, as `Issue`'s Display writes it, in the current
+/// language: `step "s3", next: names step "s9", which does not exist`.
+#[rustfmt::skip]
+pub fn issue_line(issue: &Issue) -> String {
+    let message = issue_text(issue);
+    match (&issue.step, &issue.field) {
+        (Some(step), Some(field)) => t!("step {step}, {field}: {message}", step = format!("{step:?}"), field = field, message = message),
+        (Some(step), None) => t!("step {step}: {message}", step = format!("{step:?}"), message = message),
+        (None, Some(field)) => t!("{field}: {message}", field = field, message = message),
+        (None, None) => message,
+    }
+}
+
 /// What the panel says when validation finds nothing: whether the draft
 /// can be published, and why not when the workflow's status forbids it.
 #[rustfmt::skip]
