@@ -4,6 +4,7 @@
 //! node hides it. Tested natively; `run_mode.rs` and `run_overlay.rs` only
 //! render it.
 
+use crate::i18n::plural;
 use std::collections::HashMap;
 
 use flowlab_engine::edit::Port as EditPort;
@@ -205,6 +206,7 @@ pub fn short_status(status: StepStatus) -> &'static str {
 }
 
 /// The node's badges, non-zero only, in the lifecycle's order.
+#[rustfmt::skip]
 pub fn badges(step: &StepView) -> Vec<Badge> {
     StepStatus::ALL
         .into_iter()
@@ -215,12 +217,9 @@ pub fn badges(step: &StepView) -> Vec<Badge> {
                 status,
                 count,
                 text: format!("{count} {}", short_status(status)),
-                title: format!(
-                    "{count} execution{} {} at {}",
-                    if count == 1 { "" } else { "s" },
-                    status.as_str(),
-                    step.name
-                ),
+                title: plural("{n} execution {status} at {step}|{n} executions {status} at {step}", count)
+                .replace("{status}", status.as_str())
+                .replace("{step}", &step.name),
             }
         })
         .collect()
