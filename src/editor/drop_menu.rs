@@ -75,6 +75,16 @@ pub fn DropKindMenu(drop: RwSignal<Option<LinkDrop>>) -> impl IntoView {
             });
         }
     });
+    // A new route (another screen, another workflow, run mode) leaves the
+    // canvas the drop was made on: the menu goes with it.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |before: Option<(String, String)>| {
+        let now = (location.pathname.get(), location.search.get());
+        if before.is_some_and(|b| b != now) {
+            drop.set(None);
+        }
+        now
+    });
     let press = window_event_listener(leptos::ev::pointerdown, move |ev| {
         if drop.with_untracked(Option::is_none) {
             return;
