@@ -2,7 +2,7 @@
 //! history (view, diff, restore), a diff of any two, lifecycle
 //! confirmations and cloning.
 
-use super::problems::issue_line;
+use super::problems::{issue_place, issue_text};
 use crate::i18n::{plural, tr};
 use crate::t;
 use flowlab_engine::command::Command;
@@ -142,7 +142,7 @@ fn PublishDialog() -> impl IntoView {
             {(!errors.is_empty()).then(|| view! {
                 <div class="callout callout--bad" data-testid="publish-errors">
                     <strong>{plural("{n} error must be fixed first|{n} errors must be fixed first", errors.len() as u64)}</strong>
-                    <ul>{errors.iter().map(|e| view! { <li>{issue_line(e)}</li> }).collect_view()}</ul>
+                    <ul>{errors.iter().map(|e| view! { <li><code class="issue-place">{issue_place(e)}</code>" — "{issue_text(e)}</li> }).collect_view()}</ul>
                 </div>
             })}
             {unchanged.then(|| view! {
@@ -153,7 +153,7 @@ fn PublishDialog() -> impl IntoView {
             {(!warnings.is_empty()).then(|| view! {
                 <div class="callout callout--warning" data-testid="publish-warnings">
                     <strong>{plural("{n} warning (kept with the version)|{n} warnings (kept with the version)", warnings.len() as u64)}</strong>
-                    <ul>{warnings.iter().map(|w| view! { <li>{issue_line(w)}</li> }).collect_view()}</ul>
+                    <ul>{warnings.iter().map(|w| view! { <li><code class="issue-place">{issue_place(w)}</code>" — "{issue_text(w)}</li> }).collect_view()}</ul>
                 </div>
             })}
             {(!channels.is_empty()).then(|| view! {

@@ -35,16 +35,13 @@ pub fn issue_text(issue: &Issue) -> String {
     fill(tr(issue.template), &args)
 }
 
-/// The issue with its place, as `Issue`'s Display writes it, in the current
-/// language: `step "s3", next: names step "s9", which does not exist`.
-#[rustfmt::skip]
-pub fn issue_line(issue: &Issue) -> String {
-    let message = issue_text(issue);
+/// Where an issue is: `s3 · next`, the step's id and the field's path.
+pub fn issue_place(issue: &Issue) -> String {
     match (&issue.step, &issue.field) {
-        (Some(step), Some(field)) => t!("step {step}, {field}: {message}", step = format!("{step:?}"), field = field, message = message),
-        (Some(step), None) => t!("step {step}: {message}", step = format!("{step:?}"), message = message),
-        (None, Some(field)) => t!("{field}: {message}", field = field, message = message),
-        (None, None) => message,
+        (Some(s), Some(f)) => format!("{s} · {f}"),
+        (Some(s), None) => s.clone(),
+        (None, Some(f)) => f.clone(),
+        (None, None) => tr("workflow").into(),
     }
 }
 
@@ -82,12 +79,7 @@ pub fn Problems() -> impl IntoView {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let place = match (&issue.step, &issue.field) {
-            (Some(s), Some(f)) => format!("{s} · {f}"),
-            (Some(s), None) => s.clone(),
-            (None, Some(f)) => f.clone(),
-            (None, None) => tr("workflow").into(),
-        };
+        let place = issue_place(&issue);
         let message = issue_text(&issue);
         view! {
             <li>

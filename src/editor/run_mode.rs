@@ -60,8 +60,8 @@ impl RunView {
             numbers.with(|n| choose_version(asked.as_deref(), n))
         });
         let problem = Memo::new(move |_| match parsed_mode.get() {
-            Err(e) => Some(e.to_string()),
-            Ok(CanvasMode::Run) => choice.with(|c| c.problem.as_ref().map(|p| p.to_string())),
+            Err(e) => Some(e.said()),
+            Ok(CanvasMode::Run) => choice.with(|c| c.problem.as_ref().map(|p| p.said())),
             Ok(CanvasMode::Design) => None,
         });
         let shown = Memo::new(move |_| match mode.get() {

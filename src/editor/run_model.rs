@@ -4,7 +4,8 @@
 //! node hides it. Tested natively; `run_mode.rs` and `run_overlay.rs` only
 //! render it.
 
-use crate::i18n::plural;
+use crate::i18n::{plural, tr};
+use crate::t;
 use std::collections::HashMap;
 
 use flowlab_engine::edit::Port as EditPort;
@@ -42,6 +43,19 @@ pub enum RunQueryError {
     NoSuchVersion { asked: u32, latest: u32 },
     #[error("This workflow has no published version yet: publish it, then watch it run here")]
     NoVersion,
+}
+
+impl RunQueryError {
+    /// The error said in the current language.
+    #[rustfmt::skip]
+    pub fn said(&self) -> String {
+        match self {
+            RunQueryError::UnknownMode(m) => t!("“{mode}” is not a mode of the editor (design or run): showing the design", mode = m),
+            RunQueryError::NotANumber { asked, latest } => t!("“{asked}” is not a version number: showing v{latest}, the latest", asked = asked, latest = latest),
+            RunQueryError::NoSuchVersion { asked, latest } => t!("This workflow has no version {asked} (it has v1 to v{latest}): showing v{latest}", asked = asked, latest = latest),
+            RunQueryError::NoVersion => tr("This workflow has no published version yet: publish it, then watch it run here").into(),
+        }
+    }
 }
 
 /// The `mode` query parameter; absent is the design.

@@ -4,9 +4,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     // Problems (problems.rs)
     ("Problems", "Problèmes"),
     ("workflow", "workflow"),
-    ("step {step}, {field}: {message}", "étape {step}, {field}\u{a0}: {message}"),
-    ("step {step}: {message}", "étape {step}\u{a0}: {message}"),
-    ("{field}: {message}", "{field}\u{a0}: {message}"),
     ("No problems: this draft can be published.", "Aucun problème\u{a0}: ce brouillon peut être publié."),
     (
         "No problems in the draft, but it cannot be published: the workflow is {status}, and only a draft, active or paused workflow publishes. Clone it to publish these steps as a new workflow.",
@@ -177,7 +174,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Approved → go to", "Approuvé → aller à"),
     ("Rejected → go to", "Rejeté → aller à"),
     ("Timed out → go to", "Expiré → aller à"),
-    ("The step's next", "Le next de l’étape"),
+    ("The step's next", "L’étape suivante par défaut"),
     ("— none: the step fails —", "— aucune\u{a0}: l’étape échoue —"),
     // inspector, summary, arrange
     ("“{text}” is not a number", "«\u{a0}{text}\u{a0}» n’est pas un nombre"),
@@ -219,7 +216,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Select a step to edit it", "Sélectionnez une étape pour la modifier"),
     ("Trigger", "Déclencheur"),
     ("Start executions", "Démarrer les exécutions"),
-    ("Manually (enroll command)", "Manuellement (commande enroll)"),
+    ("Manually (enroll command)", "Manuellement (par une commande)"),
     ("When a tag is added", "Quand une étiquette est ajoutée"),
     ("Once, for an audience", "Une fois, pour une audience"),
     ("Tag", "Étiquette"),
@@ -419,4 +416,9 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("For docs and READMEs", "Pour la documentation et les README"),
     ("Copied {n} step|Copied {n} steps", "{n} étape copiée|{n} étapes copiées"),
     ("Nothing pasted: {error}", "Rien n’a été collé\u{a0}: {error}"),
+    // run mode problems
+    ("“{mode}” is not a mode of the editor (design or run): showing the design", "«\u{a0}{mode}\u{a0}» n’est pas un mode de l’éditeur (design ou run)\u{a0}: affichage de la conception"),
+    ("“{asked}” is not a version number: showing v{latest}, the latest", "«\u{a0}{asked}\u{a0}» n’est pas un numéro de version\u{a0}: affichage de la v{latest}, la plus récente"),
+    ("This workflow has no version {asked} (it has v1 to v{latest}): showing v{latest}", "Ce workflow n’a pas de version {asked} (il a les versions v1 à v{latest})\u{a0}: affichage de la v{latest}"),
+    ("This workflow has no published version yet: publish it, then watch it run here", "Ce workflow n’a encore aucune version publiée\u{a0}: publiez-le, puis suivez ses exécutions ici"),
 ];
