@@ -92,7 +92,6 @@ fn at(ms: u64) -> String {
 }
 
 #[rustfmt::skip]
-#[rustfmt::skip]
 #[component]
 pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView {
     const W: f64 = 288.0;
