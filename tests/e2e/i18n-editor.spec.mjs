@@ -9,7 +9,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { artifactPath, centre, drag, ROOT, useApp } from './support.mjs';
+import { artifactPath, centre, drag, loadPreset, playUntil, ready, ROOT, useApp } from './support.mjs';
 import { ENGLISH } from './english.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
@@ -201,4 +201,28 @@ describe('the editor in French (release build)', { timeout: 240_000 }, () => {
       await context.close();
     });
   }
+
+  it('speaks French in run mode with executions on the canvas', async () => {
+    const names = await sampleNames();
+    const context = await app.browser.newContext({ viewport: VIEWPORT });
+    await context.addInitScript(() => localStorage.setItem('flowlab.lang', 'fr'));
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/scenarios`);
+    await ready(page);
+    await loadPreset(page, 'campaign-validation.json');
+    await playUntil(page, 3_600_000);
+    await page.click('[data-testid=watch-on-canvas]');
+    await page.waitForSelector('[data-testid=screen-editor][data-mode=run]');
+    await page.waitForSelector('[data-testid=node-run-ring]', { state: 'attached' });
+    assert.match(await page.textContent('[data-testid=run-version] option[value="1"]'), /^v1 · [\d\u202f]+ exécutions · la plus récente$/);
+    assert.deepEqual(await englishIn(page, '[data-testid=screen-editor]', names), [], 'the run overview');
+    await page.click(node('validate'));
+    await page.waitForSelector('[data-testid=run-step][data-step=validate]');
+    assert.match(await page.textContent('[data-testid=run-step-now]'), /exécutions? ici en ce moment|Exécutée|Aucune exécution/);
+    assert.deepEqual(await englishIn(page, '[data-testid=screen-editor]', names), [], 'a step in run mode');
+    await shot(page, 'run-executions-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'run-executions-dark');
+    await context.close();
+  });
 });

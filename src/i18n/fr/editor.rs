@@ -304,7 +304,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("No execution has reached this step yet", "Aucune exécution n’a encore atteint cette étape"),
     ("Executions by status", "Exécutions par statut"),
     ("None yet.", "Aucune pour l’instant."),
-    ("Leaving by", "Sorties par"),
+    ("Leaving by", "Sorties, par port"),
     ("An end: executions stop here.", "Une fin\u{a0}: les exécutions s’arrêtent ici."),
     ("Version {n}", "Version {n}"),
     ("{n} execution|{n} executions", "{n} exécution|{n} exécutions"),
