@@ -60,7 +60,7 @@ fn on_paste(ed: Ed, run: RunView, ev: &ClipboardEvent) {
             .update_untracked(|d| taken = d.take_clipboard_text(&text));
         if let Err(e) = taken {
             ed.notice
-                .set(Some(t!("Nothing pasted: {error}", error = e)));
+                .set(Some(t!("Nothing pasted: {error}", error = e.said())));
             return;
         }
     }

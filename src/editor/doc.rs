@@ -525,6 +525,19 @@ pub enum ClipboardError {
     NoSteps,
 }
 
+impl ClipboardError {
+    /// The error said in the current language (a file's own error stays as
+    /// the format's reader wrote it).
+    #[rustfmt::skip]
+    pub fn said(&self) -> String {
+        match self {
+            ClipboardError::NotJson => tr("the clipboard holds text, not Flowlab steps (copy steps in a Flowlab editor, or a workflow file's JSON)").into(),
+            ClipboardError::NotAWorkflow(e) => e.clone(),
+            ClipboardError::NoSteps => tr("the workflow on the clipboard has no steps").into(),
+        }
+    }
+}
+
 /// The chosen steps of `draft`, in draft order, each `next` written out and
 /// only the links between them kept.
 fn detached(draft: &WorkflowDraft, chosen: &HashSet<&str>) -> Vec<Step> {

@@ -421,4 +421,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("“{asked}” is not a version number: showing v{latest}, the latest", "«\u{a0}{asked}\u{a0}» n’est pas un numéro de version\u{a0}: affichage de la v{latest}, la plus récente"),
     ("This workflow has no version {asked} (it has v1 to v{latest}): showing v{latest}", "Ce workflow n’a pas de version {asked} (il a les versions v1 à v{latest})\u{a0}: affichage de la v{latest}"),
     ("This workflow has no published version yet: publish it, then watch it run here", "Ce workflow n’a encore aucune version publiée\u{a0}: publiez-le, puis suivez ses exécutions ici"),
+    // clipboard errors
+    ("the clipboard holds text, not Flowlab steps (copy steps in a Flowlab editor, or a workflow file's JSON)", "le presse-papiers contient du texte, pas des étapes Flowlab (copiez des étapes dans un éditeur Flowlab, ou le JSON d’un fichier de workflow)"),
+    ("the workflow on the clipboard has no steps", "le workflow du presse-papiers n’a aucune étape"),
 ];
