@@ -322,7 +322,9 @@ impl Ed {
         let mut result = None;
         self.doc.update(|d| match f(d) {
             Ok(r) => result = Some(r),
-            Err(e) => self.notice.set(Some(t!("Not done: {error}", error = e))),
+            Err(e) => self
+                .notice
+                .set(Some(t!("Not done: {error}", error = said(&e)))),
         });
         self.push();
         result
@@ -498,6 +500,17 @@ pub fn nodes_of(d: &WorkflowDraft, issues: &HashMap<String, Severity>) -> Nodes 
         });
     }
     out
+}
+
+/// Why the engine refused an edit, said in the current language.
+#[rustfmt::skip]
+fn said(e: &EditError) -> String {
+    match e {
+        EditError::NoStep(id) => t!("no step `{id}`", id = id),
+        EditError::StepExists(id) => t!("a step `{id}` already exists", id = id),
+        EditError::GestureOpen(label) => t!("a gesture (`{label}`) is already under way", label = label),
+        EditError::PastEnd { .. } | EditError::NoPort { .. } => e.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -424,4 +424,8 @@ pub const ENTRIES: &[(&str, &str)] = &[
     // clipboard errors
     ("the clipboard holds text, not Flowlab steps (copy steps in a Flowlab editor, or a workflow file's JSON)", "le presse-papiers contient du texte, pas des étapes Flowlab (copiez des étapes dans un éditeur Flowlab, ou le JSON d’un fichier de workflow)"),
     ("the workflow on the clipboard has no steps", "le workflow du presse-papiers n’a aucune étape"),
+    // edit refusals
+    ("no step `{id}`", "aucune étape `{id}`"),
+    ("a step `{id}` already exists", "une étape `{id}` existe déjà"),
+    ("a gesture (`{label}`) is already under way", "un geste (`{label}`) est déjà en cours"),
 ];
