@@ -54,7 +54,51 @@ pub struct Issue {
     /// The field, as a path inside the step (or inside the workflow when
     /// `step` is `None`); `None` when the issue is about the step as a whole.
     pub field: Option<String>,
+    /// The message in English.
     pub message: String,
+    /// `message` before its values are put in: the English template, the
+    /// key an app translates (`names step {target}, which does not exist`).
+    pub template: &'static str,
+    /// The values of the template's `{holes}`, by name.
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// A message not yet written: its template and the values of its holes.
+#[derive(Clone, Debug)]
+struct Message {
+    template: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+/// The templates are written as `msg("…")` so that an app's translation
+/// check can find them in the sources.
+fn msg(template: &'static str) -> Message {
+    Message {
+        template,
+        args: Vec::new(),
+    }
+}
+
+impl Message {
+    fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Message {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    fn into_issue(self, severity: Severity, step: Option<String>, field: Option<String>) -> Issue {
+        let mut message = self.template.to_string();
+        for (name, value) in &self.args {
+            message = message.replace(&format!("{{{name}}}"), value);
+        }
+        Issue {
+            severity,
+            step,
+            field,
+            message,
+            template: self.template,
+            args: self.args,
+        }
+    }
 }
 
 impl Issue {
@@ -131,13 +175,12 @@ pub fn validate(draft: &WorkflowDraft, context: &ValidationContext) -> Validatio
     c.trigger();
     c.settings();
     if draft.steps.is_empty() {
-        c.workflow_issue(Severity::Error, "steps", "the workflow has no steps".into());
+        c.workflow_issue(Severity::Error, "steps", msg("the workflow has no steps"));
     }
     if draft.steps.len() > MAX_STEPS {
-        let message = format!(
-            "the workflow has {} steps; at most {MAX_STEPS} are allowed",
-            draft.steps.len()
-        );
+        let message = msg("the workflow has {n} steps; at most {max} are allowed")
+            .arg("n", draft.steps.len())
+            .arg("max", MAX_STEPS);
         c.workflow_issue(Severity::Error, "steps", message);
         let (errors, warnings) = (c.found.into_iter().map(|(_, i)| i).collect(), Vec::new());
         return ValidationReport { errors, warnings };
@@ -167,48 +210,32 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn workflow_issue(&mut self, severity: Severity, field: &str, message: String) {
-        self.found.push((
-            None,
-            Issue {
-                severity,
-                step: None,
-                field: Some(field.into()),
-                message,
-            },
-        ));
+    fn workflow_issue(&mut self, severity: Severity, field: &str, message: Message) {
+        let issue = message.into_issue(severity, None, Some(field.into()));
+        self.found.push((None, issue));
     }
 
-    fn issue(&mut self, severity: Severity, index: usize, field: Option<&str>, message: String) {
+    fn issue(&mut self, severity: Severity, index: usize, field: Option<&str>, message: Message) {
         let step = Some(self.draft.steps[index].id.clone());
-        self.found.push((
-            Some(index),
-            Issue {
-                severity,
-                step,
-                field: field.map(Into::into),
-                message,
-            },
-        ));
+        let issue = message.into_issue(severity, step, field.map(Into::into));
+        self.found.push((Some(index), issue));
     }
 
-    fn error(&mut self, index: usize, field: &str, message: impl Into<String>) {
-        self.issue(Severity::Error, index, Some(field), message.into());
+    fn error(&mut self, index: usize, field: &str, message: Message) {
+        self.issue(Severity::Error, index, Some(field), message);
     }
 
-    fn warning(&mut self, index: usize, field: &str, message: impl Into<String>) {
-        self.issue(Severity::Warning, index, Some(field), message.into());
+    fn warning(&mut self, index: usize, field: &str, message: Message) {
+        self.issue(Severity::Warning, index, Some(field), message);
     }
 
     fn trigger(&mut self) {
         if let Trigger::TagAdded { poll, .. } = self.draft.trigger {
             if !(Trigger::MIN_POLL..=Trigger::MAX_POLL).contains(&poll) {
-                let message = format!(
-                    "must be between {} and {}, not {}",
-                    format_duration(Trigger::MIN_POLL),
-                    format_duration(Trigger::MAX_POLL),
-                    format_duration(poll)
-                );
+                let message = msg("must be between {min} and {max}, not {value}")
+                    .arg("min", format_duration(Trigger::MIN_POLL))
+                    .arg("max", format_duration(Trigger::MAX_POLL))
+                    .arg("value", format_duration(poll));
                 self.workflow_issue(Severity::Error, "trigger.poll", message);
             }
         }
@@ -218,10 +245,8 @@ impl Checker<'_> {
         let settings = &self.draft.settings;
         if let Some(window) = settings.start_window {
             if window.from == window.to {
-                let message = format!(
-                    "from and to are both {}, so the window never opens",
-                    format_clock(window.from)
-                );
+                let message = msg("from and to are both {time}, so the window never opens")
+                    .arg("time", format_clock(window.from));
                 self.workflow_issue(Severity::Error, "settings.start_window", message);
             }
         }
@@ -230,12 +255,12 @@ impl Checker<'_> {
                 self.workflow_issue(
                     Severity::Error,
                     "settings.max_concurrent",
-                    format!("must be 1 or more, not {n}"),
+                    msg("must be 1 or more, not {value}").arg("value", n),
                 );
             }
         }
         if settings.execution_timeout == Some(0) {
-            let message = "must be more than 0 (null for no timeout)".to_string();
+            let message = msg("must be more than 0 (null for no timeout)");
             self.workflow_issue(Severity::Error, "settings.execution_timeout", message);
         }
     }
@@ -250,11 +275,10 @@ impl Checker<'_> {
             let at = &positions[self.draft.steps[i].id.as_str()];
             if at.len() > 1 && at[1] == i {
                 let list: Vec<String> = at.iter().map(|p| (p + 1).to_string()).collect();
-                let message = format!(
-                    "{} steps have this id (positions {} in the list); ids must be unique",
-                    at.len(),
-                    join_and(&list)
-                );
+                #[rustfmt::skip]
+                let message = msg("{n} steps have this id (positions {positions} in the list); ids must be unique")
+                    .arg("n", at.len())
+                    .arg("positions", join_and(&list));
                 self.error(i, "id", message);
             }
         }
@@ -268,7 +292,11 @@ impl Checker<'_> {
         match &step.body {
             StepBody::Action(a) => {
                 if a.action.is_none() {
-                    self.error(i, "action", "missing: choose email, sms, webhook or update");
+                    self.error(
+                        i,
+                        "action",
+                        msg("missing: choose email, sms, webhook or update"),
+                    );
                 }
                 self.random_bounds(i, "duration", a.duration);
                 self.retry(i, a.retry);
@@ -284,12 +312,14 @@ impl Checker<'_> {
                 }
             }
             StepBody::Wait(w) => match w.duration {
-                None => self.error(i, "duration", "missing: a wait needs a duration"),
-                Some(DurationSpec::Fixed(0)) => self.error(i, "duration", "must be more than 0"),
+                None => self.error(i, "duration", msg("missing: a wait needs a duration")),
+                Some(DurationSpec::Fixed(0)) => {
+                    self.error(i, "duration", msg("must be more than 0"))
+                }
                 Some(DurationSpec::Random { min: 0, max }) => self.error(
                     i,
                     "duration.min",
-                    format!("must be more than 0 (max is {})", format_duration(max)),
+                    msg("must be more than 0 (max is {max})").arg("max", format_duration(max)),
                 ),
                 spec => self.random_bounds(i, "duration", spec),
             },
@@ -298,14 +328,14 @@ impl Checker<'_> {
                     self.error(
                         i,
                         "filter",
-                        "missing: a condition needs a filter to evaluate",
+                        msg("missing: a condition needs a filter to evaluate"),
                     );
                 }
                 match &cond.yes {
                     None => self.error(
                         i,
                         "yes",
-                        "missing: the step to go to when the filter matches",
+                        msg("missing: the step to go to when the filter matches"),
                     ),
                     Some(target) => self.reference(i, "yes", target),
                 }
@@ -313,7 +343,7 @@ impl Checker<'_> {
                     None => self.error(
                         i,
                         "no",
-                        "missing: the step to go to when the filter does not match",
+                        msg("missing: the step to go to when the filter does not match"),
                     ),
                     Some(target) => self.reference(i, "no", target),
                 }
@@ -323,17 +353,22 @@ impl Checker<'_> {
                     self.error(
                         i,
                         "filter",
-                        "missing: a filter step needs a filter to check",
+                        msg("missing: a filter step needs a filter to check"),
                     );
                 }
             }
             StepBody::Approval(a) => {
                 match &a.group {
-                    None => self.error(i, "group", "missing: the group of operators who decide"),
+                    None => self.error(
+                        i,
+                        "group",
+                        msg("missing: the group of operators who decide"),
+                    ),
                     Some(group) if !self.context.group_has_operator(group) => self.warning(
                         i,
                         "group",
-                        format!("no operator is in group {group:?}, so nobody can decide"),
+                        msg("no operator is in group {group}, so nobody can decide")
+                            .arg("group", format!("{group:?}")),
                     ),
                     Some(_) => {}
                 }
@@ -341,7 +376,7 @@ impl Checker<'_> {
                     self.error(
                         i,
                         "timeout",
-                        "must be more than 0 (leave it out for no timeout)",
+                        msg("must be more than 0 (leave it out for no timeout)"),
                     );
                 }
                 for (field, target) in [
@@ -359,12 +394,13 @@ impl Checker<'_> {
                 None => self.error(
                     i,
                     "workflow",
-                    "missing: the workflow to enroll the contact into",
+                    msg("missing: the workflow to enroll the contact into"),
                 ),
                 Some(w) if !self.context.workflow_exists(self.draft, w) => self.warning(
                     i,
                     "workflow",
-                    format!("names workflow {w:?}, which does not exist"),
+                    msg("names workflow {workflow}, which does not exist")
+                        .arg("workflow", format!("{w:?}")),
                 ),
                 Some(_) => {}
             },
@@ -378,7 +414,8 @@ impl Checker<'_> {
             self.error(
                 i,
                 field,
-                format!("names step {target:?}, which does not exist"),
+                msg("names step {target}, which does not exist")
+                    .arg("target", format!("{target:?}")),
             );
         }
     }
@@ -386,11 +423,9 @@ impl Checker<'_> {
     fn random_bounds(&mut self, i: usize, field: &str, spec: Option<DurationSpec>) {
         if let Some(DurationSpec::Random { min, max }) = spec {
             if min > max {
-                let message = format!(
-                    "min {} is more than max {}",
-                    format_duration(min),
-                    format_duration(max)
-                );
+                let message = msg("min {min} is more than max {max}")
+                    .arg("min", format_duration(min))
+                    .arg("max", format_duration(max));
                 self.error(i, &format!("{field}.min"), message);
             }
         }
@@ -402,13 +437,15 @@ impl Checker<'_> {
                 self.error(
                     i,
                     "retry.max_attempts",
-                    format!("must be 1 or more, not {max_attempts}"),
+                    msg("must be 1 or more, not {value}").arg("value", max_attempts),
                 );
             } else if max_attempts > MAX_ATTEMPTS {
                 self.error(
                     i,
                     "retry.max_attempts",
-                    format!("must be at most {MAX_ATTEMPTS}, not {max_attempts}"),
+                    msg("must be at most {max}, not {value}")
+                        .arg("max", MAX_ATTEMPTS)
+                        .arg("value", max_attempts),
                 );
             }
         }
@@ -421,10 +458,10 @@ impl Checker<'_> {
         let limit = MAX_ATTEMPTS_AT_ONE_INSTANT as i64;
         if policy.backoff == 0 && policy.max_attempts > limit && policy.max_attempts <= MAX_ATTEMPTS
         {
-            let message = format!(
-                "0 with max_attempts {} and an attempt that can take no time: the attempts would spin at one instant (at most {limit} may; set a backoff or a duration)",
-                policy.max_attempts
-            );
+            #[rustfmt::skip]
+            let message = msg("0 with max_attempts {n} and an attempt that can take no time: the attempts would spin at one instant (at most {limit} may; set a backoff or a duration)")
+                .arg("n", policy.max_attempts)
+                .arg("limit", limit);
             self.error(i, "retry.backoff", message);
         }
     }
@@ -435,7 +472,7 @@ impl Checker<'_> {
                 self.error(
                     i,
                     &format!("{field}.probability"),
-                    format!("must be between 0 and 1, not {p}"),
+                    msg("must be between 0 and 1, not {value}").arg("value", p),
                 );
             }
         }
@@ -447,27 +484,28 @@ impl Checker<'_> {
                 self.warning(
                     i,
                     "on_fail.goto",
-                    "missing: a failure will go on along next",
+                    msg("missing: a failure will go on along next"),
                 );
             }
             OnFail::Branch { goto: Some(target) } if self.draft.step(target).is_none() => {
-                let message = format!(
-                    "names step {target:?}, which does not exist; a failure will go on along next"
-                );
+                #[rustfmt::skip]
+                let message = msg("names step {target}, which does not exist; a failure will go on along next")
+                    .arg("target", format!("{target:?}"));
                 self.warning(i, "on_fail.goto", message);
             }
             OnFail::Retry {
                 retry_interval_days: 0,
                 ..
             } => {
-                let message = "must be 1 or more: with 0 the retries would spin at one instant";
+                let message =
+                    msg("must be 1 or more: with 0 the retries would spin at one instant");
                 self.error(i, "on_fail.retry_interval_days", message);
             }
             OnFail::EnrollWorkflow { workflow: None } => {
                 self.warning(
                     i,
                     "on_fail.workflow",
-                    "missing: a failure will enroll the contact nowhere",
+                    msg("missing: a failure will enroll the contact nowhere"),
                 );
             }
             OnFail::EnrollWorkflow { workflow: Some(w) }
@@ -476,7 +514,8 @@ impl Checker<'_> {
                 self.warning(
                     i,
                     "on_fail.workflow",
-                    format!("names workflow {w:?}, which does not exist"),
+                    msg("names workflow {workflow}, which does not exist")
+                        .arg("workflow", format!("{w:?}")),
                 );
             }
             _ => {}
@@ -527,16 +566,12 @@ impl Checker<'_> {
                         break;
                     }
                 }
-                format!(
-                    "loops {} with no wait or approval on the way: an execution would go round forever at one instant",
-                    path.join(" → ")
-                )
+                msg("loops {path} with no wait or approval on the way: an execution would go round forever at one instant")
+                    .arg("path", path.join(" → "))
             } else {
                 let names: Vec<String> = component.iter().map(|&i| quoted(i)).collect();
-                format!(
-                    "steps {} loop among themselves with no wait or approval on the way: an execution could go round forever at one instant",
-                    join_and(&names)
-                )
+                msg("steps {steps} loop among themselves with no wait or approval on the way: an execution could go round forever at one instant")
+                    .arg("steps", join_and(&names))
             };
             self.error(first, port, message);
         }
@@ -563,7 +598,7 @@ impl Checker<'_> {
                 Severity::Warning,
                 i,
                 None,
-                format!("no path from the first step {first} reaches it"),
+                msg("no path from the first step {first} reaches it").arg("first", &first),
             );
         }
     }
@@ -861,6 +896,11 @@ mod tests {
             report.errors[0].to_string(),
             r#"step "s1", next: names step "s9", which does not exist"#
         );
+        assert_eq!(
+            report.errors[0].template,
+            "names step {target}, which does not exist"
+        );
+        assert_eq!(report.errors[0].args, [("target", "\"s9\"".to_string())]);
         assert_eq!(
             report.errors[0].json_path(&draft, 0),
             "workflows[0].steps[0].next"

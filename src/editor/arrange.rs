@@ -3,6 +3,7 @@
 //! places, and distributing evens the gaps between the outermost two.
 
 use super::geometry::Point;
+use crate::i18n::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrangement {
@@ -31,14 +32,14 @@ impl Arrangement {
     /// The undo entry's label, and the button's name.
     pub fn label(self) -> &'static str {
         match self {
-            Arrangement::Left => "Align left",
-            Arrangement::Centre => "Align centres",
-            Arrangement::Right => "Align right",
-            Arrangement::Top => "Align top",
-            Arrangement::Middle => "Align middles",
-            Arrangement::Bottom => "Align bottom",
-            Arrangement::Horizontally => "Distribute horizontally",
-            Arrangement::Vertically => "Distribute vertically",
+            Arrangement::Left => tr("Align left"),
+            Arrangement::Centre => tr("Align centres"),
+            Arrangement::Right => tr("Align right"),
+            Arrangement::Top => tr("Align top"),
+            Arrangement::Middle => tr("Align middles"),
+            Arrangement::Bottom => tr("Align bottom"),
+            Arrangement::Horizontally => tr("Distribute horizontally"),
+            Arrangement::Vertically => tr("Distribute vertically"),
         }
     }
 

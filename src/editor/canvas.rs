@@ -4,6 +4,7 @@
 //! and runs the gesture: link, drag, select, rubber band or pan; the
 //! wheel zooms at the pointer.
 
+use crate::i18n::tr;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -410,8 +411,8 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 class="canvas"
                 data-testid="canvas"
                 role="group"
-                aria-roledescription="workflow canvas"
-                aria-label="Workflow canvas: the arrow keys move between steps, Enter edits, L links, ? lists every key"
+                aria-roledescription=tr("workflow canvas")
+                aria-label=tr("Workflow canvas: the arrow keys move between steps, Enter edits, L links, ? lists every key")
                 on:pointerdown=on_down
                 on:pointermove=on_move
                 on:pointerup=on_up
@@ -467,25 +468,25 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
             <DropKindMenu drop=link_drop />
             <Show when=move || ed.nodes.with(|n| n.list.is_empty())>
                 <div class="canvas-empty" data-testid="canvas-empty">
-                    <strong>"An empty canvas"</strong>
-                    <span>"Drag a step from the palette, or click one to add it. The first step is where executions start."</span>
+                    <strong>{tr("An empty canvas")}</strong>
+                    <span>{tr("Drag a step from the palette, or click one to add it. The first step is where executions start.")}</span>
                 </div>
             </Show>
             <FindStep />
             <RenameStep />
             <Minimap />
-            <div class="zoom-bar" role="group" aria-label="Zoom">
-                <button type="button" class="icon-button" data-testid="zoom-out" title="Zoom out (−)" on:click=move |_| zoom_by(ed, 1.0 / 1.2)>
+            <div class="zoom-bar" role="group" aria-label=tr("Zoom")>
+                <button type="button" class="icon-button" data-testid="zoom-out" title=tr("Zoom out (−)") on:click=move |_| zoom_by(ed, 1.0 / 1.2)>
                     <Glyph name="minus" />
                 </button>
-                <button type="button" class="zoom-level" data-testid="zoom-level" title="Reset to 100%"
+                <button type="button" class="zoom-level" data-testid="zoom-level" title=tr("Reset to 100%")
                     on:click=move |_| zoom_by(ed, 1.0 / ed.view.get_untracked().zoom)>
                     {move || format!("{:.0}%", ed.view.get().zoom * 100.0)}
                 </button>
-                <button type="button" class="icon-button" data-testid="zoom-in" title="Zoom in (+)" on:click=move |_| zoom_by(ed, 1.2)>
+                <button type="button" class="icon-button" data-testid="zoom-in" title=tr("Zoom in (+)") on:click=move |_| zoom_by(ed, 1.2)>
                     <Glyph name="plus" />
                 </button>
-                <button type="button" class="icon-button" data-testid="zoom-fit" title="Fit to screen (Shift+1)" on:click=move |_| fit(ed)>
+                <button type="button" class="icon-button" data-testid="zoom-fit" title=tr("Fit to screen (Shift+1)") on:click=move |_| fit(ed)>
                     <Glyph name="fit" />
                 </button>
             </div>

@@ -10,6 +10,8 @@ use super::doc::ClipboardError;
 use super::run_mode::RunView;
 use super::screen::{in_dialog, in_form, on_canvas};
 use super::state::{Ed, Selection};
+use crate::i18n::plural;
+use crate::t;
 
 /// Whether the event is the editor's: not typed into a field or a dialog,
 /// but on the canvas (a step, or the page itself).
@@ -39,10 +41,8 @@ fn on_copy(ed: Ed, ev: &ClipboardEvent) {
     if data.set_data("text/plain", &text).is_ok() {
         ev.prevent_default();
     }
-    ed.notice.set(Some(format!(
-        "Copied {n} step{}",
-        if n == 1 { "" } else { "s" }
-    )));
+    ed.notice
+        .set(Some(plural("Copied {n} step|Copied {n} steps", n as u64)));
 }
 
 fn on_paste(ed: Ed, run: RunView, ev: &ClipboardEvent) {
@@ -59,7 +59,8 @@ fn on_paste(ed: Ed, run: RunView, ev: &ClipboardEvent) {
         ed.doc
             .update_untracked(|d| taken = d.take_clipboard_text(&text));
         if let Err(e) = taken {
-            ed.notice.set(Some(format!("Nothing pasted: {e}")));
+            ed.notice
+                .set(Some(t!("Nothing pasted: {error}", error = e.said())));
             return;
         }
     }

@@ -2,6 +2,9 @@
 //! history (view, diff, restore), a diff of any two, lifecycle
 //! confirmations and cloning.
 
+use super::problems::{issue_place, issue_text};
+use crate::i18n::{plural, tr};
+use crate::t;
 use flowlab_engine::command::Command;
 use flowlab_engine::diff::diff;
 use flowlab_engine::machines::definition::DefinitionInput;
@@ -33,7 +36,7 @@ pub(super) fn Modal(
             <div class="modal" class:modal--wide=wide data-testid=testid on:click=|ev| ev.stop_propagation()>
                 <header class="modal-head">
                     <h2>{title}</h2>
-                    <button type="button" class="icon-button" data-testid="dialog-close" aria-label="Close" on:click=move |_| ed.dialog.set(None)>
+                    <button type="button" class="icon-button" data-testid="dialog-close" aria-label=tr("Close") on:click=move |_| ed.dialog.set(None)>
                         <Glyph name="close" />
                     </button>
                 </header>
@@ -65,7 +68,7 @@ fn draft_of(ed: Ed, n: u32) -> Option<WorkflowDraft> {
 
 fn name_of(n: u32) -> String {
     if n == 0 {
-        "Draft".into()
+        tr("Draft").into()
     } else {
         format!("v{n}")
     }
@@ -125,7 +128,7 @@ fn PublishDialog() -> impl IntoView {
             Ok(Outcome::Accepted) => {
                 ed.rt.dismiss_refusal();
                 ed.dialog.set(None);
-                ed.notice.set(Some(format!("Published version {next}")));
+                ed.notice.set(Some(t!("Published version {n}", n = next)));
             }
             Ok(Outcome::Rejected(why)) => error.set(Some(why)),
             Err(e) => error.set(Some(e.to_string())),
@@ -135,41 +138,41 @@ fn PublishDialog() -> impl IntoView {
         .as_ref()
         .map_or("—".to_string(), |v| format!("v{}", v.number));
     view! {
-        <Modal title=format!("Publish version {next}") testid="publish-dialog" wide=true>
+        <Modal title=t!("Publish version {n}", n = next) testid="publish-dialog" wide=true>
             {(!errors.is_empty()).then(|| view! {
                 <div class="callout callout--bad" data-testid="publish-errors">
-                    <strong>{format!("{} error{} must be fixed first", errors.len(), if errors.len() == 1 { "" } else { "s" })}</strong>
-                    <ul>{errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                    <strong>{plural("{n} error must be fixed first|{n} errors must be fixed first", errors.len() as u64)}</strong>
+                    <ul>{errors.iter().map(|e| view! { <li><code class="issue-place">{issue_place(e)}</code>" — "{issue_text(e)}</li> }).collect_view()}</ul>
                 </div>
             })}
             {unchanged.then(|| view! {
-                <div class="callout" data-testid="publish-unchanged">{format!("Nothing changed since version {}.", next - 1)}</div>
+                <div class="callout" data-testid="publish-unchanged">{t!("Nothing changed since version {n}.", n = next - 1)}</div>
             })}
-            <h3 class="ed-section-title">{match &current { Some(v) => format!("Changes since version {}", v.number), None => "The first version".to_string() }}</h3>
+            <h3 class="ed-section-title">{match &current { Some(v) => t!("Changes since version {n}", n = v.number), None => tr("The first version").to_string() }}</h3>
             <DiffView diff=changes before=before after=format!("v{next}") />
             {(!warnings.is_empty()).then(|| view! {
                 <div class="callout callout--warning" data-testid="publish-warnings">
-                    <strong>{format!("{} warning{} (kept with the version)", warnings.len(), if warnings.len() == 1 { "" } else { "s" })}</strong>
-                    <ul>{warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul>
+                    <strong>{plural("{n} warning (kept with the version)|{n} warnings (kept with the version)", warnings.len() as u64)}</strong>
+                    <ul>{warnings.iter().map(|w| view! { <li><code class="issue-place">{issue_place(w)}</code>" — "{issue_text(w)}</li> }).collect_view()}</ul>
                 </div>
             })}
             {(!channels.is_empty()).then(|| view! {
                 <div class="callout callout--warning" data-testid="publish-channels">
-                    <strong>"Some contacts it would enroll lack a channel it needs"</strong>
+                    <strong>{tr("Some contacts it would enroll lack a channel it needs")}</strong>
                     <ul>{channels.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
                 </div>
             })}
             <label class="ed-field">
-                <span class="field-label">"Note (optional)"</span>
-                <input class="input" data-testid="publish-note" placeholder="What changed, for the history"
+                <span class="field-label">{tr("Note (optional)")}</span>
+                <input class="input" data-testid="publish-note" placeholder=tr("What changed, for the history")
                     prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
             </label>
             {move || error.get().map(|e| view! { <div class="callout callout--bad" role="alert" data-testid="publish-refused">{e}</div> })}
-            <p class="panel-note">"Published versions never change. New enrollments use the newest; running executions keep theirs."</p>
+            <p class="panel-note">{tr("Published versions never change. New enrollments use the newest; running executions keep theirs.")}</p>
             <div class="modal-actions">
-                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>"Cancel"</button>
+                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>{tr("Cancel")}</button>
                 <button type="button" class="button button--primary" data-testid="publish-confirm" disabled=blocked on:click=publish>
-                    {format!("Publish v{next}")}
+                    {t!("Publish v{n}", n = next)}
                 </button>
             </div>
         </Modal>
@@ -190,42 +193,42 @@ fn VersionsDialog() -> impl IntoView {
         let n = v.number;
         view! {
             <tr data-testid="version-row" data-version=n.to_string()>
-                <td><input type="checkbox" data-testid="version-pick" aria-label=format!("Pick version {n} to compare")
+                <td><input type="checkbox" data-testid="version-pick" aria-label=t!("Pick version {n} to compare", n = n)
                     prop:checked=move || picked.get().contains(&n)
                     on:change=move |ev| picked.update(|p| { p.retain(|x| *x != n); if event_target_checked(&ev) { p.push(n); } }) /></td>
                 <td class="version-number">{format!("v{n}")}</td>
                 <td class="version-time">{format_sim_time(v.published_at)}</td>
                 <td class="version-note">{v.note.clone().unwrap_or_else(|| "—".into())}
-                    {(!v.warnings.is_empty()).then(|| view! { <span class="chip chip--warning" title=v.warnings.join("\n")>{format!("{} warning{}", v.warnings.len(), if v.warnings.len() == 1 { "" } else { "s" })}</span> })}
+                    {(!v.warnings.is_empty()).then(|| view! { <span class="chip chip--warning" title=v.warnings.join("\n")>{plural("{n} warning|{n} warnings", v.warnings.len() as u64)}</span> })}
                 </td>
                 <td><code class="version-hash" title=v.hash.clone()>{short_hash(&v.hash)}</code></td>
                 <td class="version-actions">
                     <button type="button" class="button button--small" data-testid="version-view"
-                        on:click=move |_| { ed.viewing.set(Some(n)); ed.selection.set(Selection::default()); ed.dialog.set(None); }>"View"</button>
+                        on:click=move |_| { ed.viewing.set(Some(n)); ed.selection.set(Selection::default()); ed.dialog.set(None); }>{tr("View")}</button>
                     <button type="button" class="button button--small" data-testid="version-diff-draft"
-                        on:click=move |_| ed.dialog.set(Some(Dialog::Diff(n, 0)))>"Diff with draft"</button>
+                        on:click=move |_| ed.dialog.set(Some(Dialog::Diff(n, 0)))>{tr("Diff with draft")}</button>
                     <button type="button" class="button button--small" data-testid="version-restore"
                         disabled=move || ed.info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_edits()))
-                        on:click=move |_| restore(ed, n)>"Restore"</button>
+                        on:click=move |_| restore(ed, n)>{tr("Restore")}</button>
                 </td>
             </tr>
         }
     };
     view! {
-        <Modal title="Version history".to_string() testid="versions-dialog" wide=true>
+        <Modal title=tr("Version history").to_string() testid="versions-dialog" wide=true>
             <Show when=move || !versions().is_empty() fallback=|| view! {
-                <p class="panel-note" data-testid="versions-empty">"No version yet: publish the draft to make version 1."</p>
+                <p class="panel-note" data-testid="versions-empty">{tr("No version yet: publish the draft to make version 1.")}</p>
             }>
                 <table class="version-table">
-                    <thead><tr><th></th><th>"Version"</th><th>"Published"</th><th>"Note"</th><th>"Hash"</th><th></th></tr></thead>
+                    <thead><tr><th></th><th>{tr("Version")}</th><th>{tr("Published")}</th><th>{tr("Note")}</th><th>{tr("Hash")}</th><th></th></tr></thead>
                     <tbody>{move || versions().into_iter().map(row).collect_view()}</tbody>
                 </table>
                 <div class="modal-actions">
-                    <span class="panel-note">"Pick two versions to compare them."</span>
+                    <span class="panel-note">{tr("Pick two versions to compare them.")}</span>
                     <button type="button" class="button button--primary" data-testid="versions-compare"
                         disabled=move || picked.get().len() != 2
                         on:click=move |_| { let mut p = picked.get_untracked(); p.sort(); ed.dialog.set(Some(Dialog::Diff(p[0], p[1]))); }>
-                        "Compare"
+                        {tr("Compare")}
                     </button>
                 </div>
             </Show>
@@ -235,13 +238,14 @@ fn VersionsDialog() -> impl IntoView {
 
 /// Copies version `n` into the draft: one undo entry here, and the
 /// engine's own `restore` (so the log says what happened).
+#[rustfmt::skip]
 pub fn restore(ed: Ed, n: u32) {
     let Some(v) = draft_of(ed, n) else { return };
     ed.viewing.set(None);
     let mut changed = false;
     ed.doc.update(|d| {
         changed = d
-            .replace_content(&format!("Restore version {n}"), &v)
+            .replace_content(&t!("Restore version {n}", n = n), &v)
             .unwrap_or(false)
     });
     if changed {
@@ -254,9 +258,9 @@ pub fn restore(ed: Ed, n: u32) {
     ed.dialog.set(None);
     ed.selection.set(Selection::default());
     ed.notice.set(Some(if changed {
-        format!("Version {n} restored into the draft (undo with Ctrl+Z)")
+        t!("Version {n} restored into the draft (undo with Ctrl+Z)", n = n)
     } else {
-        format!("The draft already holds version {n}")
+        t!("The draft already holds version {n}", n = n)
     }));
 }
 
@@ -268,13 +272,13 @@ fn DiffDialog(a: u32, b: u32) -> impl IntoView {
         (Some(o), Some(n)) => {
             view! { <DiffView diff=diff(&o, &n) before=name_of(a) after=name_of(b) /> }.into_any()
         }
-        _ => view! { <p>"That version does not exist."</p> }.into_any(),
+        _ => view! { <p>{tr("That version does not exist.")}</p> }.into_any(),
     };
     view! {
         <Modal title=format!("{} → {}", name_of(a), name_of(b)) testid="diff-dialog" wide=true>
             {body}
             <div class="modal-actions">
-                <button type="button" class="button" data-testid="diff-back" on:click=move |_| ed.dialog.set(Some(Dialog::Versions))>"Back to the history"</button>
+                <button type="button" class="button" data-testid="diff-back" on:click=move |_| ed.dialog.set(Some(Dialog::Versions))>{tr("Back to the history")}</button>
             </div>
         </Modal>
     }
@@ -295,13 +299,13 @@ fn ConfirmDialog(input: DefinitionInput) -> impl IntoView {
         .unwrap_or_default();
     let verb = label(input);
     view! {
-        <Modal title=format!("{verb} this workflow?") testid="confirm-dialog">
+        <Modal title=t!("{action} this workflow?", action = verb) testid="confirm-dialog">
             <p class="confirm-text" data-testid="confirm-text">{text}</p>
             <div class="modal-actions">
-                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>"Keep it"</button>
+                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>{tr("Keep it")}</button>
                 <button type="button" class="button button--danger" data-testid="confirm-ok"
                     on:click=move |_| { ed.dialog.set(None); run_lifecycle(ed, input); }>
-                    {format!("{verb} workflow")}
+                    {t!("{action} workflow", action = verb)}
                 </button>
             </div>
         </Modal>
@@ -318,7 +322,8 @@ pub fn run_lifecycle(ed: Ed, input: DefinitionInput) {
         DefinitionInput::Archive => Command::Archive { workflow },
     };
     if let Ok(Outcome::Accepted) = ed.rt.command(command) {
-        ed.notice.set(Some(format!("{}: done", label(input))));
+        ed.notice
+            .set(Some(t!("{action}: done", action = label(input))));
     }
 }
 
@@ -344,18 +349,18 @@ fn CloneDialog() -> impl IntoView {
         }
     };
     view! {
-        <Modal title="Clone workflow".to_string() testid="clone-dialog">
-            <p class="panel-note">"A new draft workflow with a copy of this draft. The copy has no versions and starts as a draft."</p>
+        <Modal title=tr("Clone workflow").to_string() testid="clone-dialog">
+            <p class="panel-note">{tr("A new draft workflow with a copy of this draft. The copy has no versions and starts as a draft.")}</p>
             <form on:submit=move |ev| { ev.prevent_default(); go(); }>
                 <label class="ed-field">
-                    <span class="field-label">"Id of the copy"</span>
+                    <span class="field-label">{tr("Id of the copy")}</span>
                     <input class="input input--mono" data-testid="clone-id" prop:value=move || new_id.get()
                         on:input=move |ev| new_id.set(event_target_value(&ev)) />
                 </label>
                 {move || error.get().map(|e| view! { <div class="callout callout--bad" role="alert">{e}</div> })}
                 <div class="modal-actions">
-                    <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>"Cancel"</button>
-                    <button type="submit" class="button button--primary" data-testid="clone-confirm">"Clone"</button>
+                    <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>{tr("Cancel")}</button>
+                    <button type="submit" class="button button--primary" data-testid="clone-confirm">{tr("Clone")}</button>
                 </div>
             </form>
         </Modal>

@@ -1,6 +1,8 @@
 //! A draft diff as a person reads it: steps added, removed and changed
 //! field by field, settings, trigger and order.
 
+use crate::i18n::{plural, tr};
+use crate::t;
 use flowlab_engine::diff::{DraftDiff, FieldChange};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -29,32 +31,33 @@ fn field_rows(changes: Vec<FieldChange>) -> impl IntoView {
 }
 
 /// One line: "2 added · 1 removed · 3 changed".
+#[rustfmt::skip]
 pub fn headline(d: &DraftDiff) -> String {
     let mut parts = Vec::new();
-    let n = |k: usize, what: &str| format!("{k} step{} {what}", if k == 1 { "" } else { "s" });
+    let n = |k: usize| k as u64;
     if !d.steps_added.is_empty() {
-        parts.push(n(d.steps_added.len(), "added"));
+        parts.push(plural("{n} step added|{n} steps added", n(d.steps_added.len())));
     }
     if !d.steps_removed.is_empty() {
-        parts.push(n(d.steps_removed.len(), "removed"));
+        parts.push(plural("{n} step removed|{n} steps removed", n(d.steps_removed.len())));
     }
     if !d.steps_changed.is_empty() {
-        parts.push(n(d.steps_changed.len(), "changed"));
+        parts.push(plural("{n} step changed|{n} steps changed", n(d.steps_changed.len())));
     }
     if d.order.is_some() {
-        parts.push("order changed".into());
+        parts.push(tr("order changed").into());
     }
     if !d.settings.is_empty() {
-        parts.push("settings changed".into());
+        parts.push(tr("settings changed").into());
     }
     if d.trigger.is_some() {
-        parts.push("trigger changed".into());
+        parts.push(tr("trigger changed").into());
     }
     if parts.is_empty() {
         if d.moved_only.is_empty() {
-            "No changes".into()
+            tr("No changes").into()
         } else {
-            "Only positions on the canvas changed".into()
+            tr("Only positions on the canvas changed").into()
         }
     } else {
         parts.join(" · ")
@@ -87,31 +90,31 @@ pub fn DiffView(diff: DraftDiff, before: String, after: String) -> impl IntoView
         <div class="diff" data-testid="diff">
             <p class="diff-headline" data-testid="diff-headline">{headline}</p>
             {has_added.then(|| view! {
-                <div class="diff-block"><h4>"Added"</h4><div class="chip-row">{chips(steps_added, "chip--good", "diff-added")}</div></div>
+                <div class="diff-block"><h4>{tr("Added")}</h4><div class="chip-row">{chips(steps_added, "chip--good", "diff-added")}</div></div>
             })}
             {has_removed.then(|| view! {
-                <div class="diff-block"><h4>"Removed"</h4><div class="chip-row">{chips(steps_removed, "chip--bad", "diff-removed")}</div></div>
+                <div class="diff-block"><h4>{tr("Removed")}</h4><div class="chip-row">{chips(steps_removed, "chip--bad", "diff-removed")}</div></div>
             })}
             {steps_changed.into_iter().map(|c| view! {
                 <div class="diff-block" data-testid="diff-changed" data-step=c.id.clone()>
-                    <h4>"Changed " <code>{c.id.clone()}</code></h4>
+                    <h4>{tr("Changed ")} <code>{c.id.clone()}</code></h4>
                     <table class="diff-table">
-                        <thead><tr><th>"Field"</th><th>{before.clone()}</th><th>{after.clone()}</th></tr></thead>
+                        <thead><tr><th>{tr("Field")}</th><th>{before.clone()}</th><th>{after.clone()}</th></tr></thead>
                         <tbody>{field_rows(c.fields)}</tbody>
                     </table>
                 </div>
             }).collect_view()}
             {(!workflow_fields.is_empty()).then(|| view! {
                 <div class="diff-block" data-testid="diff-workflow">
-                    <h4>"Workflow"</h4>
+                    <h4>{tr("Workflow")}</h4>
                     <table class="diff-table">
-                        <thead><tr><th>"Field"</th><th>{before.clone()}</th><th>{after.clone()}</th></tr></thead>
+                        <thead><tr><th>{tr("Field")}</th><th>{before.clone()}</th><th>{after.clone()}</th></tr></thead>
                         <tbody>{field_rows(workflow_fields)}</tbody>
                     </table>
                 </div>
             })}
             {(!moved_only.is_empty()).then(|| view! {
-                <p class="panel-note">{format!("Moved on the canvas only (not part of the version's content): {}", moved_only.join(", "))}</p>
+                <p class="panel-note">{t!("Moved on the canvas only (not part of the version's content): {steps}", steps = moved_only.join(", "))}</p>
             })}
         </div>
     }

@@ -17,6 +17,9 @@ use flowlab_engine::time::HOUR;
 use super::geometry::{snap_point, Point, GRID, NODE_H};
 use super::graph::{edges, Edge};
 use super::layout::layered;
+use super::summary::kind_label;
+use crate::i18n::{plural, tr};
+use crate::t;
 
 #[derive(Clone, Debug)]
 pub struct Doc {
@@ -146,7 +149,10 @@ impl Doc {
                 to: Some(id.clone()),
             });
         }
-        self.gesture(&format!("Add {}", kind.as_str()), commands)?;
+        self.gesture(
+            &t!("Add {kind}", kind = kind_label(kind).to_lowercase()),
+            commands,
+        )?;
         Ok(id)
     }
 
@@ -190,7 +196,7 @@ impl Doc {
             return Ok(false);
         }
         self.gesture(
-            "Connect",
+            tr("Connect"),
             vec![EditCommand::Connect {
                 from: from.into(),
                 port,
@@ -201,7 +207,7 @@ impl Doc {
 
     pub fn disconnect(&mut self, edge: &Edge) -> Result<bool, EditError> {
         let commands = self.disconnect_commands(edge, &HashSet::new());
-        self.gesture("Delete connection", commands)
+        self.gesture(tr("Delete connection"), commands)
     }
 
     /// What removes `edge`. An approval port that falls back to `next` is
@@ -260,16 +266,13 @@ impl Doc {
                 commands.push(EditCommand::RemoveStep { id: id.clone() });
             }
         }
-        let label = match ids.len() {
-            1 => "Delete step".to_string(),
-            n => format!("Delete {n} steps"),
-        };
+        let label = plural("Delete step|Delete {n} steps", ids.len() as u64);
         self.gesture(&label, commands)
     }
 
     /// Puts nodes at new places (already snapped by the caller).
     pub fn move_to(&mut self, moves: &[(String, Point)]) -> Result<bool, EditError> {
-        self.move_labelled("Move", moves)
+        self.move_labelled(tr("Move"), moves)
     }
 
     /// Aligns or distributes steps drawn at `places`: one undo entry named
@@ -316,7 +319,7 @@ impl Doc {
             return Ok(false);
         }
         self.gesture(
-            "Auto-layout",
+            tr("Auto-layout"),
             vec![EditCommand::SetPositions { moves: changed }],
         )
     }
@@ -333,9 +336,9 @@ impl Doc {
             } == step
         });
         let label = if step.id != id || renamed_only {
-            "Rename step"
+            tr("Rename step")
         } else {
-            "Edit step"
+            tr("Edit step")
         };
         self.gesture(
             label,
@@ -370,28 +373,34 @@ impl Doc {
             id: id.into(),
             to_index: 0,
         });
-        self.gesture("Make start step", commands)
+        self.gesture(tr("Make start step"), commands)
     }
 
     pub fn set_settings(&mut self, settings: Settings) -> Result<bool, EditError> {
         if self.draft.settings == settings {
             return Ok(false);
         }
-        self.gesture("Edit settings", vec![EditCommand::SetSettings(settings)])
+        self.gesture(
+            tr("Edit settings"),
+            vec![EditCommand::SetSettings(settings)],
+        )
     }
 
     pub fn set_trigger(&mut self, trigger: Trigger) -> Result<bool, EditError> {
         if self.draft.trigger == trigger {
             return Ok(false);
         }
-        self.gesture("Edit trigger", vec![EditCommand::SetTrigger(trigger)])
+        self.gesture(tr("Edit trigger"), vec![EditCommand::SetTrigger(trigger)])
     }
 
     pub fn set_name(&mut self, name: &str) -> Result<bool, EditError> {
         if self.draft.name == name {
             return Ok(false);
         }
-        self.gesture("Rename workflow", vec![EditCommand::SetName(name.into())])
+        self.gesture(
+            tr("Rename workflow"),
+            vec![EditCommand::SetName(name.into())],
+        )
     }
 
     /// Takes the steps, settings and trigger of `other` (a version, an
@@ -490,10 +499,7 @@ impl Doc {
             ids.push(step.id.clone());
             commands.push(EditCommand::AddStep { index, step });
         }
-        let label = match ids.len() {
-            1 => "Paste step".to_string(),
-            n => format!("Paste {n} steps"),
-        };
+        let label = plural("Paste step|Paste {n} steps", ids.len() as u64);
         self.gesture(&label, commands)?;
         Ok(ids)
     }
@@ -517,6 +523,19 @@ pub enum ClipboardError {
     NotAWorkflow(String),
     #[error("the workflow on the clipboard has no steps")]
     NoSteps,
+}
+
+impl ClipboardError {
+    /// The error said in the current language (a file's own error stays as
+    /// the format's reader wrote it).
+    #[rustfmt::skip]
+    pub fn said(&self) -> String {
+        match self {
+            ClipboardError::NotJson => tr("the clipboard holds text, not Flowlab steps (copy steps in a Flowlab editor, or a workflow file's JSON)").into(),
+            ClipboardError::NotAWorkflow(e) => e.clone(),
+            ClipboardError::NoSteps => tr("the workflow on the clipboard has no steps").into(),
+        }
+    }
 }
 
 /// The chosen steps of `draft`, in draft order, each `next` written out and

@@ -3,6 +3,8 @@
 //! port (one undo entry, `Doc::add_linked_step`). The arrow keys move,
 //! Enter picks; Escape or a press elsewhere closes it and changes nothing.
 
+use crate::i18n::tr;
+use crate::t;
 use flowlab_engine::edit::Port;
 use flowlab_engine::model::StepKind;
 use leptos::ev::KeyboardEvent;
@@ -72,6 +74,16 @@ pub fn DropKindMenu(drop: RwSignal<Option<LinkDrop>>) -> impl IntoView {
                 }
             });
         }
+    });
+    // A new route (another screen, another workflow, run mode) leaves the
+    // canvas the drop was made on: the menu goes with it.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |before: Option<(String, String)>| {
+        let now = (location.pathname.get(), location.search.get());
+        if before.is_some_and(|b| b != now) {
+            drop.set(None);
+        }
+        now
     });
     let press = window_event_listener(leptos::ev::pointerdown, move |ev| {
         if drop.with_untracked(Option::is_none) {
@@ -144,10 +156,10 @@ pub fn DropKindMenu(drop: RwSignal<Option<LinkDrop>>) -> impl IntoView {
             let top = d.screen.y.min(h - MENU_H - 8.0).max(8.0);
             view! {
                 <div class="drop-kind-menu" role="menu" data-testid="drop-kind-menu"
-                    aria-label=format!("Add a step after {}", d.from)
+                    aria-label=t!("Add a step after {id}", id = d.from.clone())
                     style=format!("left:{left:.0}px;top:{top:.0}px")
                     on:keydown=on_key>
-                    <div class="drop-kind-title" aria-hidden="true">"Add a step here"</div>
+                    <div class="drop-kind-title" aria-hidden="true">{tr("Add a step here")}</div>
                     {StepKind::ALL.into_iter().map(item).collect_view()}
                 </div>
             }

@@ -2,6 +2,7 @@
 //! its port's label; a `branch` fail action is dashed. A selected edge
 //! shows a handle at its end to drag it to another step.
 
+use crate::i18n::tr;
 use leptos::prelude::*;
 
 use super::geometry::{fail_port, in_port, out_port, reconnect_handle, Leaving, Point};
@@ -111,7 +112,7 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
                 view! {
                     <circle class="edge-handle" data-edge-handle="" data-node-id=from.clone() data-port=port
                         data-testid="edge-handle" cx=end.x cy=end.y r="6">
-                        <title>"Drag to another step to reconnect"</title>
+                        <title>{tr("Drag to another step to reconnect")}</title>
                     </circle>
                 }
             })

@@ -2,6 +2,8 @@
 //! shown read-only) as a workflow file, BPMN 2.0, an SVG or PNG picture of
 //! the canvas, or a Mermaid flowchart.
 
+use crate::i18n::tr;
+use crate::t;
 use std::sync::Arc;
 
 use flowlab_engine::model::WorkflowDraft;
@@ -36,7 +38,7 @@ fn file_name(ed: Ed, draft: &WorkflowDraft, extension: &str) -> String {
 
 fn offer(ed: Ed, file: &str, mime: &str, text: &str) {
     ed.notice.set(Some(match download_text(file, mime, text) {
-        Ok(()) => format!("Exported {file}"),
+        Ok(()) => t!("Exported {file}", file = file),
         Err(e) => e,
     }));
 }
@@ -63,29 +65,33 @@ fn export_mermaid(ed: Ed) {
     offer(ed, &file_name(ed, &draft, "mmd"), "text/plain", &text);
 }
 
+#[rustfmt::skip]
 fn export_svg(ed: Ed) {
     let draft = shown(ed);
     let file = file_name(ed, &draft, "svg");
     match canvas_svg() {
         Ok(svg) => offer(ed, &file, "image/svg+xml", &svg.text),
-        Err(e) => ed.notice.set(Some(format!("{file} was not exported: {e}"))),
+        Err(e) => ed.notice.set(Some(t!("{file} was not exported: {error}", file = file, error = e ))),
     }
 }
 
+#[rustfmt::skip]
 fn export_png(ed: Ed) {
     let draft = shown(ed);
     let file = file_name(ed, &draft, "png");
     let svg = match canvas_svg() {
         Ok(svg) => svg,
-        Err(e) => return ed.notice.set(Some(format!("{file} was not exported: {e}"))),
+        Err(e) => {
+            return ed.notice.set(Some(t!("{file} was not exported: {error}", file = file, error = e )))
+        }
     };
     wasm_bindgen_futures::spawn_local(async move {
         ed.notice.set(Some(match png(&svg).await {
             Ok(blob) => match download_blob(&file, &blob) {
-                Ok(()) => format!("Exported {file}"),
+                Ok(()) => t!("Exported {file}", file = file),
                 Err(e) => e,
             },
-            Err(e) => format!("{file} was not exported: {e}"),
+            Err(e) => t!("{file} was not exported: {error}", file = file, error = e),
         }));
     });
 }
@@ -109,18 +115,18 @@ pub fn ExportMenu() -> impl IntoView {
     view! {
         <div class="ws-menu export-menu" node_ref=root>
             <button type="button" class="icon-button" node_ref=button data-testid="export"
-                title="Export the workflow shown: a workflow file, BPMN, a picture or a Mermaid flowchart"
+                title=tr("Export the workflow shown: a workflow file, BPMN, a picture or a Mermaid flowchart")
                 aria-haspopup="menu" aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>
                 <Glyph name="download" />
             </button>
             <Show when=move || open.get()>
                 <div class="ws-menu-list" role="menu" data-testid="export-menu">
-                    {item("export-json", "Workflow JSON (.json)", "The workflow file Flowlab and flowlab-sim read", export_json)}
-                    {item("export-bpmn", "BPMN 2.0 (.bpmn)", "For bpmn.io, Camunda Modeler and Zeebe (see docs/bpmn.md)", export_bpmn)}
-                    {item("export-svg", "Picture, SVG (.svg)", "The canvas as it looks now, in this theme", export_svg)}
-                    {item("export-png", "Picture, PNG (.png)", "The canvas as it looks now, in this theme, at twice its size", export_png)}
-                    {item("export-mermaid", "Mermaid flowchart (.mmd)", "For docs and READMEs", export_mermaid)}
+                    {item("export-json", tr("Workflow JSON (.json)"), tr("The workflow file Flowlab and flowlab-sim read"), export_json)}
+                    {item("export-bpmn", tr("BPMN 2.0 (.bpmn)"), tr("For bpmn.io, Camunda Modeler and Zeebe (see docs/bpmn.md)"), export_bpmn)}
+                    {item("export-svg", tr("Picture, SVG (.svg)"), tr("The canvas as it looks now, in this theme"), export_svg)}
+                    {item("export-png", tr("Picture, PNG (.png)"), tr("The canvas as it looks now, in this theme, at twice its size"), export_png)}
+                    {item("export-mermaid", tr("Mermaid flowchart (.mmd)"), tr("For docs and READMEs"), export_mermaid)}
                 </div>
             </Show>
         </div>

@@ -3,6 +3,8 @@
 //! list, Enter picks: the step is selected and brought into view. Escape
 //! closes the box and gives the focus back to the canvas.
 
+use crate::i18n::tr;
+use crate::t;
 use leptos::ev::{FocusEvent, KeyboardEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -155,22 +157,22 @@ fn FindBox() -> impl IntoView {
 
     view! {
         <div class="find-step" data-testid="find-step" on:focusout=on_focus_out>
-            <label class="visually-hidden" for="find-step-input">"Find a step by name or id"</label>
+            <label class="visually-hidden" for="find-step-input">{tr("Find a step by name or id")}</label>
             <input id="find-step-input" class="find-input" data-testid="find-input" type="text"
                 role="combobox" aria-expanded=move || found.with(|f| (!f.is_empty()).to_string())
                 aria-controls="find-step-list" aria-autocomplete="list"
                 aria-activedescendant=active_id
-                placeholder="Find a step by name or id" autocomplete="off" spellcheck="false"
+                placeholder=tr("Find a step by name or id") autocomplete="off" spellcheck="false"
                 prop:value=move || query.get()
                 on:input=move |ev| { query.set(event_target_value(&ev)); active.set(0); }
                 on:keydown=on_key />
             <Show when=move || found.with(|f| !f.is_empty())
                 fallback=move || view! {
                     <p class="find-empty" data-testid="find-empty" role="status">
-                        {move || format!("No step matches “{}”", query.get().trim())}
+                        {move || t!("No step matches “{query}”", query = query.get().trim().to_string())}
                     </p>
                 }>
-                <ul id="find-step-list" class="find-list" data-testid="find-list" role="listbox" aria-label="Matching steps">
+                <ul id="find-step-list" class="find-list" data-testid="find-list" role="listbox" aria-label=tr("Matching steps")>
                     <For each=move || found.get().into_iter().enumerate() key=|(i, f)| (*i, f.id.clone(), f.title.clone())
                         children=move |(i, f)| {
                             let id = f.id.clone();
@@ -189,7 +191,7 @@ fn FindBox() -> impl IntoView {
                         } />
                 </ul>
             </Show>
-            <p class="find-hint" aria-hidden="true">"↑ ↓ to choose · Enter to select · Esc to close"</p>
+            <p class="find-hint" aria-hidden="true">{tr("↑ ↓ to choose · Enter to select · Esc to close")}</p>
         </div>
     }
 }

@@ -6,6 +6,8 @@
 use flowlab_engine::edit::Port;
 use flowlab_engine::model::{Next, OnFail, Step, StepBody, WorkflowDraft};
 
+use crate::i18n::tr;
+
 /// The output ports drawn on a node's right side, top to bottom. The
 /// `branch` fail port sits apart, at the bottom (see [`has_fail_port`]).
 pub fn out_ports(step: &Step) -> &'static [Port] {
@@ -29,12 +31,12 @@ pub fn has_fail_port(step: &Step) -> bool {
 pub fn port_label(port: Port) -> Option<&'static str> {
     match port {
         Port::Next => None,
-        Port::Yes => Some("yes"),
-        Port::No => Some("no"),
-        Port::Approved => Some("approved"),
-        Port::Rejected => Some("rejected"),
-        Port::Timeout => Some("timeout"),
-        Port::OnFailGoto => Some("on fail"),
+        Port::Yes => Some(tr("yes")),
+        Port::No => Some(tr("no")),
+        Port::Approved => Some(tr("approved")),
+        Port::Rejected => Some(tr("rejected")),
+        Port::Timeout => Some(tr("timeout")),
+        Port::OnFailGoto => Some(tr("on fail")),
     }
 }
 

@@ -2,7 +2,11 @@
 //! a workflow's status allows, why the others are not possible (the
 //! engine's own transition table says), and what a person must confirm.
 
-use flowlab_engine::machines::definition::{transition, DefinitionInput, Facts, WorkflowStatus};
+use crate::i18n::{plural, tr};
+use crate::t;
+use flowlab_engine::machines::definition::{
+    transition, DefinitionInput, Facts, Refusal, WorkflowStatus,
+};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LifecycleAction {
@@ -25,11 +29,11 @@ pub const INPUTS: [DefinitionInput; 5] = [
 
 pub fn label(input: DefinitionInput) -> &'static str {
     match input {
-        DefinitionInput::Activate => "Activate",
-        DefinitionInput::Pause => "Pause",
-        DefinitionInput::Resume => "Resume",
-        DefinitionInput::Cancel => "Cancel",
-        DefinitionInput::Archive => "Archive",
+        DefinitionInput::Activate => tr("Activate"),
+        DefinitionInput::Pause => tr("Pause"),
+        DefinitionInput::Resume => tr("Resume"),
+        DefinitionInput::Cancel => tr("Cancel"),
+        DefinitionInput::Archive => tr("Archive"),
     }
 }
 
@@ -41,38 +45,38 @@ pub fn actions(status: WorkflowStatus, facts: Facts) -> Vec<LifecycleAction> {
             label: label(input),
             allowed: transition(status, input, facts)
                 .map(|_| ())
-                .map_err(|r| capitalise(&r.to_string())),
+                .map_err(|r| why_not(&r, input)),
             confirm: confirmation(input, facts.non_terminal_executions),
         })
         .collect()
 }
 
-fn confirmation(input: DefinitionInput, running: u64) -> Option<String> {
-    let executions = match running {
-        0 => "No execution is running now.".to_string(),
-        1 => "The 1 execution still running is cancelled at once (CANCELLED).".to_string(),
-        n => format!("The {n} executions still running are cancelled at once (CANCELLED)."),
-    };
-    match input {
-        DefinitionInput::Cancel => Some(format!(
-            "Cancelling stops this workflow for good: nobody can enroll again and it cannot be \
-             activated again. {executions} It can still be archived or cloned."
-        )),
-        DefinitionInput::Archive => Some(
-            "Archiving retires this workflow for good: it becomes read-only (no edits, no \
-             publishing, no enrollments). Executions that ended keep their history; the \
-             workflow can still be cloned."
-                .to_string(),
-        ),
-        _ => None,
+/// The engine's refusal, said to a person in the current language.
+#[rustfmt::skip]
+fn why_not(refusal: &Refusal, input: DefinitionInput) -> String {
+    match refusal {
+        Refusal::NoVersion => tr("A workflow needs a published version before it can be activated").into(),
+        Refusal::ExecutionsInProgress(n) => plural("The workflow has {n} execution still in progress: cancel it first, or wait for it to end|The workflow has {n} executions still in progress: cancel it first, or wait for them to end", *n),
+        Refusal::NotFrom { status, .. } => match input {
+            DefinitionInput::Activate => t!("Cannot activate a workflow that is {status}", status = status),
+            DefinitionInput::Pause => t!("Cannot pause a workflow that is {status}", status = status),
+            DefinitionInput::Resume => t!("Cannot resume a workflow that is {status}", status = status),
+            DefinitionInput::Cancel => t!("Cannot cancel a workflow that is {status}", status = status),
+            DefinitionInput::Archive => t!("Cannot archive a workflow that is {status}", status = status),
+        },
     }
 }
 
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+#[rustfmt::skip]
+fn confirmation(input: DefinitionInput, running: u64) -> Option<String> {
+    let executions = match running {
+        0 => tr("No execution is running now.").to_string(),
+        n => plural("The {n} execution still running is cancelled at once (CANCELLED).|The {n} executions still running are cancelled at once (CANCELLED).", n),
+    };
+    match input {
+        DefinitionInput::Cancel => Some(t!("Cancelling stops this workflow for good: nobody can enroll again and it cannot be activated again. {executions} It can still be archived or cloned.", executions = executions)),
+        DefinitionInput::Archive => Some(tr("Archiving retires this workflow for good: it becomes read-only (no edits, no publishing, no enrollments). Executions that ended keep their history; the workflow can still be cloned.").to_string()),
+        _ => None,
     }
 }
 

@@ -2,6 +2,8 @@
 //! (when it has several) and the step it leads to, linked through the same
 //! `Doc::connect` gesture as a drag from a port.
 
+use crate::i18n::tr;
+use crate::t;
 use flowlab_engine::edit::Port;
 use leptos::prelude::*;
 
@@ -24,7 +26,7 @@ fn ports_of(ed: Ed, from: &str) -> Vec<Port> {
 }
 
 fn port_name(port: Port) -> &'static str {
-    port_label(port).unwrap_or("next")
+    port_label(port).unwrap_or(tr("next"))
 }
 
 /// Opens the dialog for the selected step, or says why it cannot.
@@ -38,13 +40,14 @@ pub fn link_from_selection(ed: Ed) {
         }
         Some(_) => ed
             .notice
-            .set(Some("This step has no port to link from".into())),
+            .set(Some(tr("This step has no port to link from").into())),
         None => ed
             .notice
-            .set(Some("Select one step to link it to another".into())),
+            .set(Some(tr("Select one step to link it to another").into())),
     }
 }
 
+#[rustfmt::skip]
 #[component]
 pub fn LinkDialog(from: String) -> impl IntoView {
     let ed = use_ed();
@@ -112,16 +115,15 @@ pub fn LinkDialog(from: String) -> impl IntoView {
             if ed.apply(|d| d.connect(&from, p, &to)).is_some() {
                 ed.dialog.set(None);
                 ed.selection.set(Selection::only(&from));
-                ed.notice
-                    .set(Some(format!("Linked {from} ({}) to {to}", port_name(p))));
+                ed.notice.set(Some(t!("Linked {from} ({port}) to {to}", from = from, port = port_name(p), to = to )));
             }
         }
     };
     view! {
-        <Modal title=format!("Link “{title}” to…") testid="link-dialog">
+        <Modal title=t!("Link “{name}” to…", name = title) testid="link-dialog">
             {several.then(|| view! {
                 <label class="ed-field">
-                    <span class="field-label">"From its port"</span>
+                    <span class="field-label">{tr("From its port")}</span>
                     <select class="input" data-testid="link-port"
                         on:change=move |ev| {
                             let key = event_target_value(&ev);
@@ -129,18 +131,18 @@ pub fn LinkDialog(from: String) -> impl IntoView {
                         }>
                         {ports.iter().map(|p| {
                             let p = *p;
-                            let note = if taken.contains(&p) { " (linked: replaces it)" } else { "" };
+                            let note = if taken.contains(&p) { tr(" (linked: replaces it)") } else { "" };
                             view! { <option value=port_key(p) selected=p == first_free>{format!("{}{note}", port_name(p))}</option> }
                         }).collect_view()}
                     </select>
                 </label>
             })}
             {if none {
-                view! { <p class="panel-note" data-testid="link-none">"There is no other step to link to. Add one from the palette first."</p> }.into_any()
+                view! { <p class="panel-note" data-testid="link-none">{tr("There is no other step to link to. Add one from the palette first.")}</p> }.into_any()
             } else {
                 view! {
                     <label class="ed-field">
-                        <span class="field-label">"To the step"</span>
+                        <span class="field-label">{tr("To the step")}</span>
                         <select class="input" data-testid="link-target"
                             on:change=move |ev| target.set(event_target_value(&ev))>
                             {targets.into_iter().map(|(id, label)| {
@@ -152,8 +154,8 @@ pub fn LinkDialog(from: String) -> impl IntoView {
                 }.into_any()
             }}
             <div class="modal-actions">
-                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>"Cancel"</button>
-                <button type="button" class="button button--primary" data-testid="link-confirm" disabled=none on:click=link>"Link"</button>
+                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>{tr("Cancel")}</button>
+                <button type="button" class="button button--primary" data-testid="link-confirm" disabled=none on:click=link>{tr("Link")}</button>
             </div>
         </Modal>
     }

@@ -4,6 +4,9 @@
 //! at the bottom. Pointer input is handled by the canvas, which finds the
 //! node and port from the `data-` attributes here.
 
+use super::summary::kind_label;
+use crate::i18n::tr;
+use crate::t;
 use flowlab_engine::validate::Severity;
 use leptos::prelude::*;
 
@@ -18,10 +21,10 @@ use super::state::{use_ed, NodeView};
 /// name, from the content, is the title and the summary): the kind, and a
 /// problem.
 fn spoken_extra(n: &NodeView) -> String {
-    let mut s = format!(", {} step", n.kind.as_str());
+    let mut s = t!(", {kind} step", kind = kind_label(n.kind).to_lowercase());
     match n.issue {
-        Some(Severity::Error) => s.push_str(", has an error"),
-        Some(Severity::Warning) => s.push_str(", has a warning"),
+        Some(Severity::Error) => s.push_str(tr(", has an error")),
+        Some(Severity::Warning) => s.push_str(tr(", has a warning")),
         None => {}
     }
     s.push_str(". ");
@@ -101,7 +104,7 @@ pub fn Node(id: String) -> impl IntoView {
                 view! {
                     <g class="port port--out" aria-hidden="true" data-port=port_key(*port) data-node-id=n.id.clone()
                         data-testid=format!("port-{}-{}", n.id, port_key(*port))>
-                        <title>{format!("Drag to connect ({})", port_label(*port).unwrap_or("next"))}</title>
+                        <title>{t!("Drag to connect ({port})", port = port_label(*port).unwrap_or(tr("next")))}</title>
                         <circle class="port-hit" cx=at.x cy=at.y r="11" />
                         <circle class="port-dot" cx=at.x cy=at.y r="5" />
                         {label.map(|l| view! { <text class="port-label" data-testid="port-label" x=at.x + 10.0 y=at.y + 4.0>{l}</text> })}
@@ -116,7 +119,7 @@ pub fn Node(id: String) -> impl IntoView {
                 view! {
                     <g class="port port--fail" aria-hidden="true" data-port="fail" data-node-id=n.id.clone()
                         data-testid=format!("port-{}-fail", n.id)>
-                        <title>"Drag to a step to branch there when this step fails"</title>
+                        <title>{tr("Drag to a step to branch there when this step fails")}</title>
                         <circle class="port-hit" cx=at.x cy=at.y r="10" />
                         <circle class="port-dot" cx=at.x cy=at.y r="4.5" />
                     </g>
@@ -153,7 +156,7 @@ pub fn Node(id: String) -> impl IntoView {
                     <Show when=move || issue().is_some()>
                         <span class=move || format!("node-issue node-issue--{}", if issue() == Some(Severity::Error) { "error" } else { "warning" })
                             data-testid="node-issue"
-                            title=move || if issue() == Some(Severity::Error) { "This step has an error: see Problems" } else { "This step has a warning: see Problems" }>
+                            title=move || if issue() == Some(Severity::Error) { tr("This step has an error: see Problems") } else { tr("This step has a warning: see Problems") }>
                             {move || if issue() == Some(Severity::Error) { "!" } else { "?" }}
                         </span>
                     </Show>
@@ -162,7 +165,7 @@ pub fn Node(id: String) -> impl IntoView {
             <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.start))>
                 <g class="node-start" data-testid="node-start">
                     <rect x="-2" y="-22" width="44" height="17" rx="8.5" />
-                    <text x="20" y="-10" text-anchor="middle">"Start"</text>
+                    <text x="20" y="-10" text-anchor="middle">{tr("Start")}</text>
                 </g>
             </Show>
             <circle class="port port--in" aria-hidden="true" cx="0" cy=NODE_H / 2.0 r="4.5" />

@@ -2,6 +2,8 @@
 //! place a step there, or click it to add one next to the selected step
 //! (linked from it when its `next` is free) or in the middle of the view.
 
+use crate::i18n::tr;
+use crate::t;
 use flowlab_engine::edit::Port;
 use flowlab_engine::model::StepKind;
 use leptos::ev::PointerEvent;
@@ -98,10 +100,10 @@ pub fn Palette() -> impl IntoView {
                 x >= p.left() && x <= p.right() && y >= p.top() && y <= p.bottom()
             });
             if !on_palette {
-                ed.notice.set(Some(format!(
-                    "Not added: drop the {} step on the canvas, or click it in the palette",
-                    kind_label(c.kind).to_lowercase()
-                )));
+                let kind = kind_label(c.kind).to_lowercase();
+                #[rustfmt::skip]
+                let why = t!("Not added: drop the {kind} step on the canvas, or click it in the palette", kind = kind);
+                ed.notice.set(Some(why));
             }
             return;
         }
@@ -139,7 +141,7 @@ pub fn Palette() -> impl IntoView {
                 type="button"
                 class=format!("palette-item kind--{}", kind.as_str())
                 data-testid=format!("palette-{}", kind.as_str())
-                title=format!("{} — drag onto the canvas, or click to add", kind_hint(kind))
+                title=t!("{hint} — drag onto the canvas, or click to add", hint = kind_hint(kind))
                 disabled=move || ed.readonly()
                 on:pointerdown=down
                 on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); add_by_click(ed, kind) }
@@ -154,10 +156,10 @@ pub fn Palette() -> impl IntoView {
     };
 
     view! {
-        <aside class="palette" data-testid="palette" aria-label="Steps">
-            <h2 class="panel-title">"Steps"</h2>
+        <aside class="palette" data-testid="palette" aria-label=tr("Steps")>
+            <h2 class="panel-title">{tr("Steps")}</h2>
             {StepKind::ALL.into_iter().map(entry).collect_view()}
-            <p class="palette-tip">"Tip: drag from a port on the right of a step to another step to connect them. Shift-drag the background to select several."</p>
+            <p class="palette-tip">{tr("Tip: drag from a port on the right of a step to another step to connect them. Shift-drag the background to select several.")}</p>
             {move || carry.get().filter(|c| c.dragging).map(|c| view! {
                 <div class=format!("palette-ghost kind--{}", c.kind.as_str()) data-testid="palette-ghost"
                     style=format!("left:{}px;top:{}px", c.at.x - NODE_W / 2.0, c.at.y - NODE_H / 2.0)>

@@ -9,7 +9,10 @@ use leptos::prelude::*;
 use super::geometry::{NODE_H, NODE_W};
 use super::screen::focus_step;
 use super::state::{use_ed, Ed};
+use crate::i18n::tr;
+use crate::t;
 
+#[cfg(test)]
 const EMPTY: &str = "A step needs a name: type one, or press Escape to keep the old one";
 
 /// Starts renaming step `id`, unless nothing may change.
@@ -22,10 +25,11 @@ pub fn start(ed: Ed, id: &str) {
 
 /// What a commit of `typed` does to a step named `old`: `Err` when it is
 /// refused, `Ok(None)` when nothing changes.
+#[rustfmt::skip]
 pub fn new_name(old: &str, typed: &str) -> Result<Option<String>, &'static str> {
     let typed = typed.trim();
     if typed.is_empty() {
-        Err(EMPTY)
+        Err(tr("A step needs a name: type one, or press Escape to keep the old one"))
     } else if typed == old {
         Ok(None)
     } else {
@@ -104,7 +108,7 @@ fn RenameBox(id: String) -> impl IntoView {
             ended.set_value(true);
             ed.renaming.set(None);
             ed.notice
-                .set(Some("Not renamed: a step needs a name".into()));
+                .set(Some(tr("Not renamed: a step needs a name").into()));
         }
     };
     let place = move || {
@@ -123,7 +127,7 @@ fn RenameBox(id: String) -> impl IntoView {
     view! {
         <div class="rename-step" style=place>
             <input node_ref=input class="rename-input" data-testid="rename-step" type="text"
-                aria-label=move || format!("New name of the step {}", sid.get_value())
+                aria-label=move || t!("New name of the step {id}", id = sid.get_value())
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby="rename-step-error"
                 autocomplete="off" spellcheck="false"

@@ -3,6 +3,8 @@
 //! daily cycles until it gives up; drawn from the engine's own
 //! `retry_preview::preview`.
 
+use crate::i18n::{plural, tr};
+use crate::t;
 use flowlab_engine::model::{DurationSpec, OnFail, RetryPolicy};
 use flowlab_engine::retry_preview::{preview, PlannedEvent, PlannedKind};
 use flowlab_engine::time::{format_duration, DAY};
@@ -55,23 +57,30 @@ pub fn schedule(policy: RetryPolicy, duration: Option<DurationSpec>, on_fail: &O
 
 /// The line under "Custom retry policy": the policy a step runs with,
 /// the default one when the box is not ticked.
+#[rustfmt::skip]
 pub fn policy_hint(written: Option<RetryPolicy>) -> String {
-    let (state, policy) = match written {
-        None => ("Off: the default policy,", RetryPolicy::default()),
-        Some(p) => ("On:", p),
+    let (on, policy) = match written {
+        None => (false, RetryPolicy::default()),
+        Some(p) => (true, p),
     };
     let n = policy.max_attempts;
     if n <= 1 {
-        return format!("{state} {n} attempt, no retries");
+        return if on {
+            t!("On: {n} attempt, no retries", n = n)
+        } else {
+            t!("Off: the default policy, {n} attempt, no retries", n = n)
+        };
     }
     let waits: Vec<String> = (1..n.min(5))
         .map(|k| format_duration(policy.backoff.saturating_mul(k as u64)))
         .collect();
     let more = if n > 5 { ", …" } else { "" };
-    format!(
-        "{state} {n} attempts, backing off {}{more}",
-        waits.join(", ")
-    )
+    let waits = format!("{}{more}", waits.join(", "));
+    if on {
+        t!("On: {n} attempts, backing off {waits}", n = n, waits = waits)
+    } else {
+        t!("Off: the default policy, {n} attempts, backing off {waits}", n = n, waits = waits)
+    }
 }
 
 fn at(ms: u64) -> String {
@@ -82,6 +91,7 @@ fn at(ms: u64) -> String {
     }
 }
 
+#[rustfmt::skip]
 #[component]
 pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView {
     const W: f64 = 288.0;
@@ -102,7 +112,7 @@ pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView 
                     <g class="rt-attempt" data-testid="retry-attempt" data-at=ms.to_string()>
                         <circle cx=cx cy="26" r="5" />
                         <text x=tx y=if above { "14" } else { "46" } text-anchor=anchor>{format!("#{i} {}", at(*ms))}</text>
-                        <title>{format!("{label} starts at {}", at(*ms))}</title>
+                        <title>{t!("{label} starts at {time}", label = label, time = at(*ms))}</title>
                     </g>
                 }
             })
@@ -112,12 +122,12 @@ pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView 
             view! {
                 <g class="rt-fail" data-testid="retry-fail" data-at=ms.to_string() data-action=action>
                     <path d=format!("M{cx} 19l7 7-7 7-7-7z") />
-                    <title>{format!("fail action {action} at {}", at(ms))}</title>
+                    <title>{t!("fail action {action} at {time}", action = action, time = at(ms))}</title>
                 </g>
             }
         });
         view! {
-            <svg class="rt-svg" viewBox=format!("0 0 {W} 52") role="img" aria-label="Attempts of the first cycle">
+            <svg class="rt-svg" viewBox=format!("0 0 {W} 52") role="img" aria-label=tr("Attempts of the first cycle")>
                 <line class="rt-axis" x1="12" y1="26" x2=W - 12.0 y2="26" />
                 {attempts}
                 {fail}
@@ -128,17 +138,9 @@ pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView 
         let s = schedule.get();
         let mut parts: Vec<String> = Vec::new();
         let times: Vec<String> = s.attempts.iter().map(|(ms, _)| at(*ms)).collect();
-        parts.push(format!(
-            "Attempts at {}{}.",
-            times.join(", "),
-            if s.attempt_ms > 0 {
-                format!(", each taking {}", format_duration(s.attempt_ms))
-            } else {
-                String::new()
-            }
-        ));
+        parts.push(if s.attempt_ms > 0 { t!("Attempts at {times}, each taking {duration}.", times = times.join(", "), duration = format_duration(s.attempt_ms) ) } else { t!("Attempts at {times}.", times = times.join(", ")) });
         if let Some((ms, action)) = s.fail {
-            parts.push(format!("All failed: {action} at {}.", at(ms)));
+            parts.push(t!("All failed: {action} at {time}.", action = action, time = at(ms) ));
         }
         parts.join(" ")
     };
@@ -153,7 +155,7 @@ pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView 
                 .map(|(cycle, ms)| {
                     view! {
                         <line class="rt-cycle" data-testid="retry-cycle" x1=x(*ms) x2=x(*ms) y1="8" y2="22">
-                            <title>{format!("cycle {cycle}: attempts again from day {:.1}", *ms as f64 / DAY as f64)}</title>
+                            <title>{t!("cycle {cycle}: attempts again from day {day}", cycle = cycle, day = crate::i18n::format::dec(*ms as f64 / DAY as f64, 1))}</title>
                         </line>
                     }
                 })
@@ -164,19 +166,16 @@ pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView 
             let days = |ms: u64| format!("{:.0}", (ms as f64 / DAY as f64).round());
             view! {
                 <div class="rt-extended">
-                    <svg class="rt-svg" viewBox=format!("0 0 {W} 30") role="img" aria-label="Retry cycles by day">
+                    <svg class="rt-svg" viewBox=format!("0 0 {W} 30") role="img" aria-label=tr("Retry cycles by day")>
                         <line class="rt-axis" x1="12" y1="15" x2=W - 12.0 y2="15" />
                         {ticks}
                         {up}
                     </svg>
                     <p class="rt-words" data-testid="retry-extended">
-                        {format!(
-                            "Then {} more cycle{} a day apart (the last from day {}){}.",
-                            s.cycles.len(),
-                            if s.cycles.len() == 1 { "" } else { "s" },
-                            days(s.cycles.last().map_or(0, |c| c.1)),
-                            s.gives_up.map(|g| format!("; gives up and continues on day {}", days(g))).unwrap_or_default()
-                        )}
+                        {plural("Then {n} more cycle a day apart (the last from day {day})|Then {n} more cycles a day apart (the last from day {day})", s.cycles.len() as u64)
+                            .replace("{day}", &days(s.cycles.last().map_or(0, |c| c.1)))}
+                        {s.gives_up.map(|g| t!("; gives up and continues on day {day}", day = days(g))).unwrap_or_default()}
+                        "."
                     </p>
                 </div>
             }
@@ -184,7 +183,7 @@ pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView 
     };
     view! {
         <div class="retry-timeline" data-testid="retry-preview">
-            <div class="rt-title">"If every attempt fails"</div>
+            <div class="rt-title">{tr("If every attempt fails")}</div>
             {first}
             <p class="rt-words" data-testid="retry-words">{words}</p>
             {extended}

@@ -4,6 +4,7 @@
 //! read by every node and edge). Also the bar's controls: the Design | Run
 //! switch and, in run mode, the version picker and live totals.
 
+use crate::i18n::{plural, tr};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -59,8 +60,8 @@ impl RunView {
             numbers.with(|n| choose_version(asked.as_deref(), n))
         });
         let problem = Memo::new(move |_| match parsed_mode.get() {
-            Err(e) => Some(e.to_string()),
-            Ok(CanvasMode::Run) => choice.with(|c| c.problem.as_ref().map(|p| p.to_string())),
+            Err(e) => Some(e.said()),
+            Ok(CanvasMode::Run) => choice.with(|c| c.problem.as_ref().map(|p| p.said())),
             Ok(CanvasMode::Design) => None,
         });
         let shown = Memo::new(move |_| match mode.get() {
@@ -137,9 +138,9 @@ pub fn ModeSwitch() -> impl IntoView {
     };
     view! {
         <nav class="mode-switch" data-testid="mode-switch" data-mode=move || run.mode.get().as_str()
-            aria-label="Canvas mode">
-            {button(CanvasMode::Design, "Design", "Edit the draft")}
-            {button(CanvasMode::Run, "Run", "Watch a published version's executions on the canvas")}
+            aria-label=tr("Canvas mode")>
+            {button(CanvasMode::Design, tr("Design"), tr("Edit the draft"))}
+            {button(CanvasMode::Run, tr("Run"), tr("Watch a published version's executions on the canvas"))}
         </nav>
     }
 }
@@ -175,15 +176,15 @@ pub fn RunBar() -> impl IntoView {
     view! {
         <div class="run-bar" data-testid="run-bar">
             <label class="run-version">
-                <span>"Version"</span>
+                <span>{tr("Version")}</span>
                 <select data-testid="run-version" disabled=move || run.versions.with(Vec::is_empty)
                     prop:value=move || shown().map(|v| v.to_string()).unwrap_or_default()
                     on:change=pick>
                     {move || run.versions.get().into_iter().rev().map(|v| {
-                        let tail = if Some(v.number) == latest() { " · latest" } else { "" };
+                        let tail = if Some(v.number) == latest() { tr(" · latest") } else { "" };
                         view! {
                             <option value=v.number.to_string() selected=Some(v.number) == shown()>
-                                {format!("v{} · {} execution{}{tail}", v.number, v.executions, if v.executions == 1 { "" } else { "s" })}
+                                {format!("v{} · {}{tail}", v.number, plural("{n} execution|{n} executions", v.executions))}
                             </option>
                         }
                     }).collect_view()}
@@ -191,7 +192,7 @@ pub fn RunBar() -> impl IntoView {
             </label>
             {move || totals().map(|t| view! {
                 <span class="run-totals" data-testid="run-totals" data-executions=t.executions data-in-flight=t.in_flight>
-                    <strong>{t.executions}</strong>" executions · "<strong>{t.in_flight}</strong>" in flight"
+                    {plural("{n} execution|{n} executions", t.executions)}" · "{plural("{n} in flight|{n} in flight", t.in_flight)}
                 </span>
             })}
             <ExportMenu />

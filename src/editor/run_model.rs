@@ -4,6 +4,8 @@
 //! node hides it. Tested natively; `run_mode.rs` and `run_overlay.rs` only
 //! render it.
 
+use crate::i18n::{plural, tr};
+use crate::t;
 use std::collections::HashMap;
 
 use flowlab_engine::edit::Port as EditPort;
@@ -41,6 +43,19 @@ pub enum RunQueryError {
     NoSuchVersion { asked: u32, latest: u32 },
     #[error("This workflow has no published version yet: publish it, then watch it run here")]
     NoVersion,
+}
+
+impl RunQueryError {
+    /// The error said in the current language.
+    #[rustfmt::skip]
+    pub fn said(&self) -> String {
+        match self {
+            RunQueryError::UnknownMode(m) => t!("“{mode}” is not a mode of the editor (design or run): showing the design", mode = m),
+            RunQueryError::NotANumber { asked, latest } => t!("“{asked}” is not a version number: showing v{latest}, the latest", asked = asked, latest = latest),
+            RunQueryError::NoSuchVersion { asked, latest } => t!("This workflow has no version {asked} (it has v1 to v{latest}): showing v{latest}", asked = asked, latest = latest),
+            RunQueryError::NoVersion => tr("This workflow has no published version yet: publish it, then watch it run here").into(),
+        }
+    }
 }
 
 /// The `mode` query parameter; absent is the design.
@@ -205,6 +220,7 @@ pub fn short_status(status: StepStatus) -> &'static str {
 }
 
 /// The node's badges, non-zero only, in the lifecycle's order.
+#[rustfmt::skip]
 pub fn badges(step: &StepView) -> Vec<Badge> {
     StepStatus::ALL
         .into_iter()
@@ -215,12 +231,9 @@ pub fn badges(step: &StepView) -> Vec<Badge> {
                 status,
                 count,
                 text: format!("{count} {}", short_status(status)),
-                title: format!(
-                    "{count} execution{} {} at {}",
-                    if count == 1 { "" } else { "s" },
-                    status.as_str(),
-                    step.name
-                ),
+                title: plural("{n} execution {status} at {step}|{n} executions {status} at {step}", count)
+                .replace("{status}", status.as_str())
+                .replace("{step}", &step.name),
             }
         })
         .collect()

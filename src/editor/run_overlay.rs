@@ -12,6 +12,7 @@ use super::run_mode::use_run;
 use super::run_model::{badges, label_anchor, label_width, NodeRunState};
 use super::state::use_ed;
 use crate::run_view::steps::StepView;
+use crate::t;
 
 /// The run label's font metrics, in world units (see `run-mode.css`).
 const LABEL_CHAR_W: f64 = 9.6;
@@ -171,7 +172,7 @@ fn RunEdgeLabel(edge: Edge) -> impl IntoView {
             <g class="run-label" data-testid="edge-run-label" data-from=from.clone() data-to=to.clone()
                 data-port=port data-count=count.get().unwrap_or(0)
                 transform=format!("translate({:.1} {:.1})", at.x, at.y)>
-                <title>{format!("{from} → {to}: traversed {}", label)}</title>
+                <title>{t!("{from} → {to}: traversed {label}", from = from, to = to, label = label)}</title>
                 <rect class="run-label-box" x=-w / 2.0 y=top width=w height=height rx="8" />
                 {word.map(|wd| view! { <text class="run-label-port" text-anchor="middle" y=top + 14.0>{wd}</text> })}
                 <text class="run-label-count" data-testid="edge-run-label-text" text-anchor="middle"

@@ -2,6 +2,8 @@
 //! and its outgoing edges, or, with no step selected, the version's totals,
 //! a key to the canvas, and the slot where the version's metrics go.
 
+use crate::i18n::{plural, tr};
+use crate::t;
 use flowlab_engine::machines::step::StepStatus;
 use leptos::prelude::*;
 
@@ -30,16 +32,13 @@ pub fn RunPanel() -> impl IntoView {
 }
 
 #[component]
+#[rustfmt::skip]
 fn StepCounts(step: crate::run_view::steps::StepView) -> impl IntoView {
     let state = NodeRunState::of(Some(&step));
     let now = match state {
-        NodeRunState::Current => format!(
-            "{} execution{} here now",
-            step.current,
-            if step.current == 1 { "" } else { "s" }
-        ),
-        NodeRunState::Executed => "Executed; no execution here now".to_string(),
-        NodeRunState::Idle => "No execution has reached this step yet".to_string(),
+        NodeRunState::Current => plural("{n} execution here now|{n} executions here now", step.current),
+        NodeRunState::Executed => tr("Executed; no execution here now").to_string(),
+        NodeRunState::Idle => tr("No execution has reached this step yet").to_string(),
     };
     let kind = step.kind;
     let rows: Vec<_> = StepStatus::ALL
@@ -54,13 +53,13 @@ fn StepCounts(step: crate::run_view::steps::StepView) -> impl IntoView {
                 <span class="node-icon"><KindIcon kind /></span>
                 <div>
                     <h2 class="run-step-name" data-testid="run-step-name">{step.name.clone()}</h2>
-                    <div class="run-step-id mono">{format!("{} · {}", step.id, kind.as_str())}</div>
+                    <div class="run-step-id mono" translate="no">{format!("{} · {}", step.id, kind.as_str())}</div>
                 </div>
             </header>
             <p class=format!("run-step-now run-step-now--{}", state.as_str()) data-testid="run-step-now">{now}</p>
-            <h3 class="panel-title">"Executions by status"</h3>
+            <h3 class="panel-title">{tr("Executions by status")}</h3>
             {if rows.is_empty() {
-                view! { <p class="panel-note" data-testid="run-step-counts-empty">"None yet."</p> }.into_any()
+                view! { <p class="panel-note" data-testid="run-step-counts-empty">{tr("None yet.")}</p> }.into_any()
             } else {
                 view! {
                     <dl class="run-counts" data-testid="run-step-counts">
@@ -73,16 +72,16 @@ fn StepCounts(step: crate::run_view::steps::StepView) -> impl IntoView {
                     </dl>
                 }.into_any()
             }}
-            <h3 class="panel-title">"Leaving by"</h3>
+            <h3 class="panel-title">{tr("Leaving by")}</h3>
             {if step.edges.is_empty() {
-                view! { <p class="panel-note">"An end: executions stop here."</p> }.into_any()
+                view! { <p class="panel-note">{tr("An end: executions stop here.")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="run-edges">
                         {step.edges.iter().map(|e| view! {
                             <li class="run-edge" class:run-edge--unused={e.count == 0} data-testid="run-step-edge"
                                 data-port=e.port.as_str() data-to=e.to.clone() data-count=e.count>
-                                <span class="muted">{format!("{} → {}", e.port.as_str(), e.to)}</span>
+                                <span class="muted" translate="no">{format!("{} → {}", e.port.as_str(), e.to)}</span>
                                 <strong>{e.label()}</strong>
                             </li>
                         }).collect_view()}
@@ -105,23 +104,23 @@ fn VersionOverview() -> impl IntoView {
     view! {
         <section class="run-overview" data-testid="run-overview">
             {move || totals().map(|t| view! {
-                <h2 class="run-step-name">{format!("Version {}", t.number)}</h2>
+                <h2 class="run-step-name">{t!("Version {n}", n = t.number)}</h2>
                 <p class="run-overview-totals">
-                    <span><strong>{t.executions}</strong>" executions"</span>
-                    <span><strong>{t.in_flight}</strong>" in flight"</span>
+                    <span>{plural("{n} execution|{n} executions", t.executions)}</span>
+                    <span>{plural("{n} in flight|{n} in flight", t.in_flight)}</span>
                 </p>
             })}
-            <p class="panel-note">"Click a step to see its executions by status."</p>
-            <ul class="run-key" aria-label="Key">
-                <li><span class="run-key-mark run-key-mark--current"></span>"Executions are at this step now"</li>
-                <li><span class="run-key-mark run-key-mark--executed"></span>"Executed: some execution has been here"</li>
-                <li data-testid="run-key-edge"><span class="run-key-chip">"N - Ok"</span>"on an edge: how many times executions took it"</li>
+            <p class="panel-note">{tr("Click a step to see its executions by status.")}</p>
+            <ul class="run-key" aria-label=tr("Key")>
+                <li><span class="run-key-mark run-key-mark--current"></span>{tr("Executions are at this step now")}</li>
+                <li><span class="run-key-mark run-key-mark--executed"></span>{tr("Executed: some execution has been here")}</li>
+                <li data-testid="run-key-edge"><span class="run-key-chip">"N - Ok"</span>{tr("on an edge: how many times executions took it")}</li>
             </ul>
             // The metrics need more room than this panel: they have the
             // Runs screen's width, filtered to this workflow.
             <a class="link run-metrics-link" data-testid="version-metrics-link"
                 href=format!("/runs?workflow={}", run.workflow.get_value())>
-                "Metrics: completion rate, failures by step, time to complete →"
+                {tr("Metrics: completion rate, failures by step, time to complete →")}
             </a>
         </section>
     }

@@ -2,6 +2,8 @@
 //! workspace, makes its `Ed`, keeps the working copy in step with the
 //! engine's draft, and routes the keyboard.
 
+use crate::i18n::tr;
+use crate::t;
 use std::collections::BTreeSet;
 
 use leptos::ev::KeyboardEvent;
@@ -293,7 +295,7 @@ pub fn EditorScreen() -> impl IntoView {
         let current = id.get();
         match exists.get() {
         None => view! {
-            <div class="page" data-testid="screen-editor-loading"><p class="panel-note">"Opening the workspace…"</p></div>
+            <div class="page" data-testid="screen-editor-loading"><p class="panel-note">{tr("Opening the workspace…")}</p></div>
         }
         .into_any(),
         Some(false) => view! { <UnknownWorkflow id=id.get_untracked() /> }.into_any(),
@@ -335,9 +337,8 @@ fn Editor(id: String) -> impl IntoView {
         if let Some(draft) = changed {
             ed.doc.update(|d| d.adopt(&draft));
             ed.prune_selection();
-            ed.notice.set(Some(
-                "The draft was changed outside the editor; the undo history starts again".into(),
-            ));
+            let why = tr("The draft was changed outside the editor; the undo history starts again");
+            ed.notice.set(Some(why.into()));
         }
     });
 
@@ -374,16 +375,16 @@ fn Editor(id: String) -> impl IntoView {
             {move || run.problem.get().map(|p| view! { <div class="viewing-banner run-problem" role="alert" data-testid="run-problem">{p}</div> })}
             <Show when=move || ed.viewing.get().is_some() && !run.active()>
                 <div class="viewing-banner" data-testid="viewing-banner">
-                    <span>{move || format!("Viewing version {} — read-only", ed.viewing.get().unwrap_or_default())}</span>
+                    <span>{move || t!("Viewing version {n} — read-only", n = ed.viewing.get().unwrap_or_default())}</span>
                     <button type="button" class="button button--small" data-testid="viewing-restore"
-                        on:click=move |_| if let Some(n) = ed.viewing.get_untracked() { restore(ed, n) }>"Restore into the draft"</button>
+                        on:click=move |_| if let Some(n) = ed.viewing.get_untracked() { restore(ed, n) }>{tr("Restore into the draft")}</button>
                     <button type="button" class="button button--small button--primary" data-testid="viewing-close"
-                        on:click=move |_| ed.viewing.set(None)>"Back to the draft"</button>
+                        on:click=move |_| ed.viewing.set(None)>{tr("Back to the draft")}</button>
                 </div>
             </Show>
             <Show when=move || ed.info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_edits()))>
                 <div class="viewing-banner" data-testid="archived-banner">
-                    "This workflow is archived: it is read-only. Clone it to work on a copy."
+                    {tr("This workflow is archived: it is read-only. Clone it to work on a copy.")}
                 </div>
             </Show>
             <div class="editor-body" class:editor-body--run=move || run.active()>
@@ -407,11 +408,11 @@ fn UnknownWorkflow(id: String) -> impl IntoView {
     view! {
         <div class="page" data-testid="screen-editor-missing">
             <section class="empty-state">
-                <h2 class="empty-state-title">"No such workflow"</h2>
+                <h2 class="empty-state-title">{tr("No such workflow")}</h2>
                 <p class="empty-state-body">
-                    "This workspace has no workflow with the id " <code>{id}</code> "."
+                    {tr("This workspace has no workflow with the id ")} <code>{id}</code> "."
                 </p>
-                <a class="link" href="/">"Back to the workflows"</a>
+                <a class="link" href="/">{tr("Back to the workflows")}</a>
             </section>
         </div>
     }

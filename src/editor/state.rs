@@ -22,6 +22,7 @@ use super::layout::layered;
 use super::summary::{summary, title};
 use crate::runtime::Runtime;
 use crate::session::Session;
+use crate::t;
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Selection {
@@ -321,7 +322,9 @@ impl Ed {
         let mut result = None;
         self.doc.update(|d| match f(d) {
             Ok(r) => result = Some(r),
-            Err(e) => self.notice.set(Some(format!("Not done: {e}"))),
+            Err(e) => self
+                .notice
+                .set(Some(t!("Not done: {error}", error = said(&e)))),
         });
         self.push();
         result
@@ -356,7 +359,7 @@ impl Ed {
         let mut label = None;
         self.doc.update(|d| label = d.undo().ok().flatten());
         if let Some(l) = label {
-            self.notice.set(Some(format!("Undid: {l}")));
+            self.notice.set(Some(t!("Undid: {action}", action = l)));
             self.prune_selection();
             self.push();
         }
@@ -369,7 +372,7 @@ impl Ed {
         let mut label = None;
         self.doc.update(|d| label = d.redo().ok().flatten());
         if let Some(l) = label {
-            self.notice.set(Some(format!("Redid: {l}")));
+            self.notice.set(Some(t!("Redid: {action}", action = l)));
             self.prune_selection();
             self.push();
         }
@@ -497,6 +500,17 @@ pub fn nodes_of(d: &WorkflowDraft, issues: &HashMap<String, Severity>) -> Nodes 
         });
     }
     out
+}
+
+/// Why the engine refused an edit, said in the current language.
+#[rustfmt::skip]
+fn said(e: &EditError) -> String {
+    match e {
+        EditError::NoStep(id) => t!("no step `{id}`", id = id),
+        EditError::StepExists(id) => t!("a step `{id}` already exists", id = id),
+        EditError::GestureOpen(label) => t!("a gesture (`{label}`) is already under way", label = label),
+        EditError::PastEnd { .. } | EditError::NoPort { .. } => e.to_string(),
+    }
 }
 
 #[cfg(test)]

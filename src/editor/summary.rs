@@ -6,6 +6,9 @@ use flowlab_engine::model::{
 };
 use flowlab_engine::time::format_duration;
 
+use crate::i18n::{plural, tr};
+use crate::t;
+
 /// The step's name, or its id when it has none.
 pub fn title(step: &Step) -> String {
     step.name.clone().unwrap_or_else(|| step.id.clone())
@@ -14,45 +17,46 @@ pub fn title(step: &Step) -> String {
 /// The kind as a person reads it in the palette and on nodes.
 pub fn kind_label(kind: StepKind) -> &'static str {
     match kind {
-        StepKind::Action => "Action",
-        StepKind::Wait => "Wait",
-        StepKind::Condition => "Condition",
-        StepKind::Filter => "Filter",
-        StepKind::Approval => "Approval",
-        StepKind::Enroll => "Enroll",
-        StepKind::End => "End",
+        StepKind::Action => tr("Action"),
+        StepKind::Wait => tr("Wait"),
+        StepKind::Condition => tr("Condition"),
+        StepKind::Filter => tr("Filter"),
+        StepKind::Approval => tr("Approval"),
+        StepKind::Enroll => tr("Enroll"),
+        StepKind::End => tr("End"),
     }
 }
 
 /// One line a palette entry says about what the kind does.
 pub fn kind_hint(kind: StepKind) -> &'static str {
     match kind {
-        StepKind::Action => "Email, SMS, webhook or update",
-        StepKind::Wait => "Pause for a while",
-        StepKind::Condition => "If / else on the contact",
-        StepKind::Filter => "Only let some contacts on",
-        StepKind::Approval => "Wait for an operator",
-        StepKind::Enroll => "Start another workflow",
-        StepKind::End => "Finish the execution",
+        StepKind::Action => tr("Email, SMS, webhook or update"),
+        StepKind::Wait => tr("Pause for a while"),
+        StepKind::Condition => tr("If / else on the contact"),
+        StepKind::Filter => tr("Only let some contacts on"),
+        StepKind::Approval => tr("Wait for an operator"),
+        StepKind::Enroll => tr("Start another workflow"),
+        StepKind::End => tr("Finish the execution"),
     }
 }
 
+#[rustfmt::skip]
 pub fn summary(step: &Step, draft: &WorkflowDraft) -> String {
     let mut parts: Vec<String> = Vec::new();
     match &step.body {
         StepBody::Action(a) => action(a, draft, &mut parts),
         StepBody::Wait(w) => parts.push(match w.duration {
-            Some(d) => format!("wait {}", duration(d)),
-            None => "no duration yet".into(),
+            Some(d) => t!("wait {duration}", duration = duration(d)),
+            None => tr("no duration yet").into(),
         }),
         StepBody::Condition(c) => parts.push(match &c.filter {
-            Some(f) => format!("if {}", f.describe()),
-            None => "no condition yet".into(),
+            Some(f) => t!("if {filter}", filter = f.describe()),
+            None => tr("no condition yet").into(),
         }),
         StepBody::Filter(f) => {
             parts.push(match &f.filter {
-                Some(filter) => format!("only if {}", filter.describe()),
-                None => "no condition yet".into(),
+                Some(filter) => t!("only if {filter}", filter = filter.describe()),
+                None => tr("no condition yet").into(),
             });
             if let Some(on_fail) = &f.on_fail {
                 parts.push(fail(on_fail, draft));
@@ -61,50 +65,48 @@ pub fn summary(step: &Step, draft: &WorkflowDraft) -> String {
         StepBody::Approval(a) => {
             parts.push(match &a.group {
                 Some(g) => g.clone(),
-                None => "no group yet".into(),
+                None => tr("no group yet").into(),
             });
-            parts.push(format!("{} scope", a.scope.as_str()));
+            parts.push(t!("{scope} scope", scope = a.scope.as_str()));
             if let Some(t) = a.timeout {
-                parts.push(format!("times out {}", format_duration(t)));
+                parts.push(t!("times out {duration}", duration = format_duration(t)));
             }
             if let Some(on_fail) = &a.on_fail {
                 parts.push(fail(on_fail, draft));
             }
         }
         StepBody::Enroll(e) => parts.push(match &e.workflow {
-            Some(w) => format!("enroll in {w}"),
-            None => "no workflow yet".into(),
+            Some(w) => t!("enroll in {workflow}", workflow = w),
+            None => tr("no workflow yet").into(),
         }),
-        StepBody::End => parts.push("ends the execution".into()),
+        StepBody::End => parts.push(tr("ends the execution").into()),
     }
     parts.join(" · ")
 }
 
+#[rustfmt::skip]
 fn action(a: &ActionStep, draft: &WorkflowDraft, parts: &mut Vec<String>) {
     parts.push(match a.action {
         Some(kind) => kind.as_str().to_owned(),
-        None => "no action yet".into(),
+        None => tr("no action yet").into(),
     });
     if let Some(d) = a.duration {
         parts.push(duration(d));
     }
     if let Some(r) = a.retry {
-        parts.push(match r.max_attempts {
-            1 => "1 attempt".into(),
-            n => format!("{n} attempts"),
-        });
+        parts.push(plural("{n} attempt|{n} attempts", r.max_attempts.max(0) as u64));
     }
     match a.fault {
-        Some(Fault::FailFirst(n)) => parts.push(format!("fails first {n}")),
-        Some(Fault::Probability(p)) => parts.push(format!("fails {:.0}%", p * 100.0)),
-        Some(Fault::Always(true)) => parts.push("always fails".into()),
+        Some(Fault::FailFirst(n)) => parts.push(t!("fails first {n}", n = n)),
+        Some(Fault::Probability(p)) => parts.push(t!("fails {share}", share = crate::i18n::format::percent(p))),
+        Some(Fault::Always(true)) => parts.push(tr("always fails").into()),
         Some(Fault::Always(false)) | None => {}
     }
     if let Some(on_fail) = &a.on_fail {
         parts.push(fail(on_fail, draft));
     }
     if a.compensation.is_some() {
-        parts.push("undoable".into());
+        parts.push(tr("undoable").into());
     }
 }
 
@@ -112,18 +114,19 @@ fn duration(d: DurationSpec) -> String {
     d.describe()
 }
 
+#[rustfmt::skip]
 fn fail(on_fail: &OnFail, draft: &WorkflowDraft) -> String {
     match on_fail {
         OnFail::Branch { goto: Some(id) } => {
             let target = draft.step(id).map_or_else(|| id.clone(), title);
-            format!("on fail: branch → {target}")
+            t!("on fail: branch → {target}", target = target)
         }
         OnFail::Retry {
             max_retry_days,
             retry_interval_days,
-        } => format!("on fail: retry every {retry_interval_days}d for {max_retry_days}d"),
-        OnFail::EnrollWorkflow { workflow: Some(w) } => format!("on fail: enroll in {w}"),
-        other => format!("on fail: {}", other.action_name()),
+        } => t!("on fail: retry every {every} for {days}", every = crate::i18n::duration(*retry_interval_days * 86_400_000), days = crate::i18n::duration(*max_retry_days * 86_400_000)),
+        OnFail::EnrollWorkflow { workflow: Some(w) } => t!("on fail: enroll in {workflow}", workflow = w),
+        other => t!("on fail: {action}", action = other.action_name()),
     }
 }
 

@@ -2,6 +2,8 @@
 //! phase, the unpublished-changes marker, undo/redo, layout, import and
 //! export, versions, the lifecycle actions and Publish.
 
+use crate::i18n::{plural, tr};
+use crate::t;
 use flowlab_engine::machines::definition::DefinitionInput;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,24 +27,22 @@ fn import(ed: Ed, input: web_sys::HtmlInputElement) {
         let text = match crate::browser::chosen_file::chosen_file_text(&file).await {
             Ok(t) => t,
             Err(e) => {
-                ed.notice.set(Some(format!("Not imported: {e}")));
+                ed.notice.set(Some(t!("Not imported: {error}", error = e)));
                 return;
             }
         };
         match read_file(&name, &text) {
             Ok(Imported::Workflow(draft)) => {
-                let done = ed.apply(|d| d.replace_content(&format!("Import {name}"), &draft));
+                let done = ed.apply(|d| d.replace_content(&t!("Import {name}", name = name), &draft));
                 ed.selection.set(Selection::default());
                 ed.notice.set(Some(match done {
-                    Some(true) => format!("Imported {name} into the draft (undo with Ctrl+Z)"),
-                    Some(false) => format!("{name} holds what the draft already holds"),
-                    None => format!("{name} was not imported"),
+                    Some(true) => t!("Imported {name} into the draft (undo with Ctrl+Z)", name = name),
+                    Some(false) => t!("{name} holds what the draft already holds", name = name),
+                    None => t!("{name} was not imported", name = name),
                 }));
             }
-            Ok(_) => ed.notice.set(Some(format!(
-                "{name} is a scenario or a workspace, not a workflow: open it from the Workspace menu"
-            ))),
-            Err(e) => ed.notice.set(Some(format!("Not imported: {e}"))),
+            Ok(_) => ed.notice.set(Some(t!("{name} is a scenario or a workspace, not a workflow: open it from the Workspace menu", name = name))),
+            Err(e) => ed.notice.set(Some(t!("Not imported: {error}", error = e))),
         }
     });
 }
@@ -68,22 +68,22 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="editor-bar" data-testid="editor-bar">
             <div class="editor-bar-left">
-                <nav class="breadcrumb" aria-label="Breadcrumb">
-                    <a href="/" data-testid="breadcrumb-workflows">"Workflows"</a>
+                <nav class="breadcrumb" aria-label=tr("Breadcrumb")>
+                    <a href="/" data-testid="breadcrumb-workflows">{tr("Workflows")}</a>
                     <span aria-hidden="true">"/"</span>
                 </nav>
                 <h1 class="editor-title" data-testid="editor-title">{name}</h1>
                 <code class="editor-id" data-testid="editor-workflow-id">{ed.id()}</code>
-                <span class=move || format!("badge badge--{}", status()) data-testid="editor-status"
-                    title="Definition status">{status}</span>
-                <span class="phase" data-testid="editor-phase" title="Campaign phase">{phase}</span>
+                <span class=move || format!("badge badge--{}", status()) data-testid="editor-status" translate="no"
+                    title=tr("Definition status")>{status}</span>
+                <span class="phase" data-testid="editor-phase" translate="no" title=tr("Campaign phase")>{phase}</span>
                 <span class="version-chip" data-testid="editor-version">
-                    {move || version().map_or("no version yet".to_string(), |n| format!("v{n}"))}
+                    {move || version().map_or(tr("no version yet").to_string(), |n| format!("v{n}"))}
                 </span>
                 <Show when=unpublished>
                     <span class="unpublished" data-testid="unpublished-marker"
-                        title="The draft differs from the current version: publish to make it a version">
-                        "Unpublished changes"
+                        title=tr("The draft differs from the current version: publish to make it a version")>
+                        {tr("Unpublished changes")}
                     </span>
                 </Show>
             </div>
@@ -92,31 +92,31 @@ pub fn Toolbar() -> impl IntoView {
                 <Show when=move || !run.active() fallback=|| view! { <RunBar /> }>
                 <div class="button-group">
                     <button type="button" class="icon-button" data-testid="undo"
-                        title=move || ed.doc.with(|d| d.undo_label().map_or("Nothing to undo".into(), |l| format!("Undo {l} (Ctrl+Z)")))
+                        title=move || ed.doc.with(|d| d.undo_label().map_or(tr("Nothing to undo").into(), |l| t!("Undo {action} (Ctrl+Z)", action = l)))
                         disabled=move || ed.readonly() || ed.doc.with(|d| d.undo_label().is_none())
                         on:click=move |_| ed.undo()><Glyph name="undo" /></button>
                     <button type="button" class="icon-button" data-testid="redo"
-                        title=move || ed.doc.with(|d| d.redo_label().map_or("Nothing to redo".into(), |l| format!("Redo {l} (Ctrl+Shift+Z)")))
+                        title=move || ed.doc.with(|d| d.redo_label().map_or(tr("Nothing to redo").into(), |l| t!("Redo {action} (Ctrl+Shift+Z)", action = l)))
                         disabled=move || ed.readonly() || ed.doc.with(|d| d.redo_label().is_none())
                         on:click=move |_| ed.redo()><Glyph name="redo" /></button>
-                    <button type="button" class="icon-button" data-testid="auto-layout" title="Auto-layout, left to right"
+                    <button type="button" class="icon-button" data-testid="auto-layout" title=tr("Auto-layout, left to right")
                         disabled=move || ed.readonly()
                         on:click=move |_| { ed.apply(|d| d.auto_layout()); super::canvas::fit(ed); }><Glyph name="layout" /></button>
                 </div>
                 <div class="button-group">
                     <input type="file" accept=".json,.bpmn,application/json,application/xml,text/xml" class="visually-hidden" node_ref=file_input
-                        tabindex="-1" aria-label="Workflow file to import"
+                        tabindex="-1" aria-label=tr("Workflow file to import")
                         data-testid="import-file"
                         on:change=move |ev| { if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { import(ed, i) } } />
-                    <button type="button" class="icon-button" data-testid="import" title="Import a workflow file (.json) or a BPMN 2.0 file (.bpmn) into the draft"
+                    <button type="button" class="icon-button" data-testid="import" title=tr("Import a workflow file (.json) or a BPMN 2.0 file (.bpmn) into the draft")
                         disabled=move || ed.readonly()
                         on:click=move |_| if let Some(i) = file_input.get() { i.click() }><Glyph name="upload" /></button>
                     <ExportMenu />
-                    <button type="button" class="icon-button" data-testid="clone" title="Clone this workflow"
+                    <button type="button" class="icon-button" data-testid="clone" title=tr("Clone this workflow")
                         on:click=move |_| ed.dialog.set(Some(Dialog::Clone))><Glyph name="copy" /></button>
                     <button type="button" class="button" data-testid="versions"
                         on:click=move |_| ed.dialog.set(Some(Dialog::Versions))>
-                        <Glyph name="history" />"Versions"
+                        <Glyph name="history" />{tr("Versions")}
                         <span class="count-pill">{move || info.with(|i| i.as_ref().map_or(0, |i| i.versions.len()))}</span>
                     </button>
                 </div>
@@ -143,11 +143,11 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" class="button button--primary" data-testid="publish"
                     disabled=move || info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_publish())) || ed.viewing.get().is_some()
                     title=move || match info.with(|i| i.as_ref().map(|i| i.status).filter(|s| !s.accepts_publish())) {
-                        Some(s) => format!("A {s} workflow cannot be published"),
-                        None => ed.report.with(|r| if r.errors.is_empty() { "Publish the draft as a new version".to_string() } else { format!("{} error(s) to fix before publishing", r.errors.len()) }),
+                        Some(s) => t!("A {status} workflow cannot be published", status = s),
+                        None => ed.report.with(|r| if r.errors.is_empty() { tr("Publish the draft as a new version").to_string() } else { plural("{n} error to fix before publishing|{n} errors to fix before publishing", r.errors.len() as u64) }),
                     }
                     on:click=move |_| ed.dialog.set(Some(Dialog::Publish))>
-                    "Publish"
+                    {tr("Publish")}
                 </button>
                 </Show>
             </div>

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::fr::AREAS;
 
-const CALLS: [&str; 4] = ["tr(", "t!(", "plural(", "en("];
+const CALLS: [&str; 5] = ["tr(", "t!(", "plural(", "en(", "msg("];
 
 #[derive(Debug)]
 struct Use {

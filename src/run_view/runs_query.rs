@@ -183,7 +183,7 @@ mod tests {
         set_current(Lang::Fr);
         assert_eq!(
             all[1].text(),
-            "Au\u{a0}: `45x` n’est pas une durée\u{a0}: attendu un entier suivi de ms, s, m, h ou d, p.\u{a0}ex. «\u{a0}90s\u{a0}» ou «\u{a0}1d2h\u{a0}»"
+            "À\u{a0}: `45x` n’est pas une durée\u{a0}: attendu un entier suivi de ms, s, m, h ou d, p.\u{a0}ex. «\u{a0}90s\u{a0}» ou «\u{a0}1d2h\u{a0}»"
         );
         set_current(Lang::En);
     }

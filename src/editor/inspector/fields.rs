@@ -4,6 +4,8 @@
 //! changes nothing. `data-field` is the field's path as validation names
 //! it, so a problem can focus its field.
 
+use crate::i18n::tr;
+use crate::t;
 use flowlab_engine::model::DurationSpec;
 use flowlab_engine::time::{format_duration, parse_duration};
 use leptos::prelude::*;
@@ -125,7 +127,7 @@ pub fn NumberField(
                 error.set(None);
                 on_commit.run(Some(n));
             }
-            _ => error.set(Some(format!("“{t}” is not a number"))),
+            _ => error.set(Some(t!("“{text}” is not a number", text = t))),
         }
     };
     view! {
@@ -246,18 +248,18 @@ pub fn DurationSpecField(
                             class:segmented-item--on=move || mode.get() == m
                             data-testid=format!("field-{field}-{m}")
                             on:click=move |_| set_mode.run(m.to_string())>
-                            {if m == "fixed" { "Fixed" } else { "Random range" }}
+                            {if m == "fixed" { tr("Fixed") } else { tr("Random range") }}
                         </button>
                     }).collect_view()}
                 </div>
             </div>
             <Show when=move || !random() fallback=move || view! {
                 <div class="field-pair">
-                    <DurationField label="From" field=format!("{field}.min") value=bound(false) on_commit=set_bound(false) />
-                    <DurationField label="To" field=format!("{field}.max") value=bound(true) on_commit=set_bound(true) />
+                    <DurationField label=tr("From") field=format!("{field}.min") value=bound(false) on_commit=set_bound(false) />
+                    <DurationField label=tr("To") field=format!("{field}.max") value=bound(true) on_commit=set_bound(true) />
                 </div>
             }>
-                <DurationField label="Duration" field=field.to_string() value=fixed optional placeholder=if optional { "instant" } else { "e.g. 1h" }
+                <DurationField label=tr("Duration") field=field.to_string() value=fixed optional placeholder=if optional { tr("instant") } else { tr("e.g. 1h") }
                     on_commit=Callback::new(move |ms: Option<u64>| on_commit.run(ms.map(DurationSpec::Fixed))) />
             </Show>
         </div>

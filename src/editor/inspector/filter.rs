@@ -1,6 +1,7 @@
 //! The condition builder: rows of attribute, operator and value (or a
 //! tag), grouped with all/any, each row or group negatable with "not".
 
+use crate::i18n::tr;
 use flowlab_engine::model::Filter;
 use leptos::prelude::*;
 
@@ -21,7 +22,7 @@ pub fn FilterBuilder(
                 None => view! {
                     <button type="button" class="button button--small" data-testid="filter-start"
                         on:click=move |_| on_commit.run(Some(fe::blank()))>
-                        "+ Add a condition"
+                        {tr("+ Add a condition")}
                     </button>
                 }.into_any(),
                 Some(root) => {
@@ -30,7 +31,7 @@ pub fn FilterBuilder(
                         {tree}
                         {optional.then(|| view! {
                             <button type="button" class="link-button" data-testid="filter-clear"
-                                on:click=move |_| on_commit.run(None)>"Remove the filter"</button>
+                                on:click=move |_| on_commit.run(None)>{tr("Remove the filter")}</button>
                         })}
                     }.into_any()
                 }
@@ -56,10 +57,10 @@ fn render(
     let not_path = path.clone();
     let not_root = root.clone();
     let not_toggle = view! {
-        <label class="filter-not" title="Negate">
+        <label class="filter-not" title=tr("Negate")>
             <input type="checkbox" data-testid="filter-not" prop:checked=negated
                 on:change=move |_| commit.run(Some(fe::toggle_not(&not_root, &not_path))) />
-            "not"
+            {tr("not")}
         </label>
     };
     let remove = {
@@ -97,17 +98,17 @@ fn render(
                         {not_toggle}
                         <select class="input input--small" data-testid="filter-mode"
                             on:change=move |ev| commit.run(Some(fe::set_group(&mode_root, &mode_path, event_target_value(&ev) == "any")))>
-                            <option value="all" selected=!any>"all of"</option>
-                            <option value="any" selected=any>"any of"</option>
+                            <option value="all" selected=!any>{tr("all of")}</option>
+                            <option value="any" selected=any>{tr("any of")}</option>
                         </select>
-                        <button type="button" class="icon-button icon-button--small" data-testid="filter-remove" title="Remove this group" on:click=remove>"×"</button>
+                        <button type="button" class="icon-button icon-button--small" data-testid="filter-remove" title=tr("Remove this group") on:click=remove>"×"</button>
                     </div>
                     <div class="filter-children">{rows}</div>
                     <div class="filter-actions">
                         <button type="button" class="link-button" data-testid="filter-add"
-                            on:click=move |_| commit.run(Some(fe::add(&add_root, &add_path, fe::blank())))>"+ condition"</button>
+                            on:click=move |_| commit.run(Some(fe::add(&add_root, &add_path, fe::blank())))>{tr("+ condition")}</button>
                         <button type="button" class="link-button" data-testid="filter-add-group"
-                            on:click=move |_| commit.run(Some(fe::add(&group_root, &group_path, Filter::Any(vec![fe::blank()]))))>"+ group"</button>
+                            on:click=move |_| commit.run(Some(fe::add(&group_root, &group_path, Filter::Any(vec![fe::blank()]))))>{tr("+ group")}</button>
                     </div>
                 </div>
             }
@@ -150,22 +151,22 @@ fn render(
                 <div class="filter-row" data-testid="filter-row">
                     {not_toggle}
                     <input class="input input--small" data-testid="filter-attr"
-                        placeholder=if is_tag { "tag" } else { "attribute" } prop:value=attr
+                        placeholder=if is_tag { tr("tag") } else { tr("attribute") } prop:value=attr
                         on:change=move |ev| s0(0, event_target_value(&ev)) />
                     <select class="input input--small filter-op" data-testid="filter-op"
                         on:change=move |ev| s1(1, event_target_value(&ev))>
                         {OPS.iter().chain(["tag"].iter()).map(|o| {
-                            let label = match *o { "tag" => "has tag", "exists" => "exists", other => other };
+                            let label = match *o { "tag" => tr("has tag"), "exists" => tr("exists"), other => other };
                             view! { <option value=*o selected=*o == op>{label}</option> }
                         }).collect_view()}
                     </select>
                     {needs_value.then(|| view! {
-                        <input class="input input--small" data-testid="filter-value" placeholder="value"
+                        <input class="input input--small" data-testid="filter-value" placeholder=tr("value")
                             prop:value=val on:change=move |ev| s2(2, event_target_value(&ev)) />
                     })}
-                    <button type="button" class="icon-button icon-button--small" data-testid="filter-and" title="Add a condition beside this one"
+                    <button type="button" class="icon-button icon-button--small" data-testid="filter-and" title=tr("Add a condition beside this one")
                         on:click=move |_| commit.run(Some(fe::add(&add_root, &add_path, fe::blank())))>"+"</button>
-                    <button type="button" class="icon-button icon-button--small" data-testid="filter-remove" title="Remove this condition" on:click=remove>"×"</button>
+                    <button type="button" class="icon-button icon-button--small" data-testid="filter-remove" title=tr("Remove this condition") on:click=remove>"×"</button>
                 </div>
             }
             .into_any()

@@ -9,6 +9,8 @@ mod whole_days;
 mod workflow;
 
 use super::arrange::Arrangement;
+use crate::i18n::{plural, tr};
+use crate::t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -57,21 +59,21 @@ pub fn Inspector() -> impl IntoView {
                     (None, 0) => view! { <WorkflowInspector /> }.into_any(),
                     (None, n) => view! {
                         <div class="inspector-multi" data-testid="inspector-multi">
-                            <header class="inspector-head"><span class="inspector-kind">{format!("{n} steps selected")}</span></header>
+                            <header class="inspector-head"><span class="inspector-kind">{plural("{n} step selected|{n} steps selected", n as u64)}</span></header>
                             <section class="panel-section">
-                                <p class="panel-note">"Drag one of them to move them all, or use the keyboard: arrows nudge, Delete removes, Ctrl+D duplicates, Ctrl+C / Ctrl+V copy and paste."</p>
+                                <p class="panel-note">{tr("Drag one of them to move them all, or use the keyboard: arrows nudge, Delete removes, Ctrl+D duplicates, Ctrl+C / Ctrl+V copy and paste.")}</p>
                                 <div class="button-row">
-                                    <button type="button" class="button" data-testid="selection-duplicate" on:click=move |_| super::screen::duplicate(ed)>"Duplicate"</button>
-                                    <button type="button" class="button button--danger" data-testid="selection-delete" on:click=move |_| super::screen::delete_selection(ed)>"Delete"</button>
+                                    <button type="button" class="button" data-testid="selection-duplicate" on:click=move |_| super::screen::duplicate(ed)>{tr("Duplicate")}</button>
+                                    <button type="button" class="button button--danger" data-testid="selection-delete" on:click=move |_| super::screen::delete_selection(ed)>{tr("Delete")}</button>
                                 </div>
                             </section>
                             <section class="panel-section" aria-labelledby="arrange-title">
-                                <h3 class="panel-title" id="arrange-title">"Arrange"</h3>
+                                <h3 class="panel-title" id="arrange-title">{tr("Arrange")}</h3>
                                 <div class="arrange-grid" role="group" aria-labelledby="arrange-title">
                                     {Arrangement::ALL.into_iter().map(|how| view! {
                                         <button type="button" class="button button--small" data-testid=format!("arrange-{}", how.key())
                                             disabled=n < how.needs()
-                                            title=if n < how.needs() { format!("{} (needs {} steps)", how.label(), how.needs()) } else { how.label().to_string() }
+                                            title=if n < how.needs() { t!("{action} (needs {n} steps)", action = how.label(), n = how.needs()) } else { how.label().to_string() }
                                             on:click=move |_| super::screen::arrange_selection(ed, how)>{how.label()}</button>
                                     }).collect_view()}
                                 </div>

@@ -1,6 +1,8 @@
 //! The inspector of one step: the fields every step has, then a form for
 //! its kind covering every field of the scenario format.
 
+use crate::i18n::tr;
+use crate::t;
 use flowlab_engine::model::{
     ActionKind, ActionStep, ApprovalScope, ApprovalStep, Compensation, DurationSpec, Fault, Filter,
     Next, OnFail, RetryPolicy, Step, StepBody,
@@ -50,7 +52,7 @@ fn step_options(ed: Ed, id: &str, none: &str) -> Memo<Vec<(String, String)>> {
 
 fn workflow_options(ed: Ed) -> Memo<Vec<(String, String)>> {
     Memo::new(move |_| {
-        let mut o = vec![(String::new(), "— choose a workflow —".to_string())];
+        let mut o = vec![(String::new(), tr("— choose a workflow —").to_string())];
         ed.world.with(|(ids, _)| {
             o.extend(ids.iter().map(|w| (w.clone(), w.clone())));
         });
@@ -132,7 +134,7 @@ pub fn StepInspector(id: String) -> impl IntoView {
     };
     let kind = step.get_untracked().map(|s| s.kind());
     let Some(kind) = kind else {
-        return view! { <p class="panel-note">"This step is gone."</p> }.into_any();
+        return view! { <p class="panel-note">{tr("This step is gone.")}</p> }.into_any();
     };
     let sid = StoredValue::new(id.clone());
     let name = Signal::derive(move || step.get().and_then(|s| s.name).unwrap_or_default());
@@ -144,7 +146,7 @@ pub fn StepInspector(id: String) -> impl IntoView {
     let set_id = Callback::new(move |v: String| {
         let v = v.trim().to_string();
         if v.is_empty() {
-            ed.notice.set(Some("A step needs an id".into()));
+            ed.notice.set(Some(tr("A step needs an id").into()));
             return;
         }
         ed.update_step(&sid.get_value(), |s| s.id = v);
@@ -172,12 +174,15 @@ pub fn StepInspector(id: String) -> impl IntoView {
         })
     });
     let next_options = {
-        let steps = step_options(ed, &sid.get_value(), "The step below it in the list");
+        let steps = step_options(ed, &sid.get_value(), tr("The step below it in the list"));
         Signal::derive(move || {
             let mut o = steps.get();
             o.insert(
                 1,
-                ("__stop".into(), "Nothing: the execution completes".into()),
+                (
+                    "__stop".into(),
+                    tr("Nothing: the execution completes").into(),
+                ),
             );
             o
         })
@@ -192,7 +197,7 @@ pub fn StepInspector(id: String) -> impl IntoView {
             });
             view! {
                 <section class="panel-section">
-                    <DurationSpecField label="Wait for" field="duration" value
+                    <DurationSpecField label=tr("Wait for") field="duration" value
                         on_commit=Callback::new(move |d: Option<DurationSpec>| ed.update_step(&sid.get_value(), |s| if let StepBody::Wait(w) = &mut s.body { w.duration = d })) />
                 </section>
             }
@@ -206,11 +211,11 @@ pub fn StepInspector(id: String) -> impl IntoView {
             });
             view! {
                 <section class="panel-section">
-                    <h3 class="ed-section-title">"Let through only if"</h3>
+                    <h3 class="ed-section-title">{tr("Let through only if")}</h3>
                     <FilterBuilder field="filter" value
                         on_commit=Callback::new(move |f: Option<Filter>| ed.update_step(&sid.get_value(), |s| if let StepBody::Filter(x) = &mut s.body { x.filter = f })) />
                 </section>
-                <FailActionForm id=id.clone() default="end_workflow" title="Otherwise" />
+                <FailActionForm id=id.clone() default="end_workflow" title=tr("Otherwise") />
             }
             .into_any()
         }
@@ -222,15 +227,15 @@ pub fn StepInspector(id: String) -> impl IntoView {
             });
             view! {
                 <section class="panel-section">
-                    <SelectField label="Enroll the contact in" field="workflow".to_string() options=workflow_options(ed) value
+                    <SelectField label=tr("Enroll the contact in") field="workflow".to_string() options=workflow_options(ed) value
                         on_commit=Callback::new(move |w: String| ed.update_step(&sid.get_value(), |s| if let StepBody::Enroll(e) = &mut s.body { e.workflow = (!w.is_empty()).then_some(w) })) />
-                    <p class="panel-note">"Only an active workflow enrolls; otherwise the execution goes on and the trace says why."</p>
+                    <p class="panel-note">{tr("Only an active workflow enrolls; otherwise the execution goes on and the trace says why.")}</p>
                 </section>
             }
             .into_any()
         }
         flowlab_engine::model::StepKind::End => view! {
-            <section class="panel-section"><p class="panel-note">"Reaching this step completes the execution."</p></section>
+            <section class="panel-section"><p class="panel-note">{tr("Reaching this step completes the execution.")}</p></section>
         }
         .into_any(),
     };
@@ -242,17 +247,17 @@ pub fn StepInspector(id: String) -> impl IntoView {
                 <span class="inspector-hint">{kind_hint(kind)}</span>
             </header>
             <section class="panel-section">
-                <TextField label="Name" field="name".to_string() value=name on_commit=set_name placeholder="Shown on the canvas" />
-                <TextField label="Id" field="id".to_string() value=step_id on_commit=set_id hint="Unique in the workflow; links follow a rename" />
+                <TextField label=tr("Name") field="name".to_string() value=name on_commit=set_name placeholder=tr("Shown on the canvas") />
+                <TextField label=tr("Id") field="id".to_string() value=step_id on_commit=set_id hint=tr("Unique in the workflow; links follow a rename") />
                 {has_next.then(|| view! {
-                    <SelectField label="Then" field="next".to_string() options=next_options value=next_value on_commit=set_next />
+                    <SelectField label=tr("Then") field="next".to_string() options=next_options value=next_value on_commit=set_next />
                 })}
                 <div class="start-row">
                     <Show when=move || is_start.get() fallback=move || view! {
                         <button type="button" class="link-button" data-testid="make-start"
-                            on:click=move |_| { ed.apply(|d| d.make_start(&sid.get_value())); }>"Make this the start step"</button>
+                            on:click=move |_| { ed.apply(|d| d.make_start(&sid.get_value())); }>{tr("Make this the start step")}</button>
                     }>
-                        <span class="chip chip--accent" data-testid="is-start">"Start step: executions begin here"</span>
+                        <span class="chip chip--accent" data-testid="is-start">{tr("Start step: executions begin here")}</span>
                     </Show>
                 </div>
             </section>
@@ -299,23 +304,23 @@ fn ActionForm(id: String) -> impl IntoView {
     let comp = Signal::derive(move || a.get().and_then(|a| a.compensation));
     view! {
         <section class="panel-section">
-            <SelectField label="Action" field="action".to_string()
-                options=opts(&[("", "— choose —"), ("email", "Send an email"), ("sms", "Send an SMS"), ("webhook", "Call a webhook"), ("update", "Update the contact")])
+            <SelectField label=tr("Action") field="action".to_string()
+                options=opts(&[("", tr("— choose —")), ("email", tr("Send an email")), ("sms", tr("Send an SMS")), ("webhook", tr("Call a webhook")), ("update", tr("Update the contact"))])
                 value=kind on_commit=set_kind />
             <Show when=is_update>
-                <AreaField label="Set attributes (JSON object)" field="set".to_string() value=set_text on_commit=set_set placeholder="{\"plan\": \"pro\"}" />
+                <AreaField label=tr("Set attributes (JSON object)") field="set".to_string() value=set_text on_commit=set_set placeholder="{\"plan\": \"pro\"}" />
             </Show>
-            <DurationSpecField label="Each attempt takes" field="duration" value=duration on_commit=set_duration optional=true />
+            <DurationSpecField label=tr("Each attempt takes") field="duration" value=duration on_commit=set_duration optional=true />
         </section>
         <RetryForm id=id.clone() />
         <section class="panel-section">
-            <h3 class="ed-section-title">"Fault injection"</h3>
+            <h3 class="ed-section-title">{tr("Fault injection")}</h3>
             <FaultFields field="fault" value=fault on_commit=set_fault />
         </section>
-        <FailActionForm id=id.clone() default="continue" title="When all attempts fail" />
+        <FailActionForm id=id.clone() default="continue" title=tr("When all attempts fail") />
         <section class="panel-section">
-            <h3 class="ed-section-title">"Compensation"</h3>
-            <CheckField label="Can be undone in a rollback" field="compensation".to_string()
+            <h3 class="ed-section-title">{tr("Compensation")}</h3>
+            <CheckField label=tr("Can be undone in a rollback") field="compensation".to_string()
                 value=Signal::derive(move || comp.get().is_some())
                 on_commit=Callback::new(move |on: bool| edit_action(ed, &sid.get_value(), |a| {
                     a.compensation = on.then_some(Compensation { action: a.action, set: None, duration: None, fault: None })
@@ -334,8 +339,8 @@ fn parse_set(text: &str) -> Result<Option<Map<String, Value>>, String> {
     }
     match serde_json::from_str::<Value>(t) {
         Ok(Value::Object(m)) => Ok(Some(m)),
-        Ok(_) => Err("write an object, e.g. {\"plan\": \"pro\"}".into()),
-        Err(e) => Err(format!("not JSON: {e}")),
+        Ok(_) => Err(tr("write an object, e.g. {\"plan\": \"pro\"}").into()),
+        Err(e) => Err(t!("not JSON: {error}", error = e)),
     }
 }
 
@@ -369,19 +374,19 @@ fn CompensationFields(id: String) -> impl IntoView {
     });
     view! {
         <div class="subform">
-            <SelectField label="Undo with" field="compensation.action".to_string()
-                options=opts(&[("", "— choose —"), ("email", "Email"), ("sms", "SMS"), ("webhook", "Webhook"), ("update", "Update the contact")])
+            <SelectField label=tr("Undo with") field="compensation.action".to_string()
+                options=opts(&[("", tr("— choose —")), ("email", tr("Email")), ("sms", tr("SMS")), ("webhook", tr("Webhook")), ("update", tr("Update the contact"))])
                 value=kind on_commit=Callback::new(move |v: String| edit(Box::new(move |c| c.action = ActionKind::parse(&v)))) />
             <Show when=move || c.get().is_some_and(|c| c.action == Some(ActionKind::Update))>
-                <AreaField label="Set attributes (JSON object)" field="compensation.set".to_string() value=set_text
+                <AreaField label=tr("Set attributes (JSON object)") field="compensation.set".to_string() value=set_text
                     on_commit=Callback::new(move |t: String| -> Result<(), String> { let p = parse_set(&t)?; edit(Box::new(move |c| c.set = p)); Ok(()) }) />
             </Show>
-            <DurationSpecField label="Takes" field="compensation.duration" optional=true
+            <DurationSpecField label=tr("Takes") field="compensation.duration" optional=true
                 value=Signal::derive(move || c.get().and_then(|c| c.duration))
                 on_commit=Callback::new(move |d| edit(Box::new(move |c| c.duration = d))) />
             <FaultFields field="compensation.fault" value=Signal::derive(move || c.get().and_then(|c| c.fault))
                 on_commit=Callback::new(move |f| edit(Box::new(move |c| c.fault = f))) />
-            <p class="panel-note">"Runs with this step's retry policy, newest completed step first."</p>
+            <p class="panel-note">{tr("Runs with this step's retry policy, newest completed step first.")}</p>
         </div>
     }
 }
@@ -410,17 +415,17 @@ fn FaultFields(
         })
     });
     view! {
-        <SelectField label="Make attempts fail" field=field.to_string()
-            options=opts(&[("none", "Never (no fault)"), ("fail_first", "The first N attempts"), ("probability", "With a probability"), ("always", "Always")])
+        <SelectField label=tr("Make attempts fail") field=field.to_string()
+            options=opts(&[("none", tr("Never (no fault)")), ("fail_first", tr("The first N attempts")), ("probability", tr("With a probability")), ("always", tr("Always"))])
             value=mode on_commit=set_mode />
         {move || match value.get() {
             Some(Fault::FailFirst(n)) => view! {
-                <NumberField label="Failing attempts" field=format!("{field}.fail_first") value=Signal::derive(move || Some(n as f64))
+                <NumberField label=tr("Failing attempts") field=format!("{field}.fail_first") value=Signal::derive(move || Some(n as f64))
                     on_commit=Callback::new(move |v: Option<f64>| on_commit.run(Some(Fault::FailFirst(v.unwrap_or(0.0).max(0.0) as u64))))
-                    hint="Counted over every retry cycle of the execution" />
+                    hint=tr("Counted over every retry cycle of the execution") />
             }.into_any(),
             Some(Fault::Probability(p)) => view! {
-                <NumberField label="Chance of failing (0–1)" field=format!("{field}.probability") step="0.05" value=Signal::derive(move || Some(p))
+                <NumberField label=tr("Chance of failing (0–1)") field=format!("{field}.probability") step="0.05" value=Signal::derive(move || Some(p))
                     on_commit=Callback::new(move |v: Option<f64>| on_commit.run(Some(Fault::Probability(v.unwrap_or(0.0))))) />
             }.into_any(),
             _ => ().into_any(),
@@ -455,17 +460,17 @@ fn RetryForm(id: String) -> impl IntoView {
     });
     view! {
         <section class="panel-section">
-            <h3 class="ed-section-title">"Retries"</h3>
-            <CheckField label="Custom retry policy" field="retry".to_string()
+            <h3 class="ed-section-title">{tr("Retries")}</h3>
+            <CheckField label=tr("Custom retry policy") field="retry".to_string()
                 value=Signal::derive(move || retry.get().is_some())
                 hint=move || policy_hint(retry.get())
                 on_commit=Callback::new(move |on: bool| ed.update_step(&sid.get_value(), |s| set_retry(s, on.then(RetryPolicy::default)))) />
             <Show when=move || retry.get().is_some()>
                 <div class="field-pair">
-                    <NumberField label="Attempts" field="retry.max_attempts".to_string()
+                    <NumberField label=tr("Attempts") field="retry.max_attempts".to_string()
                         value=Signal::derive(move || retry.get().map(|r| r.max_attempts as f64))
                         on_commit=Callback::new(move |v: Option<f64>| edit(Box::new(move |r| r.max_attempts = v.unwrap_or(1.0) as i64))) />
-                    <DurationField label="Backoff" field="retry.backoff".to_string()
+                    <DurationField label=tr("Backoff") field="retry.backoff".to_string()
                         value=Signal::derive(move || retry.get().map(|r| r.backoff))
                         on_commit=Callback::new(move |v: Option<u64>| edit(Box::new(move |r| r.backoff = v.unwrap_or(MINUTE)))) />
                 </div>
@@ -509,42 +514,42 @@ fn FailActionForm(id: String, default: &'static str, title: &'static str) -> imp
     });
     let set = move |f: OnFail| ed.update_step(&sid.get_value(), |s| set_on_fail(s, Some(f)));
     let options = {
-        let mut o = vec![(String::new(), format!("Default ({default})"))];
+        let mut o = vec![(String::new(), t!("Default ({action})", action = default))];
         o.extend(opts(&[
-            ("continue", "Continue with the next step"),
-            ("end_workflow", "End the workflow (completed)"),
-            ("skip_remaining", "Skip the remaining steps"),
-            ("branch", "Branch to a step"),
-            ("retry", "Retry for days"),
-            ("enroll_workflow", "Enroll in another workflow"),
-            ("fail_workflow", "Fail the workflow (rollback)"),
+            ("continue", tr("Continue with the next step")),
+            ("end_workflow", tr("End the workflow (completed)")),
+            ("skip_remaining", tr("Skip the remaining steps")),
+            ("branch", tr("Branch to a step")),
+            ("retry", tr("Retry for days")),
+            ("enroll_workflow", tr("Enroll in another workflow")),
+            ("fail_workflow", tr("Fail the workflow (rollback)")),
         ]));
         o
     };
     view! {
         <section class="panel-section">
             <h3 class="ed-section-title">{title}</h3>
-            <SelectField label="Fail action" field="on_fail".to_string() options value=action on_commit=set_action />
+            <SelectField label=tr("Fail action") field="on_fail".to_string() options value=action on_commit=set_action />
             {move || match written.get() {
                 Some(OnFail::Branch { goto }) => view! {
-                    <SelectField label="Branch to" field="on_fail.goto".to_string()
-                        options=step_options(ed, &sid.get_value(), "— choose a step —")
+                    <SelectField label=tr("Branch to") field="on_fail.goto".to_string()
+                        options=step_options(ed, &sid.get_value(), tr("— choose a step —"))
                         value=Signal::derive(move || goto.clone().unwrap_or_default())
                         on_commit=Callback::new(move |v: String| set(OnFail::Branch { goto: (!v.is_empty()).then_some(v) })) />
-                    <p class="panel-note">"Or drag from the step's bottom port to the target."</p>
+                    <p class="panel-note">{tr("Or drag from the step's bottom port to the target.")}</p>
                 }.into_any(),
                 Some(OnFail::Retry { max_retry_days, retry_interval_days }) => view! {
                     <div class="field-pair">
-                        <WholeDaysField label="Give up after (days)" field="on_fail.max_retry_days".to_string() min=0
+                        <WholeDaysField label=tr("Give up after (days)") field="on_fail.max_retry_days".to_string() min=0
                             value=Signal::derive(move || max_retry_days)
                             on_commit=Callback::new(move |v: u64| set(OnFail::Retry { max_retry_days: v, retry_interval_days })) />
-                        <WholeDaysField label="Every (days)" field="on_fail.retry_interval_days".to_string() min=1
+                        <WholeDaysField label=tr("Every (days)") field="on_fail.retry_interval_days".to_string() min=1
                             value=Signal::derive(move || retry_interval_days)
                             on_commit=Callback::new(move |v: u64| set(OnFail::Retry { max_retry_days, retry_interval_days: v })) />
                     </div>
                 }.into_any(),
                 Some(OnFail::EnrollWorkflow { workflow }) => view! {
-                    <SelectField label="Enroll in" field="on_fail.workflow".to_string() options=workflow_options(ed)
+                    <SelectField label=tr("Enroll in") field="on_fail.workflow".to_string() options=workflow_options(ed)
                         value=Signal::derive(move || workflow.clone().unwrap_or_default())
                         on_commit=Callback::new(move |v: String| set(OnFail::EnrollWorkflow { workflow: (!v.is_empty()).then_some(v) })) />
                 }.into_any(),
@@ -571,15 +576,15 @@ fn ConditionForm(id: String) -> impl IntoView {
     };
     view! {
         <section class="panel-section">
-            <h3 class="ed-section-title">"If the contact matches"</h3>
+            <h3 class="ed-section-title">{tr("If the contact matches")}</h3>
             <FilterBuilder field="filter" value=Signal::derive(move || c.get().and_then(|c| c.filter))
                 on_commit=Callback::new(move |f: Option<Filter>| edit(Box::new(move |c| c.filter = f))) />
         </section>
         <section class="panel-section">
-            <SelectField label="Yes → go to" field="yes".to_string() options=step_options(ed, &sid.get_value(), "— choose a step —")
+            <SelectField label=tr("Yes → go to") field="yes".to_string() options=step_options(ed, &sid.get_value(), tr("— choose a step —"))
                 value=Signal::derive(move || c.get().and_then(|c| c.yes).unwrap_or_default())
                 on_commit=Callback::new(move |v: String| edit(Box::new(move |c| c.yes = (!v.is_empty()).then_some(v)))) />
-            <SelectField label="No → go to" field="no".to_string() options=step_options(ed, &sid.get_value(), "— choose a step —")
+            <SelectField label=tr("No → go to") field="no".to_string() options=step_options(ed, &sid.get_value(), tr("— choose a step —"))
                 value=Signal::derive(move || c.get().and_then(|c| c.no).unwrap_or_default())
                 on_commit=Callback::new(move |v: String| edit(Box::new(move |c| c.no = (!v.is_empty()).then_some(v)))) />
         </section>
@@ -613,26 +618,26 @@ fn ApprovalForm(id: String) -> impl IntoView {
     };
     view! {
         <section class="panel-section">
-            <TextField label="Operator group" field="group".to_string() list="approval-groups"
+            <TextField label=tr("Operator group") field="group".to_string() list="approval-groups"
                 value=Signal::derive(move || a.get().and_then(|a| a.group).unwrap_or_default())
                 on_commit=Callback::new(move |v: String| { let v = v.trim().to_string(); edit(Box::new(move |a| a.group = (!v.is_empty()).then_some(v))) })
-                hint="Every member is notified; the first decision wins" />
+                hint=tr("Every member is notified; the first decision wins") />
             <datalist id="approval-groups">{move || groups().into_iter().map(|g| view! { <option value=g /> }).collect_view()}</datalist>
-            <SelectField label="Scope" field="scope".to_string()
-                options=opts(&[("execution", "Each execution waits for its own decision"), ("workflow", "One decision for every execution (campaign)")])
+            <SelectField label=tr("Scope") field="scope".to_string()
+                options=opts(&[("execution", tr("Each execution waits for its own decision")), ("workflow", tr("One decision for every execution (campaign)"))])
                 value=Signal::derive(move || a.get().map(|a| a.scope.as_str().to_string()).unwrap_or_default())
                 on_commit=Callback::new(move |v: String| edit(Box::new(move |a| a.scope = if v == "workflow" { ApprovalScope::Workflow } else { ApprovalScope::Execution }))) />
-            <DurationField label="Times out after" field="timeout".to_string() optional=true placeholder="never"
+            <DurationField label=tr("Times out after") field="timeout".to_string() optional=true placeholder=tr("never")
                 value=Signal::derive(move || a.get().and_then(|a| a.timeout))
                 on_commit=Callback::new(move |v: Option<u64>| edit(Box::new(move |a| a.timeout = v))) />
         </section>
         <section class="panel-section">
-            <h3 class="ed-section-title">"Ports"</h3>
-            {port("Approved → go to", "approved", |a| a.approved.clone(), |a, v| a.approved = v, "The step's next")}
-            {port("Rejected → go to", "rejected", |a| a.rejected.clone(), |a, v| a.rejected = v, "The step's next")}
-            {port("Timed out → go to", "timeout_to", |a| a.timeout_to.clone(), |a, v| a.timeout_to = v, "— none: the step fails —")}
+            <h3 class="ed-section-title">{tr("Ports")}</h3>
+            {port(tr("Approved → go to"), "approved", |a| a.approved.clone(), |a, v| a.approved = v, tr("The step's next"))}
+            {port(tr("Rejected → go to"), "rejected", |a| a.rejected.clone(), |a, v| a.rejected = v, tr("The step's next"))}
+            {port(tr("Timed out → go to"), "timeout_to", |a| a.timeout_to.clone(), |a, v| a.timeout_to = v, tr("— none: the step fails —"))}
         </section>
         <RetryForm id=id.clone() />
-        <FailActionForm id=id default="continue" title="When it fails" />
+        <FailActionForm id=id default="continue" title=tr("When it fails") />
     }
 }

@@ -3,23 +3,26 @@
 
 use leptos::prelude::*;
 
+use crate::t;
+
 /// Reads a whole number of days at least `min`; the message names the field.
+#[rustfmt::skip]
 pub fn parse_whole_days(text: &str, field: &str, min: u64) -> Result<u64, String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(format!("{field} needs a number of days"));
+        return Err(t!("{field} needs a number of days", field = field));
     }
     let n: f64 = t
         .parse()
-        .map_err(|_| format!("{field}: “{t}” is not a number"))?;
+        .map_err(|_| t!("{field}: “{text}” is not a number", field = field, text = t))?;
     if !n.is_finite() || n.fract() != 0.0 {
-        return Err(format!("{field}: whole days only, not “{t}”"));
+        return Err(t!("{field}: whole days only, not “{text}”", field = field, text = t));
     }
     if n < min as f64 {
-        return Err(format!("{field} is at least {min}"));
+        return Err(t!("{field} is at least {min}", field = field, min = min));
     }
     if n > u32::MAX as f64 {
-        return Err(format!("{field}: “{t}” is too many days"));
+        return Err(t!("{field}: “{text}” is too many days", field = field, text = t));
     }
     Ok(n as u64)
 }

@@ -1,6 +1,7 @@
 //! The inspector when nothing is selected: the workflow's name, trigger
 //! and settings.
 
+use crate::i18n::tr;
 use flowlab_engine::model::{Filter, Settings, StartWindow, Trigger};
 use flowlab_engine::time::{format_clock, parse_clock};
 use leptos::prelude::*;
@@ -65,20 +66,20 @@ pub fn WorkflowInspector() -> impl IntoView {
     view! {
         <div class="inspector-workflow" data-testid="inspector-workflow">
             <header class="inspector-head">
-                <span class="inspector-kind">"Workflow"</span>
-                <span class="inspector-hint">"Select a step to edit it"</span>
+                <span class="inspector-kind">{tr("Workflow")}</span>
+                <span class="inspector-hint">{tr("Select a step to edit it")}</span>
             </header>
             <section class="panel-section">
-                <TextField label="Name" field="workflow.name".to_string() value=name
+                <TextField label=tr("Name") field="workflow.name".to_string() value=name
                     on_commit=Callback::new(move |v: String| { let v = v.trim().to_string(); if !v.is_empty() { ed.apply(|d| d.set_name(&v)); } }) />
             </section>
             <section class="panel-section">
-                <h3 class="ed-section-title">"Trigger"</h3>
-                <SelectField label="Start executions" field="trigger".to_string()
+                <h3 class="ed-section-title">{tr("Trigger")}</h3>
+                <SelectField label=tr("Start executions") field="trigger".to_string()
                     options=vec![
-                        ("manual".into(), "Manually (enroll command)".into()),
-                        ("tag_added".into(), "When a tag is added".into()),
-                        ("audience".into(), "Once, for an audience".into()),
+                        ("manual".into(), tr("Manually (enroll command)").into()),
+                        ("tag_added".into(), tr("When a tag is added").into()),
+                        ("audience".into(), tr("Once, for an audience").into()),
                     ]
                     value=trigger_type
                     on_commit=Callback::new(move |v: String| set_trigger(match v.as_str() {
@@ -89,47 +90,47 @@ pub fn WorkflowInspector() -> impl IntoView {
                 {move || match trigger.get() {
                     Trigger::TagAdded { tag, poll } => view! {
                         <div class="field-pair">
-                            <TextField label="Tag" field="trigger.tag".to_string() value=Signal::derive({ let tag = tag.clone(); move || tag.clone() })
+                            <TextField label=tr("Tag") field="trigger.tag".to_string() value=Signal::derive({ let tag = tag.clone(); move || tag.clone() })
                                 on_commit=Callback::new(move |v: String| set_trigger(Trigger::TagAdded { tag: v.trim().to_string(), poll })) />
-                            <DurationField label="Polled every" field="trigger.poll".to_string() value=Signal::derive(move || Some(poll))
+                            <DurationField label=tr("Polled every") field="trigger.poll".to_string() value=Signal::derive(move || Some(poll))
                                 on_commit=Callback::new(move |v: Option<u64>| set_trigger(Trigger::TagAdded { tag: tag.clone(), poll: v.unwrap_or(Trigger::DEFAULT_POLL) })) />
                         </div>
-                        <p class="panel-note">"Between 5m and 15m; enrollment happens at the poll."</p>
+                        <p class="panel-note">{tr("Between 5m and 15m; enrollment happens at the poll.")}</p>
                     }.into_any(),
                     Trigger::Audience { filter } => view! {
                         <FilterBuilder field="trigger.filter" value=Signal::derive(move || Some(filter.clone()))
                             on_commit=Callback::new(move |f: Option<Filter>| if let Some(f) = f { set_trigger(Trigger::Audience { filter: f }) }) />
-                        <p class="panel-note">"Every matching contact is enrolled once, at activation."</p>
+                        <p class="panel-note">{tr("Every matching contact is enrolled once, at activation.")}</p>
                     }.into_any(),
                     Trigger::Manual => ().into_any(),
                 }}
             </section>
             <section class="panel-section">
-                <h3 class="ed-section-title">"Settings"</h3>
-                <CheckField label="Allow re-enrollment" field="settings.allow_reenrollment".to_string()
+                <h3 class="ed-section-title">{tr("Settings")}</h3>
+                <CheckField label=tr("Allow re-enrollment") field="settings.allow_reenrollment".to_string()
                     value=Signal::derive(move || settings.get().allow_reenrollment)
                     on_commit=Callback::new(move |v| edit(Box::new(move |s| s.allow_reenrollment = v))) />
-                <CheckField label="Acknowledge ended executions automatically" field="settings.auto_ack".to_string()
+                <CheckField label=tr("Acknowledge ended executions automatically") field="settings.auto_ack".to_string()
                     value=Signal::derive(move || settings.get().auto_ack)
                     on_commit=Callback::new(move |v| edit(Box::new(move |s| s.auto_ack = v))) />
-                <CheckField label="One execution per contact at a time" field="settings.exclusive_per_contact".to_string()
+                <CheckField label=tr("One execution per contact at a time") field="settings.exclusive_per_contact".to_string()
                     value=Signal::derive(move || settings.get().exclusive_per_contact)
                     on_commit=Callback::new(move |v| edit(Box::new(move |s| s.exclusive_per_contact = v))) />
                 <div class="field-pair">
-                    <NumberField label="Max concurrent" field="settings.max_concurrent".to_string() optional=true
+                    <NumberField label=tr("Max concurrent") field="settings.max_concurrent".to_string() optional=true
                         value=Signal::derive(move || settings.get().max_concurrent.map(|n| n as f64))
                         on_commit=Callback::new(move |v: Option<f64>| edit(Box::new(move |s| s.max_concurrent = v.map(|n| n as i64)))) />
-                    <DurationField label="Execution timeout" field="settings.execution_timeout".to_string() optional=true placeholder="none"
+                    <DurationField label=tr("Execution timeout") field="settings.execution_timeout".to_string() optional=true placeholder=tr("none")
                         value=Signal::derive(move || settings.get().execution_timeout)
                         on_commit=Callback::new(move |v: Option<u64>| edit(Box::new(move |s| s.execution_timeout = v))) />
                 </div>
                 <div class="field-pair" data-field="settings.start_window">
-                    <TextField label="Start window from" field="settings.start_window.from".to_string() value=window_part(false) on_commit=set_window(false) placeholder="HH:MM" />
-                    <TextField label="to" field="settings.start_window.to".to_string() value=window_part(true) on_commit=set_window(true) placeholder="HH:MM" />
+                    <TextField label=tr("Start window from") field="settings.start_window.from".to_string() value=window_part(false) on_commit=set_window(false) placeholder=tr("HH:MM") />
+                    <TextField label=tr("to") field="settings.start_window.to".to_string() value=window_part(true) on_commit=set_window(true) placeholder=tr("HH:MM") />
                 </div>
                 {move || window_error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
                 <div class="ed-field">
-                    <span class="field-label">"Entry filter"</span>
+                    <span class="field-label">{tr("Entry filter")}</span>
                     <FilterBuilder field="settings.entry_filter" optional=true value=Signal::derive(move || settings.get().entry_filter)
                         on_commit=Callback::new(move |f: Option<Filter>| edit(Box::new(move |s| s.entry_filter = f))) />
                 </div>

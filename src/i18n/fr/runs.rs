@@ -114,10 +114,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "Tentatives sur toutes les exécutions, nouvelles tentatives et passages",
     ),
     (
-        "Attempts",
-        "Tentatives",
-    ),
-    (
         "Attempts that failed",
         "Tentatives en échec",
     ),
@@ -295,11 +291,11 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "From: {error}",
-        "Du\u{a0}: {error}",
+        "De\u{a0}: {error}",
     ),
     (
         "To: {error}",
-        "Au\u{a0}: {error}",
+        "À\u{a0}: {error}",
     ),
     (
         "From ({from}) is after To ({to}): no execution can start in that range",
@@ -368,14 +364,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     (
         "For {execution} only",
         "Pour {execution} seulement",
-    ),
-    (
-        "SMS",
-        "SMS",
-    ),
-    (
-        "Email",
-        "E-mail",
     ),
     (
         "It opened before this operator joined the group: no notification was sent, but members decide",
@@ -460,10 +448,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     (
         "Edit {id}",
         "Modifier {id}",
-    ),
-    (
-        "Id",
-        "Identifiant",
     ),
     (
         "Phone",
@@ -675,14 +659,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "{n} exécution en temps simulé|{n} exécutions en temps simulé",
     ),
     (
-        "Workflow",
-        "Workflow",
-    ),
-    (
-        "Version",
-        "Version",
-    ),
-    (
         "All",
         "Toutes",
     ),
@@ -752,15 +728,11 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     (
         "Enrolled from",
-        "Inscrites du",
+        "Inscrites de",
     ),
     (
         "e.g. 2m",
         "p.\u{a0}ex. 2m",
-    ),
-    (
-        "to",
-        "au",
     ),
     (
         "e.g. 1h30m",

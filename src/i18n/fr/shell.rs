@@ -32,7 +32,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Play simulated time", "Lancer le temps simulé"),
     ("Pause simulated time", "Mettre le temps simulé en pause"),
     ("Play", "Lecture"),
-    ("Pause", "Pause"),
     ("Jump to the next instant something is due, and handle it", "Sauter au prochain instant où quelque chose arrive à échéance, et le traiter"),
     ("Step to the next event", "Aller à l’événement suivant"),
     ("Speed", "Vitesse"),
