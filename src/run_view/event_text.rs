@@ -5,12 +5,17 @@ use flowlab_engine::runtime::state::State;
 use flowlab_engine::trace;
 use serde_json::Value;
 
+use crate::t;
+
 /// "execution_state · e7 · SCHEDULED → LOCKING (contact is locked by e3)".
 /// Events the trace does not show read as their kind, e.g.
 /// "wake_set (engine bookkeeping)".
 pub fn event_text(state: &State, stamped: &Stamped) -> String {
     let Some(line) = trace::line(state, stamped) else {
-        return format!("{} (engine bookkeeping)", variant_name(&stamped.event));
+        return t!(
+            "{event} (engine bookkeeping)",
+            event = variant_name(&stamped.event)
+        );
     };
     let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&line) else {
         return line;

@@ -21,6 +21,7 @@ unsaved loading load loaded keep kept shown hidden check checked day days hour
 hours seconds week weeks month months year years failure failures
 succeeded success attempt attempts retries time times event
 events first last average median shortcut shortcuts help
+engine bookkeeping happened viewing because about please
 `.split(/\s+/).filter(Boolean));
 
 /** Returns the English words found, each with the text it was found in. */

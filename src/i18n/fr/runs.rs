@@ -1,6 +1,7 @@
 //! Runs, an execution's page, Approvals and People.
 
 pub const ENTRIES: &[(&str, &str)] = &[
+    ("{event} (engine bookkeeping)", "{event} (tenue interne du moteur)"),
     (
         "No execution of this version has completed yet: the histogram fills as they do.",
         "Aucune exécution de cette version n’est encore terminée\u{a0}: l’histogramme se remplit au fur et à mesure.",
