@@ -6,6 +6,7 @@ pub mod browser;
 pub mod components;
 pub mod csv;
 pub mod editor;
+pub mod engine_text;
 pub mod filter_text;
 pub mod gallery;
 pub mod i18n;

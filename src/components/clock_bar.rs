@@ -45,7 +45,7 @@ pub fn ClockBar() -> impl IntoView {
                 now = format_sim_time(rt.clock().now)
             ))),
             Err(e) => {
-                set_until_error.set(Some(t!("“{text}”: {error}", text = text.trim(), error = e)))
+                set_until_error.set(Some(t!("“{text}”: {error}", text = text.trim(), error = crate::engine_text::duration_error(&e))))
             }
         }
     };

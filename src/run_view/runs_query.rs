@@ -7,7 +7,6 @@ use flowlab_engine::machines::execution::ExecState;
 use flowlab_engine::time::{parse_duration, DurationError, SimTime};
 
 use super::executions::ExecFilter;
-use crate::i18n::tr;
 use crate::t;
 
 /// The range's bounds as typed; an empty bound is open.
@@ -32,28 +31,13 @@ impl RangeError {
     #[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
     pub fn text(&self) -> String {
         match self {
-            RangeError::From(e) => t!("From: {error}", error = duration_error_text(e)),
-            RangeError::To(e) => t!("To: {error}", error = duration_error_text(e)),
+            RangeError::From(e) => t!("From: {error}", error = crate::engine_text::duration_error(e)),
+            RangeError::To(e) => t!("To: {error}", error = crate::engine_text::duration_error(e)),
             RangeError::Reversed { from, to } => t!("From ({from}) is after To ({to}): no execution can start in that range",
                 from = from,
                 to = to
             ),
         }
-    }
-}
-
-/// A duration's error in the page's language.
-#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
-fn duration_error_text(e: &DurationError) -> String {
-    match e {
-        DurationError::Empty => tr("empty duration").to_string(),
-        DurationError::Syntax(text) => t!("`{text}` is not a duration: expected an integer followed by ms, s, m, h or d, e.g. \"90s\" or \"1d2h\"",
-            text = text
-        ),
-        DurationError::Overflow(text) => t!("duration `{text}` is too large", text = text),
-        DurationError::ClockSyntax(text) => t!("`{text}` is not a clock time: expected \"HH:MM\" between 00:00 and 23:59",
-            text = text
-        ),
     }
 }
 

@@ -20,6 +20,7 @@ use flowlab_engine::runtime::Outcome;
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
+use crate::engine_text::rejection;
 use crate::i18n::{plural, tr};
 use crate::session::pause_marks::{pause_marks, resting_at, PauseMark};
 use crate::session::{Clock, Session, SessionError, Speed};
@@ -206,18 +207,23 @@ impl Runtime {
     /// refusal is also kept for the page to show.
     pub fn command(&self, command: Command) -> Result<Outcome, SessionError> {
         if let Mode::ReadOnly(_) = self.mode.get_untracked() {
-            let why = "this tab shows the workspace read-only; take over to change it";
+            let why = tr("this tab shows the workspace read-only; take over to change it");
             self.refusal.set(Some(why.into()));
             return Ok(Outcome::Rejected(why.into()));
         }
         if !self.clear_to_act(Held::Command(command.clone())) {
             return Ok(Outcome::Rejected(
-                "this acts in the past: choose first whether to go on from there".into(),
+                tr("this acts in the past: choose first whether to go on from there").into(),
             ));
         }
         let result = self.mutate(|s| s.command(&command));
-        let result = result
-            .unwrap_or_else(|| Ok(Outcome::Rejected("the workspace is still loading".into())));
+        let result = match result {
+            None => Ok(Outcome::Rejected(
+                tr("the workspace is still loading").into(),
+            )),
+            Some(Ok(Outcome::Rejected(why))) => Ok(Outcome::Rejected(rejection(&why))),
+            Some(other) => other,
+        };
         match &result {
             Ok(Outcome::Rejected(why)) => self.refusal.set(Some(why.clone())),
             Ok(Outcome::Accepted) => self.refusal.set(None),

@@ -167,7 +167,7 @@ pub fn DurationField(
                 error.set(None);
                 on_commit.run(Some(ms));
             }
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(crate::engine_text::duration_error(&e))),
         }
     };
     view! {

@@ -59,7 +59,7 @@ pub fn WorkflowInspector() -> impl IntoView {
                         s.start_window = Some(w);
                     }));
                 }
-                Err(e) => window_error.set(Some(e.to_string())),
+                Err(e) => window_error.set(Some(crate::engine_text::duration_error(&e))),
             }
         })
     };
