@@ -1,6 +1,7 @@
 //! Errors the engine writes in English, in the page's language: the same
 //! values, the words around them translated.
 
+use flowlab_engine::scenario::{FileError, Location, Problem};
 use flowlab_engine::time::DurationError;
 
 use crate::i18n::{en, fill, tr};
@@ -54,6 +55,91 @@ pub fn rejection(reason: &str) -> String {
             Some(fill(tr(template), &args))
         })
         .unwrap_or_else(|| reason.to_owned())
+}
+
+/// Phrases inside the engine's file problems: what it expected or found, and
+/// why a file is not a Flowlab file.
+const PHRASES: &[&str] = &[
+    en("a string"),
+    en("a number"),
+    en("an integer"),
+    en("a non-negative integer"),
+    en("an array"),
+    en("an object"),
+    en("an array of steps"),
+    en("an object of trace fields"),
+    en("a step id or null"),
+    en("a string, number, boolean or null"),
+    en("true or false"),
+    en("null"),
+    en("boolean {value}"),
+    en("number {value}"),
+    en("string {value}"),
+    en("it is empty"),
+    en("it is not JSON"),
+    en("it holds {what}, not an object"),
+    en("its `format` is `{format}`, not `{expected}`"),
+    en("it has no `format`; a Flowlab scenario says \"format\": \"{format}\""),
+    en("it has no `format` (as a scenario or a workspace has) and no `id` or `steps` (as a workflow has)"),
+];
+
+/// `text` in the page's language if it is one of `templates` (its values
+/// kept), else as it is.
+fn known(templates: &[&'static str], text: &str) -> String {
+    templates
+        .iter()
+        .find_map(|template| {
+            let values = unfill(template, text)?;
+            let values: Vec<(&str, String)> = values
+                .into_iter()
+                .map(|(n, v)| (n, known(PHRASES, &v)))
+                .collect();
+            let args: Vec<(&str, &dyn std::fmt::Display)> = values
+                .iter()
+                .map(|(n, v)| (*n, v as &dyn std::fmt::Display))
+                .collect();
+            Some(fill(tr(template), &args))
+        })
+        .unwrap_or_else(|| text.to_owned())
+}
+
+/// A refused file, in the page's language: the same file, place and values
+/// as the engine's message, the words around them translated.
+#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
+pub fn file_error(e: &FileError) -> String {
+    let problem = problem(&e.problem);
+    match (&e.problem, &e.location) {
+        (Problem::NotFlowlab(_), Location::LineColumn { line, column }) => t!("{file}: {problem}, at line {line}, column {column}",
+            file = e.file, problem = problem, line = line, column = column
+        ),
+        (_, Location::LineColumn { line, column }) => format!("{}: {line}:{column}: {problem}", e.file),
+        (_, Location::Path(path)) if !path.is_empty() => format!("{}: {path}: {problem}", e.file),
+        _ => format!("{}: {problem}", e.file),
+    }
+}
+
+#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
+fn problem(p: &Problem) -> String {
+    match p {
+        Problem::NotFlowlab(why) => t!("This is not a Flowlab file: {why}", why = known(PHRASES, why)),
+        Problem::Syntax(detail) => t!("JSON syntax error: {detail}", detail = detail),
+        Problem::TooLarge { size, limit } => t!("the file is {size} bytes, over the limit of {limit} bytes",
+            size = crate::i18n::num(*size as u64), limit = crate::i18n::num(*limit as u64)
+        ),
+        Problem::NotUtf8 { byte } => t!("the file is not UTF-8 text (byte 0x{byte}); save it as UTF-8", byte = format!("{byte:02X}")),
+        Problem::DuplicateKey { path, key } if path.is_empty() => t!("key `{key}` is written twice in the top-level object", key = key),
+        Problem::DuplicateKey { path, key } => t!("key `{key}` is written twice in the object at {path}", key = key, path = path),
+        Problem::UnknownField { field, expected } => t!("unknown field `{field}` (expected one of: {expected})", field = field, expected = expected),
+        Problem::FieldOfOtherKind { field, kind } => t!("`{field}` is not a field of a `{kind}` step", field = field, kind = kind),
+        Problem::Missing(field) => t!("missing field `{field}`", field = field),
+        Problem::WrongType { expected, found } => t!("expected {expected}, found {found}",
+            expected = known(PHRASES, expected), found = known(PHRASES, found)
+        ),
+        Problem::Duration(e) => duration_error(e),
+        Problem::NotOneOf { value, expected } => t!("`{value}` is not one of: {expected}", value = value, expected = expected),
+        Problem::Format(f) => t!("unsupported format `{format}`: this version reads `flowlab-scenario/1`", format = f),
+        Problem::Invalid(why) => why.clone(),
+    }
 }
 
 /// The values of `template`'s `{holes}` that make it `text`, if any.
@@ -142,6 +228,43 @@ mod tests {
             unfill("no changes since version {n}", "no changes since"),
             None
         );
+    }
+
+    #[test]
+    fn a_refused_file_reads_as_the_engine_wrote_it_in_english_and_in_french_otherwise() {
+        use flowlab_engine::scenario::parse_scenario;
+        let bad = [
+            ("empty.json", ""),
+            ("list.json", "[1, 2]"),
+            ("csv.json", "name,email"),
+            ("other.json", "{\"format\": \"something-else/3\"}"),
+            (
+                "twice.json",
+                "{\"format\": \"flowlab-scenario/1\", \"seed\": 1, \"seed\": 2}",
+            ),
+            (
+                "type.json",
+                "{\"format\": \"flowlab-scenario/1\", \"run_until\": \"1d\", \"workflows\": 3}",
+            ),
+            (
+                "field.json",
+                "{\"format\": \"flowlab-scenario/1\", \"run_until\": \"1d\", \"nope\": 1}",
+            ),
+            (
+                "until.json",
+                "{\"format\": \"flowlab-scenario/1\", \"run_until\": \"soon\"}",
+            ),
+        ];
+        for (file, text) in bad {
+            let e = parse_scenario(file, text).expect_err(file);
+            set_current(Lang::En);
+            assert_eq!(file_error(&e), e.to_string());
+            set_current(Lang::Fr);
+            let french = file_error(&e);
+            set_current(Lang::En);
+            assert_ne!(french, e.to_string(), "{file}");
+            assert!(french.starts_with(file), "{french}");
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub enum ImportError {
         size: usize,
         limit: usize,
     },
-    #[error(transparent)]
+    #[error("{}", crate::engine_text::file_error(.0))]
     File(#[from] FileError),
     #[error("{}", t!("{file} was read as BPMN 2.0 and refused: {error}", file = file, error = error))]
     Bpmn {

@@ -449,8 +449,8 @@ impl Doc {
         if !trimmed.starts_with('{') {
             return Err(ClipboardError::NotJson);
         }
-        let draft = flowlab_engine::scenario::parse_workflow_file("the clipboard", text)
-            .map_err(|e| ClipboardError::NotAWorkflow(e.to_string()))?;
+        let draft = flowlab_engine::scenario::parse_workflow_file(tr("the clipboard"), text)
+            .map_err(|e| ClipboardError::NotAWorkflow(crate::engine_text::file_error(&e)))?;
         if draft.steps.is_empty() {
             return Err(ClipboardError::NoSteps);
         }
@@ -526,8 +526,7 @@ pub enum ClipboardError {
 }
 
 impl ClipboardError {
-    /// The error said in the current language (a file's own error stays as
-    /// the format's reader wrote it).
+    /// The error said in the current language.
     #[rustfmt::skip]
     pub fn said(&self) -> String {
         match self {

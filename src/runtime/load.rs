@@ -21,7 +21,7 @@ use crate::workspace_file;
 /// Why a scenario did not become the workspace; nothing changed.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{0}")]
+    #[error("{}", crate::engine_text::file_error(.0))]
     File(#[from] FileError),
     #[error("{}", not_stored(file, reason))]
     NotStored { file: String, reason: StorageError },
