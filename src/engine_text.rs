@@ -1,6 +1,7 @@
 //! Errors the engine writes in English, in the page's language: the same
 //! values, the words around them translated.
 
+use flowlab_engine::bpmn::ImportError as BpmnError;
 use flowlab_engine::scenario::{FileError, Location, Problem};
 use flowlab_engine::time::DurationError;
 
@@ -139,6 +140,19 @@ fn problem(p: &Problem) -> String {
         Problem::NotOneOf { value, expected } => t!("`{value}` is not one of: {expected}", value = value, expected = expected),
         Problem::Format(f) => t!("unsupported format `{format}`: this version reads `flowlab-scenario/1`", format = f),
         Problem::Invalid(why) => why.clone(),
+    }
+}
+
+/// Why a BPMN file was refused, in the page's language; the reason an
+/// element is unsupported stays as the importer wrote it.
+#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
+pub fn bpmn_error(e: &BpmnError) -> String {
+    match e {
+        BpmnError::Xml(why) => t!("the file is not XML: {why}", why = why),
+        BpmnError::NotBpmn(why) => t!("the file is not BPMN 2.0: {why}", why = why),
+        BpmnError::Unsupported { id, element, reason } => format!("`{id}` ({element}): {reason}"),
+        BpmnError::Extension { id, reason } => t!("the Flowlab extension of `{id}` is not a JSON object: {reason}", id = id, reason = reason),
+        BpmnError::Workflow(why) => t!("the workflow made from the file is not valid: {why}", why = why),
     }
 }
 

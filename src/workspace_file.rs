@@ -30,7 +30,7 @@ pub enum ImportError {
     },
     #[error("{}", crate::engine_text::file_error(.0))]
     File(#[from] FileError),
-    #[error("{}", t!("{file} was read as BPMN 2.0 and refused: {error}", file = file, error = error))]
+    #[error("{}", t!("{file} was read as BPMN 2.0 and refused: {error}", file = file, error = crate::engine_text::bpmn_error(error)))]
     Bpmn {
         file: String,
         #[source]

@@ -97,4 +97,15 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("`{value}` is not one of: {expected}", "`{value}` ne fait pas partie de\u{a0}: {expected}"),
     ("unsupported format `{format}`: this version reads `flowlab-scenario/1`", "format `{format}` non pris en charge\u{a0}: cette version lit `flowlab-scenario/1`"),
     ("the clipboard", "le presse-papiers"),
+    // A refused BPMN file (engine_text::bpmn_error)
+    ("the file is not XML: {why}", "le fichier n’est pas du XML\u{a0}: {why}"),
+    ("the file is not BPMN 2.0: {why}", "le fichier n’est pas du BPMN 2.0\u{a0}: {why}"),
+    (
+        "the Flowlab extension of `{id}` is not a JSON object: {reason}",
+        "l’extension Flowlab de `{id}` n’est pas un objet JSON\u{a0}: {reason}",
+    ),
+    (
+        "the workflow made from the file is not valid: {why}",
+        "le workflow tiré du fichier n’est pas valide\u{a0}: {why}",
+    ),
 ];
