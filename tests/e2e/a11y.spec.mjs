@@ -1,5 +1,5 @@
 // axe-core (from npm, injected into the page) on every screen, in the light
-// and the dark theme: no serious or critical violation. Screens with a
+// and the dark theme, and in French: no serious or critical violation. Screens with a
 // dialog or an overlay open are checked too, as is the focused canvas.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,9 +42,10 @@ const SCREENS = [
 describe('accessibility: axe-core on every screen', { timeout: 300_000 }, () => {
   const app = useApp();
 
-  for (const colorScheme of ['light', 'dark']) {
-    it(`has no serious or critical violation in ${colorScheme}`, async () => {
+  for (const [colorScheme, lang] of [['light', 'en'], ['dark', 'en'], ['dark', 'fr']]) {
+    it(`has no serious or critical violation in ${colorScheme}, in ${lang}`, async () => {
       const context = await app.browser.newContext({ colorScheme, viewport: { width: 1400, height: 900 } });
+      await context.addInitScript((l) => localStorage.setItem('flowlab.lang', l), lang);
       const page = await context.newPage();
       const problems = watchForErrors(page);
       await openApp(page, app.server.url, '/');
@@ -73,7 +74,7 @@ describe('accessibility: axe-core on every screen', { timeout: 300_000 }, () => 
       await page.keyboard.press('?');
       await page.waitForSelector('[data-testid=shortcuts]');
       await check('shortcuts overlay');
-      await page.screenshot({ path: await artifactPath(`a11y-shortcuts-${colorScheme}.png`) });
+      await page.screenshot({ path: await artifactPath(`a11y-shortcuts-${colorScheme}-${lang}.png`) });
       await page.keyboard.press('Escape');
       await page.click('[data-testid=publish]');
       await page.waitForSelector('[data-testid=publish-dialog]');
