@@ -201,7 +201,7 @@ describe('Runs, execution, Approvals and People in French (release build)', { ti
     await shoot('runs-filtered');
     await page.fill('[data-testid=filter-to]', '45x');
     await page.waitForSelector('[data-testid=filter-time-error]:not([hidden])');
-    assert.match(await page.textContent('[data-testid=filter-time-error]'), /^Au\s: `45x` n’est pas une durée/);
+    assert.match(await page.textContent('[data-testid=filter-time-error]'), /^À\s: `45x` n’est pas une durée/);
     await noEnglish('runs, a bad time range');
     await page.fill('[data-testid=filter-to]', '');
 
