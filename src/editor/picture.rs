@@ -10,6 +10,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, Element, HtmlCanvasElement, HtmlImageElement, SvgGraphicsElement};
 
+use crate::i18n::{en, tr};
+use crate::t;
+
 /// Around the drawing, in canvas units.
 const MARGIN: f64 = 24.0;
 /// Pixels per canvas unit in the PNG, unless that makes it too large.
@@ -114,15 +117,27 @@ const HTML_PROPERTIES: &[&str] = &[
     "stroke-width",
 ];
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum PictureError {
-    #[error("there is no canvas on this page to draw")]
     NoCanvas,
-    #[error("the canvas has nothing drawn on it")]
     Empty,
-    #[error("the browser refused to {0}")]
+    /// What the browser refused to do, marked with `en` for `tr`.
     Browser(&'static str),
 }
+
+impl std::fmt::Display for PictureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PictureError::NoCanvas => f.write_str(tr("there is no canvas on this page to draw")),
+            PictureError::Empty => f.write_str(tr("the canvas has nothing drawn on it")),
+            PictureError::Browser(what) => {
+                f.write_str(&t!("the browser refused to {what}", what = tr(what)))
+            }
+        }
+    }
+}
+
+impl std::error::Error for PictureError {}
 
 /// The picture of the canvas as an SVG document, and its size in canvas
 /// units.
@@ -344,7 +359,7 @@ pub async fn png(svg: &Svg) -> Result<Blob, PictureError> {
         .get_context("2d")
         .ok()
         .flatten()
-        .ok_or(PictureError::Browser("draw on a canvas"))?
+        .ok_or(PictureError::Browser(en("draw on a canvas")))?
         .unchecked_into();
     context
         .draw_image_with_html_image_element_and_dw_and_dh(&image, 0.0, 0.0, w, h)
@@ -356,13 +371,13 @@ pub async fn png(svg: &Svg) -> Result<Blob, PictureError> {
         }
     });
     if failed.is_some() {
-        return Err(PictureError::Browser("encode the PNG"));
+        return Err(PictureError::Browser(en("encode the PNG")));
     }
     let blob = JsFuture::from(encoded)
         .await
         .map_err(browser("encode the PNG"))?;
     blob.dyn_into::<Blob>()
-        .map_err(|_| PictureError::Browser("encode the PNG"))
+        .map_err(|_| PictureError::Browser(en("encode the PNG")))
 }
 
 #[cfg(test)]

@@ -420,4 +420,10 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("no step `{id}`", "aucune étape `{id}`"),
     ("a step `{id}` already exists", "une étape `{id}` existe déjà"),
     ("a gesture (`{label}`) is already under way", "un geste (`{label}`) est déjà en cours"),
+    // A picture that could not be made (picture.rs)
+    ("there is no canvas on this page to draw", "il n’y a pas de canevas à dessiner sur cette page"),
+    ("the canvas has nothing drawn on it", "rien n’est dessiné sur le canevas"),
+    ("the browser refused to {what}", "le navigateur a refusé de {what}"),
+    ("draw on a canvas", "dessiner sur un canevas"),
+    ("encode the PNG", "encoder le PNG"),
 ];
