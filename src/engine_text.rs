@@ -143,14 +143,49 @@ fn problem(p: &Problem) -> String {
     }
 }
 
-/// Why a BPMN file was refused, in the page's language; the reason an
-/// element is unsupported stays as the importer wrote it.
+/// Why the BPMN importer refused an element, with its values as holes.
+const BPMN_REASONS: &[&str] = &[
+    en("a compensation boundary event has no outgoing sequence flow: link its handler by an association"),
+    en("a compensation boundary event needs one association to its handler, it has {n}"),
+    en("a compensation handler is linked by an association, not by sequence flows"),
+    en("a compensation handler must be a service task marked for compensation (isForCompensation) (a compensation is an action)"),
+    en("a compensation handler needs an association from a compensation boundary event on a service task"),
+    en("a compensation handler undoes one step: it is associated with more than one compensation boundary event"),
+    en("a plain task has no kind: make it a service task (an action) or a user task (an approval)"),
+    en("a second compensation boundary event on `{host}`: a step has one compensation"),
+    en("a second process: Flowlab imports a file with one process"),
+    en("a second start event: a workflow starts in one place"),
+    en("a throw event has no Flowlab equivalent (Flowlab runs the compensations itself when a step's fail action is fail_workflow)"),
+    en("a timer needs a duration (timeDuration); dates and cycles have no Flowlab equivalent"),
+    en("a timer start needs the Flowlab extension's trigger (Flowlab starts by a tag or an audience, not on a schedule)"),
+    en("boundary events are supported as errors and compensations on service tasks and timers on user tasks"),
+    en("more than one outgoing flow: a user task goes on to one step (put an exclusive gateway after it)"),
+    en("neither outgoing flow has a condition: one needs the filter in FEEL"),
+    en("not a BPMN element"),
+    en("not a timer"),
+    en("only timer catch events (a wait) are supported"),
+    en("`{name}` has no Flowlab equivalent (a workflow is one process)"),
+    en("`{name}` has no Flowlab equivalent"),
+    en("`{text}` is not an ISO 8601 duration in days, hours, minutes and seconds"),
+    en("a start event of type {types} has no Flowlab trigger (plain, timer or conditional starts only)"),
+    en("an end event of type {types} has no Flowlab equivalent"),
+    en("retries `{retries}` is not a whole number"),
+    en("task type `{type}` is not an action kind (email, sms, webhook, update)"),
+    en("{n} outgoing flows: a {what} goes to one next step (use an exclusive gateway to branch)"),
+    en("{n} outgoing flows: an exclusive gateway needs two, one with a condition (yes) and one without or the default (no)"),
+    en("`{expression}` is not a condition Flowlab reads: {reason}"),
+    en("its root element is `{name}`, not BPMN's `definitions`"),
+    en("it has no process"),
+];
+
+/// Why a BPMN file was refused, in the page's language (a FEEL parser's
+/// detail stays as written).
 #[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 pub fn bpmn_error(e: &BpmnError) -> String {
     match e {
         BpmnError::Xml(why) => t!("the file is not XML: {why}", why = why),
-        BpmnError::NotBpmn(why) => t!("the file is not BPMN 2.0: {why}", why = why),
-        BpmnError::Unsupported { id, element, reason } => format!("`{id}` ({element}): {reason}"),
+        BpmnError::NotBpmn(why) => t!("the file is not BPMN 2.0: {why}", why = known(BPMN_REASONS, why)),
+        BpmnError::Unsupported { id, element, reason } => format!("`{id}` ({element}): {}", known(BPMN_REASONS, reason)),
         BpmnError::Extension { id, reason } => t!("the Flowlab extension of `{id}` is not a JSON object: {reason}", id = id, reason = reason),
         BpmnError::Workflow(why) => t!("the workflow made from the file is not valid: {why}", why = why),
     }
@@ -279,6 +314,24 @@ mod tests {
             assert_ne!(french, e.to_string(), "{file}");
             assert!(french.starts_with(file), "{french}");
         }
+    }
+
+    #[test]
+    fn a_refused_bpmn_element_reads_in_french_with_its_id() {
+        let text = r#"<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
+            <process id="p"><startEvent id="s"/><task id="plain"/></process></definitions>"#;
+        let e = flowlab_engine::bpmn::import(text)
+            .err()
+            .expect("a plain task is refused");
+        set_current(Lang::En);
+        assert_eq!(bpmn_error(&e), e.to_string());
+        set_current(Lang::Fr);
+        let french = bpmn_error(&e);
+        set_current(Lang::En);
+        assert!(
+            french.starts_with("`plain` (task): une tâche simple"),
+            "{french}"
+        );
     }
 
     #[test]

@@ -108,4 +108,129 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "the workflow made from the file is not valid: {why}",
         "le workflow tiré du fichier n’est pas valide\u{a0}: {why}",
     ),
+    // Why the BPMN importer refused an element (engine_text::bpmn_error)
+    (
+        "a compensation boundary event has no outgoing sequence flow: link its handler by an association",
+        "un événement de bord de compensation n’a pas de flux sortant\u{a0}: reliez son gestionnaire par une association",
+    ),
+    (
+        "a compensation boundary event needs one association to its handler, it has {n}",
+        "un événement de bord de compensation doit avoir une association vers son gestionnaire, il en a {n}",
+    ),
+    (
+        "a compensation handler is linked by an association, not by sequence flows",
+        "un gestionnaire de compensation est relié par une association, pas par des flux de séquence",
+    ),
+    (
+        "a compensation handler must be a service task marked for compensation (isForCompensation) (a compensation is an action)",
+        "un gestionnaire de compensation doit être une tâche de service marquée pour la compensation (isForCompensation) (une compensation est une action)",
+    ),
+    (
+        "a compensation handler needs an association from a compensation boundary event on a service task",
+        "un gestionnaire de compensation a besoin d’une association depuis un événement de bord de compensation sur une tâche de service",
+    ),
+    (
+        "a compensation handler undoes one step: it is associated with more than one compensation boundary event",
+        "un gestionnaire de compensation défait une seule étape\u{a0}: il est associé à plus d’un événement de bord de compensation",
+    ),
+    (
+        "a plain task has no kind: make it a service task (an action) or a user task (an approval)",
+        "une tâche simple n’a pas de type\u{a0}: faites-en une tâche de service (une action) ou une tâche utilisateur (une approbation)",
+    ),
+    (
+        "a second compensation boundary event on `{host}`: a step has one compensation",
+        "un second événement de bord de compensation sur `{host}`\u{a0}: une étape a une seule compensation",
+    ),
+    (
+        "a second process: Flowlab imports a file with one process",
+        "un second processus\u{a0}: Flowlab importe un fichier à un seul processus",
+    ),
+    (
+        "a second start event: a workflow starts in one place",
+        "un second événement de début\u{a0}: un workflow commence à un seul endroit",
+    ),
+    (
+        "a throw event has no Flowlab equivalent (Flowlab runs the compensations itself when a step's fail action is fail_workflow)",
+        "un événement de lancement n’a pas d’équivalent Flowlab (Flowlab exécute lui-même les compensations quand l’action en cas d’échec d’une étape est fail_workflow)",
+    ),
+    (
+        "a timer needs a duration (timeDuration); dates and cycles have no Flowlab equivalent",
+        "une minuterie a besoin d’une durée (timeDuration)\u{202f}; les dates et les cycles n’ont pas d’équivalent Flowlab",
+    ),
+    (
+        "a timer start needs the Flowlab extension's trigger (Flowlab starts by a tag or an audience, not on a schedule)",
+        "un début sur minuterie a besoin du déclencheur de l’extension Flowlab (Flowlab démarre par un tag ou une audience, pas selon un calendrier)",
+    ),
+    (
+        "boundary events are supported as errors and compensations on service tasks and timers on user tasks",
+        "les événements de bord sont pris en charge comme erreurs et compensations sur les tâches de service, et comme minuteries sur les tâches utilisateur",
+    ),
+    (
+        "more than one outgoing flow: a user task goes on to one step (put an exclusive gateway after it)",
+        "plus d’un flux sortant\u{a0}: une tâche utilisateur mène à une seule étape (placez une passerelle exclusive après elle)",
+    ),
+    (
+        "neither outgoing flow has a condition: one needs the filter in FEEL",
+        "aucun flux sortant n’a de condition\u{a0}: l’un d’eux doit porter le filtre en FEEL",
+    ),
+    (
+        "not a BPMN element",
+        "pas un élément BPMN",
+    ),
+    (
+        "not a timer",
+        "pas une minuterie",
+    ),
+    (
+        "only timer catch events (a wait) are supported",
+        "seuls les événements intermédiaires de minuterie (une attente) sont pris en charge",
+    ),
+    (
+        "`{name}` has no Flowlab equivalent (a workflow is one process)",
+        "`{name}` n’a pas d’équivalent Flowlab (un workflow est un seul processus)",
+    ),
+    (
+        "`{name}` has no Flowlab equivalent",
+        "`{name}` n’a pas d’équivalent Flowlab",
+    ),
+    (
+        "`{text}` is not an ISO 8601 duration in days, hours, minutes and seconds",
+        "`{text}` n’est pas une durée ISO 8601 en jours, heures, minutes et secondes",
+    ),
+    (
+        "a start event of type {types} has no Flowlab trigger (plain, timer or conditional starts only)",
+        "un événement de début de type {types} n’a pas de déclencheur Flowlab (débuts simples, sur minuterie ou conditionnels seulement)",
+    ),
+    (
+        "an end event of type {types} has no Flowlab equivalent",
+        "un événement de fin de type {types} n’a pas d’équivalent Flowlab",
+    ),
+    (
+        "retries `{retries}` is not a whole number",
+        "le nombre de tentatives `{retries}` n’est pas un entier",
+    ),
+    (
+        "task type `{type}` is not an action kind (email, sms, webhook, update)",
+        "le type de tâche `{type}` n’est pas un type d’action (email, sms, webhook, update)",
+    ),
+    (
+        "{n} outgoing flows: a {what} goes to one next step (use an exclusive gateway to branch)",
+        "{n} flux sortants\u{a0}: un élément {what} mène à une seule étape suivante (utilisez une passerelle exclusive pour bifurquer)",
+    ),
+    (
+        "{n} outgoing flows: an exclusive gateway needs two, one with a condition (yes) and one without or the default (no)",
+        "{n} flux sortants\u{a0}: une passerelle exclusive en demande deux, l’un avec une condition (oui), l’autre sans ou par défaut (non)",
+    ),
+    (
+        "`{expression}` is not a condition Flowlab reads: {reason}",
+        "`{expression}` n’est pas une condition que Flowlab sait lire\u{a0}: {reason}",
+    ),
+    (
+        "its root element is `{name}`, not BPMN's `definitions`",
+        "son élément racine est `{name}`, pas le `definitions` de BPMN",
+    ),
+    (
+        "it has no process",
+        "il n’a pas de processus",
+    ),
 ];
