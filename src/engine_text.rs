@@ -82,6 +82,31 @@ const PHRASES: &[&str] = &[
     en("its `format` is `{format}`, not `{expected}`"),
     en("it has no `format`; a Flowlab scenario says \"format\": \"{format}\""),
     en("it has no `format` (as a scenario or a workspace has) and no `id` or `steps` (as a workflow has)"),
+    // What is wrong with a value, and a FEEL condition's problem
+    en("`edit` needs `steps`, `settings` or `trigger`"),
+    en("`exists` takes no `value`"),
+    en("`{value}` is negative: a duration is 0 or more"),
+    en("a `count` takes exactly one of `equals`, `at_least`, `at_most`"),
+    en("a duration must be a non-negative whole number of milliseconds, not {n}"),
+    en("a fault has exactly one of `fail_first`, `probability`, `always`"),
+    en("a filter has one of `attribute`, `tag`, `all`, `any`, `not`"),
+    en("a ratio between 0 and 1, not {v}"),
+    en("a share between 0 and 1, not {share}"),
+    en("a version number is 1 or more, not {n}"),
+    en("an expectation is one of `event`, `no_event`, `count`, `final_state`"),
+    en("at most {n} contacts can be generated"),
+    en("name either `execution`, or `workflow` and `step`, not both"),
+    en("two {what}s have the id `{id}`"),
+    en("must be at most {max} (ten years), not {value}"),
+    en("`!` alone is not an operator"),
+    en("a string is not closed"),
+    en("bad string {raw}"),
+    en("bad number {raw}"),
+    en("unexpected `{token}`"),
+    en("expected `{want}`, found `{got}`"),
+    en("expected a tag in quotes, found `{got}`"),
+    en("expected a comparison after `{attribute}`, found `{got}`"),
+    en("expected a value, found `{got}`"),
 ];
 
 /// `text` in the page's language if it is one of `templates` (its values
@@ -139,7 +164,7 @@ fn problem(p: &Problem) -> String {
         Problem::Duration(e) => duration_error(e),
         Problem::NotOneOf { value, expected } => t!("`{value}` is not one of: {expected}", value = value, expected = expected),
         Problem::Format(f) => t!("unsupported format `{format}`: this version reads `flowlab-scenario/1`", format = f),
-        Problem::Invalid(why) => why.clone(),
+        Problem::Invalid(why) => known(PHRASES, why),
     }
 }
 
@@ -178,8 +203,7 @@ const BPMN_REASONS: &[&str] = &[
     en("it has no process"),
 ];
 
-/// Why a BPMN file was refused, in the page's language (a FEEL parser's
-/// detail stays as written).
+/// Why a BPMN file was refused, in the page's language.
 #[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 pub fn bpmn_error(e: &BpmnError) -> String {
     match e {

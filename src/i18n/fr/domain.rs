@@ -233,4 +233,101 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "it has no process",
         "il n’a pas de processus",
     ),
+    // What is wrong with a value in a file, and a FEEL condition's problem (engine_text)
+    (
+        "`edit` needs `steps`, `settings` or `trigger`",
+        "`edit` a besoin de `steps`, `settings` ou `trigger`",
+    ),
+    (
+        "`exists` takes no `value`",
+        "`exists` ne prend pas de `value`",
+    ),
+    (
+        "`{value}` is negative: a duration is 0 or more",
+        "`{value}` est négatif\u{a0}: une durée vaut 0 ou plus",
+    ),
+    (
+        "a `count` takes exactly one of `equals`, `at_least`, `at_most`",
+        "un `count` prend exactement un champ parmi `equals`, `at_least`, `at_most`",
+    ),
+    (
+        "a duration must be a non-negative whole number of milliseconds, not {n}",
+        "une durée doit être un nombre entier positif ou nul de millisecondes, pas {n}",
+    ),
+    (
+        "a fault has exactly one of `fail_first`, `probability`, `always`",
+        "une panne a exactement un champ parmi `fail_first`, `probability`, `always`",
+    ),
+    (
+        "a filter has one of `attribute`, `tag`, `all`, `any`, `not`",
+        "un filtre a un champ parmi `attribute`, `tag`, `all`, `any`, `not`",
+    ),
+    (
+        "a ratio between 0 and 1, not {v}",
+        "un rapport entre 0 et 1, pas {v}",
+    ),
+    (
+        "a share between 0 and 1, not {share}",
+        "une part entre 0 et 1, pas {share}",
+    ),
+    (
+        "a version number is 1 or more, not {n}",
+        "un numéro de version vaut 1 ou plus, pas {n}",
+    ),
+    (
+        "an expectation is one of `event`, `no_event`, `count`, `final_state`",
+        "une attente est l’une de `event`, `no_event`, `count`, `final_state`",
+    ),
+    (
+        "at most {n} contacts can be generated",
+        "on peut générer au plus {n} contacts",
+    ),
+    (
+        "name either `execution`, or `workflow` and `step`, not both",
+        "nommez soit `execution`, soit `workflow` et `step`, pas les deux",
+    ),
+    (
+        "two {what}s have the id `{id}`",
+        "deux éléments {what} ont l’identifiant `{id}`",
+    ),
+    (
+        "must be at most {max} (ten years), not {value}",
+        "doit valoir au plus {max} (dix ans), pas {value}",
+    ),
+    (
+        "`!` alone is not an operator",
+        "`!` seul n’est pas un opérateur",
+    ),
+    (
+        "a string is not closed",
+        "une chaîne n’est pas fermée",
+    ),
+    (
+        "bad string {raw}",
+        "chaîne invalide {raw}",
+    ),
+    (
+        "bad number {raw}",
+        "nombre invalide {raw}",
+    ),
+    (
+        "unexpected `{token}`",
+        "`{token}` inattendu",
+    ),
+    (
+        "expected `{want}`, found `{got}`",
+        "`{want}` attendu, `{got}` trouvé",
+    ),
+    (
+        "expected a tag in quotes, found `{got}`",
+        "un tag entre guillemets attendu, `{got}` trouvé",
+    ),
+    (
+        "expected a comparison after `{attribute}`, found `{got}`",
+        "une comparaison attendue après `{attribute}`, `{got}` trouvé",
+    ),
+    (
+        "expected a value, found `{got}`",
+        "une valeur attendue, `{got}` trouvée",
+    ),
 ];
