@@ -24,33 +24,49 @@ events first last average median shortcut shortcuts help
 engine bookkeeping happened viewing because about please
 `.split(/\s+/).filter(Boolean));
 
-/** Returns the English words found, each with the text it was found in. */
-export async function englishOnScreen(page) {
+/**
+ * Returns the English words found, each with the text it was found in.
+ * Options: `within`, a selector of the parts to read (every match; default
+ * the whole body); `skip`, selectors of elements to leave out besides code
+ * and translate="no"; `ignore`, strings taken out of each text first (names
+ * from data), and `ignorePatterns`, regular expressions (as source strings)
+ * taken out likewise.
+ */
+export async function englishOnScreen(page, { within = 'body', skip = [], ignore = [], ignorePatterns = [] } = {}) {
   const words = [...ENGLISH];
-  return page.evaluate((words) => {
+  return page.evaluate(({ words, within, skip, ignore, ignorePatterns }) => {
     const english = new Set(words);
-    const skip = (el) => el.closest('code, kbd, samp, pre, [translate=no], script, style, [hidden], [aria-hidden=true]');
+    const roots = [...document.querySelectorAll(within)];
+    if (roots.length === 0) return [`no ${within}`];
+    const skipped = ['code, kbd, samp, pre, [translate=no], script, style, [hidden], [aria-hidden=true]', ...skip].join(', ');
+    const left = (el) => el.closest(skipped);
     const visible = (el) => {
-      if (!el || skip(el)) return false;
+      if (!el || left(el)) return false;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') return false;
       const box = el.getBoundingClientRect();
       return box.width > 0 && box.height > 0 || el.matches('option, title, desc');
     };
     const texts = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.textContent.trim() && visible(node.parentElement)) texts.push(node.textContent);
-    }
-    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
-      if (skip(el)) continue;
-      for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
-        const value = el.getAttribute(attr);
-        if (value) texts.push(value);
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.textContent.trim() && visible(node.parentElement)) texts.push(node.textContent);
+      }
+      for (const el of root.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+        if (left(el)) continue;
+        for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
+          const value = el.getAttribute(attr);
+          if (value) texts.push(value);
+        }
       }
     }
+    const patterns = ignorePatterns.map((source) => new RegExp(source, 'g'));
     const found = [];
-    for (const text of texts) {
+    for (const raw of texts) {
+      let text = raw;
+      for (const pattern of patterns) text = text.replace(pattern, ' ');
+      for (const name of ignore) text = text.split(name).join(' ');
       // Tokens joined by - _ @ or an inner dot (new-signup, send_welcome,
       // it@example.com) are identifiers.
       for (const token of text.split(/[^A-Za-z0-9’'_@.-]+/)) {
@@ -58,11 +74,11 @@ export async function englishOnScreen(page) {
         if (/[_@-]|\w\.\w/.test(inner)) continue;
         const word = token.replace(/[^A-Za-z’']/g, '');
         if (english.has(word.toLowerCase()) && word !== word.toUpperCase()) {
-          found.push(`${word} — in "${text.trim().slice(0, 100)}"`);
+          found.push(`${word} — in "${raw.trim().slice(0, 100)}"`);
           break;
         }
       }
     }
     return [...new Set(found)];
-  }, words);
+  }, { words, within, skip, ignore, ignorePatterns });
 }

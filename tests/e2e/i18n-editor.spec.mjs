@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { artifactPath, centre, drag, loadPreset, playUntil, ready, ROOT, useApp } from './support.mjs';
-import { ENGLISH } from './english.mjs';
+import { englishOnScreen } from './english.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const node = (id) => `[data-testid=node][data-step-id="${id}"]`;
@@ -29,49 +29,9 @@ async function sampleNames() {
   return names.sort((a, b) => b.length - a.length);
 }
 
-/**
- * English words left inside `root`, as `englishOnScreen` finds them (visible
- * text, aria-label, title, placeholder, alt; code and translate=no skipped),
- * with the sample names taken out of each text first.
- */
-async function englishIn(page, root, names) {
-  return page.evaluate(({ words, root, names }) => {
-    const english = new Set(words);
-    const scope = document.querySelector(root);
-    if (!scope) return [`no ${root}`];
-    const skip = (el) => el.closest('code, kbd, samp, pre, [translate=no], script, style, [hidden], [aria-hidden=true]');
-    const visible = (el) => {
-      if (!el || skip(el)) return false;
-      const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || style.display === 'none') return false;
-      const box = el.getBoundingClientRect();
-      return (box.width > 0 && box.height > 0) || el.matches('option, title, desc');
-    };
-    const texts = [];
-    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.textContent.trim() && visible(n.parentElement)) texts.push(n.textContent);
-    }
-    for (const el of scope.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
-      if (skip(el)) continue;
-      for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
-        const v = el.getAttribute(attr);
-        if (v) texts.push(v);
-      }
-    }
-    const found = [];
-    for (const raw of texts) {
-      let text = raw;
-      for (const name of names) text = text.split(name).join(' ');
-      for (const word of text.split(/[^A-Za-z’']+/)) {
-        if (english.has(word.toLowerCase()) && word !== word.toUpperCase()) {
-          found.push(`${word} — in "${raw.trim().slice(0, 100)}"`);
-          break;
-        }
-      }
-    }
-    return [...new Set(found)];
-  }, { words: [...ENGLISH], root, names });
+/** English words left inside `root`, with the sample names taken out first. */
+function englishIn(page, root, names) {
+  return englishOnScreen(page, { within: root, ignore: names });
 }
 
 async function select(page, id) {

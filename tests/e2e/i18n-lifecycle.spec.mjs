@@ -8,55 +8,16 @@
 // Screenshots: FR light and dark at 1400×900, projector at 1920×1080.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGLISH } from './english.mjs';
+import { ENGLISH, englishOnScreen } from './english.mjs';
 import { artifactPath, loadPreset, useApp, waitForClock } from './support.mjs';
 
 const FRENCH = () => localStorage.setItem('flowlab.lang', 'fr');
 /** The samples' and presets' own names, not this area's texts. */
 const SAMPLE_TEXT = '[data-testid=lifecycle-workflow] option:not([value=""]), [data-testid=state-example-preset]';
 
-/** englishOnScreen (english.mjs) inside `root`, leaving out `leaveOut`. */
-async function englishIn(page, root, leaveOut = SAMPLE_TEXT) {
-  return page.evaluate(
-    ({ root, leaveOut, words }) => {
-      const english = new Set(words);
-      const skip = (el) =>
-        el.closest('code, kbd, samp, pre, [translate=no], script, style, [hidden], [aria-hidden=true]') ||
-        el.closest(leaveOut);
-      const visible = (el) => {
-        if (!el || skip(el)) return false;
-        const style = getComputedStyle(el);
-        if (style.visibility === 'hidden' || style.display === 'none') return false;
-        const box = el.getBoundingClientRect();
-        return (box.width > 0 && box.height > 0) || el.matches('option, title, desc');
-      };
-      const texts = [];
-      for (const base of document.querySelectorAll(root)) {
-        const walker = document.createTreeWalker(base, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node.textContent.trim() && visible(node.parentElement)) texts.push(node.textContent);
-        }
-        for (const el of base.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
-          if (skip(el)) continue;
-          for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
-            const value = el.getAttribute(attr);
-            if (value) texts.push(value);
-          }
-        }
-      }
-      const found = [];
-      for (const text of texts) {
-        for (const word of text.split(/[^A-Za-z’']+/)) {
-          if (english.has(word.toLowerCase()) && word !== word.toUpperCase()) {
-            found.push(`${word} — in "${text.trim().slice(0, 100)}"`);
-            break;
-          }
-        }
-      }
-      return [...new Set(found)];
-    },
-    { root, leaveOut, words: [...ENGLISH] },
-  );
+/** English words left inside `root`, leaving out `leaveOut`. */
+function englishIn(page, root, leaveOut = SAMPLE_TEXT) {
+  return englishOnScreen(page, { within: root, skip: [leaveOut] });
 }
 
 /** The words of ENGLISH in `text`. */

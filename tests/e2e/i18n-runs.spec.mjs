@@ -10,7 +10,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { ENGLISH } from './english.mjs';
+import { englishOnScreen } from './english.mjs';
 import { ROOT, artifactPath, go, useApp } from './support.mjs';
 
 /** Every string in the samples' files: names and descriptions. */
@@ -32,49 +32,17 @@ async function sampleTexts() {
 }
 
 /**
- * `englishOnScreen` from english.mjs, inside `root` only, with the
- * samples' texts and the clock's simulated times taken out first, and
- * without what `exclude` matches (another area's component).
+ * English words left inside `root`, with the samples' texts and the clock's
+ * simulated times taken out first, and without what `exclude` matches
+ * (another area's component).
  */
-async function englishIn(page, root, samples, exclude = null) {
-  return page.evaluate(({ root, words, samples, exclude }) => {
-    const english = new Set(words);
-    const skip = (el) => el.closest('code, kbd, samp, pre, [translate=no], script, style, [hidden], [aria-hidden=true]')
-      || (exclude && el.closest(exclude));
-    const visible = (el) => {
-      if (!el || skip(el)) return false;
-      const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || style.display === 'none') return false;
-      const box = el.getBoundingClientRect();
-      return (box.width > 0 && box.height > 0) || el.matches('option, title, desc');
-    };
-    const scope = document.querySelector(root);
-    if (!scope) return [`no ${root}`];
-    const texts = [];
-    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.textContent.trim() && visible(node.parentElement)) texts.push(node.textContent);
-    }
-    for (const el of scope.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
-      if (skip(el)) continue;
-      for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
-        const value = el.getAttribute(attr);
-        if (value) texts.push(value);
-      }
-    }
-    const found = [];
-    for (const raw of texts) {
-      let text = raw.replace(/Day \d+ · \d\d:\d\d(:\d\d)?/g, ' ');
-      for (const s of samples) text = text.split(s).join(' ');
-      for (const word of text.split(/[^A-Za-z’']+/)) {
-        if (english.has(word.toLowerCase()) && word !== word.toUpperCase()) {
-          found.push(`${word} — in "${raw.trim().slice(0, 100)}"`);
-          break;
-        }
-      }
-    }
-    return [...new Set(found)];
-  }, { root, words: [...ENGLISH], samples, exclude });
+function englishIn(page, root, samples, exclude = null) {
+  return englishOnScreen(page, {
+    within: root,
+    ignore: samples,
+    skip: exclude ? [exclude] : [],
+    ignorePatterns: ['Day \\d+ · \\d\\d:\\d\\d(:\\d\\d)?'],
+  });
 }
 
 async function runUntil(page, text, ms) {

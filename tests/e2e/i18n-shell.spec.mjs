@@ -30,30 +30,8 @@ const OTHERS = [
 ];
 
 /** English words on screen, outside the elements `OTHERS` names. */
-async function english(page, others = OTHERS) {
-  const marked = await page.evaluate((selectors) => {
-    let n = 0;
-    for (const el of document.querySelectorAll(selectors.join(','))) {
-      if (!el.hasAttribute('translate')) {
-        el.setAttribute('translate', 'no');
-        el.setAttribute('data-i18n-spec', '');
-        n += 1;
-      }
-    }
-    return n;
-  }, others);
-  try {
-    return await englishOnScreen(page);
-  } finally {
-    if (marked) {
-      await page.evaluate(() => {
-        for (const el of document.querySelectorAll('[data-i18n-spec]')) {
-          el.removeAttribute('translate');
-          el.removeAttribute('data-i18n-spec');
-        }
-      });
-    }
-  }
+function english(page, others = OTHERS) {
+  return englishOnScreen(page, { skip: others });
 }
 
 async function french(app, options = {}) {
