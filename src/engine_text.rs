@@ -131,39 +131,75 @@ fn known(templates: &[&'static str], text: &str) -> String {
 
 /// A refused file, in the page's language: the same file, place and values
 /// as the engine's message, the words around them translated.
-#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 pub fn file_error(e: &FileError) -> String {
     let problem = problem(&e.problem);
     match (&e.problem, &e.location) {
-        (Problem::NotFlowlab(_), Location::LineColumn { line, column }) => t!("{file}: {problem}, at line {line}, column {column}",
-            file = e.file, problem = problem, line = line, column = column
+        (Problem::NotFlowlab(_), Location::LineColumn { line, column }) => t!(
+            "{file}: {problem}, at line {line}, column {column}",
+            file = e.file,
+            problem = problem,
+            line = line,
+            column = column
         ),
-        (_, Location::LineColumn { line, column }) => format!("{}: {line}:{column}: {problem}", e.file),
+        (_, Location::LineColumn { line, column }) => {
+            format!("{}: {line}:{column}: {problem}", e.file)
+        }
         (_, Location::Path(path)) if !path.is_empty() => format!("{}: {path}: {problem}", e.file),
         _ => format!("{}: {problem}", e.file),
     }
 }
 
-#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 fn problem(p: &Problem) -> String {
     match p {
-        Problem::NotFlowlab(why) => t!("This is not a Flowlab file: {why}", why = known(PHRASES, why)),
-        Problem::Syntax(detail) => t!("JSON syntax error: {detail}", detail = detail),
-        Problem::TooLarge { size, limit } => t!("the file is {size} bytes, over the limit of {limit} bytes",
-            size = crate::i18n::num(*size as u64), limit = crate::i18n::num(*limit as u64)
+        Problem::NotFlowlab(why) => t!(
+            "This is not a Flowlab file: {why}",
+            why = known(PHRASES, why)
         ),
-        Problem::NotUtf8 { byte } => t!("the file is not UTF-8 text (byte 0x{byte}); save it as UTF-8", byte = format!("{byte:02X}")),
-        Problem::DuplicateKey { path, key } if path.is_empty() => t!("key `{key}` is written twice in the top-level object", key = key),
-        Problem::DuplicateKey { path, key } => t!("key `{key}` is written twice in the object at {path}", key = key, path = path),
-        Problem::UnknownField { field, expected } => t!("unknown field `{field}` (expected one of: {expected})", field = field, expected = expected),
-        Problem::FieldOfOtherKind { field, kind } => t!("`{field}` is not a field of a `{kind}` step", field = field, kind = kind),
+        Problem::Syntax(detail) => t!("JSON syntax error: {detail}", detail = detail),
+        Problem::TooLarge { size, limit } => t!(
+            "the file is {size} bytes, over the limit of {limit} bytes",
+            size = crate::i18n::num(*size as u64),
+            limit = crate::i18n::num(*limit as u64)
+        ),
+        Problem::NotUtf8 { byte } => t!(
+            "the file is not UTF-8 text (byte 0x{byte}); save it as UTF-8",
+            byte = format!("{byte:02X}")
+        ),
+        Problem::DuplicateKey { path, key } if path.is_empty() => t!(
+            "key `{key}` is written twice in the top-level object",
+            key = key
+        ),
+        Problem::DuplicateKey { path, key } => t!(
+            "key `{key}` is written twice in the object at {path}",
+            key = key,
+            path = path
+        ),
+        Problem::UnknownField { field, expected } => t!(
+            "unknown field `{field}` (expected one of: {expected})",
+            field = field,
+            expected = expected
+        ),
+        Problem::FieldOfOtherKind { field, kind } => t!(
+            "`{field}` is not a field of a `{kind}` step",
+            field = field,
+            kind = kind
+        ),
         Problem::Missing(field) => t!("missing field `{field}`", field = field),
-        Problem::WrongType { expected, found } => t!("expected {expected}, found {found}",
-            expected = known(PHRASES, expected), found = known(PHRASES, found)
+        Problem::WrongType { expected, found } => t!(
+            "expected {expected}, found {found}",
+            expected = known(PHRASES, expected),
+            found = known(PHRASES, found)
         ),
         Problem::Duration(e) => duration_error(e),
-        Problem::NotOneOf { value, expected } => t!("`{value}` is not one of: {expected}", value = value, expected = expected),
-        Problem::Format(f) => t!("unsupported format `{format}`: this version reads `flowlab-scenario/1`", format = f),
+        Problem::NotOneOf { value, expected } => t!(
+            "`{value}` is not one of: {expected}",
+            value = value,
+            expected = expected
+        ),
+        Problem::Format(f) => t!(
+            "unsupported format `{format}`: this version reads `flowlab-scenario/1`",
+            format = f
+        ),
         Problem::Invalid(why) => known(PHRASES, why),
     }
 }
@@ -204,14 +240,27 @@ const BPMN_REASONS: &[&str] = &[
 ];
 
 /// Why a BPMN file was refused, in the page's language.
-#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 pub fn bpmn_error(e: &BpmnError) -> String {
     match e {
         BpmnError::Xml(why) => t!("the file is not XML: {why}", why = why),
-        BpmnError::NotBpmn(why) => t!("the file is not BPMN 2.0: {why}", why = known(BPMN_REASONS, why)),
-        BpmnError::Unsupported { id, element, reason } => format!("`{id}` ({element}): {}", known(BPMN_REASONS, reason)),
-        BpmnError::Extension { id, reason } => t!("the Flowlab extension of `{id}` is not a JSON object: {reason}", id = id, reason = reason),
-        BpmnError::Workflow(why) => t!("the workflow made from the file is not valid: {why}", why = why),
+        BpmnError::NotBpmn(why) => t!(
+            "the file is not BPMN 2.0: {why}",
+            why = known(BPMN_REASONS, why)
+        ),
+        BpmnError::Unsupported {
+            id,
+            element,
+            reason,
+        } => format!("`{id}` ({element}): {}", known(BPMN_REASONS, reason)),
+        BpmnError::Extension { id, reason } => t!(
+            "the Flowlab extension of `{id}` is not a JSON object: {reason}",
+            id = id,
+            reason = reason
+        ),
+        BpmnError::Workflow(why) => t!(
+            "the workflow made from the file is not valid: {why}",
+            why = why
+        ),
     }
 }
 
@@ -241,7 +290,6 @@ fn unfill<'t>(template: &'t str, text: &str) -> Option<Vec<(&'t str, String)>> {
 }
 
 /// A duration's error in the page's language.
-#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 pub fn duration_error(e: &DurationError) -> String {
     match e {
         DurationError::Empty => tr("empty duration").to_string(),

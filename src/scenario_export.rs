@@ -161,7 +161,6 @@ pub fn export_scenario(session: &Session, note: &str) -> String {
 
 /// Whether `flowlab-sim run` of the exported text gives the session's trace
 /// (without the summary line). `None` when it does; otherwise why not.
-#[rustfmt::skip]
 pub fn reproduces(session: &Session, text: &str) -> Option<String> {
     let scenario = match flowlab_engine::scenario::parse_scenario("export.json", text) {
         Ok(s) => s,
@@ -175,8 +174,17 @@ pub fn reproduces(session: &Session, text: &str) -> Option<String> {
     let page: Vec<&str> = page.lines().collect();
     let sim = &lines[..lines.len().saturating_sub(1)];
     match page.iter().zip(sim).position(|(a, b)| a != b) {
-        Some(i) => Some(t!("line {n} differs: the page wrote {page} and the file gives {file}", n = i + 1, page = page[i], file = sim[i])),
-        None if page.len() != sim.len() => Some(t!("the page wrote {page} lines and the file gives {file}", page = page.len(), file = sim.len())),
+        Some(i) => Some(t!(
+            "line {n} differs: the page wrote {page} and the file gives {file}",
+            n = i + 1,
+            page = page[i],
+            file = sim[i]
+        )),
+        None if page.len() != sim.len() => Some(t!(
+            "the page wrote {page} lines and the file gives {file}",
+            page = page.len(),
+            file = sim.len()
+        )),
         None => None,
     }
 }

@@ -9,11 +9,15 @@ use wasm_bindgen_futures::JsFuture;
 use crate::i18n::num;
 use crate::t;
 
-#[rustfmt::skip]
 pub async fn chosen_file_text(file: &web_sys::File) -> Result<String, String> {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
-        return Err(t!("{name}: the file is {size} bytes, over the limit of {limit} bytes", name = name, size = num(file.size() as u64), limit = num(MAX_FILE_BYTES as u64)));
+        return Err(t!(
+            "{name}: the file is {size} bytes, over the limit of {limit} bytes",
+            name = name,
+            size = num(file.size() as u64),
+            limit = num(MAX_FILE_BYTES as u64)
+        ));
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await

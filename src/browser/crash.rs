@@ -48,7 +48,6 @@ fn show_banner(detail: &str) {
     {
         return;
     }
-    #[rustfmt::skip]
     let build = || -> Result<(), JsValue> {
         let banner = document.create_element("div")?;
         banner.set_class_name("crash-banner");
@@ -58,7 +57,10 @@ fn show_banner(detail: &str) {
         card.set_class_name("crash-card");
         let text = document.create_element("p")?;
         text.set_attribute("data-testid", "crash-message")?;
-        text.set_text_content(Some(&t!("Flowlab stopped unexpectedly. {saved}", saved = saved_sentence())));
+        text.set_text_content(Some(&t!(
+            "Flowlab stopped unexpectedly. {saved}",
+            saved = saved_sentence()
+        )));
         let why = document.create_element("p")?;
         why.set_class_name("crash-detail");
         why.set_text_content(Some(detail));

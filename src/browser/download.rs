@@ -6,14 +6,14 @@ use crate::i18n::tr;
 use crate::t;
 
 /// Offers `text` as a download named `file_name`.
-#[rustfmt::skip]
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| {
-            t!("could not offer {file} for download: {why}",
+            t!(
+                "could not offer {file} for download: {why}",
                 file = file_name,
                 why = tr("no blob")
             )
@@ -22,10 +22,10 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
 }
 
 /// Offers `blob` as a download named `file_name`.
-#[rustfmt::skip]
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let fail = |what: &str| {
-        t!("could not offer {file} for download: {why}",
+        t!(
+            "could not offer {file} for download: {why}",
             file = file_name,
             why = what
         )

@@ -32,7 +32,6 @@ pub fn ClockBar() -> impl IntoView {
     };
     let (until_text, set_until_text) = signal(String::new());
     let (until_error, set_until_error) = signal(None::<String>);
-    #[rustfmt::skip]
     let run_until = move || {
         let text = until_text.get_untracked();
         match parse_duration(text.trim()) {
@@ -40,13 +39,16 @@ pub fn ClockBar() -> impl IntoView {
                 set_until_error.set(None);
                 rt.run_until(SimTime(ms));
             }
-            Ok(_) => set_until_error.set(Some(t!("{time} is not after the clock ({now})",
+            Ok(_) => set_until_error.set(Some(t!(
+                "{time} is not after the clock ({now})",
                 time = text.trim(),
                 now = format_sim_time(rt.clock().now)
             ))),
-            Err(e) => {
-                set_until_error.set(Some(t!("“{text}”: {error}", text = text.trim(), error = crate::engine_text::duration_error(&e))))
-            }
+            Err(e) => set_until_error.set(Some(t!(
+                "“{text}”: {error}",
+                text = text.trim(),
+                error = crate::engine_text::duration_error(&e)
+            ))),
         }
     };
     view! {
@@ -149,14 +151,15 @@ fn SaveBadge() -> impl IntoView {
         SaveState::Saving { .. } => "save-badge save-badge--saving",
         SaveState::NotSaving { .. } => "save-badge save-badge--off",
     };
-    #[rustfmt::skip]
     let title = move || match rt.save_state() {
         SaveState::Saved => tr("Everything shown is saved in this browser").to_string(),
-        SaveState::Saving { unsaved } => plural("{n} event is not written yet|{n} events are not written yet",
+        SaveState::Saving { unsaved } => plural(
+            "{n} event is not written yet|{n} events are not written yet",
             unsaved as u64,
         ),
         SaveState::NotSaving { reason, unsaved } => {
-            t!("Not saving: {reason}. {events} only in this tab.",
+            t!(
+                "Not saving: {reason}. {events} only in this tab.",
                 reason = reason,
                 events = plural("{n} event exists|{n} events exist", unsaved as u64)
             )

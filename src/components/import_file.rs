@@ -114,7 +114,6 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
         });
     };
 
-    #[rustfmt::skip]
     let confirm = move |as_copy: bool| {
         asking.set(None);
         match pending.try_update_value(|p| p.take()).flatten() {
@@ -124,10 +123,12 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                 source,
             }) => spawn_local(async move {
                 match rt.replace(*session, source).await {
-                    Ok(()) => done.set(Some(t!("The workspace now comes from {file}.",
+                    Ok(()) => done.set(Some(t!(
+                        "The workspace now comes from {file}.",
                         file = file
                     ))),
-                    Err(e) => error.set(Some(t!("{file} was not imported: {error}. Nothing was changed.",
+                    Err(e) => error.set(Some(t!(
+                        "{file} was not imported: {error}. Nothing was changed.",
                         file = file,
                         error = e
                     ))),

@@ -131,9 +131,9 @@ pub fn BranchDialog() -> impl IntoView {
 }
 
 /// "event 3 of 12" under the timeline.
-#[rustfmt::skip]
 fn position_text(position: usize, total: usize) -> String {
-    t!("event {n} of {m}",
+    t!(
+        "event {n} of {m}",
         n = num(position as u64),
         m = num(total as u64)
     )

@@ -55,14 +55,14 @@ pub fn WorkspaceMenu() -> impl IntoView {
             }
         }
     };
-    #[rustfmt::skip]
     let summary = move || {
         rt.with(|s| {
             let state = s.state();
             [
                 plural("{n} workflow|{n} workflows", state.workflows.len() as u64),
                 plural("{n} contact|{n} contacts", state.contacts.len() as u64),
-                plural("{n} execution|{n} executions",
+                plural(
+                    "{n} execution|{n} executions",
                     state.executions.len() as u64,
                 ),
                 plural("{n} event|{n} events", s.log().len() as u64),

@@ -238,7 +238,6 @@ fn VersionsDialog() -> impl IntoView {
 
 /// Copies version `n` into the draft: one undo entry here, and the
 /// engine's own `restore` (so the log says what happened).
-#[rustfmt::skip]
 pub fn restore(ed: Ed, n: u32) {
     let Some(v) = draft_of(ed, n) else { return };
     ed.viewing.set(None);
@@ -258,7 +257,10 @@ pub fn restore(ed: Ed, n: u32) {
     ed.dialog.set(None);
     ed.selection.set(Selection::default());
     ed.notice.set(Some(if changed {
-        t!("Version {n} restored into the draft (undo with Ctrl+Z)", n = n)
+        t!(
+            "Version {n} restored into the draft (undo with Ctrl+Z)",
+            n = n
+        )
     } else {
         t!("The draft already holds version {n}", n = n)
     }));

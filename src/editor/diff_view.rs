@@ -31,18 +31,26 @@ fn field_rows(changes: Vec<FieldChange>) -> impl IntoView {
 }
 
 /// One line: "2 added · 1 removed · 3 changed".
-#[rustfmt::skip]
 pub fn headline(d: &DraftDiff) -> String {
     let mut parts = Vec::new();
     let n = |k: usize| k as u64;
     if !d.steps_added.is_empty() {
-        parts.push(plural("{n} step added|{n} steps added", n(d.steps_added.len())));
+        parts.push(plural(
+            "{n} step added|{n} steps added",
+            n(d.steps_added.len()),
+        ));
     }
     if !d.steps_removed.is_empty() {
-        parts.push(plural("{n} step removed|{n} steps removed", n(d.steps_removed.len())));
+        parts.push(plural(
+            "{n} step removed|{n} steps removed",
+            n(d.steps_removed.len()),
+        ));
     }
     if !d.steps_changed.is_empty() {
-        parts.push(plural("{n} step changed|{n} steps changed", n(d.steps_changed.len())));
+        parts.push(plural(
+            "{n} step changed|{n} steps changed",
+            n(d.steps_changed.len()),
+        ));
     }
     if d.order.is_some() {
         parts.push(tr("order changed").into());

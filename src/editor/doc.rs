@@ -527,7 +527,6 @@ pub enum ClipboardError {
 
 impl ClipboardError {
     /// The error said in the current language.
-    #[rustfmt::skip]
     pub fn said(&self) -> String {
         match self {
             ClipboardError::NotJson => tr("the clipboard holds text, not Flowlab steps (copy steps in a Flowlab editor, or a workflow file's JSON)").into(),

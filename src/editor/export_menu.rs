@@ -65,24 +65,30 @@ fn export_mermaid(ed: Ed) {
     offer(ed, &file_name(ed, &draft, "mmd"), "text/plain", &text);
 }
 
-#[rustfmt::skip]
 fn export_svg(ed: Ed) {
     let draft = shown(ed);
     let file = file_name(ed, &draft, "svg");
     match canvas_svg() {
         Ok(svg) => offer(ed, &file, "image/svg+xml", &svg.text),
-        Err(e) => ed.notice.set(Some(t!("{file} was not exported: {error}", file = file, error = e ))),
+        Err(e) => ed.notice.set(Some(t!(
+            "{file} was not exported: {error}",
+            file = file,
+            error = e
+        ))),
     }
 }
 
-#[rustfmt::skip]
 fn export_png(ed: Ed) {
     let draft = shown(ed);
     let file = file_name(ed, &draft, "png");
     let svg = match canvas_svg() {
         Ok(svg) => svg,
         Err(e) => {
-            return ed.notice.set(Some(t!("{file} was not exported: {error}", file = file, error = e )))
+            return ed.notice.set(Some(t!(
+                "{file} was not exported: {error}",
+                file = file,
+                error = e
+            )))
         }
     };
     wasm_bindgen_futures::spawn_local(async move {

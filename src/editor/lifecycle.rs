@@ -52,7 +52,6 @@ pub fn actions(status: WorkflowStatus, facts: Facts) -> Vec<LifecycleAction> {
 }
 
 /// The engine's refusal, said to a person in the current language.
-#[rustfmt::skip]
 fn why_not(refusal: &Refusal, input: DefinitionInput) -> String {
     match refusal {
         Refusal::NoVersion => tr("A workflow needs a published version before it can be activated").into(),
@@ -67,7 +66,6 @@ fn why_not(refusal: &Refusal, input: DefinitionInput) -> String {
     }
 }
 
-#[rustfmt::skip]
 fn confirmation(input: DefinitionInput, running: u64) -> Option<String> {
     let executions = match running {
         0 => tr("No execution is running now.").to_string(),

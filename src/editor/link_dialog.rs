@@ -47,7 +47,6 @@ pub fn link_from_selection(ed: Ed) {
     }
 }
 
-#[rustfmt::skip]
 #[component]
 pub fn LinkDialog(from: String) -> impl IntoView {
     let ed = use_ed();
@@ -115,7 +114,12 @@ pub fn LinkDialog(from: String) -> impl IntoView {
             if ed.apply(|d| d.connect(&from, p, &to)).is_some() {
                 ed.dialog.set(None);
                 ed.selection.set(Selection::only(&from));
-                ed.notice.set(Some(t!("Linked {from} ({port}) to {to}", from = from, port = port_name(p), to = to )));
+                ed.notice.set(Some(t!(
+                    "Linked {from} ({port}) to {to}",
+                    from = from,
+                    port = port_name(p),
+                    to = to
+                )));
             }
         }
     };

@@ -101,8 +101,10 @@ pub fn Palette() -> impl IntoView {
             });
             if !on_palette {
                 let kind = kind_label(c.kind).to_lowercase();
-                #[rustfmt::skip]
-                let why = t!("Not added: drop the {kind} step on the canvas, or click it in the palette", kind = kind);
+                let why = t!(
+                    "Not added: drop the {kind} step on the canvas, or click it in the palette",
+                    kind = kind
+                );
                 ed.notice.set(Some(why));
             }
             return;

@@ -47,7 +47,6 @@ pub fn issue_place(issue: &Issue) -> String {
 
 /// What the panel says when validation finds nothing: whether the draft
 /// can be published, and why not when the workflow's status forbids it.
-#[rustfmt::skip]
 pub fn all_clear(status: Option<WorkflowStatus>) -> String {
     match status {
         None | Some(WorkflowStatus::Draft | WorkflowStatus::Active | WorkflowStatus::Paused) => {

@@ -25,11 +25,12 @@ pub fn start(ed: Ed, id: &str) {
 
 /// What a commit of `typed` does to a step named `old`: `Err` when it is
 /// refused, `Ok(None)` when nothing changes.
-#[rustfmt::skip]
 pub fn new_name(old: &str, typed: &str) -> Result<Option<String>, &'static str> {
     let typed = typed.trim();
     if typed.is_empty() {
-        Err(tr("A step needs a name: type one, or press Escape to keep the old one"))
+        Err(tr(
+            "A step needs a name: type one, or press Escape to keep the old one",
+        ))
     } else if typed == old {
         Ok(None)
     } else {

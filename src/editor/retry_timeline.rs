@@ -57,7 +57,6 @@ pub fn schedule(policy: RetryPolicy, duration: Option<DurationSpec>, on_fail: &O
 
 /// The line under "Custom retry policy": the policy a step runs with,
 /// the default one when the box is not ticked.
-#[rustfmt::skip]
 pub fn policy_hint(written: Option<RetryPolicy>) -> String {
     let (on, policy) = match written {
         None => (false, RetryPolicy::default()),
@@ -77,9 +76,17 @@ pub fn policy_hint(written: Option<RetryPolicy>) -> String {
     let more = if n > 5 { ", …" } else { "" };
     let waits = format!("{}{more}", waits.join(", "));
     if on {
-        t!("On: {n} attempts, backing off {waits}", n = n, waits = waits)
+        t!(
+            "On: {n} attempts, backing off {waits}",
+            n = n,
+            waits = waits
+        )
     } else {
-        t!("Off: the default policy, {n} attempts, backing off {waits}", n = n, waits = waits)
+        t!(
+            "Off: the default policy, {n} attempts, backing off {waits}",
+            n = n,
+            waits = waits
+        )
     }
 }
 
@@ -91,7 +98,6 @@ fn at(ms: u64) -> String {
     }
 }
 
-#[rustfmt::skip]
 #[component]
 pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView {
     const W: f64 = 288.0;
@@ -138,9 +144,21 @@ pub fn RetryTimeline(#[prop(into)] schedule: Signal<Schedule>) -> impl IntoView 
         let s = schedule.get();
         let mut parts: Vec<String> = Vec::new();
         let times: Vec<String> = s.attempts.iter().map(|(ms, _)| at(*ms)).collect();
-        parts.push(if s.attempt_ms > 0 { t!("Attempts at {times}, each taking {duration}.", times = times.join(", "), duration = format_duration(s.attempt_ms) ) } else { t!("Attempts at {times}.", times = times.join(", ")) });
+        parts.push(if s.attempt_ms > 0 {
+            t!(
+                "Attempts at {times}, each taking {duration}.",
+                times = times.join(", "),
+                duration = format_duration(s.attempt_ms)
+            )
+        } else {
+            t!("Attempts at {times}.", times = times.join(", "))
+        });
         if let Some((ms, action)) = s.fail {
-            parts.push(t!("All failed: {action} at {time}.", action = action, time = at(ms) ));
+            parts.push(t!(
+                "All failed: {action} at {time}.",
+                action = action,
+                time = at(ms)
+            ));
         }
         parts.join(" ")
     };

@@ -47,13 +47,26 @@ pub enum RunQueryError {
 
 impl RunQueryError {
     /// The error said in the current language.
-    #[rustfmt::skip]
     pub fn said(&self) -> String {
         match self {
-            RunQueryError::UnknownMode(m) => t!("“{mode}” is not a mode of the editor (design or run): showing the design", mode = m),
-            RunQueryError::NotANumber { asked, latest } => t!("“{asked}” is not a version number: showing v{latest}, the latest", asked = asked, latest = latest),
-            RunQueryError::NoSuchVersion { asked, latest } => t!("This workflow has no version {asked} (it has v1 to v{latest}): showing v{latest}", asked = asked, latest = latest),
-            RunQueryError::NoVersion => tr("This workflow has no published version yet: publish it, then watch it run here").into(),
+            RunQueryError::UnknownMode(m) => t!(
+                "“{mode}” is not a mode of the editor (design or run): showing the design",
+                mode = m
+            ),
+            RunQueryError::NotANumber { asked, latest } => t!(
+                "“{asked}” is not a version number: showing v{latest}, the latest",
+                asked = asked,
+                latest = latest
+            ),
+            RunQueryError::NoSuchVersion { asked, latest } => t!(
+                "This workflow has no version {asked} (it has v1 to v{latest}): showing v{latest}",
+                asked = asked,
+                latest = latest
+            ),
+            RunQueryError::NoVersion => tr(
+                "This workflow has no published version yet: publish it, then watch it run here",
+            )
+            .into(),
         }
     }
 }
@@ -220,7 +233,6 @@ pub fn short_status(status: StepStatus) -> &'static str {
 }
 
 /// The node's badges, non-zero only, in the lifecycle's order.
-#[rustfmt::skip]
 pub fn badges(step: &StepView) -> Vec<Badge> {
     StepStatus::ALL
         .into_iter()
@@ -231,7 +243,10 @@ pub fn badges(step: &StepView) -> Vec<Badge> {
                 status,
                 count,
                 text: format!("{count} {}", short_status(status)),
-                title: plural("{n} execution {status} at {step}|{n} executions {status} at {step}", count)
+                title: plural(
+                    "{n} execution {status} at {step}|{n} executions {status} at {step}",
+                    count,
+                )
                 .replace("{status}", status.as_str())
                 .replace("{step}", &step.name),
             }

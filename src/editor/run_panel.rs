@@ -32,11 +32,13 @@ pub fn RunPanel() -> impl IntoView {
 }
 
 #[component]
-#[rustfmt::skip]
 fn StepCounts(step: crate::run_view::steps::StepView) -> impl IntoView {
     let state = NodeRunState::of(Some(&step));
     let now = match state {
-        NodeRunState::Current => plural("{n} execution here now|{n} executions here now", step.current),
+        NodeRunState::Current => plural(
+            "{n} execution here now|{n} executions here now",
+            step.current,
+        ),
         NodeRunState::Executed => tr("Executed; no execution here now").to_string(),
         NodeRunState::Idle => tr("No execution has reached this step yet").to_string(),
     };

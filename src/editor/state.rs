@@ -503,12 +503,13 @@ pub fn nodes_of(d: &WorkflowDraft, issues: &HashMap<String, Severity>) -> Nodes 
 }
 
 /// Why the engine refused an edit, said in the current language.
-#[rustfmt::skip]
 fn said(e: &EditError) -> String {
     match e {
         EditError::NoStep(id) => t!("no step `{id}`", id = id),
         EditError::StepExists(id) => t!("a step `{id}` already exists", id = id),
-        EditError::GestureOpen(label) => t!("a gesture (`{label}`) is already under way", label = label),
+        EditError::GestureOpen(label) => {
+            t!("a gesture (`{label}`) is already under way", label = label)
+        }
         EditError::PastEnd { .. } | EditError::NoPort { .. } => e.to_string(),
     }
 }

@@ -40,7 +40,6 @@ pub fn kind_hint(kind: StepKind) -> &'static str {
     }
 }
 
-#[rustfmt::skip]
 pub fn summary(step: &Step, draft: &WorkflowDraft) -> String {
     let mut parts: Vec<String> = Vec::new();
     match &step.body {
@@ -84,7 +83,6 @@ pub fn summary(step: &Step, draft: &WorkflowDraft) -> String {
     parts.join(" · ")
 }
 
-#[rustfmt::skip]
 fn action(a: &ActionStep, draft: &WorkflowDraft, parts: &mut Vec<String>) {
     parts.push(match a.action {
         Some(kind) => kind.as_str().to_owned(),
@@ -94,11 +92,16 @@ fn action(a: &ActionStep, draft: &WorkflowDraft, parts: &mut Vec<String>) {
         parts.push(duration(d));
     }
     if let Some(r) = a.retry {
-        parts.push(plural("{n} attempt|{n} attempts", r.max_attempts.max(0) as u64));
+        parts.push(plural(
+            "{n} attempt|{n} attempts",
+            r.max_attempts.max(0) as u64,
+        ));
     }
     match a.fault {
         Some(Fault::FailFirst(n)) => parts.push(t!("fails first {n}", n = n)),
-        Some(Fault::Probability(p)) => parts.push(t!("fails {share}", share = crate::i18n::format::percent(p))),
+        Some(Fault::Probability(p)) => {
+            parts.push(t!("fails {share}", share = crate::i18n::format::percent(p)))
+        }
         Some(Fault::Always(true)) => parts.push(tr("always fails").into()),
         Some(Fault::Always(false)) | None => {}
     }
@@ -114,7 +117,6 @@ fn duration(d: DurationSpec) -> String {
     d.describe()
 }
 
-#[rustfmt::skip]
 fn fail(on_fail: &OnFail, draft: &WorkflowDraft) -> String {
     match on_fail {
         OnFail::Branch { goto: Some(id) } => {
@@ -124,8 +126,14 @@ fn fail(on_fail: &OnFail, draft: &WorkflowDraft) -> String {
         OnFail::Retry {
             max_retry_days,
             retry_interval_days,
-        } => t!("on fail: retry every {every} for {days}", every = crate::i18n::duration(*retry_interval_days * 86_400_000), days = crate::i18n::duration(*max_retry_days * 86_400_000)),
-        OnFail::EnrollWorkflow { workflow: Some(w) } => t!("on fail: enroll in {workflow}", workflow = w),
+        } => t!(
+            "on fail: retry every {every} for {days}",
+            every = crate::i18n::duration(*retry_interval_days * 86_400_000),
+            days = crate::i18n::duration(*max_retry_days * 86_400_000)
+        ),
+        OnFail::EnrollWorkflow { workflow: Some(w) } => {
+            t!("on fail: enroll in {workflow}", workflow = w)
+        }
         other => t!("on fail: {action}", action = other.action_name()),
     }
 }

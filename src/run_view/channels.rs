@@ -95,7 +95,6 @@ pub fn matching<'a>(trigger: &Trigger, contacts: &'a [Contact]) -> Vec<&'a Conta
 /// "3 contacts (c3, c5, c9) have no email address: this version's email
 /// actions would end their executions FAILED_SAFE." One line per channel;
 /// `version`: `None` for the version about to be published.
-#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 pub fn warning_lines(lacks: &[Lack], version: Option<u32>) -> Vec<String> {
     [Channel::Email, Channel::Sms]
         .into_iter()

@@ -54,9 +54,9 @@ pub fn runs_csv(rows: &[ExecRow]) -> String {
     csv.finish()
 }
 
-#[rustfmt::skip] // keeps the key next to `t!(` for coverage_tests
 pub fn metrics_file(m: &VersionMetrics) -> String {
-    t!("flowlab-metrics-{workflow}-v{version}.csv",
+    t!(
+        "flowlab-metrics-{workflow}-v{version}.csv",
         workflow = m.workflow,
         version = m.version
     )

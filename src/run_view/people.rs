@@ -14,7 +14,6 @@ use crate::t;
 
 /// What the operator form shows under a field, in the page's language
 /// (`Display` is the engine's English).
-#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 pub fn operator_problem_text(p: &OperatorProblem) -> String {
     match p {
         OperatorProblem::MissingId => tr("the operator needs an id").to_string(),

@@ -12,7 +12,6 @@ use flowlab_engine::trace::Names;
 use crate::i18n::tr;
 use crate::t;
 
-#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 pub fn reason_text(state: &State, x: ExecIx, reason: &Reason) -> String {
     let names = Names { state };
     let step = |s| names.step(x, s);
@@ -27,7 +26,8 @@ pub fn reason_text(state: &State, x: ExecIx, reason: &Reason) -> String {
             t!("{n} execution(s) already running (max_concurrent)", n = n)
         }
         Reason::LockHeld(holder) => t!("contact is locked by {id}", id = holder.name()),
-        Reason::StepFailed { step: s, action } => t!("step {step} failed ({action})",
+        Reason::StepFailed { step: s, action } => t!(
+            "step {step} failed ({action})",
             step = step(*s),
             action = action.as_str()
         ),
@@ -40,17 +40,21 @@ pub fn reason_text(state: &State, x: ExecIx, reason: &Reason) -> String {
         Reason::StepLoop(s) => t!("step loop at {step}", step = step(*s)),
         Reason::WorkLimit { step: s, limit } => {
             let limit = match limit {
-                WorkLimit::AttemptsAtOneInstant => t!("made {n} attempts at one instant, the most a step may",
+                WorkLimit::AttemptsAtOneInstant => t!(
+                    "made {n} attempts at one instant, the most a step may",
                     n = MAX_ATTEMPTS_AT_ONE_INSTANT
                 ),
-                WorkLimit::AttemptsPerStep => t!("made {n} attempts in this execution, the most a step may",
+                WorkLimit::AttemptsPerStep => t!(
+                    "made {n} attempts in this execution, the most a step may",
                     n = MAX_ATTEMPTS_PER_STEP
                 ),
-                WorkLimit::EntriesPerExecution => t!("not entered: the execution has entered {n} steps, the most one may",
+                WorkLimit::EntriesPerExecution => t!(
+                    "not entered: the execution has entered {n} steps, the most one may",
                     n = MAX_ENTRIES_PER_EXECUTION
                 ),
             };
-            t!("work_limit: step {step} {limit}",
+            t!(
+                "work_limit: step {step} {limit}",
                 step = step(*s),
                 limit = limit
             )

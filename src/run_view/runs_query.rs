@@ -28,12 +28,15 @@ pub enum RangeError {
 
 impl RangeError {
     /// The error in the page's language (`Display` stays English).
-    #[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
     pub fn text(&self) -> String {
         match self {
-            RangeError::From(e) => t!("From: {error}", error = crate::engine_text::duration_error(e)),
+            RangeError::From(e) => t!(
+                "From: {error}",
+                error = crate::engine_text::duration_error(e)
+            ),
             RangeError::To(e) => t!("To: {error}", error = crate::engine_text::duration_error(e)),
-            RangeError::Reversed { from, to } => t!("From ({from}) is after To ({to}): no execution can start in that range",
+            RangeError::Reversed { from, to } => t!(
+                "From ({from}) is after To ({to}): no execution can start in that range",
                 from = from,
                 to = to
             ),

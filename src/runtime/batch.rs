@@ -170,16 +170,19 @@ impl Batch {
     }
 }
 
-#[rustfmt::skip]
 pub(super) fn not_saving_reason(e: &StorageError) -> String {
     match e {
         StorageError::QuotaExceeded => {
             tr("the browser's storage is full, so new events are kept only in this tab").into()
         }
-        StorageError::Blocked => {
-            tr("another Flowlab tab holds an older version of the workspace open; close it and reload").into()
-        }
-        other => t!("{error}; new events are kept only in this tab", error = other),
+        StorageError::Blocked => tr(
+            "another Flowlab tab holds an older version of the workspace open; close it and reload",
+        )
+        .into(),
+        other => t!(
+            "{error}; new events are kept only in this tab",
+            error = other
+        ),
     }
 }
 

@@ -27,9 +27,12 @@ pub enum LoadError {
     NotStored { file: String, reason: StorageError },
 }
 
-#[rustfmt::skip]
 fn not_stored(file: &str, reason: &StorageError) -> String {
-    t!("{file} was not loaded: {reason}. Nothing was changed.", file = file, reason = reason)
+    t!(
+        "{file} was not loaded: {reason}. Nothing was changed.",
+        file = file,
+        reason = reason
+    )
 }
 
 impl Runtime {

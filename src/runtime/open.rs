@@ -224,8 +224,10 @@ async fn open(runtime: Runtime, writable: bool) {
             runtime.install(Session::new(sim::genesis(&scenario), scenario.script), mode);
         }
         Err(e) => {
-            #[rustfmt::skip]
-            runtime.mode.set(Mode::Failed(t!("The saved workspace could not be read ({error}). Nothing was changed in storage.", error = e)));
+            runtime.mode.set(Mode::Failed(t!(
+                "The saved workspace could not be read ({error}). Nothing was changed in storage.",
+                error = e
+            )));
             if writable {
                 super::recover::salvage(runtime, store).await;
             }

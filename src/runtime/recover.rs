@@ -36,10 +36,14 @@ pub struct Damaged {
 
 impl Damaged {
     /// What recovering drops, e.g. "events 1 201–3 400 (from segment 7 on)".
-    #[rustfmt::skip]
     pub fn loss(&self) -> Option<String> {
         let d = self.damage.as_ref()?;
-        Some(t!("events {from}–{to} (segment {segment} and after)", from = group(d.good_events + 1), to = group(d.stored_events), segment = d.segment))
+        Some(t!(
+            "events {from}–{to} (segment {segment} and after)",
+            from = group(d.good_events + 1),
+            to = group(d.stored_events),
+            segment = d.segment
+        ))
     }
 }
 
@@ -144,8 +148,12 @@ impl Runtime {
         }) else {
             return Err(tr("nothing of the saved workspace can be recovered").into());
         };
-        #[rustfmt::skip]
-        store.truncate_to(end, Some(&record)).await.map_err(|e| t!("the workspace was not recovered: {error}. Nothing was changed.", error = e))?;
+        store.truncate_to(end, Some(&record)).await.map_err(|e| {
+            t!(
+                "the workspace was not recovered: {error}. Nothing was changed.",
+                error = e
+            )
+        })?;
         let Some(r) = self.recovery.try_update_value(|r| r.take()).flatten() else {
             return Err(tr("the workspace was replaced meanwhile").into());
         };

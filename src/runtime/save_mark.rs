@@ -40,7 +40,6 @@ impl SaveSignal {
 }
 
 /// What is saved: the log minus the events the state says are not.
-#[rustfmt::skip]
 fn saved_sentence(session: &Session, state: &SaveState) -> String {
     let log = session.log();
     let unsaved = match state {
@@ -50,9 +49,16 @@ fn saved_sentence(session: &Session, state: &SaveState) -> String {
     let saved = log.len().saturating_sub(unsaved);
     match (state, saved) {
         (SaveState::NotSaving { reason, .. }, 0) => {
-            t!("Nothing of this workspace is saved in this browser ({reason}).", reason = reason)
+            t!(
+                "Nothing of this workspace is saved in this browser ({reason}).",
+                reason = reason
+            )
         }
         (_, 0) => tr("The workspace as it was loaded is saved, before its first event.").into(),
-        (_, n) => t!("Everything up to {time} ({events}) is saved.", time = format_sim_time(log.get(n - 1).t), events = plural("{n} event|{n} events", n as u64)),
+        (_, n) => t!(
+            "Everything up to {time} ({events}) is saved.",
+            time = format_sim_time(log.get(n - 1).t),
+            events = plural("{n} event|{n} events", n as u64)
+        ),
     }
 }

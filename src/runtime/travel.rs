@@ -149,8 +149,12 @@ impl Runtime {
             return self.run_held();
         };
         let source = self.source.get_value();
-        #[rustfmt::skip]
-        self.replace(branch, source).await.map_err(|e| t!("The branch was not saved, nothing changed: {error}", error = e))?;
+        self.replace(branch, source).await.map_err(|e| {
+            t!(
+                "The branch was not saved, nothing changed: {error}",
+                error = e
+            )
+        })?;
         self.run_held()
     }
 

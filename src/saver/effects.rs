@@ -33,7 +33,6 @@ pub enum ReadOnly {
 }
 
 impl ReadOnly {
-    #[rustfmt::skip]
     pub fn message(self) -> &'static str {
         match self {
             ReadOnly::OtherTab => tr("This workspace is running in another tab, so this tab shows it read-only, as it was last saved. It takes over by itself when the other tab closes."),

@@ -102,7 +102,6 @@ fn decision_text(code: &'static str) -> &'static str {
 }
 
 #[component]
-#[rustfmt::skip] // keeps each key next to `t!(` for coverage_tests
 fn InboxCard(item: InboxItem, operator: String) -> impl IntoView {
     let rt = use_runtime();
     let decide = move |execution: String, decision: Decision| {
@@ -119,7 +118,8 @@ fn InboxCard(item: InboxItem, operator: String) -> impl IntoView {
         Status::Open => ("open", tr("Waiting for a decision").to_string()),
         Status::Decided { by, decision, at } => (
             "decided",
-            t!("{by} chose {decision} at {when}",
+            t!(
+                "{by} chose {decision} at {when}",
                 by = by,
                 decision = decision_text(decision),
                 when = format_sim_time(*at)

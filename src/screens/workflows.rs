@@ -64,9 +64,9 @@ pub fn WorkflowsScreen() -> impl IntoView {
             navigate(&format!("/editor/{id}"), Default::default());
         }
     };
-    #[rustfmt::skip]
     let subtitle = move || match rows.get() {
-        Some(r) => t!("Your workspace · {workflows} · kept in this browser",
+        Some(r) => t!(
+            "Your workspace · {workflows} · kept in this browser",
             workflows = plural("{n} workflow|{n} workflows", r.len() as u64)
         ),
         None if matches!(rt.mode(), crate::runtime::Mode::Failed(_)) => {

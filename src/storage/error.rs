@@ -54,12 +54,12 @@ pub enum StorageError {
 impl std::error::Error for StorageError {}
 
 impl std::fmt::Display for StorageError {
-    #[rustfmt::skip]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = match self {
             StorageError::Unavailable(why) => t!("storage is unavailable: {why}", why = why),
             StorageError::QuotaExceeded => tr("the browser's storage quota is exceeded").into(),
-            StorageError::TooLarge { bytes, limit } => t!("this workspace takes {size} MB to store, over the limit of {limit} MB",
+            StorageError::TooLarge { bytes, limit } => t!(
+                "this workspace takes {size} MB to store, over the limit of {limit} MB",
                 size = num(bytes.div_ceil(1 << 20) as u64),
                 limit = num((limit >> 20) as u64)
             ),
@@ -67,25 +67,29 @@ impl std::fmt::Display for StorageError {
                 tr("another Flowlab tab holds this workspace open with an older version; close it")
                     .into()
             }
-            StorageError::VersionExists { workflow, version } => t!("version {version} of workflow `{workflow}` is already published",
+            StorageError::VersionExists { workflow, version } => t!(
+                "version {version} of workflow `{workflow}` is already published",
                 version = version,
                 workflow = workflow
             ),
-            StorageError::OutOfOrder { expected, got } => t!("the log ends at event {expected}; a segment starting at event {got} cannot follow",
+            StorageError::OutOfOrder { expected, got } => t!(
+                "the log ends at event {expected}; a segment starting at event {got} cannot follow",
                 expected = expected,
                 got = got
             ),
             StorageError::Overtaken => {
                 tr("another tab wrote this workspace since this tab last saved it").into()
             }
-            StorageError::JournalOutOfOrder { expected, got } => t!("the journal holds {expected} entries; an entry numbered {got} cannot follow",
+            StorageError::JournalOutOfOrder { expected, got } => t!(
+                "the journal holds {expected} entries; an entry numbered {got} cannot follow",
                 expected = expected,
                 got = got
             ),
             StorageError::SnapshotAhead {
                 after_events,
                 log_events,
-            } => t!("a snapshot after {after} events is ahead of the stored log ({log} events)",
+            } => t!(
+                "a snapshot after {after} events is ahead of the stored log ({log} events)",
                 after = after_events,
                 log = log_events
             ),

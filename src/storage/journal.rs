@@ -47,7 +47,6 @@ pub(crate) fn encode_entry(entry: &JournalEntryJson) -> String {
 /// Checks and reads the journal store's records (`(key, text)` in key
 /// order): keys are 0, 1, … without a gap, there are `end` of them
 /// (`meta/journal_end`), and each is an `[after, command]` pair.
-#[rustfmt::skip]
 pub(crate) fn decode_journal(
     records: Vec<(f64, Option<String>)>,
     end: u64,
@@ -58,20 +57,26 @@ pub(crate) fn decode_journal(
     let mut out = Vec::with_capacity(records.len());
     for (i, (key, text)) in records.into_iter().enumerate() {
         if key != i as f64 {
-            return Err(StorageError::Corrupt(t!("journal entry {i} is missing", i = i)));
+            return Err(StorageError::Corrupt(t!(
+                "journal entry {i} is missing",
+                i = i
+            )));
         }
         let text = text.ok_or_else(|| corrupt(i, tr("not text").into()))?;
         out.push(serde_json::from_str(&text).map_err(|e| corrupt(i, e.to_string()))?);
     }
     if out.len() as u64 != end {
-        return Err(StorageError::Corrupt(t!("the journal holds {n} entries; meta/journal_end says {end}", n = out.len(), end = end)));
+        return Err(StorageError::Corrupt(t!(
+            "the journal holds {n} entries; meta/journal_end says {end}",
+            n = out.len(),
+            end = end
+        )));
     }
     Ok(out)
 }
 
 /// The journal inside a session record written by schema 1 (`{…,
 /// "journal": [[after, command], …]}`); empty when it has none.
-#[rustfmt::skip]
 pub(crate) fn v1_journal(session: Option<&str>) -> Result<Vec<JournalEntryJson>, StorageError> {
     let Some(text) = session else {
         return Ok(Vec::new());

@@ -165,23 +165,23 @@ fn as_count(v: &JsValue) -> Option<u64> {
     }
 }
 
-#[rustfmt::skip]
 fn field_u64(o: &JsValue, name: &str, what: &str) -> Result<u64, StorageError> {
     as_count(&field(o, name, what)?).ok_or_else(|| {
-        StorageError::Corrupt(t!("{what}: `{name}` is not a count",
+        StorageError::Corrupt(t!(
+            "{what}: `{name}` is not a count",
             what = what,
             name = name
         ))
     })
 }
 
-#[rustfmt::skip]
 fn field_bytes(o: &JsValue, name: &str, what: &str) -> Result<Vec<u8>, StorageError> {
     field(o, name, what)?
         .dyn_into::<Uint8Array>()
         .map(|a| a.to_vec())
         .map_err(|_| {
-            StorageError::Corrupt(t!("{what}: `{name}` is not bytes",
+            StorageError::Corrupt(t!(
+                "{what}: `{name}` is not bytes",
                 what = what,
                 name = name
             ))
@@ -613,7 +613,6 @@ impl Store {
         self.read().await
     }
 
-    #[rustfmt::skip]
     async fn read(&self) -> Result<Option<Salvage>, StorageError> {
         let tx = self.tx(
             &[META, SEGMENTS, SNAPSHOTS, VERSIONS, JOURNAL],
@@ -624,7 +623,8 @@ impl Store {
             return Ok(None);
         };
         let genesis_json = genesis_json.as_string().ok_or_else(|| {
-            StorageError::Corrupt(t!("{what}: {problem}",
+            StorageError::Corrupt(t!(
+                "{what}: {problem}",
                 what = "meta/genesis",
                 problem = tr("not text")
             ))
@@ -666,14 +666,16 @@ impl Store {
                     .primitive()?
                     .await?
                     .ok_or_else(|| {
-                        StorageError::Corrupt(t!("{what}: {problem}",
+                        StorageError::Corrupt(t!(
+                            "{what}: {problem}",
                             what = what,
                             problem = tr("missing")
                         ))
                     })?;
                 let after_events = field_u64(&v, "after_events", &what)?;
                 if after_events > end.events {
-                    return Err(StorageError::Corrupt(t!("{what}: after the end of the log",
+                    return Err(StorageError::Corrupt(t!(
+                        "{what}: after the end of the log",
                         what = what
                     )));
                 }

@@ -71,7 +71,6 @@ pub struct LogEnd {
 /// events are not decoded: the segments were just encoded from the log
 /// itself, and decoding them again would double the cost of every save.
 /// Returns the new end.
-#[rustfmt::skip]
 pub(crate) fn check_append(end: LogEnd, segments: &[Segment]) -> Result<LogEnd, StorageError> {
     let mut end = end;
     for segment in segments {
@@ -83,14 +82,16 @@ pub(crate) fn check_append(end: LogEnd, segments: &[Segment]) -> Result<LogEnd, 
             });
         }
         let bad = |what: String| {
-            StorageError::BadSegment(t!("segment starting at event {at}: {what}",
+            StorageError::BadSegment(t!(
+                "segment starting at event {at}: {what}",
                 at = at,
                 what = what
             ))
         };
         let header = segment_header(&segment.bytes).map_err(|e| bad(e.to_string()))?;
         if header.count != u64::from(segment.event_count) || header.count == 0 {
-            return Err(bad(t!("says {n} events and holds {m}",
+            return Err(bad(t!(
+                "says {n} events and holds {m}",
                 n = segment.event_count,
                 m = header.count
             )));
@@ -130,10 +131,10 @@ struct Walk {
 /// `decode_from` is checked by its checksum and header only (what comes
 /// before a snapshot is read only for history); later ones are decoded,
 /// as the state is folded from them.
-#[rustfmt::skip]
 fn walk(records: &[StoredSegment], decode_from: u64) -> Walk {
-    let corrupt =
-        |number: u64, what: String| StorageError::Corrupt(t!("segment {number}: {what}", number = number, what = what));
+    let corrupt = |number: u64, what: String| {
+        StorageError::Corrupt(t!("segment {number}: {what}", number = number, what = what))
+    };
     let mut out = Vec::new();
     let mut next_event = 0u64;
     let mut last_t = SimTime::ZERO;
@@ -150,7 +151,14 @@ fn walk(records: &[StoredSegment], decode_from: u64) -> Walk {
             break;
         }
         if first_event_index != next_event {
-            damage = Some(corrupt(number, t!("starts at event {first}, expected {next}", first = first_event_index, next = next_event)));
+            damage = Some(corrupt(
+                number,
+                t!(
+                    "starts at event {first}, expected {next}",
+                    first = first_event_index,
+                    next = next_event
+                ),
+            ));
             break;
         }
         let header = match segment_header(bytes) {
@@ -161,11 +169,21 @@ fn walk(records: &[StoredSegment], decode_from: u64) -> Walk {
             }
         };
         if header.count != u64::from(event_count) || event_count == 0 {
-            damage = Some(corrupt(number, t!("says {n} events and holds {m}", n = event_count, m = header.count)));
+            damage = Some(corrupt(
+                number,
+                t!(
+                    "says {n} events and holds {m}",
+                    n = event_count,
+                    m = header.count
+                ),
+            ));
             break;
         }
         if header.base != last_t {
-            damage = Some(corrupt(number, tr("does not continue the log's time").into()));
+            damage = Some(corrupt(
+                number,
+                tr("does not continue the log's time").into(),
+            ));
             break;
         }
         let end = first_event_index + u64::from(event_count);
@@ -218,7 +236,6 @@ fn walk(records: &[StoredSegment], decode_from: u64) -> Walk {
     }
 }
 
-#[rustfmt::skip]
 fn end_mismatch(reached: LogEnd, end: LogEnd) -> Option<StorageError> {
     (reached.segments != end.segments || reached.events != end.events).then(|| {
         StorageError::Corrupt(t!("the log ends at segment {segment}, event {event}; its end record says segment {end_segment}, event {end_event}", segment = reached.segments, event = reached.events, end_segment = end.segments, end_event = end.events))

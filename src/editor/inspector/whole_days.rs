@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::t;
 
 /// Reads a whole number of days at least `min`; the message names the field.
-#[rustfmt::skip]
 pub fn parse_whole_days(text: &str, field: &str, min: u64) -> Result<u64, String> {
     let t = text.trim();
     if t.is_empty() {
@@ -16,13 +15,21 @@ pub fn parse_whole_days(text: &str, field: &str, min: u64) -> Result<u64, String
         .parse()
         .map_err(|_| t!("{field}: “{text}” is not a number", field = field, text = t))?;
     if !n.is_finite() || n.fract() != 0.0 {
-        return Err(t!("{field}: whole days only, not “{text}”", field = field, text = t));
+        return Err(t!(
+            "{field}: whole days only, not “{text}”",
+            field = field,
+            text = t
+        ));
     }
     if n < min as f64 {
         return Err(t!("{field} is at least {min}", field = field, min = min));
     }
     if n > u32::MAX as f64 {
-        return Err(t!("{field}: “{text}” is too many days", field = field, text = t));
+        return Err(t!(
+            "{field}: “{text}” is too many days",
+            field = field,
+            text = t
+        ));
     }
     Ok(n as u64)
 }

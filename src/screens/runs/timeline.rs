@@ -91,7 +91,6 @@ fn grouped(n: u32) -> String {
 }
 
 /// What an elided stretch of a step's timeline holds, in words.
-#[rustfmt::skip] // keeps each text's key next to `t!(` for coverage_tests
 fn elided_text(e: &Elided) -> String {
     let mut parts = Vec::new();
     if e.attempts > 0 {
@@ -101,22 +100,30 @@ fn elided_text(e: &Elided) -> String {
         } else if e.failed == 0 {
             t!("{n} more attempts, all ok", n = n)
         } else {
-            t!("{n} more attempts, {failed} failed",
+            t!(
+                "{n} more attempts, {failed} failed",
                 n = n,
                 failed = grouped(e.failed)
             )
         });
     }
     if e.retries > 0 {
-        parts.push(if e.retries == 1 { t!("{n} retry", n = grouped(e.retries)) } else { t!("{n} retries", n = grouped(e.retries)) });
+        parts.push(if e.retries == 1 {
+            t!("{n} retry", n = grouped(e.retries))
+        } else {
+            t!("{n} retries", n = grouped(e.retries))
+        });
     }
     if parts.is_empty() {
-        parts.push(if e.spans == 1 { t!("{n} more status change", n = grouped(e.spans)) } else { t!("{n} more status changes", n = grouped(e.spans)) });
+        parts.push(if e.spans == 1 {
+            t!("{n} more status change", n = grouped(e.spans))
+        } else {
+            t!("{n} more status changes", n = grouped(e.spans))
+        });
     }
     parts.join(" · ")
 }
 
-#[rustfmt::skip] // keeps each text's key next to `t!(` for coverage_tests
 fn step_row(s: &StepTimeline, scale: &Scale, until: SimTime) -> impl IntoView {
     let bars = s
         .spans
@@ -174,7 +181,8 @@ fn step_row(s: &StepTimeline, scale: &Scale, until: SimTime) -> impl IntoView {
     let elided = s.elided.as_ref().map(|e| {
         let (l, r) = (scale.pos(e.from.0), scale.pos(e.to.0));
         let text = elided_text(e);
-        let title = t!("{what}, from {from} to {to}",
+        let title = t!(
+            "{what}, from {from} to {to}",
             what = text,
             from = format_sim_time(e.from),
             to = format_sim_time(e.to)

@@ -10,7 +10,6 @@ use crate::t;
 #[component]
 pub fn PresetCard(preset: Preset, on_load: Callback<Preset>) -> impl IntoView {
     let facts = preset.parse().ok().map(|s| Facts::of(&s));
-    #[rustfmt::skip]
     let chips = facts.map(|f| {
         let mut chips = vec![
             plural("{n} workflow|{n} workflows", f.workflows as u64),
@@ -19,7 +18,8 @@ pub fn PresetCard(preset: Preset, on_load: Callback<Preset>) -> impl IntoView {
         if f.operators > 0 {
             chips.push(plural("{n} operator|{n} operators", f.operators as u64));
         }
-        chips.push(plural("{n} scripted command|{n} scripted commands",
+        chips.push(plural(
+            "{n} scripted command|{n} scripted commands",
             f.commands as u64,
         ));
         let until = parse_duration(&f.run_until).map_or(f.run_until, duration);

@@ -26,11 +26,11 @@ pub fn describe(command: &Command) -> String {
 }
 
 /// [`describe`] with each identifier between [`MARK_START`] and [`MARK_END`].
-#[rustfmt::skip]
 pub fn describe_marked(command: &Command) -> String {
     match command {
         Command::Publish { workflow, note } => match note {
-            Some(n) => t!("Publish {workflow} (“{note}”)",
+            Some(n) => t!(
+                "Publish {workflow} (“{note}”)",
                 workflow = id(workflow),
                 note = id(n)
             ),
@@ -52,33 +52,44 @@ pub fn describe_marked(command: &Command) -> String {
             if edit.trigger.is_some() {
                 parts.push(tr("trigger").to_owned());
             }
-            t!("Edit the {workflow} draft: {parts}",
+            t!(
+                "Edit the {workflow} draft: {parts}",
                 workflow = id(workflow),
                 parts = parts.join(", ")
             )
         }
-        Command::Restore { workflow, version } => t!("Restore version {version} of {workflow} into the draft",
+        Command::Restore { workflow, version } => t!(
+            "Restore version {version} of {workflow} into the draft",
             version = version,
             workflow = id(workflow)
         ),
-        Command::Clone { workflow, new_id } => t!("Clone {workflow} as {new_id}",
+        Command::Clone { workflow, new_id } => t!(
+            "Clone {workflow} as {new_id}",
             workflow = id(workflow),
             new_id = id(new_id)
         ),
-        Command::Create { workflow, .. } => t!("Create workflow {workflow}", workflow = id(workflow)),
+        Command::Create { workflow, .. } => {
+            t!("Create workflow {workflow}", workflow = id(workflow))
+        }
         Command::AddContact { contact } => t!("Add contact {id}", id = id(&contact.id)),
         Command::UpdateContact { contact } => t!("Update contact {id}", id = id(&contact.id)),
         Command::AddOperator { operator } => t!("Add operator {id}", id = id(&operator.id)),
         Command::UpdateOperator { operator } => t!("Update operator {id}", id = id(&operator.id)),
-        Command::Enroll { workflow, contacts } => t!("Enroll {contacts} in {workflow}",
+        Command::Enroll { workflow, contacts } => t!(
+            "Enroll {contacts} in {workflow}",
             contacts = ids(contacts.iter().map(String::as_str)),
             workflow = id(workflow)
         ),
         Command::Tag { contact, tag } => {
-            t!("Tag {contact} with {tag}", contact = id(contact), tag = id(tag))
+            t!(
+                "Tag {contact} with {tag}",
+                contact = id(contact),
+                tag = id(tag)
+            )
         }
         Command::Untag { contact, tag } => {
-            t!("Remove tag {tag} from {contact}",
+            t!(
+                "Remove tag {tag} from {contact}",
                 tag = id(tag),
                 contact = id(contact)
             )
@@ -88,7 +99,8 @@ pub fn describe_marked(command: &Command) -> String {
             attributes,
         } => {
             let keys: Vec<&str> = attributes.keys().map(String::as_str).collect();
-            t!("Set {keys} on {contact}",
+            t!(
+                "Set {keys} on {contact}",
                 keys = ids(keys.iter().copied()),
                 contact = id(contact)
             )
@@ -103,13 +115,24 @@ pub fn describe_marked(command: &Command) -> String {
                 DecideTarget::Shared { workflow, step, .. } => format!("{workflow} · {step}"),
             };
             match decision.as_str() {
-                "approve" => t!("{operator} approves {on}", operator = id(operator), on = id(&on)),
-                _ => t!("{operator} rejects {on}", operator = id(operator), on = id(&on)),
+                "approve" => t!(
+                    "{operator} approves {on}",
+                    operator = id(operator),
+                    on = id(&on)
+                ),
+                _ => t!(
+                    "{operator} rejects {on}",
+                    operator = id(operator),
+                    on = id(&on)
+                ),
             }
         }
         Command::Stop { execution } => t!("Stop {execution}", execution = id(execution)),
         Command::Rollback { execution } => {
-            t!("Retry the rollback of {execution}", execution = id(execution))
+            t!(
+                "Retry the rollback of {execution}",
+                execution = id(execution)
+            )
         }
         Command::Ack { execution } => t!("Acknowledge {execution}", execution = id(execution)),
     }

@@ -35,7 +35,6 @@ struct Pending {
     watch: String,
 }
 
-#[rustfmt::skip]
 fn samples() -> Vec<Preset> {
     let titles = [
         ("welcome.json", tr("Sample: welcome series")),
@@ -50,7 +49,8 @@ fn samples() -> Vec<Preset> {
                 .iter()
                 .find(|(n, _)| *n == f.name)
                 .map_or(f.name, |(_, t)| t),
-            summary: tr("A complete sample scenario: contacts, operators, a script and what should happen.",
+            summary: tr(
+                "A complete sample scenario: contacts, operators, a script and what should happen.",
             ),
             watch: "/runs",
             text: f.text,
@@ -123,7 +123,6 @@ pub fn ScenariosScreen() -> impl IntoView {
     };
 
     let exported = RwSignal::new(None::<Result<String, String>>);
-    #[rustfmt::skip]
     let export = move |_| {
         let made = rt.with_untracked(|s| {
             let note = t!("Exported from Flowlab at {time}: the workspace's workflows and people, the script played so far and {n} command(s) given in the page.", time = format_sim_time(s.clock().now), n = s.journal().len());
@@ -137,10 +136,12 @@ pub fn ScenariosScreen() -> impl IntoView {
             web_sys::console::error_1(&e.into());
         }
         exported.set(Some(match check {
-            None => Ok(t!("{name}: flowlab-sim run {name} writes this workspace's trace.",
+            None => Ok(t!(
+                "{name}: flowlab-sim run {name} writes this workspace's trace.",
                 name = name
             )),
-            Some(why) => Err(t!("{name} does not reproduce this workspace exactly: {why}",
+            Some(why) => Err(t!(
+                "{name} does not reproduce this workspace exactly: {why}",
                 name = name,
                 why = why
             )),
