@@ -45,17 +45,7 @@ const REJECTIONS: &[&str] = &[
 /// Why the engine refused a command, in the page's language; a reason it
 /// does not know stays as the engine wrote it.
 pub fn rejection(reason: &str) -> String {
-    REJECTIONS
-        .iter()
-        .find_map(|template| {
-            let values = unfill(template, reason)?;
-            let args: Vec<(&str, &dyn std::fmt::Display)> = values
-                .iter()
-                .map(|(n, v)| (*n, v as &dyn std::fmt::Display))
-                .collect();
-            Some(fill(tr(template), &args))
-        })
-        .unwrap_or_else(|| reason.to_owned())
+    known(REJECTIONS, reason)
 }
 
 /// Phrases inside the engine's file problems: what it expected or found, and

@@ -5,6 +5,7 @@
 //! the language it was created in: it is the user's data from then on.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -16,10 +17,20 @@ pub fn localize(json: &'static str) -> Cow<'static, str> {
 }
 
 /// `json` with its sample texts in `lang`.
+/// The French of each built-in file is made once and kept: screens compare
+/// the workspace with it whenever the log grows.
 pub fn localize_in(json: &'static str, lang: Lang) -> Cow<'static, str> {
+    thread_local! {
+        static FRENCH: RefCell<HashMap<(usize, usize), &'static str>> = RefCell::new(HashMap::new());
+    }
     match lang {
         Lang::En => Cow::Borrowed(json),
-        Lang::Fr => Cow::Owned(swap_texts(json, french)),
+        Lang::Fr => Cow::Borrowed(FRENCH.with(|made| {
+            *made
+                .borrow_mut()
+                .entry((json.as_ptr() as usize, json.len()))
+                .or_insert_with(|| Box::leak(swap_texts(json, french).into_boxed_str()))
+        })),
     }
 }
 
