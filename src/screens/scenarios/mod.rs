@@ -17,7 +17,7 @@ use wasm_bindgen_futures::spawn_local;
 use crate::browser::download::download_text;
 use crate::components::clock_bar::format_sim_time;
 use crate::components::confirm_dialog::ConfirmDialog;
-use crate::i18n::tr;
+use crate::i18n::{en, tr};
 use crate::presets::{Preset, PRESETS};
 use crate::runtime::{use_runtime, Mode};
 use crate::scenario_export::{export_scenario, file_name, reproduces};
@@ -37,9 +37,9 @@ struct Pending {
 
 fn samples() -> Vec<Preset> {
     let titles = [
-        ("welcome.json", tr("Sample: welcome series")),
-        ("campaign.json", tr("Sample: spring campaign")),
-        ("provisioning.json", tr("Sample: provisioning")),
+        ("welcome.json", en("Sample: welcome series")),
+        ("campaign.json", en("Sample: spring campaign")),
+        ("provisioning.json", en("Sample: provisioning")),
     ];
     SAMPLE_FILES
         .iter()
@@ -49,7 +49,7 @@ fn samples() -> Vec<Preset> {
                 .iter()
                 .find(|(n, _)| *n == f.name)
                 .map_or(f.name, |(_, t)| t),
-            summary: tr(
+            summary: en(
                 "A complete sample scenario: contacts, operators, a script and what should happen.",
             ),
             watch: "/runs",
