@@ -114,9 +114,11 @@ fn Header() -> impl IntoView {
                 <NavLink href="/scenarios" testid="nav-scenarios" label=tr("Scenarios") section=Section::Scenarios />
             </nav>
             <ClockBar />
-            <WorkspaceMenu />
-            <LangSwitch />
-            <ProjectorToggle />
+            <div class="header-tools">
+                <WorkspaceMenu />
+                <LangSwitch />
+                <ProjectorToggle />
+            </div>
             <TravelBar />
         </header>
     }
