@@ -129,7 +129,9 @@ impl<S: AsRef<[ScriptEntry]>> ScriptedEngine<S> {
             }
             (_, Some(t)) => {
                 self.engine.handle_timeout(t)?;
-                self.timers_fired_at = Some(t);
+                if self.engine.state().audience_under_way.is_none() {
+                    self.timers_fired_at = Some(t);
+                }
                 Input::Timers(t)
             }
             _ => return Ok(None),

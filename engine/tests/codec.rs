@@ -5,8 +5,8 @@
 mod common;
 
 use flowlab_engine::codec::{
-    decode_segment, encode_segment, genesis_from_json, genesis_to_json, segment_header, CodecError,
-    SegmentHeader,
+    decode_segment, encode_segment, genesis_from_json, genesis_to_json, own_segment_header,
+    segment_header, CodecError, SegmentHeader,
 };
 use flowlab_engine::event::Stamped;
 use flowlab_engine::runtime::Engine;
@@ -246,6 +246,20 @@ fn a_header_says_the_base_and_count_without_decoding_and_checks_the_sum() {
     flipped[segment.len() / 2] ^= 4;
     assert_eq!(segment_header(&flipped), Err(CodecError::Checksum));
     assert!(segment_header(b"nope").is_err());
+
+    // The page's own segments: the same header, without reading the sum.
+    assert_eq!(own_segment_header(&segment), segment_header(&segment));
+    let mut last_byte = segment.clone();
+    *last_byte.last_mut().unwrap() ^= 1;
+    assert_eq!(own_segment_header(&last_byte), segment_header(&segment));
+    assert_eq!(
+        own_segment_header(b"short"),
+        Err(CodecError::Truncated { at: 5 })
+    );
+    assert_eq!(
+        own_segment_header(b"not a segment at all"),
+        Err(CodecError::BadHeader)
+    );
 }
 
 #[test]

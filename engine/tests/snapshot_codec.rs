@@ -6,7 +6,7 @@
 
 mod common;
 
-use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
+use flowlab_engine::codec::{decode_snapshot, encode_snapshot, SnapshotEncoder};
 use flowlab_engine::model::ContactName;
 use flowlab_engine::runtime::state::State;
 use flowlab_engine::scenario::{parse_scenario, Scenario};
@@ -84,4 +84,29 @@ fn a_snapshot_written_by_the_old_encoder_still_restores() {
     let state = final_state(&rich());
     let decoded = decode_snapshot(OLD_ENCODER_BYTES).unwrap_or_else(|e| panic!("{e}"));
     assert!(decoded == state);
+}
+
+#[test]
+fn a_snapshot_written_in_slices_has_the_same_bytes() {
+    let state = final_state(&rich());
+    assert!(state.contacts.len() > 3 && state.executions.len() > 3);
+    for budget in [1, 2, 5, state.contacts.len() + 1] {
+        let mut encoder = SnapshotEncoder::new();
+        let mut steps = 1;
+        let bytes = loop {
+            match encoder.step(&state, budget) {
+                Some(bytes) => break bytes,
+                None => steps += 1,
+            }
+        };
+        assert!(
+            bytes == OLD_ENCODER_BYTES,
+            "budget {budget}: the bytes differ from the fixture"
+        );
+        let items = state.contacts.len() + state.executions.len();
+        assert!(
+            steps >= items / budget,
+            "budget {budget}: {steps} steps for {items} contacts and executions"
+        );
+    }
 }

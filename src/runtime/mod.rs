@@ -12,6 +12,7 @@ mod page_clock;
 mod persist;
 mod recover;
 mod save_mark;
+mod sliced_snapshot;
 mod tab_lock;
 mod travel;
 

@@ -142,7 +142,7 @@ impl Persist {
     fn write(self, runtime: Runtime, order: WriteOrder) {
         let id = order.id;
         let store = self.inner.with_value(|i| i.store.clone());
-        let batch = runtime.mutate(|s| Batch::take(s, order.from, order.snapshot));
+        let batch = runtime.mutate(|s| Batch::take(s, order.from, order.upto, order.snapshot));
         let (Some(store), Some(batch)) = (store, batch) else {
             let holds = order.from;
             let outcome = WriteOutcome {
@@ -165,7 +165,8 @@ impl Persist {
         }
         spawn_local(async move {
             let current = move || self.inner.with_value(|i| i.saver.awaits(id));
-            let outcome = batch.write(&store, order.after, current).await;
+            let snapshot = super::sliced_snapshot::encode(runtime, batch.end);
+            let outcome = batch.write(&store, order.after, current, snapshot).await;
             self.feed(runtime, Event::WriteDone { id, holds, outcome });
         });
     }

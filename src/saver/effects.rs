@@ -48,6 +48,8 @@ impl ReadOnly {
 pub struct WriteOrder {
     pub id: WriteId,
     pub from: Stored,
+    /// The log's events up to this index at most (whole chunks).
+    pub upto: usize,
     /// Where the store ends, when known (this tab's last append, or a write
     /// under way): the write then sends every request before it waits.
     pub after: Option<StoredEnd>,

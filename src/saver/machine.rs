@@ -7,6 +7,7 @@
 //! | any                            | Opened (owner)               | Idle                          | CancelWake                                         |
 //! | any                            | Opened (not owner)           | ReadOnly(OtherTab)            | CancelWake                                         |
 //! | any                            | StorageUnavailable(why)      | Unavailable(why)              | CancelWake                                         |
+//! | Idle, Dirty                    | Changed while at rest        | Writing                       | CancelWake, Show(saving), Write                    |
 //! | Idle                           | Changed                      | Dirty(now + 300 ms)           | Show(saving), WakeAt                               |
 //! | Dirty                          | Changed                      | Dirty (same due time)         | Show(saving)                                       |
 //! | Idle, Dirty                    | Changed while leaving        | Writing                       | CancelWake, Show(saving), Write                    |
@@ -17,7 +18,8 @@
 //! | Writing                        | WriteDone, conflict          | ReadOnly(Conflict)            | CancelWake, GoReadOnly(Conflict)                   |
 //! | Writing                        | WriteDone, a write follows   | Writing                       | JoinStored                                         |
 //! | Writing (go on)                | WriteDone, all stored        | Idle                          | JoinStored, Show(Saved)                            |
-//! | Writing (go on)                | WriteDone, more or failed    | Dirty (Writing when leaving)  | JoinStored, Show(saving / not saving), WakeAt      |
+//! | Writing (go on)                | WriteDone, more, and leaving, at rest or a full write's worth | Writing | JoinStored, Show(saving), Write |
+//! | Writing (go on)                | WriteDone, more or failed    | Dirty                         | JoinStored, Show(saving / not saving), WakeAt      |
 //! | Writing (hand over)            | WriteDone, more unsaved      | Writing (hand over)           | JoinStored, Write                                  |
 //! | Writing (hand over)            | WriteDone, all or failed     | ReadOnly(TakenOver)           | JoinStored, Show, ReleaseLock, WaitForLock         |
 //! | Writing (replace)              | WriteDone                    | Replacing                     | JoinStored, Replace                                |
@@ -47,6 +49,8 @@
 //!
 //! "Saving" shows `Saving { unsaved }`, or `NotSaving` naming why while
 //! the last write failed; a failed write is tried again after the delay.
+//! A write takes at most [`WRITE_MAX_EVENTS`] events, so that no write
+//! holds the page for long; a backlog of more is written in a row.
 
 use crate::storage::StoredEnd;
 
@@ -61,6 +65,9 @@ pub const HANDOVER_GRACE_MS: u64 = 3_000;
 /// Events after which a snapshot is due; it is taken once the clock rests
 /// (paused), as encoding the whole state is one long piece of work.
 pub const SNAPSHOT_EVERY: usize = 50_000;
+/// The most events one write takes (whole chunks up to this many): about
+/// 1.7 MB encoded, a few milliseconds of the page's time to hand over.
+pub const WRITE_MAX_EVENTS: usize = 1 << 18;
 
 /// How much of the log and the journal: stored, held, or in a write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -285,7 +292,7 @@ impl Saver {
                 p
             }
 
-            (P::Idle | P::Dirty { .. }, E::Changed) if self.leaving => {
+            (P::Idle | P::Dirty { .. }, E::Changed) if self.leaving || at.at_rest => {
                 fx.push(Effect::CancelWake);
                 fx.push(Effect::Show(self.saving(at)));
                 self.start_write(at, Then::GoOn, &mut fx)
@@ -518,23 +525,29 @@ impl Saver {
         }
     }
 
-    fn new_write(&mut self, at: Moment, snapshot_allowed: bool) -> InFlight {
+    /// A write of the log from `from` on, as much of it as one write takes.
+    /// A snapshot goes with it only when it reaches the end of the log.
+    fn new_write(&mut self, at: Moment, from: Stored, snapshot_allowed: bool) -> (InFlight, usize) {
         self.next_write += 1;
-        InFlight {
+        let upto = at.held.events.min(from.events + WRITE_MAX_EVENTS);
+        let write = InFlight {
             id: WriteId(self.next_write),
             snapshot: snapshot_allowed
                 && at.at_rest
+                && upto == at.held.events
                 && at.held.events.saturating_sub(self.snapshot_at) >= SNAPSHOT_EVERY,
             sent: None,
-        }
+        };
+        (write, upto)
     }
 
-    /// Starts a write of everything not stored, after the known end.
+    /// Starts a write of what is not stored, after the known end.
     fn start_write(&mut self, at: Moment, then: Then, fx: &mut Vec<Effect>) -> Phase {
-        let first = self.new_write(at, true);
+        let (first, upto) = self.new_write(at, self.stored, true);
         fx.push(Effect::Write(WriteOrder {
             id: first.id,
             from: self.stored,
+            upto,
             after: self.known_end,
             snapshot: first.snapshot,
         }));
@@ -555,10 +568,11 @@ impl Saver {
                 if !w.dirty && holds == at.held {
                     return;
                 }
-                let second = self.new_write(at, false);
+                let (second, upto) = self.new_write(at, holds, false);
                 fx.push(Effect::Write(WriteOrder {
                     id: second.id,
                     from: holds,
+                    upto,
                     after: Some(end),
                     snapshot: false,
                 }));
@@ -650,7 +664,12 @@ impl Saver {
                 fx.push(Effect::Show(SaveState::Saved));
                 Phase::Idle
             }
-            Then::GoOn if self.leaving && !failed => {
+            Then::GoOn
+                if !failed
+                    && (self.leaving
+                        || at.at_rest
+                        || at.held.events - self.stored.events >= WRITE_MAX_EVENTS) =>
+            {
                 fx.push(Effect::Show(self.saving(at)));
                 self.start_write(at, Then::GoOn, fx)
             }

@@ -13,5 +13,5 @@ mod tests;
 pub use effects::{Effect, ReadOnly, SaveState, WriteOrder};
 pub use machine::{
     Event, Moment, Phase, Saver, Stored, WriteError, WriteId, WriteOutcome, FLUSH_DELAY_MS,
-    HANDOVER_GRACE_MS, SNAPSHOT_EVERY,
+    HANDOVER_GRACE_MS, SNAPSHOT_EVERY, WRITE_MAX_EVENTS,
 };

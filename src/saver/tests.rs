@@ -584,3 +584,83 @@ fn a_replacement_waiting_for_a_write_goes_ahead_when_the_lock_is_lost() {
     let fx = s.step(E::LockLost, at(420, 15));
     assert_eq!(fx.last(), Some(&Effect::Replace), "{fx:?}");
 }
+
+fn resting(ms: u64, events: usize) -> Moment {
+    Moment {
+        at_rest: true,
+        ..at(ms, events)
+    }
+}
+
+#[test]
+fn a_change_once_the_clock_rests_is_written_at_once() {
+    let mut s = owner(10);
+    let fx = s.step(E::Changed, resting(100, 12));
+    let order = write_of(&fx);
+    assert_eq!((order.from, order.upto), (held(10, 0), 12));
+    assert!(matches!(s.phase(), Phase::Writing(_)));
+    // Pausing after a change that waits for the delay writes it too.
+    let mut s = owner(10);
+    s.step(E::Changed, at(100, 12));
+    assert_eq!(writes(&s.step(E::Changed, resting(150, 13))), 1);
+}
+
+#[test]
+fn a_long_backlog_is_written_in_bounded_writes_one_after_another() {
+    let mut s = owner(0);
+    let backlog = 2 * WRITE_MAX_EVENTS + 5;
+    s.step(E::Changed, at(0, backlog));
+    let first = write_of(&s.step(E::Wake, at(300, backlog)));
+    assert_eq!(first.upto, WRITE_MAX_EVENTS);
+    let fx = s.step(
+        E::WriteDone {
+            id: first.id,
+            holds: held(WRITE_MAX_EVENTS, 0),
+            outcome: ok(WRITE_MAX_EVENTS as u64),
+        },
+        at(320, backlog),
+    );
+    let second = write_of(&fx);
+    assert_eq!(
+        (second.from, second.upto),
+        (held(WRITE_MAX_EVENTS, 0), 2 * WRITE_MAX_EVENTS),
+        "a full write's worth waits: no delay"
+    );
+    let fx = s.step(
+        E::WriteDone {
+            id: second.id,
+            holds: held(2 * WRITE_MAX_EVENTS, 0),
+            outcome: ok(2 * WRITE_MAX_EVENTS as u64),
+        },
+        at(340, backlog),
+    );
+    assert_eq!(
+        writes(&fx),
+        0,
+        "5 events wait for the delay, as the clock runs"
+    );
+    assert!(fx.contains(&Effect::WakeAt(340 + FLUSH_DELAY_MS)));
+}
+
+#[test]
+fn no_snapshot_with_a_write_that_stops_short_of_the_end() {
+    let mut s = owner(0);
+    let events = WRITE_MAX_EVENTS + SNAPSHOT_EVERY;
+    let order = write_of(&s.step(E::Changed, resting(0, events)));
+    assert!(
+        !order.snapshot,
+        "the state is not the one at event {}",
+        order.upto
+    );
+    let fx = s.step(
+        E::WriteDone {
+            id: order.id,
+            holds: held(order.upto, 0),
+            outcome: ok(order.upto as u64),
+        },
+        resting(20, events),
+    );
+    let last = write_of(&fx);
+    assert_eq!(last.upto, events);
+    assert!(last.snapshot, "the write that reaches the end takes it");
+}

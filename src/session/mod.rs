@@ -60,11 +60,20 @@ pub struct Session {
     published: Vec<(usize, WfIx, u32)>,
 }
 
+/// Contacts of an audience enrolled per engine input: a large audience is
+/// enrolled over many inputs, so that the page clock's slices stay short.
+const AUDIENCE_PER_INPUT: usize = 128;
+
+fn page_engine(mut engine: Engine) -> Engine {
+    engine.set_audience_per_input(Some(AUDIENCE_PER_INPUT));
+    engine
+}
+
 impl Session {
     /// A fresh workspace at instant 0 with a script still to play.
     pub fn new(genesis: Genesis, script: Vec<ScriptEntry>) -> Session {
         Session {
-            driver: ScriptedEngine::new(Engine::new(genesis.clone()), script),
+            driver: ScriptedEngine::new(page_engine(Engine::new(genesis.clone())), script),
             genesis,
             log: EventLog::default(),
             clock: Clock::default(),
@@ -99,7 +108,7 @@ impl Session {
             note_published(&mut published, after + i, &e);
             state.apply(e.t, &e.event);
         }
-        let engine = Engine::restore(state, std::iter::empty::<&Stamped>());
+        let engine = page_engine(Engine::restore(state, std::iter::empty::<&Stamped>()));
         let log_last = log.len().checked_sub(1).map(|i| log.time_of(i));
         let last = log_last.unwrap_or(SimTime::ZERO);
         let clock = Clock {
@@ -335,10 +344,17 @@ impl Session {
         Ok(outcome)
     }
 
-    /// The versions published from event `from` on: `(workflow, version)`.
-    pub fn published_since(&self, from: usize) -> impl Iterator<Item = (WfIx, u32)> + '_ {
-        let at = self.published.partition_point(|(i, _, _)| *i < from);
-        self.published[at..].iter().map(|(_, wf, v)| (*wf, *v))
+    /// The versions published by events `from..to`: `(workflow, version)`.
+    pub fn published_between(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (WfIx, u32)> + '_ {
+        let first = self.published.partition_point(|(i, _, _)| *i < from);
+        let end = self.published.partition_point(|(i, _, _)| *i < to);
+        self.published[first..end.max(first)]
+            .iter()
+            .map(|(_, wf, v)| (*wf, *v))
     }
 
     fn collect(&mut self) {

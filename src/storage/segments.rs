@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use flowlab_engine::codec::{decode_segment, encode_segment, segment_header};
+use flowlab_engine::codec::{decode_segment, encode_segment, own_segment_header, segment_header};
 use flowlab_engine::event::Stamped;
 use flowlab_engine::time::SimTime;
 
@@ -67,9 +67,9 @@ pub struct LogEnd {
 
 /// Checks that `segments` continue the log that ends at `end`: each one
 /// starts at the next event index and at the log's last time, and its
-/// header (behind an intact checksum) holds its `event_count` events. The
-/// events are not decoded: the segments were just encoded from the log
-/// itself, and decoding them again would double the cost of every save.
+/// header holds its `event_count` events. Neither the events nor the
+/// checksum are read: the segments were encoded from the page's own log,
+/// and reading them again would double the cost of every save.
 /// Returns the new end.
 pub(crate) fn check_append(end: LogEnd, segments: &[Segment]) -> Result<LogEnd, StorageError> {
     let mut end = end;
@@ -88,7 +88,7 @@ pub(crate) fn check_append(end: LogEnd, segments: &[Segment]) -> Result<LogEnd, 
                 what = what
             ))
         };
-        let header = segment_header(&segment.bytes).map_err(|e| bad(e.to_string()))?;
+        let header = own_segment_header(&segment.bytes).map_err(|e| bad(e.to_string()))?;
         if header.count != u64::from(segment.event_count) || header.count == 0 {
             return Err(bad(t!(
                 "says {n} events and holds {m}",

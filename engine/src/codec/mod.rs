@@ -10,7 +10,7 @@ mod snapshot;
 mod wire;
 
 pub use genesis_json::{genesis_from_json, genesis_to_json};
-pub use snapshot::{decode_snapshot, encode_snapshot};
+pub use snapshot::{decode_snapshot, encode_snapshot, SnapshotEncoder};
 
 use crate::event::Stamped;
 use crate::time::SimTime;
@@ -86,7 +86,21 @@ pub struct SegmentHeader {
 }
 
 pub fn segment_header(bytes: &[u8]) -> Result<SegmentHeader, CodecError> {
-    let bytes = unseal(bytes)?;
+    header_of_payload(unseal(bytes)?)
+}
+
+/// [`segment_header`] of bytes this program sealed itself and kept in
+/// memory: the checksum is skipped, as reading it would cost as much as
+/// the encoding did, on every save.
+pub fn own_segment_header(bytes: &[u8]) -> Result<SegmentHeader, CodecError> {
+    let payload_len = bytes
+        .len()
+        .checked_sub(8)
+        .ok_or(CodecError::Truncated { at: bytes.len() })?;
+    header_of_payload(&bytes[..payload_len])
+}
+
+fn header_of_payload(bytes: &[u8]) -> Result<SegmentHeader, CodecError> {
     if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
         return Err(CodecError::BadHeader);
     }

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use crate::model::{Contact, ContactName, Operator};
 
 #[derive(Serialize)]
-struct ContactOut<'a> {
+pub(crate) struct ContactOut<'a> {
     attributes: &'a Map<String, Value>,
     email: &'a Option<String>,
     id: &'a str,
@@ -119,15 +119,6 @@ impl From<OperatorIn> for Operator {
             mobile: o.mobile,
             groups: o.groups,
         }
-    }
-}
-
-/// The contacts as one JSON array.
-pub struct Contacts<'a>(pub &'a [Contact]);
-
-impl Serialize for Contacts<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(ContactOut::from))
     }
 }
 

@@ -13,7 +13,7 @@ use super::draft_json::DraftOut;
 use super::events::{
     decode_wake_kind, encode_wake_kind, index_of, pick, OUTCOMES, PHASES, PORTS, SOURCES,
 };
-use super::people_json::{ContactIn, Contacts, OperatorIn, Operators};
+use super::people_json::{ContactIn, ContactOut, OperatorIn, Operators};
 use super::wire::{Reader, Writer};
 use super::CodecError;
 use crate::canonical::canonical_json;
@@ -25,8 +25,8 @@ use crate::model::{WorkflowDraft, WrittenParts};
 use crate::runtime::compiled::CompiledVersion;
 use crate::runtime::state::Genesis;
 use crate::runtime::state::{
-    ContactLock, Execution, RollbackRecord, SharedApproval, Slot, State, StepRun, Version,
-    WorkflowState,
+    AudienceUnderWay, ContactLock, Execution, RollbackRecord, SharedApproval, Slot, State, StepRun,
+    Version, WorkflowState,
 };
 use crate::scenario::decode_workflow;
 use crate::time::SimTime;
@@ -107,13 +107,111 @@ fn read_exec(r: &mut Reader) -> Result<ExecIx, CodecError> {
     Ok(ExecIx(r.var32()?))
 }
 
+/// The whole snapshot of `state` at once; [`SnapshotEncoder`] writes the
+/// same bytes a slice at a time.
 pub fn encode_snapshot(state: &State) -> Vec<u8> {
-    let mut w = Writer::default();
+    let mut encoder = SnapshotEncoder::new();
+    loop {
+        if let Some(bytes) = encoder.step(state, usize::MAX) {
+            return bytes;
+        }
+    }
+}
+
+/// Writes a snapshot in slices, so that a large state never holds the page
+/// for long: the contacts, then the executions, at most `budget` of them
+/// per [`SnapshotEncoder::step`]. The state must not change between steps;
+/// the caller checks that (a page drops the encoder when its log grows).
+pub struct SnapshotEncoder {
+    w: Writer,
+    /// The contacts' JSON array, written into until it is whole.
+    contacts: Vec<u8>,
+    stage: Stage,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    Contacts(usize),
+    Executions(usize),
+    Finished,
+}
+
+impl Default for SnapshotEncoder {
+    fn default() -> Self {
+        SnapshotEncoder::new()
+    }
+}
+
+impl SnapshotEncoder {
+    pub fn new() -> SnapshotEncoder {
+        SnapshotEncoder {
+            w: Writer::default(),
+            contacts: Vec::new(),
+            stage: Stage::Contacts(0),
+        }
+    }
+
+    /// Writes up to `budget` more contacts and executions (at least one);
+    /// returns the sealed snapshot once it is whole.
+    pub fn step(&mut self, state: &State, budget: usize) -> Option<Vec<u8>> {
+        let mut left = budget.max(1);
+        loop {
+            match self.stage {
+                Stage::Contacts(first) => {
+                    if first == 0 {
+                        head(&mut self.w, state);
+                        self.contacts.push(b'[');
+                    }
+                    let all = &state.contacts;
+                    let end = first.saturating_add(left).min(all.len());
+                    for (i, contact) in all[first..end].iter().enumerate() {
+                        if first + i > 0 {
+                            self.contacts.push(b',');
+                        }
+                        serde_json::to_writer(&mut self.contacts, &ContactOut::from(contact))
+                            .expect("a contact serializes");
+                    }
+                    left -= end - first;
+                    if end < all.len() {
+                        self.stage = Stage::Contacts(end);
+                        return None;
+                    }
+                    self.contacts.push(b']');
+                    let contacts = std::mem::take(&mut self.contacts);
+                    self.w.var(contacts.len() as u64);
+                    self.w.bytes.extend_from_slice(&contacts);
+                    operators_and_workflows(&mut self.w, state);
+                    self.w.var(state.executions.len() as u64);
+                    self.stage = Stage::Executions(0);
+                }
+                Stage::Executions(first) => {
+                    let all = &state.executions;
+                    let end = first.saturating_add(left).min(all.len());
+                    for e in &all[first..end] {
+                        execution(&mut self.w, e);
+                    }
+                    if end < all.len() {
+                        self.stage = Stage::Executions(end);
+                        return None;
+                    }
+                    tail(&mut self.w, state);
+                    self.stage = Stage::Finished;
+                    return Some(super::seal(std::mem::take(&mut self.w.bytes)));
+                }
+                Stage::Finished => panic!("a snapshot encoder is used once"),
+            }
+        }
+    }
+}
+
+fn head(w: &mut Writer, state: &State) {
     w.bytes.extend_from_slice(MAGIC);
     w.var(state.now.0);
     w.var(state.seed);
     w.var(state.next_seq);
-    w.serialized(&Contacts(&state.contacts));
+}
+
+fn operators_and_workflows(w: &mut Writer, state: &State) {
     w.serialized(&Operators(&state.operators));
 
     w.var(state.workflows.len() as u64);
@@ -135,72 +233,71 @@ pub fn encode_snapshot(state: &State) -> Vec<u8> {
             }
             w.serialized(&DraftOut::from(&v.draft));
         }
-        opt_slot(&mut w, wf.next_poll);
-        opt_slot(&mut w, wf.window_wake);
-        list(&mut w, wf.tag_queue.iter().copied(), |w, c| {
-            w.var(c.0 as u64)
-        });
-        list(&mut w, wf.blocked.iter().copied(), exec_ix);
-        list(&mut w, wf.executions.iter().copied(), exec_ix);
+        opt_slot(w, wf.next_poll);
+        opt_slot(w, wf.window_wake);
+        list(w, wf.tag_queue.iter().copied(), |w, c| w.var(c.0 as u64));
+        list(w, wf.blocked.iter().copied(), exec_ix);
+        list(w, wf.executions.iter().copied(), exec_ix);
         for count in wf.counts {
             w.var(count as u64);
         }
         w.var(wf.edge_counts.len() as u64);
         for row in &wf.edge_counts {
-            list(&mut w, row.iter().copied(), |w, c| w.var(c));
+            list(w, row.iter().copied(), |w, c| w.var(c));
         }
     }
+}
 
-    w.var(state.executions.len() as u64);
-    for e in &state.executions {
-        w.var(e.wf.0 as u64);
-        w.var(e.version as u64);
-        w.var(e.contact.0 as u64);
-        w.u8(index_of(&SOURCES, &e.source));
-        w.u8(e.state.index() as u8);
-        w.var(e.created_at.0);
-        exec_ix(&mut w, e.chain_root);
-        w.u8(e.chain_starts);
-        w.var(e.chain_instant.0);
-        w.var(e.cursor.map_or(0, |s| s.0 as u64 + 1));
-        w.var(e.attempt as u64);
-        w.var(e.retry_count as u64);
-        w.var(e.failing_since_ms);
-        w.var(e.entries as u64);
-        let rollback = e.rollback.get();
-        list(&mut w, e.steps.iter().enumerate(), |w, (s, run)| {
-            w.var(run.attempts_total() as u64);
-            w.var(rollback.compensation_attempts(StepIx(s as u16)) as u64);
-            w.u8(run.status().map_or(0, |s| s as u8 + 1));
-        });
-        match e.wake {
-            None => w.u8(0),
-            Some((slot, kind)) => {
-                w.u8(1);
-                w.var(slot.due.0);
-                w.var(slot.seq);
-                encode_wake_kind(&mut w, kind);
-            }
+fn execution(w: &mut Writer, e: &Execution) {
+    w.var(e.wf.0 as u64);
+    w.var(e.version as u64);
+    w.var(e.contact.0 as u64);
+    w.u8(index_of(&SOURCES, &e.source));
+    w.u8(e.state.index() as u8);
+    w.var(e.created_at.0);
+    exec_ix(w, e.chain_root);
+    w.u8(e.chain_starts);
+    w.var(e.chain_instant.0);
+    w.var(e.cursor.map_or(0, |s| s.0 as u64 + 1));
+    w.var(e.attempt as u64);
+    w.var(e.retry_count as u64);
+    w.var(e.failing_since_ms);
+    w.var(e.entries as u64);
+    let rollback = e.rollback.get();
+    list(w, e.steps.iter().enumerate(), |w, (s, run)| {
+        w.var(run.attempts_total() as u64);
+        w.var(rollback.compensation_attempts(StepIx(s as u16)) as u64);
+        w.u8(run.status().map_or(0, |s| s as u8 + 1));
+    });
+    match e.wake {
+        None => w.u8(0),
+        Some((slot, kind)) => {
+            w.u8(1);
+            w.var(slot.due.0);
+            w.var(slot.seq);
+            encode_wake_kind(w, kind);
         }
-        opt_slot(&mut w, e.timeout);
-        list(&mut w, e.done_actions.iter(), |w, s| w.var(s.0 as u64));
-        list(&mut w, rollback.plan.iter(), |w, s| w.var(s.0 as u64));
-        w.var(rollback.attempt as u64);
-        list(&mut w, rollback.exhausted.iter(), |w, s| w.var(s.0 as u64));
-        w.u8(e.decided as u8);
-        w.u8(e.exclusive as u8);
     }
+    opt_slot(w, e.timeout);
+    list(w, e.done_actions.iter(), |w, s| w.var(s.0 as u64));
+    list(w, rollback.plan.iter(), |w, s| w.var(s.0 as u64));
+    w.var(rollback.attempt as u64);
+    list(w, rollback.exhausted.iter(), |w, s| w.var(s.0 as u64));
+    w.u8(e.decided as u8);
+    w.u8(e.exclusive as u8);
+}
 
+fn tail(w: &mut Writer, state: &State) {
     w.var(state.shared.len() as u64);
     for s in &state.shared {
         w.var(s.wf.0 as u64);
         w.var(s.version as u64);
         w.var(s.step.0 as u64);
-        opt_slot(&mut w, s.timeout);
-        list(&mut w, s.waiting.iter().copied(), exec_ix);
+        opt_slot(w, s.timeout);
+        list(w, s.waiting.iter().copied(), exec_ix);
         w.u8(s.outcome.map_or(0, |o| index_of(&OUTCOMES, &o) + 1));
         w.u8(s.released as u8);
-        opt_slot(&mut w, s.delivery);
+        opt_slot(w, s.delivery);
     }
 
     let mut locks: Vec<(&ContactIx, &ContactLock)> = state.locks.iter().collect();
@@ -209,7 +306,7 @@ pub fn encode_snapshot(state: &State) -> Vec<u8> {
     for (contact, lock) in locks {
         w.var(contact.0 as u64);
         w.var(lock.holder.map_or(0, |x| x.0 as u64 + 1));
-        list(&mut w, lock.waiters.iter().copied(), exec_ix);
+        list(w, lock.waiters.iter().copied(), exec_ix);
     }
 
     let mut enrollments: Vec<(&(ContactIx, WfIx), &u32)> = state.enrollments.iter().collect();
@@ -222,7 +319,7 @@ pub fn encode_snapshot(state: &State) -> Vec<u8> {
     }
 
     list(
-        &mut w,
+        w,
         state.edge_order.iter(),
         |w, (wf, version, from, port, to)| {
             w.var(wf.0 as u64);
@@ -232,7 +329,12 @@ pub fn encode_snapshot(state: &State) -> Vec<u8> {
             w.var(to.0 as u64);
         },
     );
-    super::seal(w.bytes)
+    // Only while an audience is being enrolled, so that every other
+    // snapshot keeps the bytes of the format before it.
+    if let Some(u) = state.audience_under_way {
+        w.var(u.wf.0 as u64);
+        w.var(u.next as u64);
+    }
 }
 
 pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
@@ -441,6 +543,17 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
             StepIx(r.var16()?),
         ))
     })?;
+    if !r.at_end() {
+        let at = r.position() + MAGIC.len();
+        let (wf, next) = (r.var32()?, r.var32()?);
+        if wf as usize >= state.workflows.len() {
+            return Err(CodecError::Malformed {
+                at,
+                what: "audience under way",
+            });
+        }
+        state.audience_under_way = Some(AudienceUnderWay { wf: WfIx(wf), next });
+    }
     if !r.at_end() {
         return Err(CodecError::Malformed {
             at: r.position() + MAGIC.len(),

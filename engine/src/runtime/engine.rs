@@ -55,6 +55,9 @@ pub struct Engine {
     out: VecDeque<Stamped>,
     /// Keep emitted events for the driver (off for summary-only runs).
     record: bool,
+    /// At most this many contacts of an audience enrolled per input; the
+    /// rest go on at the next inputs of the same instant (`None`: all).
+    pub(crate) audience_per_input: Option<usize>,
 }
 
 pub(crate) type Result<T> = std::result::Result<T, EngineError>;
@@ -98,7 +101,16 @@ impl Engine {
             work: VecDeque::new(),
             out: VecDeque::new(),
             record: true,
+            audience_per_input: None,
         }
+    }
+
+    /// Enrolls a large audience over several inputs of its instant, at most
+    /// `per_input` contacts each, so that a page can give the browser a turn
+    /// between them. The events and their order are the same either way:
+    /// nothing else happens until the audience is enrolled.
+    pub fn set_audience_per_input(&mut self, per_input: Option<usize>) {
+        self.audience_per_input = per_input.map(|n| n.max(1));
     }
 
     /// Stop keeping events for `poll_event` (state still folds every one).
@@ -114,9 +126,13 @@ impl Engine {
         self.now
     }
 
-    /// When the engine next needs `handle_timeout`; `None` when nothing is
+    /// When the engine next needs `handle_timeout`: now while an audience
+    /// is still being enrolled, else the first timer; `None` when nothing is
     /// scheduled. Waking it earlier, or with nothing due, is harmless.
     pub fn poll_timeout(&mut self) -> Option<SimTime> {
+        if self.state.audience_under_way.is_some() {
+            return Some(self.now);
+        }
         self.timers.peek(&self.state).map(|(slot, _)| slot.due)
     }
 
@@ -141,15 +157,22 @@ impl Engine {
         }
     }
 
-    /// Fires every timer due at or before `now`.
+    /// Goes on enrolling an audience under way; once none is, fires every
+    /// timer due at or before `now`.
     pub fn handle_timeout(&mut self, now: SimTime) -> Result<()> {
+        self.enroll_audience(self.audience_per_input)?;
+        if self.state.audience_under_way.is_some() {
+            return Ok(());
+        }
         self.advance_clock(now)?;
         self.fire_due(now)
     }
 
-    /// Runs a command at `now`, after any timer due strictly before `now`
-    /// (commands at an instant run before the timers due at it).
+    /// Runs a command at `now`, after the rest of an audience under way
+    /// and any timer due strictly before `now` (commands at an instant run
+    /// before the timers due at it).
     pub fn handle_command(&mut self, now: SimTime, command: &Command) -> Result<Outcome> {
+        self.enroll_audience(None)?;
         self.advance_clock(now)?;
         if now.0 > 0 {
             self.fire_due(SimTime(now.0 - 1))?;

@@ -135,18 +135,48 @@ impl Engine {
                 due: self.now.plus(*poll),
             }),
             Trigger::Audience { filter } => {
-                let matching: Vec<ContactIx> = (0..self.state.contacts.len())
-                    .filter(|&i| filter.matches(&self.state.contacts[i]))
-                    .map(|i| ContactIx(i as u32))
-                    .collect();
-                self.state.reserve_executions(matching.len());
-                for contact in matching {
-                    self.trigger_enroll(wf, contact, Source::Audience)?;
-                }
-                self.emit(Event::AudienceEnrolled { wf });
-                self.refresh_phase(wf);
+                let matching = self
+                    .state
+                    .contacts
+                    .iter()
+                    .filter(|c| filter.matches(c))
+                    .count();
+                self.state.reserve_executions(matching);
+                // The activation's event started it (`State::apply`).
+                self.enroll_audience(self.audience_per_input)?;
             }
         }
+        Ok(())
+    }
+
+    /// Enrolls the audience under way, if any, in contact order: at most
+    /// `budget` contacts (all with `None`), ending with `AudienceEnrolled`
+    /// once the last is. Nothing else may happen between two calls: the
+    /// contacts and the version must be those of the activation.
+    pub(crate) fn enroll_audience(&mut self, budget: Option<usize>) -> Result<()> {
+        let Some(under_way) = self.state.audience_under_way else {
+            return Ok(());
+        };
+        let wf = under_way.wf;
+        let version = self.state.workflow(wf).current().cloned();
+        let filter = version.as_ref().and_then(|v| match &v.compiled.trigger {
+            Trigger::Audience { filter } => Some(filter),
+            _ => None,
+        });
+        let mut left = budget.unwrap_or(usize::MAX);
+        let mut i = under_way.next as usize;
+        while let (Some(filter), Some(contact)) = (filter, self.state.contacts.get(i)) {
+            if left == 0 {
+                return Ok(());
+            }
+            if filter.matches(contact) {
+                self.trigger_enroll(wf, ContactIx(i as u32), Source::Audience)?;
+                left -= 1;
+            }
+            i += 1;
+        }
+        self.emit(Event::AudienceEnrolled { wf });
+        self.refresh_phase(wf);
         Ok(())
     }
 

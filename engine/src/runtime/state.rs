@@ -14,7 +14,7 @@ use crate::ids::{ContactIx, ExecIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
 use crate::machines::step::StepStatus;
-use crate::model::{Contact, ContactName, Operator, Port, WorkflowDraft};
+use crate::model::{Contact, ContactName, Operator, Port, Trigger, WorkflowDraft};
 use crate::runtime::compiled::CompiledVersion;
 use crate::time::SimTime;
 use serde_json::{Map, Value};
@@ -63,6 +63,17 @@ pub struct State {
     /// Executions an `enroll` step or fail action started (derived from
     /// `executions`, so snapshots do not store it).
     pub started_by_executions: u32,
+    /// An `audience` activation still enrolling its contacts, when the
+    /// engine enrolls a large audience over several inputs of one instant.
+    pub audience_under_way: Option<AudienceUnderWay>,
+}
+
+/// Where an `audience` activation's enrollment has got to: the workflow,
+/// and the first contact not yet looked at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AudienceUnderWay {
+    pub wf: WfIx,
+    pub next: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -207,6 +218,7 @@ impl State {
             contact_ix,
             edge_order: Vec::new(),
             started_by_executions: 0,
+            audience_under_way: None,
         }
     }
 
@@ -244,7 +256,10 @@ impl State {
     pub fn apply(&mut self, t: SimTime, event: &Event) {
         self.now = t;
         match event {
-            Event::WorkflowStatus { wf, to, .. } => {
+            Event::WorkflowStatus { wf, from, to } => {
+                if (*from, *to) == (WorkflowStatus::Draft, WorkflowStatus::Active) {
+                    self.note_activation(*wf);
+                }
                 let w = &mut self.workflows[wf.ix()];
                 w.status = *to;
                 if matches!(to, WorkflowStatus::Cancelled | WorkflowStatus::Archived) {
@@ -279,7 +294,15 @@ impl State {
                 self.operators[operator.ix()] = (**with).clone();
             }
             Event::Enrolled { .. } => self.apply_enrolled(t, event),
-            Event::EnrollmentSkipped { .. } => {}
+            Event::EnrollmentSkipped {
+                workflow, contact, ..
+            } => {
+                if let Some(u) = self.audience_under_way.as_mut() {
+                    if self.workflow_ix.get(workflow.as_ref()) == Some(&u.wf) {
+                        u.next = u.next.max(contact.0 + 1);
+                    }
+                }
+            }
             Event::ExecutionState { exec, from, to, .. } => {
                 self.apply_exec_state(*exec, *from, *to)
             }
@@ -401,7 +424,10 @@ impl State {
                 contact,
                 attributes,
             } => self.apply_attributes(*contact, attributes),
-            Event::AudienceEnrolled { wf } => self.workflows[wf.ix()].audience_enrolled = true,
+            Event::AudienceEnrolled { wf } => {
+                self.workflows[wf.ix()].audience_enrolled = true;
+                self.audience_under_way = None;
+            }
             Event::SharedApprovalOpened { .. } => self.apply_shared_opened(event),
             Event::SharedApprovalJoined { shared, exec } => {
                 self.shared[*shared as usize].waiting.push(*exec)
@@ -517,6 +543,18 @@ impl State {
             .push(WorkflowState::new(WorkflowDraft::empty(id, name)));
     }
 
+    /// A first activation of a workflow whose trigger is an audience starts
+    /// enrolling it.
+    #[inline(never)]
+    fn note_activation(&mut self, wf: WfIx) {
+        let audience = self.workflows[wf.ix()]
+            .current()
+            .is_some_and(|v| matches!(v.compiled.trigger, Trigger::Audience { .. }));
+        if audience {
+            self.audience_under_way = Some(AudienceUnderWay { wf, next: 0 });
+        }
+    }
+
     #[inline(never)]
     fn apply_enrolled(&mut self, t: SimTime, event: &Event) {
         let Event::Enrolled {
@@ -531,6 +569,11 @@ impl State {
         else {
             unreachable!("an enrollment")
         };
+        if *source == Source::Audience {
+            if let Some(u) = self.audience_under_way.as_mut().filter(|u| u.wf == *wf) {
+                u.next = contact.0 + 1;
+            }
+        }
         if let Some(root) = root {
             let r = &mut self.executions[root.ix()];
             r.chain_starts = *chain;
