@@ -170,7 +170,7 @@ pub fn reproduces(session: &Session, text: &str) -> Option<String> {
         Ok((_, lines)) => lines,
         Err(e) => return Some(e.to_string()),
     };
-    let page = crate::components::workspace_menu::trace_text(session);
+    let page = crate::file_format::trace::trace_text(session);
     let page: Vec<&str> = page.lines().collect();
     let sim = &lines[..lines.len().saturating_sub(1)];
     match page.iter().zip(sim).position(|(a, b)| a != b) {
@@ -274,7 +274,7 @@ mod tests {
 
         let text = export_scenario(&s, "exported");
         assert_eq!(reproduces(&s, &text), None, "{text}");
-        let page = crate::components::workspace_menu::trace_text(&s);
+        let page = crate::file_format::trace::trace_text(&s);
         assert!(page.contains(r#""type":"command_rejected","do":"enroll""#));
         assert!(page.contains(r#""execution":"e3","from":"NEW","to":"FAILED_SAFE""#));
         assert!(page.contains(r#""execution":"e2","from":"RUNNING","to":"CANCELLED""#));
@@ -301,7 +301,7 @@ mod tests {
         at(&mut s, 2 * 3_600_000);
         let text = export_scenario(&s, "exported");
         assert_eq!(reproduces(&s, &text), None);
-        assert!(crate::components::workspace_menu::trace_text(&s)
+        assert!(crate::file_format::trace::trace_text(&s)
             .contains(r#""type":"command_rejected","do":"rollback""#));
     }
 
@@ -365,7 +365,7 @@ mod tests {
         at(&mut s, 60 * 60_000);
         let text = export_scenario(&s, "exported");
         assert_eq!(reproduces(&s, &text), None, "{text}");
-        let page = crate::components::workspace_menu::trace_text(&s);
+        let page = crate::file_format::trace::trace_text(&s);
         assert!(page.contains(r#""do":"add_operator","reason":"an operator `op9` already exists""#));
         let scenario = parse_scenario("export.json", &text).unwrap();
         let verbs: Vec<&str> = scenario.script.iter().map(|e| e.command.verb()).collect();

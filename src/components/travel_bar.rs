@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 
-use crate::components::clock_bar::format_sim_time;
 use crate::components::icons::{BackIcon, ForwardIcon, ToEndIcon, ToStartIcon};
 use crate::components::native_dialog::NativeDialog;
 use crate::i18n::{num, plural, tr};
 use crate::run_view::event_text::event_text;
 use crate::runtime::use_runtime;
+use crate::sim_time_text::format_sim_time;
 use crate::t;
 
 #[component]
