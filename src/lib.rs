@@ -11,17 +11,14 @@ pub mod file_format;
 pub mod filter_text;
 pub mod gallery;
 pub mod i18n;
-pub mod presets;
 pub mod run_view;
 pub mod runtime;
 pub mod saver;
-pub mod scenario_export;
 pub mod screens;
 pub mod session;
 pub mod sim_time_text;
 pub mod storage;
 pub mod workspace;
-pub mod workspace_file;
 
 pub use app::App;
 

@@ -1,5 +1,5 @@
 //! Importing a file from the workspace menu: the file is read and checked
-//! first (`workspace_file::read_file`); a bad one is refused with the
+//! first (`file_format::import::read_file`); a bad one is refused with the
 //! reason and nothing changes. A workspace or scenario replaces the
 //! workspace after a confirmation; a workflow whose id is taken asks
 //! whether to replace that draft or to import a copy.
@@ -11,11 +11,12 @@ use wasm_bindgen_futures::spawn_local;
 use crate::browser::chosen_file::chosen_file_text;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::native_dialog::NativeDialog;
+use crate::file_format::import::{read_file, ImportError, Imported};
+use crate::file_format::scenario::read_scenario;
 use crate::i18n::tr;
 use crate::runtime::{use_runtime, Runtime};
 use crate::session::Session;
 use crate::t;
-use crate::workspace_file::{read_file, ImportError, Imported};
 
 enum Pending {
     Replace {
@@ -36,15 +37,11 @@ fn replacing_session(file: &str, imported: Imported) -> Result<Pending, ImportEr
             session,
             source,
         },
-        Imported::Scenario { source } => {
-            let scenario = flowlab_engine::scenario::parse_scenario(file, &source)?;
-            let session = Session::new(flowlab_engine::sim::genesis(&scenario), scenario.script);
-            Pending::Replace {
-                file: file.to_owned(),
-                session: Box::new(session),
-                source,
-            }
-        }
+        Imported::Scenario { source } => Pending::Replace {
+            file: file.to_owned(),
+            session: Box::new(read_scenario(file, &source)?),
+            source,
+        },
         Imported::Workflow(draft) => Pending::Clash {
             file: file.to_owned(),
             draft,

@@ -14,7 +14,7 @@ use super::picture::{canvas_svg, png};
 use super::state::{use_ed, Ed};
 use crate::browser::download::{download_blob, download_text};
 use crate::components::dismiss::dismissable;
-use crate::workspace_file::export_workflow;
+use crate::file_format::workflow_file::export_workflow;
 
 /// The workflow the canvas shows: a version shown read-only, or the draft.
 fn shown(ed: Ed) -> Arc<WorkflowDraft> {

@@ -14,7 +14,7 @@ use super::icons::Glyph;
 use super::lifecycle::actions;
 use super::run_mode::{use_run, ModeSwitch, RunBar};
 use super::state::{use_ed, Dialog, Ed, Selection};
-use crate::workspace_file::{read_file, Imported};
+use crate::file_format::import::{read_file, Imported};
 
 /// Reads a workflow file into the draft, as one undoable change.
 fn import(ed: Ed, input: web_sys::HtmlInputElement) {

@@ -115,8 +115,8 @@ pub fn readable_texts(json: &str) -> Vec<String> {
 mod tests {
     use super::super::lang::Scoped;
     use super::*;
-    use crate::presets::PRESETS;
-    use crate::workspace::{SAMPLE_FILES, SAMPLE_WORKSPACE};
+    use crate::file_format::presets::PRESETS;
+    use crate::file_format::samples::{SAMPLE_FILES, SAMPLE_WORKSPACE};
 
     fn every_sample() -> Vec<(&'static str, &'static str)> {
         let mut all = vec![("workspace.json", SAMPLE_WORKSPACE)];

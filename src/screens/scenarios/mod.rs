@@ -16,13 +16,13 @@ use wasm_bindgen_futures::spawn_local;
 
 use crate::browser::download::download_text;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::file_format::presets::{Preset, PRESETS};
+use crate::file_format::samples::SAMPLE_FILES;
+use crate::file_format::scenario::{export_scenario, file_name, reproduces};
 use crate::i18n::{en, tr};
-use crate::presets::{Preset, PRESETS};
 use crate::runtime::{use_runtime, Mode};
-use crate::scenario_export::{export_scenario, file_name, reproduces};
 use crate::sim_time_text::format_sim_time;
 use crate::t;
-use crate::workspace::SAMPLE_FILES;
 use card::PresetCard;
 use now_playing::NowPlaying;
 
