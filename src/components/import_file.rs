@@ -8,8 +8,8 @@ use flowlab_engine::model::WorkflowDraft;
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
-use crate::browser::chosen_file::chosen_file_text;
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::browser::chosen_file::{chosen_file, chosen_file_text};
+use crate::components::confirm_dialog::{ConfirmDialog, OtherChoice};
 use crate::components::native_dialog::NativeDialog;
 use crate::file_format::import::{read_file, ImportError, Imported};
 use crate::file_format::scenario::read_scenario;
@@ -72,11 +72,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
     });
 
     let on_change = move |_| {
-        let Some(file) = input
-            .get_untracked()
-            .and_then(|el| el.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = input.get_untracked().and_then(|el| chosen_file(&el)) else {
             return;
         };
         error.set(None);
@@ -194,17 +190,24 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                 }.into_any()
             } else {
                 view! {
-                    <NativeDialog class="dialog-backdrop" alert=true labelled_by="import-clash-title" on_close=Callback::new(move |_| cancel(()))>
-                        <div class="dialog" data-testid="import-clash-dialog">
-                            <h2 id="import-clash-title">{t!("A workflow `{id}` already exists", id = id)}</h2>
-                            <p>{t!("Replace its draft with the one in {file} (its published versions stay), or import it as a new workflow?", file = file)}</p>
-                            <div class="dialog-actions">
-                                <button type="button" class="button" data-testid="import-cancel" on:click=move |_| cancel(())>{tr("Cancel")}</button>
-                                <button type="button" class="button" data-testid="import-as-copy" on:click=move |_| confirm(true)>{tr("Import as a copy")}</button>
-                                <button type="button" class="button button--danger" data-testid="import-replace" on:click=move |_| confirm(false)>{tr("Replace the draft")}</button>
-                            </div>
-                        </div>
-                    </NativeDialog>
+                    <ConfirmDialog
+                        testid="import-clash-dialog"
+                        title_id="import-clash-title"
+                        title=t!("A workflow `{id}` already exists", id = id)
+                        body=t!("Replace its draft with the one in {file} (its published versions stay), or import it as a new workflow?", file = file)
+                        cancel_label=tr("Cancel")
+                        cancel_testid="import-cancel"
+                        other=OtherChoice {
+                            label: tr("Import as a copy"),
+                            testid: "import-as-copy",
+                            on_pick: Callback::new(move |_| confirm(true)),
+                        }
+                        confirm_label=tr("Replace the draft")
+                        confirm_testid="import-replace"
+                        danger=true
+                        on_cancel=Callback::new(move |_| cancel(()))
+                        on_confirm=Callback::new(move |_| confirm(false))
+                    />
                 }.into_any()
             })}
         </Show>

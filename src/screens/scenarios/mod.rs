@@ -9,7 +9,7 @@ mod now_playing;
 
 use flowlab_engine::scenario::parse_scenario;
 
-use crate::browser::chosen_file::chosen_file_text;
+use crate::browser::chosen_file::{chosen_file, chosen_file_text};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen_futures::spawn_local;
@@ -96,11 +96,7 @@ pub fn ScenariosScreen() -> impl IntoView {
     };
 
     let on_file = move |_| {
-        let Some(file) = input
-            .get_untracked()
-            .and_then(|el| el.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = input.get_untracked().and_then(|el| chosen_file(&el)) else {
             return;
         };
         error.set(None);
