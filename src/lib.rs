@@ -17,6 +17,7 @@ pub mod saver;
 pub mod screens;
 pub mod session;
 pub mod sim_time_text;
+pub mod step_kind_text;
 pub mod storage;
 pub mod workspace;
 
