@@ -11,6 +11,8 @@ pub mod file_format;
 pub mod filter_text;
 pub mod gallery;
 pub mod i18n;
+#[cfg(test)]
+mod module_cycles_tests;
 pub mod run_view;
 pub mod runtime;
 pub mod saver;
