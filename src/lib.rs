@@ -7,19 +7,21 @@ pub mod components;
 pub mod csv;
 pub mod editor;
 pub mod engine_text;
+pub mod file_format;
 pub mod filter_text;
 pub mod gallery;
 pub mod i18n;
-pub mod presets;
+#[cfg(test)]
+mod module_cycles_tests;
 pub mod run_view;
 pub mod runtime;
 pub mod saver;
-pub mod scenario_export;
 pub mod screens;
 pub mod session;
+pub mod sim_time_text;
+pub mod step_kind_text;
 pub mod storage;
 pub mod workspace;
-pub mod workspace_file;
 
 pub use app::App;
 

@@ -1,6 +1,6 @@
-//! The built-in sample workspace: scenario files compiled into the app,
-//! parsed with the engine's scenario reader, and turned into plain view
-//! models that the screens render.
+//! The built-in samples (`file_format::samples`), parsed with the engine's
+//! scenario reader and turned into plain view models that the screens
+//! render.
 
 use flowlab_engine::model::{
     ActionStep, ApprovalStep, Fault, OnFail, StepBody, StepKind, Trigger, WorkflowDraft,
@@ -9,41 +9,9 @@ use flowlab_engine::scenario::{parse_scenario, FileError};
 use flowlab_engine::time::format_duration;
 use thiserror::Error;
 
+use crate::file_format::samples::{SampleFile, SAMPLE_FILES};
 use crate::i18n::tr;
 use crate::t;
-
-/// A scenario file shipped with the app.
-#[derive(Clone, Copy, Debug)]
-pub struct SampleFile {
-    pub name: &'static str,
-    pub text: &'static str,
-}
-
-/// The built-in workspace the app starts with (and a reset restores): the
-/// three samples' workflows, people and scripts in one scenario.
-pub const SAMPLE_WORKSPACE: &str = include_str!("../samples/workspace.json");
-
-/// The built-in workspace in the page's language: what a first visit and a
-/// reset store.
-pub fn sample_workspace() -> std::borrow::Cow<'static, str> {
-    crate::i18n::samples::localize(SAMPLE_WORKSPACE)
-}
-
-/// The sample workspace, in the order the Workflows screen lists it.
-pub const SAMPLE_FILES: [SampleFile; 3] = [
-    SampleFile {
-        name: "welcome.json",
-        text: include_str!("../samples/welcome.json"),
-    },
-    SampleFile {
-        name: "campaign.json",
-        text: include_str!("../samples/campaign.json"),
-    },
-    SampleFile {
-        name: "provisioning.json",
-        text: include_str!("../samples/provisioning.json"),
-    },
-];
 
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum WorkspaceError {

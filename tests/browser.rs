@@ -300,7 +300,10 @@ async fn scenarios_screen_shows_each_preset_and_sample_file() {
             .map(|c| c.get_attribute("data-file").unwrap())
             .collect()
     };
-    let presets: Vec<&str> = flowlab::presets::PRESETS.iter().map(|p| p.file).collect();
+    let presets: Vec<&str> = flowlab::file_format::presets::PRESETS
+        .iter()
+        .map(|p| p.file)
+        .collect();
     assert_eq!(files("preset-list"), presets);
     assert_eq!(
         files("sample-list"),

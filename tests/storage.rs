@@ -3,7 +3,7 @@
 //! deletes it at the end. Run with `make test-browser`.
 #![cfg(target_arch = "wasm32")]
 
-use flowlab::scenario_export::journal_from_json;
+use flowlab::file_format::script::journal_from_json;
 use flowlab::session::Clock;
 use flowlab::storage::{
     plan_segments, JournalAppend, JournalEntryJson, Segment, StorageError, Store, StoredVersion,
@@ -457,8 +457,9 @@ async fn reopening_a_v2_database_keeps_everything() {
 
 #[wasm_bindgen_test]
 async fn a_refused_import_leaves_the_stored_workspace_as_it_was() {
+    use flowlab::file_format::import::read_file;
+    use flowlab::file_format::workspace_file::export_workspace;
     use flowlab::session::Session;
-    use flowlab::workspace_file::{export_workspace, read_file};
 
     let workspace = "test-refused-import";
     let scenario = welcome();

@@ -1,13 +1,19 @@
-//! The text of a file the user chose, read as `flowlab-sim` reads one:
-//! the size limit before reading, a byte-order mark dropped, and bytes
-//! that are not UTF-8 refused at their line:column (the browser's
-//! `File.text()` would replace them silently).
+//! The one way the app reads a file the user chose in a file input: the
+//! file (`chosen_file`), then its text read as `flowlab-sim` reads one
+//! (`chosen_file_text`): the size limit before reading, a byte-order mark
+//! dropped, and bytes that are not UTF-8 refused at their line:column (the
+//! browser's `File.text()` would replace them silently).
 
 use flowlab_engine::scenario::{file_text, MAX_FILE_BYTES};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::num;
 use crate::t;
+
+/// The file chosen in `input`, if any.
+pub fn chosen_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
+    input.files().and_then(|files| files.get(0))
+}
 
 pub async fn chosen_file_text(file: &web_sys::File) -> Result<String, String> {
     let name = file.name();

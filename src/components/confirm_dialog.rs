@@ -1,44 +1,70 @@
-//! A dialog that asks before something that cannot be undone: a title, what
-//! will happen, a way back and the action, in a modal `<dialog>`; Escape
-//! is the way back.
+//! The app's one confirmation dialog: it asks before something that cannot
+//! be undone. A title, what will happen, a way back, perhaps another way to
+//! go on, and the action, in a modal `<dialog>`; Escape is the way back.
 
 use leptos::prelude::*;
 
 use super::native_dialog::NativeDialog;
 
-/// `testid` names the dialog; the buttons are `{testid}-cancel` unless
-/// `cancel_testid`/`confirm_testid` say otherwise.
+/// A way to go on other than the main action, shown between the way back
+/// and the action (a plain button).
+#[derive(Clone, Copy)]
+pub struct OtherChoice {
+    pub label: &'static str,
+    pub testid: &'static str,
+    pub on_pick: Callback<()>,
+}
+
+/// `testid` names the dialog; its title's id is `{testid}-title` unless
+/// `title_id` says otherwise. Children go under the body (notes, errors).
 #[component]
 pub fn ConfirmDialog(
     testid: &'static str,
+    #[prop(optional)] title_id: Option<&'static str>,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] body: Signal<String>,
     cancel_label: &'static str,
     cancel_testid: &'static str,
+    #[prop(optional)] other: Option<OtherChoice>,
     confirm_label: &'static str,
     confirm_testid: &'static str,
     /// A destructive action gets the red button.
     #[prop(optional)]
     danger: bool,
+    /// A wider box, for a longer explanation.
+    #[prop(optional)]
+    wide: bool,
     on_cancel: Callback<()>,
     on_confirm: Callback<()>,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let title_id = format!("{testid}-title");
+    let title_id = title_id.map_or_else(|| format!("{testid}-title"), str::to_owned);
     let title_label = title_id.clone();
     let confirm_class = if danger {
         "button button--danger"
     } else {
         "button button--primary"
     };
+    let box_class = if wide {
+        "dialog dialog--wide"
+    } else {
+        "dialog"
+    };
     view! {
         <NativeDialog class="dialog-backdrop" alert=true labelled_by=title_label on_close=on_cancel>
-            <div class="dialog" data-testid=testid>
+            <div class=box_class data-testid=testid>
                 <h2 id=title_id>{title}</h2>
                 <p>{body}</p>
+                {children.map(|c| c())}
                 <div class="dialog-actions">
                     <button type="button" class="button" data-testid=cancel_testid on:click=move |_| on_cancel.run(())>
                         {cancel_label}
                     </button>
+                    {other.map(|o| view! {
+                        <button type="button" class="button" data-testid=o.testid on:click=move |_| o.on_pick.run(())>
+                            {o.label}
+                        </button>
+                    })}
                     <button type="button" class=confirm_class data-testid=confirm_testid on:click=move |_| on_confirm.run(())>
                         {confirm_label}
                     </button>

@@ -1,5 +1,5 @@
 //! Importing a file from the workspace menu: the file is read and checked
-//! first (`workspace_file::read_file`); a bad one is refused with the
+//! first (`file_format::import::read_file`); a bad one is refused with the
 //! reason and nothing changes. A workspace or scenario replaces the
 //! workspace after a confirmation; a workflow whose id is taken asks
 //! whether to replace that draft or to import a copy.
@@ -8,14 +8,15 @@ use flowlab_engine::model::WorkflowDraft;
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
-use crate::browser::chosen_file::chosen_file_text;
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::browser::chosen_file::{chosen_file, chosen_file_text};
+use crate::components::confirm_dialog::{ConfirmDialog, OtherChoice};
 use crate::components::native_dialog::NativeDialog;
+use crate::file_format::import::{read_file, ImportError, Imported};
+use crate::file_format::scenario::read_scenario;
 use crate::i18n::tr;
 use crate::runtime::{use_runtime, Runtime};
 use crate::session::Session;
 use crate::t;
-use crate::workspace_file::{read_file, ImportError, Imported};
 
 enum Pending {
     Replace {
@@ -36,15 +37,11 @@ fn replacing_session(file: &str, imported: Imported) -> Result<Pending, ImportEr
             session,
             source,
         },
-        Imported::Scenario { source } => {
-            let scenario = flowlab_engine::scenario::parse_scenario(file, &source)?;
-            let session = Session::new(flowlab_engine::sim::genesis(&scenario), scenario.script);
-            Pending::Replace {
-                file: file.to_owned(),
-                session: Box::new(session),
-                source,
-            }
-        }
+        Imported::Scenario { source } => Pending::Replace {
+            file: file.to_owned(),
+            session: Box::new(read_scenario(file, &source)?),
+            source,
+        },
         Imported::Workflow(draft) => Pending::Clash {
             file: file.to_owned(),
             draft,
@@ -75,11 +72,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
     });
 
     let on_change = move |_| {
-        let Some(file) = input
-            .get_untracked()
-            .and_then(|el| el.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = input.get_untracked().and_then(|el| chosen_file(&el)) else {
             return;
         };
         error.set(None);
@@ -197,17 +190,24 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                 }.into_any()
             } else {
                 view! {
-                    <NativeDialog class="dialog-backdrop" alert=true labelled_by="import-clash-title" on_close=Callback::new(move |_| cancel(()))>
-                        <div class="dialog" data-testid="import-clash-dialog">
-                            <h2 id="import-clash-title">{t!("A workflow `{id}` already exists", id = id)}</h2>
-                            <p>{t!("Replace its draft with the one in {file} (its published versions stay), or import it as a new workflow?", file = file)}</p>
-                            <div class="dialog-actions">
-                                <button type="button" class="button" data-testid="import-cancel" on:click=move |_| cancel(())>{tr("Cancel")}</button>
-                                <button type="button" class="button" data-testid="import-as-copy" on:click=move |_| confirm(true)>{tr("Import as a copy")}</button>
-                                <button type="button" class="button button--danger" data-testid="import-replace" on:click=move |_| confirm(false)>{tr("Replace the draft")}</button>
-                            </div>
-                        </div>
-                    </NativeDialog>
+                    <ConfirmDialog
+                        testid="import-clash-dialog"
+                        title_id="import-clash-title"
+                        title=t!("A workflow `{id}` already exists", id = id)
+                        body=t!("Replace its draft with the one in {file} (its published versions stay), or import it as a new workflow?", file = file)
+                        cancel_label=tr("Cancel")
+                        cancel_testid="import-cancel"
+                        other=OtherChoice {
+                            label: tr("Import as a copy"),
+                            testid: "import-as-copy",
+                            on_pick: Callback::new(move |_| confirm(true)),
+                        }
+                        confirm_label=tr("Replace the draft")
+                        confirm_testid="import-replace"
+                        danger=true
+                        on_cancel=Callback::new(move |_| cancel(()))
+                        on_confirm=Callback::new(move |_| confirm(false))
+                    />
                 }.into_any()
             })}
         </Show>

@@ -1,7 +1,7 @@
 use flowlab_engine::model::StepKind;
 use leptos::prelude::*;
 
-use crate::editor::summary::kind_label;
+use crate::step_kind_text::kind_label;
 use crate::t;
 
 /// One small coloured cell per step, in order, coloured by kind.

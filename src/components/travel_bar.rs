@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 
-use crate::components::clock_bar::format_sim_time;
+use crate::components::confirm_dialog::{ConfirmDialog, OtherChoice};
 use crate::components::icons::{BackIcon, ForwardIcon, ToEndIcon, ToStartIcon};
-use crate::components::native_dialog::NativeDialog;
 use crate::i18n::{num, plural, tr};
 use crate::run_view::event_text::event_text;
 use crate::runtime::use_runtime;
+use crate::sim_time_text::format_sim_time;
 use crate::t;
 
 #[component]
@@ -101,29 +101,32 @@ pub fn BranchDialog() -> impl IntoView {
                     )
                 };
                 view! {
-                    <NativeDialog class="dialog-backdrop" alert=true labelled_by="branch-title"
-                        on_close=Callback::new(move |_| { error.set(None); rt.cancel_branch() })>
-                        <div class="dialog dialog--wide" data-testid="branch-dialog">
-                            <h2 id="branch-title">{tr("Go on from the past?")}</h2>
-                            <p>
-                                {t!("You are looking at event {n} of {m} ({time}). Going on from here keeps everything up to the end of that instant and discards {discarded}.",
-                                    n = num(q.position as u64), m = num(q.total as u64), time = format_sim_time(q.at), discarded = discarded
-                                )}
-                            </p>
-                            <p class="dialog-note">{tr("To keep the run as it is, save a copy first: it downloads the whole workspace, which Import brings back.")}</p>
-                            <Show when=move || error.get().is_some()>
-                                <p class="dialog-error" role="alert" data-testid="branch-error">{move || error.get()}</p>
-                            </Show>
-                            <div class="dialog-actions">
-                                <button type="button" class="button" data-testid="branch-cancel"
-                                    on:click=move |_| { error.set(None); rt.cancel_branch() }>{tr("Stay in the past")}</button>
-                                <button type="button" class="button" data-testid="branch-copy"
-                                    on:click=move |_| go(true)>{tr("Save a copy, then go on")}</button>
-                                <button type="button" class="button button--danger" data-testid="branch-discard"
-                                    on:click=move |_| go(false)>{tr("Discard later events and go on")}</button>
-                            </div>
-                        </div>
-                    </NativeDialog>
+                    <ConfirmDialog
+                        testid="branch-dialog"
+                        title_id="branch-title"
+                        title=tr("Go on from the past?").to_string()
+                        body=t!("You are looking at event {n} of {m} ({time}). Going on from here keeps everything up to the end of that instant and discards {discarded}.",
+                            n = num(q.position as u64), m = num(q.total as u64), time = format_sim_time(q.at), discarded = discarded
+                        )
+                        cancel_label=tr("Stay in the past")
+                        cancel_testid="branch-cancel"
+                        other=OtherChoice {
+                            label: tr("Save a copy, then go on"),
+                            testid: "branch-copy",
+                            on_pick: Callback::new(move |_| go(true)),
+                        }
+                        confirm_label=tr("Discard later events and go on")
+                        confirm_testid="branch-discard"
+                        danger=true
+                        wide=true
+                        on_cancel=Callback::new(move |_| { error.set(None); rt.cancel_branch() })
+                        on_confirm=Callback::new(move |_| go(false))
+                    >
+                        <p class="dialog-note">{tr("To keep the run as it is, save a copy first: it downloads the whole workspace, which Import brings back.")}</p>
+                        <Show when=move || error.get().is_some()>
+                            <p class="dialog-error" role="alert" data-testid="branch-error">{move || error.get()}</p>
+                        </Show>
+                    </ConfirmDialog>
                 }
             })}
         </Show>

@@ -1,7 +1,6 @@
 //! The workspace menu in the header: download the trace of everything that
 //! happened, and start over from the built-in sample workspace.
 
-use flowlab_engine::trace;
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
@@ -9,22 +8,9 @@ use crate::browser::download::download_text;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::dismiss::dismissable;
 use crate::components::import_file::ImportFile;
+use crate::file_format::trace::trace_text;
 use crate::i18n::{plural, tr};
 use crate::runtime::{use_runtime, Mode};
-
-/// The trace (JSON Lines, as `flowlab-sim run` writes it) of the whole log,
-/// wherever the cursor is, without the summary line.
-pub fn trace_text(session: &crate::session::Session) -> String {
-    let state = session.live_state();
-    let mut out = String::new();
-    for stamped in session.whole_log().iter() {
-        if let Some(line) = trace::line(state, &stamped) {
-            out.push_str(&line);
-            out.push('\n');
-        }
-    }
-    out
-}
 
 #[component]
 pub fn WorkspaceMenu() -> impl IntoView {

@@ -21,13 +21,13 @@ use super::geometry::{
     GRID,
 };
 use super::graph::port_from_key;
-use super::icons::Glyph;
 use super::minimap::Minimap;
 use super::node::Node;
 use super::rename::{self, RenameStep};
 use super::run_mode::use_run;
 use super::run_overlay::RunEdgeLabels;
 use super::state::{use_ed, DragOffset, Ed, Overlay, Selection};
+use crate::components::icons::Glyph;
 
 /// Pointer travel (px) below which a press is a click.
 const CLICK_SLOP: f64 = 4.0;

@@ -14,13 +14,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::diff_view::DiffView;
-use super::icons::Glyph;
 use super::lifecycle::{actions, label};
 use super::link_dialog::LinkDialog;
 use super::state::{use_ed, Dialog, Ed, Selection, VersionInfo};
-use crate::components::clock_bar::format_sim_time;
+use crate::components::icons::Glyph;
 use crate::components::native_dialog::NativeDialog;
 use crate::run_view::channels::publish_warnings;
+use crate::sim_time_text::format_sim_time;
 
 #[component]
 pub(super) fn Modal(

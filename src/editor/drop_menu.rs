@@ -13,9 +13,9 @@ use wasm_bindgen::JsCast;
 
 use super::canvas::canvas_size;
 use super::geometry::Point;
-use super::icons::KindIcon;
 use super::state::{use_ed, Ed, Selection};
 use super::summary::{kind_hint, kind_label};
+use crate::components::icons::KindIcon;
 
 /// The menu's size on screen, roughly, to keep it inside the canvas.
 const MENU_W: f64 = 224.0;

@@ -9,12 +9,12 @@ use std::sync::Arc;
 use flowlab_engine::model::WorkflowDraft;
 use leptos::prelude::*;
 
-use super::icons::Glyph;
 use super::picture::{canvas_svg, png};
 use super::state::{use_ed, Ed};
 use crate::browser::download::{download_blob, download_text};
 use crate::components::dismiss::dismissable;
-use crate::workspace_file::export_workflow;
+use crate::components::icons::Glyph;
+use crate::file_format::workflow_file::export_workflow;
 
 /// The workflow the canvas shows: a version shown read-only, or the draft.
 fn shown(ed: Ed) -> Arc<WorkflowDraft> {

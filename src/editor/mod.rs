@@ -26,7 +26,6 @@ mod drop_menu;
 mod edge;
 mod export_menu;
 pub mod find;
-mod icons;
 mod inspector;
 mod link_dialog;
 mod minimap;

@@ -12,10 +12,10 @@ use leptos::prelude::*;
 
 use super::geometry::{fail_port, out_port, NODE_H, NODE_W};
 use super::graph::{port_key, port_label};
-use super::icons::KindIcon;
 use super::run_mode::use_run;
 use super::run_overlay::{node_run, RunNodeMarks};
 use super::state::{use_ed, NodeView};
+use crate::components::icons::KindIcon;
 
 /// What a screen reader hears of a step besides the words on its card (its
 /// name, from the content, is the title and the summary): the kind, and a

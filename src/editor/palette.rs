@@ -10,10 +10,10 @@ use leptos::ev::PointerEvent;
 use leptos::prelude::*;
 
 use super::geometry::{Point, NODE_H, NODE_W};
-use super::icons::KindIcon;
 use super::layout::COLUMN;
 use super::state::{use_ed, Ed, Selection};
 use super::summary::{kind_hint, kind_label};
+use crate::components::icons::KindIcon;
 
 /// A palette entry being dragged: its kind, where the pointer is (client
 /// coordinates) and whether it has moved far enough to be a drag.

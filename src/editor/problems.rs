@@ -5,8 +5,8 @@ use flowlab_engine::machines::definition::WorkflowStatus;
 use flowlab_engine::validate::{Issue, Severity};
 use leptos::prelude::*;
 
-use super::icons::Glyph;
 use super::state::{use_ed, Selection};
+use crate::components::icons::Glyph;
 use crate::i18n::{fill, tr, Lang};
 use crate::t;
 

@@ -7,10 +7,10 @@ use crate::t;
 use flowlab_engine::machines::step::StepStatus;
 use leptos::prelude::*;
 
-use super::icons::KindIcon;
 use super::run_mode::use_run;
 use super::run_model::NodeRunState;
 use super::state::use_ed;
+use crate::components::icons::KindIcon;
 
 #[component]
 pub fn RunPanel() -> impl IntoView {

@@ -7,24 +7,12 @@ use flowlab_engine::model::{
 use flowlab_engine::time::format_duration;
 
 use crate::i18n::{plural, tr};
+pub use crate::step_kind_text::kind_label;
 use crate::t;
 
 /// The step's name, or its id when it has none.
 pub fn title(step: &Step) -> String {
     step.name.clone().unwrap_or_else(|| step.id.clone())
-}
-
-/// The kind as a person reads it in the palette and on nodes.
-pub fn kind_label(kind: StepKind) -> &'static str {
-    match kind {
-        StepKind::Action => tr("Action"),
-        StepKind::Wait => tr("Wait"),
-        StepKind::Condition => tr("Condition"),
-        StepKind::Filter => tr("Filter"),
-        StepKind::Approval => tr("Approval"),
-        StepKind::Enroll => tr("Enroll"),
-        StepKind::End => tr("End"),
-    }
 }
 
 /// One line a palette entry says about what the kind does.

@@ -10,21 +10,22 @@ use wasm_bindgen::JsCast;
 
 use super::dialogs::run_lifecycle;
 use super::export_menu::ExportMenu;
-use super::icons::Glyph;
 use super::lifecycle::actions;
 use super::run_mode::{use_run, ModeSwitch, RunBar};
 use super::state::{use_ed, Dialog, Ed, Selection};
-use crate::workspace_file::{read_file, Imported};
+use crate::browser::chosen_file::{chosen_file, chosen_file_text};
+use crate::components::icons::Glyph;
+use crate::file_format::import::{read_file, Imported};
 
 /// Reads a workflow file into the draft, as one undoable change.
 fn import(ed: Ed, input: web_sys::HtmlInputElement) {
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+    let Some(file) = chosen_file(&input) else {
         return;
     };
     let name = file.name();
     input.set_value("");
     wasm_bindgen_futures::spawn_local(async move {
-        let text = match crate::browser::chosen_file::chosen_file_text(&file).await {
+        let text = match chosen_file_text(&file).await {
             Ok(t) => t,
             Err(e) => {
                 ed.notice.set(Some(t!("Not imported: {error}", error = e)));

@@ -16,7 +16,7 @@ use flowlab_engine::scenario::FileError;
 use flowlab_engine::sim;
 use flowlab_engine::time::SimTime;
 
-use crate::presets::{preset, Preset};
+use crate::file_format::presets::{preset, Preset};
 use crate::session::{Session, SessionError};
 
 pub use examples::EXAMPLES;

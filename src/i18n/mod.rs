@@ -24,6 +24,8 @@ use std::fmt::Display;
 
 pub use choice::{use_lang_choice, LangChoice};
 pub use format::{duration, num};
+#[cfg(test)]
+pub use lang::Scoped;
 pub use lang::{current, set_current, Lang};
 
 /// `en` in the current language.

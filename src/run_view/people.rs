@@ -276,7 +276,7 @@ mod tests {
     use flowlab_engine::sim;
 
     fn session() -> Session {
-        let sc = parse_scenario("w", crate::workspace::SAMPLE_WORKSPACE).unwrap();
+        let sc = parse_scenario("w", crate::file_format::samples::SAMPLE_WORKSPACE).unwrap();
         Session::new(sim::genesis(&sc), sc.script.clone())
     }
 

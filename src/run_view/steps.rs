@@ -186,8 +186,11 @@ mod version_runs_tests {
 
     #[test]
     fn each_version_counts_its_own_executions() {
-        let scenario =
-            parse_scenario("workspace.json", crate::workspace::SAMPLE_WORKSPACE).expect("parses");
+        let scenario = parse_scenario(
+            "workspace.json",
+            crate::file_format::samples::SAMPLE_WORKSPACE,
+        )
+        .expect("parses");
         let mut s = Session::new(sim::genesis(&scenario), scenario.script.clone());
         s.advance_to(SimTime(3 * 3_600_000), usize::MAX)
             .expect("runs");

@@ -22,7 +22,11 @@ use crate::session::Session;
 const H: u64 = 3_600_000;
 
 fn workspace() -> Scenario {
-    parse_scenario("workspace.json", crate::workspace::SAMPLE_WORKSPACE).expect("sample parses")
+    parse_scenario(
+        "workspace.json",
+        crate::file_format::samples::SAMPLE_WORKSPACE,
+    )
+    .expect("sample parses")
 }
 
 fn session_at(t: u64) -> Session {

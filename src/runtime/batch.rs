@@ -116,7 +116,9 @@ impl Batch {
         Batch {
             segments,
             session_json: serde_json::to_string(&record).expect("a session record serializes"),
-            journal: crate::scenario_export::journal_to_json(&session.journal()[stored.journal..]),
+            journal: crate::file_format::script::journal_to_json(
+                &session.journal()[stored.journal..],
+            ),
             journal_end: session.journal().len(),
             snapshot: snapshot && whole,
             versions,
@@ -237,7 +239,7 @@ mod tests {
         assert_eq!(batch.journal_end, 3);
         assert_eq!(
             batch.journal,
-            crate::scenario_export::journal_to_json(&s.journal()[1..])
+            crate::file_format::script::journal_to_json(&s.journal()[1..])
         );
         let record: serde_json::Value = serde_json::from_str(&batch.session_json).unwrap();
         assert_eq!(record.get("journal"), None, "{record}");

@@ -6,10 +6,10 @@
 use leptos::task::spawn_local;
 
 use super::Runtime;
+use crate::file_format::presets::PRESETS;
+use crate::file_format::samples::SAMPLE_WORKSPACE;
 use crate::i18n::samples::localize_in;
 use crate::i18n::Lang;
-use crate::presets::PRESETS;
-use crate::workspace::SAMPLE_WORKSPACE;
 
 impl Runtime {
     /// Called when the language changes and when a workspace has opened.

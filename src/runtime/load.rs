@@ -7,16 +7,16 @@
 use flowlab_engine::command::{Command, DraftEdit};
 use flowlab_engine::model::WorkflowDraft;
 use flowlab_engine::runtime::Outcome;
-use flowlab_engine::scenario::{parse_scenario, FileError};
-use flowlab_engine::sim;
+use flowlab_engine::scenario::FileError;
 use leptos::prelude::*;
 
 use super::{Mode, Runtime};
+use crate::file_format::samples::sample_workspace;
+use crate::file_format::scenario::read_scenario;
+use crate::file_format::workspace_file;
 use crate::session::{Session, SessionError};
 use crate::storage::StorageError;
 use crate::t;
-use crate::workspace::sample_workspace;
-use crate::workspace_file;
 
 /// Why a scenario did not become the workspace; nothing changed.
 #[derive(Debug, thiserror::Error)]
@@ -39,8 +39,7 @@ impl Runtime {
     /// Starts the workspace over from scenario `text`: its workflows,
     /// people and script, the clock paused at instant 0.
     pub async fn load_scenario(&self, name: &str, text: &str) -> Result<(), LoadError> {
-        let scenario = parse_scenario(name, text)?;
-        let session = Session::new(sim::genesis(&scenario), scenario.script);
+        let session = read_scenario(name, text)?;
         self.replace(session, text.to_owned())
             .await
             .map_err(|e| LoadError::NotStored {

@@ -14,13 +14,13 @@ use wasm_bindgen_futures::spawn_local;
 use super::batch::not_saving_reason;
 use super::tab_lock::{self, Acquired, HeldLock, Request};
 use super::{Mode, Runtime};
+use crate::file_format::samples::sample_workspace;
 use crate::i18n::tr;
 use crate::saver::{Event, Stored};
 use crate::session::event_log::Chunk;
 use crate::session::{Clock, EventLog, Session};
 use crate::storage::{Loaded, StorageError, Store, SETTING_SOURCE};
 use crate::t;
-use crate::workspace::sample_workspace;
 
 /// The one workspace the app keeps.
 pub const WORKSPACE: &str = "default";
@@ -255,7 +255,7 @@ pub(super) async fn restore(store: &Store, loaded: Loaded) -> Result<(Session, S
     let (clock, script_done, cursor) = record.map_or((Clock::default(), 0, None), |r| {
         (r.clock, r.script_done, r.cursor)
     });
-    let journal = crate::scenario_export::journal_from_json(loaded.journal)
+    let journal = crate::file_format::script::journal_from_json(loaded.journal)
         .map_err(|e| t!("The saved journal does not parse: {error}", error = e))?;
     let snapshot = match loaded.snapshot {
         Some(s) => Some((

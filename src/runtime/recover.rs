@@ -133,8 +133,9 @@ impl Runtime {
     /// file; `None` if nothing of it can be read back.
     pub(super) fn export_recovered(&self) -> Option<String> {
         self.recovery.with_value(|r| {
-            r.as_ref()
-                .map(|r| crate::workspace_file::export_workspace(&r.session, &r.source))
+            r.as_ref().map(|r| {
+                crate::file_format::workspace_file::export_workspace(&r.session, &r.source)
+            })
         })
     }
 

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::SaveState;
-use crate::components::clock_bar::format_sim_time;
 use crate::i18n::{plural, tr};
 use crate::session::Session;
+use crate::sim_time_text::format_sim_time;
 use crate::t;
 
 #[derive(Clone, Copy)]

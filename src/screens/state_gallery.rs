@@ -10,9 +10,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen_futures::spawn_local;
 
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::file_format::presets::{preset, PRESETS};
 use crate::gallery::{self, Example, Machine, Subject};
 use crate::i18n::{fill, tr};
-use crate::presets::{preset, PRESETS};
 use crate::runtime::{use_runtime, Mode, Runtime};
 use crate::t;
 

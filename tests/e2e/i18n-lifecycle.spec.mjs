@@ -4,7 +4,7 @@
 // the confirmation, the narrations of states of each lifecycle, and
 // projector mode at 1920×1080. English is looked for in the screen's main
 // area, leaving out the names the built-in samples and presets give their
-// workflows (samples/*.json, src/presets.rs), which another area translates.
+// workflows (samples/*.json, src/file_format/presets.rs), which another area translates.
 // Screenshots: FR light and dark at 1400×900, projector at 1920×1080.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';

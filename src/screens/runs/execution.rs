@@ -6,7 +6,6 @@ use leptos_router::hooks::use_params_map;
 use super::index::use_run_index;
 use super::timeline::StepTimelineView;
 use super::StateBadge;
-use crate::components::clock_bar::format_sim_time;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
 use crate::components::virtual_list::VirtualList;
@@ -16,6 +15,7 @@ use crate::run_view::executions::allowed;
 use crate::run_view::history::lines;
 use crate::run_view::lifecycle;
 use crate::runtime::use_runtime;
+use crate::sim_time_text::format_sim_time;
 use crate::t;
 
 /// One execution: where it is in the lifecycle and how it got there, its

@@ -9,12 +9,12 @@ use super::range_filter::RangeFilter;
 use super::steps_panel::StepsPanel;
 use super::{tone_class, StateBadge};
 use crate::browser::download::download_text;
-use crate::components::clock_bar::format_sim_time;
 use crate::i18n::{num, plural, tr};
 use crate::run_view::executions::{query, ExecFilter, ExecRow};
 use crate::run_view::exports::{runs_csv, runs_file};
 use crate::run_view::runs_query::{from_query, to_query};
 use crate::runtime::use_runtime;
+use crate::sim_time_text::format_sim_time;
 use crate::t;
 
 const PER_PAGE: usize = 50;

@@ -1,10 +1,10 @@
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
-use crate::components::clock_bar::format_sim_time;
 use crate::components::virtual_list::VirtualList;
 use crate::i18n::{duration, tr};
 use crate::run_view::execution::{Elided, StepTimeline};
+use crate::sim_time_text::format_sim_time;
 use crate::t;
 
 /// A step's row in the timeline, px (`.tl-row` in runs.css).

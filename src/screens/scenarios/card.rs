@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use flowlab_engine::time::parse_duration;
 
+use crate::file_format::presets::{Facts, Preset};
 use crate::i18n::{duration, plural, tr};
-use crate::presets::{Facts, Preset};
 use crate::t;
 
 /// One preset or sample: what it shows, its size, and a Load button.

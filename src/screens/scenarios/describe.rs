@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn every_preset_command_reads_as_a_sentence() {
-        for p in &crate::presets::PRESETS {
+        for p in &crate::file_format::presets::PRESETS {
             let scenario = parse_scenario(p.file, p.text).unwrap();
             for e in &scenario.script {
                 let text = describe(&e.command);

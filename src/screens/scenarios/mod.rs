@@ -9,20 +9,20 @@ mod now_playing;
 
 use flowlab_engine::scenario::parse_scenario;
 
-use crate::browser::chosen_file::chosen_file_text;
+use crate::browser::chosen_file::{chosen_file, chosen_file_text};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen_futures::spawn_local;
 
 use crate::browser::download::download_text;
-use crate::components::clock_bar::format_sim_time;
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::file_format::presets::{Preset, PRESETS};
+use crate::file_format::samples::SAMPLE_FILES;
+use crate::file_format::scenario::{export_scenario, file_name, reproduces};
 use crate::i18n::{en, tr};
-use crate::presets::{Preset, PRESETS};
 use crate::runtime::{use_runtime, Mode};
-use crate::scenario_export::{export_scenario, file_name, reproduces};
+use crate::sim_time_text::format_sim_time;
 use crate::t;
-use crate::workspace::SAMPLE_FILES;
 use card::PresetCard;
 use now_playing::NowPlaying;
 
@@ -96,11 +96,7 @@ pub fn ScenariosScreen() -> impl IntoView {
     };
 
     let on_file = move |_| {
-        let Some(file) = input
-            .get_untracked()
-            .and_then(|el| el.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = input.get_untracked().and_then(|el| chosen_file(&el)) else {
             return;
         };
         error.set(None);

@@ -3,13 +3,13 @@ use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
 use super::describe::{describe_marked, MARK_END, MARK_START};
-use crate::components::clock_bar::format_sim_time;
+use crate::file_format::presets::PRESETS;
+use crate::file_format::samples::SAMPLE_FILES;
 use crate::i18n::samples::localize;
 use crate::i18n::{num, tr};
-use crate::presets::PRESETS;
 use crate::runtime::use_runtime;
+use crate::sim_time_text::format_sim_time;
 use crate::t;
-use crate::workspace::SAMPLE_FILES;
 
 /// The loaded scenario: its note to read aloud, and its script with what is
 /// done, what comes next (highlighted) and what follows, as the clock runs.

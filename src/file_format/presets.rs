@@ -29,7 +29,7 @@ macro_rules! preset {
             title: $title,
             summary: $summary,
             watch: $watch,
-            text: include_str!(concat!("../samples/presets/", $file)),
+            text: include_str!(concat!("../../samples/presets/", $file)),
         }
     };
 }

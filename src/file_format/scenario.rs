@@ -1,112 +1,27 @@
-//! The workspace as a scenario file (`flowlab-scenario/1`) that
+//! Scenario files (`flowlab-scenario/1`). Reading one gives a workspace at
+//! instant 0. Exporting writes the workspace as a scenario that
 //! `flowlab-sim` reproduces: the genesis (workflows as written, so hashes
 //! survive; contacts, operators, the seed), and every command the engine was
 //! handed (the script played so far and the commands people gave in the
 //! page, merged in the order they ran, each with its time), run until the
-//! clock's time. `command_json` is the inverse of the scenario reader's
-//! script entry.
+//! clock's time.
 
-use flowlab_engine::command::{Command, DecideTarget};
 use flowlab_engine::model::WorkflowDraft;
-use flowlab_engine::scenario::{ScriptEntry, FORMAT};
+use flowlab_engine::scenario::{parse_scenario, FileError, ScriptEntry, FORMAT};
+use flowlab_engine::sim;
 use flowlab_engine::time::SimTime;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
+use super::script::command_json;
+use super::trace::trace_text;
 use crate::session::Session;
 use crate::t;
 
-/// One script line: `{"at": ms, "do": verb, …}`.
-pub fn command_json(entry: &ScriptEntry) -> Value {
-    let mut m = Map::new();
-    m.insert("at".into(), json!(entry.at.0));
-    m.insert("do".into(), json!(entry.command.verb()));
-    let mut put = |k: &str, v: Value| {
-        m.insert(k.into(), v);
-    };
-    match &entry.command {
-        Command::Publish { workflow, note } => {
-            put("workflow", json!(workflow));
-            if let Some(n) = note {
-                put("note", json!(n));
-            }
-        }
-        Command::Activate { workflow }
-        | Command::Pause { workflow }
-        | Command::Resume { workflow }
-        | Command::Cancel { workflow }
-        | Command::Archive { workflow } => put("workflow", json!(workflow)),
-        Command::Edit { workflow, edit } => {
-            put("workflow", json!(workflow));
-            if edit.steps.is_some() {
-                put("steps", edit.written.steps.clone());
-            }
-            if edit.settings.is_some() {
-                put("settings", edit.written.settings.clone());
-            }
-            if edit.trigger.is_some() {
-                put("trigger", edit.written.trigger.clone());
-            }
-        }
-        Command::Restore { workflow, version } => {
-            put("workflow", json!(workflow));
-            put("version", json!(version));
-        }
-        Command::Clone { workflow, new_id } => {
-            put("workflow", json!(workflow));
-            put("new_id", json!(new_id));
-        }
-        Command::Create { workflow, name } => {
-            put("workflow", json!(workflow));
-            put("name", json!(name));
-        }
-        Command::AddContact { contact } | Command::UpdateContact { contact } => {
-            put("contact", contact.to_json())
-        }
-        Command::AddOperator { operator } | Command::UpdateOperator { operator } => {
-            put("operator", operator.to_json())
-        }
-        Command::Enroll { workflow, contacts } => {
-            put("workflow", json!(workflow));
-            put("contacts", json!(contacts));
-        }
-        Command::Tag { contact, tag } | Command::Untag { contact, tag } => {
-            put("contact", json!(contact));
-            put("tag", json!(tag));
-        }
-        Command::Set {
-            contact,
-            attributes,
-        } => {
-            put("contact", json!(contact));
-            put("attributes", Value::Object(attributes.clone()));
-        }
-        Command::Decide {
-            target,
-            operator,
-            decision,
-        } => {
-            match target {
-                DecideTarget::Execution(e) => put("execution", json!(e)),
-                DecideTarget::Shared {
-                    workflow,
-                    step,
-                    version,
-                } => {
-                    put("workflow", json!(workflow));
-                    put("step", json!(step));
-                    if let Some(v) = version {
-                        put("version", json!(v));
-                    }
-                }
-            }
-            put("operator", json!(operator));
-            put("decision", json!(decision.as_str()));
-        }
-        Command::Stop { execution }
-        | Command::Rollback { execution }
-        | Command::Ack { execution } => put("execution", json!(execution)),
-    }
-    Value::Object(m)
+/// Scenario file `text` as a workspace at instant 0: its genesis and
+/// script, the clock paused.
+pub fn read_scenario(file: &str, text: &str) -> Result<Session, FileError> {
+    let scenario = parse_scenario(file, text)?;
+    Ok(Session::new(sim::genesis(&scenario), scenario.script))
 }
 
 /// A workflow of the genesis as the file wrote it (its written parts), so
@@ -162,7 +77,7 @@ pub fn export_scenario(session: &Session, note: &str) -> String {
 /// Whether `flowlab-sim run` of the exported text gives the session's trace
 /// (without the summary line). `None` when it does; otherwise why not.
 pub fn reproduces(session: &Session, text: &str) -> Option<String> {
-    let scenario = match flowlab_engine::scenario::parse_scenario("export.json", text) {
+    let scenario = match parse_scenario("export.json", text) {
         Ok(s) => s,
         Err(e) => return Some(e.to_string()),
     };
@@ -170,7 +85,7 @@ pub fn reproduces(session: &Session, text: &str) -> Option<String> {
         Ok((_, lines)) => lines,
         Err(e) => return Some(e.to_string()),
     };
-    let page = crate::components::workspace_menu::trace_text(session);
+    let page = trace_text(session);
     let page: Vec<&str> = page.lines().collect();
     let sim = &lines[..lines.len().saturating_sub(1)];
     match page.iter().zip(sim).position(|(a, b)| a != b) {
@@ -194,40 +109,13 @@ pub fn file_name(now: SimTime) -> String {
     format!("flowlab-scenario-{}ms.json", now.0)
 }
 
-/// The journal as saved: `(after, command)` pairs, entry 0 first.
-pub fn journal_to_json(journal: &[crate::session::JournalEntry]) -> Vec<(usize, Value)> {
-    journal
-        .iter()
-        .map(|j| (j.after, command_json(&j.entry)))
-        .collect()
-}
-
-/// Reads back what [`journal_to_json`] wrote; a command that does not read
-/// is refused naming its entry (`journal entry 3: do: …`).
-pub fn journal_from_json(
-    saved: Vec<(usize, Value)>,
-) -> Result<Vec<crate::session::JournalEntry>, flowlab_engine::scenario::FileError> {
-    saved
-        .into_iter()
-        .enumerate()
-        .map(|(i, (after, command))| {
-            let entry = flowlab_engine::scenario::parse_script_entry(
-                &format!("journal entry {i}"),
-                &command,
-            )?;
-            Ok(crate::session::JournalEntry { after, entry })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::presets::preset;
+    use super::super::script::{journal_from_json, journal_to_json};
     use super::*;
-    use crate::presets::preset;
-    use flowlab_engine::command::Decision;
+    use flowlab_engine::command::{Command, DecideTarget, Decision};
     use flowlab_engine::model::Operator;
-    use flowlab_engine::scenario::parse_scenario;
-    use flowlab_engine::sim;
 
     fn session_of(file: &str) -> Session {
         let scenario = preset(file).unwrap().parse().unwrap();
@@ -274,7 +162,7 @@ mod tests {
 
         let text = export_scenario(&s, "exported");
         assert_eq!(reproduces(&s, &text), None, "{text}");
-        let page = crate::components::workspace_menu::trace_text(&s);
+        let page = trace_text(&s);
         assert!(page.contains(r#""type":"command_rejected","do":"enroll""#));
         assert!(page.contains(r#""execution":"e3","from":"NEW","to":"FAILED_SAFE""#));
         assert!(page.contains(r#""execution":"e2","from":"RUNNING","to":"CANCELLED""#));
@@ -301,8 +189,7 @@ mod tests {
         at(&mut s, 2 * 3_600_000);
         let text = export_scenario(&s, "exported");
         assert_eq!(reproduces(&s, &text), None);
-        assert!(crate::components::workspace_menu::trace_text(&s)
-            .contains(r#""type":"command_rejected","do":"rollback""#));
+        assert!(trace_text(&s).contains(r#""type":"command_rejected","do":"rollback""#));
     }
 
     #[test]
@@ -319,17 +206,6 @@ mod tests {
         let text = export_scenario(&s, "exported");
         assert_eq!(reproduces(&s, &text), None, "{text}");
         assert_eq!(acted_at, stepped_to.plus(1), "after that instant's timers");
-    }
-
-    #[test]
-    fn every_command_written_reads_back_the_same() {
-        for p in &crate::presets::PRESETS {
-            let scenario = p.parse().unwrap();
-            let script: Vec<Value> = scenario.script.iter().map(command_json).collect();
-            let text = json!({"format": FORMAT, "run_until": 0, "workflows": [], "script": script});
-            let back = parse_scenario("again.json", &text.to_string()).unwrap();
-            assert_eq!(back.script, scenario.script, "{}", p.file);
-        }
     }
 
     fn operator(id: &str, groups: &[&str]) -> Operator {
@@ -365,7 +241,7 @@ mod tests {
         at(&mut s, 60 * 60_000);
         let text = export_scenario(&s, "exported");
         assert_eq!(reproduces(&s, &text), None, "{text}");
-        let page = crate::components::workspace_menu::trace_text(&s);
+        let page = trace_text(&s);
         assert!(page.contains(r#""do":"add_operator","reason":"an operator `op9` already exists""#));
         let scenario = parse_scenario("export.json", &text).unwrap();
         let verbs: Vec<&str> = scenario.script.iter().map(|e| e.command.verb()).collect();
@@ -376,16 +252,6 @@ mod tests {
         );
         let saved = journal_to_json(s.journal());
         assert_eq!(journal_from_json(saved).unwrap(), s.journal());
-    }
-
-    #[test]
-    fn a_journal_entry_that_does_not_read_is_named() {
-        let saved = vec![
-            (0, json!({"at": 0, "do": "stop", "execution": "e1"})),
-            (0, json!({"at": 5, "do": "dance"})),
-        ];
-        let e = journal_from_json(saved).unwrap_err().to_string();
-        assert!(e.starts_with("journal entry 1: do: "), "{e}");
     }
 
     #[test]
