@@ -2,36 +2,20 @@
 // the inspector of each main kind of step, the workflow settings, a
 // validation problem in the Problems panel, the find box, the drop menu,
 // the publish dialog and the lifecycle actions, run mode. No English is
-// left in the editor: the check is scoped to the editor's screen, and the
-// sample workflows' own names (samples/workspace.json, translated by
-// another area) are taken out of the texts first. Screenshots in French,
-// light and dark, go to tests/e2e/artifacts/.
+// left in the editor, the sample workflows' own names included: the check
+// is scoped to the editor's screen. Screenshots in French, light and dark,
+// go to tests/e2e/artifacts/.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { artifactPath, centre, drag, loadPreset, playUntil, ready, ROOT, useApp } from './support.mjs';
+import { artifactPath, centre, drag, loadPreset, playUntil, ready, useApp } from './support.mjs';
 import { englishOnScreen } from './english.mjs';
 
 const VIEWPORT = { width: 1400, height: 900 };
 const node = (id) => `[data-testid=node][data-step-id="${id}"]`;
 
-/**
- * The names the sample workspace gives its workflows and steps, and the ids
- * (identifiers, not words) of those and of the steps this spec adds.
- */
-async function sampleNames() {
-  const ws = JSON.parse(await readFile(`${ROOT}samples/workspace.json`, 'utf8'));
-  const names = ['condition_1', 'approval_1'];
-  for (const wf of ws.workflows) {
-    names.push(wf.name, wf.id);
-    for (const s of wf.steps) names.push(s.id, ...(s.name ? [s.name] : []));
-  }
-  return names.sort((a, b) => b.length - a.length);
-}
-
-/** English words left inside `root`, with the sample names taken out first. */
-function englishIn(page, root, names) {
-  return englishOnScreen(page, { within: root, ignore: names });
+/** English words left inside `root`. */
+function englishIn(page, root) {
+  return englishOnScreen(page, { within: root });
 }
 
 async function select(page, id) {
@@ -49,7 +33,6 @@ describe('the editor in French (release build)', { timeout: 240_000 }, () => {
 
   for (const colorScheme of ['light', 'dark']) {
     it(`speaks French throughout the editor (${colorScheme})`, async () => {
-      const names = await sampleNames();
       const context = await app.browser.newContext({ viewport: VIEWPORT, colorScheme });
       await context.addInitScript(() => localStorage.setItem('flowlab.lang', 'fr'));
       const page = await context.newPage();
@@ -57,7 +40,7 @@ describe('the editor in French (release build)', { timeout: 240_000 }, () => {
       page.on('pageerror', (e) => errors.push(e.message));
       const left = [];
       const check = async (what) => {
-        for (const found of await englishIn(page, '[data-testid=screen-editor]', names)) left.push(`${what}: ${found}`);
+        for (const found of await englishIn(page, '[data-testid=screen-editor]')) left.push(`${what}: ${found}`);
       };
       await page.goto(`${app.server.url}/`);
       await page.waitForSelector('[data-testid=workflow-row][data-workflow-id=welcome]');
@@ -163,7 +146,6 @@ describe('the editor in French (release build)', { timeout: 240_000 }, () => {
   }
 
   it('speaks French in run mode with executions on the canvas', async () => {
-    const names = await sampleNames();
     const context = await app.browser.newContext({ viewport: VIEWPORT });
     await context.addInitScript(() => localStorage.setItem('flowlab.lang', 'fr'));
     const page = await context.newPage();
@@ -175,11 +157,11 @@ describe('the editor in French (release build)', { timeout: 240_000 }, () => {
     await page.waitForSelector('[data-testid=screen-editor][data-mode=run]');
     await page.waitForSelector('[data-testid=node-run-ring]', { state: 'attached' });
     assert.match(await page.textContent('[data-testid=run-version] option[value="1"]'), /^v1 · [\d\u202f]+ exécutions · la plus récente$/);
-    assert.deepEqual(await englishIn(page, '[data-testid=screen-editor]', names), [], 'the run overview');
+    assert.deepEqual(await englishIn(page, '[data-testid=screen-editor]'), [], 'the run overview');
     await page.click(node('validate'));
     await page.waitForSelector('[data-testid=run-step][data-step=validate]');
     assert.match(await page.textContent('[data-testid=run-step-now]'), /exécutions? ici en ce moment|Exécutée|Aucune exécution/);
-    assert.deepEqual(await englishIn(page, '[data-testid=screen-editor]', names), [], 'a step in run mode');
+    assert.deepEqual(await englishIn(page, '[data-testid=screen-editor]'), [], 'a step in run mode');
     await shot(page, 'run-executions-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(page, 'run-executions-dark');
