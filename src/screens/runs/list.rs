@@ -265,11 +265,13 @@ pub fn RunsScreen() -> impl IntoView {
                     on:click=export_csv>
                     {tr("Export CSV")}
                 </button>
-                <span class="runs-count" data-testid="runs-matching">
-                    {move || result.get().map(|r| t!("{n} matching · page {page} of {pages}", n = num(r.matching as u64), page = num(r.page as u64 + 1), pages = num(r.pages as u64))).unwrap_or_default()}
+                <span class="runs-pager">
+                    <span class="runs-count" data-testid="runs-matching">
+                        {move || result.get().map(|r| t!("{n} matching · page {page} of {pages}", n = num(r.matching as u64), page = num(r.page as u64 + 1), pages = num(r.pages as u64))).unwrap_or_default()}
+                    </span>
+                    <button type="button" class="button" data-testid="page-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr("‹ Newer")}</button>
+                    <button type="button" class="button" data-testid="page-next" disabled=move || result.get().is_none_or(|r| r.page + 1 >= r.pages) on:click=move |_| page.update(|p| *p += 1)>{tr("Older ›")}</button>
                 </span>
-                <button type="button" class="button" data-testid="page-prev" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{tr("‹ Newer")}</button>
-                <button type="button" class="button" data-testid="page-next" disabled=move || result.get().is_none_or(|r| r.page + 1 >= r.pages) on:click=move |_| page.update(|p| *p += 1)>{tr("Older ›")}</button>
             </div>
             <div class="table runs-table" role="table" aria-label=tr("Executions") data-testid="runs-table">
                 <div class="table-head runs-row" role="row">
