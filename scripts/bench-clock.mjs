@@ -5,7 +5,11 @@
 // at any speed no task over 50 ms. Reports, per workload and screen:
 //   - simulated span and wall time to reach it;
 //   - long tasks: how many, the longest, their total;
-//   - frames: intervals between animation frames, p50 / p95 / max.
+//   - frames: intervals between animation frames, p50 / p95 / max;
+//   - per engine slice of the page clock (the page's own figures, asked for
+//     through window.__flowlabSlices): the time in the engine, and the time
+//     from its end to the next task, in which the views catch up (mean and
+//     longest), with the number of slices.
 //
 //   node scripts/bench-clock.mjs --dir dist [--scenario FILE ...] [--screens /runs,/lifecycle]
 import { basename } from 'node:path';
@@ -46,6 +50,7 @@ async function measure(page, screen, until) {
   await page.waitForTimeout(300);
   await page.evaluate(() => {
     window.__bench = { long: [], frames: [] };
+    window.__flowlabSlices = {};
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__bench.long.push(e.duration);
     }).observe({ type: 'longtask' });
@@ -75,6 +80,7 @@ async function measure(page, screen, until) {
     return {
       long: window.__bench.long,
       frames: window.__bench.frames.slice(1),
+      slices: { ...window.__flowlabSlices },
       clock: document.querySelector('[data-testid=clock-time]')?.textContent,
     };
   });
@@ -94,10 +100,14 @@ for (const file of scenarios) {
     const r = await measure(page, screen, until);
     const longest = r.long.length ? Math.max(...r.long) : 0;
     const total = r.long.reduce((a, b) => a + b, 0);
+    const n = r.slices.slices ?? 0;
+    const per = (v) => (n ? `${(v / n).toFixed(2)} ms` : 'n/a');
     console.log(
       `${basename(file)} on ${screen}: to ${r.clock} in ${ms(r.wall)} wall; ` +
         `long tasks ${r.long.length} (longest ${ms(longest)}, total ${ms(total)}); ` +
-        `frames p50 ${ms(quantile(r.frames, 0.5))} p95 ${ms(quantile(r.frames, 0.95))} max ${ms(Math.max(0, ...r.frames))}`,
+        `frames p50 ${ms(quantile(r.frames, 0.5))} p95 ${ms(quantile(r.frames, 0.95))} max ${ms(Math.max(0, ...r.frames))}; ` +
+        `${n} slices: engine ${per(r.slices.engine ?? 0)}, views ${per(r.slices.views ?? 0)} ` +
+        `(longest ${ms(r.slices.viewsMax ?? 0)}, total ${ms(r.slices.views ?? 0)}) per slice`,
     );
     await context.close();
   }

@@ -12,6 +12,7 @@ mod page_clock;
 mod persist;
 mod recover;
 mod save_mark;
+mod slice_figures;
 mod tab_lock;
 mod travel;
 
