@@ -286,7 +286,8 @@ pub fn RunsScreen() -> impl IntoView {
                     <span role="columnheader">{tr("Step")}</span>
                     <span role="columnheader">{tr("Enrolled")}</span>
                 </div>
-                {move || result.get().map(|r| r.rows).unwrap_or_default().into_iter().map(|row| view! { <Row row selected /> }).collect_view()}
+                // Keyed by the whole row: a row the slice did not change is kept.
+                <For each=move || result.get().map(|r| r.rows).unwrap_or_default() key=|row| row.clone() children=move |row| view! { <Row row selected /> } />
             </div>
         </div>
     }
