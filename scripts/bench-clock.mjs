@@ -12,6 +12,10 @@
 //     longest), with the number of slices.
 //
 //   node scripts/bench-clock.mjs --dir dist [--scenario FILE ...] [--screens /runs,/lifecycle]
+//        [--repeat N] [--dir dist-other ...]
+// With several --dir (builds to compare) and --repeat, the builds take
+// turns at each measure (a, b, a, b, …) and a summary gives, per build, the
+// median over the repeats of the views' time per slice, and the pooled one.
 import { basename } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
@@ -21,7 +25,8 @@ import { CHROMIUM_ARGS } from '../tests/e2e/support.mjs';
 const args = process.argv.slice(2);
 const all = (name) => args.flatMap((a, i) => (a === `--${name}` ? [args[i + 1]] : []));
 const opt = (name, fallback) => all(name)[0] ?? fallback;
-const dir = opt('dir', 'dist');
+const dirs = all('dir').length ? all('dir') : ['dist'];
+const repeat = Number(opt('repeat', '1'));
 const scenarios = all('scenario').length
   ? all('scenario')
   : ['samples/presets/campaign-validation.json', '../shared/bench/seq10-retry-10k.json'];
@@ -87,30 +92,53 @@ async function measure(page, screen, until) {
   return { wall, ...result };
 }
 
-const server = await startServer({ dir, port: 0 });
+const servers = [];
+for (const dir of dirs) servers.push({ dir, server: await startServer({ dir, port: 0 }) });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-console.log(`flowlab page clock at max speed (release build, ${dir}); long task = over 50 ms`);
+console.log(
+  `flowlab page clock at max speed (release builds: ${dirs.join(', ')}; ${repeat} time(s) each, in turns); long task = over 50 ms`,
+);
+const median = (xs) => quantile(xs, 0.5);
 for (const file of scenarios) {
   for (const screen of screens) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/scenarios`);
-    await page.waitForSelector('[data-testid=app-shell] main [data-testid^=screen-]');
-    const until = await load(page, file);
-    const r = await measure(page, screen, until);
-    const longest = r.long.length ? Math.max(...r.long) : 0;
-    const total = r.long.reduce((a, b) => a + b, 0);
-    const n = r.slices.slices ?? 0;
-    const per = (v) => (n ? `${(v / n).toFixed(2)} ms` : 'n/a');
-    console.log(
-      `${basename(file)} on ${screen}: to ${r.clock} in ${ms(r.wall)} wall; ` +
-        `long tasks ${r.long.length} (longest ${ms(longest)}, total ${ms(total)}); ` +
-        `frames p50 ${ms(quantile(r.frames, 0.5))} p95 ${ms(quantile(r.frames, 0.95))} max ${ms(Math.max(0, ...r.frames))}; ` +
-        `${n} slices: engine ${per(r.slices.engine ?? 0)}, views ${per(r.slices.views ?? 0)} ` +
-        `(longest ${ms(r.slices.viewsMax ?? 0)}, total ${ms(r.slices.views ?? 0)}) per slice`,
-    );
-    await context.close();
+    const figures = new Map(dirs.map((d) => [d, []]));
+    for (let i = 0; i < repeat; i++) {
+      for (const { dir, server } of servers) {
+        const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(`${server.url}/scenarios`);
+        await page.waitForSelector('[data-testid=app-shell] main [data-testid^=screen-]');
+        const until = await load(page, file);
+        const r = await measure(page, screen, until);
+        const longest = r.long.length ? Math.max(...r.long) : 0;
+        const total = r.long.reduce((a, b) => a + b, 0);
+        const n = r.slices.slices ?? 0;
+        const per = (v) => (n ? `${(v / n).toFixed(2)} ms` : 'n/a');
+        figures.get(dir).push({ n, views: r.slices.views ?? 0, engine: r.slices.engine ?? 0 });
+        console.log(
+          `${dirs.length > 1 ? `[${dir}] ` : ''}${basename(file)} on ${screen}: to ${r.clock} in ${ms(r.wall)} wall; ` +
+            `long tasks ${r.long.length} (longest ${ms(longest)}, total ${ms(total)}); ` +
+            `frames p50 ${ms(quantile(r.frames, 0.5))} p95 ${ms(quantile(r.frames, 0.95))} max ${ms(Math.max(0, ...r.frames))}; ` +
+            `${n} slices: engine ${per(r.slices.engine ?? 0)}, views ${per(r.slices.views ?? 0)} ` +
+            `(longest ${ms(r.slices.viewsMax ?? 0)}, total ${ms(r.slices.views ?? 0)}) per slice`,
+        );
+        await context.close();
+      }
+    }
+    if (repeat > 1 || dirs.length > 1) {
+      for (const [dir, runs] of figures) {
+        const measured = runs.filter((r) => r.n > 0);
+        const sum = (k) => measured.reduce((a, r) => a + r[k], 0);
+        const slices = sum('n');
+        console.log(
+          `  summary ${basename(file)} on ${screen} [${dir}]: views per slice median ` +
+            `${median(measured.map((r) => r.views / r.n)).toFixed(2)} ms, pooled ${(sum('views') / slices).toFixed(2)} ms; ` +
+            `engine per slice median ${median(measured.map((r) => r.engine / r.n)).toFixed(2)} ms; ` +
+            `${measured.length} runs, ${slices} slices`,
+        );
+      }
+    }
   }
 }
 await browser.close();
-await server.close();
+for (const { server } of servers) await server.close();
