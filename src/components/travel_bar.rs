@@ -23,7 +23,7 @@ pub fn TravelBar() -> impl IntoView {
     };
     let at_start = move || cursor().position == 0;
     let current = move || {
-        rt.with(|s| {
+        rt.with_log(|s| {
             let log = s.log();
             log.last().map(|e| event_text(s.state(), &e))
         })

@@ -43,7 +43,7 @@ impl RunView {
         let parsed_mode = Memo::new(move |_| query.with(|q| parse_mode(q.get_str("mode"))));
         let mode = Memo::new(move |_| parsed_mode.get().unwrap_or_default());
         let versions = Memo::new(move |_| {
-            rt.with(|s| {
+            rt.with_workflows_runs(|s| {
                 let state = s.state();
                 state
                     .workflow_ix
@@ -70,7 +70,7 @@ impl RunView {
         });
         let steps = Memo::new(move |_| {
             let v = shown.get()?;
-            rt.with(|s| {
+            rt.with_workflows_runs(|s| {
                 let state = s.state();
                 let wf = *state.workflow_ix.get(&workflow.get_value())?;
                 Some(RunSteps::new(v, version_steps(state, wf, v)))

@@ -287,7 +287,7 @@ pub fn EditorScreen() -> impl IntoView {
     // Whether the workflow exists: None while the workspace loads.
     let exists = Memo::new(move |_| {
         let id = id.get();
-        rt.with(|s| s.state().workflow_ix.contains_key(&id))
+        rt.with_workflows(|s| s.state().workflow_ix.contains_key(&id))
     });
     move || {
         // Read first, so that moving to another workflow's editor (after a
@@ -329,7 +329,7 @@ fn Editor(id: String) -> impl IntoView {
     // the clock plays): take it.
     Effect::new(move |_| {
         let changed = rt
-            .with(|s| {
+            .with_workflows(|s| {
                 let w = workflow(s, &ed.id())?;
                 (!ed.doc.with_untracked(|d| d.matches(&w.draft))).then(|| w.draft.clone())
             })

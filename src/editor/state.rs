@@ -196,7 +196,7 @@ impl Ed {
         let doc = RwSignal::new(doc);
         let viewing = RwSignal::new(None::<u32>);
         let info = Memo::new(move |_| {
-            rt.with(|s| {
+            rt.with_workflows_runs(|s| {
                 let w = workflow(s, &wf.get_value())?;
                 Some(WorkflowInfo {
                     status: w.status,
@@ -209,7 +209,7 @@ impl Ed {
             .flatten()
         });
         let world = Memo::new(move |_| {
-            rt.with(|s| {
+            rt.with_workflows_people(|s| {
                 let st = s.state();
                 (
                     st.workflows

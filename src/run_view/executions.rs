@@ -20,7 +20,7 @@ pub struct ExecFilter {
     pub to: Option<SimTime>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ExecRow {
     pub id: String,
     pub workflow: String,

@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 impl Runtime {
     /// Called when the language changes and when a workspace has opened.
     pub fn follow_language(self, to: Lang) {
+        self.touch_all();
         let untouched = self
             .with_untracked(|s| s.whole_log().is_empty() && s.journal().is_empty())
             .unwrap_or(false);

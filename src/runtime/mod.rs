@@ -4,6 +4,7 @@
 //! show is read from the session's state and log, and everything a person
 //! does goes in as an engine command through [`Runtime::command`].
 
+mod areas;
 mod batch;
 mod language;
 mod load;
@@ -12,6 +13,7 @@ mod page_clock;
 mod persist;
 mod recover;
 mod save_mark;
+mod slice_figures;
 mod sliced_snapshot;
 mod tab_lock;
 mod travel;
@@ -24,9 +26,11 @@ use leptos::prelude::*;
 use crate::engine_text::rejection;
 use crate::i18n::{plural, tr};
 use crate::session::pause_marks::{pause_marks, resting_at, PauseMark};
+use crate::session::touched::Touched;
 use crate::session::{Clock, Session, SessionError, Speed};
 
 pub use crate::saver::{ReadOnly, SaveState};
+pub use crate::session::touched::Area;
 pub use recover::Damaged;
 pub use travel::{BranchQuestion, Cursor, Held};
 
@@ -71,9 +75,9 @@ impl Stepped {
 #[derive(Clone, Copy)]
 pub struct Runtime {
     session: StoredValue<Option<Session>, LocalStorage>,
-    /// Bumped after every change to the session; views that read the
-    /// session track it.
-    revision: RwSignal<u64>,
+    /// One signal per area of the session, notified after a change to it;
+    /// views that read the session track the areas they read.
+    areas: areas::Areas,
     clock: RwSignal<Clock>,
     mode: RwSignal<Mode>,
     save: save_mark::SaveSignal,
@@ -110,7 +114,7 @@ impl Runtime {
         let session = StoredValue::new_local(None);
         let runtime = Runtime {
             session,
-            revision: RwSignal::new(0),
+            areas: areas::Areas::new(),
             clock: RwSignal::new(Clock::default()),
             mode: RwSignal::new(Mode::Loading),
             save: save_mark::SaveSignal::new(session),
@@ -140,8 +144,48 @@ impl Runtime {
 
     /// Reads the session, tracking every change to it. `None` while loading.
     pub fn with<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
-        self.revision.track();
+        self.with_in(&Area::ALL, f)
+    }
+
+    /// Reads the session, tracking changes to `areas` only: what `f` reads
+    /// must lie in them (a new workspace, a move in time or a new language
+    /// wakes every area).
+    pub fn with_in<R>(&self, areas: &[Area], f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.areas.track_installed();
+        for a in areas {
+            self.areas.track(*a);
+        }
         self.session.with_value(|s| s.as_ref().map(f))
+    }
+
+    /// Reads the workflows' definitions, drafts, versions, status and phase.
+    pub fn with_workflows<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.with_in(&[Area::Workflows], f)
+    }
+
+    /// Reads the executions and what they count.
+    pub fn with_executions<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.with_in(&[Area::Executions], f)
+    }
+
+    /// Reads the workflows and their executions (counts, steps, versions run).
+    pub fn with_workflows_runs<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.with_in(&[Area::Workflows, Area::Executions], f)
+    }
+
+    /// Reads the workflows and the people (names, groups, ids in use).
+    pub fn with_workflows_people<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.with_in(&[Area::Workflows, Area::People], f)
+    }
+
+    /// Reads the contacts and operators.
+    pub fn with_people<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.with_in(&[Area::People], f)
+    }
+
+    /// Reads the log, the script's progress and the journal.
+    pub fn with_log<R>(&self, f: impl FnOnce(&Session) -> R) -> Option<R> {
+        self.with_in(&[Area::Log], f)
     }
 
     /// Reads the session without tracking.
@@ -151,22 +195,18 @@ impl Runtime {
 
     /// The scenario text the workspace started from, tracking changes.
     pub fn source(&self) -> String {
-        self.revision.track();
+        self.areas.track_installed();
         self.source.get_value()
     }
 
     /// Whether the workspace started from scenario `text`, tracking changes.
     pub fn source_is(&self, text: &str) -> bool {
-        self.revision.track();
+        self.areas.track_installed();
         self.source.with_value(|s| s == text)
     }
 
     pub fn source_is_untracked(&self, text: &str) -> bool {
         self.source.with_value(|s| s == text)
-    }
-
-    pub fn revision(&self) -> u64 {
-        self.revision.get()
     }
 
     pub fn clock(&self) -> Clock {
@@ -307,15 +347,33 @@ impl Runtime {
             .flatten()
     }
 
-    /// After any change: views update and the change is saved.
+    /// After any change: the views that read what changed update, and the
+    /// change is saved.
     fn changed(&self) {
         if let Some(clock) = self.with_untracked(|s| s.shown_clock()) {
             self.clock.set(clock);
         }
-        self.revision.update(|r| *r += 1);
+        let epoch = self.epoch.get_value();
+        let touched = self
+            .mutate(|s| {
+                let touched = s.take_touched();
+                let place = areas::Place {
+                    epoch,
+                    position: s.position(),
+                    in_past: s.in_past(),
+                };
+                self.areas.moved_to(place, touched)
+            })
+            .unwrap_or(Touched::ALL);
+        self.areas.notify(touched);
         if self.mode.get_untracked() == Mode::Running {
             self.persist.schedule(*self);
         }
+    }
+
+    /// Wakes every view that reads the session (after a change of language).
+    pub fn touch_all(&self) {
+        self.areas.touch_all();
     }
 
     /// Which session runs: it changes whenever a session is installed, so
@@ -330,7 +388,7 @@ impl Runtime {
         if !self.clock.get().paused {
             return None;
         }
-        self.with(|s| {
+        self.with_log(|s| {
             if s.in_past() {
                 return None;
             }

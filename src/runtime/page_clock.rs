@@ -83,6 +83,7 @@ impl Loop {
 
     fn tick(&self, runtime: Runtime) {
         let started = real_now();
+        let figures = super::slice_figures::wanted().then(super::slice_figures::now);
         let clock = runtime.clock.get_untracked();
         if clock.paused {
             return;
@@ -160,6 +161,9 @@ impl Loop {
                 .with_untracked(|s| s.clock().now)
                 .unwrap_or(anchor_sim);
             self.state.update_value(|s| s.anchor = (real_now(), now));
+        }
+        if let Some(started) = figures {
+            super::slice_figures::slice(started, super::slice_figures::now());
         }
         runtime.changed();
         self.reschedule(runtime);

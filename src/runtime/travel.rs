@@ -43,7 +43,7 @@ pub struct Cursor {
 impl Runtime {
     /// Where the cursor is, tracking changes.
     pub fn cursor(&self) -> Cursor {
-        self.with(|s| Cursor {
+        self.with_log(|s| Cursor {
             position: s.position(),
             total: s.whole_log().len(),
         })
@@ -108,7 +108,7 @@ impl Runtime {
     /// The question the branch dialog asks, while an action waits.
     pub fn branch_question(&self) -> Option<BranchQuestion> {
         self.held.with(Option::is_some).then_some(())?;
-        self.with(|s| {
+        self.with_log(|s| {
             let discarded = s.discarded_by_branch();
             let at = s.shown_clock().now;
             BranchQuestion {

@@ -17,7 +17,7 @@ pub fn LifecycleScreen() -> impl IntoView {
     let gallery = Gallery::new();
     let workflow = RwSignal::new(String::new());
     let workflows = Memo::new(move |_| {
-        rt.with(|s| {
+        rt.with_workflows(|s| {
             s.state()
                 .workflows
                 .iter()
@@ -28,13 +28,13 @@ pub fn LifecycleScreen() -> impl IntoView {
     });
     let wf = move || {
         let id = workflow.get();
-        rt.with(|s| s.state().workflow_ix.get(&id).copied())
+        rt.with_workflows(|s| s.state().workflow_ix.get(&id).copied())
             .flatten()
     };
     let executions = Memo::new(move |_| {
         let wf = wf();
         let counts = rt
-            .with(|s| lifecycle::execution_counts(s.state(), wf))
+            .with_executions(|s| lifecycle::execution_counts(s.state(), wf))
             .unwrap_or([0; ExecState::COUNT]);
         Highlight {
             counts: ExecState::ALL
@@ -47,7 +47,7 @@ pub fn LifecycleScreen() -> impl IntoView {
     });
     let definitions = Memo::new(move |_| Highlight {
         counts: rt
-            .with(|s| lifecycle::definition_counts(s.state()))
+            .with_workflows(|s| lifecycle::definition_counts(s.state()))
             .unwrap_or_default()
             .into_iter()
             .map(|(k, n)| (k.to_string(), n))
@@ -59,7 +59,7 @@ pub fn LifecycleScreen() -> impl IntoView {
         let wf = wf();
         Highlight {
             counts: rt
-                .with(|s| lifecycle::step_counts(s.state(), wf))
+                .with_executions(|s| lifecycle::step_counts(s.state(), wf))
                 .unwrap_or_default()
                 .into_iter()
                 .map(|(k, n)| (k.to_string(), n))

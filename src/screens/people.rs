@@ -52,7 +52,7 @@ pub fn PeopleScreen() -> impl IntoView {
     let list = Memo::new(move |_| {
         let q = search.get();
         let p = page.get();
-        rt.with(|s| contacts(s.state(), &q, p, PER_PAGE))
+        rt.with_people(|s| contacts(s.state(), &q, p, PER_PAGE))
     });
     let now = move || rt.clock().now;
 
@@ -179,7 +179,7 @@ pub fn PeopleScreen() -> impl IntoView {
                 </div>
             </div>
             <section class="polls" data-testid="polls">
-                {move || rt.with(|s| polls(s.state())).unwrap_or_default().into_iter().map(|p| {
+                {move || rt.with_workflows(|s| polls(s.state())).unwrap_or_default().into_iter().map(|p| {
                     let when = match p.next {
                         Some(t) => t!("next poll at {when} (in {wait})", when = format_sim_time(t), wait = short_duration(t.0.saturating_sub(now().0))),
                         None => t!("no poll scheduled: the workflow is {status}", status = p.status),
@@ -229,7 +229,7 @@ pub fn PeopleScreen() -> impl IntoView {
                     <span>{tr("Enroll into")}</span>
                     <select data-testid="enroll-workflow" on:change=move |ev| enroll_into.set(event_target_value(&ev))>
                         <option value="">{tr("Choose an active workflow")}</option>
-                        {move || rt.with(|s| enrollable(s.state())).unwrap_or_default().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        {move || rt.with_workflows(|s| enrollable(s.state())).unwrap_or_default().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
                 <button type="button" class="button button--primary" data-testid="enroll-selected"
@@ -242,7 +242,7 @@ pub fn PeopleScreen() -> impl IntoView {
             {move || {
                 let wf = enroll_into.get();
                 let ids = selected.get();
-                rt.with(|s| enroll_warnings(s.state(), &wf, &ids)).unwrap_or_default().into_iter().map(|line| view! {
+                rt.with_workflows_people(|s| enroll_warnings(s.state(), &wf, &ids)).unwrap_or_default().into_iter().map(|line| view! {
                     <p class="callout callout--warning enroll-warning" role="status" data-testid="enroll-warning">{line}</p>
                 }).collect_view()
             }}

@@ -22,11 +22,15 @@ pub fn OperatorsSection() -> impl IntoView {
     let problems = Memo::new(move |_| {
         form.with(|f| {
             f.as_ref().map_or_else(Vec::new, |f| {
-                rt.with(|s| f.problems(s.state())).unwrap_or_default()
+                rt.with_workflows_people(|s| f.problems(s.state()))
+                    .unwrap_or_default()
             })
         })
     });
-    let groups = Memo::new(move |_| rt.with(|s| known_groups(s.state())).unwrap_or_default());
+    let groups = Memo::new(move |_| {
+        rt.with_workflows_people(|s| known_groups(s.state()))
+            .unwrap_or_default()
+    });
     let close = move || {
         form.set(None);
         tried.set(false);
@@ -137,7 +141,7 @@ pub fn OperatorsSection() -> impl IntoView {
                     </div>
                 </form>
             </Show>
-            {move || rt.with(|s| s.state().operators.clone()).unwrap_or_default().into_iter().map(|o| {
+            {move || rt.with_people(|s| s.state().operators.clone()).unwrap_or_default().into_iter().map(|o| {
                 let edit = OperatorForm::edit(&o);
                 view! {
                     <div class="operator-row" data-testid="operator-row" data-operator=o.id.clone() data-groups=o.groups.join(",")>

@@ -32,7 +32,7 @@ pub fn WorkflowsScreen() -> impl IntoView {
     let rt = use_runtime();
     let navigate = use_navigate();
     let rows = Memo::new(move |_| {
-        rt.with(|s| {
+        rt.with_workflows(|s| {
             s.state()
                 .workflows
                 .iter()

@@ -9,6 +9,7 @@
 pub mod clock;
 pub mod event_log;
 pub mod pause_marks;
+pub mod touched;
 pub mod travel;
 
 use flowlab_engine::command::Command;
@@ -22,6 +23,7 @@ use flowlab_engine::time::SimTime;
 
 pub use clock::{Clock, Speed};
 pub use event_log::{EventLog, EventRef, LogView};
+use touched::Touched;
 use travel::{branch_end, Checkpoints, Past};
 
 use crate::t;
@@ -58,6 +60,8 @@ pub struct Session {
     /// Where versions were published in the log this session wrote or
     /// folded: `(event index, workflow, version)`.
     published: Vec<(usize, WfIx, u32)>,
+    /// What the events and commands since the last [`Session::take_touched`] changed.
+    touched: Touched,
 }
 
 /// Contacts of an audience enrolled per engine input: a large audience is
@@ -81,6 +85,7 @@ impl Session {
             checkpoints: Checkpoints::default(),
             past: None,
             published: Vec::new(),
+            touched: Touched::ALL,
         }
     }
 
@@ -129,6 +134,7 @@ impl Session {
             checkpoints: Checkpoints::default(),
             past: None,
             published,
+            touched: Touched::ALL,
         })
     }
 
@@ -308,7 +314,11 @@ impl Session {
     /// The events are in [`Session::log`].
     pub fn advance_to(&mut self, target: SimTime, budget: usize) -> Result<Advanced, SessionError> {
         let target = target.max(self.clock.now);
+        let script_done = self.script_done();
         let advanced = self.driver.advance_to(target, budget);
+        if self.script_done() != script_done {
+            self.touched = self.touched.with(touched::Area::Log);
+        }
         self.collect();
         if let Some(last) = self.driver.last_input() {
             self.clock.now = self.clock.now.max(last.at());
@@ -332,6 +342,7 @@ impl Session {
         }
         let now = self.clock.now;
         let outcome = self.driver.command(now, command);
+        self.touched = self.touched.with(touched::Area::Log);
         self.collect();
         let outcome = outcome?;
         self.journal.push(JournalEntry {
@@ -357,12 +368,20 @@ impl Session {
             .map(|(_, wf, v)| (*wf, *v))
     }
 
+    /// What changed since the last call: the areas the events handed over
+    /// and the commands given since then touched.
+    pub fn take_touched(&mut self) -> Touched {
+        std::mem::take(&mut self.touched)
+    }
+
     fn collect(&mut self) {
         let published = &mut self.published;
+        let touched = &mut self.touched;
         let mut at = self.log.len();
         self.log
             .extend(self.driver.engine_mut().drain_events().inspect(|e| {
                 note_published(published, at, e);
+                *touched = touched.union(Touched::by(&e.event));
                 at += 1;
             }));
         self.driver.engine_mut().shed_spare_capacity();

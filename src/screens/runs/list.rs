@@ -13,7 +13,7 @@ use crate::i18n::{num, plural, tr};
 use crate::run_view::executions::{query, ExecFilter, ExecRow};
 use crate::run_view::exports::{runs_csv, runs_file};
 use crate::run_view::runs_query::{from_query, to_query};
-use crate::runtime::use_runtime;
+use crate::runtime::{use_runtime, Area};
 use crate::sim_time_text::format_sim_time;
 use crate::t;
 
@@ -76,10 +76,12 @@ pub fn RunsScreen() -> impl IntoView {
     let result = Memo::new(move |_| {
         let f = filter.get();
         let p = page.get();
-        rt.with(|s| query(s.state(), &f, p, PER_PAGE))
+        // Rows name the workflow and the contact.
+        let areas = [Area::Executions, Area::Workflows, Area::People];
+        rt.with_in(&areas, |s| query(s.state(), &f, p, PER_PAGE))
     });
     let workflows = Memo::new(move |_| {
-        rt.with(|s| {
+        rt.with_workflows(|s| {
             s.state()
                 .workflows
                 .iter()
@@ -95,7 +97,10 @@ pub fn RunsScreen() -> impl IntoView {
         .unwrap_or_default()
     });
     let chosen_workflow = Memo::new(move |_| filter.with(|f| f.workflow.clone()));
-    let total = move || rt.with(|s| s.state().executions.len()).unwrap_or(0);
+    let total = move || {
+        rt.with_executions(|s| s.state().executions.len())
+            .unwrap_or(0)
+    };
     let set_filter = move |f: &dyn Fn(&mut ExecFilter)| {
         filter.update(|x| f(x));
         page.set(0);
@@ -104,7 +109,7 @@ pub fn RunsScreen() -> impl IntoView {
     // known only once the workspace is open.
     Effect::new(move |_| {
         let (workflow_ok, version_ok) = rt
-            .with(|s| {
+            .with_workflows(|s| {
                 let state = s.state();
                 filter.with_untracked(|f| {
                     let wf = f.workflow.as_ref().map(|id| state.workflow_ix.get(id));
@@ -283,7 +288,8 @@ pub fn RunsScreen() -> impl IntoView {
                     <span role="columnheader">{tr("Step")}</span>
                     <span role="columnheader">{tr("Enrolled")}</span>
                 </div>
-                {move || result.get().map(|r| r.rows).unwrap_or_default().into_iter().map(|row| view! { <Row row selected /> }).collect_view()}
+                // Keyed by the whole row: a row the slice did not change is kept.
+                <For each=move || result.get().map(|r| r.rows).unwrap_or_default() key=|row| row.clone() children=move |row| view! { <Row row selected /> } />
             </div>
         </div>
     }

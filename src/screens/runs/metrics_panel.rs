@@ -17,7 +17,7 @@ pub fn MetricsPanel(
     let picked = RwSignal::new(None::<u32>);
     let wf_id = workflow.clone();
     let versions = Memo::new(move |_| {
-        rt.with(|s| {
+        rt.with_workflows_runs(|s| {
             let state = s.state();
             let wf = *state.workflow_ix.get(&wf_id)?;
             Some((

@@ -16,7 +16,7 @@ pub fn StepsPanel(workflow: String, #[prop(into)] version: Signal<Option<u32>>) 
     let id = workflow.clone();
     let data = Memo::new(move |_| {
         let wanted = version.get();
-        rt.with(|s| {
+        rt.with_workflows_runs(|s| {
             let state = s.state();
             let wf = *state.workflow_ix.get(&workflow)?;
             let v = wanted.or_else(|| state.workflow(wf).current().map(|v| v.number))?;

@@ -36,7 +36,7 @@ pub fn NowPlaying() -> impl IntoView {
         })
     });
     let script = Memo::new(move |_| {
-        rt.with(|s| {
+        rt.with_in(&[], |s| {
             s.script()
                 .iter()
                 .map(|e| (e.at, describe_marked(&e.command)))
@@ -44,7 +44,7 @@ pub fn NowPlaying() -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let done = Memo::new(move |_| rt.with(|s| s.script_done()).unwrap_or(0));
+    let done = Memo::new(move |_| rt.with_log(|s| s.script_done()).unwrap_or(0));
     let rows = move || {
         let done = done.get();
         script.with(|entries| {
