@@ -63,6 +63,18 @@ pub fn describe_marked(command: &Command) -> String {
             version = version,
             workflow = id(workflow)
         ),
+        Command::Gesture {
+            workflow,
+            label,
+            commands,
+        } => t!(
+            "{label} in the {workflow} draft ({edits})",
+            label = id(label),
+            workflow = id(workflow),
+            edits = plural("{n} edit|{n} edits", commands.len() as u64)
+        ),
+        Command::Undo { workflow } => t!("Undo in the {workflow} draft", workflow = id(workflow)),
+        Command::Redo { workflow } => t!("Redo in the {workflow} draft", workflow = id(workflow)),
         Command::Clone { workflow, new_id } => t!(
             "Clone {workflow} as {new_id}",
             workflow = id(workflow),
