@@ -489,6 +489,8 @@ impl Event {
                 | Event::WorkflowStatus { .. }
                 | Event::WorkflowPhase { .. }
                 | Event::DraftChanged { .. }
+                | Event::EditUndone { .. }
+                | Event::EditRedone { .. }
         )
     }
 

@@ -174,4 +174,26 @@ mod tests {
         assert_eq!(describe(&s.script[0].command), "op1 approves w · v");
         assert_eq!(describe(&s.script[1].command), "Enroll c1, c2 in w");
     }
+
+    #[test]
+    fn a_gesture_undo_and_redo_read_as_sentences() {
+        let s = parse_scenario(
+            "x.json",
+            r#"{"format":"flowlab-scenario/1","run_until":"1h","workflows":[],
+               "script":[{"at":0,"do":"gesture","workflow":"w","label":"Move","commands":[
+                            {"op":"remove_step","id":"a"},{"op":"set_name","name":"N"}]},
+                         {"at":1,"do":"undo","workflow":"w"},
+                         {"at":2,"do":"redo","workflow":"w"}]}"#,
+        )
+        .unwrap();
+        let lines: Vec<String> = s.script.iter().map(|e| describe(&e.command)).collect();
+        assert_eq!(
+            lines,
+            [
+                "Move in the w draft (2 edits)",
+                "Undo in the w draft",
+                "Redo in the w draft"
+            ]
+        );
+    }
 }
