@@ -371,6 +371,10 @@ fn busy_run() -> Run {
         }],
     );
     run.ok(undo());
+    run.refused(gesture(
+        "Delete step",
+        vec![EditCommand::RemoveStep { id: "ghost".into() }],
+    ));
     run
 }
 
@@ -478,6 +482,27 @@ fn moving_one_node_logs_far_less_than_the_whole_draft() {
 fn every_edit_command_reads_back_from_its_json() {
     let mut draft = draft(2);
     draft.name = "Other".into();
+    // As a person wrote it: "60m", which the model writes "1h".
+    let hand_written = parse_workflow_file(
+        "hand.json",
+        &json!({"id": "h", "name": "H", "trigger": {"type": "manual"}, "settings": {},
+                "steps": [{"id": "w", "kind": "wait", "duration": "60m"}]})
+        .to_string(),
+    )
+    .unwrap();
+    assert_ne!(
+        hand_written.written,
+        parts_from_model(
+            &hand_written.steps,
+            &hand_written.settings,
+            &hand_written.trigger
+        )
+    );
+    assert!(EditCommand::Restore(Box::new(hand_written.clone())).to_json()["written"].is_object());
+    assert!(EditCommand::Restore(Box::new(draft.clone()))
+        .to_json()
+        .get("written")
+        .is_none());
     let mut step = Step::new("x", StepKind::Wait);
     step.pos = Some(Pos { x: 1.5, y: -2.25 });
     let commands = vec![
@@ -517,7 +542,8 @@ fn every_edit_command_reads_back_from_its_json() {
         EditCommand::SetSettings(draft.settings.clone()),
         EditCommand::SetTrigger(draft.trigger.clone()),
         EditCommand::SetName("New name".into()),
-        EditCommand::Restore(Box::new(draft)),
+        EditCommand::Restore(Box::new(draft.clone())),
+        EditCommand::Restore(Box::new(hand_written)),
     ];
     for c in commands {
         let back = decode_edit_command(&c.to_json(), "").unwrap_or_else(|e| panic!("{c:?}: {e:?}"));

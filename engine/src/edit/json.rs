@@ -10,11 +10,13 @@
 //! … or null}`, `{"op": "set_settings", "settings": {…}}`, `{"op":
 //! "set_trigger", "trigger": {…}}`, `{"op": "set_name", "name": …}` and
 //! `{"op": "restore", "draft": {…}, "written": {"steps", "settings",
-//! "trigger"}}` (a whole draft with its parts as written).
+//! "trigger"}}` (a whole draft with its parts as written; `written` only
+//! when they are not what the model writes).
 
 use serde_json::{json, Value};
 
 use super::EditCommand;
+use crate::canonical::parts_from_model;
 
 impl EditCommand {
     /// The command's `op` word.
@@ -64,15 +66,20 @@ impl EditCommand {
             EditCommand::SetSettings(settings) => json!({"op": op, "settings": settings.to_json()}),
             EditCommand::SetTrigger(trigger) => json!({"op": op, "trigger": trigger.to_json()}),
             EditCommand::SetName(name) => json!({"op": op, "name": name}),
-            EditCommand::Restore(draft) => json!({
-                "op": op,
-                "draft": draft.to_json(),
-                "written": {
-                    "steps": draft.written.steps,
-                    "settings": draft.written.settings,
-                    "trigger": draft.written.trigger,
-                },
-            }),
+            EditCommand::Restore(draft) => {
+                let mut v = json!({"op": op, "draft": draft.to_json()});
+                // Only when it is not what the model writes, which a reader
+                // recomputes: most drafts the editor made need not say it twice.
+                if draft.written != parts_from_model(&draft.steps, &draft.settings, &draft.trigger)
+                {
+                    v["written"] = json!({
+                        "steps": draft.written.steps,
+                        "settings": draft.written.settings,
+                        "trigger": draft.written.trigger,
+                    });
+                }
+                v
+            }
         }
     }
 }

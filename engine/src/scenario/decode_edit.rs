@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::decode_model::{pos, settings, step, trigger, workflow};
 use super::error::{Decoded, Problem};
 use super::reader::{fail, index, string, uint, Obj};
+use crate::canonical::parts_from_model;
 use crate::edit::{EditCommand, Port};
 use crate::model::WrittenParts;
 
@@ -93,13 +94,18 @@ pub fn edit_command(v: &Value, path: &str) -> Decoded<EditCommand> {
         "restore" => {
             let o = with(&["draft", "written"])?;
             let mut draft = workflow(o.required("draft")?, &o.at("draft"))?;
-            let w = Obj::new(o.required("written")?, &o.at("written"))?
-                .only(&["steps", "settings", "trigger"])?;
-            let part = |k: &str| w.map.get(k).cloned().unwrap_or(Value::Null);
-            draft.written = WrittenParts {
-                steps: part("steps"),
-                settings: part("settings"),
-                trigger: part("trigger"),
+            draft.written = match o.get("written") {
+                None => parts_from_model(&draft.steps, &draft.settings, &draft.trigger),
+                Some(w) => {
+                    let w =
+                        Obj::new(w, &o.at("written"))?.only(&["steps", "settings", "trigger"])?;
+                    let part = |k: &str| w.map.get(k).cloned().unwrap_or(Value::Null);
+                    WrittenParts {
+                        steps: part("steps"),
+                        settings: part("settings"),
+                        trigger: part("trigger"),
+                    }
+                }
             };
             EditCommand::Restore(Box::new(draft))
         }
