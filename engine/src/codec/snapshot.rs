@@ -388,7 +388,11 @@ fn read_history(r: &mut Reader, state: &mut State) -> Result<(), CodecError> {
             let n = r.var()? as usize;
             for _ in 0..n {
                 let label = r.str()?.to_string();
-                let commands = read_list(r, super::events::edit_command)?;
+                let n = r.var()? as usize;
+                let mut commands = Vec::with_capacity(n.min(64));
+                for _ in 0..n {
+                    commands.push(super::events::edit_command(r)?);
+                }
                 list.push(Transaction::new(label, commands));
             }
         }
