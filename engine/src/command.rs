@@ -68,10 +68,13 @@ pub enum Command {
     Archive {
         workflow: String,
     },
+    /// Replaces parts of the draft whole (a script, a file import); one
+    /// undo entry whose inverse is the whole previous draft.
     Edit {
         workflow: String,
         edit: Box<DraftEdit>,
     },
+    /// Copies a published version into the draft; one undo entry, as `Edit`.
     Restore {
         workflow: String,
         version: u32,
