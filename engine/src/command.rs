@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::edit::EditCommand;
 use crate::model::{Contact, Operator, Settings, Step, Trigger, WrittenParts};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,13 +68,32 @@ pub enum Command {
     Archive {
         workflow: String,
     },
+    /// Replaces parts of the draft whole (a script, a file import); one
+    /// undo entry whose inverse is the whole previous draft.
     Edit {
         workflow: String,
         edit: Box<DraftEdit>,
     },
+    /// Copies a published version into the draft; one undo entry, as `Edit`.
     Restore {
         workflow: String,
         version: u32,
+    },
+    /// One editor gesture: `commands` applied to the draft in order as one
+    /// undo entry named `label` (a Flowlab extension of the script). If one
+    /// is refused, nothing changes.
+    Gesture {
+        workflow: String,
+        label: String,
+        commands: Vec<EditCommand>,
+    },
+    /// Undoes the workflow's newest gesture (a Flowlab extension).
+    Undo {
+        workflow: String,
+    },
+    /// Redoes the workflow's newest undone gesture (a Flowlab extension).
+    Redo {
+        workflow: String,
     },
     Clone {
         workflow: String,
@@ -148,6 +168,9 @@ impl Command {
             Command::Archive { .. } => "archive",
             Command::Edit { .. } => "edit",
             Command::Restore { .. } => "restore",
+            Command::Gesture { .. } => "gesture",
+            Command::Undo { .. } => "undo",
+            Command::Redo { .. } => "redo",
             Command::Clone { .. } => "clone",
             Command::Create { .. } => "create",
             Command::AddContact { .. } => "add_contact",
@@ -175,7 +198,10 @@ impl Command {
             | Command::Resume { workflow }
             | Command::Cancel { workflow }
             | Command::Archive { workflow }
-            | Command::Edit { workflow, .. } => vec![("workflow", s(workflow))],
+            | Command::Edit { workflow, .. }
+            | Command::Gesture { workflow, .. }
+            | Command::Undo { workflow }
+            | Command::Redo { workflow } => vec![("workflow", s(workflow))],
             Command::Restore { workflow, version } => vec![
                 ("workflow", s(workflow)),
                 ("version", Value::from(*version)),

@@ -6,6 +6,7 @@
 use serde_json::{Map, Value};
 
 use crate::command::{Decision, DraftEdit};
+use crate::edit::EditCommand;
 use crate::ids::{ContactIx, ExecIx, OperatorIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
@@ -225,6 +226,14 @@ pub enum DecisionTarget {
     Shared(u32),
 }
 
+/// A gesture as the log keeps it: what the undo menu calls it and the
+/// commands it applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gesture {
+    pub label: String,
+    pub commands: Vec<EditCommand>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     WorkflowStatus {
@@ -323,6 +332,20 @@ pub enum Event {
     DraftEdited {
         wf: WfIx,
         edit: Box<DraftEdit>,
+    },
+    /// internal: one gesture applied to a draft (`gesture`): its forward
+    /// commands only; the fold applies them and so finds their inverses.
+    GestureApplied {
+        wf: WfIx,
+        gesture: Box<Gesture>,
+    },
+    /// internal: the workflow's newest gesture undone (`undo`).
+    EditUndone {
+        wf: WfIx,
+    },
+    /// internal: the workflow's newest undone gesture redone (`redo`).
+    EditRedone {
+        wf: WfIx,
     },
     /// internal: a published version copied into the draft.
     DraftRestored {
@@ -466,6 +489,8 @@ impl Event {
                 | Event::WorkflowStatus { .. }
                 | Event::WorkflowPhase { .. }
                 | Event::DraftChanged { .. }
+                | Event::EditUndone { .. }
+                | Event::EditRedone { .. }
         )
     }
 

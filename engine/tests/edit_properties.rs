@@ -1,15 +1,22 @@
 //! Random gestures of random editor commands on the workflows of the real
 //! sample and shared scenario files: undo and redo always land on exactly
-//! the draft the history says, and a refused command changes nothing.
+//! the draft the history says, and a refused command changes nothing. The
+//! engine's `gesture`, `undo` and `redo` do what the editor's stack does,
+//! and its log and snapshots give the same history back.
 
 mod common;
 
 use std::sync::OnceLock;
 
 use flowlab_engine::canonical::{canonical_json, parts_from_model};
+use flowlab_engine::codec::{decode_segment, decode_snapshot, encode_segment, encode_snapshot};
+use flowlab_engine::command::Command;
 use flowlab_engine::edit::{CommandStack, EditCommand, Port};
 use flowlab_engine::model::{Pos, WorkflowDraft};
+use flowlab_engine::runtime::state::Genesis;
+use flowlab_engine::runtime::{Engine, Outcome};
 use flowlab_engine::scenario::parse_scenario;
+use flowlab_engine::time::SimTime;
 use proptest::prelude::*;
 
 fn real_drafts() -> &'static [WorkflowDraft] {
@@ -208,5 +215,64 @@ proptest! {
         prop_assert_eq!(canonical_json(&draft.written), canonical_json(&original.written));
         while stack.redo(&mut draft).unwrap().is_some() {}
         prop_assert_eq!(&draft, history.last().unwrap());
+    }
+
+    #[test]
+    fn the_engine_keeps_the_history_the_editor_keeps(
+        which in 0..64usize,
+        as_the_editor_writes in any::<bool>(),
+        ops in prop::collection::vec(op(), 1..24),
+    ) {
+        let drafts = real_drafts();
+        let mut original = drafts[which % drafts.len()].clone();
+        if as_the_editor_writes {
+            original.written = parts_from_model(&original.steps, &original.settings, &original.trigger);
+        }
+        let workflow = original.id.clone();
+        let genesis = Genesis { seed: 0, contacts: Vec::new(), operators: Vec::new(), workflows: vec![original.clone()] };
+        let mut engine = Engine::new(genesis.clone());
+        let mut log = Vec::new();
+        let (mut draft, mut stack) = (original, CommandStack::new());
+        for (i, op) in ops.iter().enumerate() {
+            let (command, editor_did) = match op {
+                Op::Gesture(raws) => {
+                    let label = format!("gesture {i}");
+                    let mut commands = Vec::new();
+                    let mut trial = draft.clone();
+                    for raw in raws {
+                        let c = command(raw, &trial);
+                        // Drawn against the draft the earlier ones leave.
+                        let _ = c.apply(&mut trial);
+                        commands.push(c);
+                    }
+                    stack.begin(label.clone()).unwrap();
+                    let mut ok = true;
+                    for c in &commands {
+                        if stack.execute(&mut draft, c.clone()).is_err() {
+                            ok = false;
+                            break;
+                        }
+                    }
+                    stack.commit();
+                    let command = Command::Gesture { workflow: workflow.clone(), label, commands };
+                    (command, ok && !raws.is_empty())
+                }
+                Op::Undo => (Command::Undo { workflow: workflow.clone() }, stack.undo(&mut draft).unwrap().is_some()),
+                Op::Redo => (Command::Redo { workflow: workflow.clone() }, stack.redo(&mut draft).unwrap().is_some()),
+            };
+            let outcome = engine.handle_command(SimTime(i as u64 * 1000), &command).unwrap();
+            log.extend(engine.drain_events());
+            prop_assert_eq!(outcome == Outcome::Accepted, editor_did, "{:?}", command);
+            let w = &engine.state().workflows[0];
+            prop_assert_eq!(&w.draft, &draft);
+            prop_assert!(w.history.undo_labels().eq(stack.undo_labels()));
+            prop_assert!(w.history.redo_labels().eq(stack.redo_labels()));
+        }
+        let replayed = Engine::replay(genesis, &log);
+        prop_assert!(replayed.state() == engine.state(), "the log replays to the same state");
+        let snapshot = decode_snapshot(&encode_snapshot(engine.state())).unwrap();
+        prop_assert!(&snapshot == engine.state(), "a snapshot keeps the history");
+        let decoded = decode_segment(&encode_segment(SimTime(0), &log)).unwrap();
+        prop_assert_eq!(decoded, log);
     }
 }

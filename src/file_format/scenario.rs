@@ -262,4 +262,70 @@ mod tests {
         text = text.replace("\"fail_first\": 2", "\"fail_first\": 1");
         assert!(reproduces(&s, &text).is_some());
     }
+
+    #[test]
+    fn an_export_with_gestures_undo_and_redo_gives_the_same_draft_and_history() {
+        use flowlab_engine::edit::EditCommand;
+        use flowlab_engine::model::Pos;
+        let mut s = session_of("pause-resume.json");
+        at(&mut s, 10 * 60_000);
+        let gesture = |label: &str, commands: Vec<EditCommand>| Command::Gesture {
+            workflow: "onboarding".into(),
+            label: label.into(),
+            commands,
+        };
+        let workflow = || "onboarding".to_string();
+        for command in [
+            gesture(
+                "Move",
+                vec![EditCommand::SetPositions {
+                    moves: vec![("tips".into(), Some(Pos { x: 40.0, y: 80.0 }))],
+                }],
+            ),
+            gesture(
+                "Rename step",
+                vec![EditCommand::RenameStep {
+                    from: "tips".into(),
+                    to: "advice".into(),
+                }],
+            ),
+            Command::Undo {
+                workflow: workflow(),
+            },
+            Command::Redo {
+                workflow: workflow(),
+            },
+            Command::Undo {
+                workflow: workflow(),
+            },
+            gesture(
+                "Delete step",
+                vec![EditCommand::RemoveStep { id: "ghost".into() }],
+            ),
+        ] {
+            s.command(&command).unwrap();
+        }
+        at(&mut s, 60 * 60_000);
+        let text = export_scenario(&s, "exported");
+        assert_eq!(reproduces(&s, &text), None, "{text}");
+        let page = trace_text(&s);
+        assert!(
+            page.contains(r#""do":"gesture""#),
+            "the refused gesture is traced"
+        );
+
+        let scenario = parse_scenario("export.json", &text).unwrap();
+        let mut driver = sim::Driver::new(&scenario);
+        while driver.step().unwrap() {}
+        let (page_wf, file_wf) = (
+            &s.state().workflows[0],
+            &driver.engine().state().workflows[0],
+        );
+        assert_eq!(file_wf.draft, page_wf.draft);
+        assert_eq!(file_wf.history, page_wf.history);
+        assert_eq!(page_wf.undo_label(), Some("Move"));
+        assert_eq!(page_wf.redo_label(), Some("Rename step"));
+        let saved = journal_to_json(s.journal());
+        assert_eq!(journal_from_json(saved).unwrap(), s.journal());
+    }
 }

@@ -45,6 +45,19 @@ pub fn command_json(entry: &ScriptEntry) -> Value {
             put("workflow", json!(workflow));
             put("version", json!(version));
         }
+        Command::Gesture {
+            workflow,
+            label,
+            commands,
+        } => {
+            put("workflow", json!(workflow));
+            put("label", json!(label));
+            put(
+                "commands",
+                Value::Array(commands.iter().map(|c| c.to_json()).collect()),
+            );
+        }
+        Command::Undo { workflow } | Command::Redo { workflow } => put("workflow", json!(workflow)),
         Command::Clone { workflow, new_id } => {
             put("workflow", json!(workflow));
             put("new_id", json!(new_id));

@@ -56,6 +56,9 @@ impl Touched {
             | Event::VersionPublished(_)
             | Event::DraftChanged { .. }
             | Event::DraftEdited { .. }
+            | Event::GestureApplied { .. }
+            | Event::EditUndone { .. }
+            | Event::EditRedone { .. }
             | Event::DraftRestored { .. }
             | Event::WorkflowCloned { .. }
             | Event::WorkflowCreated { .. }

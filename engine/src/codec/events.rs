@@ -14,7 +14,7 @@ use crate::machines::step::StepStatus;
 use crate::model::{FailActionKind, Port};
 use crate::time::SimTime;
 
-const VERBS: [&str; 22] = [
+const VERBS: [&str; 25] = [
     "publish",
     "activate",
     "pause",
@@ -37,6 +37,9 @@ const VERBS: [&str; 22] = [
     "update_contact",
     "add_operator",
     "update_operator",
+    "gesture",
+    "undo",
+    "redo",
 ];
 const ID_KEYS: [&str; 9] = [
     "workflow",
@@ -472,6 +475,23 @@ pub fn encode(w: &mut Writer, prev: SimTime, s: &Stamped) {
             w.u8(39);
             w.str(id);
             w.str(name);
+        }
+        Event::GestureApplied { wf, gesture } => {
+            w.u8(44);
+            w.var(wf.0 as u64);
+            w.str(&gesture.label);
+            w.var(gesture.commands.len() as u64);
+            for c in &gesture.commands {
+                w.json(&c.to_json());
+            }
+        }
+        Event::EditUndone { wf } => {
+            w.u8(45);
+            w.var(wf.0 as u64);
+        }
+        Event::EditRedone { wf } => {
+            w.u8(46);
+            w.var(wf.0 as u64);
         }
         Event::ContactAdded(contact) => {
             w.u8(40);
@@ -962,6 +982,21 @@ pub fn decode(r: &mut Reader, prev: SimTime) -> Result<Stamped, CodecError> {
             operator: OperatorIx(r.var32()?),
             with: Box::new(operator_json(r)?),
         },
+        44 => {
+            let wf = wf(r)?;
+            let label = r.str()?.to_string();
+            let n = r.var()? as usize;
+            let mut commands = Vec::with_capacity(n.min(1024));
+            for _ in 0..n {
+                commands.push(edit_command(r)?);
+            }
+            Event::GestureApplied {
+                wf,
+                gesture: Box::new(Gesture { label, commands }),
+            }
+        }
+        45 => Event::EditUndone { wf: wf(r)? },
+        46 => Event::EditRedone { wf: wf(r)? },
         _ => {
             return Err(CodecError::Malformed {
                 at,
@@ -987,5 +1022,14 @@ fn operator_json(r: &mut Reader) -> Result<crate::model::Operator, CodecError> {
     crate::scenario::decode_operator(&v, "operator").map_err(|_| CodecError::Malformed {
         at,
         what: "operator",
+    })
+}
+
+pub(super) fn edit_command(r: &mut Reader) -> Result<crate::edit::EditCommand, CodecError> {
+    let at = r.position();
+    let v = r.json()?;
+    crate::scenario::decode_edit_command(&v, "").map_err(|_| CodecError::Malformed {
+        at,
+        what: "edit command",
     })
 }

@@ -17,6 +17,7 @@ use super::people_json::{ContactIn, ContactOut, OperatorIn, Operators};
 use super::wire::{Reader, Writer};
 use super::CodecError;
 use crate::canonical::canonical_json;
+use crate::edit::{EditHistory, Transaction};
 use crate::ids::{ContactIx, ExecIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
 use crate::machines::execution::ExecState;
@@ -335,6 +336,70 @@ fn tail(w: &mut Writer, state: &State) {
         w.var(u.wf.0 as u64);
         w.var(u.next as u64);
     }
+    // Only when some draft has undo or redo, for the same reason.
+    history(w, state);
+}
+
+/// Opens the edit history section: a value no workflow index can be, so a
+/// decoder tells it from the "audience under way" section before it.
+const HISTORY_MARK: u64 = 1 << 32;
+
+fn history(w: &mut Writer, state: &State) {
+    let with: Vec<(usize, &EditHistory)> = state
+        .workflows
+        .iter()
+        .enumerate()
+        .filter(|(_, wf)| !wf.history.is_empty())
+        .map(|(i, wf)| (i, &wf.history))
+        .collect();
+    if with.is_empty() {
+        return;
+    }
+    w.var(HISTORY_MARK);
+    w.var(with.len() as u64);
+    for (wf, h) in with {
+        w.var(wf as u64);
+        for entries in [h.undo_entries(), h.redo_entries()] {
+            w.var(entries.len() as u64);
+            for t in entries {
+                w.str(t.label());
+                w.var(t.commands().len() as u64);
+                for c in t.commands() {
+                    w.json(&c.to_json());
+                }
+            }
+        }
+    }
+}
+
+fn read_history(r: &mut Reader, state: &mut State) -> Result<(), CodecError> {
+    let count = r.var()? as usize;
+    for _ in 0..count {
+        let at = r.position() + MAGIC.len();
+        let wf = r.var()? as usize;
+        if wf >= state.workflows.len() {
+            return Err(CodecError::Malformed {
+                at,
+                what: "edit history",
+            });
+        }
+        let mut lists = [Vec::new(), Vec::new()];
+        for list in &mut lists {
+            let n = r.var()? as usize;
+            for _ in 0..n {
+                let label = r.str()?.to_string();
+                let n = r.var()? as usize;
+                let mut commands = Vec::with_capacity(n.min(64));
+                for _ in 0..n {
+                    commands.push(super::events::edit_command(r)?);
+                }
+                list.push(Transaction::new(label, commands));
+            }
+        }
+        let [undo, redo] = lists;
+        state.workflows[wf].history = EditHistory::from_parts(undo, redo);
+    }
+    Ok(())
 }
 
 pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
@@ -545,14 +610,29 @@ pub fn decode_snapshot(bytes: &[u8]) -> Result<State, CodecError> {
     })?;
     if !r.at_end() {
         let at = r.position() + MAGIC.len();
-        let (wf, next) = (r.var32()?, r.var32()?);
-        if wf as usize >= state.workflows.len() {
-            return Err(CodecError::Malformed {
-                at,
-                what: "audience under way",
+        let first = r.var()?;
+        if first != HISTORY_MARK {
+            let next = r.var32()?;
+            if first >= state.workflows.len() as u64 {
+                return Err(CodecError::Malformed {
+                    at,
+                    what: "audience under way",
+                });
+            }
+            state.audience_under_way = Some(AudienceUnderWay {
+                wf: WfIx(first as u32),
+                next,
             });
         }
-        state.audience_under_way = Some(AudienceUnderWay { wf: WfIx(wf), next });
+        if first == HISTORY_MARK || !r.at_end() {
+            if first != HISTORY_MARK && r.var()? != HISTORY_MARK {
+                return Err(CodecError::Malformed {
+                    at: r.position() + MAGIC.len(),
+                    what: "edit history",
+                });
+            }
+            read_history(r, &mut state)?;
+        }
     }
     if !r.at_end() {
         return Err(CodecError::Malformed {

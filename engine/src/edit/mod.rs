@@ -5,6 +5,8 @@
 
 mod command;
 mod error;
+mod history;
+mod json;
 mod links;
 mod stack;
 
@@ -13,5 +15,6 @@ mod tests;
 
 pub use command::EditCommand;
 pub use error::EditError;
+pub use history::{check_gesture, EditHistory, HISTORY_LIMIT, WHOLE_DRAFT_LIMIT};
 pub use links::{map_links, references_to, Port};
 pub use stack::{CommandStack, Transaction};

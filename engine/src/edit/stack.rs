@@ -10,13 +10,26 @@ pub struct Transaction {
 }
 
 impl Transaction {
+    /// A gesture whose undoing applies `inverses` (newest last).
+    pub fn new(label: impl Into<String>, inverses: Vec<EditCommand>) -> Transaction {
+        Transaction {
+            label: label.into(),
+            inverses,
+        }
+    }
+
     pub fn label(&self) -> &str {
         &self.label
     }
 
+    /// What undoing this gesture applies, newest last (applied in reverse).
+    pub fn commands(&self) -> &[EditCommand] {
+        &self.inverses
+    }
+
     /// Applies the inverses newest first; gives the transaction that undoes
     /// this one. If one fails, what was applied is rolled back.
-    fn revert(&self, draft: &mut WorkflowDraft) -> Result<Transaction, EditError> {
+    pub(super) fn revert(&self, draft: &mut WorkflowDraft) -> Result<Transaction, EditError> {
         let mut inverses = Vec::with_capacity(self.inverses.len());
         for command in self.inverses.iter().rev() {
             match command.apply(draft) {
@@ -34,7 +47,7 @@ impl Transaction {
     }
 }
 
-fn roll_back(draft: &mut WorkflowDraft, inverses: &[EditCommand]) {
+pub(super) fn roll_back(draft: &mut WorkflowDraft, inverses: &[EditCommand]) {
     for inverse in inverses.iter().rev() {
         inverse
             .apply(draft)

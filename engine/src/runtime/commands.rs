@@ -1,7 +1,8 @@
 //! What each command does, or why it is refused.
 
 use crate::command::Command;
-use crate::event::{Event, Reason, Source};
+use crate::edit::{check_gesture, EditCommand};
+use crate::event::{Event, Gesture, Reason, Source};
 use crate::ids::{ContactIx, ExecIx, OperatorIx, WfIx};
 use crate::machines::definition::{self, DefinitionInput, Facts, WorkflowStatus};
 use crate::machines::execution::{ExecInput, ExecState};
@@ -61,6 +62,13 @@ impl Engine {
                 self.report_draft_change(wf);
                 Ok(Outcome::Accepted)
             }
+            Command::Gesture {
+                workflow,
+                label,
+                commands,
+            } => Ok(self.gesture(command, workflow, label, commands)),
+            Command::Undo { workflow } => Ok(self.undo_redo(command, workflow, true)),
+            Command::Redo { workflow } => Ok(self.undo_redo(command, workflow, false)),
             Command::Clone { workflow, new_id } => {
                 let Some(&source) = self.state.workflow_ix.get(workflow) else {
                     return Ok(self.reject(command, format!("no workflow `{workflow}`")));
@@ -305,6 +313,67 @@ impl Engine {
             Some(x) => Ok(x),
             None => Err(self.reject(command, format!("no execution `{name}`"))),
         }
+    }
+
+    fn gesture(
+        &mut self,
+        command: &Command,
+        workflow: &str,
+        label: &str,
+        commands: &[EditCommand],
+    ) -> Outcome {
+        let wf = match self.editable(command, workflow) {
+            Ok(found) => found,
+            Err(refused) => return refused,
+        };
+        if commands.is_empty() {
+            return self.reject(command, "the gesture has no commands");
+        }
+        if let Err((i, e)) = check_gesture(&self.state.workflow(wf).draft, commands) {
+            let reason = format!(
+                "edit {} of {} (`{}`) does not apply: {e}",
+                i + 1,
+                commands.len(),
+                commands[i].op()
+            );
+            return self.reject(command, reason);
+        }
+        self.emit(Event::GestureApplied {
+            wf,
+            gesture: Box::new(Gesture {
+                label: label.to_string(),
+                commands: commands.to_vec(),
+            }),
+        });
+        self.report_draft_change(wf);
+        Outcome::Accepted
+    }
+
+    fn undo_redo(&mut self, command: &Command, workflow: &str, undo: bool) -> Outcome {
+        let wf = match self.editable(command, workflow) {
+            Ok(found) => found,
+            Err(refused) => return refused,
+        };
+        let w = self.state.workflow(wf);
+        let (possible, check) = if undo {
+            (w.history.can_undo(), w.history.check_undo(&w.draft))
+        } else {
+            (w.history.can_redo(), w.history.check_redo(&w.draft))
+        };
+        let what = if undo { "undo" } else { "redo" };
+        if !possible {
+            return self.reject(command, format!("nothing to {what} in `{workflow}`"));
+        }
+        if let Err(e) = check {
+            return self.reject(command, format!("cannot {what} in `{workflow}`: {e}"));
+        }
+        self.emit(if undo {
+            Event::EditUndone { wf }
+        } else {
+            Event::EditRedone { wf }
+        });
+        self.report_draft_change(wf);
+        Outcome::Accepted
     }
 
     fn report_draft_change(&mut self, wf: WfIx) {

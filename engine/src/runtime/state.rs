@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::canonical::{canonical_json, content_hash};
 use crate::command::DraftEdit;
+use crate::edit::EditHistory;
 use crate::event::{ApprovalOutcome, Event, Phase, Source, WakeKind};
 use crate::ids::{ContactIx, ExecIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
@@ -22,6 +23,11 @@ use smallvec::SmallVec;
 
 pub use crate::runtime::rollback_record::{RollbackRecord, RollbackSlot};
 pub use crate::runtime::step_runs::{StepRun, StepRuns, INLINE_STEPS};
+
+/// The undo label of a whole-draft `edit` (a script, a file import).
+pub const EDIT_LABEL: &str = "Edit";
+/// The undo label of a `restore` (a published version copied into the draft).
+pub const RESTORE_LABEL: &str = "Restore";
 
 /// A due time and the order it was set in: timers at one instant fire in
 /// the order they were set.
@@ -95,6 +101,9 @@ pub struct WorkflowState {
     pub counts: [u32; ExecState::COUNT],
     /// Per version, traversals of each (step, port): a port leads to one step.
     pub edge_counts: Vec<Vec<u64>>,
+    /// The draft's undo and redo (gestures, whole-draft edits, restores).
+    /// Publishing leaves it as it is, as the editor does.
+    pub history: EditHistory,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -275,6 +284,22 @@ impl State {
             } => self.workflows[wf.ix()].unpublished_changes = *unpublished_changes,
             Event::DraftEdited { wf, edit } => self.apply_draft_edit(*wf, edit),
             Event::DraftRestored { wf, version } => self.apply_draft_restore(*wf, *version),
+            Event::GestureApplied { wf, gesture } => {
+                let w = &mut self.workflows[wf.ix()];
+                // The engine checked that the commands apply; a log that
+                // says otherwise leaves the draft as it was.
+                let _ = w
+                    .history
+                    .gesture(&mut w.draft, &gesture.label, &gesture.commands);
+            }
+            Event::EditUndone { wf } => {
+                let w = &mut self.workflows[wf.ix()];
+                let _ = w.history.undo(&mut w.draft);
+            }
+            Event::EditRedone { wf } => {
+                let w = &mut self.workflows[wf.ix()];
+                let _ = w.history.redo(&mut w.draft);
+            }
             Event::WorkflowCloned { source, new_id } => self.apply_clone(*source, new_id),
             Event::WorkflowCreated { id, name } => self.apply_created(id, name),
             Event::ContactAdded(contact) => {
@@ -491,7 +516,9 @@ impl State {
 
     #[inline(never)]
     fn apply_draft_edit(&mut self, wf: WfIx, edit: &DraftEdit) {
-        let d = &mut self.workflows[wf.ix()].draft;
+        let w = &mut self.workflows[wf.ix()];
+        w.history.record_replaced(EDIT_LABEL, w.draft.clone());
+        let d = &mut w.draft;
         if let Some(steps) = &edit.steps {
             d.steps = steps.clone();
             d.written.steps = edit.written.steps.clone();
@@ -512,6 +539,7 @@ impl State {
     #[inline(never)]
     fn apply_draft_restore(&mut self, wf: WfIx, version: u32) {
         let w = &mut self.workflows[wf.ix()];
+        w.history.record_replaced(RESTORE_LABEL, w.draft.clone());
         let v = &w.versions[version as usize - 1].draft;
         let (steps, settings, trigger, written) = (
             v.steps.clone(),
@@ -737,7 +765,18 @@ impl WorkflowState {
             executions: Vec::new(),
             counts: [0; ExecState::COUNT],
             edge_counts: Vec::new(),
+            history: EditHistory::default(),
         }
+    }
+
+    /// What Undo would undo in this workflow's draft.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.history.undo_label()
+    }
+
+    /// What Redo would redo in this workflow's draft.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.history.redo_label()
     }
 
     pub fn current(&self) -> Option<&Arc<Version>> {

@@ -89,28 +89,7 @@ pub fn step(v: &Value, path: &str) -> Decoded<Step> {
             )
         }
     };
-    let pos = match o.get("pos") {
-        None => None,
-        Some(p) => {
-            let p = Obj::new(p, &o.at("pos"))?.only(&["x", "y"])?;
-            let coord = |k: &'static str| -> Decoded<f64> {
-                match p.required(k)?.as_f64() {
-                    Some(f) => Ok(f),
-                    None => fail(
-                        &p.at(k),
-                        Problem::WrongType {
-                            expected: "a number",
-                            found: type_name(&p.map[k]),
-                        },
-                    ),
-                }
-            };
-            Some(Pos {
-                x: coord("x")?,
-                y: coord("y")?,
-            })
-        }
-    };
+    let pos = o.get("pos").map(|p| pos(p, &o.at("pos"))).transpose()?;
     let body = match kind {
         StepKind::Action => StepBody::Action(ActionStep {
             action: opt_action(&o, "action")?,
@@ -538,5 +517,26 @@ pub fn operator(v: &Value, path: &str) -> Decoded<Operator> {
         mobile: o.opt_str("mobile")?,
         groups: o.strings("groups")?,
         id,
+    })
+}
+
+/// A node's place on the canvas: `{"x": …, "y": …}`.
+pub fn pos(v: &Value, path: &str) -> Decoded<Pos> {
+    let p = Obj::new(v, path)?.only(&["x", "y"])?;
+    let coord = |k: &'static str| -> Decoded<f64> {
+        match p.required(k)?.as_f64() {
+            Some(f) => Ok(f),
+            None => fail(
+                &p.at(k),
+                Problem::WrongType {
+                    expected: "a number",
+                    found: type_name(&p.map[k]),
+                },
+            ),
+        }
+    };
+    Ok(Pos {
+        x: coord("x")?,
+        y: coord("y")?,
     })
 }

@@ -1,6 +1,7 @@
 //! The scenario file format (scenario-format.md): contacts, operators,
 //! workflow drafts, a timed script and expectations.
 
+mod decode_edit;
 mod decode_model;
 mod error;
 mod expect;
@@ -13,6 +14,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
+pub use decode_edit::edit_command as decode_edit_command;
 pub use decode_model::{
     contact as decode_contact, filter as decode_filter, operator as decode_operator,
     settings as decode_settings, step as decode_step, steps as decode_steps,
@@ -292,6 +294,21 @@ fn script_entry(v: &Value, path: &str) -> Decoded<ScriptEntry> {
             let o = with(&["workflow", "version"])?;
             Command::Restore { workflow: o.str("workflow")?, version: version(&o)? }
         }
+        "gesture" => {
+            let o = with(&["workflow", "label", "commands"])?;
+            let mut commands = Vec::new();
+            for (i, c) in o.opt_array("commands")?.into_iter().flatten().enumerate() {
+                commands.push(decode_edit_command(c, &index(&o.at("commands"), i))?);
+            }
+            if commands.is_empty() {
+                return fail(&o.at("commands"), Problem::Invalid("a gesture needs at least one command".into()));
+            }
+            Command::Gesture { workflow: o.str("workflow")?, label: o.str("label")?, commands }
+        }
+        "undo" | "redo" => {
+            let workflow = with(&["workflow"])?.str("workflow")?;
+            if verb == "undo" { Command::Undo { workflow } } else { Command::Redo { workflow } }
+        }
         "clone" => {
             let o = with(&["workflow", "new_id"])?;
             Command::Clone { workflow: o.str("workflow")?, new_id: o.str("new_id")? }
@@ -362,7 +379,7 @@ fn script_entry(v: &Value, path: &str) -> Decoded<ScriptEntry> {
                 &raw.at("do"),
                 Problem::NotOneOf {
                     value: other.into(),
-                    expected: "publish, activate, pause, resume, cancel, archive, edit, restore, clone, enroll, tag, untag, set, decide, stop, rollback, ack, create, add_contact, update_contact, add_operator, update_operator",
+                    expected: "publish, activate, pause, resume, cancel, archive, edit, restore, clone, enroll, tag, untag, set, decide, stop, rollback, ack, create, add_contact, update_contact, add_operator, update_operator, gesture, undo, redo",
                 },
             )
         }

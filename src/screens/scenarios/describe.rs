@@ -63,6 +63,18 @@ pub fn describe_marked(command: &Command) -> String {
             version = version,
             workflow = id(workflow)
         ),
+        Command::Gesture {
+            workflow,
+            label,
+            commands,
+        } => t!(
+            "{label} in the {workflow} draft ({edits})",
+            label = id(label),
+            workflow = id(workflow),
+            edits = plural("{n} edit|{n} edits", commands.len() as u64)
+        ),
+        Command::Undo { workflow } => t!("Undo in the {workflow} draft", workflow = id(workflow)),
+        Command::Redo { workflow } => t!("Redo in the {workflow} draft", workflow = id(workflow)),
         Command::Clone { workflow, new_id } => t!(
             "Clone {workflow} as {new_id}",
             workflow = id(workflow),
@@ -161,5 +173,27 @@ mod tests {
         .unwrap();
         assert_eq!(describe(&s.script[0].command), "op1 approves w · v");
         assert_eq!(describe(&s.script[1].command), "Enroll c1, c2 in w");
+    }
+
+    #[test]
+    fn a_gesture_undo_and_redo_read_as_sentences() {
+        let s = parse_scenario(
+            "x.json",
+            r#"{"format":"flowlab-scenario/1","run_until":"1h","workflows":[],
+               "script":[{"at":0,"do":"gesture","workflow":"w","label":"Move","commands":[
+                            {"op":"remove_step","id":"a"},{"op":"set_name","name":"N"}]},
+                         {"at":1,"do":"undo","workflow":"w"},
+                         {"at":2,"do":"redo","workflow":"w"}]}"#,
+        )
+        .unwrap();
+        let lines: Vec<String> = s.script.iter().map(|e| describe(&e.command)).collect();
+        assert_eq!(
+            lines,
+            [
+                "Move in the w draft (2 edits)",
+                "Undo in the w draft",
+                "Redo in the w draft"
+            ]
+        );
     }
 }
