@@ -16,18 +16,16 @@ use wasm_bindgen::JsCast;
 use super::drop_menu::{DropKindMenu, LinkDrop};
 use super::edge::EdgeView;
 use super::find::FindStep;
-use super::geometry::{
-    content_bounds, node_at, nodes_in, snap_point, Point, Rect, Viewport, FIT_MAX_ZOOM_READ_ONLY,
-    GRID,
-};
+use super::geometry::{node_at, nodes_in, snap_point, Point, Rect, Viewport, GRID};
 use super::graph::port_from_key;
 use super::icons::Glyph;
 use super::minimap::Minimap;
 use super::node::Node;
 use super::rename::{self, RenameStep};
-use super::run_mode::use_run;
+use super::run_context::use_run;
 use super::run_overlay::RunEdgeLabels;
-use super::state::{use_ed, DragOffset, Ed, Overlay, Selection};
+use super::state::{use_ed, DragOffset, Overlay, Selection};
+use super::viewport::{fit, zoom_by};
 
 /// Pointer travel (px) below which a press is a click.
 const CLICK_SLOP: f64 = 4.0;
@@ -85,45 +83,6 @@ fn on_a_step(ev: &web_sys::MouseEvent) -> bool {
         .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
         .and_then(|el| el.closest("[data-node-id]").ok().flatten())
         .is_some()
-}
-
-/// The canvas's size on screen.
-pub fn canvas_size() -> Option<(f64, f64)> {
-    let el = document()
-        .query_selector("[data-testid=canvas]")
-        .ok()
-        .flatten()?;
-    let r = el.get_bounding_client_rect();
-    Some((r.width(), r.height()))
-}
-
-/// Zooms to show every node (or resets when there is none).
-pub fn fit(ed: Ed) {
-    let Some((w, h)) = canvas_size() else {
-        return;
-    };
-    let b = ed
-        .nodes
-        .with_untracked(|n| content_bounds(n.list.iter().map(|v| v.pos)));
-    ed.view.set(match b {
-        Some(b) => {
-            let read_only = ed.viewing.get_untracked().is_some();
-            let max = if read_only {
-                FIT_MAX_ZOOM_READ_ONLY
-            } else {
-                1.0
-            };
-            Viewport::fitting(b, w, h, 56.0, max)
-        }
-        None => Viewport::default(),
-    });
-}
-
-/// Zooms about the canvas's centre.
-pub fn zoom_by(ed: Ed, factor: f64) {
-    let (w, h) = canvas_size().unwrap_or((800.0, 600.0));
-    ed.view
-        .update(|v| *v = v.zoomed_at(Point::new(w / 2.0, h / 2.0), factor));
 }
 
 #[component]

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use web_sys::ClipboardEvent;
 
 use super::doc::ClipboardError;
-use super::run_mode::RunView;
-use super::screen::{in_dialog, in_form, on_canvas};
+use super::dom::{in_dialog, in_form, on_canvas};
+use super::run_context::RunView;
 use super::state::{Ed, Selection};
 use crate::i18n::plural;
 use crate::t;

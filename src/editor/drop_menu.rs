@@ -11,11 +11,11 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::canvas::canvas_size;
 use super::geometry::Point;
 use super::icons::KindIcon;
 use super::state::{use_ed, Ed, Selection};
 use super::summary::{kind_hint, kind_label};
+use super::viewport::canvas_size;
 
 /// The menu's size on screen, roughly, to keep it inside the canvas.
 const MENU_W: f64 = 224.0;

@@ -5,48 +5,13 @@
 use crate::i18n::tr;
 use leptos::prelude::*;
 
-use super::geometry::{fail_port, in_port, out_port, reconnect_handle, Leaving, Point};
+use super::geometry::{reconnect_handle, Point};
 use super::graph::{port_key, port_label, Edge};
-use super::routing::{route, Route};
-use super::run_mode::use_run;
+use super::routing::{edge_ends, leaving, route};
+use super::run_context::use_run;
 use super::run_model::tag_anchor;
 use super::run_overlay::edge_run;
-use super::state::{use_ed, Ed};
-
-/// Where an edge starts and ends now (a drag included), tracked.
-pub fn edge_ends(ed: Ed, edge: &Edge) -> Option<(Point, Point)> {
-    let from = ed.position(&edge.from)?;
-    let to = ed.position(&edge.to)?;
-    let start = if edge.is_fail() {
-        fail_port(from)
-    } else {
-        let (slot, count) = ed.nodes.with(|n| {
-            n.get(&edge.from).map_or((0, 1), |v| {
-                (
-                    v.ports.iter().position(|p| *p == edge.port).unwrap_or(0),
-                    v.ports.len(),
-                )
-            })
-        });
-        out_port(from, slot, count)
-    };
-    Some((start, in_port(to)))
-}
-
-pub fn leaving(edge: &Edge) -> Leaving {
-    if edge.is_fail() {
-        Leaving::Down
-    } else {
-        Leaving::Right
-    }
-}
-
-/// The edge's way round the other steps, and where its label sits, tracked.
-pub fn edge_route(ed: Ed, edge: &Edge) -> Option<Route> {
-    let (a, b) = edge_ends(ed, edge)?;
-    let obstacles = ed.obstacles(a, b, [&edge.from, &edge.to]);
-    Some(route(a, b, leaving(edge), &obstacles))
-}
+use super::state::use_ed;
 
 #[component]
 pub fn EdgeView(edge: Edge) -> impl IntoView {

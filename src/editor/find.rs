@@ -9,7 +9,7 @@ use leptos::ev::{FocusEvent, KeyboardEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::screen::{focus_step, reveal};
+use super::dom::{focus_step, reveal};
 use super::state::{use_ed, Ed};
 
 /// A step the query matches, as the list shows it.

@@ -9,9 +9,9 @@ use leptos::ev::PointerEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::canvas::canvas_size;
 use super::geometry::{content_bounds, Point, Rect, Viewport, NODE_H, NODE_W};
 use super::state::{use_ed, Ed};
+use super::viewport::canvas_size;
 
 /// The minimap's size on screen.
 const SIZE: (f64, f64) = (200.0, 128.0);

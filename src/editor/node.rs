@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::geometry::{fail_port, out_port, NODE_H, NODE_W};
 use super::graph::{port_key, port_label};
 use super::icons::KindIcon;
-use super::run_mode::use_run;
+use super::run_context::use_run;
 use super::run_overlay::{node_run, RunNodeMarks};
 use super::state::{use_ed, NodeView};
 

@@ -6,8 +6,8 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use super::dom::focus_step;
 use super::geometry::{NODE_H, NODE_W};
-use super::screen::focus_step;
 use super::state::{use_ed, Ed};
 use crate::i18n::tr;
 use crate::t;

@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 
-use super::edge::edge_route;
 use super::geometry::{Point, NODE_H, NODE_W};
 use super::graph::{port_key, port_label, Edge};
-use super::run_mode::use_run;
+use super::routing::edge_route;
+use super::run_context::use_run;
 use super::run_model::{badges, label_anchor, label_width, NodeRunState};
 use super::state::use_ed;
 use crate::run_view::steps::StepView;

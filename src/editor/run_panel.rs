@@ -8,7 +8,7 @@ use flowlab_engine::machines::step::StepStatus;
 use leptos::prelude::*;
 
 use super::icons::KindIcon;
-use super::run_mode::use_run;
+use super::run_context::use_run;
 use super::run_model::NodeRunState;
 use super::state::use_ed;
 

@@ -12,7 +12,8 @@ use super::dialogs::run_lifecycle;
 use super::export_menu::ExportMenu;
 use super::icons::Glyph;
 use super::lifecycle::actions;
-use super::run_mode::{use_run, ModeSwitch, RunBar};
+use super::run_context::use_run;
+use super::run_mode::{ModeSwitch, RunBar};
 use super::state::{use_ed, Dialog, Ed, Selection};
 use crate::workspace_file::{read_file, Imported};
 
@@ -101,7 +102,7 @@ pub fn Toolbar() -> impl IntoView {
                         on:click=move |_| ed.redo()><Glyph name="redo" /></button>
                     <button type="button" class="icon-button" data-testid="auto-layout" title=tr("Auto-layout, left to right")
                         disabled=move || ed.readonly()
-                        on:click=move |_| { ed.apply(|d| d.auto_layout()); super::canvas::fit(ed); }><Glyph name="layout" /></button>
+                        on:click=move |_| { ed.apply(|d| d.auto_layout()); super::viewport::fit(ed); }><Glyph name="layout" /></button>
                 </div>
                 <div class="button-group">
                     <input type="file" accept=".json,.bpmn,application/json,application/xml,text/xml" class="visually-hidden" node_ref=file_input

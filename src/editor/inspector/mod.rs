@@ -63,8 +63,8 @@ pub fn Inspector() -> impl IntoView {
                             <section class="panel-section">
                                 <p class="panel-note">{tr("Drag one of them to move them all, or use the keyboard: arrows nudge, Delete removes, Ctrl+D duplicates, Ctrl+C / Ctrl+V copy and paste.")}</p>
                                 <div class="button-row">
-                                    <button type="button" class="button" data-testid="selection-duplicate" on:click=move |_| super::screen::duplicate(ed)>{tr("Duplicate")}</button>
-                                    <button type="button" class="button button--danger" data-testid="selection-delete" on:click=move |_| super::screen::delete_selection(ed)>{tr("Delete")}</button>
+                                    <button type="button" class="button" data-testid="selection-duplicate" on:click=move |_| super::gestures::duplicate(ed)>{tr("Duplicate")}</button>
+                                    <button type="button" class="button button--danger" data-testid="selection-delete" on:click=move |_| super::gestures::delete_selection(ed)>{tr("Delete")}</button>
                                 </div>
                             </section>
                             <section class="panel-section" aria-labelledby="arrange-title">
@@ -74,7 +74,7 @@ pub fn Inspector() -> impl IntoView {
                                         <button type="button" class="button button--small" data-testid=format!("arrange-{}", how.key())
                                             disabled=n < how.needs()
                                             title=if n < how.needs() { t!("{action} (needs {n} steps)", action = how.label(), n = how.needs()) } else { how.label().to_string() }
-                                            on:click=move |_| super::screen::arrange_selection(ed, how)>{how.label()}</button>
+                                            on:click=move |_| super::gestures::arrange_selection(ed, how)>{how.label()}</button>
                                     }).collect_view()}
                                 </div>
                             </section>

@@ -7,10 +7,10 @@ use crate::t;
 use flowlab_engine::edit::Port;
 use leptos::prelude::*;
 
-use super::dialogs::Modal;
-use super::graph::{port_key, port_label};
-use super::nav::{neighbour, Direction};
-use super::state::{use_ed, Ed, Selection};
+use super::modal::Modal;
+use crate::editor::graph::{port_key, port_label};
+use crate::editor::nav::{neighbour, Direction};
+use crate::editor::state::{use_ed, Ed, Selection};
 
 /// The ports a step leaves by, the fail port last.
 fn ports_of(ed: Ed, from: &str) -> Vec<Port> {
@@ -36,7 +36,7 @@ pub fn link_from_selection(ed: Ed) {
         .with_untracked(|s| s.single().map(str::to_owned))
     {
         Some(id) if !ports_of(ed, &id).is_empty() => {
-            ed.dialog.set(Some(super::state::Dialog::Link(id)))
+            ed.dialog.set(Some(crate::editor::state::Dialog::Link(id)))
         }
         Some(_) => ed
             .notice
@@ -131,7 +131,7 @@ pub fn LinkDialog(from: String) -> impl IntoView {
                     <select class="input" data-testid="link-port"
                         on:change=move |ev| {
                             let key = event_target_value(&ev);
-                            if let Some(p) = super::graph::port_from_key(&key) { port.set(p) }
+                            if let Some(p) = crate::editor::graph::port_from_key(&key) { port.set(p) }
                         }>
                         {ports.iter().map(|p| {
                             let p = *p;
