@@ -13,6 +13,7 @@ use leptos::ev::{MouseEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::context::use_ed;
 use super::drop_menu::{DropKindMenu, LinkDrop};
 use super::edge::EdgeView;
 use super::find::FindStep;
@@ -24,7 +25,7 @@ use super::node::Node;
 use super::rename::{self, RenameStep};
 use super::run_context::use_run;
 use super::run_overlay::RunEdgeLabels;
-use super::state::{use_ed, DragOffset, Overlay, Selection};
+use super::state::{DragOffset, Overlay, Selection};
 use super::viewport::{fit, zoom_by};
 
 /// Pointer travel (px) below which a press is a click.
@@ -99,7 +100,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
         // The press's default is prevented, so the browser does not take
         // the focus from the rename field or the find box: leaving them
         // commits or closes them.
-        if ed.renaming.get_untracked().is_some() || ed.finding.get_untracked() {
+        if ed.view.renaming.get_untracked().is_some() || ed.view.finding.get_untracked() {
             if let Some(el) = document()
                 .active_element()
                 .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
@@ -110,7 +111,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
         let e: &web_sys::Event = ev.as_ref();
         let m: &web_sys::MouseEvent = ev.as_ref();
         let p = local(m);
-        let view = ed.view.get_untracked();
+        let view = ed.view.viewport.get_untracked();
         let w = view.to_world(p);
         let readonly = untrack(|| ed.readonly());
         let shift = ev.shift_key();
@@ -127,7 +128,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 .and_then(|k| port_from_key(&k))
                 .unwrap_or(Port::Next);
             let origin = w;
-            ed.overlay.set(Some(Overlay::Link {
+            ed.view.overlay.set(Some(Overlay::Link {
                 from: origin,
                 to: w,
             }));
@@ -137,24 +138,25 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
             if let Ok(svg) = node_el.dyn_into::<web_sys::SvgElement>() {
                 let _ = svg.focus();
             }
-            let was = ed.selection.with_untracked(|s| s.steps.contains(&id));
+            let was = ed.view.selection.with_untracked(|s| s.steps.contains(&id));
             let mut toggled = false;
             if shift {
                 toggled = true;
-                ed.selection.update(|s| {
+                ed.view.selection.update(|s| {
                     s.edge = None;
                     if !s.steps.remove(&id) {
                         s.steps.insert(id.clone());
                     }
                 });
             } else if !was {
-                ed.selection.set(Selection::only(&id));
+                ed.view.selection.set(Selection::only(&id));
             }
-            let ids = Arc::new(ed.selection.with_untracked(|s| s.steps.clone()));
+            let ids = Arc::new(ed.view.selection.with_untracked(|s| s.steps.clone()));
             if readonly || !ids.contains(&id) {
                 return;
             }
             let anchor = ed
+                .doc
                 .nodes
                 .with_untracked(|n| n.get(&id).map(|v| v.pos))
                 .unwrap_or_default();
@@ -168,13 +170,13 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
             }
         } else if let Some(edge_el) = closest(e, "[data-edge-key]") {
             let key = edge_el.get_attribute("data-edge-key");
-            ed.selection.set(Selection {
+            ed.view.selection.set(Selection {
                 steps: BTreeSet::new(),
                 edge: key,
             });
             return;
         } else if shift {
-            ed.overlay.set(Some(Overlay::Band { a: w, b: w }));
+            ed.view.overlay.set(Some(Overlay::Band { a: w, b: w }));
             Gesture::Band {
                 start: w,
                 additive: true,
@@ -202,13 +204,15 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
         };
         let m: &web_sys::MouseEvent = ev.as_ref();
         let p = local(m);
-        let w = ed.view.get_untracked().to_world(p);
+        let w = ed.view.viewport.get_untracked().to_world(p);
         match &mut g {
             Gesture::Pan { start, view, moved } => {
                 if p.distance(*start) > CLICK_SLOP {
                     *moved = true;
                 }
-                ed.view.set(view.panned(p.x - start.x, p.y - start.y));
+                ed.view
+                    .viewport
+                    .set(view.panned(p.x - start.x, p.y - start.y));
             }
             Gesture::Drag {
                 ids,
@@ -217,7 +221,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 moved,
                 ..
             } => {
-                let zoom = ed.view.get_untracked().zoom;
+                let zoom = ed.view.viewport.get_untracked().zoom;
                 if !*moved && w.distance(*start) * zoom <= CLICK_SLOP {
                     return;
                 }
@@ -228,16 +232,16 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                     dx: to.x - anchor.x,
                     dy: to.y - anchor.y,
                 };
-                ed.set_drag(Some(offset));
+                ed.view.set_drag(Some(offset));
             }
             Gesture::Link { origin, .. } => {
-                ed.overlay.set(Some(Overlay::Link {
+                ed.view.overlay.set(Some(Overlay::Link {
                     from: *origin,
                     to: w,
                 }));
             }
             Gesture::Band { start, .. } => {
-                ed.overlay.set(Some(Overlay::Band { a: *start, b: w }));
+                ed.view.overlay.set(Some(Overlay::Band { a: *start, b: w }));
             }
         }
         gesture.set_value(Some(g));
@@ -249,11 +253,11 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
         };
         gesture.set_value(None);
         let m: &web_sys::MouseEvent = ev.as_ref();
-        let w = ed.view.get_untracked().to_world(local(m));
+        let w = ed.view.viewport.get_untracked().to_world(local(m));
         match g {
             Gesture::Pan { moved, .. } => {
                 if !moved {
-                    ed.selection.set(Selection::default());
+                    ed.view.selection.set(Selection::default());
                 }
             }
             Gesture::Drag {
@@ -263,10 +267,10 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 toggled,
                 ..
             } => {
-                let offset = ed.drag.get_untracked();
+                let offset = ed.view.drag.get_untracked();
                 match offset {
                     Some(o) if moved => {
-                        let moves: Vec<(String, Point)> = ed.nodes.with_untracked(|n| {
+                        let moves: Vec<(String, Point)> = ed.doc.nodes.with_untracked(|n| {
                             ids.iter()
                                 .filter_map(|i| {
                                     n.get(i).map(|v| (i.clone(), v.pos.offset(o.dx, o.dy)))
@@ -275,20 +279,21 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                         });
                         ed.apply(|d| d.move_to(&moves));
                     }
-                    _ if !moved && !toggled => ed.selection.set(Selection::only(&id)),
+                    _ if !moved && !toggled => ed.view.selection.set(Selection::only(&id)),
                     _ => {}
                 }
-                ed.set_drag(None);
+                ed.view.set_drag(None);
             }
             Gesture::Link { from, port, origin } => {
-                if ed.overlay.get_untracked().is_none() {
+                if ed.view.overlay.get_untracked().is_none() {
                     return;
                 }
-                ed.overlay.set(None);
+                ed.view.overlay.set(None);
                 let target = ed
+                    .doc
                     .nodes
                     .with_untracked(|n| node_at(w, n.positions()).map(str::to_owned));
-                let zoom = ed.view.get_untracked().zoom;
+                let zoom = ed.view.viewport.get_untracked().zoom;
                 match target {
                     Some(to) if to != from => {
                         ed.apply(|d| d.connect(&from, port, &to));
@@ -306,15 +311,15 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 }
             }
             Gesture::Band { start, additive } => {
-                ed.overlay.set(None);
+                ed.view.overlay.set(None);
                 let band = Rect::from_corners(start, w);
-                let hit: BTreeSet<String> = ed.nodes.with_untracked(|n| {
+                let hit: BTreeSet<String> = ed.doc.nodes.with_untracked(|n| {
                     nodes_in(band, n.positions())
                         .into_iter()
                         .map(str::to_owned)
                         .collect()
                 });
-                ed.selection.update(|s| {
+                ed.view.selection.update(|s| {
                     s.edge = None;
                     if additive {
                         s.steps.extend(hit);
@@ -328,8 +333,8 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
 
     let on_cancel = move |_: PointerEvent| {
         gesture.set_value(None);
-        ed.set_drag(None);
-        ed.overlay.set(None);
+        ed.view.set_drag(None);
+        ed.view.overlay.set(None);
     };
 
     // The double click's target is the canvas (the pointer is captured
@@ -338,8 +343,9 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
         if run_view.active_untracked() {
             return;
         }
-        let w = ed.view.get_untracked().to_world(local(&ev));
+        let w = ed.view.viewport.get_untracked().to_world(local(&ev));
         let hit = ed
+            .doc
             .nodes
             .with_untracked(|n| node_at(w, n.positions()).map(str::to_owned));
         if let Some(id) = hit {
@@ -354,14 +360,15 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
         let p = local(m);
         let unit = if ev.delta_mode() == 1 { 16.0 } else { 1.0 };
         let factor = (-ev.delta_y() * unit * 0.0015).exp();
-        ed.view.update(|v| *v = v.zoomed_at(p, factor));
+        ed.view.viewport.update(|v| *v = v.zoomed_at(p, factor));
     };
 
     let node_ids = move || {
-        ed.nodes
+        ed.doc
+            .nodes
             .with(|n| n.list.iter().map(|v| v.id.clone()).collect::<Vec<_>>())
     };
-    let edge_list = move || ed.edges.get();
+    let edge_list = move || ed.doc.edges.get();
     let grid = 2.0 * GRID;
 
     view! {
@@ -378,11 +385,11 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 on:pointercancel=on_cancel
                 on:wheel=on_wheel
                 on:dblclick=on_double
-                data-zoom=move || format!("{:.3}", ed.view.get().zoom)
+                data-zoom=move || format!("{:.3}", ed.view.viewport.get().zoom)
             >
                 <defs>
                     <pattern id="canvas-grid" width=grid height=grid patternUnits="userSpaceOnUse"
-                        patternTransform=move || ed.view.get().transform()>
+                        patternTransform=move || ed.view.viewport.get().transform()>
                         <circle class="grid-dot" cx="1" cy="1" r="1" />
                     </pattern>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -396,7 +403,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                     </marker>
                 </defs>
                 <rect class="canvas-bg" width="100%" height="100%" fill="url(#canvas-grid)" />
-                <g class="world" transform=move || ed.view.get().transform()>
+                <g class="world" transform=move || ed.view.viewport.get().transform()>
                     <g class="edges">
                         <For
                             each=edge_list
@@ -408,7 +415,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                         <For each=node_ids key=|id| id.clone() children=move |id| view! { <Node id /> } />
                     </g>
                     <RunEdgeLabels />
-                    {move || ed.overlay.get().map(|o| match o {
+                    {move || ed.view.overlay.get().map(|o| match o {
                         Overlay::Link { from, to } => view! {
                             <path class="link-preview" data-testid="link-preview"
                                 d=format!("M{:.1} {:.1}L{:.1} {:.1}", from.x, from.y, to.x, to.y) />
@@ -425,7 +432,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 </g>
             </svg>
             <DropKindMenu drop=link_drop />
-            <Show when=move || ed.nodes.with(|n| n.list.is_empty())>
+            <Show when=move || ed.doc.nodes.with(|n| n.list.is_empty())>
                 <div class="canvas-empty" data-testid="canvas-empty">
                     <strong>{tr("An empty canvas")}</strong>
                     <span>{tr("Drag a step from the palette, or click one to add it. The first step is where executions start.")}</span>
@@ -439,8 +446,8 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                     <Glyph name="minus" />
                 </button>
                 <button type="button" class="zoom-level" data-testid="zoom-level" title=tr("Reset to 100%")
-                    on:click=move |_| zoom_by(ed, 1.0 / ed.view.get_untracked().zoom)>
-                    {move || format!("{:.0}%", ed.view.get().zoom * 100.0)}
+                    on:click=move |_| zoom_by(ed, 1.0 / ed.view.viewport.get_untracked().zoom)>
+                    {move || format!("{:.0}%", ed.view.viewport.get().zoom * 100.0)}
                 </button>
                 <button type="button" class="icon-button" data-testid="zoom-in" title=tr("Zoom in (+)") on:click=move |_| zoom_by(ed, 1.2)>
                     <Glyph name="plus" />

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::context::Ed;
 use super::nav::brought_into_view;
-use super::state::{Ed, Selection};
+use super::state::Selection;
 use super::viewport::canvas_size;
 
 pub fn in_form(ev: &web_sys::Event) -> bool {
@@ -53,10 +54,12 @@ fn node_element(id: &str) -> Option<web_sys::SvgElement> {
 
 /// Selects step `id` alone, pans it into view and gives it the focus.
 pub fn reveal(ed: Ed, id: &str) {
-    ed.selection.set(Selection::only(id));
-    let pos = ed.nodes.with_untracked(|n| n.get(id).map(|v| v.pos));
+    ed.view.selection.set(Selection::only(id));
+    let pos = ed.doc.nodes.with_untracked(|n| n.get(id).map(|v| v.pos));
     if let (Some(pos), Some((w, h))) = (pos, canvas_size()) {
-        ed.view.update(|v| *v = brought_into_view(*v, pos, w, h));
+        ed.view
+            .viewport
+            .update(|v| *v = brought_into_view(*v, pos, w, h));
     }
     focus_step(id);
 }

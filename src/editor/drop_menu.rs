@@ -11,9 +11,10 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::context::{use_ed, Ed};
 use super::geometry::Point;
 use super::icons::KindIcon;
-use super::state::{use_ed, Ed, Selection};
+use super::state::Selection;
 use super::summary::{kind_hint, kind_label};
 use super::viewport::canvas_size;
 
@@ -57,7 +58,7 @@ fn choose(ed: Ed, drop: RwSignal<Option<LinkDrop>>, kind: StepKind) {
     };
     drop.set(None);
     if let Some(id) = ed.apply(|doc| doc.add_linked_step(&d.from, d.port, kind, d.at)) {
-        ed.selection.set(Selection::only(&id));
+        ed.view.selection.set(Selection::only(&id));
     }
 }
 

@@ -5,13 +5,13 @@
 use crate::i18n::tr;
 use leptos::prelude::*;
 
+use super::context::use_ed;
 use super::geometry::{reconnect_handle, Point};
 use super::graph::{port_key, port_label, Edge};
 use super::routing::{edge_ends, leaving, route};
 use super::run_context::use_run;
 use super::run_model::tag_anchor;
 use super::run_overlay::edge_run;
-use super::state::use_ed;
 
 #[component]
 pub fn EdgeView(edge: Edge) -> impl IntoView {
@@ -27,7 +27,7 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
         let (from, to) = (edge.from.clone(), edge.to.clone());
         Memo::new(move |_| {
             ends.get().map(|(a, b)| {
-                let obstacles = ed.obstacles(a, b, [&from, &to]);
+                let obstacles = ed.doc.obstacles(a, b, [&from, &to]);
                 route(a, b, leaving, &obstacles)
             })
         })
@@ -36,7 +36,8 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
     let selected = {
         let key = key.clone();
         Memo::new(move |_| {
-            ed.selection
+            ed.view
+                .selection
                 .with(|s| s.edge.as_deref() == Some(key.as_str()))
         })
     };
@@ -57,7 +58,7 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
                 let m = route.with(|r| r.as_ref().map(|r| r.label)).unwrap_or_default();
                 // Count badges stand above the nodes in run mode.
                 let m = if run_view.active() {
-                    let nodes: Vec<Point> = ed.nodes.with(|n| n.list.iter().map(|v| v.pos).collect());
+                    let nodes: Vec<Point> = ed.doc.nodes.with(|n| n.list.iter().map(|v| v.pos).collect());
                     tag_anchor(m, width, 18.0, &nodes)
                 } else {
                     m

@@ -7,35 +7,38 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::arrange::Arrangement;
+use super::context::Ed;
 use super::dom::reveal;
 use super::geometry::Point;
 use super::nav::{neighbour, Direction};
-use super::state::{Ed, Selection};
+use super::state::Selection;
 
 /// Deletes the selected steps, or else the selected edge.
 pub fn delete_selection(ed: Ed) {
     let (ids, edge) = ed
+        .view
         .selection
         .with_untracked(|s| (s.steps.iter().cloned().collect::<Vec<_>>(), s.edge.clone()));
     if !ids.is_empty() {
         if ed.apply(|d| d.delete(&ids)).is_some() {
-            ed.selection.set(Selection::default());
+            ed.view.selection.set(Selection::default());
         }
     } else if let Some(key) = edge {
         let found = ed
+            .doc
             .edges
             .with_untracked(|es| es.iter().find(|e| e.key() == key).cloned());
         if let Some(e) = found {
             ed.apply(|d| d.disconnect(&e));
-            ed.selection.set(Selection::default());
+            ed.view.selection.set(Selection::default());
         }
     }
 }
 
 /// Aligns or distributes the selected steps where they are drawn.
 pub fn arrange_selection(ed: Ed, how: Arrangement) {
-    let places: Vec<(String, Point)> = ed.selection.with_untracked(|s| {
-        ed.nodes.with_untracked(|n| {
+    let places: Vec<(String, Point)> = ed.view.selection.with_untracked(|s| {
+        ed.doc.nodes.with_untracked(|n| {
             n.list
                 .iter()
                 .filter(|v| s.steps.contains(&v.id))
@@ -49,13 +52,14 @@ pub fn arrange_selection(ed: Ed, how: Arrangement) {
 /// Duplicates the selected steps and selects the copies.
 pub fn duplicate(ed: Ed) {
     let ids: Vec<String> = ed
+        .view
         .selection
         .with_untracked(|s| s.steps.iter().cloned().collect());
     if ids.is_empty() {
         return;
     }
     if let Some(new) = ed.apply(|d| d.duplicate(&ids)) {
-        ed.selection.set(Selection {
+        ed.view.selection.set(Selection {
             steps: new.into_iter().collect(),
             edge: None,
         });
@@ -65,9 +69,10 @@ pub fn duplicate(ed: Ed) {
 /// Selects every step.
 pub fn select_all(ed: Ed) {
     let all: BTreeSet<String> = ed
+        .doc
         .nodes
         .with_untracked(|n| n.list.iter().map(|v| v.id.clone()).collect());
-    ed.selection.set(Selection {
+    ed.view.selection.set(Selection {
         steps: all,
         edge: None,
     });
@@ -75,18 +80,18 @@ pub fn select_all(ed: Ed) {
 
 /// Drops the pointer gesture under way, or else the selection.
 pub fn escape(ed: Ed) {
-    if ed.drag.get_untracked().is_some() || ed.overlay.get_untracked().is_some() {
-        ed.set_drag(None);
-        ed.overlay.set(None);
+    if ed.view.drag.get_untracked().is_some() || ed.view.overlay.get_untracked().is_some() {
+        ed.view.set_drag(None);
+        ed.view.overlay.set(None);
     } else {
-        ed.selection.set(Selection::default());
+        ed.view.selection.set(Selection::default());
     }
 }
 
 /// Moves the selected steps by (`dx`, `dy`).
 pub fn nudge(ed: Ed, dx: f64, dy: f64) {
-    let moves: Vec<(String, Point)> = ed.selection.with_untracked(|s| {
-        ed.nodes.with_untracked(|n| {
+    let moves: Vec<(String, Point)> = ed.view.selection.with_untracked(|s| {
+        ed.doc.nodes.with_untracked(|n| {
             s.steps
                 .iter()
                 .filter_map(|id| n.get(id).map(|v| (id.clone(), v.pos.offset(dx, dy))))
@@ -101,6 +106,7 @@ pub fn nudge(ed: Ed, dx: f64, dy: f64) {
 /// Renames the one selected step in place.
 pub fn rename_selection(ed: Ed) {
     if let Some(id) = ed
+        .view
         .selection
         .with_untracked(|s| s.single().map(str::to_owned))
     {
@@ -112,11 +118,12 @@ pub fn rename_selection(ed: Ed) {
 /// is selected) and gives it the focus.
 pub fn select_towards(ed: Ed, dir: Direction) {
     let current = ed
+        .view
         .selection
         .with_untracked(|s| s.single().map(str::to_owned));
     let next = match current {
-        None => ed.tab_stop.get_untracked(),
-        Some(id) => ed.nodes.with_untracked(|n| {
+        None => ed.view.tab_stop.get_untracked(),
+        Some(id) => ed.doc.nodes.with_untracked(|n| {
             let from = n.get(&id)?.pos;
             neighbour(n.positions().filter(|(o, _)| *o != id), from, dir).map(str::to_owned)
         }),

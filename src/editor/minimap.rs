@@ -9,8 +9,8 @@ use leptos::ev::PointerEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::context::{use_ed, Ed};
 use super::geometry::{content_bounds, Point, Rect, Viewport, NODE_H, NODE_W};
-use super::state::{use_ed, Ed};
 use super::viewport::canvas_size;
 
 /// The minimap's size on screen.
@@ -83,8 +83,9 @@ pub fn overflows(content: Rect, visible: Rect) -> bool {
 fn frame(ed: Ed) -> Option<(Frame, Rect)> {
     // Read the signals first, so the memo reruns when they change even
     // while the canvas is not on screen yet.
-    let view = ed.view.get();
+    let view = ed.view.viewport.get();
     let content = ed
+        .doc
         .nodes
         .with(|n| content_bounds(n.list.iter().map(|v| v.pos)));
     let size = canvas_size().filter(|(w, _)| *w >= MIN_CANVAS_WIDTH)?;
@@ -109,7 +110,7 @@ fn centre_on(ed: Ed, f: Frame, ev: &PointerEvent) {
     let Some((w, h)) = canvas_size() else {
         return;
     };
-    ed.view.update(|v| {
+    ed.view.viewport.update(|v| {
         v.x = w / 2.0 - at.x * v.zoom;
         v.y = h / 2.0 - at.y * v.zoom;
     });
@@ -134,7 +135,7 @@ pub fn Minimap() -> impl IntoView {
     };
     move || {
         frame_only.get().map(|f| {
-            let cards = move || ed.nodes.with(|n| {
+            let cards = move || ed.doc.nodes.with(|n| {
                 n.list
                     .iter()
                     .map(|v| {

@@ -20,6 +20,7 @@ pub mod summary;
 
 mod canvas;
 mod clipboard;
+mod context;
 mod dialogs;
 mod diff_view;
 mod dom;

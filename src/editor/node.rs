@@ -10,12 +10,13 @@ use crate::t;
 use flowlab_engine::validate::Severity;
 use leptos::prelude::*;
 
+use super::context::use_ed;
 use super::geometry::{fail_port, out_port, NODE_H, NODE_W};
 use super::graph::{port_key, port_label};
 use super::icons::KindIcon;
 use super::run_context::use_run;
 use super::run_overlay::{node_run, RunNodeMarks};
-use super::state::{use_ed, NodeView};
+use super::state::NodeView;
 
 /// What a screen reader hears of a step besides the words on its card (its
 /// name, from the content, is the title and the summary): the kind, and a
@@ -38,7 +39,7 @@ pub fn Node(id: String) -> impl IntoView {
     let run_view = use_run();
     let node = {
         let id = id.clone();
-        Memo::new(move |_| ed.nodes.with(|n| n.get(&id).cloned()))
+        Memo::new(move |_| ed.doc.nodes.with(|n| n.get(&id).cloned()))
     };
     let pos = {
         let id = id.clone();
@@ -46,12 +47,12 @@ pub fn Node(id: String) -> impl IntoView {
     };
     let selected = {
         let id = id.clone();
-        Memo::new(move |_| ed.selection.with(|s| s.steps.contains(&id)))
+        Memo::new(move |_| ed.view.selection.with(|s| s.steps.contains(&id)))
     };
     let linked = {
         let id = id.clone();
         Memo::new(move |_| {
-            ed.edges.with(|es| {
+            ed.doc.edges.with(|es| {
                 es.iter()
                     .filter(|e| e.from == id)
                     .map(|e| e.port)
@@ -77,7 +78,7 @@ pub fn Node(id: String) -> impl IntoView {
     let tab_index = {
         let id = id.clone();
         move || {
-            if ed.tab_stop.with(|t| t.as_deref() == Some(id.as_str())) {
+            if ed.view.tab_stop.with(|t| t.as_deref() == Some(id.as_str())) {
                 "0"
             } else {
                 "-1"

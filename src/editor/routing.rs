@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
+use super::context::Ed;
 use super::geometry::{edge_path, edge_point, fail_port, in_port, out_port, Leaving, Point, Rect};
 use super::graph::Edge;
-use super::state::Ed;
 
 /// Room kept between a lane and the steps it passes.
 const CLEARANCE: f64 = 28.0;
@@ -169,7 +169,7 @@ pub fn edge_ends(ed: Ed, edge: &Edge) -> Option<(Point, Point)> {
     let start = if edge.is_fail() {
         fail_port(from)
     } else {
-        let (slot, count) = ed.nodes.with(|n| {
+        let (slot, count) = ed.doc.nodes.with(|n| {
             n.get(&edge.from).map_or((0, 1), |v| {
                 (
                     v.ports.iter().position(|p| *p == edge.port).unwrap_or(0),
@@ -193,7 +193,7 @@ pub fn leaving(edge: &Edge) -> Leaving {
 /// The edge's way round the other steps, and where its label sits, tracked.
 pub fn edge_route(ed: Ed, edge: &Edge) -> Option<Route> {
     let (a, b) = edge_ends(ed, edge)?;
-    let obstacles = ed.obstacles(a, b, [&edge.from, &edge.to]);
+    let obstacles = ed.doc.obstacles(a, b, [&edge.from, &edge.to]);
     Some(route(a, b, leaving(edge), &obstacles))
 }
 

@@ -6,10 +6,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::context::Ed;
 use super::run_model::{
     choose_version, editor_href, parse_mode, CanvasMode, RunSteps, VersionChoice,
 };
-use super::state::{Ed, Selection};
+use super::state::Selection;
 use super::viewport::fit;
 use crate::run_view::steps::{version_runs, version_steps, VersionRuns};
 
@@ -33,8 +34,8 @@ impl RunView {
     /// Reads the URL, provides the context, and shows the chosen version
     /// read-only on the canvas while in run mode.
     pub fn provide(ed: Ed) -> RunView {
-        let rt = ed.rt;
-        let workflow = ed.wf;
+        let rt = ed.doc.rt;
+        let workflow = ed.doc.wf;
         let query = use_query_map();
         let parsed_mode = Memo::new(move |_| query.with(|q| parse_mode(q.get_str("mode"))));
         let mode = Memo::new(move |_| parsed_mode.get().unwrap_or_default());
@@ -92,8 +93,8 @@ impl RunView {
             }
             let first = prev.is_none();
             if !(first && now.0 == CanvasMode::Design) {
-                ed.viewing.set(now.1);
-                ed.selection.set(Selection::default());
+                ed.view.viewing.set(now.1);
+                ed.view.selection.set(Selection::default());
                 request_animation_frame(move || fit(ed));
             }
             now

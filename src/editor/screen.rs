@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::canvas::Canvas;
+use super::context::{workflow, Ed};
 use super::dialogs::{restore, Dialogs};
 use super::doc::Doc;
 use super::inspector::Inspector;
@@ -19,7 +20,6 @@ use super::run_context::RunView;
 use super::run_panel::RunPanel;
 use super::shelf;
 use super::shortcuts::on_key;
-use super::state::{workflow, Ed};
 use super::toolbar::Toolbar;
 use super::viewport::fit;
 use crate::runtime::use_runtime;
@@ -59,11 +59,11 @@ fn Editor(id: String) -> impl IntoView {
     let epoch = rt.workspace_epoch();
     let doc = shelf::take(epoch, &id, &draft).unwrap_or_else(|| Doc::new(draft));
     let ed = Ed::new(rt, id.clone(), doc);
-    provide_context(ed);
+    ed.provide();
     {
         let id = id.clone();
         on_cleanup(move || {
-            if let Some(doc) = ed.doc.try_get_untracked() {
+            if let Some(doc) = ed.doc.session.try_get_untracked() {
                 shelf::put(epoch, &id, doc);
             }
         });
@@ -75,15 +75,15 @@ fn Editor(id: String) -> impl IntoView {
     Effect::new(move |_| {
         let changed = rt
             .with(|s| {
-                let w = workflow(s, &ed.id())?;
-                (!ed.doc.with_untracked(|d| d.matches(&w.draft))).then(|| w.draft.clone())
+                let w = workflow(s, &ed.doc.id())?;
+                (!ed.doc.session.with_untracked(|d| d.matches(&w.draft))).then(|| w.draft.clone())
             })
             .flatten();
         if let Some(draft) = changed {
-            ed.doc.update(|d| d.adopt(&draft));
+            ed.doc.session.update(|d| d.adopt(&draft));
             ed.prune_selection();
             let why = tr("The draft was changed outside the editor; the undo history starts again");
-            ed.notice.set(Some(why.into()));
+            ed.dialogs.notice.set(Some(why.into()));
         }
     });
 
@@ -107,9 +107,9 @@ fn Editor(id: String) -> impl IntoView {
     Effect::new(
         move |prev: Option<Option<gloo_timers::callback::Timeout>>| {
             drop(prev);
-            ed.notice
-                .get()
-                .map(|_| gloo_timers::callback::Timeout::new(4000, move || ed.notice.set(None)))
+            ed.dialogs.notice.get().map(|_| {
+                gloo_timers::callback::Timeout::new(4000, move || ed.dialogs.notice.set(None))
+            })
         },
     );
 
@@ -118,16 +118,16 @@ fn Editor(id: String) -> impl IntoView {
             data-readonly=move || ed.readonly().to_string() data-mode=move || run.mode.get().as_str()>
             <Toolbar />
             {move || run.problem.get().map(|p| view! { <div class="viewing-banner run-problem" role="alert" data-testid="run-problem">{p}</div> })}
-            <Show when=move || ed.viewing.get().is_some() && !run.active()>
+            <Show when=move || ed.view.viewing.get().is_some() && !run.active()>
                 <div class="viewing-banner" data-testid="viewing-banner">
-                    <span>{move || t!("Viewing version {n} — read-only", n = ed.viewing.get().unwrap_or_default())}</span>
+                    <span>{move || t!("Viewing version {n} — read-only", n = ed.view.viewing.get().unwrap_or_default())}</span>
                     <button type="button" class="button button--small" data-testid="viewing-restore"
-                        on:click=move |_| if let Some(n) = ed.viewing.get_untracked() { restore(ed, n) }>{tr("Restore into the draft")}</button>
+                        on:click=move |_| if let Some(n) = ed.view.viewing.get_untracked() { restore(ed, n) }>{tr("Restore into the draft")}</button>
                     <button type="button" class="button button--small button--primary" data-testid="viewing-close"
-                        on:click=move |_| ed.viewing.set(None)>{tr("Back to the draft")}</button>
+                        on:click=move |_| ed.view.viewing.set(None)>{tr("Back to the draft")}</button>
                 </div>
             </Show>
-            <Show when=move || ed.info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_edits()))>
+            <Show when=move || ed.doc.info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_edits()))>
                 <div class="viewing-banner" data-testid="archived-banner">
                     {tr("This workflow is archived: it is read-only. Clone it to work on a copy.")}
                 </div>
@@ -143,7 +143,7 @@ fn Editor(id: String) -> impl IntoView {
                 </aside>
             </div>
             <Dialogs />
-            {move || ed.notice.get().map(|n| view! { <div class="toast" role="status" data-testid="notice">{n}</div> })}
+            {move || ed.dialogs.notice.get().map(|n| view! { <div class="toast" role="status" data-testid="notice">{n}</div> })}
         </div>
     }
 }

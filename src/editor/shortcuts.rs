@@ -5,13 +5,13 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use super::context::Ed;
 use super::dialogs::link_from_selection;
 use super::dom::{in_dialog, in_form, on_canvas, open_inspector};
 use super::find;
 use super::gestures;
 use super::keyboard::{key_action, KeyAction};
 use super::run_context::RunView;
-use super::state::Ed;
 use super::viewport::{fit, zoom_by};
 
 pub fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
@@ -24,7 +24,10 @@ pub fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
     let action = key_action(&ev.key(), command, ev.shift_key(), ev.alt_key());
     // Find is the editor's from anywhere on the screen, a form field
     // included, but not from a dialog.
-    if action == Some(KeyAction::Find) && !in_dialog(ev) && ed.dialog.get_untracked().is_none() {
+    if action == Some(KeyAction::Find)
+        && !in_dialog(ev)
+        && ed.dialogs.dialog.get_untracked().is_none()
+    {
         ev.prevent_default();
         find::open(ed);
         return;
@@ -42,9 +45,9 @@ pub fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
     {
         return;
     }
-    if ed.dialog.get_untracked().is_some() {
+    if ed.dialogs.dialog.get_untracked().is_some() {
         if action == KeyAction::Escape {
-            ed.dialog.set(None);
+            ed.dialogs.dialog.set(None);
         }
         return;
     }
@@ -76,7 +79,7 @@ pub fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
         KeyAction::Nudge(dx, dy) => gestures::nudge(ed, dx, dy),
         KeyAction::Select(dir) => gestures::select_towards(ed, dir),
         KeyAction::Open => {
-            if ed.selection.with_untracked(|s| s.single().is_some()) {
+            if ed.view.selection.with_untracked(|s| s.single().is_some()) {
                 open_inspector();
             }
         }

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::context::Ed;
 use super::geometry::{content_bounds, Point, Viewport, FIT_MAX_ZOOM_READ_ONLY};
-use super::state::Ed;
 
 /// The canvas's size on screen.
 pub fn canvas_size() -> Option<(f64, f64)> {
@@ -22,11 +22,12 @@ pub fn fit(ed: Ed) {
         return;
     };
     let b = ed
+        .doc
         .nodes
         .with_untracked(|n| content_bounds(n.list.iter().map(|v| v.pos)));
-    ed.view.set(match b {
+    ed.view.viewport.set(match b {
         Some(b) => {
-            let read_only = ed.viewing.get_untracked().is_some();
+            let read_only = ed.view.viewing.get_untracked().is_some();
             let max = if read_only {
                 FIT_MAX_ZOOM_READ_ONLY
             } else {
@@ -42,5 +43,6 @@ pub fn fit(ed: Ed) {
 pub fn zoom_by(ed: Ed, factor: f64) {
     let (w, h) = canvas_size().unwrap_or((800.0, 600.0));
     ed.view
+        .viewport
         .update(|v| *v = v.zoomed_at(Point::new(w / 2.0, h / 2.0), factor));
 }

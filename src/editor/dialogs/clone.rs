@@ -7,23 +7,24 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::modal::Modal;
-use crate::editor::state::use_ed;
+use crate::editor::context::{use_ed_dialogs, use_ed_doc};
 
 #[component]
 pub fn CloneDialog() -> impl IntoView {
-    let ed = use_ed();
+    let dialogs = use_ed_dialogs();
+    let doc = use_ed_doc();
     let navigate = use_navigate();
-    let new_id = RwSignal::new(format!("{}_copy", ed.id()));
+    let new_id = RwSignal::new(format!("{}_copy", doc.id()));
     let error = RwSignal::new(None::<String>);
     let go = move || {
         let id = new_id.get_untracked().trim().to_string();
-        match ed.rt.command(Command::Clone {
-            workflow: ed.id(),
+        match doc.rt.command(Command::Clone {
+            workflow: doc.id(),
             new_id: id.clone(),
         }) {
             Ok(Outcome::Accepted) => {
-                ed.rt.dismiss_refusal();
-                ed.dialog.set(None);
+                doc.rt.dismiss_refusal();
+                dialogs.dialog.set(None);
                 navigate(&format!("/editor/{id}"), Default::default());
             }
             Ok(Outcome::Rejected(why)) => error.set(Some(why)),
@@ -41,7 +42,7 @@ pub fn CloneDialog() -> impl IntoView {
                 </label>
                 {move || error.get().map(|e| view! { <div class="callout callout--bad" role="alert">{e}</div> })}
                 <div class="modal-actions">
-                    <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>{tr("Cancel")}</button>
+                    <button type="button" class="button" on:click=move |_| dialogs.dialog.set(None)>{tr("Cancel")}</button>
                     <button type="submit" class="button button--primary" data-testid="clone-confirm">{tr("Clone")}</button>
                 </div>
             </form>

@@ -8,13 +8,14 @@ use flowlab_engine::runtime::Outcome;
 use leptos::prelude::*;
 
 use super::modal::Modal;
+use crate::editor::context::{use_ed, Ed};
 use crate::editor::lifecycle::{actions, label};
-use crate::editor::state::{use_ed, Ed};
 
 #[component]
 pub fn ConfirmDialog(input: DefinitionInput) -> impl IntoView {
     let ed = use_ed();
     let text = ed
+        .doc
         .info
         .get_untracked()
         .and_then(|i| {
@@ -29,9 +30,9 @@ pub fn ConfirmDialog(input: DefinitionInput) -> impl IntoView {
         <Modal title=t!("{action} this workflow?", action = verb) testid="confirm-dialog">
             <p class="confirm-text" data-testid="confirm-text">{text}</p>
             <div class="modal-actions">
-                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>{tr("Keep it")}</button>
+                <button type="button" class="button" on:click=move |_| ed.dialogs.dialog.set(None)>{tr("Keep it")}</button>
                 <button type="button" class="button button--danger" data-testid="confirm-ok"
-                    on:click=move |_| { ed.dialog.set(None); run_lifecycle(ed, input); }>
+                    on:click=move |_| { ed.dialogs.dialog.set(None); run_lifecycle(ed, input); }>
                     {t!("{action} workflow", action = verb)}
                 </button>
             </div>
@@ -40,7 +41,7 @@ pub fn ConfirmDialog(input: DefinitionInput) -> impl IntoView {
 }
 
 pub fn run_lifecycle(ed: Ed, input: DefinitionInput) {
-    let workflow = ed.id();
+    let workflow = ed.doc.id();
     let command = match input {
         DefinitionInput::Activate => Command::Activate { workflow },
         DefinitionInput::Pause => Command::Pause { workflow },
@@ -48,8 +49,9 @@ pub fn run_lifecycle(ed: Ed, input: DefinitionInput) {
         DefinitionInput::Cancel => Command::Cancel { workflow },
         DefinitionInput::Archive => Command::Archive { workflow },
     };
-    if let Ok(Outcome::Accepted) = ed.rt.command(command) {
-        ed.notice
+    if let Ok(Outcome::Accepted) = ed.doc.rt.command(command) {
+        ed.dialogs
+            .notice
             .set(Some(t!("{action}: done", action = label(input))));
     }
 }

@@ -6,8 +6,9 @@ use flowlab_engine::model::WorkflowDraft;
 use leptos::prelude::*;
 
 use super::modal::Modal;
+use crate::editor::context::{use_ed, Ed};
 use crate::editor::diff_view::DiffView;
-use crate::editor::state::{use_ed, Dialog, Ed};
+use crate::editor::state::Dialog;
 
 #[component]
 pub fn DiffDialog(a: u32, b: u32) -> impl IntoView {
@@ -23,7 +24,7 @@ pub fn DiffDialog(a: u32, b: u32) -> impl IntoView {
         <Modal title=format!("{} → {}", name_of(a), name_of(b)) testid="diff-dialog" wide=true>
             {body}
             <div class="modal-actions">
-                <button type="button" class="button" data-testid="diff-back" on:click=move |_| ed.dialog.set(Some(Dialog::Versions))>{tr("Back to the history")}</button>
+                <button type="button" class="button" data-testid="diff-back" on:click=move |_| ed.dialogs.dialog.set(Some(Dialog::Versions))>{tr("Back to the history")}</button>
             </div>
         </Modal>
     }
@@ -32,9 +33,9 @@ pub fn DiffDialog(a: u32, b: u32) -> impl IntoView {
 /// A version's draft, or the working draft for 0.
 pub fn draft_of(ed: Ed, n: u32) -> Option<WorkflowDraft> {
     if n == 0 {
-        return Some(ed.doc.with_untracked(|d| d.draft().clone()));
+        return Some(ed.doc.session.with_untracked(|d| d.draft().clone()));
     }
-    ed.info.with_untracked(|i| {
+    ed.doc.info.with_untracked(|i| {
         i.as_ref()?
             .versions
             .iter()

@@ -13,7 +13,8 @@ mod versions;
 
 use leptos::prelude::*;
 
-use super::state::{use_ed, Dialog};
+use super::context::use_ed_dialogs;
+use super::state::Dialog;
 use clone::CloneDialog;
 use confirm::ConfirmDialog;
 use diff::DiffDialog;
@@ -27,9 +28,9 @@ pub use versions::restore;
 
 #[component]
 pub fn Dialogs() -> impl IntoView {
-    let ed = use_ed();
+    let dialogs = use_ed_dialogs();
     move || {
-        ed.dialog.get().map(|d| match d {
+        dialogs.dialog.get().map(|d| match d {
             Dialog::Publish => view! { <PublishDialog /> }.into_any(),
             Dialog::Versions => view! { <VersionsDialog /> }.into_any(),
             Dialog::Diff(a, b) => view! { <DiffDialog a b /> }.into_any(),

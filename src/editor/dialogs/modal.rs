@@ -5,8 +5,8 @@ use crate::i18n::tr;
 use leptos::prelude::*;
 
 use crate::components::native_dialog::NativeDialog;
+use crate::editor::context::use_ed_dialogs;
 use crate::editor::icons::Glyph;
-use crate::editor::state::use_ed;
 
 #[component]
 pub fn Modal(
@@ -15,20 +15,20 @@ pub fn Modal(
     children: Children,
     #[prop(optional)] wide: bool,
 ) -> impl IntoView {
-    let ed = use_ed();
+    let dialogs = use_ed_dialogs();
     let label = title.clone();
     view! {
-        <NativeDialog class="modal-backdrop" label=label on_close=Callback::new(move |_| ed.dialog.set(None))>
+        <NativeDialog class="modal-backdrop" label=label on_close=Callback::new(move |_| dialogs.dialog.set(None))>
             <div class="modal" class:modal--wide=wide data-testid=testid on:click=|ev| ev.stop_propagation()>
                 <header class="modal-head">
                     <h2>{title}</h2>
-                    <button type="button" class="icon-button" data-testid="dialog-close" aria-label=tr("Close") on:click=move |_| ed.dialog.set(None)>
+                    <button type="button" class="icon-button" data-testid="dialog-close" aria-label=tr("Close") on:click=move |_| dialogs.dialog.set(None)>
                         <Glyph name="close" />
                     </button>
                 </header>
                 <div class="modal-body">{children()}</div>
             </div>
-            <div class="modal-scrim" aria-hidden="true" on:click=move |_| ed.dialog.set(None)></div>
+            <div class="modal-scrim" aria-hidden="true" on:click=move |_| dialogs.dialog.set(None)></div>
         </NativeDialog>
     }
 }

@@ -10,18 +10,19 @@ use flowlab_engine::runtime::Outcome;
 use leptos::prelude::*;
 
 use super::modal::Modal;
+use crate::editor::context::{use_ed_dialogs, use_ed_doc};
 use crate::editor::diff_view::DiffView;
-use crate::editor::state::use_ed;
 use crate::run_view::channels::publish_warnings;
 
 #[component]
 pub fn PublishDialog() -> impl IntoView {
-    let ed = use_ed();
-    ed.push();
-    let info = ed.info.get_untracked();
+    let dialogs = use_ed_dialogs();
+    let doc = use_ed_doc();
+    doc.push();
+    let info = doc.info.get_untracked();
     let current = info.as_ref().and_then(|i| i.versions.last().cloned());
     let next = current.as_ref().map_or(1, |v| v.number + 1);
-    let draft = ed.doc.with_untracked(|d| d.draft().clone());
+    let draft = doc.session.with_untracked(|d| d.draft().clone());
     let base = current
         .as_ref()
         .map(|v| v.draft.clone())
@@ -33,27 +34,29 @@ pub fn PublishDialog() -> impl IntoView {
         });
     let changes = diff(&base, &draft);
     let unchanged = current.is_some() && !changes.changes_content();
-    let report = ed.report.get_untracked();
+    let report = doc.report.get_untracked();
     let errors = report.errors.clone();
     let warnings = report.warnings.clone();
     let blocked = !errors.is_empty() || unchanged;
-    let channels = ed
+    let channels = doc
         .rt
-        .with_untracked(|s| publish_warnings(s.state(), &ed.id()))
+        .with_untracked(|s| publish_warnings(s.state(), &doc.id()))
         .unwrap_or_default();
     let note = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let publish = move |_| {
         let n = note.get_untracked();
         let note = (!n.trim().is_empty()).then(|| n.trim().to_string());
-        match ed.rt.command(Command::Publish {
-            workflow: ed.id(),
+        match doc.rt.command(Command::Publish {
+            workflow: doc.id(),
             note,
         }) {
             Ok(Outcome::Accepted) => {
-                ed.rt.dismiss_refusal();
-                ed.dialog.set(None);
-                ed.notice.set(Some(t!("Published version {n}", n = next)));
+                doc.rt.dismiss_refusal();
+                dialogs.dialog.set(None);
+                dialogs
+                    .notice
+                    .set(Some(t!("Published version {n}", n = next)));
             }
             Ok(Outcome::Rejected(why)) => error.set(Some(why)),
             Err(e) => error.set(Some(e.to_string())),
@@ -95,7 +98,7 @@ pub fn PublishDialog() -> impl IntoView {
             {move || error.get().map(|e| view! { <div class="callout callout--bad" role="alert" data-testid="publish-refused">{e}</div> })}
             <p class="panel-note">{tr("Published versions never change. New enrollments use the newest; running executions keep theirs.")}</p>
             <div class="modal-actions">
-                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>{tr("Cancel")}</button>
+                <button type="button" class="button" on:click=move |_| dialogs.dialog.set(None)>{tr("Cancel")}</button>
                 <button type="button" class="button button--primary" data-testid="publish-confirm" disabled=blocked on:click=publish>
                     {t!("Publish v{n}", n = next)}
                 </button>

@@ -8,14 +8,16 @@ use leptos::prelude::*;
 use super::diff::draft_of;
 use super::modal::Modal;
 use crate::components::clock_bar::format_sim_time;
-use crate::editor::state::{use_ed, Dialog, Ed, Selection, VersionInfo};
+use crate::editor::context::{use_ed, Ed};
+use crate::editor::state::{Dialog, Selection, VersionInfo};
 
 #[component]
 pub fn VersionsDialog() -> impl IntoView {
     let ed = use_ed();
     let picked = RwSignal::new(Vec::<u32>::new());
     let versions = move || {
-        ed.info
+        ed.doc
+            .info
             .get()
             .map(|i| i.versions.into_iter().rev().collect::<Vec<_>>())
             .unwrap_or_default()
@@ -35,11 +37,11 @@ pub fn VersionsDialog() -> impl IntoView {
                 <td><code class="version-hash" title=v.hash.clone()>{short_hash(&v.hash)}</code></td>
                 <td class="version-actions">
                     <button type="button" class="button button--small" data-testid="version-view"
-                        on:click=move |_| { ed.viewing.set(Some(n)); ed.selection.set(Selection::default()); ed.dialog.set(None); }>{tr("View")}</button>
+                        on:click=move |_| { ed.view.viewing.set(Some(n)); ed.view.selection.set(Selection::default()); ed.dialogs.dialog.set(None); }>{tr("View")}</button>
                     <button type="button" class="button button--small" data-testid="version-diff-draft"
-                        on:click=move |_| ed.dialog.set(Some(Dialog::Diff(n, 0)))>{tr("Diff with draft")}</button>
+                        on:click=move |_| ed.dialogs.dialog.set(Some(Dialog::Diff(n, 0)))>{tr("Diff with draft")}</button>
                     <button type="button" class="button button--small" data-testid="version-restore"
-                        disabled=move || ed.info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_edits()))
+                        disabled=move || ed.doc.info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_edits()))
                         on:click=move |_| restore(ed, n)>{tr("Restore")}</button>
                 </td>
             </tr>
@@ -58,7 +60,7 @@ pub fn VersionsDialog() -> impl IntoView {
                     <span class="panel-note">{tr("Pick two versions to compare them.")}</span>
                     <button type="button" class="button button--primary" data-testid="versions-compare"
                         disabled=move || picked.get().len() != 2
-                        on:click=move |_| { let mut p = picked.get_untracked(); p.sort(); ed.dialog.set(Some(Dialog::Diff(p[0], p[1]))); }>
+                        on:click=move |_| { let mut p = picked.get_untracked(); p.sort(); ed.dialogs.dialog.set(Some(Dialog::Diff(p[0], p[1]))); }>
                         {tr("Compare")}
                     </button>
                 </div>
@@ -71,23 +73,23 @@ pub fn VersionsDialog() -> impl IntoView {
 /// engine's own `restore` (so the log says what happened).
 pub fn restore(ed: Ed, n: u32) {
     let Some(v) = draft_of(ed, n) else { return };
-    ed.viewing.set(None);
+    ed.view.viewing.set(None);
     let mut changed = false;
-    ed.doc.update(|d| {
+    ed.doc.session.update(|d| {
         changed = d
             .replace_content(&t!("Restore version {n}", n = n), &v)
             .unwrap_or(false)
     });
     if changed {
-        let _ = ed.rt.command(Command::Restore {
-            workflow: ed.id(),
+        let _ = ed.doc.rt.command(Command::Restore {
+            workflow: ed.doc.id(),
             version: n,
         });
-        ed.push();
+        ed.doc.push();
     }
-    ed.dialog.set(None);
-    ed.selection.set(Selection::default());
-    ed.notice.set(Some(if changed {
+    ed.dialogs.dialog.set(None);
+    ed.view.selection.set(Selection::default());
+    ed.dialogs.notice.set(Some(if changed {
         t!(
             "Version {n} restored into the draft (undo with Ctrl+Z)",
             n = n

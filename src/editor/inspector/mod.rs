@@ -14,19 +14,19 @@ use crate::t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::use_ed;
+use super::context::use_ed;
 use step::StepInspector;
 use workflow::WorkflowInspector;
 
 #[component]
 pub fn Inspector() -> impl IntoView {
     let ed = use_ed();
-    let single = Memo::new(move |_| ed.selection.with(|s| s.single().map(str::to_owned)));
-    let count = Memo::new(move |_| ed.selection.with(|s| s.steps.len()));
+    let single = Memo::new(move |_| ed.view.selection.with(|s| s.single().map(str::to_owned)));
+    let count = Memo::new(move |_| ed.view.selection.with(|s| s.steps.len()));
 
     // Focus the field a problem names, once the form for it is there.
     Effect::new(move |_| {
-        let Some(field) = ed.focus.get() else {
+        let Some(field) = ed.view.focus.get() else {
             return;
         };
         single.track();
@@ -47,7 +47,7 @@ pub fn Inspector() -> impl IntoView {
                     None => break,
                 }
             }
-            ed.focus.set(None);
+            ed.view.focus.set(None);
         });
     });
 

@@ -16,8 +16,8 @@ use super::fields::{
 };
 use super::filter::FilterBuilder;
 use super::whole_days::WholeDaysField;
+use crate::editor::context::{use_ed, Ed};
 use crate::editor::retry_timeline::{policy_hint, schedule, RetryTimeline};
-use crate::editor::state::{use_ed, Ed};
 use crate::editor::summary::{kind_hint, kind_label, title};
 
 fn opts(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -33,7 +33,7 @@ fn step_options(ed: Ed, id: &str, none: &str) -> Memo<Vec<(String, String)>> {
     let (id, none) = (id.to_string(), none.to_string());
     Memo::new(move |_| {
         let mut o = vec![(String::new(), none.clone())];
-        ed.doc.with(|d| {
+        ed.doc.session.with(|d| {
             for s in &d.draft().steps {
                 if s.id != id {
                     let t = title(s);
@@ -53,7 +53,7 @@ fn step_options(ed: Ed, id: &str, none: &str) -> Memo<Vec<(String, String)>> {
 fn workflow_options(ed: Ed) -> Memo<Vec<(String, String)>> {
     Memo::new(move |_| {
         let mut o = vec![(String::new(), tr("— choose a workflow —").to_string())];
-        ed.world.with(|(ids, _)| {
+        ed.doc.world.with(|(ids, _)| {
             o.extend(ids.iter().map(|w| (w.clone(), w.clone())));
         });
         o
@@ -130,7 +130,7 @@ pub fn StepInspector(id: String) -> impl IntoView {
     let ed = use_ed();
     let step = {
         let id = id.clone();
-        Memo::new(move |_| ed.step(&id))
+        Memo::new(move |_| ed.doc.step(&id))
     };
     let kind = step.get_untracked().map(|s| s.kind());
     let Some(kind) = kind else {
@@ -146,13 +146,14 @@ pub fn StepInspector(id: String) -> impl IntoView {
     let set_id = Callback::new(move |v: String| {
         let v = v.trim().to_string();
         if v.is_empty() {
-            ed.notice.set(Some(tr("A step needs an id").into()));
+            ed.dialogs.notice.set(Some(tr("A step needs an id").into()));
             return;
         }
         ed.update_step(&sid.get_value(), |s| s.id = v);
     });
     let is_start = Memo::new(move |_| {
         ed.doc
+            .session
             .with(|d| d.draft().steps.first().map(|s| &s.id) == Some(&sid.get_value()))
     });
     let has_next = !matches!(
@@ -271,7 +272,7 @@ pub fn StepInspector(id: String) -> impl IntoView {
 fn ActionForm(id: String) -> impl IntoView {
     let ed = use_ed();
     let sid = StoredValue::new(id.clone());
-    let a = Memo::new(move |_| ed.step(&sid.get_value()).and_then(|s| action_of(&s)));
+    let a = Memo::new(move |_| ed.doc.step(&sid.get_value()).and_then(|s| action_of(&s)));
     let kind = Signal::derive(move || {
         a.get()
             .and_then(|a| a.action)
@@ -349,7 +350,8 @@ fn CompensationFields(id: String) -> impl IntoView {
     let ed = use_ed();
     let sid = StoredValue::new(id);
     let c = Memo::new(move |_| {
-        ed.step(&sid.get_value())
+        ed.doc
+            .step(&sid.get_value())
             .and_then(|s| action_of(&s))
             .and_then(|a| a.compensation)
     });
@@ -437,7 +439,7 @@ fn FaultFields(
 fn RetryForm(id: String) -> impl IntoView {
     let ed = use_ed();
     let sid = StoredValue::new(id);
-    let step = Memo::new(move |_| ed.step(&sid.get_value()));
+    let step = Memo::new(move |_| ed.doc.step(&sid.get_value()));
     let retry = Signal::derive(move || step.get().and_then(|s| retry_written(&s)));
     let edit = move |f: Box<dyn FnOnce(&mut RetryPolicy)>| {
         ed.update_step(&sid.get_value(), |s| {
@@ -484,7 +486,11 @@ fn RetryForm(id: String) -> impl IntoView {
 fn FailActionForm(id: String, default: &'static str, title: &'static str) -> impl IntoView {
     let ed = use_ed();
     let sid = StoredValue::new(id);
-    let written = Memo::new(move |_| ed.step(&sid.get_value()).and_then(|s| on_fail_written(&s)));
+    let written = Memo::new(move |_| {
+        ed.doc
+            .step(&sid.get_value())
+            .and_then(|s| on_fail_written(&s))
+    });
     let action = Signal::derive(move || {
         written
             .get()
@@ -563,10 +569,12 @@ fn FailActionForm(id: String, default: &'static str, title: &'static str) -> imp
 fn ConditionForm(id: String) -> impl IntoView {
     let ed = use_ed();
     let sid = StoredValue::new(id);
-    let c = Memo::new(move |_| match ed.step(&sid.get_value()).map(|s| s.body) {
-        Some(StepBody::Condition(c)) => Some(c),
-        _ => None,
-    });
+    let c = Memo::new(
+        move |_| match ed.doc.step(&sid.get_value()).map(|s| s.body) {
+            Some(StepBody::Condition(c)) => Some(c),
+            _ => None,
+        },
+    );
     let edit = move |f: Box<dyn FnOnce(&mut flowlab_engine::model::ConditionStep)>| {
         ed.update_step(&sid.get_value(), |s| {
             if let StepBody::Condition(c) = &mut s.body {
@@ -595,10 +603,10 @@ fn ConditionForm(id: String) -> impl IntoView {
 fn ApprovalForm(id: String) -> impl IntoView {
     let ed = use_ed();
     let sid = StoredValue::new(id.clone());
-    let a = Memo::new(move |_| ed.step(&sid.get_value()).and_then(|s| approval_of(&s)));
+    let a = Memo::new(move |_| ed.doc.step(&sid.get_value()).and_then(|s| approval_of(&s)));
     let edit = move |f: Box<dyn FnOnce(&mut ApprovalStep)>| edit_approval(ed, &sid.get_value(), f);
     let groups = move || {
-        ed.world.with(|(_, ops)| {
+        ed.doc.world.with(|(_, ops)| {
             let mut g: Vec<String> = ops.iter().flat_map(|o| o.groups.iter().cloned()).collect();
             g.sort();
             g.dedup();
