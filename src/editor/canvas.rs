@@ -1,64 +1,36 @@
-//! The SVG canvas: grid, edges, nodes, and every pointer gesture on them.
-//! One set of handlers on the `<svg>` finds what was hit from `data-`
-//! attributes (a port, an edge handle, a node, an edge, the background)
-//! and runs the gesture: link, drag, select, rubber band or pan; the
-//! wheel zooms at the pointer.
+//! The SVG canvas: grid, edges, nodes, and the pointer gestures on them.
+//! One set of handlers on the `<svg>` finds what a press hit (from the
+//! geometry the nodes are drawn with; an edge's line from the DOM) and
+//! feeds the pointer machine (`pointer.rs`), then carries out its effects;
+//! the wheel zooms at the pointer.
 
 use crate::i18n::tr;
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use flowlab_engine::edit::Port;
 use leptos::ev::{MouseEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::context::use_ed;
+use super::context::{use_ed, Ed};
+use super::dom::focus_step;
 use super::drop_menu::{DropKindMenu, LinkDrop};
 use super::edge::EdgeView;
 use super::find::FindStep;
-use super::geometry::{node_at, nodes_in, snap_point, Point, Rect, Viewport, GRID};
-use super::graph::port_from_key;
+use super::geometry::{
+    node_at, node_hit, nodes_in, on_handle, NodeHit, NodeShape, Point, Rect, GRID,
+};
 use super::icons::Glyph;
 use super::minimap::Minimap;
 use super::node::Node;
+use super::pointer::{step, Button, Effect, Hit, Input, PointerState};
 use super::rename::{self, RenameStep};
+use super::routing::edge_ends;
 use super::run_context::use_run;
 use super::run_overlay::RunEdgeLabels;
-use super::state::{DragOffset, Overlay, Selection};
+use super::state::Overlay;
 use super::viewport::{fit, zoom_by};
 
-/// Pointer travel (px) below which a press is a click.
-const CLICK_SLOP: f64 = 4.0;
-
-#[derive(Clone)]
-enum Gesture {
-    Pan {
-        start: Point,
-        view: Viewport,
-        moved: bool,
-    },
-    Drag {
-        id: String,
-        ids: Arc<BTreeSet<String>>,
-        start: Point,
-        anchor: Point,
-        moved: bool,
-        toggled: bool,
-    },
-    Link {
-        from: String,
-        port: Port,
-        origin: Point,
-    },
-    Band {
-        start: Point,
-        additive: bool,
-    },
-}
-
-/// The canvas element's position on the page, to turn client coordinates
-/// into canvas ones.
+/// The pointer's position relative to the canvas element.
 fn local(ev: &web_sys::MouseEvent) -> Point {
     let rect = ev
         .current_target()
@@ -77,26 +49,139 @@ fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
         .flatten()
 }
 
-/// Whether the pointer is over any part of a step (its ports included),
-/// whatever has captured it.
-fn on_a_step(ev: &web_sys::MouseEvent) -> bool {
-    document()
-        .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
-        .and_then(|el| el.closest("[data-node-id]").ok().flatten())
-        .is_some()
+/// The steps' part under world point `w`, the topmost first.
+fn step_part(ed: Ed, w: Point) -> Option<Hit> {
+    ed.doc.nodes.with_untracked(|n| {
+        let shapes: Vec<NodeShape> = n
+            .list
+            .iter()
+            .map(|v| NodeShape {
+                id: &v.id,
+                pos: v.pos,
+                ports: v.ports,
+                fail_port: v.fail_port,
+                start: v.start,
+            })
+            .collect();
+        node_hit(w, &shapes).map(|h| match h {
+            NodeHit::Port(id, port) => Hit::Port {
+                node: id.to_owned(),
+                port,
+            },
+            NodeHit::Body(id) => Hit::Node {
+                id: id.to_owned(),
+                pos: n.get(id).map(|v| v.pos).unwrap_or_default(),
+            },
+        })
+    })
+}
+
+/// What a press at world point `w` hit: a step (drawn over the edges),
+/// the selected edge's reconnect handle, an edge's line, or nothing.
+fn hit_at(ed: Ed, ev: &web_sys::Event, w: Point, readonly: bool) -> Hit {
+    if let Some(hit) = step_part(ed, w) {
+        return hit;
+    }
+    let selected = ed.view.selection.with_untracked(|s| s.edge.clone());
+    let edge = selected.and_then(|key| {
+        ed.doc
+            .edges
+            .with_untracked(|es| es.iter().find(|e| e.key() == key).cloned())
+    });
+    if let (Some(edge), false) = (edge, readonly) {
+        if untrack(|| edge_ends(ed, &edge)).is_some_and(|(_, to)| on_handle(w, to)) {
+            return Hit::Port {
+                node: edge.from,
+                port: edge.port,
+            };
+        }
+    }
+    // An edge's line is a routed curve: the browser knows where it runs.
+    match closest(ev, "[data-edge-key]").and_then(|el| el.get_attribute("data-edge-key")) {
+        Some(key) => Hit::Edge(key),
+        None => Hit::Background,
+    }
 }
 
 #[component]
 pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
     let ed = use_ed();
     let run_view = use_run();
-    let gesture = StoredValue::new_local(None::<Gesture>);
+    let pointer = StoredValue::new(PointerState::Idle);
     let link_drop = RwSignal::new(None::<LinkDrop>);
 
-    let on_down = move |ev: PointerEvent| {
-        if ev.button() != 0 && ev.button() != 1 {
-            return;
+    let carry_out = move |effects: Vec<Effect>, ev: &PointerEvent| {
+        for effect in effects {
+            match effect {
+                Effect::Capture => {
+                    if let Some(el) = ev
+                        .current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    {
+                        let _ = el.set_pointer_capture(ev.pointer_id());
+                    }
+                    ev.prevent_default();
+                }
+                Effect::Focus(id) => focus_step(&id),
+                Effect::Select(s) => ed.view.selection.set(s),
+                Effect::SetView(v) => ed.view.viewport.set(v),
+                Effect::SetDrag(d) => ed.view.set_drag(d),
+                Effect::SetOverlay(o) => ed.view.overlay.set(o),
+                Effect::MoveSteps { ids, dx, dy } => {
+                    let moves: Vec<(String, Point)> = ed.doc.nodes.with_untracked(|n| {
+                        ids.iter()
+                            .filter_map(|i| n.get(i).map(|v| (i.clone(), v.pos.offset(dx, dy))))
+                            .collect()
+                    });
+                    ed.apply(|d| d.move_to(&moves));
+                }
+                Effect::Connect { from, port, to } => {
+                    ed.apply(|d| d.connect(&from, port, &to));
+                }
+                Effect::OfferStep {
+                    from,
+                    port,
+                    origin,
+                    at,
+                    screen,
+                } => link_drop.set(Some(LinkDrop {
+                    from,
+                    port,
+                    origin,
+                    at,
+                    screen,
+                })),
+                Effect::SelectBand { band, additive } => {
+                    let hit: BTreeSet<String> = ed.doc.nodes.with_untracked(|n| {
+                        nodes_in(band, n.positions())
+                            .into_iter()
+                            .map(str::to_owned)
+                            .collect()
+                    });
+                    ed.view.selection.update(|s| {
+                        s.edge = None;
+                        if additive {
+                            s.steps.extend(hit);
+                        } else {
+                            s.steps = hit;
+                        }
+                    });
+                }
+            }
         }
+    };
+    let feed = move |input: Input, ev: &PointerEvent| {
+        let (next, effects) = step(pointer.get_value(), input);
+        pointer.set_value(next);
+        carry_out(effects, ev);
+    };
+
+    let on_down = move |ev: PointerEvent| {
+        let button = match ev.button() {
+            0 => Button::Primary,
+            1 => Button::Middle,
+            _ => return,
+        };
         // The press's default is prevented, so the browser does not take
         // the focus from the rename field or the find box: leaving them
         // commits or closes them.
@@ -108,234 +193,64 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 let _ = el.blur();
             }
         }
-        let e: &web_sys::Event = ev.as_ref();
         let m: &web_sys::MouseEvent = ev.as_ref();
-        let p = local(m);
+        let screen = local(m);
         let view = ed.view.viewport.get_untracked();
-        let w = view.to_world(p);
+        let world = view.to_world(screen);
         let readonly = untrack(|| ed.readonly());
-        let shift = ev.shift_key();
-        let g = if ev.button() == 1 || space.get_untracked() {
-            Gesture::Pan {
-                start: p,
-                view,
-                moved: false,
-            }
-        } else if let (Some(port_el), false) = (closest(e, "[data-port]"), readonly) {
-            let from = port_el.get_attribute("data-node-id").unwrap_or_default();
-            let port = port_el
-                .get_attribute("data-port")
-                .and_then(|k| port_from_key(&k))
-                .unwrap_or(Port::Next);
-            let origin = w;
-            ed.view.overlay.set(Some(Overlay::Link {
-                from: origin,
-                to: w,
-            }));
-            Gesture::Link { from, port, origin }
-        } else if let Some(node_el) = closest(e, "[data-node-id]") {
-            let id = node_el.get_attribute("data-node-id").unwrap_or_default();
-            if let Ok(svg) = node_el.dyn_into::<web_sys::SvgElement>() {
-                let _ = svg.focus();
-            }
-            let was = ed.view.selection.with_untracked(|s| s.steps.contains(&id));
-            let mut toggled = false;
-            if shift {
-                toggled = true;
-                ed.view.selection.update(|s| {
-                    s.edge = None;
-                    if !s.steps.remove(&id) {
-                        s.steps.insert(id.clone());
-                    }
-                });
-            } else if !was {
-                ed.view.selection.set(Selection::only(&id));
-            }
-            let ids = Arc::new(ed.view.selection.with_untracked(|s| s.steps.clone()));
-            if readonly || !ids.contains(&id) {
-                return;
-            }
-            let anchor = ed
-                .doc
-                .nodes
-                .with_untracked(|n| n.get(&id).map(|v| v.pos))
-                .unwrap_or_default();
-            Gesture::Drag {
-                id,
-                ids,
-                start: w,
-                anchor,
-                moved: false,
-                toggled,
-            }
-        } else if let Some(edge_el) = closest(e, "[data-edge-key]") {
-            let key = edge_el.get_attribute("data-edge-key");
-            ed.view.selection.set(Selection {
-                steps: BTreeSet::new(),
-                edge: key,
-            });
-            return;
-        } else if shift {
-            ed.view.overlay.set(Some(Overlay::Band { a: w, b: w }));
-            Gesture::Band {
-                start: w,
-                additive: true,
-            }
-        } else {
-            Gesture::Pan {
-                start: p,
-                view,
-                moved: false,
-            }
+        let input = Input::Down {
+            button,
+            screen,
+            world,
+            view,
+            hit: hit_at(ed, ev.as_ref(), world, readonly),
+            shift: ev.shift_key(),
+            space: space.get_untracked(),
+            readonly,
+            selected: ed.view.selection.with_untracked(|s| s.steps.clone()),
         };
-        gesture.set_value(Some(g));
-        if let Some(el) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let _ = el.set_pointer_capture(ev.pointer_id());
-        }
-        ev.prevent_default();
+        feed(input, &ev);
     };
 
     let on_move = move |ev: PointerEvent| {
-        let Some(mut g) = gesture.get_value() else {
+        if pointer.with_value(|p| *p == PointerState::Idle) {
             return;
-        };
-        let m: &web_sys::MouseEvent = ev.as_ref();
-        let p = local(m);
-        let w = ed.view.viewport.get_untracked().to_world(p);
-        match &mut g {
-            Gesture::Pan { start, view, moved } => {
-                if p.distance(*start) > CLICK_SLOP {
-                    *moved = true;
-                }
-                ed.view
-                    .viewport
-                    .set(view.panned(p.x - start.x, p.y - start.y));
-            }
-            Gesture::Drag {
-                ids,
-                start,
-                anchor,
-                moved,
-                ..
-            } => {
-                let zoom = ed.view.viewport.get_untracked().zoom;
-                if !*moved && w.distance(*start) * zoom <= CLICK_SLOP {
-                    return;
-                }
-                *moved = true;
-                let to = snap_point(anchor.offset(w.x - start.x, w.y - start.y));
-                let offset = DragOffset {
-                    ids: ids.clone(),
-                    dx: to.x - anchor.x,
-                    dy: to.y - anchor.y,
-                };
-                ed.view.set_drag(Some(offset));
-            }
-            Gesture::Link { origin, .. } => {
-                ed.view.overlay.set(Some(Overlay::Link {
-                    from: *origin,
-                    to: w,
-                }));
-            }
-            Gesture::Band { start, .. } => {
-                ed.view.overlay.set(Some(Overlay::Band { a: *start, b: w }));
-            }
         }
-        gesture.set_value(Some(g));
+        let m: &web_sys::MouseEvent = ev.as_ref();
+        let screen = local(m);
+        let view = ed.view.viewport.get_untracked();
+        let input = Input::Move {
+            screen,
+            world: view.to_world(screen),
+            zoom: view.zoom,
+        };
+        feed(input, &ev);
     };
 
     let on_up = move |ev: PointerEvent| {
-        let Some(g) = gesture.get_value() else {
+        if pointer.with_value(|p| *p == PointerState::Idle) {
             return;
-        };
-        gesture.set_value(None);
-        let m: &web_sys::MouseEvent = ev.as_ref();
-        let w = ed.view.viewport.get_untracked().to_world(local(m));
-        match g {
-            Gesture::Pan { moved, .. } => {
-                if !moved {
-                    ed.view.selection.set(Selection::default());
-                }
-            }
-            Gesture::Drag {
-                id,
-                ids,
-                moved,
-                toggled,
-                ..
-            } => {
-                let offset = ed.view.drag.get_untracked();
-                match offset {
-                    Some(o) if moved => {
-                        let moves: Vec<(String, Point)> = ed.doc.nodes.with_untracked(|n| {
-                            ids.iter()
-                                .filter_map(|i| {
-                                    n.get(i).map(|v| (i.clone(), v.pos.offset(o.dx, o.dy)))
-                                })
-                                .collect()
-                        });
-                        ed.apply(|d| d.move_to(&moves));
-                    }
-                    _ if !moved && !toggled => ed.view.selection.set(Selection::only(&id)),
-                    _ => {}
-                }
-                ed.view.set_drag(None);
-            }
-            Gesture::Link { from, port, origin } => {
-                if ed.view.overlay.get_untracked().is_none() {
-                    return;
-                }
-                ed.view.overlay.set(None);
-                let target = ed
-                    .doc
-                    .nodes
-                    .with_untracked(|n| node_at(w, n.positions()).map(str::to_owned));
-                let zoom = ed.view.viewport.get_untracked().zoom;
-                match target {
-                    Some(to) if to != from => {
-                        ed.apply(|d| d.connect(&from, port, &to));
-                    }
-                    None if !on_a_step(m) && w.distance(origin) * zoom > CLICK_SLOP => {
-                        link_drop.set(Some(LinkDrop {
-                            from,
-                            port,
-                            origin,
-                            at: w,
-                            screen: local(m),
-                        }));
-                    }
-                    _ => {}
-                }
-            }
-            Gesture::Band { start, additive } => {
-                ed.view.overlay.set(None);
-                let band = Rect::from_corners(start, w);
-                let hit: BTreeSet<String> = ed.doc.nodes.with_untracked(|n| {
-                    nodes_in(band, n.positions())
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect()
-                });
-                ed.view.selection.update(|s| {
-                    s.edge = None;
-                    if additive {
-                        s.steps.extend(hit);
-                    } else {
-                        s.steps = hit;
-                    }
-                });
-            }
         }
+        let m: &web_sys::MouseEvent = ev.as_ref();
+        let screen = local(m);
+        let view = ed.view.viewport.get_untracked();
+        let world = view.to_world(screen);
+        let input = Input::Up {
+            screen,
+            world,
+            zoom: view.zoom,
+            target: ed
+                .doc
+                .nodes
+                .with_untracked(|n| node_at(world, n.positions()).map(str::to_owned)),
+            on_a_step: step_part(ed, world).is_some(),
+            drag: ed.view.drag.get_untracked().map(|o| (o.dx, o.dy)),
+            overlay: ed.view.overlay.get_untracked().is_some(),
+        };
+        feed(input, &ev);
     };
 
-    let on_cancel = move |_: PointerEvent| {
-        gesture.set_value(None);
-        ed.view.set_drag(None);
-        ed.view.overlay.set(None);
-    };
+    let on_cancel = move |ev: PointerEvent| feed(Input::Cancel, &ev);
 
     // The double click's target is the canvas (the pointer is captured
     // on it), so the step is found by position.

@@ -6,7 +6,7 @@ use crate::i18n::tr;
 use leptos::prelude::*;
 
 use super::context::use_ed;
-use super::geometry::{reconnect_handle, Point};
+use super::geometry::{reconnect_handle, Point, HANDLE_R};
 use super::graph::{port_key, port_label, Edge};
 use super::routing::{edge_ends, leaving, route};
 use super::run_context::use_run;
@@ -77,7 +77,7 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
                 let end = ends.get().map(|(_, b)| reconnect_handle(b)).unwrap_or_default();
                 view! {
                     <circle class="edge-handle" data-edge-handle="" data-node-id=from.clone() data-port=port
-                        data-testid="edge-handle" cx=end.x cy=end.y r="6">
+                        data-testid="edge-handle" cx=end.x cy=end.y r=HANDLE_R>
                         <title>{tr("Drag to another step to reconnect")}</title>
                     </circle>
                 }

@@ -35,6 +35,7 @@ mod minimap;
 mod node;
 mod palette;
 mod picture;
+pub mod pointer;
 mod problems;
 mod rename;
 pub mod retry_timeline;
