@@ -5,8 +5,6 @@
 //! the wheel zooms at the pointer.
 
 use crate::i18n::tr;
-use std::collections::BTreeSet;
-
 use leptos::ev::{MouseEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,9 +14,8 @@ use super::dom::focus_step;
 use super::drop_menu::{DropKindMenu, LinkDrop};
 use super::edge::EdgeView;
 use super::find::FindStep;
-use super::geometry::{
-    node_at, node_hit, nodes_in, on_handle, NodeHit, NodeShape, Point, Rect, GRID,
-};
+use super::geometry::{node_at, node_hit, on_handle, NodeHit, NodeShape, Point, Rect, GRID};
+use super::gestures;
 use super::icons::Glyph;
 use super::minimap::Minimap;
 use super::node::Node;
@@ -127,17 +124,8 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 Effect::SetView(v) => ed.view.viewport.set(v),
                 Effect::SetDrag(d) => ed.view.set_drag(d),
                 Effect::SetOverlay(o) => ed.view.overlay.set(o),
-                Effect::MoveSteps { ids, dx, dy } => {
-                    let moves: Vec<(String, Point)> = ed.doc.nodes.with_untracked(|n| {
-                        ids.iter()
-                            .filter_map(|i| n.get(i).map(|v| (i.clone(), v.pos.offset(dx, dy))))
-                            .collect()
-                    });
-                    ed.apply(|d| d.move_to(&moves));
-                }
-                Effect::Connect { from, port, to } => {
-                    ed.apply(|d| d.connect(&from, port, &to));
-                }
+                Effect::MoveSteps { ids, dx, dy } => gestures::move_by(ed, ids.iter(), dx, dy),
+                Effect::Connect { from, port, to } => gestures::connect(ed, &from, port, &to),
                 Effect::OfferStep {
                     from,
                     port,
@@ -151,22 +139,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                     at,
                     screen,
                 })),
-                Effect::SelectBand { band, additive } => {
-                    let hit: BTreeSet<String> = ed.doc.nodes.with_untracked(|n| {
-                        nodes_in(band, n.positions())
-                            .into_iter()
-                            .map(str::to_owned)
-                            .collect()
-                    });
-                    ed.view.selection.update(|s| {
-                        s.edge = None;
-                        if additive {
-                            s.steps.extend(hit);
-                        } else {
-                            s.steps = hit;
-                        }
-                    });
-                }
+                Effect::SelectBand { band, additive } => gestures::select_band(ed, band, additive),
             }
         }
     };
@@ -357,14 +330,14 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
             <RenameStep />
             <Minimap />
             <div class="zoom-bar" role="group" aria-label=tr("Zoom")>
-                <button type="button" class="icon-button" data-testid="zoom-out" title=tr("Zoom out (−)") on:click=move |_| zoom_by(ed, 1.0 / 1.2)>
+                <button type="button" class="icon-button" data-testid="zoom-out" title=tr("Zoom out (−)") on:click=move |_| zoom_by(ed.view, 1.0 / 1.2)>
                     <Glyph name="minus" />
                 </button>
                 <button type="button" class="zoom-level" data-testid="zoom-level" title=tr("Reset to 100%")
-                    on:click=move |_| zoom_by(ed, 1.0 / ed.view.viewport.get_untracked().zoom)>
+                    on:click=move |_| zoom_by(ed.view, 1.0 / ed.view.viewport.get_untracked().zoom)>
                     {move || format!("{:.0}%", ed.view.viewport.get().zoom * 100.0)}
                 </button>
-                <button type="button" class="icon-button" data-testid="zoom-in" title=tr("Zoom in (+)") on:click=move |_| zoom_by(ed, 1.2)>
+                <button type="button" class="icon-button" data-testid="zoom-in" title=tr("Zoom in (+)") on:click=move |_| zoom_by(ed.view, 1.2)>
                     <Glyph name="plus" />
                 </button>
                 <button type="button" class="icon-button" data-testid="zoom-fit" title=tr("Fit to screen (Shift+1)") on:click=move |_| fit(ed)>

@@ -9,7 +9,7 @@ use leptos::ev::{FocusEvent, KeyboardEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::context::{use_ed, Ed};
+use super::context::{use_ed, use_ed_view, Ed};
 use super::dom::{focus_step, reveal};
 
 /// A step the query matches, as the list shows it.
@@ -94,9 +94,9 @@ fn scroll_to(index: usize) {
 
 #[component]
 pub fn FindStep() -> impl IntoView {
-    let ed = use_ed();
+    let view = use_ed_view();
     view! {
-        <Show when=move || ed.view.finding.get()>
+        <Show when=move || view.finding.get()>
             <FindBox />
         </Show>
     }

@@ -4,12 +4,13 @@
 
 use std::collections::BTreeSet;
 
+use flowlab_engine::edit::Port;
 use leptos::prelude::*;
 
 use super::arrange::Arrangement;
 use super::context::Ed;
 use super::dom::reveal;
-use super::geometry::Point;
+use super::geometry::{nodes_in, Point, Rect};
 use super::nav::{neighbour, Direction};
 use super::state::Selection;
 
@@ -90,17 +91,8 @@ pub fn escape(ed: Ed) {
 
 /// Moves the selected steps by (`dx`, `dy`).
 pub fn nudge(ed: Ed, dx: f64, dy: f64) {
-    let moves: Vec<(String, Point)> = ed.view.selection.with_untracked(|s| {
-        ed.doc.nodes.with_untracked(|n| {
-            s.steps
-                .iter()
-                .filter_map(|id| n.get(id).map(|v| (id.clone(), v.pos.offset(dx, dy))))
-                .collect()
-        })
-    });
-    if !moves.is_empty() {
-        ed.apply(|d| d.move_to(&moves));
-    }
+    let ids = ed.view.selection.with_untracked(|s| s.steps.clone());
+    move_by(ed, ids.iter(), dx, dy);
 }
 
 /// Renames the one selected step in place.
@@ -131,4 +123,40 @@ pub fn select_towards(ed: Ed, dir: Direction) {
     if let Some(id) = next {
         reveal(ed, &id);
     }
+}
+
+/// Moves steps `ids` by (`dx`, `dy`) from where they are drawn, as one
+/// undo entry.
+pub fn move_by<'a>(ed: Ed, ids: impl Iterator<Item = &'a String>, dx: f64, dy: f64) {
+    let moves: Vec<(String, Point)> = ed.doc.nodes.with_untracked(|n| {
+        ids.filter_map(|id| n.get(id).map(|v| (id.clone(), v.pos.offset(dx, dy))))
+            .collect()
+    });
+    if !moves.is_empty() {
+        ed.apply(|d| d.move_to(&moves));
+    }
+}
+
+/// Links port `port` of step `from` to step `to`.
+pub fn connect(ed: Ed, from: &str, port: Port, to: &str) {
+    ed.apply(|d| d.connect(from, port, to));
+}
+
+/// Selects the steps a rubber band touches, added to the selection or
+/// instead of it.
+pub fn select_band(ed: Ed, band: Rect, additive: bool) {
+    let hit: BTreeSet<String> = ed.doc.nodes.with_untracked(|n| {
+        nodes_in(band, n.positions())
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    });
+    ed.view.selection.update(|s| {
+        s.edge = None;
+        if additive {
+            s.steps.extend(hit);
+        } else {
+            s.steps = hit;
+        }
+    });
 }

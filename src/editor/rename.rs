@@ -6,7 +6,7 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::context::{use_ed, Ed};
+use super::context::{use_ed, use_ed_view, Ed};
 use super::dom::focus_step;
 use super::geometry::{NODE_H, NODE_W};
 use crate::i18n::tr;
@@ -40,8 +40,8 @@ pub fn new_name(old: &str, typed: &str) -> Result<Option<String>, &'static str> 
 
 #[component]
 pub fn RenameStep() -> impl IntoView {
-    let ed = use_ed();
-    move || ed.view.renaming.get().map(|id| view! { <RenameBox id /> })
+    let view = use_ed_view();
+    move || view.renaming.get().map(|id| view! { <RenameBox id /> })
 }
 
 #[component]

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::context::use_ed;
+use super::context::{use_ed, use_ed_doc};
 use super::geometry::{Point, NODE_H, NODE_W};
 use super::graph::{port_key, port_label, Edge};
 use super::routing::edge_route;
@@ -113,13 +113,13 @@ impl EdgeRun {
 /// Every traversed edge's label, drawn above the nodes.
 #[component]
 pub fn RunEdgeLabels() -> impl IntoView {
-    let ed = use_ed();
+    let doc = use_ed_doc();
     let run = use_run();
     view! {
         <Show when=move || run.active()>
             <g class="run-labels" data-testid="run-labels">
                 <For
-                    each=move || ed.doc.edges.get()
+                    each=move || doc.edges.get()
                     key=|e| format!("{}>{}", e.key(), e.to)
                     children=move |edge| view! { <RunEdgeLabel edge /> }
                 />

@@ -84,8 +84,8 @@ pub fn on_key(ed: Ed, run: RunView, ev: &KeyboardEvent, space: RwSignal<bool>) {
             }
         }
         KeyAction::Link => link_from_selection(ed),
-        KeyAction::ZoomIn => zoom_by(ed, 1.2),
-        KeyAction::ZoomOut => zoom_by(ed, 1.0 / 1.2),
+        KeyAction::ZoomIn => zoom_by(ed.view, 1.2),
+        KeyAction::ZoomOut => zoom_by(ed.view, 1.0 / 1.2),
         KeyAction::Fit => fit(ed),
         KeyAction::Find => find::open(ed),
         KeyAction::Rename => gestures::rename_selection(ed),

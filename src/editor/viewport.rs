@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::context::Ed;
+use super::context::{Ed, EdView};
 use super::geometry::{content_bounds, Point, Viewport, FIT_MAX_ZOOM_READ_ONLY};
 
 /// The canvas's size on screen.
@@ -40,9 +40,8 @@ pub fn fit(ed: Ed) {
 }
 
 /// Zooms about the canvas's centre.
-pub fn zoom_by(ed: Ed, factor: f64) {
+pub fn zoom_by(view: EdView, factor: f64) {
     let (w, h) = canvas_size().unwrap_or((800.0, 600.0));
-    ed.view
-        .viewport
+    view.viewport
         .update(|v| *v = v.zoomed_at(Point::new(w / 2.0, h / 2.0), factor));
 }

@@ -6,14 +6,14 @@ use flowlab_engine::model::WorkflowDraft;
 use leptos::prelude::*;
 
 use super::modal::Modal;
-use crate::editor::context::{use_ed, Ed};
+use crate::editor::context::{use_ed_dialogs, use_ed_doc, EdDoc};
 use crate::editor::diff_view::DiffView;
 use crate::editor::state::Dialog;
 
 #[component]
 pub fn DiffDialog(a: u32, b: u32) -> impl IntoView {
-    let ed = use_ed();
-    let (old, new) = (draft_of(ed, a), draft_of(ed, b));
+    let (doc, dialogs) = (use_ed_doc(), use_ed_dialogs());
+    let (old, new) = (draft_of(doc, a), draft_of(doc, b));
     let body = match (old, new) {
         (Some(o), Some(n)) => {
             view! { <DiffView diff=diff(&o, &n) before=name_of(a) after=name_of(b) /> }.into_any()
@@ -24,18 +24,18 @@ pub fn DiffDialog(a: u32, b: u32) -> impl IntoView {
         <Modal title=format!("{} → {}", name_of(a), name_of(b)) testid="diff-dialog" wide=true>
             {body}
             <div class="modal-actions">
-                <button type="button" class="button" data-testid="diff-back" on:click=move |_| ed.dialogs.dialog.set(Some(Dialog::Versions))>{tr("Back to the history")}</button>
+                <button type="button" class="button" data-testid="diff-back" on:click=move |_| dialogs.dialog.set(Some(Dialog::Versions))>{tr("Back to the history")}</button>
             </div>
         </Modal>
     }
 }
 
 /// A version's draft, or the working draft for 0.
-pub fn draft_of(ed: Ed, n: u32) -> Option<WorkflowDraft> {
+pub fn draft_of(doc: EdDoc, n: u32) -> Option<WorkflowDraft> {
     if n == 0 {
-        return Some(ed.doc.session.with_untracked(|d| d.draft().clone()));
+        return Some(doc.session.with_untracked(|d| d.draft().clone()));
     }
-    ed.doc.info.with_untracked(|i| {
+    doc.info.with_untracked(|i| {
         i.as_ref()?
             .versions
             .iter()

@@ -72,7 +72,7 @@ pub fn VersionsDialog() -> impl IntoView {
 /// Copies version `n` into the draft: one undo entry here, and the
 /// engine's own `restore` (so the log says what happened).
 pub fn restore(ed: Ed, n: u32) {
-    let Some(v) = draft_of(ed, n) else { return };
+    let Some(v) = draft_of(ed.doc, n) else { return };
     ed.view.viewing.set(None);
     let mut changed = false;
     ed.doc.session.update(|d| {
