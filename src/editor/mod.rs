@@ -30,6 +30,8 @@ mod export_menu;
 pub mod find;
 mod gestures;
 mod icons;
+#[cfg(test)]
+mod import_cycles_tests;
 mod inspector;
 mod minimap;
 mod node;
