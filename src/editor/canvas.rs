@@ -1,65 +1,33 @@
-//! The SVG canvas: grid, edges, nodes, and every pointer gesture on them.
-//! One set of handlers on the `<svg>` finds what was hit from `data-`
-//! attributes (a port, an edge handle, a node, an edge, the background)
-//! and runs the gesture: link, drag, select, rubber band or pan; the
-//! wheel zooms at the pointer.
+//! The SVG canvas: grid, edges, nodes, and the pointer gestures on them.
+//! One set of handlers on the `<svg>` finds what a press hit (from the
+//! geometry the nodes are drawn with; an edge's line from the DOM) and
+//! feeds the pointer machine (`pointer.rs`), then carries out its effects;
+//! the wheel zooms at the pointer.
 
 use crate::i18n::tr;
-use std::collections::BTreeSet;
-use std::sync::Arc;
-
-use flowlab_engine::edit::Port;
 use leptos::ev::{MouseEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::context::{use_ed, Ed};
+use super::dom::focus_step;
 use super::drop_menu::{DropKindMenu, LinkDrop};
 use super::edge::EdgeView;
 use super::find::FindStep;
-use super::geometry::{
-    content_bounds, node_at, nodes_in, snap_point, Point, Rect, Viewport, FIT_MAX_ZOOM_READ_ONLY,
-    GRID,
-};
-use super::graph::port_from_key;
+use super::geometry::{node_at, node_hit, on_handle, NodeHit, NodeShape, Point, Rect, GRID};
+use super::gestures;
 use super::minimap::Minimap;
 use super::node::Node;
+use super::pointer::{step, Button, Effect, Hit, Input, PointerState};
 use super::rename::{self, RenameStep};
-use super::run_mode::use_run;
+use super::routing::edge_ends;
+use super::run_context::use_run;
 use super::run_overlay::RunEdgeLabels;
-use super::state::{use_ed, DragOffset, Ed, Overlay, Selection};
+use super::state::Overlay;
+use super::viewport::{fit, zoom_by};
 use crate::components::icons::Glyph;
 
-/// Pointer travel (px) below which a press is a click.
-const CLICK_SLOP: f64 = 4.0;
-
-#[derive(Clone)]
-enum Gesture {
-    Pan {
-        start: Point,
-        view: Viewport,
-        moved: bool,
-    },
-    Drag {
-        id: String,
-        ids: Arc<BTreeSet<String>>,
-        start: Point,
-        anchor: Point,
-        moved: bool,
-        toggled: bool,
-    },
-    Link {
-        from: String,
-        port: Port,
-        origin: Point,
-    },
-    Band {
-        start: Point,
-        additive: bool,
-    },
-}
-
-/// The canvas element's position on the page, to turn client coordinates
-/// into canvas ones.
+/// The pointer's position relative to the canvas element.
 fn local(ev: &web_sys::MouseEvent) -> Point {
     let rect = ev
         .current_target()
@@ -78,69 +46,119 @@ fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
         .flatten()
 }
 
-/// Whether the pointer is over any part of a step (its ports included),
-/// whatever has captured it.
-fn on_a_step(ev: &web_sys::MouseEvent) -> bool {
-    document()
-        .element_from_point(ev.client_x() as f32, ev.client_y() as f32)
-        .and_then(|el| el.closest("[data-node-id]").ok().flatten())
-        .is_some()
+/// The steps' part under world point `w`, the topmost first.
+fn step_part(ed: Ed, w: Point) -> Option<Hit> {
+    ed.doc.nodes.with_untracked(|n| {
+        let shapes: Vec<NodeShape> = n
+            .list
+            .iter()
+            .map(|v| NodeShape {
+                id: &v.id,
+                pos: v.pos,
+                ports: v.ports,
+                fail_port: v.fail_port,
+                start: v.start,
+            })
+            .collect();
+        node_hit(w, &shapes).map(|h| match h {
+            NodeHit::Port(id, port) => Hit::Port {
+                node: id.to_owned(),
+                port,
+            },
+            NodeHit::Body(id) => Hit::Node {
+                id: id.to_owned(),
+                pos: n.get(id).map(|v| v.pos).unwrap_or_default(),
+            },
+        })
+    })
 }
 
-/// The canvas's size on screen.
-pub fn canvas_size() -> Option<(f64, f64)> {
-    let el = document()
-        .query_selector("[data-testid=canvas]")
-        .ok()
-        .flatten()?;
-    let r = el.get_bounding_client_rect();
-    Some((r.width(), r.height()))
-}
-
-/// Zooms to show every node (or resets when there is none).
-pub fn fit(ed: Ed) {
-    let Some((w, h)) = canvas_size() else {
-        return;
-    };
-    let b = ed
-        .nodes
-        .with_untracked(|n| content_bounds(n.list.iter().map(|v| v.pos)));
-    ed.view.set(match b {
-        Some(b) => {
-            let read_only = ed.viewing.get_untracked().is_some();
-            let max = if read_only {
-                FIT_MAX_ZOOM_READ_ONLY
-            } else {
-                1.0
-            };
-            Viewport::fitting(b, w, h, 56.0, max)
-        }
-        None => Viewport::default(),
+/// What a press at world point `w` hit: a step (drawn over the edges),
+/// the selected edge's reconnect handle, an edge's line, or nothing.
+fn hit_at(ed: Ed, ev: &web_sys::Event, w: Point, readonly: bool) -> Hit {
+    if let Some(hit) = step_part(ed, w) {
+        return hit;
+    }
+    let selected = ed.view.selection.with_untracked(|s| s.edge.clone());
+    let edge = selected.and_then(|key| {
+        ed.doc
+            .edges
+            .with_untracked(|es| es.iter().find(|e| e.key() == key).cloned())
     });
-}
-
-/// Zooms about the canvas's centre.
-pub fn zoom_by(ed: Ed, factor: f64) {
-    let (w, h) = canvas_size().unwrap_or((800.0, 600.0));
-    ed.view
-        .update(|v| *v = v.zoomed_at(Point::new(w / 2.0, h / 2.0), factor));
+    if let (Some(edge), false) = (edge, readonly) {
+        if untrack(|| edge_ends(ed, &edge)).is_some_and(|(_, to)| on_handle(w, to)) {
+            return Hit::Port {
+                node: edge.from,
+                port: edge.port,
+            };
+        }
+    }
+    // An edge's line is a routed curve: the browser knows where it runs.
+    match closest(ev, "[data-edge-key]").and_then(|el| el.get_attribute("data-edge-key")) {
+        Some(key) => Hit::Edge(key),
+        None => Hit::Background,
+    }
 }
 
 #[component]
 pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
     let ed = use_ed();
     let run_view = use_run();
-    let gesture = StoredValue::new_local(None::<Gesture>);
+    let pointer = StoredValue::new(PointerState::Idle);
     let link_drop = RwSignal::new(None::<LinkDrop>);
 
-    let on_down = move |ev: PointerEvent| {
-        if ev.button() != 0 && ev.button() != 1 {
-            return;
+    let carry_out = move |effects: Vec<Effect>, ev: &PointerEvent| {
+        for effect in effects {
+            match effect {
+                Effect::Capture => {
+                    if let Some(el) = ev
+                        .current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    {
+                        let _ = el.set_pointer_capture(ev.pointer_id());
+                    }
+                    ev.prevent_default();
+                }
+                Effect::Focus(id) => focus_step(&id),
+                Effect::Select(s) => ed.view.selection.set(s),
+                Effect::SetView(v) => ed.view.viewport.set(v),
+                Effect::SetDrag(d) => ed.view.set_drag(d),
+                Effect::SetOverlay(o) => ed.view.overlay.set(o),
+                Effect::MoveSteps { ids, dx, dy } => gestures::move_by(ed, ids.iter(), dx, dy),
+                Effect::Connect { from, port, to } => gestures::connect(ed, &from, port, &to),
+                Effect::OfferStep {
+                    from,
+                    port,
+                    origin,
+                    at,
+                    screen,
+                } => link_drop.set(Some(LinkDrop {
+                    from,
+                    port,
+                    origin,
+                    at,
+                    screen,
+                })),
+                Effect::SelectBand { band, additive } => gestures::select_band(ed, band, additive),
+            }
         }
+    };
+    let feed = move |input: Input, ev: &PointerEvent| {
+        let (next, effects) = step(pointer.get_value(), input);
+        pointer.set_value(next);
+        carry_out(effects, ev);
+    };
+
+    let on_down = move |ev: PointerEvent| {
+        let button = match ev.button() {
+            0 => Button::Primary,
+            1 => Button::Middle,
+            _ => return,
+        };
         // The press's default is prevented, so the browser does not take
         // the focus from the rename field or the find box: leaving them
         // commits or closes them.
-        if ed.renaming.get_untracked().is_some() || ed.finding.get_untracked() {
+        if ed.view.renaming.get_untracked().is_some() || ed.view.finding.get_untracked() {
             if let Some(el) = document()
                 .active_element()
                 .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
@@ -148,230 +166,64 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 let _ = el.blur();
             }
         }
-        let e: &web_sys::Event = ev.as_ref();
         let m: &web_sys::MouseEvent = ev.as_ref();
-        let p = local(m);
-        let view = ed.view.get_untracked();
-        let w = view.to_world(p);
+        let screen = local(m);
+        let view = ed.view.viewport.get_untracked();
+        let world = view.to_world(screen);
         let readonly = untrack(|| ed.readonly());
-        let shift = ev.shift_key();
-        let g = if ev.button() == 1 || space.get_untracked() {
-            Gesture::Pan {
-                start: p,
-                view,
-                moved: false,
-            }
-        } else if let (Some(port_el), false) = (closest(e, "[data-port]"), readonly) {
-            let from = port_el.get_attribute("data-node-id").unwrap_or_default();
-            let port = port_el
-                .get_attribute("data-port")
-                .and_then(|k| port_from_key(&k))
-                .unwrap_or(Port::Next);
-            let origin = w;
-            ed.overlay.set(Some(Overlay::Link {
-                from: origin,
-                to: w,
-            }));
-            Gesture::Link { from, port, origin }
-        } else if let Some(node_el) = closest(e, "[data-node-id]") {
-            let id = node_el.get_attribute("data-node-id").unwrap_or_default();
-            if let Ok(svg) = node_el.dyn_into::<web_sys::SvgElement>() {
-                let _ = svg.focus();
-            }
-            let was = ed.selection.with_untracked(|s| s.steps.contains(&id));
-            let mut toggled = false;
-            if shift {
-                toggled = true;
-                ed.selection.update(|s| {
-                    s.edge = None;
-                    if !s.steps.remove(&id) {
-                        s.steps.insert(id.clone());
-                    }
-                });
-            } else if !was {
-                ed.selection.set(Selection::only(&id));
-            }
-            let ids = Arc::new(ed.selection.with_untracked(|s| s.steps.clone()));
-            if readonly || !ids.contains(&id) {
-                return;
-            }
-            let anchor = ed
-                .nodes
-                .with_untracked(|n| n.get(&id).map(|v| v.pos))
-                .unwrap_or_default();
-            Gesture::Drag {
-                id,
-                ids,
-                start: w,
-                anchor,
-                moved: false,
-                toggled,
-            }
-        } else if let Some(edge_el) = closest(e, "[data-edge-key]") {
-            let key = edge_el.get_attribute("data-edge-key");
-            ed.selection.set(Selection {
-                steps: BTreeSet::new(),
-                edge: key,
-            });
-            return;
-        } else if shift {
-            ed.overlay.set(Some(Overlay::Band { a: w, b: w }));
-            Gesture::Band {
-                start: w,
-                additive: true,
-            }
-        } else {
-            Gesture::Pan {
-                start: p,
-                view,
-                moved: false,
-            }
+        let input = Input::Down {
+            button,
+            screen,
+            world,
+            view,
+            hit: hit_at(ed, ev.as_ref(), world, readonly),
+            shift: ev.shift_key(),
+            space: space.get_untracked(),
+            readonly,
+            selected: ed.view.selection.with_untracked(|s| s.steps.clone()),
         };
-        gesture.set_value(Some(g));
-        if let Some(el) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let _ = el.set_pointer_capture(ev.pointer_id());
-        }
-        ev.prevent_default();
+        feed(input, &ev);
     };
 
     let on_move = move |ev: PointerEvent| {
-        let Some(mut g) = gesture.get_value() else {
+        if pointer.with_value(|p| *p == PointerState::Idle) {
             return;
-        };
-        let m: &web_sys::MouseEvent = ev.as_ref();
-        let p = local(m);
-        let w = ed.view.get_untracked().to_world(p);
-        match &mut g {
-            Gesture::Pan { start, view, moved } => {
-                if p.distance(*start) > CLICK_SLOP {
-                    *moved = true;
-                }
-                ed.view.set(view.panned(p.x - start.x, p.y - start.y));
-            }
-            Gesture::Drag {
-                ids,
-                start,
-                anchor,
-                moved,
-                ..
-            } => {
-                let zoom = ed.view.get_untracked().zoom;
-                if !*moved && w.distance(*start) * zoom <= CLICK_SLOP {
-                    return;
-                }
-                *moved = true;
-                let to = snap_point(anchor.offset(w.x - start.x, w.y - start.y));
-                let offset = DragOffset {
-                    ids: ids.clone(),
-                    dx: to.x - anchor.x,
-                    dy: to.y - anchor.y,
-                };
-                ed.set_drag(Some(offset));
-            }
-            Gesture::Link { origin, .. } => {
-                ed.overlay.set(Some(Overlay::Link {
-                    from: *origin,
-                    to: w,
-                }));
-            }
-            Gesture::Band { start, .. } => {
-                ed.overlay.set(Some(Overlay::Band { a: *start, b: w }));
-            }
         }
-        gesture.set_value(Some(g));
+        let m: &web_sys::MouseEvent = ev.as_ref();
+        let screen = local(m);
+        let view = ed.view.viewport.get_untracked();
+        let input = Input::Move {
+            screen,
+            world: view.to_world(screen),
+            zoom: view.zoom,
+        };
+        feed(input, &ev);
     };
 
     let on_up = move |ev: PointerEvent| {
-        let Some(g) = gesture.get_value() else {
+        if pointer.with_value(|p| *p == PointerState::Idle) {
             return;
-        };
-        gesture.set_value(None);
-        let m: &web_sys::MouseEvent = ev.as_ref();
-        let w = ed.view.get_untracked().to_world(local(m));
-        match g {
-            Gesture::Pan { moved, .. } => {
-                if !moved {
-                    ed.selection.set(Selection::default());
-                }
-            }
-            Gesture::Drag {
-                id,
-                ids,
-                moved,
-                toggled,
-                ..
-            } => {
-                let offset = ed.drag.get_untracked();
-                match offset {
-                    Some(o) if moved => {
-                        let moves: Vec<(String, Point)> = ed.nodes.with_untracked(|n| {
-                            ids.iter()
-                                .filter_map(|i| {
-                                    n.get(i).map(|v| (i.clone(), v.pos.offset(o.dx, o.dy)))
-                                })
-                                .collect()
-                        });
-                        ed.apply(|d| d.move_to(&moves));
-                    }
-                    _ if !moved && !toggled => ed.selection.set(Selection::only(&id)),
-                    _ => {}
-                }
-                ed.set_drag(None);
-            }
-            Gesture::Link { from, port, origin } => {
-                if ed.overlay.get_untracked().is_none() {
-                    return;
-                }
-                ed.overlay.set(None);
-                let target = ed
-                    .nodes
-                    .with_untracked(|n| node_at(w, n.positions()).map(str::to_owned));
-                let zoom = ed.view.get_untracked().zoom;
-                match target {
-                    Some(to) if to != from => {
-                        ed.apply(|d| d.connect(&from, port, &to));
-                    }
-                    None if !on_a_step(m) && w.distance(origin) * zoom > CLICK_SLOP => {
-                        link_drop.set(Some(LinkDrop {
-                            from,
-                            port,
-                            origin,
-                            at: w,
-                            screen: local(m),
-                        }));
-                    }
-                    _ => {}
-                }
-            }
-            Gesture::Band { start, additive } => {
-                ed.overlay.set(None);
-                let band = Rect::from_corners(start, w);
-                let hit: BTreeSet<String> = ed.nodes.with_untracked(|n| {
-                    nodes_in(band, n.positions())
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect()
-                });
-                ed.selection.update(|s| {
-                    s.edge = None;
-                    if additive {
-                        s.steps.extend(hit);
-                    } else {
-                        s.steps = hit;
-                    }
-                });
-            }
         }
+        let m: &web_sys::MouseEvent = ev.as_ref();
+        let screen = local(m);
+        let view = ed.view.viewport.get_untracked();
+        let world = view.to_world(screen);
+        let input = Input::Up {
+            screen,
+            world,
+            zoom: view.zoom,
+            target: ed
+                .doc
+                .nodes
+                .with_untracked(|n| node_at(world, n.positions()).map(str::to_owned)),
+            on_a_step: step_part(ed, world).is_some(),
+            drag: ed.view.drag.get_untracked().map(|o| (o.dx, o.dy)),
+            overlay: ed.view.overlay.get_untracked().is_some(),
+        };
+        feed(input, &ev);
     };
 
-    let on_cancel = move |_: PointerEvent| {
-        gesture.set_value(None);
-        ed.set_drag(None);
-        ed.overlay.set(None);
-    };
+    let on_cancel = move |ev: PointerEvent| feed(Input::Cancel, &ev);
 
     // The double click's target is the canvas (the pointer is captured
     // on it), so the step is found by position.
@@ -379,8 +231,9 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
         if run_view.active_untracked() {
             return;
         }
-        let w = ed.view.get_untracked().to_world(local(&ev));
+        let w = ed.view.viewport.get_untracked().to_world(local(&ev));
         let hit = ed
+            .doc
             .nodes
             .with_untracked(|n| node_at(w, n.positions()).map(str::to_owned));
         if let Some(id) = hit {
@@ -395,14 +248,15 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
         let p = local(m);
         let unit = if ev.delta_mode() == 1 { 16.0 } else { 1.0 };
         let factor = (-ev.delta_y() * unit * 0.0015).exp();
-        ed.view.update(|v| *v = v.zoomed_at(p, factor));
+        ed.view.viewport.update(|v| *v = v.zoomed_at(p, factor));
     };
 
     let node_ids = move || {
-        ed.nodes
+        ed.doc
+            .nodes
             .with(|n| n.list.iter().map(|v| v.id.clone()).collect::<Vec<_>>())
     };
-    let edge_list = move || ed.edges.get();
+    let edge_list = move || ed.doc.edges.get();
     let grid = 2.0 * GRID;
 
     view! {
@@ -419,11 +273,11 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 on:pointercancel=on_cancel
                 on:wheel=on_wheel
                 on:dblclick=on_double
-                data-zoom=move || format!("{:.3}", ed.view.get().zoom)
+                data-zoom=move || format!("{:.3}", ed.view.viewport.get().zoom)
             >
                 <defs>
                     <pattern id="canvas-grid" width=grid height=grid patternUnits="userSpaceOnUse"
-                        patternTransform=move || ed.view.get().transform()>
+                        patternTransform=move || ed.view.viewport.get().transform()>
                         <circle class="grid-dot" cx="1" cy="1" r="1" />
                     </pattern>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -437,7 +291,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                     </marker>
                 </defs>
                 <rect class="canvas-bg" width="100%" height="100%" fill="url(#canvas-grid)" />
-                <g class="world" transform=move || ed.view.get().transform()>
+                <g class="world" transform=move || ed.view.viewport.get().transform()>
                     <g class="edges">
                         <For
                             each=edge_list
@@ -449,7 +303,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                         <For each=node_ids key=|id| id.clone() children=move |id| view! { <Node id /> } />
                     </g>
                     <RunEdgeLabels />
-                    {move || ed.overlay.get().map(|o| match o {
+                    {move || ed.view.overlay.get().map(|o| match o {
                         Overlay::Link { from, to } => view! {
                             <path class="link-preview" data-testid="link-preview"
                                 d=format!("M{:.1} {:.1}L{:.1} {:.1}", from.x, from.y, to.x, to.y) />
@@ -466,7 +320,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 </g>
             </svg>
             <DropKindMenu drop=link_drop />
-            <Show when=move || ed.nodes.with(|n| n.list.is_empty())>
+            <Show when=move || ed.doc.nodes.with(|n| n.list.is_empty())>
                 <div class="canvas-empty" data-testid="canvas-empty">
                     <strong>{tr("An empty canvas")}</strong>
                     <span>{tr("Drag a step from the palette, or click one to add it. The first step is where executions start.")}</span>
@@ -476,14 +330,14 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
             <RenameStep />
             <Minimap />
             <div class="zoom-bar" role="group" aria-label=tr("Zoom")>
-                <button type="button" class="icon-button" data-testid="zoom-out" title=tr("Zoom out (−)") on:click=move |_| zoom_by(ed, 1.0 / 1.2)>
+                <button type="button" class="icon-button" data-testid="zoom-out" title=tr("Zoom out (−)") on:click=move |_| zoom_by(ed.view, 1.0 / 1.2)>
                     <Glyph name="minus" />
                 </button>
                 <button type="button" class="zoom-level" data-testid="zoom-level" title=tr("Reset to 100%")
-                    on:click=move |_| zoom_by(ed, 1.0 / ed.view.get_untracked().zoom)>
-                    {move || format!("{:.0}%", ed.view.get().zoom * 100.0)}
+                    on:click=move |_| zoom_by(ed.view, 1.0 / ed.view.viewport.get_untracked().zoom)>
+                    {move || format!("{:.0}%", ed.view.viewport.get().zoom * 100.0)}
                 </button>
-                <button type="button" class="icon-button" data-testid="zoom-in" title=tr("Zoom in (+)") on:click=move |_| zoom_by(ed, 1.2)>
+                <button type="button" class="icon-button" data-testid="zoom-in" title=tr("Zoom in (+)") on:click=move |_| zoom_by(ed.view, 1.2)>
                     <Glyph name="plus" />
                 </button>
                 <button type="button" class="icon-button" data-testid="zoom-fit" title=tr("Fit to screen (Shift+1)") on:click=move |_| fit(ed)>

@@ -6,10 +6,11 @@
 use leptos::prelude::*;
 use web_sys::ClipboardEvent;
 
+use super::context::Ed;
 use super::doc::ClipboardError;
-use super::run_mode::RunView;
-use super::screen::{in_dialog, in_form, on_canvas};
-use super::state::{Ed, Selection};
+use super::dom::{in_dialog, in_form, on_canvas};
+use super::run_context::RunView;
+use super::state::Selection;
 use crate::i18n::plural;
 use crate::t;
 
@@ -20,10 +21,11 @@ fn for_the_canvas(ev: &ClipboardEvent) -> bool {
 }
 
 fn on_copy(ed: Ed, ev: &ClipboardEvent) {
-    if !for_the_canvas(ev) || ed.dialog.get_untracked().is_some() {
+    if !for_the_canvas(ev) || ed.dialogs.dialog.get_untracked().is_some() {
         return;
     }
     let ids: Vec<String> = ed
+        .view
         .selection
         .with_untracked(|s| s.steps.iter().cloned().collect());
     let Some(data) = ev.clipboard_data() else {
@@ -34,19 +36,21 @@ fn on_copy(ed: Ed, ev: &ClipboardEvent) {
     }
     let mut n = 0;
     let mut text = String::new();
-    ed.doc.update(|d| {
+    ed.doc.session.update(|d| {
         n = d.copy(&ids);
         text = d.clipboard_as_workflow();
     });
     if data.set_data("text/plain", &text).is_ok() {
         ev.prevent_default();
     }
-    ed.notice
+    ed.dialogs
+        .notice
         .set(Some(plural("Copied {n} step|Copied {n} steps", n as u64)));
 }
 
 fn on_paste(ed: Ed, run: RunView, ev: &ClipboardEvent) {
-    if !for_the_canvas(ev) || ed.dialog.get_untracked().is_some() || run.active_untracked() {
+    if !for_the_canvas(ev) || ed.dialogs.dialog.get_untracked().is_some() || run.active_untracked()
+    {
         return;
     }
     ev.prevent_default();
@@ -57,16 +61,18 @@ fn on_paste(ed: Ed, run: RunView, ev: &ClipboardEvent) {
     if !text.trim().is_empty() {
         let mut taken: Result<usize, ClipboardError> = Ok(0);
         ed.doc
+            .session
             .update_untracked(|d| taken = d.take_clipboard_text(&text));
         if let Err(e) = taken {
-            ed.notice
+            ed.dialogs
+                .notice
                 .set(Some(t!("Nothing pasted: {error}", error = e.said())));
             return;
         }
     }
     if let Some(new) = ed.apply(|d| d.paste()) {
         if !new.is_empty() {
-            ed.selection.set(Selection {
+            ed.view.selection.set(Selection {
                 steps: new.into_iter().collect(),
                 edge: None,
             });

@@ -11,10 +11,11 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::canvas::canvas_size;
+use super::context::{use_ed, Ed};
 use super::geometry::Point;
-use super::state::{use_ed, Ed, Selection};
+use super::state::Selection;
 use super::summary::{kind_hint, kind_label};
+use super::viewport::canvas_size;
 use crate::components::icons::KindIcon;
 
 /// The menu's size on screen, roughly, to keep it inside the canvas.
@@ -57,7 +58,7 @@ fn choose(ed: Ed, drop: RwSignal<Option<LinkDrop>>, kind: StepKind) {
     };
     drop.set(None);
     if let Some(id) = ed.apply(|doc| doc.add_linked_step(&d.from, d.port, kind, d.at)) {
-        ed.selection.set(Selection::only(&id));
+        ed.view.selection.set(Selection::only(&id));
     }
 }
 

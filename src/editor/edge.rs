@@ -5,48 +5,13 @@
 use crate::i18n::tr;
 use leptos::prelude::*;
 
-use super::geometry::{fail_port, in_port, out_port, reconnect_handle, Leaving, Point};
+use super::context::use_ed;
+use super::geometry::{reconnect_handle, Point, HANDLE_R};
 use super::graph::{port_key, port_label, Edge};
-use super::routing::{route, Route};
-use super::run_mode::use_run;
+use super::routing::{edge_ends, leaving, route};
+use super::run_context::use_run;
 use super::run_model::tag_anchor;
 use super::run_overlay::edge_run;
-use super::state::{use_ed, Ed};
-
-/// Where an edge starts and ends now (a drag included), tracked.
-pub fn edge_ends(ed: Ed, edge: &Edge) -> Option<(Point, Point)> {
-    let from = ed.position(&edge.from)?;
-    let to = ed.position(&edge.to)?;
-    let start = if edge.is_fail() {
-        fail_port(from)
-    } else {
-        let (slot, count) = ed.nodes.with(|n| {
-            n.get(&edge.from).map_or((0, 1), |v| {
-                (
-                    v.ports.iter().position(|p| *p == edge.port).unwrap_or(0),
-                    v.ports.len(),
-                )
-            })
-        });
-        out_port(from, slot, count)
-    };
-    Some((start, in_port(to)))
-}
-
-pub fn leaving(edge: &Edge) -> Leaving {
-    if edge.is_fail() {
-        Leaving::Down
-    } else {
-        Leaving::Right
-    }
-}
-
-/// The edge's way round the other steps, and where its label sits, tracked.
-pub fn edge_route(ed: Ed, edge: &Edge) -> Option<Route> {
-    let (a, b) = edge_ends(ed, edge)?;
-    let obstacles = ed.obstacles(a, b, [&edge.from, &edge.to]);
-    Some(route(a, b, leaving(edge), &obstacles))
-}
 
 #[component]
 pub fn EdgeView(edge: Edge) -> impl IntoView {
@@ -62,7 +27,7 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
         let (from, to) = (edge.from.clone(), edge.to.clone());
         Memo::new(move |_| {
             ends.get().map(|(a, b)| {
-                let obstacles = ed.obstacles(a, b, [&from, &to]);
+                let obstacles = ed.doc.obstacles(a, b, [&from, &to]);
                 route(a, b, leaving, &obstacles)
             })
         })
@@ -71,7 +36,8 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
     let selected = {
         let key = key.clone();
         Memo::new(move |_| {
-            ed.selection
+            ed.view
+                .selection
                 .with(|s| s.edge.as_deref() == Some(key.as_str()))
         })
     };
@@ -92,7 +58,7 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
                 let m = route.with(|r| r.as_ref().map(|r| r.label)).unwrap_or_default();
                 // Count badges stand above the nodes in run mode.
                 let m = if run_view.active() {
-                    let nodes: Vec<Point> = ed.nodes.with(|n| n.list.iter().map(|v| v.pos).collect());
+                    let nodes: Vec<Point> = ed.doc.nodes.with(|n| n.list.iter().map(|v| v.pos).collect());
                     tag_anchor(m, width, 18.0, &nodes)
                 } else {
                     m
@@ -111,7 +77,7 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
                 let end = ends.get().map(|(_, b)| reconnect_handle(b)).unwrap_or_default();
                 view! {
                     <circle class="edge-handle" data-edge-handle="" data-node-id=from.clone() data-port=port
-                        data-testid="edge-handle" cx=end.x cy=end.y r="6">
+                        data-testid="edge-handle" cx=end.x cy=end.y r=HANDLE_R>
                         <title>{tr("Drag to another step to reconnect")}</title>
                     </circle>
                 }

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use flowlab_engine::model::WorkflowDraft;
 use leptos::prelude::*;
 
+use super::context::{use_ed, Ed};
 use super::picture::{canvas_svg, png};
-use super::state::{use_ed, Ed};
 use crate::browser::download::{download_blob, download_text};
 use crate::components::dismiss::dismissable;
 use crate::components::icons::Glyph;
@@ -18,29 +18,35 @@ use crate::file_format::workflow_file::export_workflow;
 
 /// The workflow the canvas shows: a version shown read-only, or the draft.
 fn shown(ed: Ed) -> Arc<WorkflowDraft> {
-    let version = ed.viewing.get_untracked().and_then(|n| {
-        ed.info.with_untracked(|i| {
+    let version = ed.view.viewing.get_untracked().and_then(|n| {
+        ed.doc.info.with_untracked(|i| {
             i.as_ref()
                 .and_then(|i| i.versions.iter().find(|v| v.number == n))
                 .map(|v| Arc::new(v.draft.clone()))
         })
     });
-    version.unwrap_or_else(|| ed.doc.with_untracked(|d| Arc::new(d.draft().clone())))
+    version.unwrap_or_else(|| {
+        ed.doc
+            .session
+            .with_untracked(|d| Arc::new(d.draft().clone()))
+    })
 }
 
 /// The file name for the shown workflow: its id, `-vN` for a version.
 fn file_name(ed: Ed, draft: &WorkflowDraft, extension: &str) -> String {
-    match ed.viewing.get_untracked() {
+    match ed.view.viewing.get_untracked() {
         Some(n) => format!("{}-v{n}.{extension}", draft.id),
         None => format!("{}.{extension}", draft.id),
     }
 }
 
 fn offer(ed: Ed, file: &str, mime: &str, text: &str) {
-    ed.notice.set(Some(match download_text(file, mime, text) {
-        Ok(()) => t!("Exported {file}", file = file),
-        Err(e) => e,
-    }));
+    ed.dialogs
+        .notice
+        .set(Some(match download_text(file, mime, text) {
+            Ok(()) => t!("Exported {file}", file = file),
+            Err(e) => e,
+        }));
 }
 
 fn export_json(ed: Ed) {
@@ -70,7 +76,7 @@ fn export_svg(ed: Ed) {
     let file = file_name(ed, &draft, "svg");
     match canvas_svg() {
         Ok(svg) => offer(ed, &file, "image/svg+xml", &svg.text),
-        Err(e) => ed.notice.set(Some(t!(
+        Err(e) => ed.dialogs.notice.set(Some(t!(
             "{file} was not exported: {error}",
             file = file,
             error = e
@@ -84,7 +90,7 @@ fn export_png(ed: Ed) {
     let svg = match canvas_svg() {
         Ok(svg) => svg,
         Err(e) => {
-            return ed.notice.set(Some(t!(
+            return ed.dialogs.notice.set(Some(t!(
                 "{file} was not exported: {error}",
                 file = file,
                 error = e
@@ -92,7 +98,7 @@ fn export_png(ed: Ed) {
         }
     };
     wasm_bindgen_futures::spawn_local(async move {
-        ed.notice.set(Some(match png(&svg).await {
+        ed.dialogs.notice.set(Some(match png(&svg).await {
             Ok(blob) => match download_blob(&file, &blob) {
                 Ok(()) => t!("Exported {file}", file = file),
                 Err(e) => e,

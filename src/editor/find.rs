@@ -9,8 +9,8 @@ use leptos::ev::{FocusEvent, KeyboardEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::screen::{focus_step, reveal};
-use super::state::{use_ed, Ed};
+use super::context::{use_ed, use_ed_view, Ed};
+use super::dom::{focus_step, reveal};
 
 /// A step the query matches, as the list shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,7 +44,7 @@ const INPUT: &str = "[data-testid=find-input]";
 /// Opens the box (or, when it is open, gives it the focus again) with
 /// its text selected.
 pub fn open(ed: Ed) {
-    ed.finding.set(true);
+    ed.view.finding.set(true);
     request_animation_frame(|| {
         if let Some(el) = document()
             .query_selector(INPUT)
@@ -60,14 +60,14 @@ pub fn open(ed: Ed) {
 
 /// Closes the box; the focus goes to the canvas's step.
 fn close(ed: Ed) {
-    ed.finding.set(false);
-    if let Some(id) = ed.tab_stop.get_untracked() {
+    ed.view.finding.set(false);
+    if let Some(id) = ed.view.tab_stop.get_untracked() {
         focus_step(&id);
     }
 }
 
 fn pick(ed: Ed, id: &str) {
-    ed.finding.set(false);
+    ed.view.finding.set(false);
     reveal(ed, id);
 }
 
@@ -94,9 +94,9 @@ fn scroll_to(index: usize) {
 
 #[component]
 pub fn FindStep() -> impl IntoView {
-    let ed = use_ed();
+    let view = use_ed_view();
     view! {
-        <Show when=move || ed.finding.get()>
+        <Show when=move || view.finding.get()>
             <FindBox />
         </Show>
     }
@@ -108,7 +108,7 @@ fn FindBox() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     let found = Memo::new(move |_| {
-        ed.nodes.with(|n| {
+        ed.doc.nodes.with(|n| {
             query.with(|q| matching(n.list.iter().map(|v| (v.id.as_str(), v.title.as_str())), q))
         })
     });
@@ -146,7 +146,7 @@ fn FindBox() -> impl IntoView {
                     .is_some()
             });
         if !inside {
-            ed.finding.set(false);
+            ed.view.finding.set(false);
         }
     };
     let active_id = move || {

@@ -2,6 +2,8 @@
 //! zoom, snapping, node and port positions, edge curves and hit-testing.
 //! Plain arithmetic, tested natively.
 
+use flowlab_engine::edit::Port;
+
 /// Node size in world units.
 pub const NODE_W: f64 = 232.0;
 pub const NODE_H: f64 = 72.0;
@@ -261,6 +263,74 @@ pub fn node_at<'a>(p: Point, nodes: impl Iterator<Item = (&'a str, Point)>) -> O
     found
 }
 
+/// Radius of an output port's hit circle, as drawn.
+pub const PORT_HIT_R: f64 = 11.0;
+/// Radius of the fail port's hit circle, as drawn.
+pub const FAIL_PORT_HIT_R: f64 = 10.0;
+/// Radius of the in port's dot, on the node's left side.
+pub const IN_PORT_R: f64 = 4.5;
+/// Radius of a selected edge's reconnect handle.
+pub const HANDLE_R: f64 = 6.0;
+
+/// The "Start" tag above the first step, relative to its node.
+pub fn start_tag(pos: Point) -> Rect {
+    Rect {
+        x: pos.x - 2.0,
+        y: pos.y - 22.0,
+        w: 44.0,
+        h: 17.0,
+    }
+}
+
+/// A node as the canvas draws it, for hit-testing.
+#[derive(Clone, Copy, Debug)]
+pub struct NodeShape<'a> {
+    pub id: &'a str,
+    pub pos: Point,
+    /// Its output ports, top to bottom.
+    pub ports: &'a [Port],
+    pub fail_port: bool,
+    /// It carries the "Start" tag.
+    pub start: bool,
+}
+
+/// What part of a node a point is on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NodeHit<'a> {
+    Port(&'a str, Port),
+    Body(&'a str),
+}
+
+/// The topmost node under `p` (the last drawn) and which part of it: a
+/// port (drawn over its node) or the rest (frame, in port, Start tag).
+pub fn node_hit<'a>(p: Point, nodes: &[NodeShape<'a>]) -> Option<NodeHit<'a>> {
+    nodes.iter().rev().find_map(|n| {
+        let count = n.ports.len();
+        let port = n
+            .ports
+            .iter()
+            .enumerate()
+            .find(|(slot, _)| out_port(n.pos, *slot, count).distance(p) <= PORT_HIT_R)
+            .map(|(_, port)| *port)
+            .or_else(|| {
+                (n.fail_port && fail_port(n.pos).distance(p) <= FAIL_PORT_HIT_R)
+                    .then_some(Port::OnFailGoto)
+            });
+        if let Some(port) = port {
+            return Some(NodeHit::Port(n.id, port));
+        }
+        let body = node_rect(n.pos).contains(p)
+            || in_port(n.pos).distance(p) <= IN_PORT_R
+            || (n.start && start_tag(n.pos).contains(p));
+        body.then_some(NodeHit::Body(n.id))
+    })
+}
+
+/// Whether `p` is on the reconnect handle of an edge that ends at `to`.
+pub fn on_handle(p: Point, to: Point) -> bool {
+    reconnect_handle(to).distance(p) <= HANDLE_R
+}
+
 /// The nodes a rubber band touches.
 pub fn nodes_in<'a>(band: Rect, nodes: impl Iterator<Item = (&'a str, Point)>) -> Vec<&'a str> {
     nodes
@@ -290,6 +360,83 @@ pub fn content_bounds(positions: impl Iterator<Item = Point>) -> Option<Rect> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shapes<'a>(ports: &'a [Port]) -> Vec<NodeShape<'a>> {
+        vec![
+            NodeShape {
+                id: "a",
+                pos: Point::new(0.0, 0.0),
+                ports,
+                fail_port: true,
+                start: true,
+            },
+            NodeShape {
+                id: "b",
+                pos: Point::new(220.0, 10.0),
+                ports: &[],
+                fail_port: false,
+                start: false,
+            },
+        ]
+    }
+
+    #[test]
+    fn a_point_hits_the_topmost_node_and_a_port_before_its_node() {
+        let ports = [Port::Yes, Port::No];
+        let nodes = shapes(&ports);
+        // Output ports spread down the right side; their circles reach out.
+        let second = out_port(Point::new(0.0, 0.0), 1, 2);
+        assert_eq!(
+            node_hit(second.offset(PORT_HIT_R - 1.0, 0.0), &nodes[..1]),
+            Some(NodeHit::Port("a", Port::No))
+        );
+        assert_eq!(
+            node_hit(
+                fail_port(Point::new(0.0, 0.0)).offset(0.0, 9.0),
+                &nodes[..1]
+            ),
+            Some(NodeHit::Port("a", Port::OnFailGoto))
+        );
+        // Inside both nodes: b is drawn last, so b, even over a's port.
+        let first = out_port(Point::new(0.0, 0.0), 0, 2);
+        assert_eq!(
+            node_hit(first, &nodes[..1]),
+            Some(NodeHit::Port("a", Port::Yes))
+        );
+        assert_eq!(node_hit(first, &nodes), Some(NodeHit::Body("b")));
+        assert_eq!(
+            node_hit(Point::new(50.0, 20.0), &nodes),
+            Some(NodeHit::Body("a"))
+        );
+        // The in port and the Start tag stick out of the frame.
+        assert_eq!(
+            node_hit(Point::new(-4.0, NODE_H / 2.0), &nodes),
+            Some(NodeHit::Body("a"))
+        );
+        assert_eq!(
+            node_hit(Point::new(10.0, -15.0), &nodes),
+            Some(NodeHit::Body("a"))
+        );
+        assert_eq!(
+            node_hit(Point::new(250.0, 0.0), &nodes),
+            None,
+            "b has no Start tag"
+        );
+        // Outside everything.
+        assert_eq!(node_hit(Point::new(-30.0, -30.0), &nodes), None);
+        assert_eq!(
+            node_hit(second.offset(PORT_HIT_R + 1.0, 0.0), &nodes[..1]),
+            None
+        );
+    }
+
+    #[test]
+    fn the_reconnect_handle_is_hit_within_its_radius() {
+        let to = in_port(Point::new(200.0, 0.0));
+        let at = reconnect_handle(to);
+        assert!(on_handle(at.offset(HANDLE_R - 0.5, 0.0), to));
+        assert!(!on_handle(at.offset(0.0, HANDLE_R + 0.5), to));
+    }
 
     #[test]
     fn screen_and_world_round_trip() {

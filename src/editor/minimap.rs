@@ -9,9 +9,9 @@ use leptos::ev::PointerEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::canvas::canvas_size;
+use super::context::{use_ed_doc, use_ed_view, EdDoc, EdView};
 use super::geometry::{content_bounds, Point, Rect, Viewport, NODE_H, NODE_W};
-use super::state::{use_ed, Ed};
+use super::viewport::canvas_size;
 
 /// The minimap's size on screen.
 const SIZE: (f64, f64) = (200.0, 128.0);
@@ -80,21 +80,21 @@ pub fn overflows(content: Rect, visible: Rect) -> bool {
         || content.y + content.h > visible.y + visible.h
 }
 
-fn frame(ed: Ed) -> Option<(Frame, Rect)> {
+fn frame(doc: EdDoc, view: EdView) -> Option<(Frame, Rect)> {
     // Read the signals first, so the memo reruns when they change even
     // while the canvas is not on screen yet.
-    let view = ed.view.get();
-    let content = ed
+    let viewport = view.viewport.get();
+    let content = doc
         .nodes
         .with(|n| content_bounds(n.list.iter().map(|v| v.pos)));
     let size = canvas_size().filter(|(w, _)| *w >= MIN_CANVAS_WIDTH)?;
     let content = content?;
-    let shown = visible(view, size);
+    let shown = visible(viewport, size);
     overflows(content, shown).then(|| (Frame::new(content, shown), shown))
 }
 
 /// Centres the canvas on the world point under the pointer.
-fn centre_on(ed: Ed, f: Frame, ev: &PointerEvent) {
+fn centre_on(view: EdView, f: Frame, ev: &PointerEvent) {
     let Some(el) = ev
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -109,7 +109,7 @@ fn centre_on(ed: Ed, f: Frame, ev: &PointerEvent) {
     let Some((w, h)) = canvas_size() else {
         return;
     };
-    ed.view.update(|v| {
+    view.viewport.update(|v| {
         v.x = w / 2.0 - at.x * v.zoom;
         v.y = h / 2.0 - at.y * v.zoom;
     });
@@ -117,8 +117,8 @@ fn centre_on(ed: Ed, f: Frame, ev: &PointerEvent) {
 
 #[component]
 pub fn Minimap() -> impl IntoView {
-    let ed = use_ed();
-    let shown = Memo::new(move |_| frame(ed));
+    let (doc, view) = (use_ed_doc(), use_ed_view());
+    let shown = Memo::new(move |_| frame(doc, view));
     // The cards move only when the frame does, not on every pan inside it.
     let frame_only = Memo::new(move |_| shown.get().map(|(f, _)| f));
     let screen = move || {
@@ -129,12 +129,12 @@ pub fn Minimap() -> impl IntoView {
     let dragging = StoredValue::new(false);
     let follow = move |ev: &PointerEvent| {
         if let Some(f) = frame_only.get_untracked() {
-            centre_on(ed, f, ev);
+            centre_on(view, f, ev);
         }
     };
     move || {
         frame_only.get().map(|f| {
-            let cards = move || ed.nodes.with(|n| {
+            let cards = move || doc.nodes.with(|n| {
                 n.list
                     .iter()
                     .map(|v| {

@@ -20,29 +20,37 @@ pub mod summary;
 
 mod canvas;
 mod clipboard;
+mod context;
 mod dialogs;
 mod diff_view;
+mod dom;
 mod drop_menu;
 mod edge;
 mod export_menu;
 pub mod find;
+mod gestures;
+#[cfg(test)]
+mod import_cycles_tests;
 mod inspector;
-mod link_dialog;
 mod minimap;
 mod node;
 mod palette;
 mod picture;
+pub mod pointer;
 mod problems;
 mod rename;
 pub mod retry_timeline;
 pub mod routing;
+mod run_context;
 mod run_mode;
 pub mod run_model;
 mod run_overlay;
 mod run_panel;
 mod screen;
 mod shelf;
+mod shortcuts;
 pub mod state;
 mod toolbar;
+mod viewport;
 
 pub use screen::EditorScreen;

@@ -10,11 +10,14 @@ use crate::t;
 use flowlab_engine::validate::Severity;
 use leptos::prelude::*;
 
-use super::geometry::{fail_port, out_port, NODE_H, NODE_W};
+use super::context::use_ed;
+use super::geometry::{
+    fail_port, out_port, start_tag, Point, FAIL_PORT_HIT_R, IN_PORT_R, NODE_H, NODE_W, PORT_HIT_R,
+};
 use super::graph::{port_key, port_label};
-use super::run_mode::use_run;
+use super::run_context::use_run;
 use super::run_overlay::{node_run, RunNodeMarks};
-use super::state::{use_ed, NodeView};
+use super::state::NodeView;
 use crate::components::icons::KindIcon;
 
 /// What a screen reader hears of a step besides the words on its card (its
@@ -38,7 +41,7 @@ pub fn Node(id: String) -> impl IntoView {
     let run_view = use_run();
     let node = {
         let id = id.clone();
-        Memo::new(move |_| ed.nodes.with(|n| n.get(&id).cloned()))
+        Memo::new(move |_| ed.doc.nodes.with(|n| n.get(&id).cloned()))
     };
     let pos = {
         let id = id.clone();
@@ -46,12 +49,12 @@ pub fn Node(id: String) -> impl IntoView {
     };
     let selected = {
         let id = id.clone();
-        Memo::new(move |_| ed.selection.with(|s| s.steps.contains(&id)))
+        Memo::new(move |_| ed.view.selection.with(|s| s.steps.contains(&id)))
     };
     let linked = {
         let id = id.clone();
         Memo::new(move |_| {
-            ed.edges.with(|es| {
+            ed.doc.edges.with(|es| {
                 es.iter()
                     .filter(|e| e.from == id)
                     .map(|e| e.port)
@@ -77,7 +80,7 @@ pub fn Node(id: String) -> impl IntoView {
     let tab_index = {
         let id = id.clone();
         move || {
-            if ed.tab_stop.with(|t| t.as_deref() == Some(id.as_str())) {
+            if ed.view.tab_stop.with(|t| t.as_deref() == Some(id.as_str())) {
                 "0"
             } else {
                 "-1"
@@ -105,7 +108,7 @@ pub fn Node(id: String) -> impl IntoView {
                     <g class="port port--out" aria-hidden="true" data-port=port_key(*port) data-node-id=n.id.clone()
                         data-testid=format!("port-{}-{}", n.id, port_key(*port))>
                         <title>{t!("Drag to connect ({port})", port = port_label(*port).unwrap_or(tr("next")))}</title>
-                        <circle class="port-hit" cx=at.x cy=at.y r="11" />
+                        <circle class="port-hit" cx=at.x cy=at.y r=PORT_HIT_R />
                         <circle class="port-dot" cx=at.x cy=at.y r="5" />
                         {label.map(|l| view! { <text class="port-label" data-testid="port-label" x=at.x + 10.0 y=at.y + 4.0>{l}</text> })}
                     </g>
@@ -120,7 +123,7 @@ pub fn Node(id: String) -> impl IntoView {
                     <g class="port port--fail" aria-hidden="true" data-port="fail" data-node-id=n.id.clone()
                         data-testid=format!("port-{}-fail", n.id)>
                         <title>{tr("Drag to a step to branch there when this step fails")}</title>
-                        <circle class="port-hit" cx=at.x cy=at.y r="10" />
+                        <circle class="port-hit" cx=at.x cy=at.y r=FAIL_PORT_HIT_R />
                         <circle class="port-dot" cx=at.x cy=at.y r="4.5" />
                     </g>
                 }
@@ -164,11 +167,11 @@ pub fn Node(id: String) -> impl IntoView {
             </foreignObject>
             <Show when=move || node.with(|n| n.as_ref().is_some_and(|n| n.start))>
                 <g class="node-start" data-testid="node-start">
-                    <rect x="-2" y="-22" width="44" height="17" rx="8.5" />
+                    {let tag = start_tag(Point::default()); view! { <rect x=tag.x y=tag.y width=tag.w height=tag.h rx="8.5" /> }}
                     <text x="20" y="-10" text-anchor="middle">{tr("Start")}</text>
                 </g>
             </Show>
-            <circle class="port port--in" aria-hidden="true" cx="0" cy=NODE_H / 2.0 r="4.5" />
+            <circle class="port port--in" aria-hidden="true" cx="0" cy=NODE_H / 2.0 r=IN_PORT_R />
             {ports}
         </g>
     }

@@ -9,9 +9,10 @@ use flowlab_engine::model::StepKind;
 use leptos::ev::PointerEvent;
 use leptos::prelude::*;
 
+use super::context::{use_ed, Ed};
 use super::geometry::{Point, NODE_H, NODE_W};
 use super::layout::COLUMN;
-use super::state::{use_ed, Ed, Selection};
+use super::state::Selection;
 use super::summary::{kind_hint, kind_label};
 use crate::components::icons::KindIcon;
 
@@ -40,15 +41,17 @@ fn canvas_rect() -> Option<web_sys::DomRect> {
 /// Adds a step of `kind` as a click does.
 pub fn add_by_click(ed: Ed, kind: StepKind) {
     let selected = ed
+        .view
         .selection
         .with_untracked(|s| s.single().map(str::to_owned));
     let after = selected.and_then(|id| {
-        let pos = ed.nodes.with_untracked(|n| n.get(&id).map(|v| v.pos))?;
-        let free = ed.edges.with_untracked(|es| {
+        let pos = ed.doc.nodes.with_untracked(|n| n.get(&id).map(|v| v.pos))?;
+        let free = ed.doc.edges.with_untracked(|es| {
             !es.iter()
                 .any(|e| e.from == id && e.port == Port::Next && !e.implicit)
         });
         let has_next = ed
+            .doc
             .nodes
             .with_untracked(|n| n.get(&id).is_some_and(|v| v.ports.contains(&Port::Next)));
         Some((id, pos, free && has_next))
@@ -60,12 +63,12 @@ pub fn add_by_click(ed: Ed, kind: StepKind) {
             let centre = canvas_rect().map_or(Point::new(400.0, 300.0), |r| {
                 Point::new(r.width() / 2.0, r.height() / 2.0)
             });
-            let w = ed.view.get_untracked().to_world(centre);
+            let w = ed.view.viewport.get_untracked().to_world(centre);
             (w.offset(-NODE_W / 2.0, -NODE_H / 2.0), None)
         }
     };
     if let Some(id) = ed.apply(|d| d.add_step(kind, at, link)) {
-        ed.selection.set(Selection::only(&id));
+        ed.view.selection.set(Selection::only(&id));
     }
 }
 
@@ -105,18 +108,19 @@ pub fn Palette() -> impl IntoView {
                     "Not added: drop the {kind} step on the canvas, or click it in the palette",
                     kind = kind
                 );
-                ed.notice.set(Some(why));
+                ed.dialogs.notice.set(Some(why));
             }
             return;
         }
         let w = ed
             .view
+            .viewport
             .get_untracked()
             .to_world(Point::new(x - r.left(), y - r.top()));
         if let Some(id) =
             ed.apply(|d| d.add_step(c.kind, w.offset(-NODE_W / 2.0, -NODE_H / 2.0), None))
         {
-            ed.selection.set(Selection::only(&id));
+            ed.view.selection.set(Selection::only(&id));
         }
     });
     on_cleanup(move || {

@@ -5,7 +5,8 @@ use flowlab_engine::machines::definition::WorkflowStatus;
 use flowlab_engine::validate::{Issue, Severity};
 use leptos::prelude::*;
 
-use super::state::{use_ed, Selection};
+use super::context::{use_ed_doc, use_ed_view};
+use super::state::Selection;
 use crate::components::icons::Glyph;
 use crate::i18n::{fill, tr, Lang};
 use crate::t;
@@ -58,16 +59,17 @@ pub fn all_clear(status: Option<WorkflowStatus>) -> String {
 
 #[component]
 pub fn Problems() -> impl IntoView {
-    let ed = use_ed();
+    let doc = use_ed_doc();
+    let view = use_ed_view();
     let open = RwSignal::new(true);
-    let counts = Memo::new(move |_| ed.report.with(|r| (r.errors.len(), r.warnings.len())));
+    let counts = Memo::new(move |_| doc.report.with(|r| (r.errors.len(), r.warnings.len())));
     let go = move |issue: Issue| {
-        ed.viewing.set(None);
+        view.viewing.set(None);
         match &issue.step {
-            Some(id) => ed.selection.set(Selection::only(id)),
-            None => ed.selection.set(Selection::default()),
+            Some(id) => view.selection.set(Selection::only(id)),
+            None => view.selection.set(Selection::default()),
         }
-        ed.focus.set(Some(match (&issue.step, &issue.field) {
+        view.focus.set(Some(match (&issue.step, &issue.field) {
             (_, Some(f)) => f.clone(),
             (Some(_), None) => "name".into(),
             (None, None) => "workflow.name".into(),
@@ -111,11 +113,11 @@ pub fn Problems() -> impl IntoView {
             <Show when=move || open.get()>
                 <Show when=move || counts.get() != (0, 0) fallback=move || view! {
                     <p class="problems-none" data-testid="problems-none">
-                        {move || all_clear(ed.info.with(|i| i.as_ref().map(|i| i.status)))}
+                        {move || all_clear(doc.info.with(|i| i.as_ref().map(|i| i.status)))}
                     </p>
                 }>
                     <ul class="problem-list">
-                        {move || ed.report.with(|r| r.errors.iter().chain(&r.warnings).cloned().collect::<Vec<_>>())
+                        {move || doc.report.with(|r| r.errors.iter().chain(&r.warnings).cloned().collect::<Vec<_>>())
                             .into_iter().map(row).collect_view()}
                     </ul>
                 </Show>

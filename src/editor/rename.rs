@@ -6,9 +6,9 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use super::context::{use_ed, use_ed_view, Ed};
+use super::dom::focus_step;
 use super::geometry::{NODE_H, NODE_W};
-use super::screen::focus_step;
-use super::state::{use_ed, Ed};
 use crate::i18n::tr;
 use crate::t;
 
@@ -20,7 +20,7 @@ pub fn start(ed: Ed, id: &str) {
     if untrack(|| ed.readonly()) {
         return;
     }
-    ed.renaming.set(Some(id.to_owned()));
+    ed.view.renaming.set(Some(id.to_owned()));
 }
 
 /// What a commit of `typed` does to a step named `old`: `Err` when it is
@@ -40,8 +40,8 @@ pub fn new_name(old: &str, typed: &str) -> Result<Option<String>, &'static str> 
 
 #[component]
 pub fn RenameStep() -> impl IntoView {
-    let ed = use_ed();
-    move || ed.renaming.get().map(|id| view! { <RenameBox id /> })
+    let view = use_ed_view();
+    move || view.renaming.get().map(|id| view! { <RenameBox id /> })
 }
 
 #[component]
@@ -50,6 +50,7 @@ fn RenameBox(id: String) -> impl IntoView {
     let sid = StoredValue::new(id.clone());
     let old = ed
         .doc
+        .session
         .with_untracked(|d| {
             d.draft()
                 .step(&id)
@@ -71,7 +72,7 @@ fn RenameBox(id: String) -> impl IntoView {
 
     let end = move || {
         ended.set_value(true);
-        ed.renaming.set(None);
+        ed.view.renaming.set(None);
         focus_step(&sid.get_value());
     };
     // Whether the edit ended.
@@ -107,13 +108,14 @@ fn RenameBox(id: String) -> impl IntoView {
     let on_blur = move |_| {
         if !commit() {
             ended.set_value(true);
-            ed.renaming.set(None);
-            ed.notice
+            ed.view.renaming.set(None);
+            ed.dialogs
+                .notice
                 .set(Some(tr("Not renamed: a step needs a name").into()));
         }
     };
     let place = move || {
-        let view = ed.view.get();
+        let view = ed.view.viewport.get();
         let Some(pos) = ed.position(&sid.get_value()) else {
             return "display: none".to_owned();
         };

@@ -3,7 +3,11 @@
 //! the steps in the way, and turns back into its target from the left,
 //! so neither the line nor its label hides behind a node.
 
-use super::geometry::{edge_path, edge_point, Leaving, Point, Rect};
+use leptos::prelude::*;
+
+use super::context::Ed;
+use super::geometry::{edge_path, edge_point, fail_port, in_port, out_port, Leaving, Point, Rect};
+use super::graph::Edge;
 
 /// Room kept between a lane and the steps it passes.
 const CLEARANCE: f64 = 28.0;
@@ -156,6 +160,41 @@ fn inflate(r: Rect, by: f64) -> Rect {
         w: r.w + 2.0 * by,
         h: r.h + 2.0 * by,
     }
+}
+
+/// Where an edge starts and ends now (a drag included), tracked.
+pub fn edge_ends(ed: Ed, edge: &Edge) -> Option<(Point, Point)> {
+    let from = ed.position(&edge.from)?;
+    let to = ed.position(&edge.to)?;
+    let start = if edge.is_fail() {
+        fail_port(from)
+    } else {
+        let (slot, count) = ed.doc.nodes.with(|n| {
+            n.get(&edge.from).map_or((0, 1), |v| {
+                (
+                    v.ports.iter().position(|p| *p == edge.port).unwrap_or(0),
+                    v.ports.len(),
+                )
+            })
+        });
+        out_port(from, slot, count)
+    };
+    Some((start, in_port(to)))
+}
+
+pub fn leaving(edge: &Edge) -> Leaving {
+    if edge.is_fail() {
+        Leaving::Down
+    } else {
+        Leaving::Right
+    }
+}
+
+/// The edge's way round the other steps, and where its label sits, tracked.
+pub fn edge_route(ed: Ed, edge: &Edge) -> Option<Route> {
+    let (a, b) = edge_ends(ed, edge)?;
+    let obstacles = ed.doc.obstacles(a, b, [&edge.from, &edge.to]);
+    Some(route(a, b, leaving(edge), &obstacles))
 }
 
 #[cfg(test)]

@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 
-use super::edge::edge_route;
+use super::context::{use_ed, use_ed_doc};
 use super::geometry::{Point, NODE_H, NODE_W};
 use super::graph::{port_key, port_label, Edge};
-use super::run_mode::use_run;
+use super::routing::edge_route;
+use super::run_context::use_run;
 use super::run_model::{badges, label_anchor, label_width, NodeRunState};
-use super::state::use_ed;
 use crate::run_view::steps::StepView;
 use crate::t;
 
@@ -113,13 +113,13 @@ impl EdgeRun {
 /// Every traversed edge's label, drawn above the nodes.
 #[component]
 pub fn RunEdgeLabels() -> impl IntoView {
-    let ed = use_ed();
+    let doc = use_ed_doc();
     let run = use_run();
     view! {
         <Show when=move || run.active()>
             <g class="run-labels" data-testid="run-labels">
                 <For
-                    each=move || ed.edges.get()
+                    each=move || doc.edges.get()
                     key=|e| format!("{}>{}", e.key(), e.to)
                     children=move |edge| view! { <RunEdgeLabel edge /> }
                 />
@@ -158,7 +158,10 @@ fn RunEdgeLabel(edge: Edge) -> impl IntoView {
         let edge = edge.clone();
         Memo::new(move |_| {
             let mid = edge_route(ed, &edge)?.label;
-            let nodes: Vec<Point> = ed.nodes.with(|n| n.list.iter().map(|v| v.pos).collect());
+            let nodes: Vec<Point> = ed
+                .doc
+                .nodes
+                .with(|n| n.list.iter().map(|v| v.pos).collect());
             Some(label_anchor(mid, width(), height, &nodes))
         })
     };

@@ -7,17 +7,17 @@ use crate::t;
 use flowlab_engine::machines::step::StepStatus;
 use leptos::prelude::*;
 
-use super::run_mode::use_run;
+use super::context::use_ed_view;
+use super::run_context::use_run;
 use super::run_model::NodeRunState;
-use super::state::use_ed;
 use crate::components::icons::KindIcon;
 
 #[component]
 pub fn RunPanel() -> impl IntoView {
-    let ed = use_ed();
+    let view = use_ed_view();
     let run = use_run();
     let selected = Memo::new(move |_| {
-        let id = ed.selection.with(|s| s.single().map(str::to_owned))?;
+        let id = view.selection.with(|s| s.single().map(str::to_owned))?;
         run.steps
             .with(|r| r.as_ref().and_then(|r| r.step(&id).cloned()))
     });

@@ -8,11 +8,13 @@ use flowlab_engine::machines::definition::DefinitionInput;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::context::{use_ed, Ed};
 use super::dialogs::run_lifecycle;
 use super::export_menu::ExportMenu;
 use super::lifecycle::actions;
-use super::run_mode::{use_run, ModeSwitch, RunBar};
-use super::state::{use_ed, Dialog, Ed, Selection};
+use super::run_context::use_run;
+use super::run_mode::{ModeSwitch, RunBar};
+use super::state::{Dialog, Selection};
 use crate::browser::chosen_file::{chosen_file, chosen_file_text};
 use crate::components::icons::Glyph;
 use crate::file_format::import::{read_file, Imported};
@@ -28,22 +30,24 @@ fn import(ed: Ed, input: web_sys::HtmlInputElement) {
         let text = match chosen_file_text(&file).await {
             Ok(t) => t,
             Err(e) => {
-                ed.notice.set(Some(t!("Not imported: {error}", error = e)));
+                ed.dialogs
+                    .notice
+                    .set(Some(t!("Not imported: {error}", error = e)));
                 return;
             }
         };
         match read_file(&name, &text) {
             Ok(Imported::Workflow(draft)) => {
                 let done = ed.apply(|d| d.replace_content(&t!("Import {name}", name = name), &draft));
-                ed.selection.set(Selection::default());
-                ed.notice.set(Some(match done {
+                ed.view.selection.set(Selection::default());
+                ed.dialogs.notice.set(Some(match done {
                     Some(true) => t!("Imported {name} into the draft (undo with Ctrl+Z)", name = name),
                     Some(false) => t!("{name} holds what the draft already holds", name = name),
                     None => t!("{name} was not imported", name = name),
                 }));
             }
-            Ok(_) => ed.notice.set(Some(t!("{name} is a scenario or a workspace, not a workflow: open it from the Workspace menu", name = name))),
-            Err(e) => ed.notice.set(Some(t!("Not imported: {error}", error = e))),
+            Ok(_) => ed.dialogs.notice.set(Some(t!("{name} is a scenario or a workspace, not a workflow: open it from the Workspace menu", name = name))),
+            Err(e) => ed.dialogs.notice.set(Some(t!("Not imported: {error}", error = e))),
         }
     });
 }
@@ -52,13 +56,13 @@ fn import(ed: Ed, input: web_sys::HtmlInputElement) {
 pub fn Toolbar() -> impl IntoView {
     let ed = use_ed();
     let run = use_run();
-    let info = ed.info;
+    let info = ed.doc.info;
     let status = move || info.with(|i| i.as_ref().map_or("draft", |i| i.status.as_str()));
     let phase = move || info.with(|i| i.as_ref().map_or("editing", |i| i.phase.as_str()));
     let unpublished = move || info.with(|i| i.as_ref().is_some_and(|i| i.unpublished));
     let version =
         move || info.with(|i| i.as_ref().and_then(|i| i.versions.last().map(|v| v.number)));
-    let name = move || ed.doc.with(|d| d.draft().name.clone());
+    let name = move || ed.doc.session.with(|d| d.draft().name.clone());
     let file_input = NodeRef::<leptos::html::Input>::new();
     let lifecycle = move || {
         let Some(i) = info.get() else {
@@ -74,7 +78,7 @@ pub fn Toolbar() -> impl IntoView {
                     <span aria-hidden="true">"/"</span>
                 </nav>
                 <h1 class="editor-title" data-testid="editor-title">{name}</h1>
-                <code class="editor-id" data-testid="editor-workflow-id">{ed.id()}</code>
+                <code class="editor-id" data-testid="editor-workflow-id">{ed.doc.id()}</code>
                 <span class=move || format!("badge badge--{}", status()) data-testid="editor-status" translate="no"
                     title=tr("Definition status")>{status}</span>
                 <span class="phase" data-testid="editor-phase" translate="no" title=tr("Campaign phase")>{phase}</span>
@@ -93,16 +97,16 @@ pub fn Toolbar() -> impl IntoView {
                 <Show when=move || !run.active() fallback=|| view! { <RunBar /> }>
                 <div class="button-group">
                     <button type="button" class="icon-button" data-testid="undo"
-                        title=move || ed.doc.with(|d| d.undo_label().map_or(tr("Nothing to undo").into(), |l| t!("Undo {action} (Ctrl+Z)", action = l)))
-                        disabled=move || ed.readonly() || ed.doc.with(|d| d.undo_label().is_none())
+                        title=move || ed.doc.session.with(|d| d.undo_label().map_or(tr("Nothing to undo").into(), |l| t!("Undo {action} (Ctrl+Z)", action = l)))
+                        disabled=move || ed.readonly() || ed.doc.session.with(|d| d.undo_label().is_none())
                         on:click=move |_| ed.undo()><Glyph name="undo" /></button>
                     <button type="button" class="icon-button" data-testid="redo"
-                        title=move || ed.doc.with(|d| d.redo_label().map_or(tr("Nothing to redo").into(), |l| t!("Redo {action} (Ctrl+Shift+Z)", action = l)))
-                        disabled=move || ed.readonly() || ed.doc.with(|d| d.redo_label().is_none())
+                        title=move || ed.doc.session.with(|d| d.redo_label().map_or(tr("Nothing to redo").into(), |l| t!("Redo {action} (Ctrl+Shift+Z)", action = l)))
+                        disabled=move || ed.readonly() || ed.doc.session.with(|d| d.redo_label().is_none())
                         on:click=move |_| ed.redo()><Glyph name="redo" /></button>
                     <button type="button" class="icon-button" data-testid="auto-layout" title=tr("Auto-layout, left to right")
                         disabled=move || ed.readonly()
-                        on:click=move |_| { ed.apply(|d| d.auto_layout()); super::canvas::fit(ed); }><Glyph name="layout" /></button>
+                        on:click=move |_| { ed.apply(|d| d.auto_layout()); super::viewport::fit(ed); }><Glyph name="layout" /></button>
                 </div>
                 <div class="button-group">
                     <input type="file" accept=".json,.bpmn,application/json,application/xml,text/xml" class="visually-hidden" node_ref=file_input
@@ -114,9 +118,9 @@ pub fn Toolbar() -> impl IntoView {
                         on:click=move |_| if let Some(i) = file_input.get() { i.click() }><Glyph name="upload" /></button>
                     <ExportMenu />
                     <button type="button" class="icon-button" data-testid="clone" title=tr("Clone this workflow")
-                        on:click=move |_| ed.dialog.set(Some(Dialog::Clone))><Glyph name="copy" /></button>
+                        on:click=move |_| ed.dialogs.dialog.set(Some(Dialog::Clone))><Glyph name="copy" /></button>
                     <button type="button" class="button" data-testid="versions"
-                        on:click=move |_| ed.dialog.set(Some(Dialog::Versions))>
+                        on:click=move |_| ed.dialogs.dialog.set(Some(Dialog::Versions))>
                         <Glyph name="history" />{tr("Versions")}
                         <span class="count-pill">{move || info.with(|i| i.as_ref().map_or(0, |i| i.versions.len()))}</span>
                     </button>
@@ -134,7 +138,7 @@ pub fn Toolbar() -> impl IntoView {
                                     data-testid=format!("lifecycle-{}", input.verb())
                                     data-reason=reason
                                     disabled=a.allowed.is_err()
-                                    on:click=move |_| if confirm { ed.dialog.set(Some(Dialog::Confirm(input))) } else { run_lifecycle(ed, input) }>
+                                    on:click=move |_| if confirm { ed.dialogs.dialog.set(Some(Dialog::Confirm(input))) } else { run_lifecycle(ed, input) }>
                                     {a.label}
                                 </button>
                             </span>
@@ -142,12 +146,12 @@ pub fn Toolbar() -> impl IntoView {
                     }).collect_view()}
                 </div>
                 <button type="button" class="button button--primary" data-testid="publish"
-                    disabled=move || info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_publish())) || ed.viewing.get().is_some()
+                    disabled=move || info.with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_publish())) || ed.view.viewing.get().is_some()
                     title=move || match info.with(|i| i.as_ref().map(|i| i.status).filter(|s| !s.accepts_publish())) {
                         Some(s) => t!("A {status} workflow cannot be published", status = s),
-                        None => ed.report.with(|r| if r.errors.is_empty() { tr("Publish the draft as a new version").to_string() } else { plural("{n} error to fix before publishing|{n} errors to fix before publishing", r.errors.len() as u64) }),
+                        None => ed.doc.report.with(|r| if r.errors.is_empty() { tr("Publish the draft as a new version").to_string() } else { plural("{n} error to fix before publishing|{n} errors to fix before publishing", r.errors.len() as u64) }),
                     }
-                    on:click=move |_| ed.dialog.set(Some(Dialog::Publish))>
+                    on:click=move |_| ed.dialogs.dialog.set(Some(Dialog::Publish))>
                     {tr("Publish")}
                 </button>
                 </Show>

@@ -14,19 +14,19 @@ use crate::t;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::use_ed;
+use super::context::use_ed;
 use step::StepInspector;
 use workflow::WorkflowInspector;
 
 #[component]
 pub fn Inspector() -> impl IntoView {
     let ed = use_ed();
-    let single = Memo::new(move |_| ed.selection.with(|s| s.single().map(str::to_owned)));
-    let count = Memo::new(move |_| ed.selection.with(|s| s.steps.len()));
+    let single = Memo::new(move |_| ed.view.selection.with(|s| s.single().map(str::to_owned)));
+    let count = Memo::new(move |_| ed.view.selection.with(|s| s.steps.len()));
 
     // Focus the field a problem names, once the form for it is there.
     Effect::new(move |_| {
-        let Some(field) = ed.focus.get() else {
+        let Some(field) = ed.view.focus.get() else {
             return;
         };
         single.track();
@@ -47,7 +47,7 @@ pub fn Inspector() -> impl IntoView {
                     None => break,
                 }
             }
-            ed.focus.set(None);
+            ed.view.focus.set(None);
         });
     });
 
@@ -63,8 +63,8 @@ pub fn Inspector() -> impl IntoView {
                             <section class="panel-section">
                                 <p class="panel-note">{tr("Drag one of them to move them all, or use the keyboard: arrows nudge, Delete removes, Ctrl+D duplicates, Ctrl+C / Ctrl+V copy and paste.")}</p>
                                 <div class="button-row">
-                                    <button type="button" class="button" data-testid="selection-duplicate" on:click=move |_| super::screen::duplicate(ed)>{tr("Duplicate")}</button>
-                                    <button type="button" class="button button--danger" data-testid="selection-delete" on:click=move |_| super::screen::delete_selection(ed)>{tr("Delete")}</button>
+                                    <button type="button" class="button" data-testid="selection-duplicate" on:click=move |_| super::gestures::duplicate(ed)>{tr("Duplicate")}</button>
+                                    <button type="button" class="button button--danger" data-testid="selection-delete" on:click=move |_| super::gestures::delete_selection(ed)>{tr("Delete")}</button>
                                 </div>
                             </section>
                             <section class="panel-section" aria-labelledby="arrange-title">
@@ -74,7 +74,7 @@ pub fn Inspector() -> impl IntoView {
                                         <button type="button" class="button button--small" data-testid=format!("arrange-{}", how.key())
                                             disabled=n < how.needs()
                                             title=if n < how.needs() { t!("{action} (needs {n} steps)", action = how.label(), n = how.needs()) } else { how.label().to_string() }
-                                            on:click=move |_| super::screen::arrange_selection(ed, how)>{how.label()}</button>
+                                            on:click=move |_| super::gestures::arrange_selection(ed, how)>{how.label()}</button>
                                     }).collect_view()}
                                 </div>
                             </section>

@@ -8,14 +8,14 @@ use leptos::prelude::*;
 
 use super::fields::{CheckField, DurationField, NumberField, SelectField, TextField};
 use super::filter::FilterBuilder;
-use crate::editor::state::use_ed;
+use crate::editor::context::use_ed;
 
 #[component]
 pub fn WorkflowInspector() -> impl IntoView {
     let ed = use_ed();
-    let settings = Memo::new(move |_| ed.doc.with(|d| d.draft().settings.clone()));
-    let trigger = Memo::new(move |_| ed.doc.with(|d| d.draft().trigger.clone()));
-    let name = Signal::derive(move || ed.doc.with(|d| d.draft().name.clone()));
+    let settings = Memo::new(move |_| ed.doc.session.with(|d| d.draft().settings.clone()));
+    let trigger = Memo::new(move |_| ed.doc.session.with(|d| d.draft().trigger.clone()));
+    let name = Signal::derive(move || ed.doc.session.with(|d| d.draft().name.clone()));
     let edit = move |f: Box<dyn FnOnce(&mut Settings)>| {
         let mut s = settings.get_untracked();
         f(&mut s);

@@ -7,14 +7,15 @@ use crate::t;
 use flowlab_engine::edit::Port;
 use leptos::prelude::*;
 
-use super::dialogs::Modal;
-use super::graph::{port_key, port_label};
-use super::nav::{neighbour, Direction};
-use super::state::{use_ed, Ed, Selection};
+use super::modal::Modal;
+use crate::editor::context::{use_ed, Ed};
+use crate::editor::graph::{port_key, port_label};
+use crate::editor::nav::{neighbour, Direction};
+use crate::editor::state::Selection;
 
 /// The ports a step leaves by, the fail port last.
 fn ports_of(ed: Ed, from: &str) -> Vec<Port> {
-    ed.nodes.with_untracked(|n| {
+    ed.doc.nodes.with_untracked(|n| {
         n.get(from).map_or(Vec::new(), |v| {
             let mut ports = v.ports.to_vec();
             if v.fail_port {
@@ -32,16 +33,20 @@ fn port_name(port: Port) -> &'static str {
 /// Opens the dialog for the selected step, or says why it cannot.
 pub fn link_from_selection(ed: Ed) {
     match ed
+        .view
         .selection
         .with_untracked(|s| s.single().map(str::to_owned))
     {
-        Some(id) if !ports_of(ed, &id).is_empty() => {
-            ed.dialog.set(Some(super::state::Dialog::Link(id)))
-        }
+        Some(id) if !ports_of(ed, &id).is_empty() => ed
+            .dialogs
+            .dialog
+            .set(Some(crate::editor::state::Dialog::Link(id))),
         Some(_) => ed
+            .dialogs
             .notice
             .set(Some(tr("This step has no port to link from").into())),
         None => ed
+            .dialogs
             .notice
             .set(Some(tr("Select one step to link it to another").into())),
     }
@@ -51,7 +56,7 @@ pub fn link_from_selection(ed: Ed) {
 pub fn LinkDialog(from: String) -> impl IntoView {
     let ed = use_ed();
     let ports = ports_of(ed, &from);
-    let taken: Vec<Port> = ed.edges.with_untracked(|es| {
+    let taken: Vec<Port> = ed.doc.edges.with_untracked(|es| {
         es.iter()
             .filter(|e| e.from == from && !e.implicit)
             .map(|e| e.port)
@@ -63,7 +68,7 @@ pub fn LinkDialog(from: String) -> impl IntoView {
         .find(|p| !taken.contains(p))
         .unwrap_or(ports[0]);
     let port = RwSignal::new(first_free);
-    let (title, targets, suggested) = ed.nodes.with_untracked(|n| {
+    let (title, targets, suggested) = ed.doc.nodes.with_untracked(|n| {
         let title = n.get(&from).map_or(from.clone(), |v| v.title.clone());
         let targets: Vec<(String, String)> = n
             .list
@@ -74,6 +79,7 @@ pub fn LinkDialog(from: String) -> impl IntoView {
         // Most often the step is to lead to one nothing leads to yet (just
         // added): the nearest such, else the next one to the right.
         let linked_to: Vec<String> = ed
+            .doc
             .edges
             .with_untracked(|es| es.iter().map(|e| e.to.clone()).collect());
         let suggested = n
@@ -112,9 +118,9 @@ pub fn LinkDialog(from: String) -> impl IntoView {
             }
             let p = port.get_untracked();
             if ed.apply(|d| d.connect(&from, p, &to)).is_some() {
-                ed.dialog.set(None);
-                ed.selection.set(Selection::only(&from));
-                ed.notice.set(Some(t!(
+                ed.dialogs.dialog.set(None);
+                ed.view.selection.set(Selection::only(&from));
+                ed.dialogs.notice.set(Some(t!(
                     "Linked {from} ({port}) to {to}",
                     from = from,
                     port = port_name(p),
@@ -131,7 +137,7 @@ pub fn LinkDialog(from: String) -> impl IntoView {
                     <select class="input" data-testid="link-port"
                         on:change=move |ev| {
                             let key = event_target_value(&ev);
-                            if let Some(p) = super::graph::port_from_key(&key) { port.set(p) }
+                            if let Some(p) = crate::editor::graph::port_from_key(&key) { port.set(p) }
                         }>
                         {ports.iter().map(|p| {
                             let p = *p;
@@ -158,7 +164,7 @@ pub fn LinkDialog(from: String) -> impl IntoView {
                 }.into_any()
             }}
             <div class="modal-actions">
-                <button type="button" class="button" on:click=move |_| ed.dialog.set(None)>{tr("Cancel")}</button>
+                <button type="button" class="button" on:click=move |_| ed.dialogs.dialog.set(None)>{tr("Cancel")}</button>
                 <button type="button" class="button button--primary" data-testid="link-confirm" disabled=none on:click=link>{tr("Link")}</button>
             </div>
         </Modal>
