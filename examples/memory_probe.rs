@@ -76,7 +76,18 @@ fn main() {
     );
     drop(copy);
     let before = LIVE.load(Relaxed);
-    let bytes = flowlab_engine::codec::encode_snapshot(session.live_state());
+    PEAK.store(before, Relaxed);
+    let mut encoder = flowlab_engine::codec::SnapshotEncoder::new();
+    let parts = loop {
+        if let Some(parts) = encoder.step(session.live_state(), 8192) {
+            break parts;
+        }
+    };
+    println!(
+        "encoding it in slices, as the page does, took at most {:.1} MiB at once",
+        (PEAK.load(Relaxed) - before) as f64 / (1 << 20) as f64
+    );
+    let bytes = parts.join();
     println!(
         "its snapshot: {:.1} MiB",
         bytes.len() as f64 / (1 << 20) as f64

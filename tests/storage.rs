@@ -234,6 +234,16 @@ async fn load_starts_at_the_latest_snapshot() {
     store.put_snapshot(end, b"at the end").await.unwrap();
     let loaded = store.load().await.unwrap().unwrap();
     assert_eq!(loaded.snapshot.clone().unwrap().bytes, &b"at the end"[..]);
+    store
+        .put_snapshot_parts(end, &[b"in ", b"", b"three parts"])
+        .await
+        .unwrap();
+    let loaded = store.load().await.unwrap().unwrap();
+    assert_eq!(
+        loaded.snapshot.clone().unwrap().bytes,
+        &b"in three parts"[..],
+        "the parts stored as one"
+    );
     assert!(loaded.events().is_empty());
     assert_eq!(loaded.log_end.last_t, log.last().unwrap().t);
     cleanup(store, ws).await;

@@ -408,8 +408,8 @@ fn a_snapshot_keeps_the_history() {
     assert!(!decoded.workflows[0].history.is_empty());
     let mut encoder = SnapshotEncoder::new();
     let sliced = loop {
-        if let Some(b) = encoder.step(state, 1) {
-            break b;
+        if let Some(parts) = encoder.step(state, 1) {
+            break parts.join();
         }
     };
     assert_eq!(sliced, bytes);

@@ -113,7 +113,7 @@ fn a_snapshot_written_in_slices_has_the_same_bytes() {
         let mut steps = 1;
         let bytes = loop {
             match encoder.step(&state, budget) {
-                Some(bytes) => break bytes,
+                Some(parts) => break parts.join(),
                 None => steps += 1,
             }
         };
@@ -127,4 +127,39 @@ fn a_snapshot_written_in_slices_has_the_same_bytes() {
             "budget {budget}: {steps} steps for {items} contacts and executions"
         );
     }
+}
+
+#[test]
+fn a_large_snapshot_comes_in_bounded_parts_that_join_to_its_bytes() {
+    let text = include_str!("../../../shared/bench/seq10-retry-10k.json")
+        .replace("\"count\": 10000", "\"count\": 6000");
+    let scenario = parse_scenario("seq10.json", &text).unwrap();
+    let mut driver = Driver::new(&scenario);
+    for _ in 0..20_000 {
+        if !driver.step().unwrap() {
+            break;
+        }
+    }
+    let state = driver.engine().state().clone();
+    let whole = encode_snapshot(&state);
+    assert!(
+        whole.len() > 1 << 20,
+        "{} bytes: too small to cut",
+        whole.len()
+    );
+    let mut encoder = SnapshotEncoder::new();
+    let parts = loop {
+        if let Some(parts) = encoder.step(&state, 500) {
+            break parts;
+        }
+    };
+    let sizes: Vec<usize> = parts.parts().map(<[u8]>::len).collect();
+    assert!(sizes.len() >= 4, "{sizes:?}");
+    assert!(
+        sizes.iter().all(|&n| n <= 300 << 10),
+        "a part over 300 KiB: {sizes:?}"
+    );
+    assert_eq!(parts.len(), whole.len());
+    assert!(parts.join() == whole);
+    assert!(decode_snapshot(&whole).unwrap() == state);
 }

@@ -1,6 +1,8 @@
 //! One write of the saver: what is not stored yet, taken from the session
 //! at once (the log's chunks, already encoded), and its transactions.
 
+use flowlab_engine::codec::SnapshotParts;
+
 use super::open::SessionRecord;
 use crate::i18n::tr;
 use crate::saver::{Stored, WriteError, WriteOutcome};
@@ -141,7 +143,7 @@ impl Batch {
         store: &Store,
         known: Option<StoredEnd>,
         current: impl Fn() -> bool,
-        snapshot: impl std::future::Future<Output = Option<Vec<u8>>>,
+        snapshot: impl std::future::Future<Output = Option<SnapshotParts>>,
     ) -> WriteOutcome {
         let journal = self.journal_append();
         let appended = match known {
@@ -160,8 +162,9 @@ impl Batch {
             Ok(end) => {
                 let mut done = self.write_versions(store, &current).await;
                 if done.is_ok() && self.snapshot && current() {
-                    if let Some(bytes) = snapshot.await.filter(|_| current()) {
-                        done = store.put_snapshot(self.end as u64, &bytes).await;
+                    if let Some(snapshot) = snapshot.await.filter(|_| current()) {
+                        let parts: Vec<&[u8]> = snapshot.parts().collect();
+                        done = store.put_snapshot_parts(self.end as u64, &parts).await;
                     }
                 }
                 WriteOutcome {

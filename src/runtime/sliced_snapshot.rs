@@ -2,7 +2,7 @@
 //! given a turn between slices, so that a large state (100k executions
 //! take about 90 ms to encode) never holds the page for long.
 
-use flowlab_engine::codec::SnapshotEncoder;
+use flowlab_engine::codec::{SnapshotEncoder, SnapshotParts};
 
 use super::Runtime;
 use crate::browser::yield_now::yield_now;
@@ -13,7 +13,7 @@ const PER_SLICE: usize = 8192;
 /// The snapshot of the live state while the log holds `events` events;
 /// `None` if the log moved on before it was whole (the clock played, or a
 /// command came): the next write at rest takes one.
-pub(super) async fn encode(runtime: Runtime, events: usize) -> Option<Vec<u8>> {
+pub(super) async fn encode(runtime: Runtime, events: usize) -> Option<SnapshotParts> {
     let mut encoder = SnapshotEncoder::new();
     loop {
         let step = runtime.with_untracked(|s| {

@@ -34,7 +34,7 @@ pub use error::StorageError;
 use journal::{check_journal_append, decode_journal, encode_entry, v1_journal};
 pub use journal::{JournalAppend, JournalEntryJson};
 use schema::*;
-use segments::{check_append, good_prefix, StoredSegment};
+use segments::{check_append, good_prefix, SegmentBytes, StoredSegment};
 
 use crate::i18n::tr;
 use crate::t;
@@ -272,7 +272,7 @@ impl StoredEnd {
         journal: JournalAppend<'_>,
     ) -> Result<StoredEnd, StorageError> {
         Ok(StoredEnd {
-            log: check_append(self.log, segments)?,
+            log: check_append(self.log, segments, SegmentBytes::SealedHere)?,
             journal: check_journal_append(self.journal, journal)?,
         })
     }
@@ -421,21 +421,30 @@ impl Store {
     /// start where the log ends and each the next; otherwise nothing is
     /// written (`OutOfOrder`, `BadSegment`).
     pub async fn append_segments(&self, segments: &[Segment]) -> Result<(), StorageError> {
-        self.append(segments, None, None).await.map(|_| ())
+        self.append(segments, None, None, SegmentBytes::FromElsewhere)
+            .await
+            .map(|_| ())
     }
 
     /// `append_segments`, and in the same transaction the app's session
     /// record (its clock and script cursor) and the new journal entries, so
     /// the three never disagree. The journal entries must continue the
-    /// stored journal (`JournalOutOfOrder`).
+    /// stored journal (`JournalOutOfOrder`). The segments are the page's
+    /// own log chunks, sealed in this page: their checksums are not read
+    /// again (`append_segments` reads them).
     pub async fn append_with_session(
         &self,
         segments: &[Segment],
         session_json: &str,
         journal: JournalAppend<'_>,
     ) -> Result<StoredEnd, StorageError> {
-        self.append(segments, Some((session_json, journal)), None)
-            .await
+        self.append(
+            segments,
+            Some((session_json, journal)),
+            None,
+            SegmentBytes::SealedHere,
+        )
+        .await
     }
 
     /// `append_with_session` where the stored ends are known (from the
@@ -450,8 +459,13 @@ impl Store {
         session_json: &str,
         journal: JournalAppend<'_>,
     ) -> Result<StoredEnd, StorageError> {
-        self.append(segments, Some((session_json, journal)), Some(known))
-            .await
+        self.append(
+            segments,
+            Some((session_json, journal)),
+            Some(known),
+            SegmentBytes::SealedHere,
+        )
+        .await
     }
 
     async fn append(
@@ -459,6 +473,7 @@ impl Store {
         segments: &[Segment],
         session: Option<(&str, JournalAppend<'_>)>,
         known: Option<StoredEnd>,
+        bytes: SegmentBytes,
     ) -> Result<StoredEnd, StorageError> {
         let tx = self.tx(&[META, SEGMENTS, JOURNAL], TransactionMode::Readwrite)?;
         let meta = tx.object_store(META)?;
@@ -467,7 +482,7 @@ impl Store {
             Some(k) => (k.log, Some(k.journal)),
             None => (read_log_end(&meta).await?, None),
         };
-        let end = check_append(start, segments)?;
+        let end = check_append(start, segments, bytes)?;
         let journal_end = if journal.entries.is_empty() {
             None
         } else {
@@ -536,6 +551,16 @@ impl Store {
     /// Stores the snapshot of the state after the first `after_events`
     /// events, replacing older snapshots.
     pub async fn put_snapshot(&self, after_events: u64, bytes: &[u8]) -> Result<(), StorageError> {
+        self.put_snapshot_parts(after_events, &[bytes]).await
+    }
+
+    /// [`Store::put_snapshot`] of the bytes `parts` make one after the other,
+    /// copied straight into the one array stored.
+    pub async fn put_snapshot_parts(
+        &self,
+        after_events: u64,
+        parts: &[&[u8]],
+    ) -> Result<(), StorageError> {
         let tx = self.tx(&[META, SEGMENTS, SNAPSHOTS], TransactionMode::Readwrite)?;
         let end = read_log_end(&tx.object_store(META)?).await?;
         if after_events > end.events {
@@ -555,7 +580,7 @@ impl Store {
             .put(record(&[
                 ("after_events", num(after_events).into()),
                 ("from_segment", num(from_segment).into()),
-                ("bytes", Uint8Array::from(bytes).into()),
+                ("bytes", joined(parts).into()),
             ]))
             .with_key(num(after_events))
             .without_key_type()
@@ -873,4 +898,17 @@ async fn first_segment_after(
         }
     }
     Ok(lo)
+}
+
+/// One array holding `parts` one after the other.
+fn joined(parts: &[&[u8]]) -> Uint8Array {
+    let total: usize = parts.iter().map(|p| p.len()).sum();
+    let array = Uint8Array::new_with_length(total as u32);
+    let mut at = 0u32;
+    for part in parts {
+        let end = at + part.len() as u32;
+        array.subarray(at, end).copy_from(part);
+        at = end;
+    }
+    array
 }

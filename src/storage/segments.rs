@@ -67,11 +67,15 @@ pub struct LogEnd {
 
 /// Checks that `segments` continue the log that ends at `end`: each one
 /// starts at the next event index and at the log's last time, and its
-/// header holds its `event_count` events. Neither the events nor the
-/// checksum are read: the segments were encoded from the page's own log,
-/// and reading them again would double the cost of every save.
-/// Returns the new end.
-pub(crate) fn check_append(end: LogEnd, segments: &[Segment]) -> Result<LogEnd, StorageError> {
+/// header holds its `event_count` events. The events are not decoded, and
+/// the checksum is read only for bytes from elsewhere: reading the page's
+/// own chunks again would double the cost of every save.
+pub(crate) fn check_append(
+    end: LogEnd,
+    segments: &[Segment],
+    bytes: SegmentBytes,
+) -> Result<LogEnd, StorageError> {
+    /// Returns the new end.
     let mut end = end;
     for segment in segments {
         let at = segment.first_event_index;
@@ -88,7 +92,11 @@ pub(crate) fn check_append(end: LogEnd, segments: &[Segment]) -> Result<LogEnd, 
                 what = what
             ))
         };
-        let header = own_segment_header(&segment.bytes).map_err(|e| bad(e.to_string()))?;
+        let header = match bytes {
+            SegmentBytes::SealedHere => own_segment_header(&segment.bytes),
+            SegmentBytes::FromElsewhere => segment_header(&segment.bytes),
+        }
+        .map_err(|e| bad(e.to_string()))?;
         if header.count != u64::from(segment.event_count) || header.count == 0 {
             return Err(bad(t!(
                 "says {n} events and holds {m}",
@@ -106,6 +114,15 @@ pub(crate) fn check_append(end: LogEnd, segments: &[Segment]) -> Result<LogEnd, 
         };
     }
     Ok(end)
+}
+
+/// Where an append's bytes come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SegmentBytes {
+    /// The page's own log chunks, sealed in this page and never changed.
+    SealedHere,
+    /// Anything else: the checksum is checked.
+    FromElsewhere,
 }
 
 /// A segment as read back: its number (the record's key) and its record.
@@ -307,7 +324,7 @@ mod tests {
         let log = log();
         let segments = plan_segments(0, SimTime::ZERO, &log, 7);
         assert_eq!(segments.len(), log.len().div_ceil(7));
-        let end = check_append(LogEnd::default(), &segments).unwrap();
+        let end = check_append(LogEnd::default(), &segments, SegmentBytes::FromElsewhere).unwrap();
         assert_eq!(end.segments, segments.len() as u64);
         assert_eq!(end.events, log.len() as u64);
         assert_eq!(end.last_t, log.last().unwrap().t);
@@ -323,9 +340,14 @@ mod tests {
     fn an_append_that_does_not_continue_the_log_is_refused() {
         let log = log();
         let segments = plan_segments(0, SimTime::ZERO, &log, 5);
-        let end = check_append(LogEnd::default(), &segments[..2]).unwrap();
+        let end = check_append(
+            LogEnd::default(),
+            &segments[..2],
+            SegmentBytes::FromElsewhere,
+        )
+        .unwrap();
         assert_eq!(
-            check_append(end, &segments[3..4]),
+            check_append(end, &segments[3..4], SegmentBytes::FromElsewhere),
             Err(StorageError::OutOfOrder {
                 expected: 10,
                 got: 15
@@ -334,16 +356,34 @@ mod tests {
         let mut lying = segments[2].clone();
         lying.event_count = 4;
         assert!(matches!(
-            check_append(end, &[lying]),
+            check_append(end, &[lying], SegmentBytes::FromElsewhere),
             Err(StorageError::BadSegment(_))
         ));
+    }
+
+    #[test]
+    fn only_bytes_from_elsewhere_have_their_checksum_read() {
+        let segments = plan_segments(0, SimTime::ZERO, &log(), 5);
+        let mut damaged = segments[0].clone();
+        let mut bytes = damaged.bytes.to_vec();
+        *bytes.last_mut().unwrap() ^= 1;
+        damaged.bytes = bytes.into();
+        let first = std::slice::from_ref(&damaged);
+        assert!(matches!(
+            check_append(LogEnd::default(), first, SegmentBytes::FromElsewhere),
+            Err(StorageError::BadSegment(_))
+        ));
+        assert!(
+            check_append(LogEnd::default(), first, SegmentBytes::SealedHere).is_ok(),
+            "the page's own chunks are taken on their header"
+        );
     }
 
     #[test]
     fn a_gap_or_bad_bytes_in_the_stored_log_is_corrupt() {
         let log = log();
         let segments = plan_segments(0, SimTime::ZERO, &log, 5);
-        let end = check_append(LogEnd::default(), &segments).unwrap();
+        let end = check_append(LogEnd::default(), &segments, SegmentBytes::FromElsewhere).unwrap();
         let mut records = stored(&segments);
         records.remove(2);
         assert_eq!(

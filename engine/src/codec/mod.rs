@@ -10,7 +10,7 @@ mod snapshot;
 mod wire;
 
 pub use genesis_json::{genesis_from_json, genesis_to_json};
-pub use snapshot::{decode_snapshot, encode_snapshot, SnapshotEncoder};
+pub use snapshot::{decode_snapshot, encode_snapshot, SnapshotEncoder, SnapshotParts};
 
 use crate::event::Stamped;
 use crate::time::SimTime;
@@ -38,9 +38,16 @@ pub enum CodecError {
 /// FNV-1a over the payload, appended to every segment and snapshot so that a
 /// damaged record is refused instead of decoding into nonsense.
 fn checksum(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3)
-    })
+    checksum_on(CHECKSUM_START, bytes)
+}
+
+pub(crate) const CHECKSUM_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The checksum of what came before (`from`) followed by `bytes`.
+pub(crate) fn checksum_on(from: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(from, |h, b| (h ^ *b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
 pub(crate) fn seal(mut bytes: Vec<u8>) -> Vec<u8> {

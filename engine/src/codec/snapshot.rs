@@ -113,27 +113,67 @@ fn read_exec(r: &mut Reader) -> Result<ExecIx, CodecError> {
 pub fn encode_snapshot(state: &State) -> Vec<u8> {
     let mut encoder = SnapshotEncoder::new();
     loop {
-        if let Some(bytes) = encoder.step(state, usize::MAX) {
-            return bytes;
+        if let Some(parts) = encoder.step(state, usize::MAX) {
+            return parts.join();
         }
     }
 }
 
+/// A sealed snapshot in the pieces it was written in; joined, they are the
+/// snapshot's bytes. Storage takes the pieces as they are, so that the
+/// page never holds a snapshot twice, nor a buffer doubled as it grew.
+#[derive(Debug, Default)]
+pub struct SnapshotParts(Vec<Vec<u8>>);
+
+impl SnapshotParts {
+    pub fn parts(&self) -> impl Iterator<Item = &[u8]> {
+        self.0.iter().map(Vec::as_slice)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn join(self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.len());
+        for part in self.0 {
+            bytes.extend_from_slice(&part);
+        }
+        bytes
+    }
+}
+
+/// Bytes a part holds before the next one starts.
+const PART_BYTES: usize = 256 << 10;
+/// Bytes checksummed for one unit of a step's budget.
+const SUM_BYTES_PER_UNIT: usize = 256;
+
 /// Writes a snapshot in slices, so that a large state never holds the page
 /// for long: the contacts, then the executions, at most `budget` of them
-/// per [`SnapshotEncoder::step`]. The state must not change between steps;
-/// the caller checks that (a page drops the encoder when its log grows).
+/// per [`SnapshotEncoder::step`], then the checksum, `budget` × 256 bytes
+/// at a time. The state must not change between steps; the caller checks
+/// that (a page drops the encoder when its log grows).
 pub struct SnapshotEncoder {
+    /// Finished parts, in order.
+    parts: Vec<Vec<u8>>,
+    /// The part being written.
     w: Writer,
-    /// The contacts' JSON array, written into until it is whole.
-    contacts: Vec<u8>,
+    /// The contacts' JSON array, in parts, until its length is known.
+    contacts: Vec<Vec<u8>>,
     stage: Stage,
+    sum: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stage {
     Contacts(usize),
     Executions(usize),
+    /// Checksumming, from this part on.
+    Sum(usize),
     Finished,
 }
 
@@ -146,41 +186,60 @@ impl Default for SnapshotEncoder {
 impl SnapshotEncoder {
     pub fn new() -> SnapshotEncoder {
         SnapshotEncoder {
+            parts: Vec::new(),
             w: Writer::default(),
             contacts: Vec::new(),
             stage: Stage::Contacts(0),
+            sum: super::CHECKSUM_START,
         }
     }
 
-    /// Writes up to `budget` more contacts and executions (at least one);
-    /// returns the sealed snapshot once it is whole.
-    pub fn step(&mut self, state: &State, budget: usize) -> Option<Vec<u8>> {
+    /// Moves the part being written to `into` once it is full (`always`:
+    /// whatever it holds).
+    fn cut(w: &mut Writer, into: &mut Vec<Vec<u8>>, always: bool) {
+        if always || w.bytes.len() >= PART_BYTES {
+            let next = Vec::with_capacity(if always {
+                0
+            } else {
+                PART_BYTES + PART_BYTES / 8
+            });
+            into.push(std::mem::replace(&mut w.bytes, next));
+        }
+    }
+
+    /// Writes up to `budget` more contacts and executions (at least one),
+    /// or checksums that much; returns the sealed snapshot once it is whole.
+    pub fn step(&mut self, state: &State, budget: usize) -> Option<SnapshotParts> {
         let mut left = budget.max(1);
         loop {
             match self.stage {
                 Stage::Contacts(first) => {
                     if first == 0 {
                         head(&mut self.w, state);
-                        self.contacts.push(b'[');
+                        Self::cut(&mut self.w, &mut self.parts, true);
+                        self.w.bytes.push(b'[');
                     }
                     let all = &state.contacts;
                     let end = first.saturating_add(left).min(all.len());
                     for (i, contact) in all[first..end].iter().enumerate() {
                         if first + i > 0 {
-                            self.contacts.push(b',');
+                            self.w.bytes.push(b',');
                         }
-                        serde_json::to_writer(&mut self.contacts, &ContactOut::from(contact))
+                        serde_json::to_writer(&mut self.w.bytes, &ContactOut::from(contact))
                             .expect("a contact serializes");
+                        Self::cut(&mut self.w, &mut self.contacts, false);
                     }
                     left -= end - first;
                     if end < all.len() {
                         self.stage = Stage::Contacts(end);
                         return None;
                     }
-                    self.contacts.push(b']');
-                    let contacts = std::mem::take(&mut self.contacts);
-                    self.w.var(contacts.len() as u64);
-                    self.w.bytes.extend_from_slice(&contacts);
+                    self.w.bytes.push(b']');
+                    Self::cut(&mut self.w, &mut self.contacts, true);
+                    let json: usize = self.contacts.iter().map(Vec::len).sum();
+                    self.w.var(json as u64);
+                    Self::cut(&mut self.w, &mut self.parts, true);
+                    self.parts.append(&mut self.contacts);
                     operators_and_workflows(&mut self.w, state);
                     self.w.var(state.executions.len() as u64);
                     self.stage = Stage::Executions(0);
@@ -190,14 +249,31 @@ impl SnapshotEncoder {
                     let end = first.saturating_add(left).min(all.len());
                     for e in &all[first..end] {
                         execution(&mut self.w, e);
+                        Self::cut(&mut self.w, &mut self.parts, false);
                     }
+                    left -= end - first;
                     if end < all.len() {
                         self.stage = Stage::Executions(end);
                         return None;
                     }
                     tail(&mut self.w, state);
+                    Self::cut(&mut self.w, &mut self.parts, true);
+                    self.stage = Stage::Sum(0);
+                }
+                Stage::Sum(first) => {
+                    let mut i = first;
+                    while let Some(part) = self.parts.get(i) {
+                        if left == 0 {
+                            self.stage = Stage::Sum(i);
+                            return None;
+                        }
+                        self.sum = super::checksum_on(self.sum, part);
+                        left = left.saturating_sub(part.len().div_ceil(SUM_BYTES_PER_UNIT).max(1));
+                        i += 1;
+                    }
+                    self.parts.push(self.sum.to_le_bytes().to_vec());
                     self.stage = Stage::Finished;
-                    return Some(super::seal(std::mem::take(&mut self.w.bytes)));
+                    return Some(SnapshotParts(std::mem::take(&mut self.parts)));
                 }
                 Stage::Finished => panic!("a snapshot encoder is used once"),
             }
