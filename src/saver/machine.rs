@@ -7,7 +7,7 @@
 //! | any                            | Opened (owner)               | Idle                          | CancelWake                                         |
 //! | any                            | Opened (not owner)           | ReadOnly(OtherTab)            | CancelWake                                         |
 //! | any                            | StorageUnavailable(why)      | Unavailable(why)              | CancelWake                                         |
-//! | Idle, Dirty                    | Changed while at rest        | Writing                       | CancelWake, Show(saving), Write                    |
+//! | Idle, Dirty                    | Changed while at rest, or a full write's worth unsaved | Writing | CancelWake, Show(saving), Write    |
 //! | Idle                           | Changed                      | Dirty(now + 300 ms)           | Show(saving), WakeAt                               |
 //! | Dirty                          | Changed                      | Dirty (same due time)         | Show(saving)                                       |
 //! | Idle, Dirty                    | Changed while leaving        | Writing                       | CancelWake, Show(saving), Write                    |
@@ -292,7 +292,9 @@ impl Saver {
                 p
             }
 
-            (P::Idle | P::Dirty { .. }, E::Changed) if self.leaving || at.at_rest => {
+            (P::Idle | P::Dirty { .. }, E::Changed)
+                if self.leaving || at.at_rest || self.full_write_waits(at) =>
+            {
                 fx.push(Effect::CancelWake);
                 fx.push(Effect::Show(self.saving(at)));
                 self.start_write(at, Then::GoOn, &mut fx)
@@ -513,6 +515,12 @@ impl Saver {
         fx
     }
 
+    /// A whole write's worth of events is not stored: waiting would only
+    /// make the next write longer.
+    fn full_write_waits(&self, at: Moment) -> bool {
+        at.held.events.saturating_sub(self.stored.events) >= WRITE_MAX_EVENTS
+    }
+
     /// What the header shows while something is not stored.
     fn saving(&self, at: Moment) -> SaveState {
         let unsaved = at.held.events.saturating_sub(self.stored.events);
@@ -664,12 +672,7 @@ impl Saver {
                 fx.push(Effect::Show(SaveState::Saved));
                 Phase::Idle
             }
-            Then::GoOn
-                if !failed
-                    && (self.leaving
-                        || at.at_rest
-                        || at.held.events - self.stored.events >= WRITE_MAX_EVENTS) =>
-            {
+            Then::GoOn if !failed && (self.leaving || at.at_rest || self.full_write_waits(at)) => {
                 fx.push(Effect::Show(self.saving(at)));
                 self.start_write(at, Then::GoOn, fx)
             }

@@ -609,8 +609,7 @@ fn a_change_once_the_clock_rests_is_written_at_once() {
 fn a_long_backlog_is_written_in_bounded_writes_one_after_another() {
     let mut s = owner(0);
     let backlog = 2 * WRITE_MAX_EVENTS + 5;
-    s.step(E::Changed, at(0, backlog));
-    let first = write_of(&s.step(E::Wake, at(300, backlog)));
+    let first = write_of(&s.step(E::Changed, at(0, backlog)));
     assert_eq!(first.upto, WRITE_MAX_EVENTS);
     let fx = s.step(
         E::WriteDone {
@@ -663,4 +662,16 @@ fn no_snapshot_with_a_write_that_stops_short_of_the_end() {
     let last = write_of(&fx);
     assert_eq!(last.upto, events);
     assert!(last.snapshot, "the write that reaches the end takes it");
+}
+
+#[test]
+fn a_full_write_s_worth_is_written_while_the_clock_plays() {
+    let mut s = owner(0);
+    let fx = s.step(E::Changed, at(0, 10));
+    assert_eq!(writes(&fx), 0, "a few events wait for the delay");
+    let fx = s.step(E::Changed, at(40, WRITE_MAX_EVENTS + 10));
+    let order = write_of(&fx);
+    assert_eq!(order.upto, WRITE_MAX_EVENTS);
+    assert!(fx.contains(&Effect::CancelWake));
+    assert!(matches!(s.phase(), Phase::Writing(_)));
 }
