@@ -69,13 +69,13 @@ pub struct LogEnd {
 /// starts at the next event index and at the log's last time, and its
 /// header holds its `event_count` events. The events are not decoded, and
 /// the checksum is read only for bytes from elsewhere: reading the page's
-/// own chunks again would double the cost of every save.
+/// own chunks again would double the cost of every save. Returns the new
+/// end.
 pub(crate) fn check_append(
     end: LogEnd,
     segments: &[Segment],
     bytes: SegmentBytes,
 ) -> Result<LogEnd, StorageError> {
-    /// Returns the new end.
     let mut end = end;
     for segment in segments {
         let at = segment.first_event_index;
