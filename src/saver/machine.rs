@@ -50,7 +50,8 @@
 //! "Saving" shows `Saving { unsaved }`, or `NotSaving` naming why while
 //! the last write failed; a failed write is tried again after the delay.
 //! A write takes at most [`WRITE_MAX_EVENTS`] events, so that no write
-//! holds the page for long; a backlog of more is written in a row.
+//! holds the page for long; a backlog of more is written in a row. A page
+//! being left writes everything at once.
 
 use crate::storage::StoredEnd;
 
@@ -533,11 +534,18 @@ impl Saver {
         }
     }
 
-    /// A write of the log from `from` on, as much of it as one write takes.
-    /// A snapshot goes with it only when it reaches the end of the log.
+    /// A write of the log from `from` on, as much of it as one write takes
+    /// (all of it when the page is being left: the page may be gone before
+    /// a next write). A snapshot goes with it only when it reaches the end
+    /// of the log.
     fn new_write(&mut self, at: Moment, from: Stored, snapshot_allowed: bool) -> (InFlight, usize) {
         self.next_write += 1;
-        let upto = at.held.events.min(from.events + WRITE_MAX_EVENTS);
+        let most = if self.leaving {
+            usize::MAX
+        } else {
+            WRITE_MAX_EVENTS
+        };
+        let upto = at.held.events.min(from.events.saturating_add(most));
         let write = InFlight {
             id: WriteId(self.next_write),
             snapshot: snapshot_allowed

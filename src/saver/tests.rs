@@ -675,3 +675,12 @@ fn a_full_write_s_worth_is_written_while_the_clock_plays() {
     assert!(fx.contains(&Effect::CancelWake));
     assert!(matches!(s.phase(), Phase::Writing(_)));
 }
+
+#[test]
+fn a_page_being_left_writes_its_whole_backlog_at_once() {
+    let mut s = owner(0);
+    let backlog = 3 * WRITE_MAX_EVENTS;
+    s.step(E::Changed, at(0, 10));
+    let order = write_of(&s.step(E::Leaving, at(10, backlog)));
+    assert_eq!(order.upto, backlog, "no second write may come");
+}
