@@ -1,17 +1,20 @@
-//! One open workflow in the editor: the working copy of its draft, the
-//! undo stack, and the clipboard. Every gesture on the canvas or in the
+//! One open workflow in the editor: the working copy of its draft, its
+//! undo history, and the clipboard. Every gesture on the canvas or in the
 //! inspector is a method here that turns into engine `EditCommand`s run as
-//! one undo entry; the screen then hands the new draft to the engine
-//! ([`Doc::to_edit`]). Plain Rust, tested natively.
+//! one undo entry; the screen then hands the engine the gesture itself, or
+//! the undo or redo ([`Doc::take_outbox`]), and the engine logs it and keeps
+//! the same history, so that it survives a reload. Plain Rust, tested
+//! natively.
 
 use std::collections::{HashMap, HashSet};
 
-use flowlab_engine::command::DraftEdit;
-use flowlab_engine::edit::{map_links, CommandStack, EditCommand, EditError, Port};
+use flowlab_engine::command::Command;
+use flowlab_engine::edit::{map_links, EditCommand, EditError, EditHistory, Port};
 use flowlab_engine::model::{
     ActionKind, ActionStep, DurationSpec, Next, Pos, Settings, Step, StepBody, StepKind, Trigger,
     WaitStep, WorkflowDraft,
 };
+use flowlab_engine::runtime::state::{EDIT_LABEL, RESTORE_LABEL};
 use flowlab_engine::time::HOUR;
 
 use super::geometry::{snap_point, Point, GRID, NODE_H};
@@ -24,29 +27,68 @@ use crate::t;
 #[derive(Clone, Debug)]
 pub struct Doc {
     draft: WorkflowDraft,
-    stack: CommandStack,
+    history: EditHistory,
+    /// What the engine has not been told yet, in order.
+    outbox: Vec<Sent>,
     /// Copied steps, their links already limited to the copied set.
     clipboard: Vec<Step>,
     pastes: u32,
 }
 
+/// What a gesture, an undo or a redo tells the engine.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sent {
+    Gesture {
+        label: String,
+        commands: Vec<EditCommand>,
+    },
+    Undo,
+    Redo,
+}
+
+impl Sent {
+    pub fn command(self, workflow: String) -> Command {
+        match self {
+            Sent::Gesture { label, commands } => Command::Gesture {
+                workflow,
+                label,
+                commands,
+            },
+            Sent::Undo => Command::Undo { workflow },
+            Sent::Redo => Command::Redo { workflow },
+        }
+    }
+}
+
+/// A history entry's label as shown: the gestures' labels were written in
+/// the page's language; the engine names whole-draft edits and restores.
+pub fn history_label(label: &str) -> String {
+    match label {
+        EDIT_LABEL => tr("Edit").into(),
+        RESTORE_LABEL => tr("Restore").into(),
+        other => other.into(),
+    }
+}
+
 impl PartialEq for Doc {
-    /// Two docs are equal when their drafts and undo depths are: enough for
+    /// Two docs are equal when their drafts and histories are: enough for
     /// views to know whether to redraw.
     fn eq(&self, other: &Doc) -> bool {
-        self.draft == other.draft
-            && self.stack.can_undo() == other.stack.can_undo()
-            && self.stack.can_redo() == other.stack.can_redo()
-            && self.stack.undo_labels().eq(other.stack.undo_labels())
-            && self.stack.redo_labels().eq(other.stack.redo_labels())
+        self.draft == other.draft && self.history == other.history
     }
 }
 
 impl Doc {
     pub fn new(draft: WorkflowDraft) -> Doc {
+        Doc::opened(draft, EditHistory::default())
+    }
+
+    /// A workflow as the engine holds it: its draft and undo history.
+    pub fn opened(draft: WorkflowDraft, history: EditHistory) -> Doc {
         Doc {
             draft,
-            stack: CommandStack::new(),
+            history,
+            outbox: Vec::new(),
             clipboard: Vec::new(),
             pastes: 0,
         }
@@ -63,39 +105,43 @@ impl Doc {
         if commands.is_empty() {
             return Ok(false);
         }
-        self.stack.begin(label)?;
-        for command in commands {
-            self.stack.execute(&mut self.draft, command)?;
-        }
-        self.stack.commit();
+        self.history
+            .gesture(&mut self.draft, label, &commands)
+            .map_err(|(_, e)| e)?;
+        self.outbox.push(Sent::Gesture {
+            label: label.into(),
+            commands,
+        });
         Ok(true)
     }
 
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
-        self.stack.undo(&mut self.draft)
+        let label = self.history.undo(&mut self.draft)?;
+        if label.is_some() {
+            self.outbox.push(Sent::Undo);
+        }
+        Ok(label)
     }
 
     pub fn redo(&mut self) -> Result<Option<String>, EditError> {
-        self.stack.redo(&mut self.draft)
+        let label = self.history.redo(&mut self.draft)?;
+        if label.is_some() {
+            self.outbox.push(Sent::Redo);
+        }
+        Ok(label)
     }
 
     pub fn undo_label(&self) -> Option<&str> {
-        self.stack.undo_labels().next()
+        self.history.undo_label()
     }
 
     pub fn redo_label(&self) -> Option<&str> {
-        self.stack.redo_labels().next()
+        self.history.redo_label()
     }
 
-    /// What the engine is told after every gesture: the whole draft.
-    pub fn to_edit(&self) -> DraftEdit {
-        DraftEdit {
-            steps: Some(self.draft.steps.clone()),
-            settings: Some(self.draft.settings.clone()),
-            trigger: Some(self.draft.trigger.clone()),
-            name: Some(self.draft.name.clone()),
-            written: self.draft.written.clone(),
-        }
+    /// What the engine is to be told, in order; the outbox is then empty.
+    pub fn take_outbox(&mut self) -> Vec<Sent> {
+        std::mem::take(&mut self.outbox)
     }
 
     /// Whether the engine's draft holds what this one does (the parts an
@@ -108,11 +154,17 @@ impl Doc {
             && self.draft.written == engine.written
     }
 
-    /// The engine's draft changed by other means (a script, another tab):
-    /// take it, and forget an undo history that no longer applies.
-    pub fn adopt(&mut self, engine: &WorkflowDraft) {
-        self.draft = engine.clone();
-        self.stack = CommandStack::new();
+    /// The engine's draft and history, after it was told what this doc
+    /// did, or when they changed by other means (a script, another tab).
+    pub fn adopt(&mut self, draft: &WorkflowDraft, history: &EditHistory) {
+        self.draft = draft.clone();
+        self.history = history.clone();
+        self.outbox.clear();
+    }
+
+    /// Whether the engine holds this doc's draft and history.
+    pub fn agrees_with(&self, draft: &WorkflowDraft, history: &EditHistory) -> bool {
+        self.matches(draft) && self.history == *history
     }
 
     /// A fresh id for a step of `kind`: `action_1`, `action_2`, …
@@ -410,15 +462,26 @@ impl Doc {
         label: &str,
         other: &WorkflowDraft,
     ) -> Result<bool, EditError> {
+        let target = self.with_content_of(other);
+        if target == self.draft {
+            return Ok(false);
+        }
+        self.gesture(label, vec![EditCommand::Restore(Box::new(target))])
+    }
+
+    /// Whether `other`'s steps, settings or trigger differ from this draft's.
+    pub fn differs_in_content(&self, other: &WorkflowDraft) -> bool {
+        self.with_content_of(other) != self.draft
+    }
+
+    /// This draft with `other`'s steps, settings and trigger.
+    fn with_content_of(&self, other: &WorkflowDraft) -> WorkflowDraft {
         let mut target = self.draft.clone();
         target.steps = other.steps.clone();
         target.settings = other.settings.clone();
         target.trigger = other.trigger.clone();
         target.written = other.written.clone();
-        if target == self.draft {
-            return Ok(false);
-        }
-        self.gesture(label, vec![EditCommand::Restore(Box::new(target))])
+        target
     }
 
     /// Copies steps, in draft order, keeping only the links between them.

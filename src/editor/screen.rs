@@ -52,12 +52,12 @@ pub fn EditorScreen() -> impl IntoView {
 #[component]
 fn Editor(id: String) -> impl IntoView {
     let rt = use_runtime();
-    let draft = rt
-        .with_untracked(|s| workflow(s, &id).map(|w| w.draft.clone()))
+    let (draft, history) = rt
+        .with_untracked(|s| workflow(s, &id).map(|w| (w.draft.clone(), w.history.clone())))
         .flatten()
         .expect("the screen checked the workflow exists");
     let epoch = rt.workspace_epoch();
-    let doc = shelf::take(epoch, &id, &draft).unwrap_or_else(|| Doc::new(draft));
+    let doc = shelf::take(epoch, &id, &draft).unwrap_or_else(|| Doc::opened(draft, history));
     let ed = Ed::new(rt, id.clone(), doc);
     ed.provide();
     {
@@ -71,18 +71,18 @@ fn Editor(id: String) -> impl IntoView {
     let run = RunView::provide(ed);
 
     // The engine's draft changed by other means (a script command while
-    // the clock plays): take it.
+    // the clock plays, a time travel): take it, with its undo history.
     Effect::new(move |_| {
-        let changed = rt
+        let outside = rt
             .with_workflows(|s| {
                 let w = workflow(s, &ed.doc.id())?;
-                (!ed.doc.session.with_untracked(|d| d.matches(&w.draft))).then(|| w.draft.clone())
+                Some(!ed.doc.session.with_untracked(|d| d.matches(&w.draft)))
             })
-            .flatten();
-        if let Some(draft) = changed {
-            ed.doc.session.update(|d| d.adopt(&draft));
+            .flatten()
+            .unwrap_or(false);
+        if ed.doc.follow_engine() && outside {
             ed.prune_selection();
-            let why = tr("The draft was changed outside the editor; the undo history starts again");
+            let why = tr("The draft was changed outside the editor");
             ed.dialogs.notice.set(Some(why.into()));
         }
     });

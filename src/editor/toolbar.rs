@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::context::{use_ed, Ed};
 use super::dialogs::run_lifecycle;
+use super::doc::history_label;
 use super::export_menu::ExportMenu;
 use super::lifecycle::actions;
 use super::run_context::use_run;
@@ -97,11 +98,11 @@ pub fn Toolbar() -> impl IntoView {
                 <Show when=move || !run.active() fallback=|| view! { <RunBar /> }>
                 <div class="button-group">
                     <button type="button" class="icon-button" data-testid="undo"
-                        title=move || ed.doc.session.with(|d| d.undo_label().map_or(tr("Nothing to undo").into(), |l| t!("Undo {action} (Ctrl+Z)", action = l)))
+                        title=move || ed.doc.session.with(|d| d.undo_label().map_or(tr("Nothing to undo").into(), |l| t!("Undo {action} (Ctrl+Z)", action = history_label(l))))
                         disabled=move || ed.readonly() || ed.doc.session.with(|d| d.undo_label().is_none())
                         on:click=move |_| ed.undo()><Glyph name="undo" /></button>
                     <button type="button" class="icon-button" data-testid="redo"
-                        title=move || ed.doc.session.with(|d| d.redo_label().map_or(tr("Nothing to redo").into(), |l| t!("Redo {action} (Ctrl+Shift+Z)", action = l)))
+                        title=move || ed.doc.session.with(|d| d.redo_label().map_or(tr("Nothing to redo").into(), |l| t!("Redo {action} (Ctrl+Shift+Z)", action = history_label(l))))
                         disabled=move || ed.readonly() || ed.doc.session.with(|d| d.redo_label().is_none())
                         on:click=move |_| ed.redo()><Glyph name="redo" /></button>
                     <button type="button" class="icon-button" data-testid="auto-layout" title=tr("Auto-layout, left to right")

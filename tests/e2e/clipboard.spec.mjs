@@ -44,6 +44,9 @@ describe('steps on the system clipboard (release build)', { timeout: 120_000 }, 
     assert.deepEqual(file.steps.map((s) => s.id), ['create_account', 'grant_access', 'configure_billing', 'send_ready']);
     assert.equal(file.steps[0].next, 'grant_access', 'links between the copied steps travel with them');
 
+    // The first tab goes, so that the second one runs the workspace (a tab
+    // that only shows it read-only refuses edits).
+    await page.close();
     const other = await context.newPage();
     await other.setViewportSize(VIEWPORT);
     await other.goto(`${app.server.url}/editor/welcome`);

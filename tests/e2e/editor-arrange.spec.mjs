@@ -80,6 +80,13 @@ describe('align and distribute (release build)', { timeout: 120_000 }, () => {
     assert.equal(xs[0], before[0], 'the leftmost step stays');
     assert.equal(xs[3], before[3], 'the rightmost step stays');
 
+    // The undo history is the engine's, in the log: it survives a reload.
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]');
+    await page.reload();
+    await page.waitForSelector(node('wait_a_day'));
+    await page.waitForFunction(() => !document.querySelector('[data-testid=undo]')?.disabled);
+    assert.deepEqual(await places(page), spread, 'the arrangement was saved');
+
     // One undo per arrangement: distributing, then aligning.
     assert.match(await page.getAttribute('[data-testid=undo]', 'title'), /Distribute horizontally/);
     await page.keyboard.press('Control+z');

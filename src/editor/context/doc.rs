@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use flowlab_engine::command::Command;
 use flowlab_engine::model::{Operator, Step, WorkflowDraft};
 use flowlab_engine::runtime::state::WorkflowState;
 use flowlab_engine::validate::{validate, Severity, ValidationContext, ValidationReport};
@@ -137,22 +136,40 @@ impl EdDoc {
             .with(|i| i.as_ref().is_some_and(|i| !i.status.accepts_edits()))
     }
 
-    /// Tells the engine the draft as it now is.
+    /// Tells the engine what the doc did (its gestures, undos and redos,
+    /// which the engine logs and keeps the same history of), then takes the
+    /// engine's draft and history should they differ (a refusal).
     pub fn push(&self) {
-        let (edit, matches) = self.session.with_untracked(|d| {
-            let same = self
-                .rt
-                .with_untracked(|s| workflow(s, &self.id()).is_some_and(|w| d.matches(&w.draft)))
-                .unwrap_or(false);
-            (d.to_edit(), same)
-        });
-        if matches {
-            return;
+        let sent = self
+            .session
+            .try_update_untracked(|d| d.take_outbox())
+            .unwrap_or_default();
+        for s in sent {
+            let _ = self.rt.command(s.command(self.id()));
         }
-        let _ = self.rt.command(Command::Edit {
-            workflow: self.id(),
-            edit: Box::new(edit),
-        });
+        self.follow_engine();
+    }
+
+    /// Takes the engine's draft and history when they differ from the
+    /// doc's; says whether they did.
+    pub fn follow_engine(&self) -> bool {
+        let theirs = self
+            .rt
+            .with_untracked(|s| {
+                let w = workflow(s, &self.id())?;
+                let same = self
+                    .session
+                    .with_untracked(|d| d.agrees_with(&w.draft, &w.history));
+                (!same).then(|| (w.draft.clone(), w.history.clone()))
+            })
+            .flatten();
+        match theirs {
+            Some((draft, history)) => {
+                self.session.update(|d| d.adopt(&draft, &history));
+                true
+            }
+            None => false,
+        }
     }
 
     /// A step of the draft, tracked.

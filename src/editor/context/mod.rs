@@ -23,7 +23,7 @@ pub use dialogs::EdDialogs;
 pub use doc::{workflow, EdDoc};
 pub use view::EdView;
 
-use super::doc::Doc;
+use super::doc::{history_label, Doc};
 use super::geometry::Point;
 use super::state::Selection;
 use crate::runtime::Runtime;
@@ -108,7 +108,7 @@ impl Ed {
         if let Some(l) = label {
             self.dialogs
                 .notice
-                .set(Some(t!("Undid: {action}", action = l)));
+                .set(Some(t!("Undid: {action}", action = history_label(&l))));
             self.prune_selection();
             self.doc.push();
         }
@@ -123,7 +123,7 @@ impl Ed {
         if let Some(l) = label {
             self.dialogs
                 .notice
-                .set(Some(t!("Redid: {action}", action = l)));
+                .set(Some(t!("Redid: {action}", action = history_label(&l))));
             self.prune_selection();
             self.doc.push();
         }

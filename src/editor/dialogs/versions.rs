@@ -69,23 +69,19 @@ pub fn VersionsDialog() -> impl IntoView {
     }
 }
 
-/// Copies version `n` into the draft: one undo entry here, and the
-/// engine's own `restore` (so the log says what happened).
+/// Copies version `n` into the draft through the engine's own `restore`,
+/// which logs it and keeps it as one undo entry.
 pub fn restore(ed: Ed, n: u32) {
     let Some(v) = draft_of(ed.doc, n) else { return };
     ed.view.viewing.set(None);
-    let mut changed = false;
-    ed.doc.session.update(|d| {
-        changed = d
-            .replace_content(&t!("Restore version {n}", n = n), &v)
-            .unwrap_or(false)
-    });
+    ed.doc.push();
+    let changed = ed.doc.session.with_untracked(|d| d.differs_in_content(&v));
     if changed {
         let _ = ed.doc.rt.command(Command::Restore {
             workflow: ed.doc.id(),
             version: n,
         });
-        ed.doc.push();
+        ed.doc.follow_engine();
     }
     ed.dialogs.dialog.set(None);
     ed.view.selection.set(Selection::default());

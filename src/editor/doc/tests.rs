@@ -274,23 +274,56 @@ fn text_that_is_not_steps_is_refused_by_what_is_wrong_and_changes_nothing() {
 }
 
 #[test]
-fn the_edit_carries_the_whole_draft_and_adopting_forgets_the_history() {
+fn the_engine_told_what_the_doc_did_holds_the_same_draft_and_history() {
+    use flowlab_engine::command::Command;
+    use flowlab_engine::runtime::state::Genesis;
+    use flowlab_engine::runtime::Engine;
+
+    let mut engine = Engine::new(Genesis {
+        seed: 1,
+        contacts: Vec::new(),
+        operators: Vec::new(),
+        workflows: vec![sample()],
+    });
     let mut doc = Doc::new(sample());
+    let mut tell = |doc: &mut Doc| {
+        let sent = doc.take_outbox();
+        assert!(!sent.is_empty(), "something to tell");
+        for s in sent {
+            let outcome = engine
+                .handle_command(engine.now(), &s.command("w".into()))
+                .unwrap();
+            assert_eq!(outcome, flowlab_engine::runtime::Outcome::Accepted);
+        }
+        let w = &engine.state().workflows[0];
+        assert!(doc.agrees_with(&w.draft, &w.history));
+        (w.draft.clone(), w.history.clone())
+    };
     doc.set_name("X").unwrap();
+    tell(&mut doc);
     doc.add_step(StepKind::End, Point::default(), None).unwrap();
-    let edit = doc.to_edit();
-    assert_eq!(edit.steps.as_deref(), Some(&doc.draft().steps[..]));
-    assert_eq!(edit.written, doc.draft().written);
-    let mut engine = sample();
-    assert!(!doc.matches(&engine));
-    engine.steps = edit.steps.unwrap();
-    engine.written = edit.written;
-    assert!(!doc.matches(&engine), "the name differs");
-    engine.name = edit.name.unwrap();
-    assert!(doc.matches(&engine));
-    doc.adopt(&sample());
+    doc.make_start("check").unwrap();
+    tell(&mut doc);
+    doc.undo().unwrap();
+    doc.undo().unwrap();
+    doc.redo().unwrap();
+    let (draft, history) = tell(&mut doc);
+    assert!(doc.take_outbox().is_empty(), "told once");
+
+    // A doc opened later (a reload) takes the engine's history: undo
+    // goes on where it was.
+    let mut reopened = Doc::opened(draft, history);
+    assert_eq!(reopened.undo_label(), doc.undo_label());
+    assert_eq!(reopened.redo_label(), doc.redo_label());
+    assert_eq!(reopened.undo().unwrap(), doc.undo().unwrap());
+    assert!(reopened == doc);
+    doc.adopt(&sample(), &Default::default());
     assert_eq!(doc.draft(), &sample());
     assert_eq!(doc.undo_label(), None);
+    assert!(
+        doc.take_outbox().is_empty(),
+        "adopting forgets what was not told"
+    );
 }
 
 #[test]
