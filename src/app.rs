@@ -16,8 +16,8 @@ use crate::components::recover_storage::RecoverButton;
 use crate::components::shortcuts::ShortcutsOverlay;
 use crate::components::travel_bar::{BranchDialog, TravelBar};
 use crate::components::workspace_menu::WorkspaceMenu;
+use crate::host::{use_runtime, Mode, Runtime, SaveState};
 use crate::i18n::{tr, LangChoice};
-use crate::runtime::{use_runtime, Mode, Runtime, SaveState};
 use crate::screens::runs::index::RunIndex;
 use crate::screens::{
     ApprovalsScreen, EditorScreen, ExecutionScreen, LifecycleScreen, NotFoundScreen, PeopleScreen,

@@ -10,11 +10,11 @@ pub mod engine_text;
 pub mod file_format;
 pub mod filter_text;
 pub mod gallery;
+pub mod host;
 pub mod i18n;
 #[cfg(test)]
 mod module_cycles_tests;
 pub mod run_view;
-pub mod runtime;
 pub mod saver;
 pub mod screens;
 pub mod session;

@@ -5,8 +5,8 @@ use flowlab_engine::time::{parse_duration, SimTime};
 use leptos::prelude::*;
 
 use crate::components::icons::{PauseIcon, PlayIcon, StepIcon};
+use crate::host::{use_runtime, Mode, SaveState};
 use crate::i18n::{num, plural, tr};
-use crate::runtime::{use_runtime, Mode, SaveState};
 use crate::session::Speed;
 use crate::sim_time_text::format_sim_time;
 use crate::t;

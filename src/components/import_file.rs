@@ -13,8 +13,8 @@ use crate::components::confirm_dialog::{ConfirmDialog, OtherChoice};
 use crate::components::native_dialog::NativeDialog;
 use crate::file_format::import::{read_file, ImportError, Imported};
 use crate::file_format::scenario::read_scenario;
+use crate::host::{use_runtime, Runtime};
 use crate::i18n::tr;
-use crate::runtime::{use_runtime, Runtime};
 use crate::session::Session;
 use crate::t;
 

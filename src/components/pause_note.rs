@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::host::use_runtime;
 use crate::i18n::tr;
-use crate::runtime::use_runtime;
 
 #[component]
 pub fn PauseNote() -> impl IntoView {

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use crate::components::confirm_dialog::ConfirmDialog;
+use crate::host::use_runtime;
 use crate::i18n::tr;
-use crate::runtime::use_runtime;
 use crate::t;
 
 #[component]

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use crate::components::confirm_dialog::{ConfirmDialog, OtherChoice};
 use crate::components::icons::{BackIcon, ForwardIcon, ToEndIcon, ToStartIcon};
+use crate::host::use_runtime;
 use crate::i18n::{num, plural, tr};
 use crate::run_view::event_text::event_text;
-use crate::runtime::use_runtime;
 use crate::sim_time_text::format_sim_time;
 use crate::t;
 

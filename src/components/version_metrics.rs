@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser::download::download_text;
 use crate::components::time_histogram::TimeHistogram;
+use crate::host::use_runtime;
 use crate::i18n::format::percent;
 use crate::i18n::{num, plural, tr};
 use crate::run_view::exports::{metrics_csv, metrics_file};
@@ -14,7 +15,6 @@ use crate::run_view::metrics::{
     default_version, human_duration, version_metrics, MetricsLog, Outcomes, StepMetrics,
     VersionMetrics as Metrics,
 };
-use crate::runtime::use_runtime;
 use crate::t;
 
 /// `version`: `None` opens the newest version with executions.

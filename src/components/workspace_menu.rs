@@ -9,8 +9,8 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::dismiss::dismissable;
 use crate::components::import_file::ImportFile;
 use crate::file_format::trace::trace_text;
+use crate::host::{use_runtime, Mode};
 use crate::i18n::{plural, tr};
-use crate::runtime::{use_runtime, Mode};
 
 #[component]
 pub fn WorkspaceMenu() -> impl IntoView {

@@ -22,7 +22,7 @@ use super::shelf;
 use super::shortcuts::on_key;
 use super::toolbar::Toolbar;
 use super::viewport::fit;
-use crate::runtime::use_runtime;
+use crate::host::use_runtime;
 
 #[component]
 pub fn EditorScreen() -> impl IntoView {

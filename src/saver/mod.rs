@@ -2,7 +2,7 @@
 //! machine ([`Saver`]): events in, together with the [`Moment`] they happen
 //! at (real time in ms, how much the page holds, whether the clock rests);
 //! the next state and a list of [`Effect`]s out. It never touches the
-//! browser and never reads a clock: `runtime/persist.rs` feeds it and
+//! browser and never reads a clock: `host/persist.rs` feeds it and
 //! carries its effects out.
 
 mod effects;

@@ -6,9 +6,9 @@ use flowlab_engine::command::{Command, DecideTarget, Decision};
 use flowlab_engine::ids::OperatorIx;
 use leptos::prelude::*;
 
+use crate::host::use_runtime;
 use crate::i18n::{num, tr};
 use crate::run_view::approvals::{inbox, open_count, InboxItem, Status};
-use crate::runtime::use_runtime;
 use crate::screens::runs::index::use_run_index;
 use crate::sim_time_text::format_sim_time;
 use crate::t;

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use super::state_gallery::{Gallery, StateExample};
 use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
 use crate::gallery::Machine;
+use crate::host::use_runtime;
 use crate::i18n::tr;
 use crate::run_view::lifecycle;
-use crate::runtime::use_runtime;
 
 #[component]
 pub fn LifecycleScreen() -> impl IntoView {

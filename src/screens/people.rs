@@ -8,10 +8,10 @@ use flowlab_engine::model::{Contact, ContactName};
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
+use crate::host::use_runtime;
 use crate::i18n::{num, plural, tr};
 use crate::run_view::channels::enroll_warnings;
 use crate::run_view::people::{contacts, edited_name, enrollable, generate, polls};
-use crate::runtime::use_runtime;
 use crate::screens::people_operators::OperatorsSection;
 use crate::screens::runs::timeline::short_duration;
 use crate::sim_time_text::format_sim_time;

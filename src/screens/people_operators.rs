@@ -7,9 +7,9 @@ use flowlab_engine::model::OperatorProblem;
 use flowlab_engine::runtime::Outcome;
 use leptos::prelude::*;
 
+use crate::host::use_runtime;
 use crate::i18n::tr;
 use crate::run_view::people::{known_groups, operator_problem_text, OperatorForm};
-use crate::runtime::use_runtime;
 use crate::t;
 
 #[component]

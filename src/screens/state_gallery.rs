@@ -12,8 +12,8 @@ use wasm_bindgen_futures::spawn_local;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::file_format::presets::{preset, PRESETS};
 use crate::gallery::{self, Example, Machine, Subject};
+use crate::host::{use_runtime, Mode, Runtime};
 use crate::i18n::{fill, tr};
-use crate::runtime::{use_runtime, Mode, Runtime};
 use crate::t;
 
 /// Goes to a path in the app.

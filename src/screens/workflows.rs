@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::step_strip::{KindTag, StepStrip};
+use crate::host::use_runtime;
 use crate::i18n::{plural, tr};
-use crate::runtime::use_runtime;
 use crate::t;
 use crate::workspace::WorkflowSummary;
 
@@ -69,7 +69,7 @@ pub fn WorkflowsScreen() -> impl IntoView {
             "Your workspace · {workflows} · kept in this browser",
             workflows = plural("{n} workflow|{n} workflows", r.len() as u64)
         ),
-        None if matches!(rt.mode(), crate::runtime::Mode::Failed(_)) => {
+        None if matches!(rt.mode(), crate::host::Mode::Failed(_)) => {
             tr("The workspace could not be opened: the message above says why").into()
         }
         None => tr("Opening the workspace…").into(),

@@ -4,7 +4,7 @@
 //! order of inputs is the command-line runner's: script commands at an
 //! instant before the timers due at it, one instant at a time.
 //!
-//! Plain Rust, tested natively; `runtime/` wraps it in signals and timers.
+//! Plain Rust, tested natively; `host/` wraps it in signals and timers.
 
 pub mod clock;
 pub mod event_log;

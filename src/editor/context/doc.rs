@@ -13,7 +13,7 @@ use crate::editor::doc::Doc;
 use crate::editor::geometry::{node_rect, Point, Rect, NODE_W};
 use crate::editor::graph::{edges, Edge};
 use crate::editor::state::{nodes_of, Nodes, VersionInfo, WorkflowInfo};
-use crate::runtime::Runtime;
+use crate::host::Runtime;
 use crate::session::Session;
 
 #[derive(Clone, Copy)]

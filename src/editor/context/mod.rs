@@ -26,7 +26,7 @@ pub use view::EdView;
 use super::doc::{history_label, Doc};
 use super::geometry::Point;
 use super::state::Selection;
-use crate::runtime::Runtime;
+use crate::host::Runtime;
 use crate::t;
 
 #[derive(Clone, Copy)]

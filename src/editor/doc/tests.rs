@@ -275,7 +275,6 @@ fn text_that_is_not_steps_is_refused_by_what_is_wrong_and_changes_nothing() {
 
 #[test]
 fn the_engine_told_what_the_doc_did_holds_the_same_draft_and_history() {
-    use flowlab_engine::command::Command;
     use flowlab_engine::runtime::state::Genesis;
     use flowlab_engine::runtime::Engine;
 

@@ -51,7 +51,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("{execution} is {state}: only FAILED_UNSAFE can be rolled back", "{execution} est {state}\u{a0}: seule une exécution FAILED_UNSAFE peut être ramenée en arrière"),
     ("{execution} is {state}: only an ended execution can be acknowledged", "{execution} est {state}\u{a0}: seule une exécution terminée peut être acquittée"),
     ("{execution} is {state}, not waiting for a decision", "{execution} est {state}, elle n’attend pas de décision"),
-    // Refusals the page gives before the engine (runtime/mod.rs)
+    // Refusals the page gives before the engine (host/mod.rs)
     (
         "this tab shows the workspace read-only; take over to change it",
         "cet onglet montre l’espace de travail en lecture seule\u{202f}; reprenez la main pour le modifier",

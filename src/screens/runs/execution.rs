@@ -9,12 +9,12 @@ use super::StateBadge;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
 use crate::components::virtual_list::VirtualList;
+use crate::host::use_runtime;
 use crate::i18n::{current, num, tr, Lang};
 use crate::run_view::execution::detail;
 use crate::run_view::executions::allowed;
 use crate::run_view::history::lines;
 use crate::run_view::lifecycle;
-use crate::runtime::use_runtime;
 use crate::sim_time_text::format_sim_time;
 use crate::t;
 

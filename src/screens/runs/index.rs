@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::host::use_runtime;
 use crate::run_view::log_index::LogIndex;
-use crate::runtime::use_runtime;
 use crate::session::Session;
 
 #[derive(Clone, Copy)]

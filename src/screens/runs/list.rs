@@ -9,11 +9,11 @@ use super::range_filter::RangeFilter;
 use super::steps_panel::StepsPanel;
 use super::{tone_class, StateBadge};
 use crate::browser::download::download_text;
+use crate::host::{use_runtime, Area};
 use crate::i18n::{num, plural, tr};
 use crate::run_view::executions::{query, ExecFilter, ExecRow};
 use crate::run_view::exports::{runs_csv, runs_file};
 use crate::run_view::runs_query::{from_query, to_query};
-use crate::runtime::{use_runtime, Area};
 use crate::sim_time_text::format_sim_time;
 use crate::t;
 

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
 use crate::components::version_metrics::VersionMetrics;
+use crate::host::use_runtime;
 use crate::i18n::tr;
 use crate::run_view::metrics::default_version;
-use crate::runtime::use_runtime;
 
 /// The metrics of one workflow on the Runs screen, for the version the
 /// person picks: the version filter of the table when one is set, else the

@@ -2,9 +2,9 @@ use flowlab_engine::machines::step::StepStatus;
 use leptos::prelude::*;
 
 use crate::editor::run_model::{editor_href, CanvasMode};
+use crate::host::use_runtime;
 use crate::i18n::{num, tr};
 use crate::run_view::steps::version_steps;
-use crate::runtime::use_runtime;
 use crate::t;
 
 /// One version of a workflow in run mode: each step with its executions by

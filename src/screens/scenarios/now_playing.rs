@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use super::describe::{describe_marked, MARK_END, MARK_START};
 use crate::file_format::presets::PRESETS;
 use crate::file_format::samples::SAMPLE_FILES;
+use crate::host::use_runtime;
 use crate::i18n::samples::localize;
 use crate::i18n::{num, tr};
-use crate::runtime::use_runtime;
 use crate::sim_time_text::format_sim_time;
 use crate::t;
 

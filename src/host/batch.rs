@@ -216,7 +216,7 @@ pub(super) fn not_saving_reason(e: &StorageError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::open::builtin;
+    use crate::host::open::builtin;
     use flowlab_engine::command::Command;
     use flowlab_engine::scenario::parse_scenario;
     use flowlab_engine::sim;
