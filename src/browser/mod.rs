@@ -5,4 +5,5 @@ pub mod crash;
 pub mod download;
 pub mod leaving;
 pub mod memory;
+pub mod typing;
 pub mod yield_now;

@@ -3,9 +3,9 @@
 //! `editor/keyboard.rs`: change both.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::native_dialog::NativeDialog;
+use crate::browser::typing::in_form;
 use crate::i18n::tr;
 
 fn everywhere() -> Vec<(&'static str, &'static str)> {
@@ -73,19 +73,6 @@ fn canvas() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-fn typing(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el
-                    .closest("[contenteditable=true]")
-                    .ok()
-                    .flatten()
-                    .is_some()
-        })
-}
-
 fn table(title: &'static str, rows: Vec<(&'static str, &'static str)>) -> impl IntoView {
     view! {
         <section class="shortcuts-section">
@@ -106,7 +93,7 @@ fn table(title: &'static str, rows: Vec<(&'static str, &'static str)>) -> impl I
 pub fn ShortcutsOverlay() -> impl IntoView {
     let open = RwSignal::new(false);
     let key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "?" && !ev.ctrl_key() && !ev.meta_key() && !typing(&ev) {
+        if ev.key() == "?" && !ev.ctrl_key() && !ev.meta_key() && !in_form(&ev) {
             ev.prevent_default();
             open.set(true);
         }

@@ -9,19 +9,7 @@ use super::context::Ed;
 use super::nav::brought_into_view;
 use super::state::Selection;
 use super::viewport::canvas_size;
-
-pub fn in_form(ev: &web_sys::Event) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el
-                    .closest("[contenteditable=true]")
-                    .ok()
-                    .flatten()
-                    .is_some()
-        })
-}
+pub use crate::browser::typing::in_form;
 
 /// Keys pressed in a modal dialog (the `?` overlay, an import question)
 /// are the dialog's.
