@@ -1,6 +1,7 @@
 // Flowlab's service worker: after one visit the app opens with no network.
-// Install caches index.html and every file it names (Trunk's hashed JS,
-// wasm and CSS). Requests go to the network first, so a new build is used
+// Install caches index.html, every file it names (Trunk's hashed JS, wasm
+// and CSS) and every screen's part that the split loader names
+// (scripts/split-wasm.mjs), so a screen never opened before opens offline. Requests go to the network first, so a new build is used
 // as soon as it is served, and fall back to the cache when offline.
 const CACHE = 'flowlab-app';
 
@@ -10,6 +11,12 @@ async function cacheBuild() {
   if (!response.ok) throw new Error(`index.html: HTTP ${response.status}`);
   const html = await response.clone().text();
   const files = new Set([...html.matchAll(/(?:href|src)="(\/[^"]+)"/g)].map((m) => m[1]));
+  for (const loader of [...files].filter((f) => f.endsWith('/__wasm_split.js'))) {
+    const js = await (await fetch(loader, { cache: 'no-store' })).text();
+    for (const [, part] of js.matchAll(/"\.\/([\w.-]+\.wasm)"/g)) {
+      files.add(new URL(part, new URL(loader, self.location.origin)).pathname);
+    }
+  }
   await cache.addAll([...files]);
   await cache.put('/', response);
   // Files of older builds that this index.html no longer names.

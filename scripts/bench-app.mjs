@@ -24,20 +24,39 @@ const median = (xs) => {
   return s[Math.floor(s.length / 2)];
 };
 
-const files = await readdir(dir);
-const sizes = [];
-for (const name of files.filter((f) => /\.(wasm|js|css)$/.test(f))) {
-  const bytes = await readFile(join(dir, name));
-  sizes.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+// What the first page load fetches (index.html's own files) against the
+// screens' parts in split-<hash>/, fetched when a screen first opens.
+async function sizesIn(folder) {
+  const sizes = [];
+  for (const name of (await readdir(folder)).filter((f) => /\.(wasm|js|css)$/.test(f))) {
+    const bytes = await readFile(join(folder, name));
+    sizes.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  }
+  return sizes;
 }
+const sum = (sizes) => sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 });
+
+const sizes = await sizesIn(dir);
 const wasm = sizes.find((s) => s.name.endsWith('.wasm'));
 if (!wasm) throw new Error(`no .wasm in ${dir}: build first (make build)`);
-const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 });
+const partDir = (await readdir(dir)).find((f) => f.startsWith('split-'));
+const parts = partDir ? await sizesIn(join(dir, partDir)) : [];
+const loaderJs = parts.filter((s) => s.name.endsWith('.js'));
+const lazyWasm = parts.filter((s) => s.name.endsWith('.wasm'));
+const first = sum([...sizes, ...loaderJs]);
+const later = sum(lazyWasm);
 
-console.log(`wasm: ${wasm.name}`);
+console.log(`main wasm: ${wasm.name}`);
 console.log(`  raw     ${kb(wasm.raw)} (${wasm.raw} bytes)`);
 console.log(`  gzipped ${kb(wasm.gzip)} (${wasm.gzip} bytes, zlib level 9)`);
-console.log(`all wasm+js+css: raw ${kb(total.raw)}, gzipped ${kb(total.gzip)}`);
+console.log(`first load, wasm+js+css: raw ${kb(first.raw)}, gzipped ${kb(first.gzip)}`);
+console.log(`screens' parts, fetched when first opened: ${lazyWasm.length} files, raw ${kb(later.raw)}, gzipped ${kb(later.gzip)}`);
+const screens = lazyWasm.filter((s) => s.name.startsWith('split_')).sort((a, b) => b.gzip - a.gzip);
+for (const s of screens) {
+  const screen = s.name.replace(/^split___/, '').replace(/_route_view_\d+\.wasm$/, '');
+  console.log(`  ${screen.padEnd(10)} ${kb(s.gzip)} gzipped (its own part; shared chunks not counted)`);
+}
+console.log(`everything: gzipped ${kb(first.gzip + later.gzip)}`);
 
 const server = await startServer({ dir, port: 0 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

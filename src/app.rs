@@ -1,11 +1,9 @@
 //! The app shell: header (brand, navigation, clock bar) and the routes.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::components::clock_bar::ClockBar;
 use crate::components::icons::LogoMark;
@@ -18,24 +16,16 @@ use crate::components::travel_bar::{BranchDialog, TravelBar};
 use crate::components::workspace_menu::WorkspaceMenu;
 use crate::host::{use_runtime, Mode, Runtime, SaveState};
 use crate::i18n::{tr, LangChoice};
-use crate::screens::runs::index::RunIndex;
-use crate::screens::{
-    ApprovalsScreen, EditorScreen, ExecutionScreen, LifecycleScreen, NotFoundScreen, PeopleScreen,
-    RunsScreen, ScenariosScreen, WorkflowsScreen,
+use crate::screens::lazy::{
+    ApprovalsRoute, EditorRoute, ExecutionRoute, LifecycleRoute, PeopleRoute, RunsRoute,
+    ScenariosRoute,
 };
+use crate::screens::runs::index::RunIndex;
+use crate::screens::{NotFoundScreen, WorkflowsScreen};
 use crate::t;
-use crate::workspace::{Workspace, WorkspaceError};
-
-/// The loaded workspace, shared with every screen through context.
-pub type SharedWorkspace = Arc<Result<Workspace, WorkspaceError>>;
-
-pub fn use_workspace() -> SharedWorkspace {
-    use_context::<SharedWorkspace>().expect("App provides the workspace")
-}
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context::<SharedWorkspace>(Arc::new(Workspace::builtin()));
     Runtime::provide();
     RunIndex::provide();
     Projector::provide();
@@ -62,13 +52,13 @@ pub fn App() -> impl IntoView {
                 <main class="shell-main" id="content" tabindex="-1">
                     <Routes fallback=|| view! { <NotFoundScreen /> }>
                         <Route path=path!("/") view=WorkflowsScreen />
-                        <Route path=path!("/editor/:id") view=EditorScreen />
-                        <Route path=path!("/runs") view=RunsScreen />
-                        <Route path=path!("/runs/:execution") view=ExecutionScreen />
-                        <Route path=path!("/approvals") view=ApprovalsScreen />
-                        <Route path=path!("/people") view=PeopleScreen />
-                        <Route path=path!("/lifecycle") view=LifecycleScreen />
-                        <Route path=path!("/scenarios") view=ScenariosScreen />
+                        <Route path=path!("/editor/:id") view={Lazy::<EditorRoute>::new()} />
+                        <Route path=path!("/runs") view={Lazy::<RunsRoute>::new()} />
+                        <Route path=path!("/runs/:execution") view={Lazy::<ExecutionRoute>::new()} />
+                        <Route path=path!("/approvals") view={Lazy::<ApprovalsRoute>::new()} />
+                        <Route path=path!("/people") view={Lazy::<PeopleRoute>::new()} />
+                        <Route path=path!("/lifecycle") view={Lazy::<LifecycleRoute>::new()} />
+                        <Route path=path!("/scenarios") view={Lazy::<ScenariosRoute>::new()} />
                     </Routes>
                 </main>
             </div>

@@ -1,18 +1,21 @@
-//! The built-in samples (`file_format::samples`), parsed with the engine's
-//! scenario reader and turned into plain view models that the screens
-//! render.
+//! Plain view models of workflows that the screens render. The tests read
+//! the built-in samples (`file_format::samples`) through them as a whole
+//! `Workspace`; the app itself never parses the samples at start.
 
+use crate::i18n::tr;
+use crate::t;
 use flowlab_engine::model::{
     ActionStep, ApprovalStep, Fault, OnFail, StepBody, StepKind, Trigger, WorkflowDraft,
 };
-use flowlab_engine::scenario::{parse_scenario, FileError};
 use flowlab_engine::time::format_duration;
-use thiserror::Error;
+#[cfg(test)]
+use {
+    crate::file_format::samples::{SampleFile, SAMPLE_FILES},
+    flowlab_engine::scenario::{parse_scenario, FileError},
+    thiserror::Error,
+};
 
-use crate::file_format::samples::{SampleFile, SAMPLE_FILES};
-use crate::i18n::tr;
-use crate::t;
-
+#[cfg(test)]
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum WorkspaceError {
     #[error(transparent)]
@@ -25,13 +28,15 @@ pub enum WorkspaceError {
     },
 }
 
-/// Everything the app knows at start: workflows and the scenarios they came from.
+/// The built-in samples as a whole, which the tests read.
+#[cfg(test)]
 #[derive(Clone, Debug, PartialEq)]
 pub struct Workspace {
     pub workflows: Vec<WorkflowSummary>,
     pub scenarios: Vec<ScenarioSummary>,
 }
 
+#[cfg(test)]
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioSummary {
     pub file: &'static str,
@@ -68,6 +73,7 @@ pub struct StepSummary {
     pub exits: Vec<String>,
 }
 
+#[cfg(test)]
 impl Workspace {
     /// The workspace compiled into the app.
     pub fn builtin() -> Result<Workspace, WorkspaceError> {

@@ -49,6 +49,14 @@ fn replacing_session(file: &str, imported: Imported) -> Result<Pending, ImportEr
     })
 }
 
+/// Reads and checks a chosen file. In the split build this is a part of its
+/// own (`#[lazy]`), with the BPMN and XML readers, fetched at the first
+/// import.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn check_file(name: String, text: String) -> Result<Pending, ImportError> {
+    read_file(&name, &text).and_then(|imported| replacing_session(&name, imported))
+}
+
 /// The hidden file input, and the dialogs an import may need. `open` is
 /// set by the menu to show the browser's file dialog.
 #[component]
@@ -83,7 +91,7 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
                 Ok(t) => t,
                 Err(e) => return error.set(Some(e)),
             };
-            match read_file(&name, &text).and_then(|i| replacing_session(&name, i)) {
+            match check_file(name, text).await {
                 Err(e) => error.set(Some(e.to_string())),
                 Ok(Pending::Clash { file, draft }) => {
                     let taken = rt

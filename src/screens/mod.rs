@@ -2,6 +2,7 @@
 
 mod approvals;
 mod empty;
+pub mod lazy;
 mod lifecycle;
 mod people;
 mod people_operators;
@@ -18,17 +19,3 @@ pub use people::PeopleScreen;
 pub use runs::{ExecutionScreen, RunsScreen};
 pub use scenarios::ScenariosScreen;
 pub use workflows::WorkflowsScreen;
-
-use leptos::prelude::*;
-
-use crate::t;
-
-/// Shown instead of a screen when the built-in workspace failed to load.
-#[component]
-pub fn WorkspaceErrorBanner(error: String) -> impl IntoView {
-    view! {
-        <div class="error-banner" role="alert" data-testid="workspace-error">
-            {t!("The built-in workspace could not be loaded: {error}", error = error)}
-        </div>
-    }
-}

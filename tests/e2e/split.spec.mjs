@@ -1,0 +1,71 @@
+// The release build is cut into parts (scripts/split-wasm.mjs): the first
+// page load fetches only the main wasm, and each screen's part comes the
+// first time that screen opens.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { ROOT, openApp, useApp } from './support.mjs';
+
+const SCREENS = [
+  ['/runs', 'runs'],
+  ['/people', 'people'],
+  ['/approvals', 'approvals'],
+  ['/lifecycle', 'lifecycle'],
+  ['/scenarios', 'scenarios'],
+  ['/editor/welcome', 'editor'],
+];
+
+describe('the build in parts (release build)', { timeout: 120_000 }, () => {
+  const app = useApp();
+
+  it('has one part per screen but the first', async () => {
+    const partDir = (await readdir(`${ROOT}dist`)).find((f) => f.startsWith('split-'));
+    assert.ok(partDir, 'dist/ has a split-<hash>/ folder');
+    const parts = await readdir(`${ROOT}dist/${partDir}`);
+    for (const [, screen] of SCREENS) {
+      assert.ok(
+        parts.some((p) => p.startsWith(`split___${screen}_route_view`)),
+        `a part for the ${screen} screen among ${parts.length} files`,
+      );
+    }
+    assert.ok(!parts.some((p) => p.includes('workflows')), 'the workflow list is in the main part');
+  });
+
+  it('fetches a screen’s part only when the screen first opens', async () => {
+    const context = await app.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await openApp(page, app.server.url, '/');
+    await page.waitForSelector('[data-testid=workflow-list]');
+    const screenParts = () => fetched.filter((f) => /\/split___\w+_route_view/.test(f));
+    assert.deepEqual(screenParts(), [], 'the workflow list needs no screen part');
+
+    for (const [path, screen] of SCREENS) {
+      await page.evaluate((to) => {
+        history.pushState(null, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, path);
+      await page.waitForFunction(
+        (to) => location.pathname === to && document.querySelector('main [data-testid^=screen-]'),
+        path,
+      );
+      assert.ok(
+        screenParts().some((f) => f.includes(`split___${screen}_route_view`)),
+        `opening ${path} fetched the ${screen} part: ${screenParts().join(', ')}`,
+      );
+    }
+    const before = fetched.length;
+    await page.click('[data-testid=nav-runs]');
+    await page.waitForSelector('main [data-testid=screen-runs]');
+    assert.equal(
+      fetched.slice(before).filter((f) => f.endsWith('.wasm')).length,
+      0,
+      'a screen opened before is not fetched again',
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
