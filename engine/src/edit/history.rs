@@ -1,17 +1,14 @@
-//! A workflow's undo and redo history as the engine keeps it: the same
-//! gestures, inverses and rules as the editor's [`CommandStack`], folded
-//! from the log (`gesture_applied`, `edit_undone`, `edit_redone`, and the
-//! whole-draft `draft_edited` and `draft_restored`), so it survives a reload.
-//!
-//! [`CommandStack`]: super::CommandStack
+//! A workflow's undo and redo history as the engine keeps it: one entry per
+//! gesture, each holding the inverses of its commands, folded from the log
+//! (`gesture_applied`, `edit_undone`, `edit_redone`, and the whole-draft
+//! `draft_edited` and `draft_restored`), so it survives a reload.
 
 use crate::model::WorkflowDraft;
 
-use super::stack::{roll_back, Transaction};
+use super::transaction::{roll_back, Transaction};
 use super::{EditCommand, EditError};
 
-/// How many gestures a workflow keeps to undo; the oldest go first. The
-/// same bound as the editor's `CommandStack::DEFAULT_LIMIT`.
+/// How many gestures a workflow keeps to undo; the oldest go first.
 pub const HISTORY_LIMIT: usize = 200;
 
 /// How many of those gestures may hold a whole draft (a `Restore`, the
