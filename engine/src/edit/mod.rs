@@ -7,6 +7,7 @@ mod command;
 mod error;
 mod history;
 mod json;
+mod label;
 mod links;
 mod transaction;
 
@@ -16,5 +17,6 @@ mod tests;
 pub use command::EditCommand;
 pub use error::EditError;
 pub use history::{check_gesture, EditHistory, HISTORY_LIMIT, WHOLE_DRAFT_LIMIT};
+pub use label::EntryLabel;
 pub use links::{map_links, references_to, Port};
 pub use transaction::Transaction;

@@ -1,7 +1,7 @@
 use serde_json::json;
 
 use super::{
-    map_links, references_to, EditCommand, EditError, EditHistory, Port, HISTORY_LIMIT,
+    map_links, references_to, EditCommand, EditError, EditHistory, EntryLabel, Port, HISTORY_LIMIT,
     WHOLE_DRAFT_LIMIT,
 };
 use crate::canonical::{canonical_json, content_hash, parts_from_model};
@@ -541,6 +541,14 @@ fn the_content_hash_follows_edits_but_not_moves() {
     );
 }
 
+fn g(text: &str) -> EntryLabel {
+    EntryLabel::Gesture(text.into())
+}
+
+fn texts<'a>(labels: impl Iterator<Item = &'a EntryLabel>) -> Vec<&'a str> {
+    labels.map(EntryLabel::stored).collect()
+}
+
 fn name(draft: &mut WorkflowDraft, history: &mut EditHistory, label: &str, to: &str) {
     history
         .gesture(draft, label, &[EditCommand::SetName(to.into())])
@@ -574,21 +582,15 @@ fn a_gesture_is_one_undo_step_of_its_inverses_and_redo_replays_it() {
     assert_eq!(history.undo_entries()[0].commands(), inverses);
     let pasted = draft.clone();
     name(&mut draft, &mut history, "Rename", "x");
-    assert_eq!(
-        history.undo_labels().collect::<Vec<_>>(),
-        ["Rename", "Paste"]
-    );
-    assert_eq!(history.undo(&mut draft).unwrap().as_deref(), Some("Rename"));
+    assert_eq!(texts(history.undo_labels()), ["Rename", "Paste"]);
+    assert_eq!(history.undo(&mut draft).unwrap(), Some(g("Rename")));
     assert_eq!(draft, pasted);
-    assert_eq!(history.undo(&mut draft).unwrap().as_deref(), Some("Paste"));
+    assert_eq!(history.undo(&mut draft).unwrap(), Some(g("Paste")));
     assert_eq!(draft, original);
     assert_eq!(history.undo(&mut draft).unwrap(), None);
     assert!(!history.can_undo() && history.can_redo());
-    assert_eq!(
-        history.redo_labels().collect::<Vec<_>>(),
-        ["Paste", "Rename"]
-    );
-    assert_eq!(history.redo(&mut draft).unwrap().as_deref(), Some("Paste"));
+    assert_eq!(texts(history.redo_labels()), ["Paste", "Rename"]);
+    assert_eq!(history.redo(&mut draft).unwrap(), Some(g("Paste")));
     assert_eq!(draft, pasted);
     name(&mut draft, &mut history, "Rename", "y");
     assert!(!history.can_redo(), "a new gesture clears redo");
@@ -628,7 +630,7 @@ fn an_empty_gesture_records_nothing_and_keeps_redo() {
     history.gesture(&mut draft, "Drag", &[]).unwrap();
     assert_eq!(draft, original);
     assert!(!history.can_undo());
-    assert_eq!(history.redo_label(), Some("Name"), "redo is kept");
+    assert_eq!(history.redo_label(), Some(&g("Name")), "redo is kept");
 }
 
 #[test]
@@ -640,8 +642,8 @@ fn the_history_keeps_only_the_newest_gestures() {
     }
     assert_eq!(history.undo_entries().len(), HISTORY_LIMIT);
     let newest = format!("n{}", HISTORY_LIMIT + 2);
-    assert_eq!(history.undo_label(), Some(newest.as_str()));
-    assert_eq!(history.undo_labels().last(), Some("n3"));
+    assert_eq!(history.undo_label(), Some(&g(&newest)));
+    assert_eq!(history.undo_labels().last(), Some(&g("n3")));
     while history.undo(&mut draft).unwrap().is_some() {}
     assert_eq!(draft.name, "2", "the three oldest gestures went");
 }
@@ -652,7 +654,7 @@ fn the_history_keeps_only_the_newest_whole_drafts() {
     let mut history = EditHistory::default();
     for n in 0..WHOLE_DRAFT_LIMIT + 2 {
         name(&mut draft, &mut history, "Name", &format!("g{n}"));
-        history.record_replaced("Edit", draft.clone());
+        history.record_replaced(EntryLabel::Edit, draft.clone());
     }
     let whole = |h: &EditHistory| {
         h.undo_entries()
@@ -662,7 +664,7 @@ fn the_history_keeps_only_the_newest_whole_drafts() {
     };
     assert_eq!(whole(&history), WHOLE_DRAFT_LIMIT);
     assert_eq!(history.undo_entries().len(), 2 * WHOLE_DRAFT_LIMIT);
-    assert_eq!(history.undo_label(), Some("Edit"));
+    assert_eq!(history.undo_label(), Some(&EntryLabel::Edit));
     while history.undo(&mut draft).unwrap().is_some() {}
     assert_eq!(draft.name, "g1", "the two oldest gestures and drafts went");
 }

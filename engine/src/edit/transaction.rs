@@ -1,24 +1,26 @@
 use crate::model::WorkflowDraft;
 
-use super::{EditCommand, EditError};
+use super::{EditCommand, EditError, EntryLabel};
 
 /// One gesture: what undoing it applies, newest last (applied in reverse).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Transaction {
-    label: String,
+    label: EntryLabel,
     inverses: Vec<EditCommand>,
 }
 
 impl Transaction {
-    /// A gesture whose undoing applies `inverses` (newest last).
-    pub fn new(label: impl Into<String>, inverses: Vec<EditCommand>) -> Transaction {
+    /// An entry labelled `text` whose undoing applies `inverses` (newest
+    /// last); its kind is read from both ([`EntryLabel::read`]), as a
+    /// snapshot's decoder reads it.
+    pub fn new(text: &str, inverses: Vec<EditCommand>) -> Transaction {
         Transaction {
-            label: label.into(),
+            label: EntryLabel::read(text, &inverses),
             inverses,
         }
     }
 
-    pub fn label(&self) -> &str {
+    pub fn label(&self) -> &EntryLabel {
         &self.label
     }
 
@@ -40,10 +42,7 @@ impl Transaction {
                 }
             }
         }
-        Ok(Transaction {
-            label: self.label.clone(),
-            inverses,
-        })
+        Ok(Transaction::new(self.label.stored(), inverses))
     }
 }
 
