@@ -388,9 +388,9 @@ mod tests {
     fn a_refused_bpmn_element_reads_in_french_with_its_id() {
         let text = r#"<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
             <process id="p"><startEvent id="s"/><task id="plain"/></process></definitions>"#;
-        let e = flowlab_engine::bpmn::import(text)
-            .err()
-            .expect("a plain task is refused");
+        let Err(e) = flowlab_engine::bpmn::import(text) else {
+            panic!("a plain task is refused");
+        };
         set_current(Lang::En);
         assert_eq!(bpmn_error(&e), e.to_string());
         set_current(Lang::Fr);

@@ -8,7 +8,7 @@ use flowlab_engine::codec::{
     decode_segment, decode_snapshot, encode_segment, encode_snapshot, SnapshotEncoder,
 };
 use flowlab_engine::command::{Command, DraftEdit};
-use flowlab_engine::edit::{EditCommand, Port, HISTORY_LIMIT, WHOLE_DRAFT_LIMIT};
+use flowlab_engine::edit::{EditCommand, EntryLabel, Port, HISTORY_LIMIT, WHOLE_DRAFT_LIMIT};
 use flowlab_engine::event::{Event, Stamped};
 use flowlab_engine::ids::WfIx;
 use flowlab_engine::model::{Pos, Step, StepKind, WorkflowDraft};
@@ -108,6 +108,10 @@ fn gesture(label: &str, commands: Vec<EditCommand>) -> Command {
     }
 }
 
+fn g(text: &str) -> EntryLabel {
+    EntryLabel::Gesture(text.into())
+}
+
 fn undo() -> Command {
     Command::Undo {
         workflow: WF.into(),
@@ -153,17 +157,17 @@ fn a_gesture_undoes_and_redoes_as_one_entry() {
     );
     let after_both = run.draft().clone();
     assert!(run.draft().step("three").is_some());
-    assert_eq!(run.wf().undo_label(), Some("Rename step"));
+    assert_eq!(run.wf().undo_label(), Some(&g("Rename step")));
     assert_eq!(run.wf().redo_label(), None);
 
     run.ok(undo());
     assert!(run.draft().step("s3").is_some() && run.draft().step("three").is_none());
-    assert_eq!(run.wf().undo_label(), Some("Move"));
-    assert_eq!(run.wf().redo_label(), Some("Rename step"));
+    assert_eq!(run.wf().undo_label(), Some(&g("Move")));
+    assert_eq!(run.wf().redo_label(), Some(&g("Rename step")));
 
     run.ok(undo());
     assert_eq!(*run.draft(), original, "both gestures undone");
-    assert_eq!(run.wf().redo_label(), Some("Move"));
+    assert_eq!(run.wf().redo_label(), Some(&g("Move")));
     let reason = run.refused(undo());
     assert_eq!(reason, "nothing to undo in `wf`");
     assert_eq!(*run.draft(), original);
@@ -172,8 +176,8 @@ fn a_gesture_undoes_and_redoes_as_one_entry() {
     run.ok(redo());
     assert_eq!(*run.draft(), after_both);
     assert_eq!(run.refused(redo()), "nothing to redo in `wf`");
-    let labels: Vec<&str> = run.wf().history.undo_labels().collect();
-    assert_eq!(labels, ["Rename step", "Move"]);
+    let labels: Vec<&EntryLabel> = run.wf().history.undo_labels().collect();
+    assert_eq!(labels, [&g("Rename step"), &g("Move")]);
 }
 
 #[test]
@@ -259,7 +263,7 @@ fn a_whole_draft_edit_and_a_restore_are_entries_publishing_keeps_the_history() {
     });
     assert_eq!(
         run.wf().undo_label(),
-        Some("Delete step"),
+        Some(&g("Delete step")),
         "publish keeps it"
     );
 
@@ -279,14 +283,14 @@ fn a_whole_draft_edit_and_a_restore_are_entries_publishing_keeps_the_history() {
         }),
     });
     assert_eq!(run.draft().steps.len(), 2);
-    assert_eq!(run.wf().undo_label(), Some("Edit"));
+    assert_eq!(run.wf().undo_label(), Some(&EntryLabel::Edit));
 
     run.ok(Command::Restore {
         workflow: WF.into(),
         version: 1,
     });
     assert_eq!(run.draft().steps, v1.steps);
-    assert_eq!(run.wf().undo_label(), Some("Restore"));
+    assert_eq!(run.wf().undo_label(), Some(&EntryLabel::Restore));
     assert!(!run.wf().unpublished_changes || run.wf().draft_differs());
 
     run.ok(undo());
@@ -575,4 +579,98 @@ fn a_script_writes_gestures_undo_and_redo() {
     assert_eq!(parsed.command, redo());
     let empty = json!({"at": 0, "do": "gesture", "workflow": "wf", "label": "x", "commands": []});
     assert!(parse_script_entry("journal", &empty).is_err());
+}
+
+/// Gestures (one labelled "Edit" by whoever wrote it), whole-draft edits
+/// and a restore, the newest edit undone: both lists hold whole-draft
+/// entries.
+fn labelled_run() -> Run {
+    let mut run = Run::new(3);
+    run.ok(Command::Publish {
+        workflow: WF.into(),
+        note: None,
+    });
+    run.gesture("Move", vec![move_to("s1", 5.0)]);
+    run.gesture("Edit", vec![move_to("s2", 6.0)]);
+    for name in ["Renamed", "Again"] {
+        let edit = DraftEdit {
+            steps: None,
+            settings: None,
+            trigger: None,
+            name: Some(name.into()),
+            written: run.draft().written.clone(),
+        };
+        run.ok(Command::Edit {
+            workflow: WF.into(),
+            edit: Box::new(edit),
+        });
+        if name == "Renamed" {
+            run.ok(Command::Restore {
+                workflow: WF.into(),
+                version: 1,
+            });
+        }
+    }
+    run.ok(undo());
+    run
+}
+
+/// `labelled_run`'s snapshot as the build before entries had kinds wrote
+/// it (labels as text only, "Edit" and "Restore" for the engine's own).
+const TEXT_LABEL_SNAPSHOT: &[u8] = include_bytes!("fixtures/snapshot-history.fls");
+
+#[test]
+fn whole_draft_entries_have_their_kinds_and_gestures_their_labels_as_given() {
+    let run = labelled_run();
+    let h = &run.wf().history;
+    let undo: Vec<&EntryLabel> = h.undo_labels().collect();
+    assert_eq!(
+        undo,
+        [
+            &EntryLabel::Restore,
+            &EntryLabel::Edit,
+            &g("Edit"),
+            &g("Move")
+        ],
+        "a gesture labelled \"Edit\" stays a gesture"
+    );
+    assert_eq!(h.redo_label(), Some(&EntryLabel::Edit));
+    let replayed = Engine::replay(run.genesis.clone(), &run.log);
+    assert!(*replayed.state() == *run.engine.state());
+}
+
+#[test]
+fn a_snapshot_from_the_build_before_entry_kinds_loads_to_the_same_state() {
+    let run = labelled_run();
+    let decoded = decode_snapshot(TEXT_LABEL_SNAPSHOT).unwrap();
+    assert_eq!(
+        decoded.workflows[0].history,
+        run.wf().history,
+        "the kinds read back"
+    );
+    assert!(decoded == *run.engine.state());
+    assert!(
+        encode_snapshot(run.engine.state()) == TEXT_LABEL_SNAPSHOT,
+        "the snapshot format is unchanged"
+    );
+}
+
+#[test]
+fn a_gesture_labelled_as_a_whole_draft_entry_round_trips_through_a_snapshot() {
+    // Undone only by a whole draft, such a gesture reads as the kind its
+    // label names, in the fold as from a snapshot.
+    let mut run = Run::new(3);
+    let v = run.draft().clone();
+    run.gesture("Restore", vec![EditCommand::Restore(Box::new(v))]);
+    run.gesture(
+        "Edit",
+        vec![EditCommand::RenameStep {
+            from: "s1".into(),
+            to: "one".into(),
+        }],
+    );
+    run.ok(undo());
+    let state = run.engine.state();
+    assert!(decode_snapshot(&encode_snapshot(state)).unwrap() == *state);
+    assert!(*Engine::replay(run.genesis.clone(), &run.log).state() == *state);
 }

@@ -1,8 +1,8 @@
 //! Random gestures of random editor commands on the workflows of the real
 //! sample and shared scenario files: undo and redo always land on exactly
 //! the draft the history says, and a refused command changes nothing. The
-//! engine's `gesture`, `undo` and `redo` do what the editor's stack does,
-//! and its log and snapshots give the same history back.
+//! engine's `gesture`, `undo` and `redo` commands do what an `EditHistory`
+//! of its own does, and its log and snapshots give the same history back.
 
 mod common;
 
@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use flowlab_engine::canonical::{canonical_json, parts_from_model};
 use flowlab_engine::codec::{decode_segment, decode_snapshot, encode_segment, encode_snapshot};
 use flowlab_engine::command::Command;
-use flowlab_engine::edit::{CommandStack, EditCommand, Port};
+use flowlab_engine::edit::{EditCommand, EditHistory, Port};
 use flowlab_engine::model::{Pos, WorkflowDraft};
 use flowlab_engine::runtime::state::Genesis;
 use flowlab_engine::runtime::{Engine, Outcome};
@@ -169,23 +169,22 @@ proptest! {
             original.written = parts_from_model(&original.steps, &original.settings, &original.trigger);
         }
         let mut draft = original.clone();
-        let mut stack = CommandStack::new();
+        let mut edits = EditHistory::default();
         let mut history = vec![original.clone()];
         let mut at = 0;
         for op in &ops {
             match op {
                 Op::Gesture(raws) => {
                     let before = draft.clone();
-                    stack.begin("gesture").unwrap();
-                    let mut refused = false;
+                    let mut commands = Vec::new();
+                    let mut trial = draft.clone();
                     for raw in raws {
-                        let cmd = command(raw, &draft);
-                        if stack.execute(&mut draft, cmd).is_err() {
-                            refused = true;
-                            break;
-                        }
+                        let c = command(raw, &trial);
+                        // Drawn against the draft the earlier ones leave.
+                        let _ = c.apply(&mut trial);
+                        commands.push(c);
                     }
-                    stack.commit();
+                    let refused = edits.gesture(&mut draft, "gesture", &commands).is_err();
                     if refused {
                         prop_assert_eq!(&draft, &before, "a refused gesture is rolled back");
                     } else if !raws.is_empty() {
@@ -195,30 +194,30 @@ proptest! {
                     }
                 }
                 Op::Undo => {
-                    let label = stack.undo(&mut draft).unwrap();
+                    let label = edits.undo(&mut draft).unwrap();
                     prop_assert_eq!(label.is_some(), at > 0);
                     at = at.saturating_sub(1);
                     prop_assert_eq!(&draft, &history[at]);
                 }
                 Op::Redo => {
-                    let label = stack.redo(&mut draft).unwrap();
+                    let label = edits.redo(&mut draft).unwrap();
                     prop_assert_eq!(label.is_some(), at + 1 < history.len());
                     at = (at + 1).min(history.len() - 1);
                     prop_assert_eq!(&draft, &history[at]);
                 }
             }
-            prop_assert_eq!(stack.can_undo(), at > 0);
-            prop_assert_eq!(stack.can_redo(), at + 1 < history.len());
+            prop_assert_eq!(edits.can_undo(), at > 0);
+            prop_assert_eq!(edits.can_redo(), at + 1 < history.len());
         }
-        while stack.undo(&mut draft).unwrap().is_some() {}
+        while edits.undo(&mut draft).unwrap().is_some() {}
         prop_assert_eq!(&draft, &original);
         prop_assert_eq!(canonical_json(&draft.written), canonical_json(&original.written));
-        while stack.redo(&mut draft).unwrap().is_some() {}
+        while edits.redo(&mut draft).unwrap().is_some() {}
         prop_assert_eq!(&draft, history.last().unwrap());
     }
 
     #[test]
-    fn the_engine_keeps_the_history_the_editor_keeps(
+    fn the_engine_keeps_the_history_an_edit_history_keeps(
         which in 0..64usize,
         as_the_editor_writes in any::<bool>(),
         ops in prop::collection::vec(op(), 1..24),
@@ -232,7 +231,7 @@ proptest! {
         let genesis = Genesis { seed: 0, contacts: Vec::new(), operators: Vec::new(), workflows: vec![original.clone()] };
         let mut engine = Engine::new(genesis.clone());
         let mut log = Vec::new();
-        let (mut draft, mut stack) = (original, CommandStack::new());
+        let (mut draft, mut edits) = (original, EditHistory::default());
         for (i, op) in ops.iter().enumerate() {
             let (command, editor_did) = match op {
                 Op::Gesture(raws) => {
@@ -245,28 +244,20 @@ proptest! {
                         let _ = c.apply(&mut trial);
                         commands.push(c);
                     }
-                    stack.begin(label.clone()).unwrap();
-                    let mut ok = true;
-                    for c in &commands {
-                        if stack.execute(&mut draft, c.clone()).is_err() {
-                            ok = false;
-                            break;
-                        }
-                    }
-                    stack.commit();
+                    let ok = edits.gesture(&mut draft, &label, &commands).is_ok();
                     let command = Command::Gesture { workflow: workflow.clone(), label, commands };
                     (command, ok && !raws.is_empty())
                 }
-                Op::Undo => (Command::Undo { workflow: workflow.clone() }, stack.undo(&mut draft).unwrap().is_some()),
-                Op::Redo => (Command::Redo { workflow: workflow.clone() }, stack.redo(&mut draft).unwrap().is_some()),
+                Op::Undo => (Command::Undo { workflow: workflow.clone() }, edits.undo(&mut draft).unwrap().is_some()),
+                Op::Redo => (Command::Redo { workflow: workflow.clone() }, edits.redo(&mut draft).unwrap().is_some()),
             };
             let outcome = engine.handle_command(SimTime(i as u64 * 1000), &command).unwrap();
             log.extend(engine.drain_events());
             prop_assert_eq!(outcome == Outcome::Accepted, editor_did, "{:?}", command);
             let w = &engine.state().workflows[0];
             prop_assert_eq!(&w.draft, &draft);
-            prop_assert!(w.history.undo_labels().eq(stack.undo_labels()));
-            prop_assert!(w.history.redo_labels().eq(stack.redo_labels()));
+            prop_assert!(w.history.undo_labels().eq(edits.undo_labels()));
+            prop_assert!(w.history.redo_labels().eq(edits.redo_labels()));
         }
         let replayed = Engine::replay(genesis, &log);
         prop_assert!(replayed.state() == engine.state(), "the log replays to the same state");

@@ -7,6 +7,7 @@
 mod common;
 
 use flowlab_engine::codec::{decode_snapshot, encode_snapshot, SnapshotEncoder};
+use flowlab_engine::edit::EntryLabel;
 use flowlab_engine::model::ContactName;
 use flowlab_engine::runtime::state::State;
 use flowlab_engine::scenario::{parse_scenario, Scenario};
@@ -56,7 +57,7 @@ fn the_rich_state_has_what_it_is_meant_to_cover() {
         state
             .workflows
             .iter()
-            .any(|w| w.undo_label() == Some("Edit")),
+            .any(|w| w.undo_label() == Some(&EntryLabel::Edit)),
         "no draft with an undo history"
     );
 }

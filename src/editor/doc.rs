@@ -9,12 +9,11 @@
 use std::collections::{HashMap, HashSet};
 
 use flowlab_engine::command::Command;
-use flowlab_engine::edit::{map_links, EditCommand, EditError, EditHistory, Port};
+use flowlab_engine::edit::{map_links, EditCommand, EditError, EditHistory, EntryLabel, Port};
 use flowlab_engine::model::{
     ActionKind, ActionStep, DurationSpec, Next, Pos, Settings, Step, StepBody, StepKind, Trigger,
     WaitStep, WorkflowDraft,
 };
-use flowlab_engine::runtime::state::{EDIT_LABEL, RESTORE_LABEL};
 use flowlab_engine::time::HOUR;
 
 use super::geometry::{snap_point, Point, GRID, NODE_H};
@@ -60,13 +59,14 @@ impl Sent {
     }
 }
 
-/// A history entry's label as shown: the gestures' labels were written in
-/// the page's language; the engine names whole-draft edits and restores.
-pub fn history_label(label: &str) -> String {
+/// A history entry's label as shown: a gesture's label was written in the
+/// page's language and shows as given; whole-draft edits and restores are
+/// named here.
+pub fn history_label(label: &EntryLabel) -> String {
     match label {
-        EDIT_LABEL => tr("Edit").into(),
-        RESTORE_LABEL => tr("Restore").into(),
-        other => other.into(),
+        EntryLabel::Gesture(text) => text.clone(),
+        EntryLabel::Edit => tr("Edit").into(),
+        EntryLabel::Restore => tr("Restore").into(),
     }
 }
 
@@ -115,7 +115,7 @@ impl Doc {
         Ok(true)
     }
 
-    pub fn undo(&mut self) -> Result<Option<String>, EditError> {
+    pub fn undo(&mut self) -> Result<Option<EntryLabel>, EditError> {
         let label = self.history.undo(&mut self.draft)?;
         if label.is_some() {
             self.outbox.push(Sent::Undo);
@@ -123,7 +123,7 @@ impl Doc {
         Ok(label)
     }
 
-    pub fn redo(&mut self) -> Result<Option<String>, EditError> {
+    pub fn redo(&mut self) -> Result<Option<EntryLabel>, EditError> {
         let label = self.history.redo(&mut self.draft)?;
         if label.is_some() {
             self.outbox.push(Sent::Redo);
@@ -131,11 +131,11 @@ impl Doc {
         Ok(label)
     }
 
-    pub fn undo_label(&self) -> Option<&str> {
+    pub fn undo_label(&self) -> Option<&EntryLabel> {
         self.history.undo_label()
     }
 
-    pub fn redo_label(&self) -> Option<&str> {
+    pub fn redo_label(&self) -> Option<&EntryLabel> {
         self.history.redo_label()
     }
 

@@ -60,6 +60,7 @@ pub fn take(epoch: u64, workflow: &str, engine: &WorkflowDraft) -> Option<Doc> {
 
 #[cfg(test)]
 mod tests {
+    use flowlab_engine::edit::EntryLabel;
     use flowlab_engine::model::StepKind;
 
     use super::*;
@@ -79,7 +80,10 @@ mod tests {
         let engine = doc.draft().clone();
         shelf.put(1, "w", doc);
         let mut back = shelf.take(1, "w", &engine).expect("kept");
-        assert_eq!(back.undo_label(), Some("Add wait"));
+        assert_eq!(
+            back.undo_label(),
+            Some(&EntryLabel::Gesture("Add wait".into()))
+        );
         back.undo().expect("undoes");
         assert!(back.draft().steps.is_empty());
         assert!(shelf.take(1, "w", &engine).is_none(), "taken once");

@@ -115,6 +115,7 @@ mod tests {
     use super::super::script::{journal_from_json, journal_to_json};
     use super::*;
     use flowlab_engine::command::{Command, DecideTarget, Decision};
+    use flowlab_engine::edit::EntryLabel;
     use flowlab_engine::model::Operator;
 
     fn session_of(file: &str) -> Session {
@@ -323,8 +324,14 @@ mod tests {
         );
         assert_eq!(file_wf.draft, page_wf.draft);
         assert_eq!(file_wf.history, page_wf.history);
-        assert_eq!(page_wf.undo_label(), Some("Move"));
-        assert_eq!(page_wf.redo_label(), Some("Rename step"));
+        assert_eq!(
+            page_wf.undo_label(),
+            Some(&EntryLabel::Gesture("Move".into()))
+        );
+        assert_eq!(
+            page_wf.redo_label(),
+            Some(&EntryLabel::Gesture("Rename step".into()))
+        );
         let saved = journal_to_json(s.journal());
         assert_eq!(journal_from_json(saved).unwrap(), s.journal());
     }

@@ -39,6 +39,7 @@ pub(super) struct Areas {
     executions: Trigger,
     people: Trigger,
     log: Trigger,
+    inbox: Trigger,
     /// Notified when everything is (a workspace is installed, among others).
     installed: Trigger,
     place: StoredValue<Option<Place>>,
@@ -51,6 +52,7 @@ impl Areas {
             executions: Trigger::new(),
             people: Trigger::new(),
             log: Trigger::new(),
+            inbox: Trigger::new(),
             installed: Trigger::new(),
             place: StoredValue::new(None),
         }
@@ -62,6 +64,7 @@ impl Areas {
             Area::Executions => self.executions,
             Area::People => self.people,
             Area::Log => self.log,
+            Area::Inbox => self.inbox,
         }
     }
 
@@ -101,6 +104,9 @@ impl Areas {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::run_view::approvals;
+    use flowlab_engine::event::{Channel, Event};
+    use flowlab_engine::ids::{ExecIx, OperatorIx, StepIx};
     use std::sync::atomic::{AtomicU32, Ordering};
     use std::sync::Arc;
 
@@ -133,7 +139,15 @@ mod tests {
         let (workflows, workflow_runs) = reader(areas, &[Area::Workflows]);
         let (executions, execution_runs) = reader(areas, &[Area::Executions]);
         let (both, both_runs) = reader(areas, &[Area::Workflows, Area::People]);
-        let read = || (workflows.get(), executions.get(), both.get());
+        let (approvals, approval_runs) = reader(areas, &approvals::AREAS);
+        let read = || {
+            (
+                workflows.get(),
+                executions.get(),
+                both.get(),
+                approvals.get(),
+            )
+        };
         read();
         let at = Place {
             epoch: 1,
@@ -159,18 +173,47 @@ mod tests {
         );
         assert_eq!(both_runs.get(), 2);
         assert_eq!(execution_runs.get(), 3);
+        assert_eq!(approval_runs.get(), 2);
+
+        // An attempt touches executions but no one's approvals; a
+        // notification does.
+        let attempt = Touched::by(&Event::StepAttempt {
+            exec: ExecIx(0),
+            step: StepIx(1),
+            attempt: 1,
+            ok: true,
+        });
+        areas.notify(areas.moved_to(Place { position: 10, ..at }, attempt));
+        read();
+        assert_eq!(execution_runs.get(), 4);
+        assert_eq!(
+            approval_runs.get(),
+            2,
+            "Approvals slept through an event that touches no inbox"
+        );
+        let notified = Touched::by(&Event::Notification {
+            operator: OperatorIx(0),
+            channel: Channel::Email,
+            exec: ExecIx(0),
+            step: StepIx(1),
+        });
+        areas.notify(areas.moved_to(Place { position: 11, ..at }, notified));
+        read();
+        assert_eq!((execution_runs.get(), approval_runs.get()), (5, 3));
         areas.notify(Touched::of(Area::People));
         read();
         assert_eq!(
             (workflow_runs.get(), execution_runs.get(), both_runs.get()),
-            (2, 3, 3)
+            (2, 5, 3)
         );
+        assert_eq!(approval_runs.get(), 4, "operators are in an inbox");
         areas.touch_all();
         read();
         assert_eq!(
             (workflow_runs.get(), execution_runs.get(), both_runs.get()),
-            (3, 4, 4)
+            (3, 6, 4)
         );
+        assert_eq!(approval_runs.get(), 5);
     }
 
     const AT: Place = Place {

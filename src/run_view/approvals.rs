@@ -4,6 +4,7 @@
 //! made, so approvals of the operator's groups that opened before they
 //! joined are in the inbox too, with no channel: they may decide them.
 
+use crate::session::touched::Area;
 use crate::session::LogView;
 use flowlab_engine::event::{DecisionTarget, Event, Stamped};
 use flowlab_engine::ids::{ExecIx, OperatorIx, StepIx};
@@ -15,6 +16,10 @@ use flowlab_engine::time::SimTime;
 
 use super::log_index::LogIndex;
 use super::step_label;
+
+/// What an inbox reads: the approval tasks (their lines in the log
+/// included), the operators and contacts, and the workflows' names.
+pub const AREAS: [Area; 3] = [Area::Inbox, Area::People, Area::Workflows];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Status {

@@ -4,6 +4,7 @@
 //! points at; a step's timeline keeps its first and last marks and counts
 //! the ones between, so an execution of a million attempts stays small.
 
+use crate::session::touched::Area;
 use crate::session::LogView;
 use flowlab_engine::event::Event;
 use flowlab_engine::ids::{ExecIx, StepIx};
@@ -259,6 +260,12 @@ impl ExecDetail {
         out
     }
 }
+
+/// What an execution's page reads: the executions, and the names of
+/// workflows and contacts. Not [`Area::Log`]: every event about an
+/// execution touches [`Area::Executions`], so its lines in the log change
+/// only with that area.
+pub const AREAS: [Area; 3] = [Area::Executions, Area::Workflows, Area::People];
 
 pub fn detail(state: &State, log: LogView<'_>, index: &LogIndex, x: ExecIx) -> Option<ExecDetail> {
     if x.ix() >= state.executions.len() {

@@ -20,6 +20,8 @@ pub mod runs_query;
 pub mod steps;
 
 #[cfg(test)]
+mod areas_tests;
+#[cfg(test)]
 mod exports_tests;
 #[cfg(test)]
 mod metrics_tests;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::host::use_runtime;
 use crate::i18n::{num, tr};
-use crate::run_view::approvals::{inbox, open_count, InboxItem, Status};
+use crate::run_view::approvals::{inbox, open_count, InboxItem, Status, AREAS};
 use crate::screens::runs::index::use_run_index;
 use crate::sim_time_text::format_sim_time;
 use crate::t;
@@ -19,7 +19,7 @@ pub fn ApprovalsScreen() -> impl IntoView {
     let chosen = RwSignal::new(0u32);
     let operators = Memo::new(move |_| {
         index
-            .with(|s, ix| {
+            .with_in(&AREAS, |s, ix| {
                 let st = s.state();
                 st.operators
                     .iter()
@@ -40,7 +40,7 @@ pub fn ApprovalsScreen() -> impl IntoView {
     let items = Memo::new(move |_| {
         let op = OperatorIx(chosen.get());
         index
-            .with(|s, ix| {
+            .with_in(&AREAS, |s, ix| {
                 (op.ix() < s.state().operators.len()).then(|| inbox(s.state(), s.log(), ix, op))
             })
             .flatten()

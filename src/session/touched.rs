@@ -3,6 +3,7 @@
 //! engine hands it over (`Session::collect`), before the log encodes it.
 
 use flowlab_engine::event::Event;
+use flowlab_engine::machines::step::StepStatus;
 
 /// The parts of the workspace a view can read, each with its own signal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,10 +18,21 @@ pub enum Area {
     People,
     /// The log, the script's progress and the journal of commands.
     Log,
+    /// The operators' approval tasks: an approval that starts or stops
+    /// waiting for a decision, a notification, a decision, and a
+    /// `scope: workflow` approval opened, joined or released. Always with
+    /// [`Area::Executions`], of which it is a part.
+    Inbox,
 }
 
 impl Area {
-    pub const ALL: [Area; 4] = [Area::Workflows, Area::Executions, Area::People, Area::Log];
+    pub const ALL: [Area; 5] = [
+        Area::Workflows,
+        Area::Executions,
+        Area::People,
+        Area::Log,
+        Area::Inbox,
+    ];
 }
 
 /// A set of [`Area`]s.
@@ -29,7 +41,7 @@ pub struct Touched(u8);
 
 impl Touched {
     pub const NONE: Touched = Touched(0);
-    pub const ALL: Touched = Touched(0b1111);
+    pub const ALL: Touched = Touched(0b1_1111);
 
     pub fn of(area: Area) -> Touched {
         Touched(1 << area as u8)
@@ -50,6 +62,7 @@ impl Touched {
     /// What one event changes; every event is also in the log.
     pub fn by(event: &Event) -> Touched {
         let log = Touched::of(Area::Log);
+        let inbox = log.with(Area::Executions).with(Area::Inbox);
         match event {
             Event::WorkflowStatus { .. }
             | Event::WorkflowPhase { .. }
@@ -78,25 +91,32 @@ impl Touched {
             Event::Enrolled { .. }
             | Event::EnrollmentSkipped { .. }
             | Event::ExecutionState { .. }
-            | Event::StepStatus { .. }
             | Event::StepAttempt { .. }
             | Event::RetryScheduled { .. }
             | Event::FailAction { .. }
             | Event::History { .. }
             | Event::Transition { .. }
-            | Event::Notification { .. }
-            | Event::Decision { .. }
             | Event::Compensation { .. }
             | Event::WakeSet { .. }
             | Event::WakeFired { .. }
             | Event::TimeoutSet { .. }
             | Event::TimeoutFired { .. }
+            | Event::RollbackProgress { .. }
+            | Event::OperatorRollbackStarted { .. } => log.with(Area::Executions),
+            Event::StepStatus { from, to, .. } => {
+                let awaiting = Some(StepStatus::AwaitingDecision);
+                if *from == awaiting || Some(*to) == awaiting {
+                    inbox
+                } else {
+                    log.with(Area::Executions)
+                }
+            }
+            Event::Notification { .. }
+            | Event::Decision { .. }
             | Event::SharedApprovalOpened { .. }
             | Event::SharedApprovalJoined { .. }
             | Event::SharedDeliverySet { .. }
-            | Event::SharedApprovalReleased { .. }
-            | Event::RollbackProgress { .. }
-            | Event::OperatorRollbackStarted { .. } => log.with(Area::Executions),
+            | Event::SharedApprovalReleased { .. } => inbox,
             Event::CommandRejected(_) => log,
         }
     }
@@ -105,7 +125,8 @@ impl Touched {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use flowlab_engine::ids::{ContactIx, ExecIx, WfIx};
+    use flowlab_engine::event::ApprovalOutcome;
+    use flowlab_engine::ids::{ContactIx, ExecIx, StepIx, WfIx};
     use flowlab_engine::machines::execution::ExecState;
 
     #[test]
@@ -132,6 +153,33 @@ mod tests {
             tag: "vip".into(),
         });
         assert_eq!(tag, Touched::of(Area::People).with(Area::Log));
+    }
+
+    #[test]
+    fn approval_tasks_touch_the_inbox_and_other_step_moves_do_not() {
+        let inbox = Touched::of(Area::Inbox)
+            .with(Area::Executions)
+            .with(Area::Log);
+        let step = |from, to| {
+            Touched::by(&Event::StepStatus {
+                exec: ExecIx(0),
+                step: StepIx(0),
+                from,
+                to,
+                attempt: 0,
+            })
+        };
+        use StepStatus::{AwaitingDecision, Cancelled, Completed, Running};
+        assert_eq!(step(None, AwaitingDecision), inbox, "an approval opens");
+        assert_eq!(step(Some(AwaitingDecision), Cancelled), inbox, "withdrawn");
+        assert_eq!(step(Some(AwaitingDecision), Completed), inbox);
+        let plain = step(Some(Running), Completed);
+        assert!(plain.has(Area::Executions) && !plain.has(Area::Inbox));
+        let decided = Touched::by(&Event::SharedApprovalReleased {
+            shared: 0,
+            outcome: ApprovalOutcome::Approved,
+        });
+        assert_eq!(decided, inbox);
     }
 
     #[test]

@@ -33,6 +33,7 @@ describe('editor files and versions (release build)', { timeout: 120_000 }, () =
     await chooser.setFiles(edited);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 3);
     await page.waitForSelector('[data-testid=unpublished-marker]');
+    assert.match(await page.getAttribute('[data-testid=undo]', 'title'), /^Undo Import .*\.edited\.json \(Ctrl\+Z\)$/);
     await page.click('[data-testid=undo]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 4);
     await page.click('[data-testid=redo]');
@@ -42,6 +43,8 @@ describe('editor files and versions (release build)', { timeout: 120_000 }, () =
     await page.click('[data-testid=version-restore]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=node]').length === 4);
     await page.waitForSelector('[data-testid=unpublished-marker]', { state: 'detached' });
+    // A restore is an undo entry of the engine's own, which the editor names.
+    assert.equal(await page.getAttribute('[data-testid=undo]', 'title'), 'Undo Restore (Ctrl+Z)');
 
     await page.click('[data-testid=clone]');
     await page.fill('[data-testid=clone-id]', 'welcome_twin');

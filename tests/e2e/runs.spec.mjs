@@ -90,6 +90,34 @@ describe('runs, approvals and lifecycle (release build)', { timeout: 180_000 }, 
     await context.close();
   });
 
+  it('keeps an open inbox and an open execution page up to date while the clock runs', async () => {
+    const { context, page, problems } = await app.open('/approvals', { viewport: { width: 1440, height: 1000 } });
+    await page.waitForSelector('[data-testid=clock-play]:not([disabled])');
+    // From here on nothing on the screen is clicked but the clock: the views follow the engine.
+    await runUntil(page, '90m', 90 * 60_000);
+    const sam = page.locator('[data-testid=inbox-operator][data-operator=op1]');
+    assert.equal(await sam.getAttribute('aria-pressed'), 'true', "Sam's inbox is the one shown");
+    await sam.locator('[data-testid=inbox-open-count]').waitFor();
+    const validate = page.locator('[data-testid=inbox-item][data-step=validate]');
+    assert.deepEqual(new Set(await validate.evaluateAll((els) => els.map((e) => e.dataset.status))), new Set(['open']));
+    // The script approves the campaign at 2h.
+    await runUntil(page, '150m', 150 * 60_000);
+    await page.waitForSelector('[data-testid=inbox-item][data-step=validate][data-status=decided]');
+    assert.equal(await sam.locator('[data-testid=inbox-open-count]').count(), 0, 'nothing left open');
+
+    // e7 waits a day in the welcome series, then completes (auto-acknowledged).
+    await go(page, '/runs/e7');
+    const lit = page.locator('[data-testid=lc-node][data-lit=true]');
+    await lit.waitFor();
+    assert.equal(await lit.getAttribute('data-state'), 'RUNNING');
+    const before = await page.textContent('[data-testid=history-title]');
+    await runUntil(page, '25h', 25 * 3_600_000);
+    await page.waitForSelector('[data-testid=lc-node][data-lit=true][data-state=COMPLETED_ACK]');
+    assert.notEqual(await page.textContent('[data-testid=history-title]'), before, 'the history grew');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('draws an execution readably in the dark theme', async () => {
     const { context, page, problems } = await app.open('/runs', { viewport: { width: 1440, height: 1000 }, colorScheme: 'dark' });
     await page.waitForSelector('[data-testid=clock-play]:not([disabled])');

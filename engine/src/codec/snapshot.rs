@@ -438,7 +438,7 @@ fn history(w: &mut Writer, state: &State) {
         for entries in [h.undo_entries(), h.redo_entries()] {
             w.var(entries.len() as u64);
             for t in entries {
-                w.str(t.label());
+                w.str(t.label().stored());
                 w.var(t.commands().len() as u64);
                 for c in t.commands() {
                     w.json(&c.to_json());
@@ -469,7 +469,7 @@ fn read_history(r: &mut Reader, state: &mut State) -> Result<(), CodecError> {
                 for _ in 0..n {
                     commands.push(super::events::edit_command(r)?);
                 }
-                list.push(Transaction::new(label, commands));
+                list.push(Transaction::new(&label, commands));
             }
         }
         let [undo, redo] = lists;

@@ -62,24 +62,6 @@ pub enum EditCommand {
 }
 
 impl EditCommand {
-    /// What the undo menu says.
-    pub fn label(&self) -> &'static str {
-        match self {
-            EditCommand::AddStep { .. } => "Add step",
-            EditCommand::RemoveStep { .. } => "Delete step",
-            EditCommand::MoveStep { .. } => "Reorder step",
-            EditCommand::SetStep { .. } => "Edit step",
-            EditCommand::RenameStep { .. } => "Rename step",
-            EditCommand::SetPositions { .. } => "Move",
-            EditCommand::Connect { to: Some(_), .. } => "Connect",
-            EditCommand::Connect { to: None, .. } => "Disconnect",
-            EditCommand::SetSettings(_) => "Edit settings",
-            EditCommand::SetTrigger(_) => "Edit trigger",
-            EditCommand::SetName(_) => "Rename workflow",
-            EditCommand::Restore(_) => "Restore",
-        }
-    }
-
     /// Applies the command and returns the command that undoes it exactly:
     /// applying that one gives back a draft `==` to the one before, `written`
     /// included. A refused command leaves the draft untouched.

@@ -13,8 +13,6 @@ pub enum EditError {
     PastEnd { index: usize, len: usize },
     #[error("{} has no `{port}` port", with_article(*.kind))]
     NoPort { kind: StepKind, port: &'static str },
-    #[error("a gesture (`{0}`) is already under way")]
-    GestureOpen(String),
 }
 
 fn steps_word(n: usize) -> &'static str {

@@ -1,17 +1,14 @@
-//! A workflow's undo and redo history as the engine keeps it: the same
-//! gestures, inverses and rules as the editor's [`CommandStack`], folded
-//! from the log (`gesture_applied`, `edit_undone`, `edit_redone`, and the
-//! whole-draft `draft_edited` and `draft_restored`), so it survives a reload.
-//!
-//! [`CommandStack`]: super::CommandStack
+//! A workflow's undo and redo history as the engine keeps it: one entry per
+//! gesture, each holding the inverses of its commands, folded from the log
+//! (`gesture_applied`, `edit_undone`, `edit_redone`, and the whole-draft
+//! `draft_edited` and `draft_restored`), so it survives a reload.
 
 use crate::model::WorkflowDraft;
 
-use super::stack::{roll_back, Transaction};
-use super::{EditCommand, EditError};
+use super::transaction::{roll_back, Transaction};
+use super::{EditCommand, EditError, EntryLabel};
 
-/// How many gestures a workflow keeps to undo; the oldest go first. The
-/// same bound as the editor's `CommandStack::DEFAULT_LIMIT`.
+/// How many gestures a workflow keeps to undo; the oldest go first.
 pub const HISTORY_LIMIT: usize = 200;
 
 /// How many of those gestures may hold a whole draft (a `Restore`, the
@@ -54,9 +51,9 @@ impl EditHistory {
 
     /// Records a change made to the draft as a whole (a whole-draft `edit`,
     /// a `restore`): undoing it puts `before` back.
-    pub fn record_replaced(&mut self, label: &str, before: WorkflowDraft) {
+    pub fn record_replaced(&mut self, label: EntryLabel, before: WorkflowDraft) {
         self.push(Transaction::new(
-            label,
+            label.stored(),
             vec![EditCommand::Restore(Box::new(before))],
         ));
     }
@@ -75,14 +72,14 @@ impl EditHistory {
 
     /// Undoes the newest gesture and gives its label; `Ok(None)` when there
     /// is nothing to undo. On an error draft and history are unchanged.
-    pub fn undo(&mut self, draft: &mut WorkflowDraft) -> Result<Option<String>, EditError> {
+    pub fn undo(&mut self, draft: &mut WorkflowDraft) -> Result<Option<EntryLabel>, EditError> {
         let Some(done) = self.undo.pop() else {
             return Ok(None);
         };
         match done.revert(draft) {
             Ok(undone) => {
                 self.redo.push(undone);
-                Ok(Some(done.label().to_string()))
+                Ok(Some(done.label().clone()))
             }
             Err(e) => {
                 self.undo.push(done);
@@ -92,14 +89,14 @@ impl EditHistory {
     }
 
     /// Redoes the newest undone gesture and gives its label.
-    pub fn redo(&mut self, draft: &mut WorkflowDraft) -> Result<Option<String>, EditError> {
+    pub fn redo(&mut self, draft: &mut WorkflowDraft) -> Result<Option<EntryLabel>, EditError> {
         let Some(undone) = self.redo.pop() else {
             return Ok(None);
         };
         match undone.revert(draft) {
             Ok(done) => {
                 self.undo.push(done);
-                Ok(Some(undone.label().to_string()))
+                Ok(Some(undone.label().clone()))
             }
             Err(e) => {
                 self.redo.push(undone);
@@ -137,22 +134,22 @@ impl EditHistory {
     }
 
     /// What Undo would undo.
-    pub fn undo_label(&self) -> Option<&str> {
+    pub fn undo_label(&self) -> Option<&EntryLabel> {
         self.undo.last().map(Transaction::label)
     }
 
     /// What Redo would redo.
-    pub fn redo_label(&self) -> Option<&str> {
+    pub fn redo_label(&self) -> Option<&EntryLabel> {
         self.redo.last().map(Transaction::label)
     }
 
     /// What Undo would undo, newest first.
-    pub fn undo_labels(&self) -> impl Iterator<Item = &str> {
+    pub fn undo_labels(&self) -> impl Iterator<Item = &EntryLabel> {
         self.undo.iter().rev().map(Transaction::label)
     }
 
     /// What Redo would redo, newest first.
-    pub fn redo_labels(&self) -> impl Iterator<Item = &str> {
+    pub fn redo_labels(&self) -> impl Iterator<Item = &EntryLabel> {
         self.redo.iter().rev().map(Transaction::label)
     }
 

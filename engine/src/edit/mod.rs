@@ -1,14 +1,15 @@
 //! Editing a draft the way the editor does: every change is an
 //! [`EditCommand`] whose `apply` returns the command that undoes it exactly,
-//! and a [`CommandStack`] groups what one gesture does into one undo step
-//! (the diagram-js `CommandStack` shape, with inverses instead of handlers).
+//! and an [`EditHistory`] keeps what one gesture does as one undo step
+//! ([`Transaction`]), folded from the log.
 
 mod command;
 mod error;
 mod history;
 mod json;
+mod label;
 mod links;
-mod stack;
+mod transaction;
 
 #[cfg(test)]
 mod tests;
@@ -16,5 +17,6 @@ mod tests;
 pub use command::EditCommand;
 pub use error::EditError;
 pub use history::{check_gesture, EditHistory, HISTORY_LIMIT, WHOLE_DRAFT_LIMIT};
+pub use label::EntryLabel;
 pub use links::{map_links, references_to, Port};
-pub use stack::{CommandStack, Transaction};
+pub use transaction::Transaction;

@@ -1,6 +1,9 @@
 use serde_json::json;
 
-use super::{map_links, references_to, CommandStack, EditCommand, EditError, Port};
+use super::{
+    map_links, references_to, EditCommand, EditError, EditHistory, EntryLabel, Port, HISTORY_LIMIT,
+    WHOLE_DRAFT_LIMIT,
+};
 use crate::canonical::{canonical_json, content_hash, parts_from_model};
 use crate::model::{Next, OnFail, Pos, Settings, Step, StepBody, StepKind, Trigger, WorkflowDraft};
 use crate::scenario::parse_workflow_file;
@@ -538,144 +541,132 @@ fn the_content_hash_follows_edits_but_not_moves() {
     );
 }
 
+fn g(text: &str) -> EntryLabel {
+    EntryLabel::Gesture(text.into())
+}
+
+fn texts<'a>(labels: impl Iterator<Item = &'a EntryLabel>) -> Vec<&'a str> {
+    labels.map(EntryLabel::stored).collect()
+}
+
+fn name(draft: &mut WorkflowDraft, history: &mut EditHistory, label: &str, to: &str) {
+    history
+        .gesture(draft, label, &[EditCommand::SetName(to.into())])
+        .unwrap();
+}
+
 #[test]
-fn a_gesture_is_one_undo_step_and_redo_replays_it() {
+fn a_gesture_is_one_undo_step_of_its_inverses_and_redo_replays_it() {
     let original = hand_written();
     let mut draft = original.clone();
-    let mut stack = CommandStack::new();
-    stack.begin("Paste").unwrap();
-    stack
-        .execute(
-            &mut draft,
-            EditCommand::AddStep {
-                index: 7,
-                step: Step::new("a", StepKind::Wait),
-            },
-        )
-        .unwrap();
-    stack
-        .execute(
-            &mut draft,
-            EditCommand::Connect {
-                from: "done".into(),
-                port: Port::Next,
-                to: Some("a".into()),
-            },
-        )
-        .unwrap();
-    stack
-        .execute(
-            &mut draft,
-            EditCommand::SetPositions {
-                moves: vec![("a".into(), Some(Pos { x: 3.0, y: 4.0 }))],
-            },
-        )
-        .unwrap();
-    stack.commit();
+    let mut history = EditHistory::default();
+    let paste = [
+        EditCommand::AddStep {
+            index: 7,
+            step: Step::new("a", StepKind::Wait),
+        },
+        EditCommand::Connect {
+            from: "done".into(),
+            port: Port::Next,
+            to: Some("a".into()),
+        },
+        EditCommand::SetPositions {
+            moves: vec![("a".into(), Some(Pos { x: 3.0, y: 4.0 }))],
+        },
+    ];
+    let mut trial = original.clone();
+    let inverses: Vec<EditCommand> = paste.iter().map(|c| c.apply(&mut trial).unwrap()).collect();
+    history.gesture(&mut draft, "Paste", &paste).unwrap();
+    assert_eq!(draft, trial);
+    assert_eq!(history.undo_entries().len(), 1, "three commands, one entry");
+    assert_eq!(history.undo_entries()[0].commands(), inverses);
     let pasted = draft.clone();
-    stack
-        .run(&mut draft, "Rename", EditCommand::SetName("x".into()))
-        .unwrap();
-    assert_eq!(stack.undo_labels().collect::<Vec<_>>(), ["Rename", "Paste"]);
-    assert_eq!(stack.undo(&mut draft).unwrap().as_deref(), Some("Rename"));
+    name(&mut draft, &mut history, "Rename", "x");
+    assert_eq!(texts(history.undo_labels()), ["Rename", "Paste"]);
+    assert_eq!(history.undo(&mut draft).unwrap(), Some(g("Rename")));
     assert_eq!(draft, pasted);
-    assert_eq!(stack.undo(&mut draft).unwrap().as_deref(), Some("Paste"));
+    assert_eq!(history.undo(&mut draft).unwrap(), Some(g("Paste")));
     assert_eq!(draft, original);
-    assert_eq!(stack.undo(&mut draft).unwrap(), None);
-    assert!(!stack.can_undo() && stack.can_redo());
-    assert_eq!(stack.redo_labels().collect::<Vec<_>>(), ["Paste", "Rename"]);
-    assert_eq!(stack.redo(&mut draft).unwrap().as_deref(), Some("Paste"));
+    assert_eq!(history.undo(&mut draft).unwrap(), None);
+    assert!(!history.can_undo() && history.can_redo());
+    assert_eq!(texts(history.redo_labels()), ["Paste", "Rename"]);
+    assert_eq!(history.redo(&mut draft).unwrap(), Some(g("Paste")));
     assert_eq!(draft, pasted);
-    stack
-        .run(&mut draft, "Rename", EditCommand::SetName("y".into()))
-        .unwrap();
-    assert!(!stack.can_redo(), "a new gesture clears redo");
-    assert_eq!(stack.redo(&mut draft).unwrap(), None);
+    name(&mut draft, &mut history, "Rename", "y");
+    assert!(!history.can_redo(), "a new gesture clears redo");
+    assert_eq!(history.redo(&mut draft).unwrap(), None);
+    assert_eq!(draft.name, "y");
 }
 
 #[test]
 fn a_refused_command_rolls_back_its_whole_gesture() {
     let original = edited();
     let mut draft = original.clone();
-    let mut stack = CommandStack::new();
-    stack.begin("Paste").unwrap();
-    stack
-        .execute(&mut draft, EditCommand::RemoveStep { id: "ask".into() })
-        .unwrap();
-    stack
-        .execute(
-            &mut draft,
+    let mut history = EditHistory::default();
+    let error = history.gesture(
+        &mut draft,
+        "Paste",
+        &[
+            EditCommand::RemoveStep { id: "ask".into() },
             EditCommand::RenameStep {
                 from: "done".into(),
                 to: "ask".into(),
             },
-        )
-        .unwrap();
-    let error = stack.execute(&mut draft, EditCommand::RemoveStep { id: "done".into() });
-    assert_eq!(error, Err(EditError::NoStep("done".into())));
+            EditCommand::RemoveStep { id: "done".into() },
+        ],
+    );
+    assert_eq!(error, Err((2, EditError::NoStep("done".into()))));
     assert_eq!(draft, original);
-    stack.commit();
-    assert!(!stack.can_undo());
+    assert!(history.is_empty());
 }
 
 #[test]
-fn empty_and_cancelled_gestures_record_nothing() {
+fn an_empty_gesture_records_nothing_and_keeps_redo() {
     let original = edited();
     let mut draft = original.clone();
-    let mut stack = CommandStack::new();
-    stack
-        .run(&mut draft, "Name", EditCommand::SetName("a".into()))
-        .unwrap();
-    stack.undo(&mut draft).unwrap();
-    stack.begin("Drag").unwrap();
-    stack.commit();
-    assert!(stack.can_redo(), "an empty gesture does not clear redo");
-    stack.begin("Drag").unwrap();
-    assert_eq!(
-        stack.begin("Other"),
-        Err(EditError::GestureOpen("Drag".into()))
-    );
-    stack
-        .execute(
-            &mut draft,
-            EditCommand::SetPositions {
-                moves: vec![("ask".into(), None)],
-            },
-        )
-        .unwrap();
-    stack.cancel(&mut draft);
+    let mut history = EditHistory::default();
+    name(&mut draft, &mut history, "Name", "a");
+    history.undo(&mut draft).unwrap();
+    history.gesture(&mut draft, "Drag", &[]).unwrap();
     assert_eq!(draft, original);
-    assert!(!stack.can_undo());
+    assert!(!history.can_undo());
+    assert_eq!(history.redo_label(), Some(&g("Name")), "redo is kept");
 }
 
 #[test]
-fn the_stack_keeps_only_the_newest_gestures() {
+fn the_history_keeps_only_the_newest_gestures() {
     let mut draft = edited();
-    let mut stack = CommandStack::with_limit(3);
-    for n in 0..5 {
-        stack
-            .run(
-                &mut draft,
-                format!("n{n}"),
-                EditCommand::SetName(format!("{n}")),
-            )
-            .unwrap();
+    let mut history = EditHistory::default();
+    for n in 0..HISTORY_LIMIT + 3 {
+        name(&mut draft, &mut history, &format!("n{n}"), &n.to_string());
     }
-    assert_eq!(stack.undo_labels().collect::<Vec<_>>(), ["n4", "n3", "n2"]);
-    while stack.undo(&mut draft).unwrap().is_some() {}
-    assert_eq!(draft.name, "1");
+    assert_eq!(history.undo_entries().len(), HISTORY_LIMIT);
+    let newest = format!("n{}", HISTORY_LIMIT + 2);
+    assert_eq!(history.undo_label(), Some(&g(&newest)));
+    assert_eq!(history.undo_labels().last(), Some(&g("n3")));
+    while history.undo(&mut draft).unwrap().is_some() {}
+    assert_eq!(draft.name, "2", "the three oldest gestures went");
 }
 
 #[test]
-fn an_execute_without_begin_is_its_own_gesture() {
+fn the_history_keeps_only_the_newest_whole_drafts() {
     let mut draft = edited();
-    let mut stack = CommandStack::new();
-    stack
-        .execute(&mut draft, EditCommand::RemoveStep { id: "ask".into() })
-        .unwrap();
-    assert_eq!(stack.undo_labels().collect::<Vec<_>>(), ["Delete step"]);
-    stack.undo(&mut draft).unwrap();
-    assert_eq!(draft, edited());
+    let mut history = EditHistory::default();
+    for n in 0..WHOLE_DRAFT_LIMIT + 2 {
+        name(&mut draft, &mut history, "Name", &format!("g{n}"));
+        history.record_replaced(EntryLabel::Edit, draft.clone());
+    }
+    let whole = |h: &EditHistory| {
+        h.undo_entries()
+            .iter()
+            .filter(|t| matches!(t.commands(), [EditCommand::Restore(_)]))
+            .count()
+    };
+    assert_eq!(whole(&history), WHOLE_DRAFT_LIMIT);
+    assert_eq!(history.undo_entries().len(), 2 * WHOLE_DRAFT_LIMIT);
+    assert_eq!(history.undo_label(), Some(&EntryLabel::Edit));
+    while history.undo(&mut draft).unwrap().is_some() {}
+    assert_eq!(draft.name, "g1", "the two oldest gestures and drafts went");
 }
 
 #[test]

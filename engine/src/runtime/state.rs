@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::canonical::{canonical_json, content_hash};
 use crate::command::DraftEdit;
-use crate::edit::EditHistory;
+use crate::edit::{EditHistory, EntryLabel};
 use crate::event::{ApprovalOutcome, Event, Phase, Source, WakeKind};
 use crate::ids::{ContactIx, ExecIx, StepIx, WfIx};
 use crate::machines::definition::WorkflowStatus;
@@ -23,11 +23,6 @@ use smallvec::SmallVec;
 
 pub use crate::runtime::rollback_record::{RollbackRecord, RollbackSlot};
 pub use crate::runtime::step_runs::{StepRun, StepRuns, INLINE_STEPS};
-
-/// The undo label of a whole-draft `edit` (a script, a file import).
-pub const EDIT_LABEL: &str = "Edit";
-/// The undo label of a `restore` (a published version copied into the draft).
-pub const RESTORE_LABEL: &str = "Restore";
 
 /// A due time and the order it was set in: timers at one instant fire in
 /// the order they were set.
@@ -517,7 +512,7 @@ impl State {
     #[inline(never)]
     fn apply_draft_edit(&mut self, wf: WfIx, edit: &DraftEdit) {
         let w = &mut self.workflows[wf.ix()];
-        w.history.record_replaced(EDIT_LABEL, w.draft.clone());
+        w.history.record_replaced(EntryLabel::Edit, w.draft.clone());
         let d = &mut w.draft;
         if let Some(steps) = &edit.steps {
             d.steps = steps.clone();
@@ -539,7 +534,8 @@ impl State {
     #[inline(never)]
     fn apply_draft_restore(&mut self, wf: WfIx, version: u32) {
         let w = &mut self.workflows[wf.ix()];
-        w.history.record_replaced(RESTORE_LABEL, w.draft.clone());
+        w.history
+            .record_replaced(EntryLabel::Restore, w.draft.clone());
         let v = &w.versions[version as usize - 1].draft;
         let (steps, settings, trigger, written) = (
             v.steps.clone(),
@@ -770,12 +766,12 @@ impl WorkflowState {
     }
 
     /// What Undo would undo in this workflow's draft.
-    pub fn undo_label(&self) -> Option<&str> {
+    pub fn undo_label(&self) -> Option<&EntryLabel> {
         self.history.undo_label()
     }
 
     /// What Redo would redo in this workflow's draft.
-    pub fn redo_label(&self) -> Option<&str> {
+    pub fn redo_label(&self) -> Option<&EntryLabel> {
         self.history.redo_label()
     }
 

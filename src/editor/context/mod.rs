@@ -177,9 +177,6 @@ fn said(e: &EditError) -> String {
     match e {
         EditError::NoStep(id) => t!("no step `{id}`", id = id),
         EditError::StepExists(id) => t!("a step `{id}` already exists", id = id),
-        EditError::GestureOpen(label) => {
-            t!("a gesture (`{label}`) is already under way", label = label)
-        }
         EditError::PastEnd { .. } | EditError::NoPort { .. } => e.to_string(),
     }
 }

@@ -1,4 +1,4 @@
-use flowlab_engine::edit::Port;
+use flowlab_engine::edit::{EntryLabel, Port};
 use flowlab_engine::model::{Next, Settings, StepBody, StepKind, Trigger, WorkflowDraft};
 use flowlab_engine::scenario::parse_workflow_file;
 use flowlab_engine::validate::{validate, ValidationContext};
@@ -134,7 +134,10 @@ fn adding_a_step_leaves_every_existing_link_as_it_was() {
     let step = doc.draft().step(&id).unwrap();
     assert_eq!(step.pos.map(|p| (p.x, p.y)), Some((96.0, 304.0)), "snapped");
     assert!(matches!(&step.body, StepBody::Action(a) if a.action.is_some()));
-    assert_eq!(doc.undo_label(), Some("Add action"));
+    assert_eq!(
+        doc.undo_label(),
+        Some(&EntryLabel::Gesture("Add action".into()))
+    );
     assert_eq!(
         doc.add_step(
             StepKind::Wait,
@@ -145,7 +148,10 @@ fn adding_a_step_leaves_every_existing_link_as_it_was() {
         "wait_1"
     );
     assert!(links(doc.draft()).contains(&"action_1.next→wait_1".to_string()));
-    assert_eq!(doc.undo_label(), Some("Add wait"));
+    assert_eq!(
+        doc.undo_label(),
+        Some(&EntryLabel::Gesture("Add wait".into()))
+    );
     doc.undo().unwrap();
     assert!(
         doc.draft().step("wait_1").is_none(),
@@ -239,7 +245,10 @@ fn steps_travel_to_another_workflow_as_a_workflow_file_on_the_system_clipboard()
         to.paste().unwrap(),
         ["check_copy", "notify_copy", "done_copy"]
     );
-    assert_eq!(to.undo_label(), Some("Paste 3 steps"));
+    assert_eq!(
+        to.undo_label(),
+        Some(&EntryLabel::Gesture("Paste 3 steps".into()))
+    );
     assert_eq!(
         to.draft().step("hello").unwrap().next,
         Next::Stop,
@@ -344,12 +353,18 @@ fn a_new_name_alone_is_one_rename_entry_and_other_changes_are_edits() {
     let mut s = doc.draft().step("done").unwrap().clone();
     s.name = Some("Finish".into());
     assert!(doc.set_step("done", s).unwrap());
-    assert_eq!(doc.undo_label(), Some("Rename step"));
+    assert_eq!(
+        doc.undo_label(),
+        Some(&EntryLabel::Gesture("Rename step".into()))
+    );
     let mut wait = doc.draft().step("ask").unwrap().clone();
     wait.name = Some("Ask ops".into());
     wait.next = Next::Stop;
     assert!(doc.set_step("ask", wait).unwrap());
-    assert_eq!(doc.undo_label(), Some("Edit step"));
+    assert_eq!(
+        doc.undo_label(),
+        Some(&EntryLabel::Gesture("Edit step".into()))
+    );
     doc.undo().unwrap();
     doc.undo().unwrap();
     assert_eq!(doc.draft().step("done").unwrap().name, None);
@@ -367,7 +382,10 @@ fn aligning_steps_is_one_undo_entry_named_by_the_arrangement() {
     undo_redo_exact(&mut doc, |d| {
         assert_eq!(d.arrange(&places, Arrangement::Top), Ok(true));
     });
-    assert_eq!(doc.undo_label(), Some("Align top"));
+    assert_eq!(
+        doc.undo_label(),
+        Some(&EntryLabel::Gesture("Align top".into()))
+    );
     for id in ["send", "ask", "check"] {
         assert_eq!(doc.draft().step(id).unwrap().pos.unwrap().y, 0.0, "{id}");
     }
@@ -395,7 +413,10 @@ fn a_link_dropped_on_empty_canvas_adds_the_step_there_linked_as_one_undo() {
         "its left side at the drop point, snapped"
     );
     assert!(matches!(&step.body, StepBody::Wait(w) if w.duration.is_some()));
-    assert_eq!(doc.undo_label(), Some("Add wait"));
+    assert_eq!(
+        doc.undo_label(),
+        Some(&EntryLabel::Gesture("Add wait".into()))
+    );
     doc.undo().unwrap();
     assert_eq!(doc.draft(), &before, "one undo takes step and link away");
     assert_eq!(doc.undo_label(), None);
@@ -414,5 +435,20 @@ fn a_link_dropped_on_empty_canvas_adds_the_step_there_linked_as_one_undo() {
         .add_linked_step("nobody", Port::Next, StepKind::Action, Point::default())
         .is_err());
     assert_eq!(doc.draft(), &before, "a refused drop changes nothing");
-    assert_eq!(doc.undo_label(), Some("Add approval"));
+    assert_eq!(
+        doc.undo_label(),
+        Some(&EntryLabel::Gesture("Add approval".into()))
+    );
+}
+
+#[test]
+fn whole_draft_entries_are_named_in_the_language_and_gestures_as_given() {
+    use super::history_label;
+    use crate::i18n::{Lang, Scoped};
+    let _fr = Scoped::new(Lang::Fr);
+    assert_eq!(history_label(&EntryLabel::Edit), "Modifier");
+    assert_eq!(history_label(&EntryLabel::Restore), "Restaurer");
+    for given in ["Edit", "Restore", "Ajouter une attente"] {
+        assert_eq!(history_label(&EntryLabel::Gesture(given.into())), given);
+    }
 }

@@ -418,7 +418,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     // edit refusals
     ("no step `{id}`", "aucune étape `{id}`"),
     ("a step `{id}` already exists", "une étape `{id}` existe déjà"),
-    ("a gesture (`{label}`) is already under way", "un geste (`{label}`) est déjà en cours"),
     // A picture that could not be made (picture.rs)
     ("there is no canvas on this page to draw", "il n’y a pas de canevas à dessiner sur cette page"),
     ("the canvas has nothing drawn on it", "rien n’est dessiné sur le canevas"),

@@ -11,7 +11,7 @@ use crate::components::lifecycle_diagram::{Highlight, LifecycleDiagram};
 use crate::components::virtual_list::VirtualList;
 use crate::host::use_runtime;
 use crate::i18n::{current, num, tr, Lang};
-use crate::run_view::execution::detail;
+use crate::run_view::execution::{detail, AREAS};
 use crate::run_view::executions::allowed;
 use crate::run_view::history::lines;
 use crate::run_view::lifecycle;
@@ -29,7 +29,7 @@ pub fn ExecutionScreen() -> impl IntoView {
     let data = Memo::new(move |_| {
         let x = ExecIx::parse(&id())?;
         index
-            .with(|s, ix| {
+            .with_in(&AREAS, |s, ix| {
                 let d = detail(s.state(), s.log(), ix, x)?;
                 Some((d, allowed(s.state(), x)))
             })
@@ -161,7 +161,7 @@ fn HistoryList(x: ExecIx, count: usize) -> impl IntoView {
     let index = use_run_index();
     let render = Callback::new(move |range: std::ops::Range<usize>| {
         let shown = index
-            .with(|s, ix| lines(s.state(), s.log(), ix, x, range))
+            .with_in(&AREAS, |s, ix| lines(s.state(), s.log(), ix, x, range))
             .unwrap_or_default();
         shown
             .into_iter()
