@@ -140,6 +140,17 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
     );
     await page.keyboard.press('Control+Shift+z');
 
+    // The publish box closes by its ×, and by a press outside it, the focus back on Publish.
+    await page.click('[data-testid=publish]');
+    await page.click('[data-testid=publish-dialog] [data-testid=dialog-close]');
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'publish');
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=publish-dialog]');
+    await page.mouse.click(8, 450);
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'publish');
+
     // Publish v1.
     await page.click('[data-testid=publish]');
     await page.waitForSelector('[data-testid=publish-dialog]');
