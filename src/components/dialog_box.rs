@@ -74,3 +74,49 @@ pub fn DialogBox(
         </NativeDialog>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).expect("src/ reads") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source reads");
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    /// Whether `text` opens a dialog of its own rather than a `DialogBox`.
+    fn own_dialog(text: &str) -> bool {
+        text.lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .any(|l| l.contains("<NativeDialog") || l.contains("<dialog"))
+    }
+
+    #[test]
+    fn every_dialog_is_a_dialog_box() {
+        assert!(own_dialog("view! { <NativeDialog class=\"x\"> }"));
+        assert!(own_dialog("    <dialog open>"));
+        assert!(!own_dialog("// a <dialog> in a comment"));
+        let mut files = Vec::new();
+        sources(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let own: Vec<&str> = files
+            .iter()
+            .filter(|(path, text)| {
+                !path.ends_with("components/native_dialog.rs")
+                    && !path.ends_with("components/dialog_box.rs")
+                    && own_dialog(text)
+            })
+            .map(|(path, _)| path.as_str())
+            .collect();
+        assert!(own.is_empty(), "these open a dialog of their own: {own:?}");
+    }
+}

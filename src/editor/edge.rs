@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::context::use_ed;
 use super::geometry::{reconnect_handle, tag_width, HANDLE_R, TAG_H};
 use super::graph::{port_key, port_label, Edge};
-use super::routing::{edge_ends, edge_tag, leaving, route};
+use super::routing::{edge_ends, edge_route, edge_tag};
 use super::run_context::use_run;
 use super::run_overlay::edge_run;
 
@@ -20,16 +20,11 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
         let edge = edge.clone();
         Memo::new(move |_| edge_ends(ed, &edge))
     };
-    let leaving = leaving(&edge);
     let run = edge_run(&edge);
+    // The canvas hit-tests the same route (`hit.rs`).
     let route = {
-        let (from, to) = (edge.from.clone(), edge.to.clone());
-        Memo::new(move |_| {
-            ends.get().map(|(a, b)| {
-                let obstacles = ed.doc.obstacles(a, b, [&from, &to]);
-                route(a, b, leaving, &obstacles)
-            })
-        })
+        let edge = edge.clone();
+        Memo::new(move |_| edge_route(ed, &edge))
     };
     let path =
         Memo::new(move |_| route.with(|r| r.as_ref().map(|r| r.path.d()).unwrap_or_default()));
