@@ -1,10 +1,11 @@
 //! The app's one confirmation dialog: it asks before something that cannot
 //! be undone. A title, what will happen, a way back, perhaps another way to
-//! go on, and the action, in a modal `<dialog>`; Escape is the way back.
+//! go on, and the action, in the app's dialog box (`DialogBox`); Escape is
+//! the way back.
 
 use leptos::prelude::*;
 
-use super::native_dialog::NativeDialog;
+use super::dialog_box::{DialogBox, DialogWidth};
 
 /// A way to go on other than the main action, shown between the way back
 /// and the action (a plain button).
@@ -16,17 +17,19 @@ pub struct OtherChoice {
 }
 
 /// `testid` names the dialog; its title's id is `{testid}-title` unless
-/// `title_id` says otherwise. Children go under the body (notes, errors).
+/// `title_id` says otherwise, its text's test id `body_testid` when given.
+/// Children go under the text (notes, errors).
 #[component]
 pub fn ConfirmDialog(
     testid: &'static str,
     #[prop(optional)] title_id: Option<&'static str>,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] body: Signal<String>,
+    #[prop(optional)] body_testid: Option<&'static str>,
     cancel_label: &'static str,
     cancel_testid: &'static str,
     #[prop(optional)] other: Option<OtherChoice>,
-    confirm_label: &'static str,
+    #[prop(into)] confirm_label: String,
     confirm_testid: &'static str,
     /// A destructive action gets the red button.
     #[prop(optional)]
@@ -38,38 +41,33 @@ pub fn ConfirmDialog(
     on_confirm: Callback<()>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let title_id = title_id.map_or_else(|| format!("{testid}-title"), str::to_owned);
-    let title_label = title_id.clone();
     let confirm_class = if danger {
         "button button--danger"
     } else {
         "button button--primary"
     };
-    let box_class = if wide {
-        "dialog dialog--wide"
+    let width = if wide {
+        DialogWidth::Wide
     } else {
-        "dialog"
+        DialogWidth::Normal
     };
     view! {
-        <NativeDialog class="dialog-backdrop" alert=true labelled_by=title_label on_close=on_cancel>
-            <div class=box_class data-testid=testid>
-                <h2 id=title_id>{title}</h2>
-                <p>{body}</p>
-                {children.map(|c| c())}
-                <div class="dialog-actions">
-                    <button type="button" class="button" data-testid=cancel_testid on:click=move |_| on_cancel.run(())>
-                        {cancel_label}
+        <DialogBox testid title_id title alert=true width on_close=on_cancel>
+            <p class="dialog-text" data-testid=body_testid>{body}</p>
+            {children.map(|c| c())}
+            <div class="dialog-actions">
+                <button type="button" class="button" data-testid=cancel_testid on:click=move |_| on_cancel.run(())>
+                    {cancel_label}
+                </button>
+                {other.map(|o| view! {
+                    <button type="button" class="button" data-testid=o.testid on:click=move |_| o.on_pick.run(())>
+                        {o.label}
                     </button>
-                    {other.map(|o| view! {
-                        <button type="button" class="button" data-testid=o.testid on:click=move |_| o.on_pick.run(())>
-                            {o.label}
-                        </button>
-                    })}
-                    <button type="button" class=confirm_class data-testid=confirm_testid on:click=move |_| on_confirm.run(())>
-                        {confirm_label}
-                    </button>
-                </div>
+                })}
+                <button type="button" class=confirm_class data-testid=confirm_testid on:click=move |_| on_confirm.run(())>
+                    {confirm_label}
+                </button>
             </div>
-        </NativeDialog>
+        </DialogBox>
     }
 }

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use crate::browser::chosen_file::{chosen_file, chosen_file_text};
 use crate::components::confirm_dialog::{ConfirmDialog, OtherChoice};
-use crate::components::native_dialog::NativeDialog;
+use crate::components::dialog_box::DialogBox;
 use crate::file_format::import::{read_file, ImportError, Imported};
 use crate::file_format::scenario::read_scenario;
 use crate::host::{use_runtime, Runtime};
@@ -163,16 +163,14 @@ pub fn ImportFile(open: RwSignal<u32>) -> impl IntoView {
             on:change=on_change
         />
         <Show when=move || error.get().is_some()>
-            <NativeDialog class="dialog-backdrop" alert=true labelled_by="import-error-title" on_close=Callback::new(move |_| error.set(None))>
-                <div class="dialog" data-testid="import-error">
-                    <h2 id="import-error-title">{tr("This file was not imported")}</h2>
-                    <p class="dialog-code" data-testid="import-error-message">{move || error.get()}</p>
-                    <p>{tr("Nothing in your workspace changed.")}</p>
-                    <div class="dialog-actions">
-                        <button type="button" class="button" data-testid="import-error-close" on:click=move |_| error.set(None)>{tr("Close")}</button>
-                    </div>
+            <DialogBox testid="import-error" title_id=Some("import-error-title") title=tr("This file was not imported").to_string()
+                alert=true on_close=Callback::new(move |_| error.set(None))>
+                <p class="dialog-code" data-testid="import-error-message">{move || error.get()}</p>
+                <p>{tr("Nothing in your workspace changed.")}</p>
+                <div class="dialog-actions">
+                    <button type="button" class="button" data-testid="import-error-close" on:click=move |_| error.set(None)>{tr("Close")}</button>
                 </div>
-            </NativeDialog>
+            </DialogBox>
         </Show>
         <Show when=move || done.get().is_some()>
             <div class="banner banner--info import-done" role="status" data-testid="import-done">

@@ -2,6 +2,7 @@
 
 pub mod clock_bar;
 pub mod confirm_dialog;
+pub mod dialog_box;
 pub mod dismiss;
 pub mod empty_state;
 pub mod icons;

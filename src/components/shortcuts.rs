@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::native_dialog::NativeDialog;
+use super::dialog_box::{DialogBox, DialogWidth};
 use crate::browser::typing::in_form;
 use crate::i18n::tr;
 
@@ -101,17 +101,15 @@ pub fn ShortcutsOverlay() -> impl IntoView {
     on_cleanup(move || key.remove());
     view! {
         <Show when=move || open.get()>
-            <NativeDialog class="dialog-backdrop" labelled_by="shortcuts-title" on_close=Callback::new(move |_| open.set(false))>
-                <div class="dialog dialog--wide shortcuts" data-testid="shortcuts">
-                    <h2 id="shortcuts-title">{tr("Keyboard shortcuts")}</h2>
-                    {table(tr("Everywhere"), everywhere())}
-                    {table(tr("Editor canvas"), canvas())}
-                    <p class="dialog-note">{tr("On a Mac, Cmd works where Ctrl is written.")}</p>
-                    <div class="dialog-actions">
-                        <button type="button" class="button" data-testid="shortcuts-close" on:click=move |_| open.set(false)>{tr("Close")}</button>
-                    </div>
+            <DialogBox testid="shortcuts" title_id=Some("shortcuts-title") title=tr("Keyboard shortcuts").to_string()
+                width=DialogWidth::Wide class="shortcuts" on_close=Callback::new(move |_| open.set(false))>
+                {table(tr("Everywhere"), everywhere())}
+                {table(tr("Editor canvas"), canvas())}
+                <p class="dialog-note">{tr("On a Mac, Cmd works where Ctrl is written.")}</p>
+                <div class="dialog-actions">
+                    <button type="button" class="button" data-testid="shortcuts-close" on:click=move |_| open.set(false)>{tr("Close")}</button>
                 </div>
-            </NativeDialog>
+            </DialogBox>
         </Show>
     }
 }

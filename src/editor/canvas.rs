@@ -1,6 +1,6 @@
 //! The SVG canvas: grid, edges, nodes, and the pointer gestures on them.
 //! One set of handlers on the `<svg>` finds what a press hit (from the
-//! geometry the nodes are drawn with; an edge's line from the DOM) and
+//! geometry the nodes and the edges' routed lines are drawn with) and
 //! feeds the pointer machine (`pointer.rs`), then carries out its effects;
 //! the wheel zooms at the pointer.
 
@@ -14,13 +14,15 @@ use super::dom::focus_step;
 use super::drop_menu::{DropKindMenu, LinkDrop};
 use super::edge::EdgeView;
 use super::find::FindStep;
-use super::geometry::{node_at, node_hit, on_handle, NodeHit, NodeShape, Point, Rect, GRID};
+use super::geometry::{node_at, tag_width, NodeShape, Point, Rect, GRID};
 use super::gestures;
+use super::graph::port_label;
+use super::hit::{press_hit, step_hit, DrawnEdge, Handle};
 use super::minimap::Minimap;
 use super::node::Node;
 use super::pointer::{step, Button, Effect, Hit, Input, PointerState};
 use super::rename::{self, RenameStep};
-use super::routing::edge_ends;
+use super::routing::{edge_ends, edge_route, edge_tag};
 use super::run_context::use_run;
 use super::run_overlay::RunEdgeLabels;
 use super::state::Overlay;
@@ -37,17 +39,8 @@ fn local(ev: &web_sys::MouseEvent) -> Point {
     Point::new(ev.client_x() as f64 - left, ev.client_y() as f64 - top)
 }
 
-fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
-    ev.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(selector)
-        .ok()
-        .flatten()
-}
-
-/// The steps' part under world point `w`, the topmost first.
-fn step_part(ed: Ed, w: Point) -> Option<Hit> {
+/// The steps as drawn, for hit-testing.
+fn with_shapes<T>(ed: Ed, f: impl FnOnce(&[NodeShape]) -> T) -> T {
     ed.doc.nodes.with_untracked(|n| {
         let shapes: Vec<NodeShape> = n
             .list
@@ -60,44 +53,51 @@ fn step_part(ed: Ed, w: Point) -> Option<Hit> {
                 start: v.start,
             })
             .collect();
-        node_hit(w, &shapes).map(|h| match h {
-            NodeHit::Port(id, port) => Hit::Port {
-                node: id.to_owned(),
-                port,
-            },
-            NodeHit::Body(id) => Hit::Node {
-                id: id.to_owned(),
-                pos: n.get(id).map(|v| v.pos).unwrap_or_default(),
-            },
-        })
+        f(&shapes)
     })
 }
 
-/// What a press at world point `w` hit: a step (drawn over the edges),
-/// the selected edge's reconnect handle, an edge's line, or nothing.
-fn hit_at(ed: Ed, ev: &web_sys::Event, w: Point, readonly: bool) -> Hit {
-    if let Some(hit) = step_part(ed, w) {
-        return hit;
-    }
+/// Every edge's line as routed now, and its port word's box.
+fn drawn_edges(ed: Ed, running: bool) -> Vec<DrawnEdge> {
+    let edges = ed.doc.edges.get_untracked();
+    untrack(|| {
+        edges
+            .iter()
+            .filter_map(|e| {
+                let route = edge_route(ed, e)?;
+                let tag = port_label(e.port)
+                    .map(|text| edge_tag(ed, route.label, tag_width(text), running));
+                Some(DrawnEdge {
+                    key: e.key(),
+                    line: route.path,
+                    tag,
+                })
+            })
+            .collect()
+    })
+}
+
+/// What a press at world point `w` hit (`hit::press_hit`).
+fn hit_at(ed: Ed, w: Point, zoom: f64, readonly: bool, running: bool) -> Hit {
     let selected = ed.view.selection.with_untracked(|s| s.edge.clone());
-    let edge = selected.and_then(|key| {
-        ed.doc
-            .edges
-            .with_untracked(|es| es.iter().find(|e| e.key() == key).cloned())
-    });
-    if let (Some(edge), false) = (edge, readonly) {
-        if untrack(|| edge_ends(ed, &edge)).is_some_and(|(_, to)| on_handle(w, to)) {
-            return Hit::Port {
+    let handle = selected
+        .filter(|_| !readonly)
+        .and_then(|key| {
+            ed.doc
+                .edges
+                .with_untracked(|es| es.iter().find(|e| e.key() == key).cloned())
+        })
+        .and_then(|edge| {
+            let (_, end) = untrack(|| edge_ends(ed, &edge))?;
+            Some(Handle {
                 node: edge.from,
                 port: edge.port,
-            };
-        }
-    }
-    // An edge's line is a routed curve: the browser knows where it runs.
-    match closest(ev, "[data-edge-key]").and_then(|el| el.get_attribute("data-edge-key")) {
-        Some(key) => Hit::Edge(key),
-        None => Hit::Background,
-    }
+                end,
+            })
+        });
+    with_shapes(ed, |nodes| {
+        press_hit(w, zoom, nodes, handle, || drawn_edges(ed, running))
+    })
 }
 
 #[component]
@@ -176,7 +176,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
             screen,
             world,
             view,
-            hit: hit_at(ed, ev.as_ref(), world, readonly),
+            hit: hit_at(ed, world, view.zoom, readonly, run_view.active_untracked()),
             shift: ev.shift_key(),
             space: space.get_untracked(),
             readonly,
@@ -216,7 +216,7 @@ pub fn Canvas(#[prop(into)] space: Signal<bool>) -> impl IntoView {
                 .doc
                 .nodes
                 .with_untracked(|n| node_at(world, n.positions()).map(str::to_owned)),
-            on_a_step: step_part(ed, world).is_some(),
+            on_a_step: with_shapes(ed, |nodes| step_hit(world, nodes).is_some()),
             drag: ed.view.drag.get_untracked().map(|o| (o.dx, o.dy)),
             overlay: ed.view.overlay.get_untracked().is_some(),
         };

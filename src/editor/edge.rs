@@ -6,11 +6,10 @@ use crate::i18n::tr;
 use leptos::prelude::*;
 
 use super::context::use_ed;
-use super::geometry::{reconnect_handle, Point, HANDLE_R};
+use super::geometry::{reconnect_handle, tag_width, HANDLE_R, TAG_H};
 use super::graph::{port_key, port_label, Edge};
-use super::routing::{edge_ends, leaving, route};
+use super::routing::{edge_ends, edge_route, edge_tag};
 use super::run_context::use_run;
-use super::run_model::tag_anchor;
 use super::run_overlay::edge_run;
 
 #[component]
@@ -21,18 +20,14 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
         let edge = edge.clone();
         Memo::new(move |_| edge_ends(ed, &edge))
     };
-    let leaving = leaving(&edge);
     let run = edge_run(&edge);
+    // The canvas hit-tests the same route (`hit.rs`).
     let route = {
-        let (from, to) = (edge.from.clone(), edge.to.clone());
-        Memo::new(move |_| {
-            ends.get().map(|(a, b)| {
-                let obstacles = ed.doc.obstacles(a, b, [&from, &to]);
-                route(a, b, leaving, &obstacles)
-            })
-        })
+        let edge = edge.clone();
+        Memo::new(move |_| edge_route(ed, &edge))
     };
-    let path = move || route.with(|r| r.as_ref().map(|r| r.path.clone()).unwrap_or_default());
+    let path =
+        Memo::new(move |_| route.with(|r| r.as_ref().map(|r| r.path.d()).unwrap_or_default()));
     let selected = {
         let key = key.clone();
         Memo::new(move |_| {
@@ -52,18 +47,13 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
     }
     let run_view = use_run();
     let label_view = label.map(|text| {
-        let width = text.len() as f64 * 6.4 + 12.0;
+        let width = tag_width(text);
         view! {
             <g class="edge-tag" data-testid="edge-tag" transform=move || {
-                let m = route.with(|r| r.as_ref().map(|r| r.label)).unwrap_or_default();
+                let label = route.with(|r| r.as_ref().map(|r| r.label)).unwrap_or_default();
                 // Count badges stand above the nodes in run mode.
-                let m = if run_view.active() {
-                    let nodes: Vec<Point> = ed.doc.nodes.with(|n| n.list.iter().map(|v| v.pos).collect());
-                    tag_anchor(m, width, 18.0, &nodes)
-                } else {
-                    m
-                };
-                format!("translate({:.1} {:.1})", m.x, m.y)
+                let r = edge_tag(ed, label, width, run_view.active());
+                format!("translate({:.1} {:.1})", r.x + width / 2.0, r.y + TAG_H / 2.0)
             }>
                 <rect x=-width / 2.0 y="-9" width=width height="18" rx="9" />
                 <text text-anchor="middle" y="4">{text}</text>
@@ -96,9 +86,9 @@ pub fn EdgeView(edge: Edge) -> impl IntoView {
             data-run-count=move || run.count.get().map(|n| n.to_string())
         >
             <title>{match label { Some(l) => format!("{} → {} ({l})", edge.from, edge.to), None => format!("{} → {}", edge.from, edge.to) }}</title>
-            <path class="edge-hit" d=path />
-            <path class="edge-flow" d=path />
-            <path class="edge-line" d=path marker-end=move || match (selected.get(), fail) {
+            <path class="edge-hit" d=move || path.get() />
+            <path class="edge-flow" d=move || path.get() />
+            <path class="edge-line" d=move || path.get() marker-end=move || match (selected.get(), fail) {
                 (true, _) => "url(#arrow-selected)",
                 (false, true) => "url(#arrow-fail)",
                 (false, false) => "url(#arrow)",

@@ -213,14 +213,15 @@ pub enum Leaving {
 /// A cubic curve from a port to a node's left side, as an SVG path. Edges
 /// that go backwards swing out so they stay readable.
 pub fn edge_path(from: Point, to: Point, leaving: Leaving) -> String {
-    let (c1, c2) = controls(from, to, leaving);
+    let (c1, c2) = edge_controls(from, to, leaving);
     format!(
         "M{:.1} {:.1}C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
         from.x, from.y, c1.x, c1.y, c2.x, c2.y, to.x, to.y
     )
 }
 
-fn controls(from: Point, to: Point, leaving: Leaving) -> (Point, Point) {
+/// The control points of an edge's plain curve.
+pub fn edge_controls(from: Point, to: Point, leaving: Leaving) -> (Point, Point) {
     let dx = to.x - from.x;
     let reach = (dx.abs() / 2.0).max(48.0) + if dx < 0.0 { 60.0 } else { 0.0 };
     let c1 = match leaving {
@@ -236,6 +237,24 @@ pub fn reconnect_handle(to: Point) -> Point {
     to.offset(-18.0, 0.0)
 }
 
+/// The height of an edge's port word ("yes", "rejected") with its pill.
+pub const TAG_H: f64 = 18.0;
+
+/// How wide the pill of the port word `text` is drawn.
+pub fn tag_width(text: &str) -> f64 {
+    text.len() as f64 * 6.4 + 12.0
+}
+
+/// The pill `width` wide centred on `at`.
+pub fn tag_rect(at: Point, width: f64) -> Rect {
+    Rect {
+        x: at.x - width / 2.0,
+        y: at.y - TAG_H / 2.0,
+        w: width,
+        h: TAG_H,
+    }
+}
+
 /// The curve's midpoint (t = ½), where its label sits.
 pub fn edge_midpoint(from: Point, to: Point, leaving: Leaving) -> Point {
     edge_point(from, to, leaving, 0.5)
@@ -243,7 +262,7 @@ pub fn edge_midpoint(from: Point, to: Point, leaving: Leaving) -> Point {
 
 /// The point at `t` (0 = the port, 1 = the arrow) of the edge's curve.
 pub fn edge_point(from: Point, to: Point, leaving: Leaving, t: f64) -> Point {
-    let (c1, c2) = controls(from, to, leaving);
+    let (c1, c2) = edge_controls(from, to, leaving);
     let u = 1.0 - t;
     let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
     Point::new(

@@ -16,6 +16,7 @@ pub mod keyboard;
 pub mod layout;
 pub mod lifecycle;
 pub mod nav;
+pub mod path;
 pub mod summary;
 
 mod canvas;
@@ -29,6 +30,7 @@ mod edge;
 mod export_menu;
 pub mod find;
 mod gestures;
+mod hit;
 #[cfg(test)]
 mod import_cycles_tests;
 mod inspector;

@@ -6,8 +6,12 @@
 use leptos::prelude::*;
 
 use super::context::Ed;
-use super::geometry::{edge_path, edge_point, fail_port, in_port, out_port, Leaving, Point, Rect};
+use super::geometry::{
+    edge_controls, edge_point, fail_port, in_port, out_port, tag_rect, Leaving, Point, Rect, TAG_H,
+};
 use super::graph::Edge;
+use super::path::{Path, Seg};
+use super::run_model::tag_anchor;
 
 /// Room kept between a lane and the steps it passes.
 const CLEARANCE: f64 = 28.0;
@@ -19,8 +23,8 @@ const SAMPLES: usize = 24;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Route {
-    /// The SVG path.
-    pub path: String,
+    /// The line, drawn and hit-tested.
+    pub path: Path,
     /// Where the label sits.
     pub label: Point,
 }
@@ -29,7 +33,7 @@ pub struct Route {
 /// the edge's own two).
 pub fn route(from: Point, to: Point, leaving: Leaving, obstacles: &[Rect]) -> Route {
     let plain = || Route {
-        path: edge_path(from, to, leaving),
+        path: curve(from, to, leaving),
         label: edge_point(from, to, leaving, 0.5),
     };
     let samples: Vec<Point> = (1..SAMPLES)
@@ -109,48 +113,48 @@ fn lane(span: (f64, f64), hit: &[Rect], all: &[Rect], side: Side) -> f64 {
     y
 }
 
+/// The plain curve from a port to a node's left side.
+pub fn curve(from: Point, to: Point, leaving: Leaving) -> Path {
+    let (c1, c2) = edge_controls(from, to, leaving);
+    Path {
+        start: from,
+        segs: vec![Seg::Cubic { c1, c2, to }],
+    }
+}
+
 /// Out of the port, a turn into the lane at `y`, along it, and a turn
 /// into the target's left side.
-fn lane_path(from: Point, to: Point, leaving: Leaving, y: f64) -> String {
+fn lane_path(from: Point, to: Point, leaving: Leaving, y: f64) -> Path {
     let enter = to.x - TURN;
     let first = match leaving {
         Leaving::Right => {
             let x = from.x + TURN;
-            format!(
-                "M{:.1} {:.1}C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
-                from.x,
-                from.y,
-                x,
-                from.y,
-                x,
-                y,
-                x + TURN,
-                y
-            )
+            Seg::Cubic {
+                c1: Point::new(x, from.y),
+                c2: Point::new(x, y),
+                to: Point::new(x + TURN, y),
+            }
         }
-        Leaving::Down => format!(
-            "M{:.1} {:.1}C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
-            from.x,
-            from.y,
-            from.x,
-            y,
-            from.x,
-            y,
-            from.x + TURN,
-            y
-        ),
+        Leaving::Down => Seg::Cubic {
+            c1: Point::new(from.x, y),
+            c2: Point::new(from.x, y),
+            to: Point::new(from.x + TURN, y),
+        },
     };
-    format!(
-        "{first}L{:.1} {:.1}C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
-        enter - TURN,
-        y,
-        enter,
-        y,
-        enter,
-        to.y,
-        to.x,
-        to.y
-    )
+    Path {
+        start: from,
+        segs: vec![
+            first,
+            Seg::Line {
+                to: Point::new(enter - TURN, y),
+            },
+            Seg::Cubic {
+                c1: Point::new(enter, y),
+                c2: Point::new(enter, to.y),
+                to,
+            },
+        ],
+    }
 }
 
 fn inflate(r: Rect, by: f64) -> Rect {
@@ -197,10 +201,25 @@ pub fn edge_route(ed: Ed, edge: &Edge) -> Option<Route> {
     Some(route(a, b, leaving(edge), &obstacles))
 }
 
+/// The box of an edge's port word `width` wide, centred on its route's
+/// `label` point; in run mode moved clear of the count badges. Tracked.
+pub fn edge_tag(ed: Ed, label: Point, width: f64, running: bool) -> Rect {
+    let at = if running {
+        let nodes: Vec<Point> = ed
+            .doc
+            .nodes
+            .with(|n| n.list.iter().map(|v| v.pos).collect());
+        tag_anchor(label, width, TAG_H, &nodes)
+    } else {
+        label
+    };
+    tag_rect(at, width)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::editor::geometry::{in_port, node_rect, out_port};
+    use crate::editor::geometry::{edge_path, in_port, node_rect, out_port};
 
     /// Three steps in a row, and an edge from the first to the third.
     fn row() -> (Point, Point, Rect) {
@@ -216,7 +235,7 @@ mod tests {
     fn a_clear_edge_keeps_its_plain_curve() {
         let (from, to, _) = row();
         let r = route(from, to, Leaving::Right, &[]);
-        assert_eq!(r.path, edge_path(from, to, Leaving::Right));
+        assert_eq!(r.path.d(), edge_path(from, to, Leaving::Right));
         assert_eq!(r.label, edge_point(from, to, Leaving::Right, 0.5));
     }
 
@@ -224,7 +243,7 @@ mod tests {
     fn an_edge_over_a_step_takes_a_lane_clear_of_it_and_its_label_too() {
         let (from, to, middle) = row();
         let r = route(from, to, Leaving::Right, &[middle]);
-        assert_ne!(r.path, edge_path(from, to, Leaving::Right));
+        assert_ne!(r.path.d(), edge_path(from, to, Leaving::Right));
         assert!(!middle.contains(r.label), "the label is not under the step");
         assert!(
             r.label.y <= middle.y - CLEARANCE || r.label.y >= middle.bottom() + CLEARANCE,
@@ -232,7 +251,7 @@ mod tests {
             r.label
         );
         assert!(
-            r.path.ends_with(&format!("{:.1} {:.1}", to.x, to.y)),
+            r.path.d().ends_with(&format!("{:.1} {:.1}", to.x, to.y)),
             "it still ends at the target"
         );
     }
@@ -270,6 +289,6 @@ mod tests {
             "in the way"
         );
         let r = route(from, to, Leaving::Right, &[between]);
-        assert_eq!(r.path, edge_path(from, to, Leaving::Right));
+        assert_eq!(r.path.d(), edge_path(from, to, Leaving::Right));
     }
 }

@@ -1,5 +1,6 @@
 // The canvas gestures the "done means" flow does not walk through: wheel
-// zoom at the pointer, panning and the zoom buttons, reconnecting an edge by dragging its end handle, the
+// zoom at the pointer, panning and the zoom buttons, reconnecting an edge by dragging its end handle,
+// selecting an edge by a press near its line zoomed out (the line's geometry, not the DOM), the
 // undo history surviving a visit to another screen, and step pickers that
 // follow steps being added and removed while the inspector stays open.
 import { describe, it } from 'node:test';
@@ -98,6 +99,57 @@ describe('editor canvas gestures (release build)', { timeout: 120_000 }, () => {
     await page.click('[data-testid=undo]');
     await page.waitForSelector(edge('wait_a_day', 'send_tips'), { state: 'attached' });
     assert.equal(await page.locator(edge('wait_a_day', 'done')).count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('selects an edge by a press a few pixels off its line when zoomed out, from the line\'s geometry', async () => {
+    const { context, page, problems } = await openWelcome();
+    for (let i = 0; i < 4; i += 1) await page.click('[data-testid=zoom-out]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=canvas]').dataset.zoom) < 0.5);
+    // The middle of the line on screen, and how the line runs there.
+    const mid = await page.$eval(`${edge('wait_a_day', 'send_tips')} .edge-line`, (path) => {
+      const len = path.getTotalLength();
+      const m = path.getScreenCTM();
+      const at = (l) => new DOMPoint(path.getPointAtLength(l).x, path.getPointAtLength(l).y).matrixTransform(m);
+      const [a, b, c] = [at(len / 2 - 2), at(len / 2), at(len / 2 + 2)];
+      const d = Math.hypot(c.x - a.x, c.y - a.y);
+      return { x: b.x, y: b.y, nx: -(c.y - a.y) / d, ny: (c.x - a.x) / d };
+    });
+    const off = (px) => ({ x: mid.x + mid.nx * px, y: mid.y + mid.ny * px });
+    const domEdgeAt = (p) => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-edge-key]') != null, p);
+    // 5 px off the line: past the drawn hit stroke at this zoom, within the tolerance.
+    assert.equal(await domEdgeAt(off(5)), false, 'the browser finds no edge there');
+    await page.mouse.click(off(5).x, off(5).y);
+    await page.waitForSelector(`${edge('wait_a_day', 'send_tips')}.edge--selected`);
+    await page.waitForSelector('[data-testid=edge-handle]');
+    // 12 px off: the background, which clears the selection.
+    await page.mouse.click(off(-12).x, off(-12).y);
+    await page.waitForSelector('[data-testid=edge].edge--selected', { state: 'detached' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('selects an edge by a press on its port word off the line, and not a step\'s edge under it', async () => {
+    const { context, page, problems } = await app.open('/editor/spring_campaign', { viewport: { width: 1400, height: 900 } });
+    await page.waitForSelector(node('validate'));
+    await page.click('[data-testid=zoom-level]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=canvas]').dataset.zoom === '1.000');
+    const rejected = '[data-testid=edge][data-from=validate][data-edge-port=rejected]';
+    const pill = await page.locator(`${rejected} [data-testid=edge-tag] rect`).boundingBox();
+    // The pill's lower edge: 8 px below its line, past the tolerance, on the word.
+    await page.mouse.click(pill.x + pill.width / 2, pill.y + pill.height - 1);
+    await page.waitForSelector(`${rejected}.edge--selected`);
+    // A press on the step where the edge arrives selects the step, not the edge.
+    const arrow = await page.$eval(`${rejected} .edge-line`, (path) => {
+      const end = path.getPointAtLength(path.getTotalLength());
+      const p = new DOMPoint(end.x + 3, end.y).matrixTransform(path.getScreenCTM());
+      return { x: p.x, y: p.y };
+    });
+    await page.mouse.click(arrow.x, arrow.y);
+    const target = await page.getAttribute(rejected, 'data-to');
+    await page.waitForSelector(`[data-testid=inspector-step][data-step-id="${target}"]`);
+    assert.equal(await page.locator('[data-testid=edge].edge--selected').count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -140,6 +140,17 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
     );
     await page.keyboard.press('Control+Shift+z');
 
+    // The publish box closes by its ×, and by a press outside it, the focus back on Publish.
+    await page.click('[data-testid=publish]');
+    await page.click('[data-testid=publish-dialog] [data-testid=dialog-close]');
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'publish');
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=publish-dialog]');
+    await page.mouse.click(8, 450);
+    await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'publish');
+
     // Publish v1.
     await page.click('[data-testid=publish]');
     await page.waitForSelector('[data-testid=publish-dialog]');
@@ -274,6 +285,24 @@ describe('the visual editor (release build)', { timeout: 180_000 }, () => {
     await page.waitForSelector('[data-testid=publish-dialog]', { state: 'detached' });
     await page.click('[data-testid=lifecycle-activate]');
     await page.waitForFunction(() => document.querySelector('[data-testid=editor-status]')?.textContent === 'active');
+    // The confirmation is the app's one: an alert dialog named by its title,
+    // the focus inside; Escape and "Keep it" close it, the focus back on the button.
+    const confirmFocus = () => page.evaluate(() => ({
+      role: document.querySelector('[data-testid=confirm-dialog]')?.closest('dialog')?.getAttribute('role'),
+      name: document.getElementById(document.querySelector('[data-testid=confirm-dialog]')?.closest('dialog')?.getAttribute('aria-labelledby') ?? '')?.textContent,
+      inside: document.activeElement?.closest('dialog') != null,
+      on: document.activeElement?.dataset.testid,
+    }));
+    await page.click('[data-testid=lifecycle-cancel]');
+    await page.waitForSelector('[data-testid=confirm-dialog]');
+    assert.deepEqual(await confirmFocus(), { role: 'alertdialog', name: 'Cancel this workflow?', inside: true, on: 'confirm-cancel' });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=confirm-dialog]', { state: 'detached' });
+    assert.equal((await confirmFocus()).on, 'lifecycle-cancel', 'Escape gives the focus back');
+    await page.click('[data-testid=lifecycle-cancel]');
+    await page.click('[data-testid=confirm-cancel]');
+    await page.waitForSelector('[data-testid=confirm-dialog]', { state: 'detached' });
+    assert.equal(await page.textContent('[data-testid=editor-status]'), 'active', 'kept');
     await page.click('[data-testid=lifecycle-cancel]');
     assert.match(await page.textContent('[data-testid=confirm-text]'), /No execution is running now/);
     await page.click('[data-testid=confirm-ok]');

@@ -11,6 +11,13 @@ pub struct EdDialogs {
     pub notice: RwSignal<Option<String>>,
 }
 
+impl EdDialogs {
+    /// Closes the dialog: a dialog box's `on_close`.
+    pub fn closer(self) -> Callback<()> {
+        Callback::new(move |_| self.dialog.set(None))
+    }
+}
+
 impl Default for EdDialogs {
     fn default() -> EdDialogs {
         EdDialogs {

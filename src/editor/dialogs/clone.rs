@@ -6,7 +6,7 @@ use flowlab_engine::runtime::Outcome;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::modal::Modal;
+use crate::components::dialog_box::DialogBox;
 use crate::editor::context::{use_ed_dialogs, use_ed_doc};
 
 #[component]
@@ -32,7 +32,7 @@ pub fn CloneDialog() -> impl IntoView {
         }
     };
     view! {
-        <Modal title=tr("Clone workflow").to_string() testid="clone-dialog">
+        <DialogBox testid="clone-dialog" title=tr("Clone workflow").to_string() closable=true on_close=dialogs.closer()>
             <p class="panel-note">{tr("A new draft workflow with a copy of this draft. The copy has no versions and starts as a draft.")}</p>
             <form on:submit=move |ev| { ev.prevent_default(); go(); }>
                 <label class="ed-field">
@@ -41,11 +41,11 @@ pub fn CloneDialog() -> impl IntoView {
                         on:input=move |ev| new_id.set(event_target_value(&ev)) />
                 </label>
                 {move || error.get().map(|e| view! { <div class="callout callout--bad" role="alert">{e}</div> })}
-                <div class="modal-actions">
+                <div class="dialog-actions">
                     <button type="button" class="button" on:click=move |_| dialogs.dialog.set(None)>{tr("Cancel")}</button>
                     <button type="submit" class="button button--primary" data-testid="clone-confirm">{tr("Clone")}</button>
                 </div>
             </form>
-        </Modal>
+        </DialogBox>
     }
 }

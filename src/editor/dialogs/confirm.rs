@@ -1,4 +1,5 @@
-//! Confirming a lifecycle action (activate, pause, archive…), and running it.
+//! Confirming a lifecycle action (activate, pause, archive…) in the app's
+//! `ConfirmDialog`, and running it.
 
 use crate::i18n::tr;
 use crate::t;
@@ -7,12 +8,13 @@ use flowlab_engine::machines::definition::DefinitionInput;
 use flowlab_engine::runtime::Outcome;
 use leptos::prelude::*;
 
-use super::modal::Modal;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::editor::context::{use_ed, Ed};
 use crate::editor::lifecycle::{actions, label};
 
+/// The app's `ConfirmDialog`, asking before a lifecycle action.
 #[component]
-pub fn ConfirmDialog(input: DefinitionInput) -> impl IntoView {
+pub fn LifecycleConfirm(input: DefinitionInput) -> impl IntoView {
     let ed = use_ed();
     let text = ed
         .doc
@@ -27,16 +29,22 @@ pub fn ConfirmDialog(input: DefinitionInput) -> impl IntoView {
         .unwrap_or_default();
     let verb = label(input);
     view! {
-        <Modal title=t!("{action} this workflow?", action = verb) testid="confirm-dialog">
-            <p class="confirm-text" data-testid="confirm-text">{text}</p>
-            <div class="modal-actions">
-                <button type="button" class="button" on:click=move |_| ed.dialogs.dialog.set(None)>{tr("Keep it")}</button>
-                <button type="button" class="button button--danger" data-testid="confirm-ok"
-                    on:click=move |_| { ed.dialogs.dialog.set(None); run_lifecycle(ed, input); }>
-                    {t!("{action} workflow", action = verb)}
-                </button>
-            </div>
-        </Modal>
+        <ConfirmDialog
+            testid="confirm-dialog"
+            title=t!("{action} this workflow?", action = verb)
+            body=text
+            body_testid="confirm-text"
+            cancel_label=tr("Keep it")
+            cancel_testid="confirm-cancel"
+            confirm_label=t!("{action} workflow", action = verb)
+            confirm_testid="confirm-ok"
+            danger=true
+            on_cancel=ed.dialogs.closer()
+            on_confirm=Callback::new(move |_| {
+                ed.dialogs.dialog.set(None);
+                run_lifecycle(ed, input);
+            })
+        />
     }
 }
 

@@ -5,7 +5,7 @@ use flowlab_engine::diff::diff;
 use flowlab_engine::model::WorkflowDraft;
 use leptos::prelude::*;
 
-use super::modal::Modal;
+use crate::components::dialog_box::{DialogBox, DialogWidth};
 use crate::editor::context::{use_ed_dialogs, use_ed_doc, EdDoc};
 use crate::editor::diff_view::DiffView;
 use crate::editor::state::Dialog;
@@ -21,12 +21,12 @@ pub fn DiffDialog(a: u32, b: u32) -> impl IntoView {
         _ => view! { <p>{tr("That version does not exist.")}</p> }.into_any(),
     };
     view! {
-        <Modal title=format!("{} → {}", name_of(a), name_of(b)) testid="diff-dialog" wide=true>
+        <DialogBox testid="diff-dialog" title=format!("{} → {}", name_of(a), name_of(b)) width=DialogWidth::Large closable=true on_close=dialogs.closer()>
             {body}
-            <div class="modal-actions">
+            <div class="dialog-actions">
                 <button type="button" class="button" data-testid="diff-back" on:click=move |_| dialogs.dialog.set(Some(Dialog::Versions))>{tr("Back to the history")}</button>
             </div>
-        </Modal>
+        </DialogBox>
     }
 }
 

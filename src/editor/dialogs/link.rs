@@ -7,7 +7,7 @@ use crate::t;
 use flowlab_engine::edit::Port;
 use leptos::prelude::*;
 
-use super::modal::Modal;
+use crate::components::dialog_box::DialogBox;
 use crate::editor::context::{use_ed, Ed};
 use crate::editor::graph::{port_key, port_label};
 use crate::editor::nav::{neighbour, Direction};
@@ -130,7 +130,7 @@ pub fn LinkDialog(from: String) -> impl IntoView {
         }
     };
     view! {
-        <Modal title=t!("Link “{name}” to…", name = title) testid="link-dialog">
+        <DialogBox testid="link-dialog" title=t!("Link “{name}” to…", name = title) closable=true on_close=ed.dialogs.closer()>
             {several.then(|| view! {
                 <label class="ed-field">
                     <span class="field-label">{tr("From its port")}</span>
@@ -163,10 +163,10 @@ pub fn LinkDialog(from: String) -> impl IntoView {
                     </label>
                 }.into_any()
             }}
-            <div class="modal-actions">
+            <div class="dialog-actions">
                 <button type="button" class="button" on:click=move |_| ed.dialogs.dialog.set(None)>{tr("Cancel")}</button>
                 <button type="button" class="button button--primary" data-testid="link-confirm" disabled=none on:click=link>{tr("Link")}</button>
             </div>
-        </Modal>
+        </DialogBox>
     }
 }

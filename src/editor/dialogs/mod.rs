@@ -1,13 +1,13 @@
 //! The editor's dialogs, one per file: publish (with the diff and the
 //! warnings), version history (view, diff, restore), a diff of any two,
-//! lifecycle confirmations, cloning and linking from the keyboard. This
-//! file shows the one `Ed::dialog` names.
+//! lifecycle confirmations, cloning and linking from the keyboard, each in
+//! the app's `DialogBox` (closable) or `ConfirmDialog`. This file shows the
+//! one `Ed::dialog` names.
 
 mod clone;
 mod confirm;
 mod diff;
 mod link;
-mod modal;
 mod publish;
 mod versions;
 
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use super::context::use_ed_dialogs;
 use super::state::Dialog;
 use clone::CloneDialog;
-use confirm::ConfirmDialog;
+use confirm::LifecycleConfirm;
 use diff::DiffDialog;
 use link::LinkDialog;
 use publish::PublishDialog;
@@ -34,7 +34,7 @@ pub fn Dialogs() -> impl IntoView {
             Dialog::Publish => view! { <PublishDialog /> }.into_any(),
             Dialog::Versions => view! { <VersionsDialog /> }.into_any(),
             Dialog::Diff(a, b) => view! { <DiffDialog a b /> }.into_any(),
-            Dialog::Confirm(input) => view! { <ConfirmDialog input /> }.into_any(),
+            Dialog::Confirm(input) => view! { <LifecycleConfirm input /> }.into_any(),
             Dialog::Clone => view! { <CloneDialog /> }.into_any(),
             Dialog::Link(from) => view! { <LinkDialog from /> }.into_any(),
         })

@@ -9,7 +9,7 @@ use flowlab_engine::diff::diff;
 use flowlab_engine::runtime::Outcome;
 use leptos::prelude::*;
 
-use super::modal::Modal;
+use crate::components::dialog_box::{DialogBox, DialogWidth};
 use crate::editor::context::{use_ed_dialogs, use_ed_doc};
 use crate::editor::diff_view::DiffView;
 use crate::run_view::channels::publish_warnings;
@@ -66,7 +66,7 @@ pub fn PublishDialog() -> impl IntoView {
         .as_ref()
         .map_or("—".to_string(), |v| format!("v{}", v.number));
     view! {
-        <Modal title=t!("Publish version {n}", n = next) testid="publish-dialog" wide=true>
+        <DialogBox testid="publish-dialog" title=t!("Publish version {n}", n = next) width=DialogWidth::Large closable=true on_close=dialogs.closer()>
             {(!errors.is_empty()).then(|| view! {
                 <div class="callout callout--bad" data-testid="publish-errors">
                     <strong>{plural("{n} error must be fixed first|{n} errors must be fixed first", errors.len() as u64)}</strong>
@@ -97,12 +97,12 @@ pub fn PublishDialog() -> impl IntoView {
             </label>
             {move || error.get().map(|e| view! { <div class="callout callout--bad" role="alert" data-testid="publish-refused">{e}</div> })}
             <p class="panel-note">{tr("Published versions never change. New enrollments use the newest; running executions keep theirs.")}</p>
-            <div class="modal-actions">
+            <div class="dialog-actions">
                 <button type="button" class="button" on:click=move |_| dialogs.dialog.set(None)>{tr("Cancel")}</button>
                 <button type="button" class="button button--primary" data-testid="publish-confirm" disabled=blocked on:click=publish>
                     {t!("Publish v{n}", n = next)}
                 </button>
             </div>
-        </Modal>
+        </DialogBox>
     }
 }

@@ -6,7 +6,7 @@ use flowlab_engine::command::Command;
 use leptos::prelude::*;
 
 use super::diff::draft_of;
-use super::modal::Modal;
+use crate::components::dialog_box::{DialogBox, DialogWidth};
 use crate::editor::context::{use_ed, Ed};
 use crate::editor::state::{Dialog, Selection, VersionInfo};
 use crate::sim_time_text::format_sim_time;
@@ -48,7 +48,7 @@ pub fn VersionsDialog() -> impl IntoView {
         }
     };
     view! {
-        <Modal title=tr("Version history").to_string() testid="versions-dialog" wide=true>
+        <DialogBox testid="versions-dialog" title=tr("Version history").to_string() width=DialogWidth::Large closable=true on_close=ed.dialogs.closer()>
             <Show when=move || !versions().is_empty() fallback=|| view! {
                 <p class="panel-note" data-testid="versions-empty">{tr("No version yet: publish the draft to make version 1.")}</p>
             }>
@@ -56,7 +56,7 @@ pub fn VersionsDialog() -> impl IntoView {
                     <thead><tr><th></th><th>{tr("Version")}</th><th>{tr("Published")}</th><th>{tr("Note")}</th><th>{tr("Hash")}</th><th></th></tr></thead>
                     <tbody>{move || versions().into_iter().map(row).collect_view()}</tbody>
                 </table>
-                <div class="modal-actions">
+                <div class="dialog-actions">
                     <span class="panel-note">{tr("Pick two versions to compare them.")}</span>
                     <button type="button" class="button button--primary" data-testid="versions-compare"
                         disabled=move || picked.get().len() != 2
@@ -65,7 +65,7 @@ pub fn VersionsDialog() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-        </Modal>
+        </DialogBox>
     }
 }
 
