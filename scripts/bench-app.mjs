@@ -53,8 +53,8 @@ console.log(`first load, wasm+js+css: raw ${kb(first.raw)}, gzipped ${kb(first.g
 console.log(`screens' parts, fetched when first opened: ${lazyWasm.length} files, raw ${kb(later.raw)}, gzipped ${kb(later.gzip)}`);
 const screens = lazyWasm.filter((s) => s.name.startsWith('split_')).sort((a, b) => b.gzip - a.gzip);
 for (const s of screens) {
-  const screen = s.name.replace(/^split___/, '').replace(/_route_view_\d+\.wasm$/, '');
-  console.log(`  ${screen.padEnd(10)} ${kb(s.gzip)} gzipped (its own part; shared chunks not counted)`);
+  const screen = s.name.replace(/^split_+/, '').replace(/(_route_view)?_\d+\.wasm$/, '');
+  console.log(`  ${screen.padEnd(10)} ${kb(s.gzip)} gzipped (its own part, without the chunks it shares)`);
 }
 console.log(`everything: gzipped ${kb(first.gzip + later.gzip)}`);
 

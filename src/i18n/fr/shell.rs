@@ -165,7 +165,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Nothing here", "Rien ici"),
     ("Flowlab has no screen at ", "Flowlab n’a pas d’écran à l’adresse "),
     ("Go to the workflows", "Aller aux workflows"),
-    ("The built-in workspace could not be loaded: {error}", "L’espace de travail intégré n’a pas pu être chargé\u{a0}: {error}"),
     ("{n} operator|{n} operators", "{n} opérateur|{n} opérateurs"),
     ("{n} scripted command|{n} scripted commands", "{n} commande scriptée|{n} commandes scriptées"),
     ("until {time}", "jusqu’à {time}"),
