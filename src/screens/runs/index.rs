@@ -32,6 +32,17 @@ impl RunIndex {
     }
 }
 
+/// The run index for a screen that reads it: kept caught up with the log at
+/// every change of it, a slice's events at a time, while the screen's views
+/// wake only for their own areas (else the first wake after a long quiet
+/// would index a whole run's events in one task).
 pub fn use_run_index() -> RunIndex {
-    use_context::<RunIndex>().expect("App provides the run index")
+    let index = use_context::<RunIndex>().expect("App provides the run index");
+    let rt = use_runtime();
+    Effect::new(move |_| {
+        rt.with_in(&[Area::Log], |s| {
+            index.0.update_value(|ix| ix.catch_up(s.log()));
+        });
+    });
+    index
 }
