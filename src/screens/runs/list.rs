@@ -11,7 +11,7 @@ use super::{tone_class, StateBadge};
 use crate::browser::download::download_text;
 use crate::host::{use_runtime, Area};
 use crate::i18n::{num, plural, tr};
-use crate::run_view::executions::{query, ExecFilter, ExecRow};
+use crate::run_view::executions::{query, ExecFilter, ExecPage, ExecRow};
 use crate::run_view::exports::{runs_csv, runs_file};
 use crate::run_view::runs_query::{from_query, to_query};
 use crate::sim_time_text::format_sim_time;
@@ -288,8 +288,9 @@ pub fn RunsScreen() -> impl IntoView {
                     <span role="columnheader">{tr("Step")}</span>
                     <span role="columnheader">{tr("Enrolled")}</span>
                 </div>
-                // Keyed by the whole row: a row the slice did not change is kept.
-                <For each=move || result.get().map(|r| r.rows).unwrap_or_default() key=|row| row.clone() children=move |row| view! { <Row row selected /> } />
+                // Keyed by execution: a row stays while its execution is on
+                // the page, and a slice rewrites only the cells it changed.
+                <For each=move || result.get().map(|r| r.rows).unwrap_or_default() key=|row| row.id.clone() children=move |row| view! { <Row first=row page=result selected /> } />
             </div>
         </div>
     }
@@ -299,9 +300,26 @@ fn ackable(r: &ExecRow) -> bool {
     r.state.is_terminal() && !r.state.is_acknowledged()
 }
 
+/// One execution's row, following it in `page` while it is there.
 #[component]
-fn Row(row: ExecRow, selected: RwSignal<Vec<String>>) -> impl IntoView {
-    let id = row.id.clone();
+fn Row(
+    first: ExecRow,
+    page: Memo<Option<ExecPage>>,
+    selected: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let id = first.id.clone();
+    let row = {
+        let id = id.clone();
+        Memo::new(move |previous: Option<&ExecRow>| {
+            page.with(|p| {
+                p.as_ref()
+                    .and_then(|p| p.rows.iter().find(|r| r.id == id).cloned())
+            })
+            .or_else(|| previous.cloned())
+            .unwrap_or_else(|| first.clone())
+        })
+    };
+    let state = Memo::new(move |_| row.with(|r| r.state));
     let checked = {
         let id = id.clone();
         move || selected.with(|s| s.contains(&id))
@@ -318,21 +336,23 @@ fn Row(row: ExecRow, selected: RwSignal<Vec<String>>) -> impl IntoView {
             })
         }
     };
+    let select_label = t!("Select {id}", id = id.clone());
+    let enrolled = row.with_untracked(|r| r.created_at);
     view! {
-        <div class="runs-row" role="row" data-testid="run-row" data-execution=id.clone() data-state=row.state.as_str() data-enrolled-ms=row.created_at.0.to_string()>
+        <div class="runs-row" role="row" data-testid="run-row" data-execution=id.clone() data-state=move || state.get().as_str() data-enrolled-ms=enrolled.0.to_string()>
             <span role="cell">
-                {ackable(&row).then(|| view! {
-                    <input type="checkbox" data-testid="run-select" aria-label=t!("Select {id}", id = row.id) prop:checked=checked on:change=toggle />
+                {move || row.with(ackable).then(|| view! {
+                    <input type="checkbox" data-testid="run-select" aria-label=select_label.clone() prop:checked=checked.clone() on:change=toggle.clone() />
                 })}
             </span>
             <a role="cell" class="link mono" href=format!("/runs/{id}") data-testid="run-link">{id.clone()}</a>
-            <span role="cell" class="runs-wf">{row.workflow_name.clone()}<span class="muted">{format!(" · v{}", row.version)}</span></span>
-            <span role="cell">{row.contact_name.clone()}<span class="muted mono">{format!(" {}", row.contact)}</span></span>
-            <span role="cell"><StateBadge state=row.state /></span>
+            <span role="cell" class="runs-wf">{move || row.with(|r| r.workflow_name.clone())}<span class="muted">{move || row.with(|r| format!(" · v{}", r.version))}</span></span>
+            <span role="cell">{move || row.with(|r| r.contact_name.clone())}<span class="muted mono">{move || row.with(|r| format!(" {}", r.contact))}</span></span>
+            <span role="cell">{move || view! { <StateBadge state=state.get() /> }}</span>
             <span role="cell" class="mono runs-step" translate="no">
-                {row.step.clone().map(|(step, status)| format!("{step} · {}", status.map(|s| s.as_str()).unwrap_or("-")))}
+                {move || row.with(|r| r.step.clone().map(|(step, status)| format!("{step} · {}", status.map(|s| s.as_str()).unwrap_or("-"))))}
             </span>
-            <span role="cell" class="muted runs-time">{format_sim_time(row.created_at)}</span>
+            <span role="cell" class="muted runs-time">{format_sim_time(enrolled)}</span>
         </div>
     }
 }
