@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { ROOT, openApp, useApp } from './support.mjs';
 
+// Path, screen (the part's name and its testid `screen-<screen>`).
 const SCREENS = [
   ['/runs', 'runs'],
   ['/people', 'people'],
@@ -48,10 +49,7 @@ describe('the build in parts (release build)', { timeout: 120_000 }, () => {
         history.pushState(null, '', to);
         dispatchEvent(new PopStateEvent('popstate'));
       }, path);
-      await page.waitForFunction(
-        (to) => location.pathname === to && document.querySelector('main [data-testid^=screen-]'),
-        path,
-      );
+      await page.waitForSelector(`main [data-testid=screen-${screen}]`);
       assert.ok(
         screenParts().some((f) => f.includes(`split___${screen}_route_view`)),
         `opening ${path} fetched the ${screen} part: ${screenParts().join(', ')}`,
