@@ -37,11 +37,13 @@ pub fn App() -> impl IntoView {
             rt.follow_language(lang);
         }
     });
+    // True while a screen is being opened, its part perhaps still fetched.
+    let routing = RwSignal::new(false);
     // Texts are read as views are built: a new language rebuilds the page.
     move || {
         lang.get();
         view! {
-        <Router>
+        <Router set_is_routing=routing>
             <div class="shell" data-testid="app-shell">
                 <SkipLink />
                 <Header />
@@ -49,7 +51,8 @@ pub fn App() -> impl IntoView {
                 <PauseNote />
                 <BranchDialog />
                 <ShortcutsOverlay />
-                <main class="shell-main" id="content" tabindex="-1">
+                <div class="route-progress" role="progressbar" data-testid="route-loading" aria-label=tr("Opening the screen…") hidden=move || !routing.get()></div>
+                <main class="shell-main" id="content" tabindex="-1" aria-busy=move || routing.get().to_string()>
                     <Routes fallback=|| view! { <NotFoundScreen /> }>
                         <Route path=path!("/") view=WorkflowsScreen />
                         <Route path=path!("/editor/:id") view={Lazy::<EditorRoute>::new()} />

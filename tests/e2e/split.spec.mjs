@@ -66,4 +66,25 @@ describe('the build in parts (release build)', { timeout: 120_000 }, () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  it('says a screen is opening while its part is on its way', async () => {
+    const context = await app.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/split___lifecycle_route_view/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openApp(page, app.server.url, '/');
+    assert.equal(await page.getAttribute('[data-testid=route-loading]', 'hidden'), '', 'no bar at rest');
+    await page.click('[data-testid=nav-lifecycle]');
+    await page.waitForSelector('[data-testid=route-loading]:not([hidden])');
+    assert.equal(await page.getAttribute('main', 'aria-busy'), 'true');
+    release();
+    await page.waitForSelector('main [data-testid=screen-lifecycle]');
+    await page.waitForSelector('[data-testid=route-loading][hidden]', { state: 'attached' });
+    assert.equal(await page.getAttribute('main', 'aria-busy'), 'false');
+    await context.close();
+  });
 });

@@ -165,6 +165,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Nothing here", "Rien ici"),
     ("Flowlab has no screen at ", "Flowlab n’a pas d’écran à l’adresse "),
     ("Go to the workflows", "Aller aux workflows"),
+    ("Opening the screen…", "Ouverture de l’écran…"),
     ("{n} operator|{n} operators", "{n} opérateur|{n} opérateurs"),
     ("{n} scripted command|{n} scripted commands", "{n} commande scriptée|{n} commandes scriptées"),
     ("until {time}", "jusqu’à {time}"),
