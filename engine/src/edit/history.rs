@@ -73,36 +73,12 @@ impl EditHistory {
     /// Undoes the newest gesture and gives its label; `Ok(None)` when there
     /// is nothing to undo. On an error draft and history are unchanged.
     pub fn undo(&mut self, draft: &mut WorkflowDraft) -> Result<Option<EntryLabel>, EditError> {
-        let Some(done) = self.undo.pop() else {
-            return Ok(None);
-        };
-        match done.revert(draft) {
-            Ok(undone) => {
-                self.redo.push(undone);
-                Ok(Some(done.label().clone()))
-            }
-            Err(e) => {
-                self.undo.push(done);
-                Err(e)
-            }
-        }
+        revert_newest(&mut self.undo, &mut self.redo, draft)
     }
 
     /// Redoes the newest undone gesture and gives its label.
     pub fn redo(&mut self, draft: &mut WorkflowDraft) -> Result<Option<EntryLabel>, EditError> {
-        let Some(undone) = self.redo.pop() else {
-            return Ok(None);
-        };
-        match undone.revert(draft) {
-            Ok(done) => {
-                self.undo.push(done);
-                Ok(Some(undone.label().clone()))
-            }
-            Err(e) => {
-                self.redo.push(undone);
-                Err(e)
-            }
-        }
+        revert_newest(&mut self.redo, &mut self.undo, draft)
     }
 
     /// Whether undoing would apply to `draft`, without changing it.
@@ -196,4 +172,27 @@ pub fn check_gesture(
     commands: &[EditCommand],
 ) -> Result<(), (usize, EditError)> {
     apply_all(&mut draft.clone(), commands).map(drop)
+}
+
+/// Reverts the newest entry of `from` on `draft` and keeps its inverse in
+/// `to`: an undo (from the undo list to the redo list) or a redo (back).
+/// On an error nothing changes.
+fn revert_newest(
+    from: &mut Vec<Transaction>,
+    to: &mut Vec<Transaction>,
+    draft: &mut WorkflowDraft,
+) -> Result<Option<EntryLabel>, EditError> {
+    let Some(entry) = from.pop() else {
+        return Ok(None);
+    };
+    match entry.revert(draft) {
+        Ok(inverse) => {
+            to.push(inverse);
+            Ok(Some(entry.label().clone()))
+        }
+        Err(e) => {
+            from.push(entry);
+            Err(e)
+        }
+    }
 }
