@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::{Mode, Runtime};
 use crate::browser::download::download_text;
+use crate::session::Session;
 use crate::t;
 
 /// An action held back until the person chose how to leave the past.
@@ -32,7 +33,7 @@ pub struct BranchQuestion {
 }
 
 /// Where the cursor is, for the timeline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cursor {
     /// Events the world at the cursor has seen.
     pub position: usize,
@@ -40,17 +41,19 @@ pub struct Cursor {
     pub total: usize,
 }
 
+impl Cursor {
+    fn of(session: &Session) -> Cursor {
+        Cursor {
+            position: session.position(),
+            total: session.whole_log().len(),
+        }
+    }
+}
+
 impl Runtime {
     /// Where the cursor is, tracking changes.
     pub fn cursor(&self) -> Cursor {
-        self.with_log(|s| Cursor {
-            position: s.position(),
-            total: s.whole_log().len(),
-        })
-        .unwrap_or(Cursor {
-            position: 0,
-            total: 0,
-        })
+        self.with_log(Cursor::of).unwrap_or_default()
     }
 
     /// Shows the world after the first `position` events (the present
@@ -75,14 +78,7 @@ impl Runtime {
     }
 
     fn cursor_untracked(&self) -> Cursor {
-        self.with_untracked(|s| Cursor {
-            position: s.position(),
-            total: s.whole_log().len(),
-        })
-        .unwrap_or(Cursor {
-            position: 0,
-            total: 0,
-        })
+        self.with_untracked(Cursor::of).unwrap_or_default()
     }
 
     /// Whether `action` may go ahead now. In the past it may not: when
