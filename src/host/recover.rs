@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use super::open::{restore, SessionRecord};
 use super::{Mode, Runtime};
+use crate::i18n::format::num_thin;
 use crate::i18n::tr;
 use crate::session::{Clock, Session};
 use crate::storage::{Damage, LogEnd, Store, SETTING_SOURCE};
@@ -40,24 +41,11 @@ impl Damaged {
         let d = self.damage.as_ref()?;
         Some(t!(
             "events {from}–{to} (segment {segment} and after)",
-            from = group(d.good_events + 1),
-            to = group(d.stored_events),
+            from = num_thin(d.good_events + 1),
+            to = num_thin(d.stored_events),
             segment = d.segment
         ))
     }
-}
-
-/// `n` with thin groups of three digits: 1 201.
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Reads what is good of the damaged workspace in `store` and keeps it

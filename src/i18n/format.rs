@@ -40,11 +40,21 @@ pub fn percent(share: f64) -> String {
     }
 }
 
+/// `n` grouped by narrow no-break spaces in every language: counts that
+/// sit beside code-like text (the timeline, a damaged log's figures).
+pub fn num_thin(n: u64) -> String {
+    group_with(&n.to_string(), "\u{202f}")
+}
+
 fn group(digits: &str, lang: Lang) -> String {
     let sep = match lang {
         Lang::En => ",",
         Lang::Fr => "\u{202f}",
     };
+    group_with(digits, sep)
+}
+
+fn group_with(digits: &str, sep: &str) -> String {
     let mut out = String::with_capacity(digits.len() + 4);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

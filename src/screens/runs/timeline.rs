@@ -2,6 +2,7 @@ use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
 
 use crate::components::virtual_list::VirtualList;
+use crate::i18n::format::num_thin;
 use crate::i18n::{duration, tr};
 use crate::run_view::execution::{Elided, StepTimeline};
 use crate::sim_time_text::format_sim_time;
@@ -79,15 +80,7 @@ pub fn short_duration(ms: u64) -> String {
 /// "1 234 567", grouped by narrow no-break spaces: French writes counts
 /// so, and English keeps the form it always had here.
 fn grouped(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
+    num_thin(u64::from(n))
 }
 
 /// What an elided stretch of a step's timeline holds, in words.
