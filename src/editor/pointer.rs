@@ -258,28 +258,26 @@ pub fn step(state: PointerState, input: Input) -> (PointerState, Vec<Effect>) {
                 view.panned(screen.x - start.x, screen.y - start.y),
             )],
         ),
+        // Within the click slop a press is not yet a drag.
+        (
+            pressed @ S::DraggingNodes {
+                start,
+                moved: false,
+                ..
+            },
+            Input::Move { world, zoom, .. },
+        ) if world.distance(start) * zoom <= CLICK_SLOP => (pressed, vec![]),
         (
             S::DraggingNodes {
                 id,
                 ids,
                 start,
                 anchor,
-                moved,
                 toggled,
+                ..
             },
-            Input::Move { world, zoom, .. },
+            Input::Move { world, .. },
         ) => {
-            if !moved && world.distance(start) * zoom <= CLICK_SLOP {
-                let same = S::DraggingNodes {
-                    id,
-                    ids,
-                    start,
-                    anchor,
-                    moved,
-                    toggled,
-                };
-                return (same, vec![]);
-            }
             let to = snap_point(anchor.offset(world.x - start.x, world.y - start.y));
             let offset = DragOffset {
                 ids: ids.clone(),
