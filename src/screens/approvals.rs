@@ -9,13 +9,13 @@ use leptos::prelude::*;
 use crate::host::use_runtime;
 use crate::i18n::{num, tr};
 use crate::run_view::approvals::{inbox, open_count, InboxItem, Status, AREAS};
-use crate::screens::runs::index::use_run_index;
+use crate::screens::runs::index::use_run_screen_index;
 use crate::sim_time_text::format_sim_time;
 use crate::t;
 
 #[component]
 pub fn ApprovalsScreen() -> impl IntoView {
-    let index = use_run_index();
+    let index = use_run_screen_index();
     let chosen = RwSignal::new(0u32);
     let operators = Memo::new(move |_| {
         index

@@ -3,7 +3,7 @@ use flowlab_engine::ids::ExecIx;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::index::use_run_index;
+use super::index::{use_run_index, use_run_screen_index};
 use super::timeline::StepTimelineView;
 use super::StateBadge;
 use crate::components::confirm_dialog::ConfirmDialog;
@@ -23,7 +23,7 @@ use crate::t;
 #[component]
 pub fn ExecutionScreen() -> impl IntoView {
     let rt = use_runtime();
-    let index = use_run_index();
+    let index = use_run_screen_index();
     let params = use_params_map();
     let id = move || params.read().get("execution").unwrap_or_default();
     let data = Memo::new(move |_| {

@@ -15,6 +15,20 @@ impl RunIndex {
         provide_context(RunIndex(StoredValue::new_local(LogIndex::default())));
     }
 
+    /// Catches the index up at every change of the log, a slice's events
+    /// at a time, while the views reading it wake only for their own areas
+    /// (else their first wake after a long quiet would index a whole run's
+    /// events in one task). For the screen, once: its parts read the index
+    /// with `use_run_index`.
+    fn follow_log(self) {
+        let rt = use_runtime();
+        Effect::new(move |_| {
+            rt.with_in(&[Area::Log], |s| {
+                self.0.update_value(|ix| ix.catch_up(s.log()));
+            });
+        });
+    }
+
     /// Reads the session with the index caught up to its log, tracking
     /// changes to `areas` only: what `f` reads must lie in them (see
     /// `Runtime::with_in`).
@@ -32,17 +46,14 @@ impl RunIndex {
     }
 }
 
-/// The run index for a screen that reads it: kept caught up with the log at
-/// every change of it, a slice's events at a time, while the screen's views
-/// wake only for their own areas (else the first wake after a long quiet
-/// would index a whole run's events in one task).
-pub fn use_run_index() -> RunIndex {
-    let index = use_context::<RunIndex>().expect("App provides the run index");
-    let rt = use_runtime();
-    Effect::new(move |_| {
-        rt.with_in(&[Area::Log], |s| {
-            index.0.update_value(|ix| ix.catch_up(s.log()));
-        });
-    });
+/// The run index for a screen that reads it, kept caught up with the log
+/// while the screen is open (`RunIndex::follow_log`).
+pub fn use_run_screen_index() -> RunIndex {
+    let index = use_run_index();
+    index.follow_log();
     index
+}
+
+pub fn use_run_index() -> RunIndex {
+    use_context::<RunIndex>().expect("App provides the run index")
 }
