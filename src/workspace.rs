@@ -1,6 +1,6 @@
 //! Plain view models of workflows that the screens render. The tests read
-//! the built-in samples (`file_format::samples`) through them as a whole
-//! `Workspace`; the app itself never parses the samples at start.
+//! the built-in samples through them as a whole (`builtin::Workspace`); the
+//! app itself never parses the samples at start.
 
 use crate::i18n::tr;
 use crate::t;
@@ -8,46 +8,9 @@ use flowlab_engine::model::{
     ActionStep, ApprovalStep, Fault, OnFail, StepBody, StepKind, Trigger, WorkflowDraft,
 };
 use flowlab_engine::time::format_duration;
-#[cfg(test)]
-use {
-    crate::file_format::samples::{SampleFile, SAMPLE_FILES},
-    flowlab_engine::scenario::{parse_scenario, FileError},
-    thiserror::Error,
-};
 
 #[cfg(test)]
-#[derive(Clone, Debug, PartialEq, Error)]
-pub enum WorkspaceError {
-    #[error(transparent)]
-    File(#[from] FileError),
-    #[error("workflow `{id}` is defined in both {first} and {second}")]
-    DuplicateWorkflow {
-        id: String,
-        first: &'static str,
-        second: &'static str,
-    },
-}
-
-/// The built-in samples as a whole, which the tests read.
-#[cfg(test)]
-#[derive(Clone, Debug, PartialEq)]
-pub struct Workspace {
-    pub workflows: Vec<WorkflowSummary>,
-    pub scenarios: Vec<ScenarioSummary>,
-}
-
-#[cfg(test)]
-#[derive(Clone, Debug, PartialEq)]
-pub struct ScenarioSummary {
-    pub file: &'static str,
-    pub note: Option<String>,
-    pub workflow_ids: Vec<String>,
-    pub contacts: usize,
-    pub operators: usize,
-    pub commands: usize,
-    pub expectations: usize,
-    pub run_until: String,
-}
+mod builtin;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkflowSummary {
@@ -71,50 +34,6 @@ pub struct StepSummary {
     pub facts: Vec<String>,
     /// Where the step leads, as "port → step" lines.
     pub exits: Vec<String>,
-}
-
-#[cfg(test)]
-impl Workspace {
-    /// The workspace compiled into the app.
-    pub fn builtin() -> Result<Workspace, WorkspaceError> {
-        Workspace::from_files(&SAMPLE_FILES)
-    }
-
-    pub fn from_files(files: &[SampleFile]) -> Result<Workspace, WorkspaceError> {
-        let mut workflows: Vec<WorkflowSummary> = Vec::new();
-        let mut scenarios = Vec::new();
-        for file in files {
-            let scenario = parse_scenario(file.name, file.text)?;
-            for draft in &scenario.workflows {
-                if let Some(seen) = workflows.iter().find(|w| w.id == draft.id) {
-                    return Err(WorkspaceError::DuplicateWorkflow {
-                        id: draft.id.clone(),
-                        first: seen.source,
-                        second: file.name,
-                    });
-                }
-                workflows.push(WorkflowSummary::from_draft(draft, file.name));
-            }
-            scenarios.push(ScenarioSummary {
-                file: file.name,
-                note: scenario.note().map(str::to_owned),
-                workflow_ids: scenario.workflows.iter().map(|w| w.id.clone()).collect(),
-                contacts: scenario.contacts.len(),
-                operators: scenario.operators.len(),
-                commands: scenario.script.len(),
-                expectations: scenario.expect.len(),
-                run_until: format_duration(scenario.run_until.ms()),
-            });
-        }
-        Ok(Workspace {
-            workflows,
-            scenarios,
-        })
-    }
-
-    pub fn workflow(&self, id: &str) -> Option<&WorkflowSummary> {
-        self.workflows.iter().find(|w| w.id == id)
-    }
 }
 
 impl WorkflowSummary {
@@ -268,7 +187,9 @@ fn step_exits(body: &StepBody, next: Option<String>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::builtin::{Workspace, WorkspaceError};
     use super::*;
+    use crate::file_format::samples::{SampleFile, SAMPLE_FILES};
 
     fn builtin() -> Workspace {
         Workspace::builtin().unwrap_or_else(|e| panic!("the built-in workspace must load: {e}"))
