@@ -25,8 +25,12 @@ pub mod workspace;
 
 pub use app::App;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app on the page's `<body>`, in place of the static shell
+/// `index.html` shows until then.
 pub fn mount() {
     browser::crash::install();
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot-shell") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
 }

@@ -33,6 +33,44 @@ describe('app shell (release build)', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('shows the splash until the wasm mounts the app, then removes it', async () => {
+    const page = await context.newPage();
+    // Held back, the wasm cannot start: what shows is index.html's own.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    const splash = page.locator('[data-testid=boot-shell]');
+    await splash.waitFor({ state: 'visible' });
+    assert.match(await splash.textContent(), /Flowlab\s*Opening your workspace…/);
+    assert.equal(await page.locator('[data-testid=app-shell]').count(), 0);
+    // The splash is the first contentful paint, before any wasm has run.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('first-contentful-paint').length === 1,
+      null,
+      { timeout: 5_000 },
+    );
+    release();
+    await page.waitForSelector('[data-testid=workflow-list]');
+    assert.equal(await splash.count(), 0);
+    await page.close();
+  });
+
+  it('speaks French in the splash when French is remembered', async () => {
+    const french = await browser.newContext();
+    const page = await french.newPage();
+    await page.route(/_bg\.wasm$/, (route) => route.abort());
+    await page.addInitScript(() => localStorage.setItem('flowlab.lang', 'fr'));
+    await page.goto(server.url);
+    await page.locator('[data-testid=boot-shell]').waitFor({ state: 'visible' });
+    assert.equal(await page.textContent('#boot-note'), 'Ouverture de votre espace de travail…');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    await french.close();
+  });
+
   it('lists the built-in sample workspace', async () => {
     const page = await context.newPage();
     await openApp(page, server.url);
