@@ -101,6 +101,8 @@ pub struct Runtime {
     held: RwSignal<Option<Held>>,
     /// The "pause here" marks of the workspace's script.
     marks: StoredValue<Vec<PauseMark>>,
+    /// Time travel being readied in slices, and where the cursor goes then.
+    travel: travel::Readying,
 }
 
 pub fn use_runtime() -> Runtime {
@@ -129,6 +131,7 @@ impl Runtime {
             recovery: StoredValue::new_local(None),
             held: RwSignal::new(None),
             marks: StoredValue::new(Vec::new()),
+            travel: travel::Readying::new(),
         };
         provide_context(runtime);
         open::start(runtime);

@@ -7,9 +7,11 @@
 use flowlab_engine::command::Command;
 use flowlab_engine::time::SimTime;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::{Mode, Runtime};
 use crate::browser::download::download_text;
+use crate::browser::yield_now::yield_now;
 use crate::session::Session;
 use crate::t;
 
@@ -50,7 +52,40 @@ impl Cursor {
     }
 }
 
+/// Events folded per task while time travel is readied: about 10 ms.
+const READY_SLICE: usize = 100_000;
+
+/// The first move into the past of a long log folds it whole, for its
+/// checkpoints (about a second at 10 M events): that goes in slices, with
+/// the page given a turn between them, and the cursor moves at the end.
+#[derive(Clone, Copy)]
+pub(super) struct Readying {
+    /// Events folded and to fold, while slices are under way.
+    progress: RwSignal<Option<(usize, usize)>>,
+    /// Where the cursor goes once travel is ready; `None` once someone
+    /// acted otherwise meanwhile.
+    target: StoredValue<Option<usize>>,
+}
+
+impl Readying {
+    pub(super) fn new() -> Readying {
+        Readying {
+            progress: RwSignal::new(None),
+            target: StoredValue::new(None),
+        }
+    }
+}
+
 impl Runtime {
+    /// How far time travel is readied, in percent, while it is (tracking
+    /// changes).
+    pub fn travel_readying(&self) -> Option<u8> {
+        self.travel
+            .progress
+            .get()
+            .map(|(done, of)| (done * 100 / of.max(1)).min(99) as u8)
+    }
+
     /// Where the cursor is, tracking changes.
     pub fn cursor(&self) -> Cursor {
         self.with_log(Cursor::of).unwrap_or_default()
@@ -62,6 +97,22 @@ impl Runtime {
         if !self.clock.get_untracked().paused {
             self.pause();
         }
+        let work = self
+            .with_untracked(|s| {
+                (position < s.whole_log().len())
+                    .then(|| s.travel_work())
+                    .unwrap_or(0)
+            })
+            .unwrap_or(0);
+        if work > READY_SLICE {
+            self.travel.target.set_value(Some(position));
+            if self.travel.progress.get_untracked().is_none() {
+                self.travel.progress.set(Some((0, work)));
+                spawn_local(ready_travel(*self, work));
+            }
+            return;
+        }
+        self.travel.target.set_value(None);
         self.mutate(|s| s.go_to(position));
         self.stepped.set(None);
         self.changed();
@@ -86,6 +137,7 @@ impl Runtime {
     /// returns to the present; otherwise the question is put and the
     /// action waits for the answer.
     pub(super) fn clear_to_act(&self, action: Held) -> bool {
+        self.travel.target.set_value(None);
         let (in_past, discarded) = self
             .with_untracked(|s| (s.in_past(), s.discarded_by_branch()))
             .unwrap_or((false, 0));
@@ -169,4 +221,32 @@ impl Runtime {
         }
         Ok(())
     }
+}
+
+/// Readies time travel in slices, then moves the cursor where it was last
+/// asked to go, unless someone acted meanwhile or another workspace came.
+async fn ready_travel(rt: Runtime, work: usize) {
+    let epoch = rt.workspace_epoch();
+    loop {
+        yield_now().await;
+        if rt.workspace_epoch() != epoch {
+            break;
+        }
+        let Some((ready, left)) = rt.mutate(|s| (s.prepare_travel(READY_SLICE), s.travel_work()))
+        else {
+            break;
+        };
+        if ready {
+            rt.travel.progress.set(None);
+            if let Some(position) = rt.travel.target.get_value() {
+                rt.go_to(position);
+            }
+            return;
+        }
+        rt.travel
+            .progress
+            .set(Some((work.saturating_sub(left), work)));
+    }
+    rt.travel.progress.set(None);
+    rt.travel.target.set_value(None);
 }

@@ -205,6 +205,18 @@ impl Session {
         }
     }
 
+    /// Readies time travel a slice at a time: folds at most `events` more
+    /// events of the log into checkpoints. Says whether travel is ready,
+    /// so that the first [`Session::go_to`] folds nothing more.
+    pub fn prepare_travel(&mut self, events: usize) -> bool {
+        self.checkpoints.fill_some(&self.genesis, &self.log, events)
+    }
+
+    /// Events the first [`Session::go_to`] would still fold.
+    pub fn travel_work(&self) -> usize {
+        self.checkpoints.to_fold(self.log.len())
+    }
+
     /// The clock as screens show it: at the cursor's instant, paused,
     /// while travelling.
     pub fn shown_clock(&self) -> Clock {

@@ -252,6 +252,55 @@ fn checkpoints_stay_few_and_give_the_same_world() {
 }
 
 #[test]
+fn checkpoints_taken_in_slices_are_the_ones_taken_at_once() {
+    use super::travel::Checkpoints;
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .max_by_key(|(_, s)| uninterrupted(s).len())
+        .expect("a scenario");
+    let log = uninterrupted(&scenario);
+    let genesis = sim::genesis(&scenario);
+    // The log as it grows, in three steps, filled at each one.
+    let steps = [log.len() / 3, log.len() * 2 / 3, log.len()];
+    let mut whole = Checkpoints::every_so_often(5);
+    let mut sliced = Checkpoints::every_so_often(5);
+    for end in steps {
+        let events = EventLog::from_events(log[..end].to_vec());
+        whole.fill(&genesis, &events);
+        let mut slices = 0;
+        let mut left = sliced.to_fold(events.len());
+        while !sliced.fill_some(&genesis, &events, end / 40 + 1) {
+            slices += 1;
+            // These states are small: each checkpoint is encoded in one
+            // slice, so every slice folds events.
+            let now = sliced.to_fold(events.len());
+            assert!(
+                now < left,
+                "a slice folds something: {now} left after {left}"
+            );
+            left = now;
+        }
+        assert!(slices > 1, "filled to {end} in {slices} slices");
+        assert_eq!(
+            sliced.to_fold(events.len()),
+            0,
+            "nothing left to fold at {end}"
+        );
+        assert_eq!(
+            (sliced.count(), sliced.every(), sliced.bytes()),
+            (whole.count(), whole.every(), whole.bytes())
+        );
+        for pos in positions(end) {
+            assert_eq!(
+                sliced.state_at(&genesis, &events, pos),
+                whole.state_at(&genesis, &events, pos),
+                "at event {pos} of {end}"
+            );
+        }
+    }
+}
+
+#[test]
 fn checkpoints_keep_within_their_bytes_and_give_the_same_world() {
     use super::travel::Checkpoints;
     let (_, scenario) = scenarios()

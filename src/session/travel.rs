@@ -3,13 +3,14 @@
 //! checkpoint at or before it with the events after it folded on top
 //! (state is a fold of the log, so this is exact). Checkpoints are encoded
 //! snapshots, taken the first time someone travels by folding the log once,
-//! `every` events apart. There are at most [`MAX_CHECKPOINTS`], and they
+//! `every` events apart (in slices of a bounded number of events, when the
+//! page asks, so that a long log does not stop it). There are at most [`MAX_CHECKPOINTS`], and they
 //! take at most half the log's own bytes (or [`SMALL_BUDGET`] when that is
 //! more); past either bound every other one goes and `every` doubles, so
 //! memory stays bounded and a rewind decodes one snapshot and folds about
 //! `every` events at most.
 
-use flowlab_engine::codec::{decode_snapshot, encode_snapshot};
+use flowlab_engine::codec::{decode_snapshot, SnapshotEncoder};
 use flowlab_engine::runtime::state::{Genesis, State};
 use flowlab_engine::time::SimTime;
 
@@ -20,6 +21,9 @@ const FIRST_EVERY: usize = 50_000;
 const MAX_CHECKPOINTS: usize = 12;
 /// Checkpoint bytes always allowed, however short the log.
 const SMALL_BUDGET: usize = 32 << 20;
+/// Contacts or executions of a checkpoint encoded per slice, a few
+/// milliseconds (as for the saver's snapshot, `host/sliced_snapshot.rs`).
+const ENCODE_STEP: usize = 8_192;
 
 pub struct Checkpoints {
     every: usize,
@@ -27,6 +31,16 @@ pub struct Checkpoints {
     fixed_budget: Option<usize>,
     /// `(n, snapshot after the first n events)`, `every` apart, rising.
     kept: Vec<(usize, Vec<u8>)>,
+    /// Work cut short by [`Checkpoints::fill_some`].
+    pending: Option<Pending>,
+}
+
+/// The state after the first `at` events, on its way to the next
+/// checkpoint, or being encoded as one.
+struct Pending {
+    at: usize,
+    state: State,
+    encoder: Option<SnapshotEncoder>,
 }
 
 impl Default for Checkpoints {
@@ -35,6 +49,7 @@ impl Default for Checkpoints {
             every: FIRST_EVERY,
             fixed_budget: None,
             kept: Vec::new(),
+            pending: None,
         }
     }
 }
@@ -84,39 +99,98 @@ impl Checkpoints {
     /// storage), folding it once from the last checkpoint (or genesis) to
     /// its end.
     pub fn fill(&mut self, genesis: &Genesis, log: &EventLog) {
+        while !self.fill_some(genesis, log, usize::MAX) {}
+    }
+
+    /// [`Checkpoints::fill`] a slice at a time: folds at most `events`
+    /// events and encodes at most [`ENCODE_STEP`] contacts or executions
+    /// of a checkpoint, going on from there at the next call. Says whether
+    /// every checkpoint is taken.
+    pub fn fill_some(&mut self, genesis: &Genesis, log: &EventLog, events: usize) -> bool {
         let len = log.len();
-        while len / self.every > MAX_CHECKPOINTS {
-            self.halve();
-        }
-        let budget = self
-            .fixed_budget
-            .unwrap_or_else(|| SMALL_BUDGET.max(log.bytes_held() / 2));
-        let last = self.kept.last().map_or(0, |(n, _)| *n);
-        if last + self.every > len {
-            return;
-        }
-        let mut state = self.state_at(genesis, log, last);
-        let mut at = last;
-        while at + self.every <= len {
-            let next = (at / self.every + 1) * self.every;
-            for s in log.range(at..next) {
-                state.apply(s.t, &s.event);
-            }
-            at = next;
-            self.kept.push((at, encode_snapshot(&state)));
-            while self.kept.len() > MAX_CHECKPOINTS || self.bytes() > budget {
-                if self.kept.len() == 1 && self.every > len {
-                    self.kept.clear();
-                    break;
+        self.every = Self::every_for(self.every, len);
+        let every = self.every;
+        self.kept.retain(|(n, _)| n % every == 0);
+        let mut pending = match self.pending.take() {
+            Some(pending) => pending,
+            None => {
+                let at = self.last();
+                if at + self.every > len {
+                    return true;
                 }
-                self.halve();
+                Pending {
+                    at,
+                    state: self.state_at(genesis, log, at),
+                    encoder: None,
+                }
+            }
+        };
+        let mut left = events;
+        loop {
+            if let Some(encoder) = &mut pending.encoder {
+                let Some(parts) = encoder.step(&pending.state, ENCODE_STEP) else {
+                    self.pending = Some(pending);
+                    return false;
+                };
+                pending.encoder = None;
+                self.kept.push((pending.at, parts.join()));
+                if !self.keep_within(log, len) {
+                    return true;
+                }
+            }
+            let next = (pending.at / self.every + 1) * self.every;
+            if next > len {
+                return true;
+            }
+            if left == 0 {
+                self.pending = Some(pending);
+                return false;
+            }
+            let stop = next.min(pending.at.saturating_add(left));
+            for s in log.range(pending.at..stop) {
+                pending.state.apply(s.t, &s.event);
+            }
+            left -= stop - pending.at;
+            pending.at = stop;
+            if stop == next {
+                pending.encoder = Some(SnapshotEncoder::new());
             }
         }
     }
 
-    /// Forgets the checkpoints past `len` (the log was cut back there).
-    pub fn cut(&mut self, len: usize) {
-        self.kept.retain(|(n, _)| *n <= len);
+    /// Thins the checkpoints to their bounds; false when none is left (the
+    /// log is shorter than the interval they need).
+    fn keep_within(&mut self, log: &EventLog, len: usize) -> bool {
+        let budget = self
+            .fixed_budget
+            .unwrap_or_else(|| SMALL_BUDGET.max(log.bytes_held() / 2));
+        while self.kept.len() > MAX_CHECKPOINTS || self.bytes() > budget {
+            if self.kept.len() == 1 && self.every > len {
+                self.kept.clear();
+                return false;
+            }
+            self.halve();
+        }
+        true
+    }
+
+    /// Events [`Checkpoints::fill`] would still fold for a log of `len`.
+    pub fn to_fold(&self, len: usize) -> usize {
+        let every = Self::every_for(self.every, len);
+        let from = self.pending.as_ref().map_or_else(|| self.last(), |p| p.at);
+        (len / every * every).saturating_sub(from)
+    }
+
+    /// The interval that keeps a log of `len` within [`MAX_CHECKPOINTS`].
+    fn every_for(mut every: usize, len: usize) -> usize {
+        while len / every > MAX_CHECKPOINTS {
+            every *= 2;
+        }
+        every
+    }
+
+    fn last(&self) -> usize {
+        self.kept.last().map_or(0, |(n, _)| *n)
     }
 
     pub fn count(&self) -> usize {
