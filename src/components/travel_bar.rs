@@ -67,11 +67,11 @@ pub fn TravelBar() -> impl IntoView {
                 {move || position_text(cursor().position, cursor().total)}
             </span>
             <span class="travel-event" data-testid="clock-event" title=current>{current}</span>
-            <Show when=move || rt.travel_readying().is_some()>
-                <span class="travel-past" data-testid="clock-readying" role="status">
-                    {move || t!("readying the timeline… {percent}%", percent = rt.travel_readying().unwrap_or(0))}
+            {move || rt.moving().map(|m| view! {
+                <span class="travel-past" data-testid="clock-moving" data-to=m.to role="status">
+                    {t!("going to event {n}… {percent}%", n = num(m.to as u64), percent = m.percent)}
                 </span>
-            </Show>
+            })}
             <Show when=in_past>
                 <span class="travel-past" data-testid="clock-in-past" role="status">
                     {move || t!("viewing {time} · play or act to go on from here", time = format_sim_time(rt.clock().now))}

@@ -32,7 +32,7 @@ use crate::session::{Clock, Session, SessionError, Speed};
 pub use crate::saver::{ReadOnly, SaveState};
 pub use crate::session::touched::Area;
 pub use recover::Damaged;
-pub use travel::{BranchQuestion, Cursor, Held};
+pub use travel::{BranchQuestion, Cursor, Held, MoveProgress};
 
 /// What the page can do with the workspace right now.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,8 +101,8 @@ pub struct Runtime {
     held: RwSignal<Option<Held>>,
     /// The "pause here" marks of the workspace's script.
     marks: StoredValue<Vec<PauseMark>>,
-    /// Time travel being readied in slices, and where the cursor goes then.
-    travel: travel::Readying,
+    /// A move of the cursor under way in slices.
+    travel: travel::Moving,
 }
 
 pub fn use_runtime() -> Runtime {
@@ -131,7 +131,7 @@ impl Runtime {
             recovery: StoredValue::new_local(None),
             held: RwSignal::new(None),
             marks: StoredValue::new(Vec::new()),
-            travel: travel::Readying::new(),
+            travel: travel::Moving::new(),
         };
         provide_context(runtime);
         open::start(runtime);

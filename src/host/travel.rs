@@ -52,38 +52,46 @@ impl Cursor {
     }
 }
 
-/// Events folded per task while time travel is readied: about 10 ms.
-const READY_SLICE: usize = 100_000;
+/// Events folded per task while the cursor moves a long way: about 10 ms.
+const MOVE_SLICE: usize = 100_000;
 
-/// The first move into the past of a long log folds it whole, for its
-/// checkpoints (about a second at 10 M events): that goes in slices, with
-/// the page given a turn between them, and the cursor moves at the end.
+/// A move of the cursor that folds more than [`MOVE_SLICE`] events (the
+/// first one into the past of a long log folds it whole, for the
+/// checkpoints: about a second at 10 M events) goes in slices, with the
+/// page given a turn between them; the cursor lands at the end, where it
+/// was last asked to go.
 #[derive(Clone, Copy)]
-pub(super) struct Readying {
+pub(super) struct Moving {
     /// Events folded and to fold, while slices are under way.
     progress: RwSignal<Option<(usize, usize)>>,
-    /// Where the cursor goes once travel is ready; `None` once someone
-    /// acted otherwise meanwhile.
+    /// Where the cursor goes; `None` once someone acted otherwise.
     target: StoredValue<Option<usize>>,
 }
 
-impl Readying {
-    pub(super) fn new() -> Readying {
-        Readying {
+impl Moving {
+    pub(super) fn new() -> Moving {
+        Moving {
             progress: RwSignal::new(None),
             target: StoredValue::new(None),
         }
     }
 }
 
+/// A move of the cursor under way, for the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MoveProgress {
+    pub to: usize,
+    pub percent: u8,
+}
+
 impl Runtime {
-    /// How far time travel is readied, in percent, while it is (tracking
-    /// changes).
-    pub fn travel_readying(&self) -> Option<u8> {
-        self.travel
-            .progress
-            .get()
-            .map(|(done, of)| (done * 100 / of.max(1)).min(99) as u8)
+    /// The move of the cursor under way, if one is (tracking changes).
+    pub fn moving(&self) -> Option<MoveProgress> {
+        let (done, of) = self.travel.progress.get()?;
+        Some(MoveProgress {
+            to: self.travel.target.get_value()?,
+            percent: (done * 100 / of.max(1)).min(99) as u8,
+        })
     }
 
     /// Where the cursor is, tracking changes.
@@ -97,18 +105,13 @@ impl Runtime {
         if !self.clock.get_untracked().paused {
             self.pause();
         }
-        let work = self
-            .with_untracked(|s| {
-                (position < s.whole_log().len())
-                    .then(|| s.travel_work())
-                    .unwrap_or(0)
-            })
-            .unwrap_or(0);
-        if work > READY_SLICE {
+        let work = self.with_untracked(|s| s.move_work(position)).unwrap_or(0);
+        if work > MOVE_SLICE {
             self.travel.target.set_value(Some(position));
-            if self.travel.progress.get_untracked().is_none() {
-                self.travel.progress.set(Some((0, work)));
-                spawn_local(ready_travel(*self, work));
+            let under_way = self.travel.progress.get_untracked().is_some();
+            self.travel.progress.set(Some((0, work)));
+            if !under_way {
+                spawn_local(move_in_slices(*self));
             }
             return;
         }
@@ -223,30 +226,38 @@ impl Runtime {
     }
 }
 
-/// Readies time travel in slices, then moves the cursor where it was last
-/// asked to go, unless someone acted meanwhile or another workspace came.
-async fn ready_travel(rt: Runtime, work: usize) {
+/// Moves the cursor in slices toward where it was last asked to go,
+/// unless someone acted meanwhile or another workspace came.
+async fn move_in_slices(rt: Runtime) {
     let epoch = rt.workspace_epoch();
     loop {
         yield_now().await;
+        let Some(target) = rt.travel.target.get_value() else {
+            break;
+        };
         if rt.workspace_epoch() != epoch {
             break;
         }
-        let Some((ready, left)) = rt.mutate(|s| (s.prepare_travel(READY_SLICE), s.travel_work()))
+        let Some((arrived, left)) =
+            rt.mutate(|s| (s.go_toward(target, MOVE_SLICE), s.move_work(target)))
         else {
             break;
         };
-        if ready {
+        if arrived {
             rt.travel.progress.set(None);
-            if let Some(position) = rt.travel.target.get_value() {
-                rt.go_to(position);
-            }
+            rt.travel.target.set_value(None);
+            rt.stepped.set(None);
+            rt.changed();
             return;
         }
-        rt.travel
+        let of = rt
+            .travel
             .progress
-            .set(Some((work.saturating_sub(left), work)));
+            .get_untracked()
+            .map_or(left, |(_, of)| of.max(left));
+        rt.travel.progress.set(Some((of - left, of)));
     }
+    rt.mutate(Session::stop_moving);
     rt.travel.progress.set(None);
     rt.travel.target.set_value(None);
 }

@@ -24,7 +24,7 @@ use flowlab_engine::time::SimTime;
 pub use clock::{Clock, Speed};
 pub use event_log::{EventLog, EventRef, LogView};
 use touched::Touched;
-use travel::{branch_end, Checkpoints, Past};
+use travel::{branch_end, Checkpoints, Moving, Past};
 
 use crate::t;
 
@@ -57,6 +57,8 @@ pub struct Session {
     checkpoints: Checkpoints,
     /// Set while the page shows the world at an earlier event.
     past: Option<Past>,
+    /// A move of the cursor under way, a slice at a time.
+    moving: Option<Moving>,
     /// Where versions were published in the log this session wrote or
     /// folded: `(event index, workflow, version)`.
     published: Vec<(usize, WfIx, u32)>,
@@ -84,6 +86,7 @@ impl Session {
             journal: Vec::new(),
             checkpoints: Checkpoints::default(),
             past: None,
+            moving: None,
             published: Vec::new(),
             touched: Touched::ALL,
         }
@@ -133,6 +136,7 @@ impl Session {
             journal: Vec::new(),
             checkpoints: Checkpoints::default(),
             past: None,
+            moving: None,
             published,
             touched: Touched::ALL,
         })
@@ -189,6 +193,7 @@ impl Session {
     /// Puts the cursor after the first `pos` events (at the end when `pos`
     /// is past it: back to the present).
     pub fn go_to(&mut self, pos: usize) {
+        self.moving = None;
         if pos >= self.log.len() {
             self.past = None;
             return;
@@ -205,16 +210,57 @@ impl Session {
         }
     }
 
-    /// Readies time travel a slice at a time: folds at most `events` more
-    /// events of the log into checkpoints. Says whether travel is ready,
-    /// so that the first [`Session::go_to`] folds nothing more.
-    pub fn prepare_travel(&mut self, events: usize) -> bool {
-        self.checkpoints.fill_some(&self.genesis, &self.log, events)
+    /// Events that moving the cursor to `pos` folds, readying time travel
+    /// included.
+    pub fn move_work(&self, pos: usize) -> usize {
+        if pos >= self.log.len() {
+            return 0;
+        }
+        self.checkpoints.to_fold(self.log.len())
+            + Moving::work(
+                self.moving.as_ref(),
+                self.past.as_ref(),
+                &self.checkpoints,
+                pos,
+            )
     }
 
-    /// Events the first [`Session::go_to`] would still fold.
-    pub fn travel_work(&self) -> usize {
-        self.checkpoints.to_fold(self.log.len())
+    /// [`Session::go_to`] a slice at a time: readies time travel, then
+    /// moves toward `pos`, folding at most `events` events per call (and
+    /// encoding a part of a checkpoint). The world shown changes only when
+    /// the cursor arrives; says whether it has.
+    pub fn go_toward(&mut self, pos: usize, events: usize) -> bool {
+        if pos >= self.log.len() {
+            self.go_to(pos);
+            return true;
+        }
+        if !self.checkpoints.fill_some(&self.genesis, &self.log, events) {
+            return false;
+        }
+        let moved = Moving::go_on(
+            self.moving.take(),
+            pos,
+            events,
+            self.past.as_ref(),
+            &self.genesis,
+            &self.log,
+            &self.checkpoints,
+        );
+        match moved {
+            Ok(past) => {
+                self.past = Some(past);
+                true
+            }
+            Err(moving) => {
+                self.moving = Some(moving);
+                false
+            }
+        }
+    }
+
+    /// Drops the move under way (someone did something else meanwhile).
+    pub fn stop_moving(&mut self) {
+        self.moving = None;
     }
 
     /// The clock as screens show it: at the cursor's instant, paused,

@@ -301,6 +301,82 @@ fn checkpoints_taken_in_slices_are_the_ones_taken_at_once() {
 }
 
 #[test]
+fn a_move_in_slices_lands_on_the_world_a_move_at_once_shows() {
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .max_by_key(|(_, s)| uninterrupted(s).len())
+        .expect("a scenario");
+    let played = |s: &mut Session| {
+        s.advance_to(scenario.run_until, usize::MAX)
+            .expect("advances")
+    };
+    let mut sliced = session_of(&scenario);
+    played(&mut sliced);
+    let mut at_once = session_of(&scenario);
+    played(&mut at_once);
+    let len = sliced.whole_log().len();
+    let slice = len / 30 + 1;
+    // Forward and back, near and far, and a destination changed halfway.
+    let trips = [
+        (len / 2, None),
+        (len / 2 + 3, None),
+        (len / 5, Some(len * 4 / 5)),
+        (len - 1, Some(len / 3)),
+        (0, None),
+    ];
+    for (to, changed_to) in trips {
+        let mut calls = 0;
+        let mut target = to;
+        while !sliced.go_toward(target, slice) {
+            calls += 1;
+            assert!(calls < 1_000, "the move to {target} ends");
+            assert!(
+                sliced.move_work(target) > 0,
+                "work left while moving to {target}"
+            );
+            if calls == 1 {
+                if let Some(other) = changed_to {
+                    target = other;
+                }
+            }
+        }
+        at_once.go_to(target);
+        assert_eq!(sliced.position(), target);
+        assert_eq!(sliced.move_work(target), 0, "nothing left at {target}");
+        assert_eq!(sliced.state(), at_once.state(), "the world at {target}");
+        assert_eq!(
+            sliced.shown_clock(),
+            at_once.shown_clock(),
+            "the clock at {target}"
+        );
+    }
+}
+
+#[test]
+fn a_move_in_slices_shows_the_world_before_until_it_lands() {
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .max_by_key(|(_, s)| uninterrupted(s).len())
+        .expect("a scenario");
+    let mut session = session_of(&scenario);
+    session
+        .advance_to(scenario.run_until, usize::MAX)
+        .expect("advances");
+    let len = session.whole_log().len();
+    session.go_to(len / 2);
+    let shown = session.state().clone();
+    assert!(
+        !session.go_toward(len / 10, 1),
+        "one event does not get there"
+    );
+    assert_eq!(session.position(), len / 2);
+    assert_eq!(session.state(), &shown, "the world shown is the one before");
+    session.stop_moving();
+    assert!(session.go_toward(len / 2 + 1, usize::MAX));
+    assert_eq!(session.position(), len / 2 + 1);
+}
+
+#[test]
 fn checkpoints_keep_within_their_bytes_and_give_the_same_world() {
     use super::travel::Checkpoints;
     let (_, scenario) = scenarios()

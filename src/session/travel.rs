@@ -82,17 +82,31 @@ impl Checkpoints {
     /// The state after the first `pos` events of `log`.
     pub fn state_at(&self, genesis: &Genesis, log: &EventLog, pos: usize) -> State {
         let pos = pos.min(log.len());
-        let (from, mut state) = match self.kept.iter().rev().find(|(n, _)| *n <= pos) {
+        let (from, mut state) = self.nearest(genesis, pos);
+        for s in log.range(from..pos) {
+            state.apply(s.t, &s.event);
+        }
+        state
+    }
+
+    /// The nearest checkpoint at or before `pos`, decoded (or genesis).
+    fn nearest(&self, genesis: &Genesis, pos: usize) -> (usize, State) {
+        match self.kept.iter().rev().find(|(n, _)| *n <= pos) {
             Some((n, bytes)) => (
                 *n,
                 decode_snapshot(bytes).expect("a snapshot this session encoded decodes"),
             ),
             None => (0, State::new(genesis.clone())),
-        };
-        for s in log.range(from..pos) {
-            state.apply(s.t, &s.event);
         }
-        state
+    }
+
+    /// Where the nearest checkpoint at or before `pos` is.
+    fn nearest_at(&self, pos: usize) -> usize {
+        self.kept
+            .iter()
+            .rev()
+            .find(|(n, _)| *n <= pos)
+            .map_or(0, |(n, _)| *n)
     }
 
     /// Takes the checkpoints the log lacks (it grew, or was read from
@@ -209,6 +223,12 @@ pub struct Past {
 }
 
 impl Past {
+    /// Whether a move to `pos` folds on from here rather than from a
+    /// checkpoint.
+    fn folds_on_to(&self, pos: usize, checkpoints: &Checkpoints) -> bool {
+        pos >= self.pos && pos - self.pos <= checkpoints.every()
+    }
+
     /// Moves to `pos`: forward by folding the events in between when that
     /// is shorter than going back to a checkpoint, else from the checkpoint.
     pub fn move_to(
@@ -218,7 +238,7 @@ impl Past {
         log: &EventLog,
         checkpoints: &Checkpoints,
     ) {
-        if pos >= self.pos && pos - self.pos <= checkpoints.every() {
+        if self.folds_on_to(pos, checkpoints) {
             for s in log.range(self.pos..pos) {
                 self.state.apply(s.t, &s.event);
             }
@@ -233,6 +253,99 @@ impl Past {
         self.pos
             .checked_sub(1)
             .map_or(SimTime::ZERO, |i| log.time_of(i))
+    }
+}
+
+/// A move of the cursor a slice at a time: the world after the first `at`
+/// events, on its way to the first `to`. The world shown stays the one
+/// before until it arrives.
+pub struct Moving {
+    pub to: usize,
+    at: usize,
+    state: State,
+}
+
+/// Where a move folds from: where a move under way is, the world shown, or
+/// the nearest checkpoint.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Start {
+    Here,
+    Shown,
+    Checkpoint,
+}
+
+impl Moving {
+    /// The nearest start for a move to `pos`, and the events it folds.
+    fn start(
+        moving: Option<&Moving>,
+        past: Option<&Past>,
+        checkpoints: &Checkpoints,
+        pos: usize,
+    ) -> (Start, usize) {
+        let mut best = (Start::Checkpoint, pos - checkpoints.nearest_at(pos));
+        let shown = past
+            .filter(|p| p.pos <= pos)
+            .map(|p| (Start::Shown, pos - p.pos));
+        let here = moving
+            .filter(|m| m.at <= pos)
+            .map(|m| (Start::Here, pos - m.at));
+        for candidate in [shown, here].into_iter().flatten() {
+            if candidate.1 <= best.1 {
+                best = candidate;
+            }
+        }
+        best
+    }
+
+    /// Events a move to `pos` folds.
+    pub fn work(
+        moving: Option<&Moving>,
+        past: Option<&Past>,
+        checkpoints: &Checkpoints,
+        pos: usize,
+    ) -> usize {
+        Moving::start(moving, past, checkpoints, pos).1
+    }
+
+    /// Goes on toward `to` (started, or started again when `to` changed
+    /// and another start is nearer), folding at most `events` events: the
+    /// world at `to` once there, else the move to go on with.
+    pub fn go_on(
+        moving: Option<Moving>,
+        to: usize,
+        events: usize,
+        past: Option<&Past>,
+        genesis: &Genesis,
+        log: &EventLog,
+        checkpoints: &Checkpoints,
+    ) -> Result<Past, Moving> {
+        let (start, _) = Moving::start(moving.as_ref(), past, checkpoints, to);
+        let mut m = match (start, moving, past) {
+            (Start::Here, Some(m), _) => m,
+            (Start::Shown, _, Some(p)) => Moving {
+                to,
+                at: p.pos,
+                state: p.state.clone(),
+            },
+            _ => {
+                let (at, state) = checkpoints.nearest(genesis, to);
+                Moving { to, at, state }
+            }
+        };
+        m.to = to;
+        let stop = to.min(m.at.saturating_add(events));
+        for s in log.range(m.at..stop) {
+            m.state.apply(s.t, &s.event);
+        }
+        m.at = stop;
+        if stop == to {
+            Ok(Past {
+                pos: to,
+                state: m.state,
+            })
+        } else {
+            Err(m)
+        }
     }
 }
 

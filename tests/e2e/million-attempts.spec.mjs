@@ -2,8 +2,8 @@
 // that always fails with `max_attempts` 1 000 000 and backoff 0, played to
 // its end (5 million events). Its page opens without the app stopping, its
 // history scrolls to the last attempt with only the lines in view in the
-// page, it opens again after a reload, and the first move into the past
-// readies time travel in slices.
+// page, it opens again after a reload, and the cursor moves through its
+// log in slices.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { artifactPath, go, ready, useApp, waitForClock } from './support.mjs';
@@ -125,8 +125,8 @@ describe('an execution of a million attempts (release build)', { timeout: 900_00
     assert.equal(await page.textContent('[data-testid=execution-id]'), 'e1');
 
     // The first move into the past of 5 million events readies time travel
-    // in slices, saying so, while the page goes on; the cursor then lands
-    // where it was last asked to go.
+    // and moves in slices, saying so, while the page goes on; the cursor
+    // lands where it was last asked to go.
     const range = page.locator('[data-testid=clock-timeline]');
     const total = Number(await range.getAttribute('aria-valuemax'));
     assert.ok(total >= 4_000_000, `the log holds ${total} events`);
@@ -135,29 +135,36 @@ describe('an execution of a million attempts (release build)', { timeout: 900_00
         el.value = String(n);
         el.dispatchEvent(new Event('input', { bubbles: true }));
       }, n);
-    await moveTo(Math.floor(total / 3));
-    const readying = await page.waitForFunction(
-      () => document.querySelector('[data-testid=clock-readying]')?.textContent,
-      null,
-      { polling: 'raf' },
-    );
-    assert.match(await readying.jsonValue(), /^readying the timeline… \d+%$/);
-    await page.screenshot({ path: await artifactPath('time-travel-readying.png'), clip: { x: 0, y: 0, width: 1400, height: 200 } });
-    const target = Math.floor(total / 2);
-    await moveTo(target);
     const cursorAt = (want, timeout) =>
       page.waitForFunction(
         (want) => document.querySelector('[data-testid=clock-timeline]').getAttribute('aria-valuenow') === want,
         String(want),
         { timeout },
       );
+    const moving = () =>
+      page.waitForFunction(() => {
+        const m = document.querySelector('[data-testid=clock-moving]');
+        return m && [m.dataset.to, m.textContent];
+      }, null, { polling: 'raf' }).then((h) => h.jsonValue());
+    await moveTo(Math.floor(total / 3));
+    const [to, said] = await moving();
+    assert.equal(to, String(Math.floor(total / 3)));
+    assert.match(said, /^going to event [\d,]+… \d+%$/);
+    await page.screenshot({ path: await artifactPath('time-travel-moving.png'), clip: { x: 0, y: 0, width: 1400, height: 200 } });
+    // A new destination while the first is not reached: the cursor lands there.
+    const target = Math.floor(total / 2);
+    await moveTo(target);
     await cursorAt(target, 120_000);
-    assert.equal(await page.locator('[data-testid=clock-readying]').count(), 0);
+    assert.equal(await page.locator('[data-testid=clock-moving]').count(), 0);
     await page.waitForSelector('[data-testid=clock-in-past]');
-    // Ready now: a rewind moves with no readying.
+    // One event back folds from the checkpoint before it, up to hundreds of
+    // thousands of events here: it lands.
+    await page.click('[data-testid=clock-back]');
+    await cursorAt(target - 1, 120_000);
+    // A rewind to the start lands too.
     await moveTo(10);
-    assert.equal(await page.locator('[data-testid=clock-readying]').count(), 0);
-    await cursorAt(10, 10_000);
+    await cursorAt(10, 120_000);
+    assert.equal(await page.locator('[data-testid=clock-moving]').count(), 0);
     assert.equal(await page.locator('[data-testid=crash-banner]').count(), 0);
     assert.deepEqual(problems.filter((p) => !/favicon/.test(p)), []);
     await context.close();

@@ -64,7 +64,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("Back to the present", "Revenir au présent"),
     ("event {n} of {m}", "événement {n} sur {m}"),
     ("viewing {time} · play or act to go on from here", "vous voyez {time} · lancez ou agissez pour reprendre d’ici"),
-    ("readying the timeline… {percent}%", "préparation de la chronologie… {percent}\u{202f}%"),
+    ("going to event {n}… {percent}%", "vers l’événement {n}… {percent}\u{202f}%"),
     ("the {n} event after it|the {n} events after it", "l’événement qui le suit|les {n} événements qui le suivent"),
     ("{n} command|{n} commands", "{n} commande|{n} commandes"),
     ("{events} and {commands} given later", "{events}, ainsi que les commandes données ensuite ({commands})"),
