@@ -237,8 +237,8 @@ impl Session {
         if !self.checkpoints.fill_some(&self.genesis, &self.log, events) {
             return false;
         }
-        let moved = Moving::go_on(
-            self.moving.take(),
+        let arrived = Moving::go_on(
+            &mut self.moving,
             pos,
             events,
             self.past.as_ref(),
@@ -246,15 +246,12 @@ impl Session {
             &self.log,
             &self.checkpoints,
         );
-        match moved {
-            Ok(past) => {
+        match arrived {
+            Some(past) => {
                 self.past = Some(past);
                 true
             }
-            Err(moving) => {
-                self.moving = Some(moving);
-                false
-            }
+            None => false,
         }
     }
 

@@ -42,6 +42,24 @@ fn session_of(scenario: &Scenario) -> Session {
     Session::new(sim::genesis(scenario), scenario.script.clone())
 }
 
+/// The scenario with the longest log.
+fn longest_scenario() -> Scenario {
+    scenarios()
+        .into_iter()
+        .map(|(_, s)| s)
+        .max_by_key(|s| uninterrupted(s).len())
+        .expect("a scenario")
+}
+
+/// A session that has played `scenario` to its end.
+fn played(scenario: &Scenario) -> Session {
+    let mut session = session_of(scenario);
+    session
+        .advance_to(scenario.run_until, usize::MAX)
+        .expect("advances");
+    session
+}
+
 /// A cheap deterministic sequence for chunk sizes.
 fn lcg(x: &mut u64) -> u64 {
     *x = x
@@ -218,10 +236,7 @@ fn the_world_at_any_event_is_the_log_folded_up_to_it() {
 #[test]
 fn checkpoints_stay_few_and_give_the_same_world() {
     use super::travel::Checkpoints;
-    let (_, scenario) = scenarios()
-        .into_iter()
-        .max_by_key(|(_, s)| uninterrupted(s).len())
-        .expect("a scenario");
+    let scenario = longest_scenario();
     let log = uninterrupted(&scenario);
     assert!(
         log.len() > 200,
@@ -254,10 +269,7 @@ fn checkpoints_stay_few_and_give_the_same_world() {
 #[test]
 fn checkpoints_taken_in_slices_are_the_ones_taken_at_once() {
     use super::travel::Checkpoints;
-    let (_, scenario) = scenarios()
-        .into_iter()
-        .max_by_key(|(_, s)| uninterrupted(s).len())
-        .expect("a scenario");
+    let scenario = longest_scenario();
     let log = uninterrupted(&scenario);
     let genesis = sim::genesis(&scenario);
     // The log as it grows, in three steps, filled at each one.
@@ -302,18 +314,9 @@ fn checkpoints_taken_in_slices_are_the_ones_taken_at_once() {
 
 #[test]
 fn a_move_in_slices_lands_on_the_world_a_move_at_once_shows() {
-    let (_, scenario) = scenarios()
-        .into_iter()
-        .max_by_key(|(_, s)| uninterrupted(s).len())
-        .expect("a scenario");
-    let played = |s: &mut Session| {
-        s.advance_to(scenario.run_until, usize::MAX)
-            .expect("advances")
-    };
-    let mut sliced = session_of(&scenario);
-    played(&mut sliced);
-    let mut at_once = session_of(&scenario);
-    played(&mut at_once);
+    let scenario = longest_scenario();
+    let mut sliced = played(&scenario);
+    let mut at_once = played(&scenario);
     let len = sliced.whole_log().len();
     let slice = len / 30 + 1;
     // Forward and back, near and far, and a destination changed halfway.
@@ -354,14 +357,7 @@ fn a_move_in_slices_lands_on_the_world_a_move_at_once_shows() {
 
 #[test]
 fn a_move_in_slices_shows_the_world_before_until_it_lands() {
-    let (_, scenario) = scenarios()
-        .into_iter()
-        .max_by_key(|(_, s)| uninterrupted(s).len())
-        .expect("a scenario");
-    let mut session = session_of(&scenario);
-    session
-        .advance_to(scenario.run_until, usize::MAX)
-        .expect("advances");
+    let mut session = played(&longest_scenario());
     let len = session.whole_log().len();
     session.go_to(len / 2);
     let shown = session.state().clone();
@@ -379,10 +375,7 @@ fn a_move_in_slices_shows_the_world_before_until_it_lands() {
 #[test]
 fn checkpoints_keep_within_their_bytes_and_give_the_same_world() {
     use super::travel::Checkpoints;
-    let (_, scenario) = scenarios()
-        .into_iter()
-        .max_by_key(|(_, s)| uninterrupted(s).len())
-        .expect("a scenario");
+    let scenario = longest_scenario();
     let log = uninterrupted(&scenario);
     let genesis = sim::genesis(&scenario);
     let events = EventLog::from_events(log.clone());

@@ -309,18 +309,19 @@ impl Moving {
 
     /// Goes on toward `to` (started, or started again when `to` changed
     /// and another start is nearer), folding at most `events` events: the
-    /// world at `to` once there, else the move to go on with.
+    /// world at `to` once there, else the move left in `moving` to go on
+    /// with.
     pub fn go_on(
-        moving: Option<Moving>,
+        moving: &mut Option<Moving>,
         to: usize,
         events: usize,
         past: Option<&Past>,
         genesis: &Genesis,
         log: &EventLog,
         checkpoints: &Checkpoints,
-    ) -> Result<Past, Moving> {
+    ) -> Option<Past> {
         let (start, _) = Moving::start(moving.as_ref(), past, checkpoints, to);
-        let mut m = match (start, moving, past) {
+        let mut m = match (start, moving.take(), past) {
             (Start::Here, Some(m), _) => m,
             (Start::Shown, _, Some(p)) => Moving {
                 to,
@@ -339,13 +340,13 @@ impl Moving {
         }
         m.at = stop;
         if stop == to {
-            Ok(Past {
+            return Some(Past {
                 pos: to,
                 state: m.state,
-            })
-        } else {
-            Err(m)
+            });
         }
+        *moving = Some(m);
+        None
     }
 }
 
