@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/support.mjs';
+import { report } from './wasm-bytes.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -57,6 +58,17 @@ for (const s of screens) {
   console.log(`  ${screen.padEnd(10)} ${kb(s.gzip)} gzipped (its own part, without the chunks it shares)`);
 }
 console.log(`everything: gzipped ${kb(first.gzip + later.gzip)}`);
+
+// Where the main part's bytes go, from the same build before wasm-opt
+// stripped its names (scripts/split-wasm.mjs leaves it there).
+const named = join(process.env.CARGO_TARGET_DIR || 'target', 'wasm-split', 'release', 'bound', wasm.name);
+const namedBytes = await readFile(named).catch(() => null);
+if (namedBytes) {
+  console.log(`main wasm, where the bytes go (${named}, before wasm-opt):`);
+  console.log(report(namedBytes, { top: 12 }).map((line) => `  ${line}`).join('\n'));
+} else {
+  console.log(`(no ${named}: the bytes by crate are printed for the build that made ${dir})`);
+}
 
 const server = await startServer({ dir, port: 0 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
