@@ -102,7 +102,7 @@ pub struct Runtime {
     /// The "pause here" marks of the workspace's script.
     marks: StoredValue<Vec<PauseMark>>,
     /// A move of the cursor under way in slices.
-    travel: travel::Moving,
+    travel: travel::MoveUnderWay,
 }
 
 pub fn use_runtime() -> Runtime {
@@ -131,7 +131,7 @@ impl Runtime {
             recovery: StoredValue::new_local(None),
             held: RwSignal::new(None),
             marks: StoredValue::new(Vec::new()),
-            travel: travel::Moving::new(),
+            travel: travel::MoveUnderWay::new(),
         };
         provide_context(runtime);
         open::start(runtime);

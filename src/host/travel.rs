@@ -61,16 +61,16 @@ const MOVE_SLICE: usize = 100_000;
 /// page given a turn between them; the cursor lands at the end, where it
 /// was last asked to go.
 #[derive(Clone, Copy)]
-pub(super) struct Moving {
+pub(super) struct MoveUnderWay {
     /// Events folded and to fold, while slices are under way.
     progress: RwSignal<Option<(usize, usize)>>,
     /// Where the cursor goes; `None` once someone acted otherwise.
     target: StoredValue<Option<usize>>,
 }
 
-impl Moving {
-    pub(super) fn new() -> Moving {
-        Moving {
+impl MoveUnderWay {
+    pub(super) fn new() -> MoveUnderWay {
+        MoveUnderWay {
             progress: RwSignal::new(None),
             target: StoredValue::new(None),
         }

@@ -3,12 +3,13 @@
 //! checkpoint at or before it with the events after it folded on top
 //! (state is a fold of the log, so this is exact). Checkpoints are encoded
 //! snapshots, taken the first time someone travels by folding the log once,
-//! `every` events apart (in slices of a bounded number of events, when the
-//! page asks, so that a long log does not stop it). There are at most [`MAX_CHECKPOINTS`], and they
-//! take at most half the log's own bytes (or [`SMALL_BUDGET`] when that is
+//! `every` events apart (in slices, when the page asks, so that a long log
+//! does not hold it). There are at most [`MAX_CHECKPOINTS`], and they take
+//! at most half the log's own bytes (or [`SMALL_BUDGET`] when that is
 //! more); past either bound every other one goes and `every` doubles, so
 //! memory stays bounded and a rewind decodes one snapshot and folds about
-//! `every` events at most.
+//! `every` events at most. A long move of the cursor goes in slices too
+//! ([`Moving`]).
 
 use flowlab_engine::codec::{decode_snapshot, SnapshotEncoder};
 use flowlab_engine::runtime::state::{Genesis, State};
@@ -257,10 +258,9 @@ impl Past {
 }
 
 /// A move of the cursor a slice at a time: the world after the first `at`
-/// events, on its way to the first `to`. The world shown stays the one
-/// before until it arrives.
+/// events, on its way to where the cursor was asked to go. The world shown
+/// stays the one before until it arrives.
 pub struct Moving {
-    pub to: usize,
     at: usize,
     state: State,
 }
@@ -324,16 +324,14 @@ impl Moving {
         let mut m = match (start, moving.take(), past) {
             (Start::Here, Some(m), _) => m,
             (Start::Shown, _, Some(p)) => Moving {
-                to,
                 at: p.pos,
                 state: p.state.clone(),
             },
             _ => {
                 let (at, state) = checkpoints.nearest(genesis, to);
-                Moving { to, at, state }
+                Moving { at, state }
             }
         };
-        m.to = to;
         let stop = to.min(m.at.saturating_add(events));
         for s in log.range(m.at..stop) {
             m.state.apply(s.t, &s.event);
