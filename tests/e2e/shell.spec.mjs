@@ -34,7 +34,9 @@ describe('app shell (release build)', { timeout: 120_000 }, () => {
   });
 
   it('shows the splash until the wasm mounts the app, then removes it', async () => {
-    const page = await context.newPage();
+    // No service worker: a request it answers would not be held back.
+    const own = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await own.newPage();
     // Held back, the wasm cannot start: what shows is index.html's own.
     let release;
     const held = new Promise((resolve) => (release = resolve));
@@ -56,11 +58,11 @@ describe('app shell (release build)', { timeout: 120_000 }, () => {
     release();
     await page.waitForSelector('[data-testid=workflow-list]');
     assert.equal(await splash.count(), 0);
-    await page.close();
+    await own.close();
   });
 
   it('speaks French in the splash when French is remembered', async () => {
-    const french = await browser.newContext();
+    const french = await browser.newContext({ serviceWorkers: 'block' });
     const page = await french.newPage();
     await page.route(/_bg\.wasm$/, (route) => route.abort());
     await page.addInitScript(() => localStorage.setItem('flowlab.lang', 'fr'));
