@@ -45,18 +45,22 @@ async function events(page) {
 const server = await startServer({ dir, port: 0 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 console.log(`flowlab page: import, play at full speed, save, reload (release build, ${dir})`);
+/** Collects the page's tasks over 50 ms in `window.__long`, from now on. */
+const watchLongTasks = (page) =>
+  page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+
 for (const file of scenarios) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/scenarios`);
   const until = await importScenario(page, file);
   await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 600_000 });
-  await page.evaluate(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__long.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   await page.click('[data-testid=clock-speed-max]');
   const started = Date.now();
   await page.fill('[data-testid=clock-until-input]', String(until));
@@ -79,12 +83,9 @@ for (const file of scenarios) {
     { timeout: 600_000, polling: 20 },
   );
   const reload = Date.now() - reloadStarted;
+  // After the reload: long tasks from here on.
+  await watchLongTasks(page);
   const travel = await page.evaluate(async (total) => {
-    // After the reload: long tasks from here on.
-    window.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__long.push(e.duration);
-    }).observe({ type: 'longtask' });
     const range = document.querySelector('[data-testid=clock-timeline]');
     const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     // A long move goes in slices (the first one readies time travel): the

@@ -90,9 +90,14 @@ impl Checkpoints {
         state
     }
 
+    /// The last checkpoint at or before `pos`.
+    fn kept_before(&self, pos: usize) -> Option<&(usize, Vec<u8>)> {
+        self.kept.iter().rev().find(|(n, _)| *n <= pos)
+    }
+
     /// The nearest checkpoint at or before `pos`, decoded (or genesis).
     fn nearest(&self, genesis: &Genesis, pos: usize) -> (usize, State) {
-        match self.kept.iter().rev().find(|(n, _)| *n <= pos) {
+        match self.kept_before(pos) {
             Some((n, bytes)) => (
                 *n,
                 decode_snapshot(bytes).expect("a snapshot this session encoded decodes"),
@@ -101,13 +106,9 @@ impl Checkpoints {
         }
     }
 
-    /// Where the nearest checkpoint at or before `pos` is.
+    /// Where the nearest checkpoint at or before `pos` is (0: genesis).
     fn nearest_at(&self, pos: usize) -> usize {
-        self.kept
-            .iter()
-            .rev()
-            .find(|(n, _)| *n <= pos)
-            .map_or(0, |(n, _)| *n)
+        self.kept_before(pos).map_or(0, |(n, _)| *n)
     }
 
     /// Takes the checkpoints the log lacks (it grew, or was read from
@@ -224,10 +225,10 @@ pub struct Past {
 }
 
 impl Past {
-    /// Whether a move to `pos` folds on from here rather than from a
-    /// checkpoint.
+    /// Whether a move to `pos` folds on from here rather than from the
+    /// nearest checkpoint: it is ahead, and no farther than that checkpoint.
     fn folds_on_to(&self, pos: usize, checkpoints: &Checkpoints) -> bool {
-        pos >= self.pos && pos - self.pos <= checkpoints.every()
+        pos >= self.pos && pos - self.pos <= pos - checkpoints.nearest_at(pos)
     }
 
     /// Moves to `pos`: forward by folding the events in between when that
@@ -282,17 +283,12 @@ impl Moving {
         checkpoints: &Checkpoints,
         pos: usize,
     ) -> (Start, usize) {
-        let mut best = (Start::Checkpoint, pos - checkpoints.nearest_at(pos));
-        let shown = past
-            .filter(|p| p.pos <= pos)
-            .map(|p| (Start::Shown, pos - p.pos));
-        let here = moving
-            .filter(|m| m.at <= pos)
-            .map(|m| (Start::Here, pos - m.at));
-        for candidate in [shown, here].into_iter().flatten() {
-            if candidate.1 <= best.1 {
-                best = candidate;
-            }
+        let mut best = match past {
+            Some(p) if p.folds_on_to(pos, checkpoints) => (Start::Shown, pos - p.pos),
+            _ => (Start::Checkpoint, pos - checkpoints.nearest_at(pos)),
+        };
+        if let Some(m) = moving.filter(|m| m.at <= pos && pos - m.at <= best.1) {
+            best = (Start::Here, pos - m.at);
         }
         best
     }
